@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+func init() {
+	register("backup", "salin basis data SQLite secara konsisten selagi server berjalan: backup FILE", runBackup)
+	register("restore", "pulihkan basis data SQLite dari cadangan (server harus berhenti): restore FILE", runRestore)
+}
+
+func runBackup(ctx context.Context, env *Env, args []string) error {
+	fs, resolve := flags(env, "backup", "db")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return apperr.New(apperr.EINVALID, "sebutkan berkas tujuan: kompeten backup FILE")
+	}
+	cfg, err := resolve()
+	if err != nil {
+		return err
+	}
+	if isPostgres(cfg.Get("db")) {
+		fmt.Fprintln(env.Stdout, "PostgreSQL: pg_dump -Fc -f FILE \"$KOMPETEN_DB\"   lalu pulihkan dengan: pg_restore --clean -d \"$KOMPETEN_DB\" FILE")
+		return nil
+	}
+	st, err := store.Open(cfg.Get("db"))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Backup(ctx, fs.Arg(0)); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "cadangan ditulis ke %s\n", fs.Arg(0))
+	return nil
+}
+
+// runRestore checks the backup, then replaces the database file with it in
+// one rename, so a failure half-way leaves the old database in place.
+func runRestore(ctx context.Context, env *Env, args []string) error {
+	fs, resolve := flags(env, "restore", "db")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return apperr.New(apperr.EINVALID, "sebutkan berkas cadangan: kompeten restore FILE")
+	}
+	cfg, err := resolve()
+	if err != nil {
+		return err
+	}
+	dbPath := cfg.Get("db")
+	if isPostgres(dbPath) {
+		return apperr.New(apperr.EINVALID, "PostgreSQL: pulihkan dengan pg_restore --clean -d \"$KOMPETEN_DB\" FILE")
+	}
+	src := fs.Arg(0)
+	bk, err := store.Open(src)
+	if err != nil {
+		return err
+	}
+	err = bk.CheckIntegrity(ctx)
+	bk.Close()
+	if err != nil {
+		return fmt.Errorf("cadangan %s tidak dapat dipakai: %w", src, err)
+	}
+	tmp := dbPath + ".restore-tmp"
+	if err := copyFile(src, tmp); err != nil {
+		return err
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(dbPath + suffix)
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "basis data %s dipulihkan dari %s\n", dbPath, src)
+	return nil
+}
+
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || strings.HasPrefix(dsn, "pgx:")
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

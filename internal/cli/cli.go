@@ -1,0 +1,129 @@
+// Package cli implements the kompeten subcommands. Each subcommand parses
+// its own flags (options come from the config table), opens the store and
+// calls the same store and logic functions the web UI and the API use.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/config"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// Version is set at build time with -ldflags "-X .../cli.Version=...".
+var Version = "dev"
+
+// command is one subcommand.
+type command struct {
+	summary string
+	run     func(ctx context.Context, env *Env, args []string) error
+}
+
+// Env is what a subcommand writes to; tests capture it.
+type Env struct {
+	Stdout, Stderr io.Writer
+}
+
+var commands = map[string]command{}
+
+func register(name, summary string, run func(ctx context.Context, env *Env, args []string) error) {
+	commands[name] = command{summary, run}
+}
+
+// cliActor is the audit identity of changes made from the command line.
+var cliActor = model.Actor{Name: "cli"}
+
+// Run executes the command line and returns the process exit code.
+func Run(ctx context.Context, env *Env, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(env.Stdout)
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "kompeten: perintah tidak dikenal %q\n\n", args[0])
+		usage(env.Stderr)
+		return 2
+	}
+	if err := cmd.run(ctx, env, args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		var ae *apperr.Error
+		if errors.As(err, &ae) {
+			fmt.Fprintf(env.Stderr, "kompeten %s: %s\n", args[0], ae.Message)
+		} else {
+			fmt.Fprintf(env.Stderr, "kompeten %s: %v\n", args[0], err)
+		}
+		return 1
+	}
+	return 0
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Kompeten — sistem pengembangan kompetensi ASN\n\nPenggunaan: kompeten <perintah> [opsi]\n\nPerintah:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nOpsi tiap perintah: kompeten <perintah> -h")
+}
+
+// flags returns a flag set for a subcommand with the named config options.
+func flags(env *Env, name string, opts ...string) (*flag.FlagSet, func() (config.Config, error)) {
+	fs := flag.NewFlagSet("kompeten "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	return fs, config.Register(fs, opts...)
+}
+
+// openStore opens and migrates the database named by the db option.
+func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
+	st, err := store.Open(cfg.Get("db"))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func init() {
+	register("version", "cetak versi", func(ctx context.Context, env *Env, args []string) error {
+		fmt.Fprintln(env.Stdout, "kompeten", Version)
+		return nil
+	})
+	register("migrate", "terapkan migrasi skema basis data", func(ctx context.Context, env *Env, args []string) error {
+		fs, resolve := flags(env, "migrate", "db")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		cfg, err := resolve()
+		if err != nil {
+			return err
+		}
+		st, err := store.Open(cfg.Get("db"))
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		n, err := st.Migrate(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "%d migrasi diterapkan\n", n)
+		return nil
+	})
+}

@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/nip"
+)
+
+func init() {
+	register("user", "kelola akun: create, set-role, reset-password, activate, deactivate", runUser)
+}
+
+func runUser(ctx context.Context, env *Env, args []string) error {
+	fs, resolve := flags(env, "user", "db")
+	role := fs.String("role", "pegawai", "peran: pegawai, atasan, admin_opd, admin_bkpsdm, penyelenggara, pimpinan, auditor, superadmin")
+	empNIP := fs.String("nip", "", "NIP pegawai pemilik akun (create)")
+	scopeUnit := fs.Int64("scope-unit", 0, "ID unit yang dikelola admin_opd")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Penggunaan:\n  kompeten user create USERNAME [--role R] [--nip NIP] [--scope-unit ID]\n  kompeten user set-role USERNAME --role R [--scope-unit ID]\n  kompeten user reset-password USERNAME\n  kompeten user activate|deactivate USERNAME")
+		fs.PrintDefaults()
+	}
+	if len(args) < 2 {
+		fs.Usage()
+		return apperr.New(apperr.EINVALID, "sebutkan aksi dan nama pengguna")
+	}
+	action, username := args[0], nip.Normalize(args[1])
+	if err := fs.Parse(args[2:]); err != nil {
+		return err
+	}
+	cfg, err := resolve()
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if !model.Role(*role).Valid() {
+		return apperr.Invalid("role", "peran %q tidak dikenal", *role)
+	}
+	switch action {
+	case "create":
+		pw := auth.RandomPassword()
+		hash, err := auth.HashPassword(pw)
+		if err != nil {
+			return err
+		}
+		u := &model.User{Username: username, Role: model.Role(*role), ScopeUnitID: *scopeUnit, PasswordHash: hash, Active: true}
+		if *empNIP != "" {
+			e, err := st.EmployeeByNIP(ctx, nip.Normalize(*empNIP))
+			if err != nil {
+				return err
+			}
+			u.EmployeeID = e.ID
+		}
+		if err := st.CreateUser(ctx, cliActor, u); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "akun %s (%s) dibuat; kata sandi: %s\n", u.Username, u.Role, pw)
+		return nil
+	case "set-role", "reset-password", "activate", "deactivate":
+		u, err := st.UserByUsername(ctx, username)
+		if err != nil {
+			return err
+		}
+		pw := ""
+		switch action {
+		case "set-role":
+			u.Role, u.ScopeUnitID = model.Role(*role), *scopeUnit
+		case "reset-password":
+			pw = auth.RandomPassword()
+			if u.PasswordHash, err = auth.HashPassword(pw); err != nil {
+				return err
+			}
+		case "activate":
+			u.Active = true
+		case "deactivate":
+			u.Active = false
+		}
+		if err := st.UpdateUser(ctx, cliActor, u); err != nil {
+			return err
+		}
+		if pw != "" {
+			fmt.Fprintf(env.Stdout, "kata sandi baru %s: %s\n", u.Username, pw)
+		} else {
+			fmt.Fprintf(env.Stdout, "akun %s: peran %s, aktif %v\n", u.Username, u.Role, u.Active)
+		}
+		return nil
+	}
+	fs.Usage()
+	return apperr.New(apperr.EINVALID, "aksi %q tidak dikenal", action)
+}

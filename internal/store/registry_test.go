@@ -1,0 +1,190 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/store/storetest"
+)
+
+var admin = model.Actor{UserID: 0, Name: "test"}
+
+// fixture is a tiny pemda: root → Dinas Kominfo → Bidang Aplikasi, with a
+// head post per unit and three staff.
+type fixture struct {
+	root, dinas, bidang       model.OrgUnit
+	kadis, kabid, staff       model.Position
+	kadisE, kabidE, ani, budi model.Employee
+}
+
+func mustUnit(t *testing.T, s *store.Store, u *model.OrgUnit) {
+	t.Helper()
+	if err := s.CreateUnit(context.Background(), admin, u); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustPos(t *testing.T, s *store.Store, p *model.Position) {
+	t.Helper()
+	if err := s.CreatePosition(context.Background(), admin, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustEmp(t *testing.T, s *store.Store, e *model.Employee) {
+	t.Helper()
+	if e.Status == "" {
+		e.Status = model.StatusAktif
+	}
+	if err := s.CreateEmployee(context.Background(), admin, e); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func setup(t *testing.T, s *store.Store) *fixture {
+	f := &fixture{}
+	f.root = model.OrgUnit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
+	mustUnit(t, s, &f.root)
+	f.dinas = model.OrgUnit{Code: "DISKOMINFO", Name: "Dinas Komunikasi dan Informatika", Kind: model.UnitOPD, ParentID: f.root.ID}
+	mustUnit(t, s, &f.dinas)
+	f.bidang = model.OrgUnit{Code: "DISKOMINFO-APL", Name: "Bidang Aplikasi Informatika", Kind: model.UnitBidang, ParentID: f.dinas.ID}
+	mustUnit(t, s, &f.bidang)
+	f.kadis = model.Position{Title: "Kepala Dinas Komunikasi dan Informatika", Type: model.JPTPratama, UnitID: f.dinas.ID, IsHead: true}
+	mustPos(t, s, &f.kadis)
+	f.kabid = model.Position{Title: "Kepala Bidang Aplikasi Informatika", Type: model.Administrator, UnitID: f.bidang.ID, IsHead: true}
+	mustPos(t, s, &f.kabid)
+	f.staff = model.Position{Title: "Pranata Komputer Ahli Pertama", Type: model.Fungsional, Jenjang: "ahli_pertama", UnitID: f.bidang.ID}
+	mustPos(t, s, &f.staff)
+	d := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
+	f.kadisE = model.Employee{NIP: "197005121995031002", Name: "Muhammad Yusuf Lubis", GelarDepan: "Drs.", GelarBelakang: "M.Si.",
+		BirthDate: d("1970-05-12"), Gender: model.Male, Kind: model.PNS, Golongan: "IV/c", PositionID: f.kadis.ID, UnitID: f.dinas.ID}
+	mustEmp(t, s, &f.kadisE)
+	f.kabidE = model.Employee{NIP: "197803152003122001", Name: "Siti Aminah Nasution", GelarBelakang: "S.Kom., M.Kom.",
+		BirthDate: d("1978-03-15"), Gender: model.Female, Kind: model.PNS, Golongan: "IV/a", PositionID: f.kabid.ID, UnitID: f.bidang.ID}
+	mustEmp(t, s, &f.kabidE)
+	f.ani = model.Employee{NIP: "199201102019032005", Name: "Ani Sembiring", GelarBelakang: "S.Kom.",
+		BirthDate: d("1992-01-10"), Gender: model.Female, Kind: model.PNS, Golongan: "III/a", PositionID: f.staff.ID, UnitID: f.bidang.ID}
+	mustEmp(t, s, &f.ani)
+	f.budi = model.Employee{NIP: "199009132025242014", Name: "Budi Santoso Siregar",
+		BirthDate: d("1990-09-13"), Gender: model.Male, Kind: model.PPPK, Golongan: "IX", PositionID: f.staff.ID, UnitID: f.bidang.ID}
+	mustEmp(t, s, &f.budi)
+	return f
+}
+
+func TestUnitPathsAndSupervisors(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setup(t, s)
+		if want := "/" + itoa(f.root.ID) + "/" + itoa(f.dinas.ID) + "/" + itoa(f.bidang.ID) + "/"; f.bidang.Path != want {
+			t.Errorf("bidang path = %q, want %q", f.bidang.Path, want)
+		}
+		ani, err := s.Employee(ctx, f.ani.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ani.SupervisorID != f.kabidE.ID {
+			t.Errorf("staff supervisor = %d, want the head of the bidang %d", ani.SupervisorID, f.kabidE.ID)
+		}
+		kabid, _ := s.Employee(ctx, f.kabidE.ID)
+		if kabid.SupervisorID != f.kadisE.ID {
+			t.Errorf("head of bidang reports to %d, want the head of the dinas %d", kabid.SupervisorID, f.kadisE.ID)
+		}
+		if got := ani.RetirementDate.Format("2006-01-02"); got != "2050-02-01" {
+			t.Errorf("retirement of an Ahli Pertama born 1992-01-10 = %s, want 2050-02-01 (58 years, first of next month)", got)
+		}
+		heads, err := s.UnitsHeadedBy(ctx, f.kabidE.ID)
+		if err != nil || len(heads) != 1 || heads[0].ID != f.bidang.ID {
+			t.Errorf("UnitsHeadedBy = %v, %v", heads, err)
+		}
+	})
+}
+
+func TestSearchAndScope(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setup(t, s)
+		all := model.Scope{All: true}
+		cases := []struct {
+			q    string
+			want []int64
+		}{
+			{"siregar", []int64{f.budi.ID}},
+			{"Sire", []int64{f.budi.ID}},
+			{"nasution", []int64{f.kabidE.ID}},
+			{"M.Kom.", nil}, // a title is not a name word
+			{"siti nasution", []int64{f.kabidE.ID}},
+			{"19920110 201903 2 005", []int64{f.ani.ID}},
+			{"1992011020", []int64{f.ani.ID}},
+		}
+		for _, c := range cases {
+			got, _, err := s.Employees(ctx, store.EmployeeFilter{Scope: all, Query: c.q})
+			if err != nil {
+				t.Fatalf("%q: %v", c.q, err)
+			}
+			if len(got) != len(c.want) {
+				t.Errorf("search %q: got %d results, want %d", c.q, len(got), len(c.want))
+				continue
+			}
+			for i := range got {
+				if got[i].ID != c.want[i] {
+					t.Errorf("search %q: result %d = %s", c.q, i, got[i].Name)
+				}
+			}
+		}
+		// A supervisor sees self and direct reports only; a pegawai only self.
+		sup := model.Scope{SelfID: f.kabidE.ID, SupervisorID: f.kabidE.ID}
+		got, _, _ := s.Employees(ctx, store.EmployeeFilter{Scope: sup})
+		if len(got) != 3 {
+			t.Errorf("head of bidang sees %d employees, want 3 (self + 2 staff)", len(got))
+		}
+		if ok, _ := s.InScope(ctx, sup, f.kadisE.ID); ok {
+			t.Error("a supervisor must not see their own superior")
+		}
+		sub := model.Scope{UnitPaths: []string{f.bidang.Path}}
+		got, _, _ = s.Employees(ctx, store.EmployeeFilter{Scope: sub})
+		if len(got) != 3 {
+			t.Errorf("unit subtree scope sees %d, want 3", len(got))
+		}
+		if got, _, _ := s.Employees(ctx, store.EmployeeFilter{}); len(got) != 0 {
+			t.Errorf("zero scope sees %d employees, want none", len(got))
+		}
+		page, more, _ := s.Employees(ctx, store.EmployeeFilter{Scope: all, Limit: 2})
+		if len(page) != 2 || !more {
+			t.Errorf("page of 2: got %d more=%v", len(page), more)
+		}
+	})
+}
+
+func TestUpdateWritesHistoryAndAudit(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setup(t, s)
+		e := f.ani
+		e.Golongan = "III/b"
+		e.Name = "Ani Br Sembiring"
+		changed, err := s.UpdateEmployee(ctx, admin, &e)
+		if err != nil || !changed {
+			t.Fatalf("update: changed=%v err=%v", changed, err)
+		}
+		if changed, _ := s.UpdateEmployee(ctx, admin, &e); changed {
+			t.Error("saving the same values again must change nothing")
+		}
+		h, _ := s.History(ctx, e.ID)
+		if len(h) != 1 || h[0].Field != "golongan" || h[0].OldValue != "III/a" || h[0].NewValue != "III/b" {
+			t.Errorf("history = %+v", h)
+		}
+		log, _ := s.AuditLog(ctx, store.AuditFilter{Entity: "employee", EntityID: itoa(e.ID)})
+		if len(log) != 2 || log[0].Action != "employee.update" {
+			t.Fatalf("audit = %+v", log)
+		}
+		got, _, _ := s.Employees(ctx, store.EmployeeFilter{Scope: model.Scope{All: true}, Query: "br"})
+		if len(got) != 1 {
+			t.Errorf("renamed employee not found by new word: %d results", len(got))
+		}
+	})
+}
+
+func itoa(i int64) string { return fmtInt(i) }

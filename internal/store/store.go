@@ -1,0 +1,143 @@
+// Package store keeps Kompeten's data in SQLite (embedded, default) or
+// PostgreSQL. SQL is written once in PostgreSQL syntax with $N parameters,
+// which modernc SQLite also runs; Dialect holds the few true differences.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// Store is the database handle shared by the web UI, the API and the CLI.
+type Store struct {
+	db      *sql.DB
+	dialect Dialect
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// sqlitePragmas go in the DSN so that every pooled connection gets them.
+const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_txlock=immediate"
+
+// Open connects to dsn: a postgres:// or postgresql:// URL (or "pgx:" followed
+// by a libpq keyword string) selects PostgreSQL; anything else is a SQLite
+// file path. It does not migrate; call Migrate.
+func Open(dsn string) (*Store, error) {
+	var s Store
+	s.Now = func() time.Time { return time.Now().UTC() }
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		s.dialect = Postgres
+		db, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("store: open postgres: %w", err)
+		}
+		db.SetMaxOpenConns(20)
+		db.SetMaxIdleConns(20)
+		s.db = db
+	case strings.HasPrefix(dsn, "pgx:"):
+		s.dialect = Postgres
+		db, err := sql.Open("pgx", strings.TrimPrefix(dsn, "pgx:"))
+		if err != nil {
+			return nil, fmt.Errorf("store: open postgres: %w", err)
+		}
+		db.SetMaxOpenConns(20)
+		db.SetMaxIdleConns(20)
+		s.db = db
+	default:
+		s.dialect = SQLite
+		path := strings.TrimPrefix(dsn, "sqlite:")
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		db, err := sql.Open("sqlite", "file:"+path+sep+sqlitePragmas)
+		if err != nil {
+			return nil, fmt.Errorf("store: open sqlite %s: %w", path, err)
+		}
+		// Readers run in parallel under WAL; writers queue on the busy timeout.
+		db.SetMaxOpenConns(8)
+		db.SetMaxIdleConns(8)
+		db.SetConnMaxIdleTime(0)
+		s.db = db
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("store: connect: %w", err)
+	}
+	return &s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB exposes the handle for benchmarks and backups.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Dialect reports which engine is behind the store.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// queryer is what both *sql.DB and *sql.Tx offer; small helpers take it so
+// that one function serves inside and outside a transaction.
+type queryer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// inTx runs fn in one transaction, committing when fn returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// insertID runs an INSERT ... RETURNING id and returns the new id. Both
+// engines support RETURNING.
+func insertID(ctx context.Context, q queryer, query string, args ...any) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, query+" RETURNING id", args...).Scan(&id)
+	return id, err
+}
+
+// nullID maps 0 to SQL NULL for optional foreign keys.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// dateText formats a date as stored ("" for the zero time).
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// parseDate reads a stored date; "" is the zero time.
+func parseDate(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, _ := time.Parse("2006-01-02", s)
+	return t
+}

@@ -1,0 +1,158 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/model"
+)
+
+const userCols = `id, username, COALESCE(employee_id, 0), role, COALESCE(scope_unit_id, 0), password_hash, active, lang, created_at`
+
+func scanUser(sc interface{ Scan(...any) error }, u *model.User) error {
+	var created int64
+	err := sc.Scan(&u.ID, &u.Username, &u.EmployeeID, &u.Role, &u.ScopeUnitID, &u.PasswordHash, &u.Active, &u.Lang, &created)
+	u.CreatedAt = unixTime(created)
+	return err
+}
+
+// CreateUser adds an account; PasswordHash must already be hashed.
+func (s *Store) CreateUser(ctx context.Context, a model.Actor, u *model.User) error {
+	u.Username = strings.TrimSpace(u.Username)
+	if u.Username == "" {
+		return apperr.Invalid("username", "nama pengguna wajib diisi")
+	}
+	if !u.Role.Valid() {
+		return apperr.Invalid("role", "peran %q tidak dikenal", u.Role)
+	}
+	if u.Lang == "" {
+		u.Lang = "id"
+	}
+	u.CreatedAt = s.Now()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		id, err := insertID(ctx, tx, `INSERT INTO app_user (username, employee_id, role, scope_unit_id, password_hash, active, lang, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, u.Username, nullID(u.EmployeeID), string(u.Role), nullID(u.ScopeUnitID),
+			u.PasswordHash, u.Active, u.Lang, u.CreatedAt.Unix())
+		if isUniqueViolation(err) {
+			return apperr.New(apperr.ECONFLICT, "akun %s sudah ada", u.Username)
+		}
+		if err != nil {
+			return fmt.Errorf("store: create user %s: %w", u.Username, err)
+		}
+		u.ID = id
+		return s.audit(ctx, tx, a, "user.create", "user", id, map[string]any{"username": u.Username, "role": u.Role, "scope_unit_id": u.ScopeUnitID, "employee_id": u.EmployeeID})
+	})
+}
+
+// UserByUsername finds an account by username (an employee's NIP is their
+// username).
+func (s *Store) UserByUsername(ctx context.Context, username string) (*model.User, error) {
+	var u model.User
+	if err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM app_user WHERE username = $1`, username), &u); err != nil {
+		return nil, notFound(err, "akun %s tidak ditemukan", username)
+	}
+	return &u, nil
+}
+
+// User returns an account by ID.
+func (s *Store) User(ctx context.Context, id int64) (*model.User, error) {
+	var u model.User
+	if err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM app_user WHERE id = $1`, id), &u); err != nil {
+		return nil, notFound(err, "akun %d tidak ditemukan", id)
+	}
+	return &u, nil
+}
+
+// UserByEmployee returns the account of an employee, if any.
+func (s *Store) UserByEmployee(ctx context.Context, employeeID int64) (*model.User, error) {
+	var u model.User
+	if err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM app_user WHERE employee_id = $1`, employeeID), &u); err != nil {
+		return nil, notFound(err, "pegawai %d belum punya akun", employeeID)
+	}
+	return &u, nil
+}
+
+// UpdateUser saves role, scope, active flag, language and (when changed) the
+// password hash, auditing what changed (never the hash itself).
+func (s *Store) UpdateUser(ctx context.Context, a model.Actor, u *model.User) error {
+	if !u.Role.Valid() {
+		return apperr.Invalid("role", "peran %q tidak dikenal", u.Role)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var old model.User
+		if err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM app_user WHERE id = $1`, u.ID), &old); err != nil {
+			return notFound(err, "akun %d tidak ditemukan", u.ID)
+		}
+		ch := map[string]Change{}
+		diff(ch, "role", string(old.Role), string(u.Role))
+		diff(ch, "scope_unit_id", fmt.Sprint(old.ScopeUnitID), fmt.Sprint(u.ScopeUnitID))
+		diff(ch, "active", fmt.Sprint(old.Active), fmt.Sprint(u.Active))
+		diff(ch, "lang", old.Lang, u.Lang)
+		if old.PasswordHash != u.PasswordHash {
+			ch["password"] = Change{"", "diubah"}
+		}
+		if len(ch) == 0 {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE app_user SET role=$1, scope_unit_id=$2, active=$3, lang=$4, password_hash=$5 WHERE id=$6`,
+			string(u.Role), nullID(u.ScopeUnitID), u.Active, u.Lang, u.PasswordHash, u.ID); err != nil {
+			return err
+		}
+		if _, ok := ch["password"]; ok || !u.Active {
+			// A reset or a deactivation ends every session and API token of the account.
+			if _, err := tx.ExecContext(ctx, `DELETE FROM api_token WHERE user_id = $1`, u.ID); err != nil {
+				return err
+			}
+		}
+		return s.audit(ctx, tx, a, "user.update", "user", u.ID, ch)
+	})
+}
+
+// Users lists accounts, optionally only those of employees in a unit subtree.
+func (s *Store) Users(ctx context.Context, sc model.Scope) ([]model.User, error) {
+	var a args
+	q := `SELECT ` + userCols + ` FROM app_user`
+	if !sc.All {
+		q += ` WHERE employee_id IN (SELECT e.id FROM employee e WHERE ` + scopeClause(sc, &a) + `)`
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY username LIMIT 1000`, a...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.User
+	for rows.Next() {
+		var u model.User
+		if err := scanUser(rows, &u); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// CreateAPIToken stores the hash of a new API token for a user.
+func (s *Store) CreateAPIToken(ctx context.Context, a model.Actor, userID int64, name, tokenHash string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		id, err := insertID(ctx, tx, `INSERT INTO api_token (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)`,
+			userID, name, tokenHash, s.Now().Unix())
+		if err != nil {
+			return fmt.Errorf("store: create token: %w", err)
+		}
+		return s.audit(ctx, tx, a, "token.create", "user", userID, map[string]any{"token_id": id, "name": name})
+	})
+}
+
+// UserByTokenHash returns the active account owning an API token.
+func (s *Store) UserByTokenHash(ctx context.Context, tokenHash string) (*model.User, error) {
+	var u model.User
+	err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+strings.ReplaceAll(userCols, "id, username", "u.id, u.username")+
+		` FROM app_user u JOIN api_token t ON t.user_id = u.id WHERE t.token_hash = $1 AND u.active = TRUE`, tokenHash), &u)
+	if err != nil {
+		return nil, notFound(err, "token tidak dikenal")
+	}
+	return &u, nil
+}
