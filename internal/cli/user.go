@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	register("user", "kelola akun: create, set-role, reset-password, activate, deactivate", runUser)
+	register("user", "kelola akun: create, set-role, reset-password, activate, deactivate, token", runUser)
 }
 
 func runUser(ctx context.Context, env *Env, args []string) error {
@@ -20,7 +20,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	empNIP := fs.String("nip", "", "NIP pegawai pemilik akun (create)")
 	scopeUnit := fs.Int64("scope-unit", 0, "ID unit yang dikelola admin_opd")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Penggunaan:\n  kompeten user create USERNAME [--role R] [--nip NIP] [--scope-unit ID]\n  kompeten user set-role USERNAME --role R [--scope-unit ID]\n  kompeten user reset-password USERNAME\n  kompeten user activate|deactivate USERNAME")
+		fmt.Fprintln(env.Stderr, "Penggunaan:\n  kompeten user create USERNAME [--role R] [--nip NIP] [--scope-unit ID]\n  kompeten user set-role USERNAME --role R [--scope-unit ID]\n  kompeten user reset-password USERNAME\n  kompeten user activate|deactivate USERNAME\n  kompeten user token USERNAME   (token API baru)")
 		fs.PrintDefaults()
 	}
 	if len(args) < 2 {
@@ -62,6 +62,17 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "akun %s (%s) dibuat; kata sandi: %s\n", u.Username, u.Role, pw)
+		return nil
+	case "token":
+		u, err := st.UserByUsername(ctx, username)
+		if err != nil {
+			return err
+		}
+		tok := auth.RandomSecret(32)
+		if err := st.CreateAPIToken(ctx, cliActor, u.ID, "cli", auth.TokenHash(tok)); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "token API untuk %s (simpan, tidak ditampilkan lagi): %s\n", u.Username, tok)
 		return nil
 	case "set-role", "reset-password", "activate", "deactivate":
 		u, err := st.UserByUsername(ctx, username)

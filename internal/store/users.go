@@ -149,8 +149,8 @@ func (s *Store) CreateAPIToken(ctx context.Context, a model.Actor, userID int64,
 // UserByTokenHash returns the active account owning an API token.
 func (s *Store) UserByTokenHash(ctx context.Context, tokenHash string) (*model.User, error) {
 	var u model.User
-	err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+strings.ReplaceAll(userCols, "id, username", "u.id, u.username")+
-		` FROM app_user u JOIN api_token t ON t.user_id = u.id WHERE t.token_hash = $1 AND u.active = TRUE`, tokenHash), &u)
+	err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM app_user
+		WHERE id = (SELECT user_id FROM api_token WHERE token_hash = $1) AND active = TRUE`, tokenHash), &u)
 	if err != nil {
 		return nil, notFound(err, "token tidak dikenal")
 	}

@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/importer"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+func init() {
+	register("import", "impor employees|units|positions dari CSV/XLSX (uji coba kecuali --apply)", runImport)
+	register("export", "ekspor employees|units|positions ke FILE.csv atau FILE.xlsx", runExport)
+}
+
+// mapFlag collects repeated --map "HEADER=field" options.
+type mapFlag map[string]string
+
+func (m mapFlag) String() string { return fmt.Sprint(map[string]string(m)) }
+
+func (m mapFlag) Set(v string) error {
+	k, f, ok := strings.Cut(v, "=")
+	if !ok || strings.TrimSpace(k) == "" || strings.TrimSpace(f) == "" {
+		return fmt.Errorf("--map harus berbentuk \"KOLOM=field\", bukan %q", v)
+	}
+	m[strings.TrimSpace(k)] = strings.TrimSpace(f)
+	return nil
+}
+
+func runImport(ctx context.Context, env *Env, args []string) error {
+	fs, resolve := flags(env, "import", "db")
+	apply := fs.Bool("apply", false, "tulis baris yang baik (tanpa ini hanya uji coba)")
+	sheet := fs.String("sheet", "", "nama lembar XLSX (bawaan: lembar pertama)")
+	format := fs.String("format", "", "csv atau xlsx (bawaan: dari ekstensi berkas)")
+	hm := mapFlag{}
+	fs.Var(hm, "map", "petakan kolom yang tidak dikenal: --map \"KOLOM SAYA=nip\" (boleh berulang)")
+	if len(args) < 2 {
+		return apperr.New(apperr.EINVALID, "penggunaan: kompeten import employees|units|positions FILE [--apply]")
+	}
+	kind, path := args[0], args[1]
+	if err := fs.Parse(args[2:]); err != nil {
+		return err
+	}
+	cfg, err := resolve()
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	o := importer.Options{Format: *format, Sheet: *sheet, HeaderMap: hm, Scope: model.Scope{All: true}, Actor: cliActor, Apply: *apply}
+	var rep *importer.Report
+	switch kind {
+	case "employees", "pegawai":
+		rep, err = importer.Employees(ctx, st, path, o)
+	case "units", "unit":
+		rep, err = importer.Units(ctx, st, path, o)
+	case "positions", "jabatan":
+		rep, err = importer.Positions(ctx, st, path, o)
+	default:
+		return apperr.New(apperr.EINVALID, "jenis impor %q tidak dikenal (employees, units, positions)", kind)
+	}
+	if err != nil {
+		return err
+	}
+	printReport(env.Stdout, rep)
+	if rep.FileError {
+		return apperr.New(apperr.EINVALID, "berkas tidak dapat diimpor; tidak ada yang diubah")
+	}
+	if rep.Counts.Bad > 0 && !*apply {
+		return apperr.New(apperr.EINVALID, "%d baris bermasalah; perbaiki berkas atau jalankan dengan --apply untuk menulis %d baris yang baik saja", rep.Counts.Bad, rep.Counts.Good)
+	}
+	return nil
+}
+
+func printReport(w io.Writer, r *importer.Report) {
+	mode := "UJI COBA (tidak ada yang diubah; tambahkan --apply untuk menulis)"
+	if r.Applied {
+		mode = "DITERAPKAN"
+	}
+	c := r.Counts
+	fmt.Fprintf(w, "%s\nbaris %d: baik %d, bermasalah %d, peringatan %d; baru %d, diubah %d, tetap %d (%s)\nSHA-256 %s\n",
+		mode, c.Rows, c.Good, c.Bad, c.Warned, c.Create, c.Update, c.Unchanged, r.Duration.Round(time.Millisecond), r.SHA256)
+	if len(r.Problems) > 0 {
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "BARIS\tJENIS\tKOLOM\tNILAI\tALASAN")
+		for _, p := range r.Problems {
+			kind := "galat"
+			if p.Warning {
+				kind = "peringatan"
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.Line, kind, p.Column, p.Value, p.Message)
+		}
+		tw.Flush()
+	}
+	if len(r.NewPositions) > 0 {
+		titles := make([]string, 0, len(r.NewPositions))
+		for _, p := range r.NewPositions {
+			titles = append(titles, p.Title+" ("+p.UnitName+")")
+		}
+		fmt.Fprintf(w, "jabatan baru (%d): %s\n", len(r.NewPositions), strings.Join(titles, "; "))
+	}
+	if r.MissingCount > 0 {
+		fmt.Fprintf(w, "pegawai unit terkait yang tidak ada di berkas: %d\n", r.MissingCount)
+	}
+}
+
+func runExport(ctx context.Context, env *Env, args []string) error {
+	fs, resolve := flags(env, "export", "db")
+	if len(args) < 2 {
+		return apperr.New(apperr.EINVALID, "penggunaan: kompeten export employees|units|positions FILE.csv|FILE.xlsx")
+	}
+	kind, path := args[0], args[1]
+	if err := fs.Parse(args[2:]); err != nil {
+		return err
+	}
+	cfg, err := resolve()
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	if format != "csv" && format != "xlsx" {
+		return apperr.New(apperr.EINVALID, "berkas ekspor harus berakhiran .csv atau .xlsx")
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	all := model.Scope{All: true}
+	var export func(context.Context, *store.Store, io.Writer, string, model.Scope) error
+	switch kind {
+	case "employees", "pegawai":
+		export = importer.ExportEmployees
+	case "units", "unit":
+		export = importer.ExportUnits
+	case "positions", "jabatan":
+		export = importer.ExportPositions
+	default:
+		f.Close()
+		os.Remove(path)
+		return apperr.New(apperr.EINVALID, "jenis ekspor %q tidak dikenal", kind)
+	}
+	if err := export(ctx, st, f, format, all); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "diekspor ke %s\n", path)
+	return nil
+}

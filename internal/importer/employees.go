@@ -1,0 +1,510 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/nip"
+	"github.com/kompeten/kompeten/internal/registry"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// storeField maps file fields to the employee field names of the store's
+// audit detail (EmployeeImport.Provided).
+var storeField = map[string]string{
+	fNIP: "nip", fName: "name", fGelarDepan: "gelar_depan", fGelarBelakang: "gelar_belakang",
+	fBirthPlace: "birth_place", fBirthDate: "birth_date", fGender: "gender", fKind: "kind",
+	fGolongan: "golongan", fPositionCode: "position_id", fPosition: "position_id",
+	fUnitCode: "unit_id", fUnit: "unit_id", fSupervisorNIP: "supervisor_id",
+	fEmail: "email", fPhone: "phone", fStatus: "status",
+}
+
+// registryColumn maps registry.Problem fields to file fields.
+var registryColumn = map[string]string{
+	registry.FieldNIP: fNIP, registry.FieldName: fName, registry.FieldGender: fGender, registry.FieldKind: fKind,
+	registry.FieldGolongan: fGolongan, registry.FieldStatus: fStatus, registry.FieldEmail: fEmail,
+	registry.FieldPhone: fPhone, registry.FieldBirthDate: fBirthDate, registry.FieldGelarDepan: fGelarDepan,
+	registry.FieldGelarBelakang: fGelarBelakang, registry.FieldBirthPlace: fBirthPlace,
+}
+
+// Employees imports the employee file at path: a dry run unless o.Apply.
+//
+// Pass 1 reads every row, validates it (registry.CheckEmployeePosition plus
+// units, positions, scope, supervisors, dates) and finds NIPs that occur
+// more than once: every occurrence of such a NIP is refused, the first one
+// too, so that the clerk decides which is right. Pass 2 reads the file
+// again and hands the good rows to store.ImportEmployees, which counts (dry
+// run) or writes (apply) them in one transaction. Memory stays bounded: per
+// row only the NIP (as a number) and its line are kept.
+//
+// Columns the file lacks keep the stored value of existing employees (a
+// file without EMAIL does not erase e-mail addresses); an empty NIP ATASAN
+// cell in a file that has the column returns the employee to the derived
+// supervisor (the head of the unit).
+//
+// The error is non-nil only when the file cannot be read or the database
+// fails; everything about the rows is in the Report.
+func Employees(ctx context.Context, st *store.Store, path string, o Options) (*Report, error) {
+	s, err := begin(path, o, "employees", employeeFields, [][]string{{fNIP}, {fName}, {fGender}, {fUnitCode, fUnit}})
+	if err != nil {
+		return nil, err
+	}
+	if s.rep.FileError {
+		return s.finish(), nil
+	}
+	r, err := loadRefs(ctx, st, o.Scope)
+	if err != nil {
+		return nil, err
+	}
+	c := &empConv{refs: r, cols: s.cols, now: st.Now(), numeric: s.format == "xlsx", newPos: map[string]int{}, folded: map[string]string{}}
+	rep := s.rep
+
+	// Pass 1.
+	p1 := &pass1{nipLine: map[uint64]int32{}, dupOf: map[int32]int32{}, units: map[int64]bool{}, usedPos: map[int]bool{}}
+	err = s.rows(func(cells []string, line int) error {
+		rep.Counts.Rows++
+		row, probs := c.convert(cells, line)
+		bad, warned := false, false
+		for _, p := range probs {
+			rep.add(p)
+			bad = bad || !p.Warning
+			warned = warned || p.Warning
+		}
+		if warned {
+			rep.Counts.Warned++
+		}
+		if row.Employee.UnitID != 0 {
+			p1.units[row.Employee.UnitID] = true
+		}
+		if k, ok := nipKey(row.Employee.NIP); ok {
+			if first, dup := p1.nipLine[k]; dup {
+				rep.add(Problem{Line: line, Column: s.cols.col(fNIP, employeeFields), Value: row.Employee.NIP, Field: fNIP, Code: "duplicate",
+					Message:   fmt.Sprintf("NIP sama dengan baris %d: satu NIP hanya boleh muncul sekali; hapus baris yang salah lalu impor ulang", first),
+					MessageEN: fmt.Sprintf("same NIP as line %d: a NIP may occur only once; delete the wrong row and import again", first)})
+				bad = true
+				if _, seen := p1.dupOf[first]; !seen {
+					p1.dupOf[first] = int32(line)
+				}
+			} else {
+				p1.nipLine[k] = int32(line)
+			}
+		}
+		if !bad && row.NewPosition > 0 {
+			p1.usedPos[row.NewPosition] = true
+		}
+		if bad {
+			p1.markBad(line)
+		} else if row.SupervisorNIP != "" {
+			sk, _ := nipKey(row.SupervisorNIP)
+			p1.sups = append(p1.sups, supRef{line: int32(line), sup: sk})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if rep.FileError {
+		rep.Counts.Bad = p1.bad
+		return s.finish(), nil
+	}
+	// First occurrences of duplicated NIPs.
+	for first, later := range p1.dupOf {
+		col := s.cols.col(fNIP, employeeFields)
+		rep.add(Problem{Line: int(first), Column: col, Field: fNIP, Code: "duplicate",
+			Message:   fmt.Sprintf("NIP ini muncul lagi di baris %d: satu NIP hanya boleh muncul sekali; baris ini tidak diimpor sampai hanya satu yang tersisa", later),
+			MessageEN: fmt.Sprintf("this NIP occurs again at line %d: a NIP may occur only once; the row is not imported until only one remains", later)})
+		p1.markBad(int(first))
+	}
+	if err := p1.checkSupervisors(ctx, st, rep, s.cols.col(fSupervisorNIP, employeeFields)); err != nil {
+		return nil, err
+	}
+	rep.Counts.Bad = p1.bad
+	rep.Counts.Good = rep.Counts.Rows - p1.bad
+	// New positions named only by bad rows are not created.
+	remap := make([]int, len(c.newList)+1)
+	for i, np := range c.newList {
+		if p1.usedPos[i+1] {
+			rep.NewPositions = append(rep.NewPositions, np)
+			remap[i+1] = len(rep.NewPositions)
+		}
+	}
+
+	// Employees of the file's units that the file does not list.
+	var unitIDs []int64
+	for id := range p1.units {
+		unitIDs = append(unitIDs, id)
+	}
+	sort.Slice(unitIDs, func(i, j int) bool { return unitIDs[i] < unitIDs[j] })
+	err = st.EmployeeNIPsInUnits(ctx, unitIDs, func(n, name string) error {
+		if k, ok := nipKey(n); ok {
+			if _, in := p1.nipLine[k]; in {
+				return nil
+			}
+		}
+		rep.MissingCount++
+		if len(rep.Missing) < MaxMissing {
+			rep.Missing = append(rep.Missing, Missing{NIP: n, Name: name})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	p1.nipLine = nil // free before pass 2
+
+	// Pass 2: classify (dry run) or write (apply) the good rows.
+	provided := map[string]bool{}
+	for k := range s.cols.idx {
+		if f, ok := storeField[k]; ok {
+			provided[f] = true
+		}
+	}
+	newPositions := make([]model.Position, len(rep.NewPositions))
+	for i, np := range rep.NewPositions {
+		newPositions[i] = model.Position{Code: np.Code, Title: np.Title, Type: np.Type, Jenjang: np.Jenjang, UnitID: np.UnitID, IsHead: np.IsHead}
+	}
+	rowsCh := make(chan *store.ImportRow, 2048)
+	errCh := make(chan error, 1)
+	pctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(rowsCh)
+		errCh <- s.rows(func(cells []string, line int) error {
+			if p1.isBad(line) {
+				return nil
+			}
+			row, _ := c.convert(cells, line)
+			row.NewPosition = remap[row.NewPosition]
+			select {
+			case rowsCh <- row:
+				return nil
+			case <-pctx.Done():
+				return pctx.Err()
+			}
+		})
+	}()
+	imp := &store.EmployeeImport{
+		Actor: o.Actor, DryRun: !o.Apply, Provided: provided, NewPositions: newPositions,
+		Expected: rep.Counts.Good,
+		Next: func() (*store.ImportRow, error) {
+			if r, ok := <-rowsCh; ok {
+				return r, nil
+			}
+			return nil, nil
+		},
+		Detail: map[string]any{"file": rep.File, "sha256": rep.SHA256, "format": rep.Format,
+			"rows": rep.Counts.Rows, "good": rep.Counts.Good, "bad": rep.Counts.Bad, "warned": rep.Counts.Warned},
+	}
+	res, err := st.ImportEmployees(ctx, imp)
+	cancel()
+	for range rowsCh { // let the reader finish
+	}
+	if rerr := <-errCh; err == nil && rerr != nil && rerr != context.Canceled {
+		err = rerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	rep.Counts.Create, rep.Counts.Update, rep.Counts.Unchanged = res.Created, res.Updated, res.Unchanged
+	rep.Applied = o.Apply
+	rep.Bulk = res.Bulk
+	rep.PositionsCreated = res.PositionsCreated
+	return s.finish(), nil
+}
+
+// pass1 is what the first pass keeps per row.
+type pass1 struct {
+	nipLine map[uint64]int32 // NIP → first line
+	dupOf   map[int32]int32  // first line → a later line with the same NIP
+	badBits []uint64
+	bad     int
+	units   map[int64]bool
+	sups    []supRef
+	usedPos map[int]bool // new positions named by a row that was good in pass 1
+}
+
+type supRef struct {
+	line int32
+	sup  uint64
+}
+
+func (p *pass1) markBad(line int) {
+	w := line / 64
+	for len(p.badBits) <= w {
+		p.badBits = append(p.badBits, 0)
+	}
+	if p.badBits[w]&(1<<(line%64)) == 0 {
+		p.badBits[w] |= 1 << (line % 64)
+		p.bad++
+	}
+}
+
+func (p *pass1) isBad(line int) bool {
+	w := line / 64
+	return w < len(p.badBits) && p.badBits[w]&(1<<(line%64)) != 0
+}
+
+// checkSupervisors refuses rows whose NIP ATASAN is neither stored nor on a
+// good row of the file, repeating until no more rows fall (a supervisor's
+// row may itself fall).
+func (p *pass1) checkSupervisors(ctx context.Context, st *store.Store, rep *Report, col string) error {
+	if len(p.sups) == 0 {
+		return nil
+	}
+	// Which referenced NIPs are stored?
+	var ask []string
+	seen := map[uint64]bool{}
+	for _, r := range p.sups {
+		if !seen[r.sup] {
+			seen[r.sup] = true
+			ask = append(ask, nipText(r.sup))
+		}
+	}
+	inDB, err := st.ExistingNIPs(ctx, ask)
+	if err != nil {
+		return err
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, r := range p.sups {
+			if p.isBad(int(r.line)) || inDB[nipText(r.sup)] {
+				continue
+			}
+			l, inFile := p.nipLine[r.sup]
+			if inFile && !p.isBad(int(l)) {
+				continue
+			}
+			n := nipText(r.sup)
+			pr := Problem{Line: int(r.line), Column: col, Value: n, Field: fSupervisorNIP, Code: "supervisor.unknown",
+				Message:   fmt.Sprintf("NIP atasan %s tidak ditemukan, baik di data pegawai maupun di berkas ini", n),
+				MessageEN: fmt.Sprintf("supervisor NIP %s is found neither in the registry nor in this file", n)}
+			if inFile {
+				pr.Code = "supervisor.bad"
+				pr.Message = fmt.Sprintf("atasan dengan NIP %s (baris %d) tidak dapat diimpor: perbaiki baris %d lebih dulu", n, l, l)
+				pr.MessageEN = fmt.Sprintf("the supervisor with NIP %s (line %d) cannot be imported: fix line %d first", n, l, l)
+			}
+			rep.add(pr)
+			p.markBad(int(r.line))
+			changed = true
+		}
+	}
+	p.sups = nil
+	return nil
+}
+
+// nipKey packs an 18-digit NIP into a number (it fits in 60 bits).
+func nipKey(s string) (uint64, bool) {
+	if len(s) != nip.Length {
+		return 0, false
+	}
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + uint64(c-'0')
+	}
+	return v, true
+}
+
+func nipText(k uint64) string { return fmt.Sprintf("%018d", k) }
+
+// empConv turns the cells of one row into a store.ImportRow and its
+// problems; it is deterministic, so both passes see the same rows.
+type empConv struct {
+	refs    *refs
+	cols    *columns
+	now     time.Time
+	numeric bool
+	newPos  map[string]int // key → 1-based index in newList
+	newList []NewPosition
+	folded  map[string]string // foldKey cache: files repeat unit names and titles
+}
+
+// fold is foldKey with a bounded cache.
+func (c *empConv) fold(s string) string {
+	if f, ok := c.folded[s]; ok {
+		return f
+	}
+	f := foldKey(s)
+	if len(c.folded) < 100000 {
+		c.folded[s] = f
+	}
+	return f
+}
+
+func (c *empConv) problem(line int, key string, cells []string, field, code, id, en string, warn bool) Problem {
+	return Problem{Line: line, Column: c.cols.col(key, employeeFields), Value: c.cols.get(cells, key), Field: field, Code: code,
+		Message: id, MessageEN: en, Warning: warn}
+}
+
+func (c *empConv) convert(cells []string, line int) (*store.ImportRow, []Problem) {
+	cols := c.cols
+	row := &store.ImportRow{Line: line}
+	e := &row.Employee
+	var ps []Problem
+	e.NIP = cols.get(cells, fNIP)
+	e.Name = cols.get(cells, fName)
+	e.GelarDepan = cols.get(cells, fGelarDepan)
+	e.GelarBelakang = cols.get(cells, fGelarBelakang)
+	e.BirthPlace = cols.get(cells, fBirthPlace)
+	e.Gender = model.Gender(cols.get(cells, fGender))
+	e.Kind = model.EmployeeKind(cols.get(cells, fKind))
+	e.Golongan = cols.get(cells, fGolongan)
+	e.Email = cols.get(cells, fEmail)
+	e.Phone = cols.get(cells, fPhone)
+	e.Status = model.Status(cols.get(cells, fStatus))
+	if raw := cols.get(cells, fBirthDate); raw != "" {
+		d, ok, id, en := parseDate(raw, c.numeric)
+		if ok {
+			e.BirthDate = d
+		} else {
+			ps = append(ps, c.problem(line, fBirthDate, cells, fBirthDate, "date", "tanggal lahir: "+id, "birth date: "+en, false))
+		}
+	}
+
+	// Unit.
+	unitErr := false
+	ucode, uname := cols.get(cells, fUnitCode), cols.get(cells, fUnit)
+	u, id, en := c.refs.findUnit(ucode, uname, c.fold)
+	ukey := fUnit
+	if ucode != "" || !cols.has(fUnit) {
+		ukey = fUnitCode
+	}
+	switch {
+	case id != "":
+		unitErr = true
+		ps = append(ps, c.problem(line, ukey, cells, "unit", "unit.unknown", id, en, false))
+	case u != nil && !c.refs.unitInScope(u):
+		unitErr = true
+		ps = append(ps, c.problem(line, ukey, cells, "unit", "unit.scope",
+			fmt.Sprintf("unit %s (%s) di luar kewenangan Anda: baris ini tidak dapat diimpor oleh akun Anda", u.Name, u.Code),
+			fmt.Sprintf("unit %s (%s) is outside your scope: your account cannot import this row", u.Name, u.Code), false))
+	case u != nil:
+		e.UnitID = u.ID
+	}
+
+	// Position.
+	ptype, pjenjang := c.position(cells, line, u, unitErr, row, &ps)
+
+	// Supervisor.
+	if sup := nip.Normalize(cols.get(cells, fSupervisorNIP)); sup != "" {
+		_, err1 := nip.Parse(sup, model.PNS)
+		_, err2 := nip.Parse(sup, model.PPPK)
+		switch {
+		case err1 != nil && err2 != nil:
+			ps = append(ps, c.problem(line, fSupervisorNIP, cells, fSupervisorNIP, "supervisor.nip",
+				"NIP atasan tidak valid: "+err1.Error(), "supervisor NIP is not valid: "+err1.(*nip.Error).EN, false))
+		case sup == nip.Normalize(e.NIP):
+			ps = append(ps, c.problem(line, fSupervisorNIP, cells, fSupervisorNIP, "supervisor.self",
+				"NIP atasan sama dengan NIP pegawai itu sendiri", "the supervisor NIP is the employee's own NIP", false))
+		default:
+			row.SupervisorNIP = sup
+			e.SupervisorSet = true
+		}
+	}
+
+	for _, p := range registry.CheckEmployeePosition(e, c.now, ptype, pjenjang) {
+		if p.Field == registry.FieldUnit && unitErr {
+			continue // already explained
+		}
+		key := registryColumn[p.Field]
+		if p.Field == registry.FieldUnit {
+			key = ukey
+		}
+		if p.Field == registry.FieldBirthDate && !cols.has(fBirthDate) {
+			key = fNIP
+		}
+		ps = append(ps, c.problem(line, key, cells, p.Field, p.Code, p.Message, p.MessageEN, p.Warning))
+	}
+	return row, ps
+}
+
+// position resolves the row's position by code, or by title within the
+// row's unit; an unknown title (or an unknown code with a title) becomes a
+// new position. It returns the type and jenjang for the retirement check.
+func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr bool, row *store.ImportRow, ps *[]Problem) (model.PositionType, string) {
+	cols := c.cols
+	code, title := cols.get(cells, fPositionCode), cols.get(cells, fPosition)
+	rawType, rawJenjang := cols.get(cells, fPositionType), cols.get(cells, fJenjang)
+	if code == "" && title == "" {
+		return "", ""
+	}
+	if code != "" {
+		if p := c.refs.posByCode[strings.ToUpper(code)]; p != nil {
+			row.Employee.PositionID = p.ID
+			return p.Type, p.Jenjang
+		}
+		if title == "" {
+			*ps = append(*ps, c.problem(line, fPositionCode, cells, fPositionCode, "position.unknown",
+				fmt.Sprintf("kode jabatan %q tidak dikenal: isi juga kolom JABATAN agar jabatan baru dibuat, atau impor jabatan lebih dulu", code),
+				fmt.Sprintf("position code %q is unknown: also fill JABATAN to create a new position, or import positions first", code), false))
+			return "", ""
+		}
+	} else if u != nil {
+		if p := c.refs.posByTitle[posKey{u.ID, c.fold(title)}]; p != nil {
+			row.Employee.PositionID = p.ID
+			return p.Type, p.Jenjang
+		}
+	}
+	if u == nil || unitErr {
+		return "", "" // the unit problem is reported already
+	}
+	// A new position.
+	key := fmt.Sprintf("t:%d:%s", u.ID, c.fold(title))
+	if code != "" {
+		key = "c:" + strings.ToUpper(code)
+	}
+	if i, ok := c.newPos[key]; ok {
+		row.NewPosition = i
+		np := c.newList[i-1]
+		return np.Type, np.Jenjang
+	}
+	t, j, head := inferPosition(title, u.Kind)
+	guessed := true
+	if rawType != "" {
+		pt, ok := parsePositionType(rawType)
+		if !ok {
+			*ps = append(*ps, c.problem(line, fPositionType, cells, fPositionType, "position.type",
+				fmt.Sprintf("jenis jabatan %q tidak dikenal (JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Fungsional, Pelaksana)", rawType),
+				fmt.Sprintf("position type %q is unknown (JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Fungsional, Pelaksana)", rawType), false))
+			return "", ""
+		}
+		if pt != t {
+			j, head = "", head && pt.Managerial()
+		}
+		t, guessed = pt, false
+	}
+	if rawJenjang != "" {
+		jj, ok := parseJenjang(rawJenjang)
+		if !ok {
+			*ps = append(*ps, c.problem(line, fJenjang, cells, fJenjang, "position.jenjang",
+				fmt.Sprintf("jenjang %q tidak dikenal (Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama, Pemula, Terampil, Mahir, Penyelia)", rawJenjang),
+				fmt.Sprintf("level %q is unknown (Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama, Pemula, Terampil, Mahir, Penyelia)", rawJenjang), false))
+			return "", ""
+		}
+		j = jj
+	}
+	if t != model.Fungsional {
+		j = ""
+	} else if j == "" {
+		*ps = append(*ps, c.problem(line, fJenjang, cells, fJenjang, "position.jenjang",
+			fmt.Sprintf("jabatan fungsional baru %q memerlukan jenjang (kolom JENJANG, misalnya Ahli Pertama)", title),
+			fmt.Sprintf("new functional position %q needs a level (JENJANG column, e.g. Ahli Pertama)", title), false))
+		return "", ""
+	}
+	head = head && t.Managerial() && !c.refs.unitHead[u.ID]
+	if head {
+		c.refs.unitHead[u.ID] = true
+	}
+	c.newList = append(c.newList, NewPosition{Title: title, Code: code, Type: t, Jenjang: j, UnitID: u.ID,
+		UnitCode: u.Code, UnitName: u.Name, IsHead: head, Guessed: guessed, Line: line})
+	c.newPos[key] = len(c.newList)
+	row.NewPosition = len(c.newList)
+	return t, j
+}

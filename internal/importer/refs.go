@@ -1,0 +1,254 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// refs are the org units and positions rows refer to, loaded once: a pemda
+// has a few thousand units and positions.
+type refs struct {
+	units      []model.OrgUnit
+	unitByID   map[int64]*model.OrgUnit
+	unitByCode map[string]*model.OrgUnit   // upper-case code
+	unitByName map[string][]*model.OrgUnit // foldKey(name); more than one: ambiguous
+	posByCode  map[string]*model.Position  // upper-case code
+	posByTitle map[posKey]*model.Position
+	unitHead   map[int64]bool // the unit has a head post
+	scope      model.Scope
+	inScope    map[int64]bool
+}
+
+type posKey struct {
+	unit  int64
+	title string
+}
+
+func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, error) {
+	units, err := st.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	positions, err := st.Positions(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	r := &refs{units: units, unitByID: map[int64]*model.OrgUnit{}, unitByCode: map[string]*model.OrgUnit{},
+		unitByName: map[string][]*model.OrgUnit{}, posByCode: map[string]*model.Position{},
+		posByTitle: map[posKey]*model.Position{}, unitHead: map[int64]bool{}, scope: sc, inScope: map[int64]bool{}}
+	for i := range r.units {
+		u := &r.units[i]
+		r.unitByID[u.ID] = u
+		r.unitByCode[strings.ToUpper(u.Code)] = u
+		k := foldKey(u.Name)
+		r.unitByName[k] = append(r.unitByName[k], u)
+	}
+	for i := range positions {
+		p := &positions[i]
+		r.posByCode[strings.ToUpper(p.Code)] = p
+		r.posByTitle[posKey{p.UnitID, foldKey(p.Title)}] = p
+		if p.IsHead {
+			r.unitHead[p.UnitID] = true
+		}
+	}
+	return r, nil
+}
+
+// unitInScope reports whether the importing user may write records of unit u.
+func (r *refs) unitInScope(u *model.OrgUnit) bool {
+	if r.scope.All {
+		return true
+	}
+	if v, ok := r.inScope[u.ID]; ok {
+		return v
+	}
+	v := false
+	for _, p := range r.scope.UnitPaths {
+		if strings.HasPrefix(u.Path, p) {
+			v = true
+			break
+		}
+	}
+	r.inScope[u.ID] = v
+	return v
+}
+
+// findUnit resolves a unit by code, or else by name. The problem, when
+// not nil, explains why it failed.
+func (r *refs) findUnit(code, name string, fold func(string) string) (*model.OrgUnit, string, string) {
+	if code != "" {
+		if u := r.unitByCode[strings.ToUpper(code)]; u != nil {
+			return u, "", ""
+		}
+		return nil, fmt.Sprintf("kode unit %q tidak dikenal: impor atau tambahkan unit ini lebih dulu", code),
+			fmt.Sprintf("unit code %q is unknown: import or add the unit first", code)
+	}
+	if name == "" {
+		return nil, "", ""
+	}
+	us := r.unitByName[fold(name)]
+	switch len(us) {
+	case 0:
+		return nil, fmt.Sprintf("unit kerja %q tidak dikenal: periksa penulisannya atau gunakan kolom KODE UNIT", name),
+			fmt.Sprintf("work unit %q is unknown: check the spelling or use a KODE UNIT column", name)
+	case 1:
+		return us[0], "", ""
+	}
+	var codes []string
+	for _, u := range us {
+		codes = append(codes, u.Code)
+	}
+	return nil, fmt.Sprintf("nama unit %q dipakai oleh beberapa unit (kode %s): gunakan kolom KODE UNIT", name, strings.Join(codes, ", ")),
+		fmt.Sprintf("unit name %q is used by several units (codes %s): use a KODE UNIT column", name, strings.Join(codes, ", "))
+}
+
+// session is the common frame of an import: the file, its header and the
+// report.
+type session struct {
+	path    string
+	format  string
+	opts    Options
+	fields  []field
+	rep     *Report
+	cols    *columns
+	hdrLine int
+	start   time.Time
+}
+
+// begin checks the file, computes its checksum and reads its header,
+// reporting a missing required column. It returns a non-nil error only when
+// the file cannot be read at all.
+func begin(path string, o Options, kind string, fields []field, required [][]string) (*session, error) {
+	s := &session{path: path, opts: o, fields: fields, start: time.Now(),
+		rep: &Report{Kind: kind, File: filepath.Base(path)}}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("importer: berkas tidak dapat dibaca: %w", err)
+	}
+	var err error
+	if s.format, err = detectFormat(path, o.Format); err != nil {
+		return nil, err
+	}
+	s.rep.Format = s.format
+	if s.rep.SHA256, err = fileSHA256(path); err != nil {
+		return nil, fmt.Errorf("importer: berkas tidak dapat dibaca: %w", err)
+	}
+	t, err := openTable(path, s.format, o.Sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer t.close()
+	// The header is the first of the opening rows naming at least two known
+	// columns (agency exports often start with a title row or two).
+	var first []string
+	firstLine := 0
+	for i := 0; i < 10; i++ {
+		cells, line, err := t.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var re *readError
+		if errors.As(err, &re) {
+			s.rep.fileError(re.line, "file", re.id, re.en)
+			return s, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("importer: %w", err)
+		}
+		if blank(cells) {
+			continue
+		}
+		if first == nil {
+			first, firstLine = append([]string(nil), cells...), line
+		}
+		if score(fields, cells, o.HeaderMap) >= 2 {
+			s.hdrLine = line
+			cols, err := matchHeader(fields, cells, o.HeaderMap)
+			if err != nil {
+				s.rep.fileError(line, "header", err.Error(), "header mapping: "+err.Error())
+				return s, nil
+			}
+			s.cols = cols
+			break
+		}
+	}
+	if s.cols == nil {
+		line := max(firstLine, 1)
+		s.rep.fileError(line, "header",
+			fmt.Sprintf("baris judul kolom tidak ditemukan: baris pertama harus berisi judul kolom seperti %s", strings.Join(headersOf(fields), ", ")),
+			fmt.Sprintf("no header row found: the first row must hold column headers such as %s", strings.Join(headersOf(fields), ", ")))
+		return s, nil
+	}
+	s.rep.Columns = map[string]string{}
+	for k, h := range s.cols.header {
+		s.rep.Columns[k] = h
+	}
+	for _, alts := range required {
+		found := false
+		for _, k := range alts {
+			found = found || s.cols.has(k)
+		}
+		if !found {
+			var hs []string
+			for _, k := range alts {
+				hs = append(hs, s.cols.col(k, fields))
+			}
+			s.rep.fileError(s.hdrLine, "header",
+				fmt.Sprintf("kolom wajib %s tidak ada di berkas: tambahkan kolom itu, atau petakan judul kolom Anda ke %s", strings.Join(hs, " atau "), alts[0]),
+				fmt.Sprintf("required column %s is missing: add it, or map your header to %s", strings.Join(hs, " or "), alts[0]))
+		}
+	}
+	if len(s.cols.unknown) > 0 {
+		u := strings.Join(sortedUnknown(s.cols.unknown), ", ")
+		s.rep.add(Problem{Line: s.hdrLine, Field: "header", Code: "header.unknown", Warning: true,
+			Message:   fmt.Sprintf("kolom tidak dikenal dan diabaikan: %s. Jika berisi data yang diperlukan, petakan ke salah satu isian: %s", u, fieldList(fields)),
+			MessageEN: fmt.Sprintf("unknown columns ignored: %s. If they hold needed data, map them to one of: %s", u, fieldList(fields))})
+	}
+	return s, nil
+}
+
+// rows calls fn for every non-blank data row after the header. A row the
+// reader cannot read ends the walk with a file error in the report.
+func (s *session) rows(fn func(cells []string, line int) error) error {
+	t, err := openTable(s.path, s.format, s.opts.Sheet)
+	if err != nil {
+		return err
+	}
+	defer t.close()
+	for {
+		cells, line, err := t.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		var re *readError
+		if errors.As(err, &re) {
+			if !s.rep.FileError {
+				s.rep.fileError(re.line, "file", re.id, re.en)
+			}
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("importer: %w", err)
+		}
+		if line <= s.hdrLine || blank(cells) {
+			continue
+		}
+		if err := fn(cells, line); err != nil {
+			return err
+		}
+	}
+}
+
+func (s *session) finish() *Report {
+	s.rep.sortProblems()
+	s.rep.Duration = time.Since(s.start)
+	return s.rep
+}

@@ -1,0 +1,752 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/names"
+)
+
+// ImportRow is one validated employee row of an import file.
+type ImportRow struct {
+	// Line is the row's line in the file, for error messages.
+	Line int
+	// Employee holds the normalised values with UnitID and PositionID
+	// resolved. SupervisorSet is true when SupervisorNIP is given.
+	Employee model.Employee
+	// NewPosition, when not 0, is the 1-based index in
+	// EmployeeImport.NewPositions of the position this row holds; it
+	// replaces Employee.PositionID once the position is created.
+	NewPosition int
+	// SupervisorNIP is the NIP of an explicit supervisor (NIP ATASAN), who
+	// must be in the database or earlier or later in the same import.
+	SupervisorNIP string
+}
+
+// EmployeeImport describes one import run for ImportEmployees.
+type EmployeeImport struct {
+	// Actor is who imports, for the audit log.
+	Actor model.Actor
+	// DryRun classifies every row (create, update, unchanged) without
+	// writing anything.
+	DryRun bool
+	// Provided names the employee fields the file has columns for, as
+	// employeeFields names them ("nip", "name", "gelar_depan",
+	// "gelar_belakang", "birth_place", "birth_date", "gender", "kind",
+	// "golongan", "position_id", "unit_id", "supervisor_id", "email",
+	// "phone", "status"). An existing employee keeps the stored value of a
+	// field the file lacks; titles split out of the name count as provided.
+	Provided map[string]bool
+	// NewPositions are created before the rows (not in a dry run).
+	NewPositions []model.Position
+	// Next returns the next row, or nil at the end.
+	Next func() (*ImportRow, error)
+	// Expected is the number of rows Next will return; a large load into an
+	// empty registry takes the bulk path (indexes rebuilt after the load).
+	Expected int
+	// Detail is the detail of the one "import.employees" audit event (file
+	// name, SHA-256, row counts); the created, updated and unchanged counts
+	// are added.
+	Detail map[string]any
+}
+
+// ImportResult counts what an import did (or, in a dry run, would do).
+type ImportResult struct {
+	Created, Updated, Unchanged int
+	PositionsCreated            int
+	// Bulk reports whether the bulk path (empty registry) was taken.
+	Bulk bool
+}
+
+// Batch sizes: rows per multi-row INSERT (19 parameters each: 9,500 < the
+// 32,766 SQLite and 65,535 PostgreSQL limits), words per INSERT (3 each).
+const (
+	importBatch     = 500
+	wordBatch       = 2000
+	bulkMinRows     = 5000
+	sqliteCacheKiB  = 131072 // cache_size for the import connection (128 MiB)
+	sqliteDefCache  = -2000  // SQLite's default, restored afterwards
+	employeeInsCols = `nip, name, gelar_depan, gelar_belakang, sort_name, birth_place, birth_date,
+		gender, kind, golongan, position_id, unit_id, supervisor_id, supervisor_set, email, phone, status, retirement_date, updated_at`
+	employeeInsN = 19
+)
+
+// importer carries the state of one ImportEmployees run.
+type employeeImporter struct {
+	s        *Store
+	q        queryer
+	imp      *EmployeeImport
+	res      ImportResult
+	posInfo  map[int64]posKind // position → type and jenjang, for retirement dates
+	newPos   []int64           // ids of NewPositions after creation
+	empty    bool              // the employee table was empty at the start
+	now      int64
+	insStmt  *sql.Stmt
+	wordStmt *sql.Stmt
+	words    []any
+	deferred []deferredSup
+}
+
+type posKind struct {
+	t       model.PositionType
+	jenjang string
+}
+
+type deferredSup struct {
+	id     int64
+	supNIP string
+}
+
+// ImportEmployees applies a stream of validated rows in one transaction:
+// it creates the new positions, inserts new employees (with their search
+// words and retirement date), updates existing ones (matched by NIP) whose
+// fields changed through the same path as UpdateEmployee (an
+// "employee.update" audit entry with the changed fields, history rows for
+// position, unit, status and golongan), skips unchanged ones, derives
+// supervisors once at the end and writes one "import.employees" audit
+// event. A row without an explicit supervisor keeps the derived one, so
+// re-importing the same rows changes nothing.
+//
+// The bulk path: when the employee table is empty and at least 5,000 rows
+// are expected, the secondary indexes of employee and employee_word are
+// dropped inside the transaction and rebuilt after the load (DDL is
+// transactional on both engines), and on SQLite the connection's page cache
+// is raised for the load.
+//
+// In a dry run nothing is written; the result counts what an apply would do.
+func (s *Store) ImportEmployees(ctx context.Context, imp *EmployeeImport) (*ImportResult, error) {
+	ei := &employeeImporter{s: s, imp: imp, now: s.Now().Unix()}
+	if imp.DryRun {
+		ei.q = s.db
+		if err := ei.run(ctx); err != nil {
+			return nil, err
+		}
+		return &ei.res, nil
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: import: %w", err)
+	}
+	defer conn.Close()
+	if s.dialect == SQLite {
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", sqliteCacheKiB)); err != nil {
+			return nil, err
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d", sqliteDefCache))
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: import: begin: %w", err)
+	}
+	ei.q = tx
+	if s.dialect == SQLite {
+		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+	}
+	if err := ei.apply(ctx, tx); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("store: import: commit: %w", err)
+	}
+	return &ei.res, nil
+}
+
+func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
+	s := ei.s
+	// New positions first.
+	for i := range ei.imp.NewPositions {
+		p := ei.imp.NewPositions[i]
+		if err := validatePosition(&p); err != nil {
+			return err
+		}
+		if err := s.createPositionTx(ctx, tx, ei.imp.Actor, &p); err != nil {
+			return err
+		}
+		ei.newPos = append(ei.newPos, p.ID)
+		ei.res.PositionsCreated++
+	}
+	var dropped []string
+	if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM employee)`).Scan(&ei.empty); err != nil {
+		return err
+	}
+	if ei.empty && ei.imp.Expected >= bulkMinRows {
+		ei.res.Bulk = true
+		var err error
+		if dropped, err = s.dropImportIndexes(ctx, tx); err != nil {
+			return err
+		}
+	}
+	var err error
+	ei.insStmt, err = tx.PrepareContext(ctx, insertEmployeesSQL(s.dialect, importBatch))
+	if err != nil {
+		return err
+	}
+	defer ei.insStmt.Close()
+	ei.wordStmt, err = tx.PrepareContext(ctx, insertWordsSQL(s.dialect, wordBatch))
+	if err != nil {
+		return err
+	}
+	defer ei.wordStmt.Close()
+	if err := ei.run(ctx); err != nil {
+		return err
+	}
+	if err := ei.flushWords(ctx, true); err != nil {
+		return err
+	}
+	for _, ddl := range dropped {
+		if _, err := tx.ExecContext(ctx, ddl); err != nil {
+			return fmt.Errorf("store: import: rebuild index: %w", err)
+		}
+	}
+	if err := ei.resolveDeferred(ctx); err != nil {
+		return err
+	}
+	if ei.res.Created+ei.res.Updated > 0 || ei.res.PositionsCreated > 0 {
+		if err := s.deriveSupervisors(ctx, tx); err != nil {
+			return err
+		}
+	}
+	detail := map[string]any{}
+	for k, v := range ei.imp.Detail {
+		detail[k] = v
+	}
+	detail["created"], detail["updated"], detail["unchanged"] = ei.res.Created, ei.res.Updated, ei.res.Unchanged
+	detail["positions_created"] = ei.res.PositionsCreated
+	return s.audit(ctx, tx, ei.imp.Actor, "import.employees", "import", 0, detail)
+}
+
+// run reads every row in batches and classifies (and, unless dry, writes) it.
+func (ei *employeeImporter) run(ctx context.Context) error {
+	if err := ei.loadPositions(ctx); err != nil {
+		return err
+	}
+	if ei.imp.DryRun {
+		if err := ei.q.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM employee)`).Scan(&ei.empty); err != nil {
+			return err
+		}
+	}
+	batch := make([]*ImportRow, 0, importBatch)
+	for {
+		r, err := ei.imp.Next()
+		if err != nil {
+			return err
+		}
+		if r != nil {
+			batch = append(batch, r)
+		}
+		if len(batch) == importBatch || (r == nil && len(batch) > 0) {
+			if err := ei.batch(ctx, batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+		if r == nil {
+			return nil
+		}
+	}
+}
+
+func (ei *employeeImporter) loadPositions(ctx context.Context) error {
+	ei.posInfo = map[int64]posKind{}
+	rows, err := ei.q.QueryContext(ctx, `SELECT id, type, jenjang FROM position`)
+	if err != nil {
+		return fmt.Errorf("store: import: positions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var k posKind
+		if err := rows.Scan(&id, &k.t, &k.jenjang); err != nil {
+			return err
+		}
+		ei.posInfo[id] = k
+	}
+	return rows.Err()
+}
+
+// existing is a stored employee with its explicit supervisor's NIP.
+type existing struct {
+	model.Employee
+	supNIP string
+}
+
+func (ei *employeeImporter) batch(ctx context.Context, rows []*ImportRow) error {
+	// Existing employees of this batch, by NIP.
+	old := map[string]*existing{}
+	if !ei.empty {
+		var err error
+		if old, err = ei.fetchExisting(ctx, rows); err != nil {
+			return err
+		}
+	}
+	// Explicit supervisors, by NIP.
+	supIDs, err := ei.supervisorIDs(ctx, rows, old)
+	if err != nil {
+		return err
+	}
+	var ins []*ImportRow
+	var insPending []deferredSup // id: index in ins
+	for _, r := range rows {
+		e := &r.Employee
+		if r.NewPosition > 0 {
+			if ei.imp.DryRun {
+				e.PositionID = -int64(r.NewPosition) // placeholder: a change in any case
+			} else {
+				e.PositionID = ei.newPos[r.NewPosition-1]
+			}
+		}
+		o := old[e.NIP]
+		if o != nil {
+			ei.merge(e, o)
+		}
+		pendingSup := ""
+		if r.SupervisorNIP != "" {
+			e.SupervisorSet = true
+			switch {
+			case o != nil && o.SupervisorSet && o.supNIP == r.SupervisorNIP:
+				e.SupervisorID = o.SupervisorID
+			case supIDs[r.SupervisorNIP] != 0:
+				e.SupervisorID = supIDs[r.SupervisorNIP]
+			default:
+				e.SupervisorID = 0 // later in the file: set after the load
+				pendingSup = r.SupervisorNIP
+			}
+		}
+		if o == nil {
+			if pendingSup != "" {
+				insPending = append(insPending, deferredSup{id: int64(len(ins)), supNIP: pendingSup})
+			}
+			ins = append(ins, r)
+			continue
+		}
+		e.ID = o.ID
+		if !e.SupervisorSet {
+			e.SupervisorID = o.SupervisorID // derived; recomputed after the load
+		}
+		ch := employeeChanges(&o.Employee, e)
+		if pendingSup != "" {
+			ch["supervisor_id"] = Change{supervisorField(&o.Employee), "NIP " + pendingSup}
+		}
+		if len(ch) == 0 {
+			ei.res.Unchanged++
+			continue
+		}
+		ei.res.Updated++
+		if ei.imp.DryRun {
+			continue
+		}
+		if err := ei.s.writeEmployeeChanges(ctx, ei.q, ei.imp.Actor, &o.Employee, e, ch, "employee.update"); err != nil {
+			return fmt.Errorf("baris %d: %w", r.Line, err)
+		}
+		if pendingSup != "" {
+			ei.deferred = append(ei.deferred, deferredSup{id: e.ID, supNIP: pendingSup})
+		}
+	}
+	ei.res.Created += len(ins)
+	if ei.imp.DryRun || len(ins) == 0 {
+		return nil
+	}
+	ids, err := ei.insert(ctx, ins)
+	if err != nil {
+		return err
+	}
+	for _, d := range insPending {
+		ei.deferred = append(ei.deferred, deferredSup{id: ids[d.id], supNIP: d.supNIP})
+	}
+	return nil
+}
+
+// merge keeps the stored value of every field the file has no column for.
+func (ei *employeeImporter) merge(e *model.Employee, o *existing) {
+	p := ei.imp.Provided
+	if !p["name"] {
+		e.Name = o.Name
+	}
+	if !p["gelar_depan"] && !p["gelar_belakang"] && e.GelarDepan == "" && e.GelarBelakang == "" {
+		e.GelarDepan, e.GelarBelakang = o.GelarDepan, o.GelarBelakang
+	}
+	if !p["birth_place"] {
+		e.BirthPlace = o.BirthPlace
+	}
+	if !p["birth_date"] {
+		e.BirthDate = o.BirthDate
+	}
+	if !p["gender"] {
+		e.Gender = o.Gender
+	}
+	if !p["kind"] {
+		e.Kind = o.Kind
+	}
+	if !p["golongan"] {
+		e.Golongan = o.Golongan
+	}
+	if !p["position_id"] {
+		e.PositionID = o.PositionID
+	}
+	if !p["unit_id"] {
+		e.UnitID = o.UnitID
+	}
+	if !p["supervisor_id"] {
+		e.SupervisorID, e.SupervisorSet = o.SupervisorID, o.SupervisorSet
+	}
+	if !p["email"] {
+		e.Email = o.Email
+	}
+	if !p["phone"] {
+		e.Phone = o.Phone
+	}
+	if !p["status"] {
+		e.Status = o.Status
+	}
+}
+
+func (ei *employeeImporter) fetchExisting(ctx context.Context, rows []*ImportRow) (map[string]*existing, error) {
+	out := make(map[string]*existing, len(rows))
+	marks := make([]string, len(rows))
+	a := make([]any, len(rows))
+	for i, r := range rows {
+		a[i] = r.Employee.NIP
+		marks[i] = "$" + strconv.Itoa(i+1)
+	}
+	q, err := ei.q.QueryContext(ctx, `SELECT `+employeeCols+`, COALESCE(s.nip, '') FROM employee e
+		LEFT JOIN employee s ON s.id = e.supervisor_id WHERE e.nip IN (`+strings.Join(marks, ",")+`)`, a...)
+	if err != nil {
+		return nil, fmt.Errorf("store: import: existing employees: %w", err)
+	}
+	defer q.Close()
+	for q.Next() {
+		o := &existing{}
+		if _, err := scanEmployee(q, &o.Employee, &o.supNIP); err != nil {
+			return nil, err
+		}
+		out[o.NIP] = o
+	}
+	return out, q.Err()
+}
+
+// supervisorIDs looks up the ids of the batch's explicit supervisors that
+// are already stored (earlier in this import or before it).
+func (ei *employeeImporter) supervisorIDs(ctx context.Context, rows []*ImportRow, old map[string]*existing) (map[string]int64, error) {
+	var a []any
+	var marks []string
+	seen := map[string]bool{}
+	for _, r := range rows {
+		n := r.SupervisorNIP
+		if n == "" || seen[n] {
+			continue
+		}
+		if o := old[r.Employee.NIP]; o != nil && o.SupervisorSet && o.supNIP == n {
+			continue
+		}
+		seen[n] = true
+		a = append(a, n)
+		marks = append(marks, "$"+strconv.Itoa(len(a)))
+	}
+	out := map[string]int64{}
+	if len(a) == 0 {
+		return out, nil
+	}
+	q, err := ei.q.QueryContext(ctx, `SELECT id, nip FROM employee WHERE nip IN (`+strings.Join(marks, ",")+`)`, a...)
+	if err != nil {
+		return nil, fmt.Errorf("store: import: supervisors: %w", err)
+	}
+	defer q.Close()
+	for q.Next() {
+		var id int64
+		var n string
+		if err := q.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[n] = id
+	}
+	return out, q.Err()
+}
+
+// placeholder returns parameter marker number i (1-based): "$i" on
+// PostgreSQL, "?" on SQLite. Large multi-row statements use anonymous
+// markers on SQLite because the driver looks up the name of every
+// parameter, which costs time quadratic in the parameter count for "$N".
+func (d Dialect) placeholder(b *strings.Builder, i int) {
+	if d == SQLite {
+		b.WriteByte('?')
+		return
+	}
+	b.WriteByte('$')
+	b.WriteString(strconv.Itoa(i))
+}
+
+// insertVerb starts the bulk INSERTs. On SQLite "OR ROLLBACK" (with foreign
+// keys deferred to the commit) spares every multi-row statement a statement
+// journal: otherwise each statement first copies every existing page it
+// touches to a temporary file, which on a million-row load into the
+// randomly ordered word index costs more than the inserts themselves. A
+// failing row rolls back the whole import, which is what an import wants.
+func (d Dialect) insertVerb() string {
+	if d == SQLite {
+		return "INSERT OR ROLLBACK INTO"
+	}
+	return "INSERT INTO"
+}
+
+func insertEmployeesSQL(d Dialect, n int) string {
+	var b strings.Builder
+	b.Grow(n * 100)
+	b.WriteString(d.insertVerb() + ` employee (` + employeeInsCols + `) VALUES `)
+	p := 1
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('(')
+		for j := 0; j < employeeInsN; j++ {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			d.placeholder(&b, p)
+			p++
+		}
+		b.WriteByte(')')
+	}
+	b.WriteString(` RETURNING id, nip`)
+	return b.String()
+}
+
+func insertWordsSQL(d Dialect, n int) string {
+	var b strings.Builder
+	b.WriteString(d.insertVerb() + ` employee_word (word, sort_name, employee_id) VALUES `)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('(')
+		d.placeholder(&b, 3*i+1)
+		b.WriteByte(',')
+		d.placeholder(&b, 3*i+2)
+		b.WriteByte(',')
+		d.placeholder(&b, 3*i+3)
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// insert writes new employees with multi-row INSERTs and queues their
+// search words; it returns the new ids in the order of rows.
+func (ei *employeeImporter) insert(ctx context.Context, rows []*ImportRow) ([]int64, error) {
+	args := make([]any, 0, len(rows)*employeeInsN)
+	keys := make([]string, len(rows))
+	for i, r := range rows {
+		e := &r.Employee
+		pk := ei.posInfo[e.PositionID]
+		if e.PositionID != 0 {
+			if _, ok := ei.posInfo[e.PositionID]; !ok {
+				var k posKind
+				if err := ei.q.QueryRowContext(ctx, `SELECT type, jenjang FROM position WHERE id = $1`, e.PositionID).Scan(&k.t, &k.jenjang); err != nil {
+					return nil, notFound(err, "jabatan %d tidak ada", e.PositionID)
+				}
+				ei.posInfo[e.PositionID] = k
+				pk = k
+			}
+		}
+		retire := dateText(model.RetirementDate(e.BirthDate, model.RetirementAge(pk.t, pk.jenjang)))
+		keys[i] = names.SortKey(e.Name)
+		args = append(args, e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, keys[i], e.BirthPlace, dateText(e.BirthDate),
+			string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(e.SupervisorID), e.SupervisorSet,
+			e.Email, e.Phone, string(e.Status), retire, ei.now)
+	}
+	var q *sql.Rows
+	var err error
+	if len(rows) == importBatch {
+		q, err = ei.insStmt.QueryContext(ctx, args...)
+	} else {
+		q, err = ei.q.QueryContext(ctx, insertEmployeesSQL(ei.s.dialect, len(rows)), args...)
+	}
+	if err != nil {
+		return nil, insertErr(err, rows)
+	}
+	byNIP := make(map[string]int64, len(rows))
+	for q.Next() {
+		var id int64
+		var n string
+		if err := q.Scan(&id, &n); err != nil {
+			q.Close()
+			return nil, err
+		}
+		byNIP[n] = id
+	}
+	q.Close()
+	if err := q.Err(); err != nil {
+		return nil, insertErr(err, rows)
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = byNIP[r.Employee.NIP]
+		if ids[i] == 0 {
+			return nil, fmt.Errorf("store: import: no id returned for NIP %s", r.Employee.NIP)
+		}
+		r.Employee.ID = ids[i]
+		for _, w := range names.SearchWords(r.Employee.Name) {
+			ei.words = append(ei.words, w, keys[i], ids[i])
+		}
+	}
+	return ids, ei.flushWords(ctx, false)
+}
+
+func insertErr(err error, rows []*ImportRow) error {
+	if isUniqueViolation(err) {
+		return apperr.New(apperr.ECONFLICT, "NIP baris %d–%d sudah terdaftar (diubah oleh pengguna lain selama impor?)", rows[0].Line, rows[len(rows)-1].Line)
+	}
+	if isForeignKeyViolation(err) {
+		return apperr.Invalid("unit", "unit atau jabatan pada baris %d–%d tidak ada", rows[0].Line, rows[len(rows)-1].Line)
+	}
+	return fmt.Errorf("store: import employees: %w", err)
+}
+
+// flushWords writes queued search words in full batches, and the rest when
+// final.
+func (ei *employeeImporter) flushWords(ctx context.Context, final bool) error {
+	for len(ei.words) >= 3*wordBatch {
+		if _, err := ei.wordStmt.ExecContext(ctx, ei.words[:3*wordBatch]...); err != nil {
+			return fmt.Errorf("store: import: search words: %w", err)
+		}
+		ei.words = append(ei.words[:0], ei.words[3*wordBatch:]...)
+	}
+	if final && len(ei.words) > 0 {
+		if _, err := ei.q.ExecContext(ctx, insertWordsSQL(ei.s.dialect, len(ei.words)/3), ei.words...); err != nil {
+			return fmt.Errorf("store: import: search words: %w", err)
+		}
+		ei.words = ei.words[:0]
+	}
+	return nil
+}
+
+// resolveDeferred sets explicit supervisors that appeared later in the file
+// than the rows naming them.
+func (ei *employeeImporter) resolveDeferred(ctx context.Context) error {
+	if len(ei.deferred) == 0 {
+		return nil
+	}
+	stmt, err := ei.q.(*sql.Tx).PrepareContext(ctx, `UPDATE employee SET supervisor_id = (SELECT s.id FROM employee s WHERE s.nip = $1), supervisor_set = TRUE WHERE id = $2`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, d := range ei.deferred {
+		if _, err := stmt.ExecContext(ctx, d.supNIP, d.id); err != nil {
+			return fmt.Errorf("store: import: supervisor %s: %w", d.supNIP, err)
+		}
+	}
+	ei.deferred = nil
+	return nil
+}
+
+// dropImportIndexes drops the secondary (non-unique) indexes of employee and
+// employee_word and returns the DDL that recreates them.
+func (s *Store) dropImportIndexes(ctx context.Context, tx *sql.Tx) ([]string, error) {
+	var q string
+	if s.dialect == SQLite {
+		q = `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('employee', 'employee_word')
+			AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`
+	} else {
+		q = `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
+			AND tablename IN ('employee', 'employee_word') AND indexdef NOT LIKE 'CREATE UNIQUE%'`
+	}
+	rows, err := tx.QueryContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("store: import: list indexes: %w", err)
+	}
+	var idx, ddl []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		idx = append(idx, name)
+		ddl = append(ddl, def)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range idx {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX `+name); err != nil {
+			return nil, fmt.Errorf("store: import: drop index %s: %w", name, err)
+		}
+	}
+	return ddl, nil
+}
+
+// EmployeeNIPsInUnits calls fn with the NIP and display name of every
+// employee directly in one of the units, in NIP order; import reports use it
+// to list the employees a file leaves out.
+func (s *Store) EmployeeNIPsInUnits(ctx context.Context, unitIDs []int64, fn func(nip, name string) error) error {
+	for len(unitIDs) > 0 {
+		n := min(len(unitIDs), 500)
+		var a args
+		var marks []string
+		for _, id := range unitIDs[:n] {
+			marks = append(marks, a.add(id))
+		}
+		unitIDs = unitIDs[n:]
+		rows, err := s.db.QueryContext(ctx, `SELECT nip, name, gelar_depan, gelar_belakang FROM employee WHERE unit_id IN (`+strings.Join(marks, ",")+`) ORDER BY nip`, a...)
+		if err != nil {
+			return fmt.Errorf("store: employees in units: %w", err)
+		}
+		for rows.Next() {
+			var nip, name, front, back string
+			if err := rows.Scan(&nip, &name, &front, &back); err != nil {
+				rows.Close()
+				return err
+			}
+			if err := fn(nip, names.Display(front, name, back)); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ExistingNIPs returns which of the given NIPs are stored.
+func (s *Store) ExistingNIPs(ctx context.Context, nips []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for len(nips) > 0 {
+		n := min(len(nips), 500)
+		var a args
+		var marks []string
+		for _, v := range nips[:n] {
+			marks = append(marks, a.add(v))
+		}
+		nips = nips[n:]
+		rows, err := s.db.QueryContext(ctx, `SELECT nip FROM employee WHERE nip IN (`+strings.Join(marks, ",")+`)`, a...)
+		if err != nil {
+			return nil, fmt.Errorf("store: existing NIPs: %w", err)
+		}
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[v] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

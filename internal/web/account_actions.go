@@ -1,0 +1,119 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/model"
+)
+
+// accountActivate activates an employee's account, creating it (username =
+// NIP, role pegawai, a generated password shown once) when there is none
+// (POST /pegawai/{id}/akun/aktifkan).
+func (s *server) accountActivate(w http.ResponseWriter, r *http.Request) {
+	s.accountAction(w, r, false)
+}
+
+// accountReset sets a new generated password, shown once, and activates the
+// account, creating it when there is none (POST /pegawai/{id}/akun/reset).
+func (s *server) accountReset(w http.ResponseWriter, r *http.Request) {
+	s.accountAction(w, r, true)
+}
+
+func (s *server) accountAction(w http.ResponseWriter, r *http.Request, reset bool) {
+	p := s.require(w, r, auth.ManageAccounts)
+	if p == nil {
+		return
+	}
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	e, err := s.employeeInScope(ctx, adminScope(p), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	acc, err := s.st.UserByEmployee(ctx, id)
+	if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
+		s.fail(w, r, err)
+		return
+	}
+	if acc != nil && !canManageRole(p, acc.Role) {
+		s.fail(w, r, errForbidden)
+		return
+	}
+	password, notice := "", "profile.activated"
+	switch {
+	case acc == nil:
+		password = auth.RandomPassword()
+		hash, err := auth.HashPassword(password)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		acc = &model.User{Username: e.NIP, EmployeeID: id, Role: model.RolePegawai, PasswordHash: hash, Active: true}
+		if err := s.st.CreateUser(ctx, actor(p), acc); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		notice = "profile.account_created"
+	case reset:
+		password = auth.RandomPassword()
+		hash, err := auth.HashPassword(password)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		acc.PasswordHash, acc.Active = hash, true
+		if err := s.st.UpdateUser(ctx, actor(p), acc); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		notice = "profile.password_reset"
+	default:
+		acc.Active = true
+		if err := s.st.UpdateUser(ctx, actor(p), acc); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	d, err := s.profile(r, p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.NewPassword, d.Notice = password, notice
+	// The generated password is shown in this response only: not stored in
+	// the session, not in a redirect, not cached.
+	s.renderProfile(w, r, http.StatusOK, d)
+}
+
+// roleRank is a role's place in model.Roles (least privileged first).
+func roleRank(r model.Role) int {
+	for i, x := range model.Roles {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// canGrant reports whether p may give role to an account: roles at or below
+// p's own; a unit admin may not grant whole-government roles.
+func canGrant(p *auth.Principal, role model.Role) bool {
+	if !role.Valid() || roleRank(role) > roleRank(p.User.Role) {
+		return false
+	}
+	if !p.Scope.All && role.SeesWholeGovernment() {
+		return false
+	}
+	return true
+}
+
+// canManageRole reports whether p may change an account that has role:
+// the same rule as granting it.
+func canManageRole(p *auth.Principal, role model.Role) bool { return canGrant(p, role) }

@@ -1,0 +1,270 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/nip"
+	"github.com/kompeten/kompeten/internal/registry"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// employeeForm is the employee form as typed: every field a string so that
+// what the clerk typed comes back unchanged next to its error.
+type employeeForm struct {
+	ID                                      int64
+	NIP, Name, GelarDepan, GelarBelakang    string
+	BirthPlace, BirthDate, Gender, Kind     string
+	Golongan, Unit, Position, SupervisorNIP string
+	Email, Phone, Status                    string
+}
+
+// editData is the employee form page.
+type editData struct {
+	F         employeeForm
+	New       bool
+	Action    string
+	Errors    map[string][]string
+	Warnings  map[string][]string
+	Units     []model.OrgUnit
+	Positions []model.Position
+	Options   filterOptions
+	Genders   []model.Gender
+	Kinds     []model.EmployeeKind
+}
+
+// formFrom fills the form from a stored employee.
+func formFrom(e *store.EmployeeView) employeeForm {
+	f := employeeForm{
+		ID: e.ID, NIP: e.NIP, Name: e.Name, GelarDepan: e.GelarDepan, GelarBelakang: e.GelarBelakang,
+		BirthPlace: e.BirthPlace, Gender: string(e.Gender), Kind: string(e.Kind), Golongan: e.Golongan,
+		Unit: strconv.FormatInt(e.UnitID, 10), Email: e.Email, Phone: e.Phone, Status: string(e.Status),
+	}
+	if !e.BirthDate.IsZero() {
+		f.BirthDate = e.BirthDate.Format("2006-01-02")
+	}
+	if e.PositionID != 0 {
+		f.Position = strconv.FormatInt(e.PositionID, 10)
+	}
+	if e.SupervisorSet && e.SupervisorNIP != "" {
+		f.SupervisorNIP = e.SupervisorNIP
+	}
+	return f
+}
+
+// readForm reads the posted form.
+func readForm(r *http.Request) employeeForm {
+	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	return employeeForm{
+		NIP: g("nip"), Name: g("name"), GelarDepan: g("gelar_depan"), GelarBelakang: g("gelar_belakang"),
+		BirthPlace: g("birth_place"), BirthDate: g("birth_date"), Gender: g("gender"), Kind: g("kind"),
+		Golongan: g("golongan"), Unit: g("unit"), Position: g("position"), SupervisorNIP: g("supervisor_nip"),
+		Email: g("email"), Phone: g("phone"), Status: g("status"),
+	}
+}
+
+// validate turns the form into an employee, checked with
+// registry.CheckEmployeePosition and against p's scope. errs and warns are
+// keyed by form field, in the language of the page.
+func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang, f employeeForm) (e model.Employee, errs, warns map[string][]string, err error) {
+	errs, warns = map[string][]string{}, map[string][]string{}
+	add := func(m map[string][]string, field, msg string) { m[field] = append(m[field], msg) }
+	e = model.Employee{
+		ID: f.ID, NIP: f.NIP, Name: f.Name, GelarDepan: f.GelarDepan, GelarBelakang: f.GelarBelakang,
+		BirthPlace: f.BirthPlace, Gender: model.Gender(f.Gender), Kind: model.EmployeeKind(f.Kind),
+		Golongan: f.Golongan, Email: f.Email, Phone: f.Phone, Status: model.Status(f.Status),
+	}
+	if f.BirthDate != "" {
+		t, perr := time.Parse("2006-01-02", f.BirthDate)
+		if perr != nil {
+			add(errs, "birth_date", i18n.T(lang, "form.bad_date"))
+		}
+		e.BirthDate = t
+	}
+	if id, _ := strconv.ParseInt(f.Unit, 10, 64); id != 0 {
+		u, uerr := s.st.Unit(ctx, id)
+		switch {
+		case apperr.Code(uerr) == apperr.ENOTFOUND || (uerr == nil && !unitVisible(p, u)):
+			add(errs, "unit", i18n.T(lang, "form.unit_scope"))
+		case uerr != nil:
+			return e, nil, nil, uerr
+		default:
+			e.UnitID = u.ID
+		}
+	}
+	var pt model.PositionType
+	var jenjang string
+	if id, _ := strconv.ParseInt(f.Position, 10, 64); id != 0 {
+		pos, perr := s.st.Position(ctx, id)
+		switch {
+		case apperr.Code(perr) == apperr.ENOTFOUND || (perr == nil && e.UnitID != 0 && pos.UnitID != e.UnitID):
+			add(errs, "position", i18n.T(lang, "form.position_unit"))
+		case perr != nil:
+			return e, nil, nil, perr
+		default:
+			e.PositionID, pt, jenjang = pos.ID, pos.Type, pos.Jenjang
+		}
+	}
+	if f.SupervisorNIP != "" {
+		sup, serr := s.st.EmployeeByNIP(ctx, nip.Normalize(f.SupervisorNIP))
+		switch {
+		case apperr.Code(serr) == apperr.ENOTFOUND:
+			add(errs, "supervisor_nip", i18n.T(lang, "form.supervisor_missing"))
+		case serr != nil:
+			return e, nil, nil, serr
+		case sup.ID == f.ID:
+			add(errs, "supervisor_nip", i18n.T(lang, "form.supervisor_self"))
+		default:
+			e.SupervisorID, e.SupervisorSet = sup.ID, true
+		}
+	}
+	for _, pr := range registry.CheckEmployeePosition(&e, s.st.Now(), pt, jenjang) {
+		msg := pr.Message
+		if lang == i18n.EN && pr.MessageEN != "" {
+			msg = pr.MessageEN
+		}
+		field := pr.Field
+		if field == "" {
+			field = "form"
+		}
+		if pr.Warning {
+			add(warns, field, msg)
+		} else if !(field == "unit" && len(errs["unit"]) > 0) {
+			add(errs, field, msg)
+		}
+	}
+	return e, errs, warns, nil
+}
+
+// editPage renders the form with the unit and position choices.
+func (s *server) editPage(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *editData) {
+	ctx := r.Context()
+	var err error
+	if d.Units, err = s.visibleUnits(ctx, p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if id, _ := strconv.ParseInt(d.F.Unit, 10, 64); id != 0 {
+		if d.Positions, err = s.st.Positions(ctx, id); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	d.Options = listOptions
+	d.Genders = []model.Gender{model.Male, model.Female}
+	d.Kinds = []model.EmployeeKind{model.PNS, model.PPPK}
+	title := "edit.title"
+	if d.New {
+		title = "edit.new_title"
+	}
+	s.renderView(w, r, status, "employee_form", &view{Title: title, TitleArg: d.F.Name, Data: d})
+}
+
+// employeeNewForm shows an empty employee form (GET /pegawai/baru).
+func (s *server) employeeNewForm(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteEmployees)
+	if p == nil {
+		return
+	}
+	f := employeeForm{Kind: string(model.PNS), Status: string(model.StatusAktif), Unit: r.URL.Query().Get("unit")}
+	s.editPage(w, r, p, http.StatusOK, &editData{F: f, New: true, Action: "/pegawai/baru"})
+}
+
+// employeeCreate saves a new employee (POST /pegawai/baru).
+func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteEmployees)
+	if p == nil {
+		return
+	}
+	f := readForm(r)
+	d := &editData{F: f, New: true, Action: "/pegawai/baru"}
+	e, errs, warns, err := s.validate(r.Context(), p, langOf(r), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Errors, d.Warnings = errs, warns
+	if len(errs) > 0 {
+		s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
+		return
+	}
+	if err := s.st.CreateEmployee(r.Context(), actor(p), &e); err != nil {
+		if c := apperr.Code(err); c == apperr.EINVALID || c == apperr.ECONFLICT {
+			d.Errors["form"] = append(d.Errors["form"], apperr.Message(err))
+			s.editPage(w, r, p, statusOf(c), d)
+			return
+		}
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, fmt.Sprintf("/pegawai/%d?ok=created", e.ID), http.StatusSeeOther)
+}
+
+// employeeEditForm shows the form of an employee in the admin's scope
+// (GET /pegawai/{id}/ubah).
+func (s *server) employeeEditForm(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteEmployees)
+	if p == nil {
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	e, err := s.employeeInScope(r.Context(), adminScope(p), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.editPage(w, r, p, http.StatusOK, &editData{F: formFrom(e), Action: fmt.Sprintf("/pegawai/%d/ubah", id)})
+}
+
+// employeeUpdate saves an edited employee (POST /pegawai/{id}/ubah).
+func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteEmployees)
+	if p == nil {
+		return
+	}
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := s.employeeInScope(ctx, adminScope(p), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := readForm(r)
+	f.ID = id
+	d := &editData{F: f, Action: fmt.Sprintf("/pegawai/%d/ubah", id)}
+	e, errs, warns, err := s.validate(ctx, p, langOf(r), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Errors, d.Warnings = errs, warns
+	if len(errs) > 0 {
+		s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
+		return
+	}
+	if _, err := s.st.UpdateEmployee(ctx, actor(p), &e); err != nil {
+		if c := apperr.Code(err); c == apperr.EINVALID || c == apperr.ECONFLICT {
+			d.Errors["form"] = append(d.Errors["form"], apperr.Message(err))
+			s.editPage(w, r, p, statusOf(c), d)
+			return
+		}
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, fmt.Sprintf("/pegawai/%d?ok=saved", id), http.StatusSeeOther)
+}

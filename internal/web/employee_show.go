@@ -1,0 +1,104 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// profileData is an employee's profile page.
+type profileData struct {
+	E              *store.EmployeeView
+	Crumbs         []crumb
+	UnitLink       bool
+	SupervisorLink bool
+	History        []model.HistoryEntry
+	Account        *model.User
+	CanEdit        bool // WriteEmployees and in the admin's scope
+	CanManage      bool // ManageAccounts and in the admin's scope
+	NewPassword    string
+	Notice         string // catalogue key of a message after an action
+}
+
+// employeeShow shows one employee (GET /pegawai/{id}).
+func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d, err := s.profile(r, p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	switch r.URL.Query().Get("ok") {
+	case "saved":
+		d.Notice = "profile.saved"
+	case "created":
+		d.Notice = "profile.created"
+	}
+	s.renderProfile(w, r, http.StatusOK, d)
+}
+
+// renderProfile writes the profile page with the person's name in the title.
+func (s *server) renderProfile(w http.ResponseWriter, r *http.Request, status int, d *profileData) {
+	v := &view{Title: "profile.title", TitleArg: d.E.Name, Data: d}
+	s.renderView(w, r, status, "profile", v)
+}
+
+// profile gathers everything the profile page shows, after checking that
+// the employee is in p's scope.
+func (s *server) profile(r *http.Request, p *auth.Principal, id int64) (*profileData, error) {
+	ctx := r.Context()
+	e, err := s.employeeInScope(ctx, p.Scope, id)
+	if err != nil {
+		return nil, err
+	}
+	d := &profileData{E: e}
+	unit, err := s.st.Unit(ctx, e.UnitID)
+	if err != nil {
+		return nil, err
+	}
+	d.UnitLink = unitVisible(p, unit)
+	anc, err := s.st.Ancestors(ctx, e.UnitID)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range anc {
+		d.Crumbs = append(d.Crumbs, crumb{ID: a.ID, Name: a.Name, Link: unitVisible(p, &a)})
+	}
+	if e.SupervisorID != 0 {
+		vis, err := s.st.EmployeesInScope(ctx, p.Scope, []int64{e.SupervisorID})
+		if err != nil {
+			return nil, err
+		}
+		d.SupervisorLink = vis[e.SupervisorID]
+	}
+	if d.History, err = s.st.History(ctx, id); err != nil {
+		return nil, err
+	}
+	inAdmin := false
+	if p.Can(auth.WriteEmployees) || p.Can(auth.ManageAccounts) {
+		if inAdmin, err = s.st.InScope(ctx, adminScope(p), id); err != nil {
+			return nil, err
+		}
+	}
+	d.CanEdit = inAdmin && p.Can(auth.WriteEmployees)
+	d.CanManage = inAdmin && p.Can(auth.ManageAccounts)
+	if d.CanManage || p.User.EmployeeID == id {
+		acc, err := s.st.UserByEmployee(ctx, id)
+		if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
+			return nil, err
+		}
+		d.Account = acc
+	}
+	return d, nil
+}

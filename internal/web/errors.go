@@ -1,0 +1,67 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+)
+
+// errNotPermitted answers a request for a record outside the user's scope
+// exactly as for a record that does not exist.
+var errNotPermitted = apperr.New(apperr.ENOTFOUND, "data tidak ditemukan atau Anda tidak berwenang mengaksesnya")
+
+// errForbidden answers a request the user's role does not allow.
+var errForbidden = apperr.New(apperr.EFORBIDDEN, "Anda tidak berwenang membuka halaman ini")
+
+// statusOf maps an application error code to its HTTP status: the one
+// place where codes become statuses in the HTML UI.
+func statusOf(code string) int {
+	switch code {
+	case apperr.EINVALID:
+		return http.StatusBadRequest
+	case apperr.ENOTFOUND:
+		return http.StatusNotFound
+	case apperr.ECONFLICT:
+		return http.StatusConflict
+	case apperr.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case apperr.EFORBIDDEN:
+		return http.StatusForbidden
+	case apperr.ETOOMANY:
+		return http.StatusTooManyRequests
+	}
+	return http.StatusInternalServerError
+}
+
+// errorData is what the error page shows.
+type errorData struct {
+	Code    string // apperr code, selects the translated heading
+	Message string // detail, only for codes whose message helps the user
+}
+
+// fail answers r with the error page for err. Internal errors are logged
+// with the request and shown as a generic message; not-found and forbidden
+// show a generic text that does not reveal whether a record exists.
+func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	code := apperr.Code(err)
+	status := statusOf(code)
+	d := errorData{Code: code}
+	switch code {
+	case apperr.EINVALID, apperr.ECONFLICT, apperr.ETOOMANY:
+		d.Message = apperr.Message(err)
+	case apperr.EINTERNAL:
+		s.log.Error("web: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	s.render(w, r, status, "error", "error.title", d)
+}
+
+// crossOriginDenied answers a cross-origin form post.
+func (s *server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
+	s.log.Warn("web: cross-origin request refused", "method", r.Method, "path", r.URL.Path, "origin", r.Header.Get("Origin"))
+	s.fail(w, r, apperr.New(apperr.EFORBIDDEN, "permintaan lintas situs ditolak"))
+}
+
+// notFoundPage answers any path without a route.
+func (s *server) notFoundPage(w http.ResponseWriter, r *http.Request) {
+	s.fail(w, r, errNotPermitted)
+}

@@ -1,0 +1,41 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// homeData is the home page: the user's own summary and their scope's
+// numbers.
+type homeData struct {
+	Self   *store.EmployeeView
+	Counts store.ScopeCounts
+	Whole  bool
+}
+
+// home shows the home page (GET /).
+func (s *server) home(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	ctx := r.Context()
+	d := homeData{Whole: p.Scope.All}
+	if p.User.EmployeeID != 0 {
+		e, err := s.st.Employee(ctx, p.User.EmployeeID)
+		if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
+			s.fail(w, r, err)
+			return
+		}
+		d.Self = e
+	}
+	var err error
+	if d.Counts, err = s.st.CountEmployees(ctx, p.Scope); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "home", "home.title", d)
+}

@@ -1,0 +1,234 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/importer"
+)
+
+// maxUpload is the largest import file accepted.
+const maxUpload = 50 << 20
+
+// importKeep is how long an uploaded file waits for its apply step.
+const importKeep = 24 * time.Hour
+
+// maxShownProblems caps the problem rows the page lists per kind; the
+// counts stay exact.
+const maxShownProblems = 1000
+
+var checksumRE = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// importData is the import page: the upload form, and after an upload the
+// report of the dry run or of the apply step.
+type importData struct {
+	Report   *importer.Report
+	Errors   []importer.Problem
+	Warnings []importer.Problem
+	More     int // problems not listed
+	Checksum string
+	Format   string
+	FileName string
+	Mapping  string
+	CanApply bool
+	Error    string // a message about the upload itself
+}
+
+// importForm shows the upload form and the export links (GET /impor).
+func (s *server) importForm(w http.ResponseWriter, r *http.Request) {
+	if p := s.require(w, r, auth.WriteEmployees); p == nil {
+		return
+	}
+	s.render(w, r, http.StatusOK, "import", "import.title", &importData{})
+}
+
+// parseMapping reads the header mapping textarea: one "KOLOM=field" per
+// line; blank lines and lines starting with # are skipped.
+func parseMapping(text string) (map[string]string, error) {
+	m := map[string]string{}
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if !ok || strings.TrimSpace(k) == "" {
+			return nil, apperr.Invalid("mapping", "baris %d pemetaan kolom harus berbentuk KOLOM=field", i+1)
+		}
+		m[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	return m, nil
+}
+
+// importUpload stores the uploaded file under its SHA-256 and runs a dry
+// run (POST /impor).
+func (s *server) importUpload(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteEmployees)
+	if p == nil {
+		return
+	}
+	d := &importData{}
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload+1<<20)
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			d.Error = "import.too_big"
+		} else {
+			d.Error = "import.no_file"
+		}
+		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	d.Mapping = r.PostFormValue("mapping")
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		d.Error = "import.no_file"
+		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
+		return
+	}
+	defer file.Close()
+	d.FileName = filepath.Base(hdr.Filename)
+	d.Format = strings.TrimPrefix(strings.ToLower(filepath.Ext(d.FileName)), ".")
+	if d.Format != "csv" && d.Format != "xlsx" {
+		d.Error = "import.bad_format"
+		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
+		return
+	}
+	if hdr.Size > maxUpload {
+		d.Error = "import.too_big"
+		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
+		return
+	}
+	s.cleanImports()
+	if d.Checksum, err = s.saveUpload(file, d.Format); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.runImport(w, r, p, d, false)
+}
+
+// saveUpload copies the upload into the import directory as <sha256>.<ext>
+// and returns the checksum.
+func (s *server) saveUpload(src io.Reader, ext string) (string, error) {
+	tmp, err := os.CreateTemp(s.importDir, "upload-*")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp.Name()) // a no-op after the rename
+	h := sha256.New()
+	if _, err := io.Copy(io.MultiWriter(tmp, h), src); err != nil {
+		tmp.Close()
+		return "", err
+	}
+	if err := tmp.Close(); err != nil {
+		return "", err
+	}
+	sum := hex.EncodeToString(h.Sum(nil))
+	if err := os.Rename(tmp.Name(), s.importPath(sum, ext)); err != nil {
+		return "", err
+	}
+	return sum, nil
+}
+
+// importPath is where an upload with checksum sum waits.
+func (s *server) importPath(sum, ext string) string {
+	return filepath.Join(s.importDir, sum+"."+ext)
+}
+
+// cleanImports removes uploads older than importKeep.
+func (s *server) cleanImports() {
+	entries, err := os.ReadDir(s.importDir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > importKeep {
+			os.Remove(filepath.Join(s.importDir, e.Name()))
+		}
+	}
+}
+
+// importApply re-runs the import of an uploaded file with Apply (POST
+// /impor/terapkan). The file is found by the checksum in the form and its
+// bytes are hashed again before anything is written.
+func (s *server) importApply(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteEmployees)
+	if p == nil {
+		return
+	}
+	d := &importData{
+		Checksum: r.PostFormValue("checksum"), Format: r.PostFormValue("format"),
+		FileName: filepath.Base(r.PostFormValue("filename")), Mapping: r.PostFormValue("mapping"),
+	}
+	if !checksumRE.MatchString(d.Checksum) || (d.Format != "csv" && d.Format != "xlsx") {
+		s.fail(w, r, apperr.Invalid("checksum", "berkas impor tidak dikenal"))
+		return
+	}
+	path := s.importPath(d.Checksum, d.Format)
+	f, err := os.Open(path)
+	if err != nil {
+		d.Error = "import.expired"
+		s.render(w, r, http.StatusGone, "import", "import.title", d)
+		return
+	}
+	h := sha256.New()
+	_, err = io.Copy(h, f)
+	f.Close()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if hex.EncodeToString(h.Sum(nil)) != d.Checksum {
+		os.Remove(path)
+		d.Error = "import.changed"
+		s.render(w, r, http.StatusConflict, "import", "import.title", d)
+		return
+	}
+	s.runImport(w, r, p, d, true)
+}
+
+// runImport runs the importer on the stored upload and renders the report.
+func (s *server) runImport(w http.ResponseWriter, r *http.Request, p *auth.Principal, d *importData, apply bool) {
+	mapping, err := parseMapping(d.Mapping)
+	if err != nil {
+		d.Error = "import.bad_mapping"
+		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
+		return
+	}
+	path := s.importPath(d.Checksum, d.Format)
+	rep, err := importer.Employees(r.Context(), s.st, path, importer.Options{
+		Format: d.Format, HeaderMap: mapping, Scope: adminScope(p), Actor: actor(p), Apply: apply,
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Report = rep
+	d.More = rep.ProblemsOmitted
+	for _, pr := range rep.Problems {
+		switch {
+		case pr.Warning && len(d.Warnings) < maxShownProblems:
+			d.Warnings = append(d.Warnings, pr)
+		case !pr.Warning && len(d.Errors) < maxShownProblems:
+			d.Errors = append(d.Errors, pr)
+		default:
+			d.More++
+		}
+	}
+	d.CanApply = !apply && !rep.FileError && rep.Counts.Good > 0 && rep.Counts.Create+rep.Counts.Update > 0
+	if apply && rep.Applied {
+		os.Remove(path)
+	}
+	s.render(w, r, http.StatusOK, "import", "import.title", d)
+}

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"strings"
+
+	"github.com/kompeten/kompeten/internal/auth"
+)
+
+// navItem is one entry of the main menu with the action a user needs to see
+// it. Later capabilities add one line to navItems.
+type navItem struct {
+	Path   string
+	Key    string // catalogue key of the label
+	Action auth.Action
+}
+
+// navItems is the main menu, in display order.
+var navItems = []navItem{
+	{"/", "nav.home", auth.ReadRegistry},
+	{"/organisasi", "nav.org", auth.ReadRegistry},
+	{"/pegawai", "nav.employees", auth.ReadRegistry},
+	{"/impor", "nav.import", auth.WriteEmployees},
+	{"/akun", "nav.accounts", auth.ManageAccounts},
+	{"/audit", "nav.audit", auth.ReadAudit},
+}
+
+// navLink is a menu entry as the layout shows it.
+type navLink struct {
+	Path    string
+	Key     string
+	ID      string
+	Current bool
+}
+
+// navFor returns the entries p may see, marking the one containing path.
+func navFor(p *auth.Principal, path string) []navLink {
+	var out []navLink
+	for _, it := range navItems {
+		if !p.Can(it.Action) {
+			continue
+		}
+		cur := path == it.Path || (it.Path != "/" && strings.HasPrefix(path, it.Path+"/"))
+		if it.Path == "/impor" && strings.HasPrefix(path, "/ekspor") {
+			cur = true
+		}
+		out = append(out, navLink{Path: it.Path, Key: it.Key, ID: "nav-" + strings.TrimPrefix(strings.ReplaceAll(it.Key, ".", "-"), "nav-"), Current: cur})
+	}
+	return out
+}

@@ -1,0 +1,163 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/model"
+)
+
+// crumb is one step of a breadcrumb; Link is false for units outside the
+// user's scope, which are shown as text only.
+type crumb struct {
+	ID   int64
+	Name string
+	Link bool
+}
+
+// unitRow is a child unit with the employees of its subtree.
+type unitRow struct {
+	model.OrgUnit
+	Count int
+}
+
+// orgData is one level of the organisation tree.
+type orgData struct {
+	Unit      *model.OrgUnit
+	Crumbs    []crumb
+	Children  []unitRow
+	Positions []model.Position
+	Count     int
+	Roots     []unitRow // the top of what the user sees, on /organisasi
+}
+
+// orgRoot shows the top of the tree the user may see (GET /organisasi):
+// the root for whole-government users, the units of their scope otherwise.
+func (s *server) orgRoot(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	ctx := r.Context()
+	var roots []model.OrgUnit
+	if p.Scope.All {
+		var err error
+		if roots, err = s.st.ChildUnits(ctx, 0); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	} else {
+		seen := map[int64]bool{}
+		for _, path := range topPaths(p.Scope.UnitPaths) {
+			id := lastPathID(path)
+			if id == 0 || seen[id] {
+				continue
+			}
+			seen[id] = true
+			u, err := s.st.Unit(ctx, id)
+			if apperr.Code(err) == apperr.ENOTFOUND {
+				continue
+			}
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			roots = append(roots, *u)
+		}
+	}
+	if len(roots) == 1 {
+		http.Redirect(w, r, fmt.Sprintf("/organisasi/%d", roots[0].ID), http.StatusSeeOther)
+		return
+	}
+	d := orgData{}
+	for _, u := range roots {
+		d.Roots = append(d.Roots, unitRow{OrgUnit: u, Count: -1})
+	}
+	sort.Slice(d.Roots, func(i, j int) bool { return d.Roots[i].Name < d.Roots[j].Name })
+	s.render(w, r, http.StatusOK, "org", "org.title", d)
+}
+
+// orgUnit shows one unit: breadcrumbs, children with employee counts, its
+// positions, and a link to its employees (GET /organisasi/{id}).
+func (s *server) orgUnit(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	u, err := s.st.Unit(ctx, id)
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !unitVisible(p, u)) {
+		s.fail(w, r, errNotPermitted)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := orgData{Unit: u}
+	anc, err := s.st.Ancestors(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, a := range anc {
+		if a.ID != u.ID {
+			d.Crumbs = append(d.Crumbs, crumb{ID: a.ID, Name: a.Name, Link: unitVisible(p, &a)})
+		}
+	}
+	children, err := s.st.ChildUnits(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	counts, err := s.st.SubtreeCounts(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Count = counts[id]
+	for _, c := range children {
+		d.Children = append(d.Children, unitRow{OrgUnit: c, Count: counts[c.ID]})
+	}
+	if d.Positions, err = s.st.Positions(ctx, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := &view{Title: "org.title", TitleArg: u.Name, Data: d}
+	s.renderView(w, r, http.StatusOK, "org", v)
+}
+
+// topPaths drops the paths that lie inside another path of the list.
+func topPaths(paths []string) []string {
+	var out []string
+	for i, p := range paths {
+		inner := false
+		for j, q := range paths {
+			if i != j && strings.HasPrefix(p, q) && (p != q || j < i) {
+				inner = true
+				break
+			}
+		}
+		if !inner {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// lastPathID returns the unit ID at the end of a materialised path.
+func lastPathID(path string) int64 {
+	parts := strings.Split(strings.Trim(path, "/"), "/")
+	id, _ := strconv.ParseInt(parts[len(parts)-1], 10, 64)
+	return id
+}

@@ -1,0 +1,183 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/names"
+	"github.com/kompeten/kompeten/internal/nip"
+)
+
+// pageTemplate is one page parsed together with the layout and partials.
+type pageTemplate struct{ t *template.Template }
+
+// view is what every template receives: the page's own data in Data and
+// what the layout needs around it.
+type view struct {
+	Lang     i18n.Lang
+	Title    string // catalogue key of the page title
+	TitleArg string // appended to the title, e.g. a person's name
+	P        *auth.Principal
+	UserName string
+	Nav      []navLink
+	CSS      string
+	Path     string // current path with query, for the language switch
+	Langs    []langLink
+	Data     any
+}
+
+// langLink is one entry of the language switch in the footer.
+type langLink struct {
+	Code    string
+	Label   string
+	URL     string
+	Current bool
+}
+
+// funcs are the template functions besides those of package i18n.
+func funcs() template.FuncMap {
+	fm := i18n.FuncMap()
+	fm["nip"] = func(n string, kind model.EmployeeKind) string { return nip.FormatAuto(n, kind) }
+	fm["fullName"] = func(e model.Employee) string { return names.Display(e.GelarDepan, e.Name, e.GelarBelakang) }
+	fm["pangkat"] = model.PangkatOf
+	fm["msg"] = func(l i18n.Lang, id, en string) string {
+		if l == i18n.EN && en != "" {
+			return en
+		}
+		return id
+	}
+	fm["add"] = func(a, b int) int { return a + b }
+	fm["lower"] = strings.ToLower
+	fm["errFor"] = func(errs map[string][]string, field string) []string { return errs[field] }
+	fm["sel"] = func(a, b any) bool { return toString(a) == toString(b) }
+	fm["indent"] = func(depth int) string { return strings.Repeat("\u00a0\u00a0", max(depth, 0)) }
+	return fm
+}
+
+func toString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// parseTemplates parses every page once at startup: layout.html and the
+// partials (files starting with "_") form the base that each page clones.
+func parseTemplates() (map[string]*pageTemplate, error) {
+	base := template.New("layout.html").Funcs(funcs())
+	files, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	var pages []string
+	shared := []string{"templates/layout.html"}
+	for _, f := range files {
+		name := path.Base(f)
+		switch {
+		case name == "layout.html":
+		case strings.HasPrefix(name, "_"):
+			shared = append(shared, f)
+		default:
+			pages = append(pages, f)
+		}
+	}
+	if base, err = base.ParseFS(templateFS, shared...); err != nil {
+		return nil, err
+	}
+	out := map[string]*pageTemplate{}
+	for _, f := range pages {
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, f)
+		if err != nil {
+			return nil, err
+		}
+		out[strings.TrimSuffix(path.Base(f), ".html")] = &pageTemplate{t}
+	}
+	return out, nil
+}
+
+// render executes page name in the layout and writes it with status.
+func (s *server) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
+	s.renderView(w, r, status, name, &view{Title: title, Data: data})
+}
+
+// renderView fills the layout fields of v and writes page name.
+func (s *server) renderView(w http.ResponseWriter, r *http.Request, status int, name string, v *view) {
+	pt, ok := s.pages[name]
+	if !ok {
+		s.log.Error("web: no template", "name", name)
+		http.Error(w, "terjadi kesalahan internal", http.StatusInternalServerError)
+		return
+	}
+	lang := langOf(r)
+	p := principal(r)
+	v.Lang, v.P, v.CSS = lang, p, s.cssURL
+	v.Path = r.URL.RequestURI()
+	if r.Method != http.MethodGet {
+		v.Path = r.URL.Path
+	}
+	for _, l := range i18n.Langs {
+		v.Langs = append(v.Langs, langLink{Code: string(l), Label: i18n.T(l, "lang.name"),
+			URL: "/bahasa?lang=" + string(l) + "&next=" + url.QueryEscape(v.Path), Current: l == lang})
+	}
+	if p != nil {
+		v.Nav = navFor(p, r.URL.Path)
+		v.UserName = p.User.Username
+		if p.User.EmployeeID != 0 {
+			if e, err := s.st.Employee(r.Context(), p.User.EmployeeID); err == nil {
+				v.UserName = names.Display(e.GelarDepan, e.Name, e.GelarBelakang)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := pt.t.ExecuteTemplate(&buf, "layout", v); err != nil {
+		s.log.Error("web: render", "page", name, "err", err)
+		http.Error(w, "terjadi kesalahan internal", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Language", string(lang))
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// localRedirect redirects to next when it is a path on this site, else to
+// fallback: never to another host.
+func localRedirect(w http.ResponseWriter, r *http.Request, next, fallback string) {
+	if !isLocalPath(next) {
+		next = fallback
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// isLocalPath reports whether p is an absolute path on this site, not a
+// protocol-relative or absolute URL.
+func isLocalPath(p string) bool {
+	if p == "" || p[0] != '/' || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+		return false
+	}
+	u, err := url.Parse(p)
+	return err == nil && u.Scheme == "" && u.Host == ""
+}
+
+// inLoc returns t in the server's display time zone.
+func (s *server) inLoc(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.In(s.loc)
+}

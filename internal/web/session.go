@@ -1,0 +1,112 @@
+package web
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/url"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/i18n"
+)
+
+// Session keys. The session holds only the user ID and the chosen
+// language; everything else is loaded per request.
+const (
+	sessUserID = "uid"
+	sessLang   = "lang"
+	langCookie = "kompeten_lang"
+)
+
+type ctxKey int
+
+const (
+	principalKey ctxKey = iota
+	langKey
+)
+
+// withPrincipal loads the signed-in user and their scope for every request
+// (two or three indexed reads) and decides the language. It never changes
+// the session of an active account, so scs does not write it back.
+func (s *server) withPrincipal(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		var p *auth.Principal
+		if uid := s.sm.GetInt64(ctx, sessUserID); uid != 0 {
+			u, err := s.st.User(ctx, uid)
+			switch {
+			case err != nil && apperr.Code(err) != apperr.ENOTFOUND:
+				s.fail(w, r, err)
+				return
+			case err != nil || !u.Active:
+				// The account is gone or was deactivated: end the session.
+				if err := s.sm.Destroy(ctx); err != nil {
+					s.fail(w, r, err)
+					return
+				}
+			default:
+				if p, err = auth.ScopeFor(ctx, s.st, u); err != nil {
+					s.fail(w, r, err)
+					return
+				}
+			}
+		}
+		lang := i18n.ID
+		if l := s.sm.GetString(ctx, sessLang); i18n.Supported(l) {
+			lang = i18n.Lang(l)
+		} else if c, err := r.Cookie(langCookie); err == nil && i18n.Supported(c.Value) {
+			lang = i18n.Lang(c.Value)
+		} else if p != nil && i18n.Supported(p.User.Lang) {
+			lang = i18n.Lang(p.User.Lang)
+		}
+		ctx = context.WithValue(ctx, principalKey, p)
+		ctx = context.WithValue(ctx, langKey, lang)
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// principal returns the signed-in user of r, or nil.
+func principal(r *http.Request) *auth.Principal {
+	p, _ := r.Context().Value(principalKey).(*auth.Principal)
+	return p
+}
+
+// langOf returns the interface language of r.
+func langOf(r *http.Request) i18n.Lang {
+	if l, ok := r.Context().Value(langKey).(i18n.Lang); ok {
+		return l
+	}
+	return i18n.ID
+}
+
+// require returns the signed-in principal when their role allows a, and
+// otherwise answers the request (sign-in redirect or an error page) and
+// returns nil.
+func (s *server) require(w http.ResponseWriter, r *http.Request, a auth.Action) *auth.Principal {
+	p := principal(r)
+	if p == nil {
+		if r.Method == http.MethodGet {
+			http.Redirect(w, r, "/masuk?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		} else {
+			s.fail(w, r, apperr.New(apperr.EUNAUTHORIZED, "silakan masuk terlebih dahulu"))
+		}
+		return nil
+	}
+	if !p.Can(a) {
+		s.fail(w, r, errForbidden)
+		return nil
+	}
+	return p
+}
+
+// clientIP is the address the throttle counts failures against: the peer
+// address of the connection (a reverse proxy in front must be trusted
+// explicitly; it is not, by default).
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}

@@ -1,0 +1,207 @@
+// Package web is Kompeten's HTML user interface: server-rendered pages over
+// the store, with sessions kept in the database, cross-origin protection on
+// every form post, and templates and static files embedded in the binary.
+// One file per page or action; each handler reads like a recipe: check role
+// and scope, parse the form, call the store, render or redirect.
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Config holds the options of the web UI.
+type Config struct {
+	// SecureCookies marks cookies Secure (serve over HTTPS).
+	SecureCookies bool
+	// Logger receives request errors; nil logs to slog.Default().
+	Logger *slog.Logger
+	// ImportDir keeps uploaded import files between the dry run and the
+	// apply step; "" uses a directory under os.TempDir().
+	ImportDir string
+	// Location is the time zone dates and times are shown in; nil is
+	// Asia/Jakarta (WIB) when the system knows it, else UTC.
+	Location *time.Location
+}
+
+// server holds what every handler needs.
+type server struct {
+	st        *store.Store
+	cfg       Config
+	log       *slog.Logger
+	sm        *scs.SessionManager
+	throttle  *auth.Throttle
+	pages     map[string]*pageTemplate
+	cssURL    string
+	importDir string
+	loc       *time.Location
+}
+
+// New returns the web UI as one handler.
+func New(st *store.Store, cfg Config) (http.Handler, error) {
+	s := &server{st: st, cfg: cfg, log: cfg.Logger, throttle: &auth.Throttle{St: st}, loc: cfg.Location}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.loc == nil {
+		if loc, err := time.LoadLocation("Asia/Jakarta"); err == nil {
+			s.loc = loc
+		} else {
+			s.loc = time.UTC
+		}
+	}
+	s.importDir = cfg.ImportDir
+	if s.importDir == "" {
+		s.importDir = filepath.Join(os.TempDir(), "kompeten-import")
+	}
+	if err := os.MkdirAll(s.importDir, 0o700); err != nil {
+		return nil, err
+	}
+	css, err := fs.ReadFile(staticFS, "static/style.css")
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(css)
+	s.cssURL = "/static/style.css?v=" + hex.EncodeToString(sum[:6])
+	if s.pages, err = parseTemplates(); err != nil {
+		return nil, err
+	}
+
+	s.sm = scs.New()
+	s.sm.Store = st.Sessions()
+	s.sm.Lifetime = 12 * time.Hour
+	// No IdleTimeout: with one, scs rewrites the session row on every
+	// request. Without it a request that does not change the session does
+	// not touch the session table at all.
+	s.sm.IdleTimeout = 0
+	s.sm.Cookie.Name = "kompeten_session"
+	s.sm.Cookie.HttpOnly = true
+	s.sm.Cookie.SameSite = http.SameSiteLaxMode
+	s.sm.Cookie.Secure = cfg.SecureCookies
+	s.sm.Cookie.Path = "/"
+	s.sm.Cookie.Persist = false
+	s.sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.fail(w, r, err) }
+
+	mux := http.NewServeMux()
+	s.routes(mux)
+
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
+
+	var h http.Handler = mux
+	h = s.withPrincipal(h)
+	h = s.sm.LoadAndSave(h)
+	h = cop.Handler(h)
+	h = s.recoverer(h)
+	h = securityHeaders(h)
+	// Health checks and static files need neither sessions nor CSRF checks.
+	outer := http.NewServeMux()
+	outer.HandleFunc("GET /healthz", s.healthz)
+	outer.Handle("GET /static/", securityHeaders(http.HandlerFunc(s.static)))
+	outer.Handle("/", h)
+	return outer, nil
+}
+
+// routes registers every page. Later capabilities add their routes here and
+// their menu entry in navItems.
+func (s *server) routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /masuk", s.loginForm)
+	mux.HandleFunc("POST /masuk", s.login)
+	mux.HandleFunc("POST /keluar", s.logout)
+	mux.HandleFunc("GET /bahasa", s.setLang)
+
+	mux.HandleFunc("GET /{$}", s.home)
+	mux.HandleFunc("GET /organisasi", s.orgRoot)
+	mux.HandleFunc("GET /organisasi/{id}", s.orgUnit)
+	mux.HandleFunc("GET /pegawai", s.employeeList)
+	mux.HandleFunc("GET /pegawai/baru", s.employeeNewForm)
+	mux.HandleFunc("POST /pegawai/baru", s.employeeCreate)
+	mux.HandleFunc("GET /pegawai/{id}", s.employeeShow)
+	mux.HandleFunc("GET /pegawai/{id}/ubah", s.employeeEditForm)
+	mux.HandleFunc("POST /pegawai/{id}/ubah", s.employeeUpdate)
+	mux.HandleFunc("POST /pegawai/{id}/akun/aktifkan", s.accountActivate)
+	mux.HandleFunc("POST /pegawai/{id}/akun/reset", s.accountReset)
+	mux.HandleFunc("GET /impor", s.importForm)
+	mux.HandleFunc("POST /impor", s.importUpload)
+	mux.HandleFunc("POST /impor/terapkan", s.importApply)
+	mux.HandleFunc("GET /ekspor/pegawai.csv", s.exportCSV)
+	mux.HandleFunc("GET /ekspor/pegawai.xlsx", s.exportXLSX)
+	mux.HandleFunc("GET /akun", s.accountList)
+	mux.HandleFunc("POST /akun/{id}", s.accountUpdate)
+	mux.HandleFunc("GET /audit", s.auditLog)
+	mux.HandleFunc("/", s.notFoundPage)
+}
+
+// healthz answers load balancers: it reads nothing but a ping and writes
+// nothing.
+func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	defer cancel()
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.st.DB().PingContext(ctx); err != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("database unavailable\n"))
+		return
+	}
+	w.Write([]byte("ok\n"))
+}
+
+// static serves the embedded stylesheet and script. URLs carry a content
+// hash, so they may be cached for a long time.
+func (s *server) static(w http.ResponseWriter, r *http.Request) {
+	sub, _ := fs.Sub(staticFS, "static")
+	if r.URL.Query().Get("v") != "" {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+	}
+	http.StripPrefix("/static/", http.FileServerFS(sub)).ServeHTTP(w, r)
+}
+
+// securityHeaders sets the headers every response carries.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverer turns a panic in a handler into a logged internal error.
+func (s *server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("web: panic", "method", r.Method, "path", r.URL.Path, "panic", v)
+				http.Error(w, "terjadi kesalahan internal", http.StatusInternalServerError)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
