@@ -18,10 +18,11 @@ func init() {
 
 func runBackup(ctx context.Context, env *Env, args []string) error {
 	fs, resolve := flags(env, "backup", "db")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		return apperr.New(apperr.EINVALID, "sebutkan berkas tujuan: kompeten backup FILE")
 	}
 	cfg, err := resolve()
@@ -37,10 +38,10 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.Backup(ctx, fs.Arg(0)); err != nil {
+	if err := st.Backup(ctx, pos[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "cadangan ditulis ke %s\n", fs.Arg(0))
+	fmt.Fprintf(env.Stdout, "cadangan ditulis ke %s\n", pos[0])
 	return nil
 }
 
@@ -48,10 +49,11 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 // one rename, so a failure half-way leaves the old database in place.
 func runRestore(ctx context.Context, env *Env, args []string) error {
 	fs, resolve := flags(env, "restore", "db")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		return apperr.New(apperr.EINVALID, "sebutkan berkas cadangan: kompeten restore FILE")
 	}
 	cfg, err := resolve()
@@ -62,7 +64,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	if isPostgres(dbPath) {
 		return apperr.New(apperr.EINVALID, "PostgreSQL: pulihkan dengan pg_restore --clean -d \"$KOMPETEN_DB\" FILE")
 	}
-	src := fs.Arg(0)
+	src := pos[0]
 	bk, err := store.Open(src)
 	if err != nil {
 		return err

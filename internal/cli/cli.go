@@ -127,3 +127,20 @@ func init() {
 		return nil
 	})
 }
+
+// parseArgs parses flags that may come before or after positional
+// arguments ("backup FILE --db x" as well as "backup --db x FILE") and
+// returns the positionals in order.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

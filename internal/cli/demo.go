@@ -83,6 +83,7 @@ type accountPicker struct {
 	kominfo   string // path of Dinas Komunikasi dan Informatika
 	kominfoID int64
 	bkpsdm    string // path of the BKPSDM
+	inspekt   string // path of the Inspektorat
 	chosen    map[model.Role]model.Employee
 	seksiHead map[int64]int64 // seksi unit → its head employee (under Kominfo)
 }
@@ -97,6 +98,9 @@ func newAccountPicker(c *demo.City) *accountPicker {
 		}
 		if u.Kind == model.UnitOPD && strings.HasPrefix(u.Name, "Badan Kepegawaian") {
 			p.bkpsdm = u.Path
+		}
+		if u.Kind == model.UnitOPD && u.Name == "Inspektorat" {
+			p.inspekt = u.Path
 		}
 	}
 	for _, pos := range c.Positions {
@@ -122,7 +126,7 @@ func (p *accountPicker) see(e *model.Employee) {
 		p.take(model.RoleAtasan, e)
 	case !head && e.Status == model.StatusAktif && p.bkpsdm != "" && strings.HasPrefix(path, p.bkpsdm):
 		p.take(model.RoleAdminBKPSDM, e)
-	case !head && e.Status == model.StatusAktif && name == "Inspektorat":
+	case !head && e.Status == model.StatusAktif && p.inspekt != "" && strings.HasPrefix(path, p.inspekt):
 		p.take(model.RoleAuditor, e)
 	case !head && e.Status == model.StatusAktif && inKominfo:
 		if a, ok := p.chosen[model.RoleAtasan]; ok && a.UnitID == e.UnitID {

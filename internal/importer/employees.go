@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"os"
 	"strings"
 	"time"
 
@@ -156,6 +157,7 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	}
 	p1.nipLine = nil // free before pass 2
 
+	fmt.Fprintln(os.Stderr, "TRACE pass1", time.Since(s.start))
 	// Pass 2: classify (dry run) or write (apply) the good rows.
 	provided := map[string]bool{}
 	for k := range s.cols.idx {
@@ -209,6 +211,7 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	if err != nil {
 		return nil, err
 	}
+	fmt.Fprintln(os.Stderr, "TRACE total", time.Since(s.start))
 	rep.Counts.Create, rep.Counts.Update, rep.Counts.Unchanged = res.Created, res.Updated, res.Unchanged
 	rep.Applied = o.Apply
 	rep.Bulk = res.Bulk

@@ -35,7 +35,7 @@ const (
 	MinBirthYear     = 1940 // earliest accepted birth year
 	MinAge           = 17   // birth year must be at most the current year minus this
 	MinTMTYear       = 1960 // earliest accepted TMT CPNS year
-	MinPPPKYear      = 2005 // earliest accepted year of first PPPK appointment
+	MinPPPKYear      = 2019 // first PPPK were appointed in 2019 (UU 5/2014 introduced them; first intake 2019)
 	MinAgeAppointed  = 15   // appointment year must be at least birth year plus this
 	futureYearMargin = 1    // NIPs are issued before the TMT: accept next year too
 )

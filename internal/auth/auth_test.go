@@ -1,0 +1,102 @@
+package auth_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/store/storetest"
+)
+
+func TestPasswordHash(t *testing.T) {
+	h, err := auth.HashPassword("rahasia-Medan-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(h, "$argon2id$v=19$m=19456,t=2,p=1$") {
+		t.Errorf("hash %q is not argon2id with m=19 MiB, t=2, p=1", h)
+	}
+	if !auth.CheckPassword(h, "rahasia-Medan-2026") {
+		t.Error("the right password was refused")
+	}
+	if auth.CheckPassword(h, "rahasia-medan-2026") {
+		t.Error("a wrong password was accepted")
+	}
+	h2, _ := auth.HashPassword("rahasia-Medan-2026")
+	if h == h2 {
+		t.Error("two hashes of one password must differ (random salt)")
+	}
+	if auth.CheckPassword("not-a-hash", "x") {
+		t.Error("a malformed hash must never match")
+	}
+}
+
+// TestThrottle: a guesser from one address is slowed; the colleague whose NIP
+// was typed can still sign in from their own machine.
+func TestThrottle(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+		s.Now = func() time.Time { return now }
+		th := &auth.Throttle{St: s}
+		const victim = "197005121995031002"
+		for i := 0; i < 5; i++ {
+			if err := th.Check(ctx, victim, "10.0.0.66"); err != nil {
+				t.Fatalf("attempt %d refused too early: %v", i+1, err)
+			}
+			th.Failed(ctx, victim, "10.0.0.66")
+		}
+		if err := th.Check(ctx, victim, "10.0.0.66"); apperr.Code(err) != apperr.ETOOMANY {
+			t.Fatalf("after 5 failures the attacker must wait, got %v", err)
+		}
+		if err := th.Check(ctx, victim, "10.0.0.7"); err != nil {
+			t.Errorf("the victim from their own address must not be locked out: %v", err)
+		}
+		now = now.Add(20 * time.Minute)
+		if err := th.Check(ctx, victim, "10.0.0.66"); err != nil {
+			t.Errorf("the delay must end (at most 15 minutes): %v", err)
+		}
+		th.Succeeded(ctx, victim, "10.0.0.66")
+		if err := th.Check(ctx, victim, "10.0.0.66"); err != nil {
+			t.Errorf("a good sign-in clears the count: %v", err)
+		}
+	})
+}
+
+func TestScopeFor(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		a := model.Actor{Name: "test"}
+		root := model.OrgUnit{Code: "R", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
+		s.CreateUnit(ctx, a, &root)
+		opd := model.OrgUnit{Code: "D", Name: "Dinas Kesehatan", Kind: model.UnitOPD, ParentID: root.ID}
+		s.CreateUnit(ctx, a, &opd)
+		head := model.Position{Title: "Kepala Dinas Kesehatan", Type: model.JPTPratama, UnitID: opd.ID, IsHead: true}
+		s.CreatePosition(ctx, a, &head)
+		kadis := model.Employee{NIP: "197005121995031002", Name: "Budi", Gender: model.Male, Kind: model.PNS, Golongan: "IV/c",
+			PositionID: head.ID, UnitID: opd.ID, Status: model.StatusAktif, BirthDate: time.Date(1970, 5, 12, 0, 0, 0, 0, time.UTC)}
+		if err := s.CreateEmployee(ctx, a, &kadis); err != nil {
+			t.Fatal(err)
+		}
+		p, err := auth.ScopeFor(ctx, s, &model.User{Role: model.RolePegawai, EmployeeID: kadis.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.IsHeadOf) != 1 || len(p.Scope.UnitPaths) != 1 || p.Scope.UnitPaths[0] != opd.Path {
+			t.Errorf("the head of a unit sees its subtree: %+v", p)
+		}
+		adm, _ := auth.ScopeFor(ctx, s, &model.User{Role: model.RoleAdminOPD, ScopeUnitID: opd.ID})
+		if adm.Scope.All || len(adm.Scope.UnitPaths) != 1 || !adm.Can(auth.WriteEmployees) || adm.Can(auth.WriteOrg) {
+			t.Errorf("unit admin: %+v", adm)
+		}
+		aud, _ := auth.ScopeFor(ctx, s, &model.User{Role: model.RoleAuditor})
+		if !aud.Scope.All || aud.Can(auth.WriteEmployees) || !aud.Can(auth.ReadAudit) {
+			t.Errorf("auditor reads everything and writes nothing: %+v", aud)
+		}
+	})
+}
