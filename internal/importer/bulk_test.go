@@ -120,12 +120,22 @@ func TestBulkImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := time.Since(start)
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	t.Logf("Go heap: HeapSys %d MiB, Sys %d MiB, NumGC %d", ms.HeapSys>>20, ms.Sys>>20, ms.NumGC)
 	t.Logf("apply %d rows: %v (bulk=%v) counts %+v, new positions %d, peak RSS %d MiB", n, d, rep.Bulk, rep.Counts, len(rep.NewPositions), peakRSS())
 	if rep.Counts.Create != n || rep.Counts.Bad != 0 {
 		for _, p := range rep.Problems[:min(10, len(rep.Problems))] {
 			t.Log(p)
 		}
 		t.Fatalf("counts %+v", rep.Counts)
+	}
+	if st.Dialect() == store.SQLite {
+		var n int
+		st.DB().QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('employee', 'employee_word')`).Scan(&n)
+		if n != 5 {
+			t.Fatalf("%d secondary indexes after the bulk path, want 5", n)
+		}
 	}
 	if os.Getenv("KOMPETEN_IMPORT_AGAIN") != "" {
 		start = time.Now()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"os"
 	"strings"
 	"time"
 
@@ -123,6 +122,13 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	if err := p1.checkSupervisors(ctx, st, rep, s.cols.col(fSupervisorNIP, employeeFields)); err != nil {
 		return nil, err
 	}
+	if !o.Scope.All {
+		// A NIP already stored in a unit outside the scope must not be
+		// overwritten (nor moved into the importer's unit).
+		if err := p1.checkStoredScope(ctx, st, r, rep, s.cols.col(fNIP, employeeFields)); err != nil {
+			return nil, err
+		}
+	}
 	rep.Counts.Bad = p1.bad
 	rep.Counts.Good = rep.Counts.Rows - p1.bad
 	// New positions named only by bad rows are not created.
@@ -157,7 +163,6 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	}
 	p1.nipLine = nil // free before pass 2
 
-	fmt.Fprintln(os.Stderr, "TRACE pass1", time.Since(s.start))
 	// Pass 2: classify (dry run) or write (apply) the good rows.
 	provided := map[string]bool{}
 	for k := range s.cols.idx {
@@ -211,7 +216,6 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintln(os.Stderr, "TRACE total", time.Since(s.start))
 	rep.Counts.Create, rep.Counts.Update, rep.Counts.Unchanged = res.Created, res.Updated, res.Unchanged
 	rep.Applied = o.Apply
 	rep.Bulk = res.Bulk
@@ -296,6 +300,51 @@ func (p *pass1) checkSupervisors(ctx context.Context, st *store.Store, rep *Repo
 		}
 	}
 	p.sups = nil
+	return nil
+}
+
+// checkStoredScope refuses rows whose NIP belongs to a stored employee of a
+// unit outside the importing user's scope.
+func (p *pass1) checkStoredScope(ctx context.Context, st *store.Store, r *refs, rep *Report, col string) error {
+	var batch []string
+	flush := func() error {
+		units, err := st.EmployeeUnitsByNIP(ctx, batch)
+		batch = batch[:0]
+		if err != nil {
+			return err
+		}
+		for n, unitID := range units {
+			u := r.unitByID[unitID]
+			if u != nil && r.unitInScope(u) {
+				continue
+			}
+			k, _ := nipKey(n)
+			line := int(p.nipLine[k])
+			name := fmt.Sprint(unitID)
+			if u != nil {
+				name = u.Name
+			}
+			rep.add(Problem{Line: line, Column: col, Value: n, Field: fNIP, Code: "employee.scope",
+				Message:   fmt.Sprintf("pegawai dengan NIP %s terdaftar di unit %s, di luar kewenangan Anda: minta admin BKPSDM untuk memindahkannya", n, name),
+				MessageEN: fmt.Sprintf("the employee with NIP %s is registered in unit %s, outside your scope: ask a BKPSDM admin to move them", n, name)})
+			p.markBad(line)
+		}
+		return nil
+	}
+	for k, line := range p.nipLine {
+		if p.isBad(int(line)) {
+			continue
+		}
+		batch = append(batch, nipText(k))
+		if len(batch) == 500 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if len(batch) > 0 {
+		return flush()
+	}
 	return nil
 }
 
@@ -440,6 +489,15 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 	}
 	if code != "" {
 		if p := c.refs.posByCode[strings.ToUpper(code)]; p != nil {
+			if pu := c.refs.unitByID[p.UnitID]; pu != nil && (!c.refs.unitInScope(pu) || (p.IsHead && (u == nil || pu.ID != u.ID))) {
+				// A head post carries the scope of its unit: it may only be
+				// held in its own unit, and never handed out from outside
+				// the importer's scope.
+				*ps = append(*ps, c.problem(line, fPositionCode, cells, fPositionCode, "position.scope",
+					fmt.Sprintf("jabatan %s (%s) milik unit %s: tidak dapat diberikan kepada pegawai unit ini lewat impor Anda", p.Code, p.Title, pu.Name),
+					fmt.Sprintf("position %s (%s) belongs to unit %s: your import cannot give it to an employee of this unit", p.Code, p.Title, pu.Name), false))
+				return "", ""
+			}
 			row.Employee.PositionID = p.ID
 			return p.Type, p.Jenjang
 		}

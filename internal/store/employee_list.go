@@ -81,37 +81,44 @@ func nipDigits(q string) (string, bool) {
 }
 
 // Employees returns one page of employees in scope matching f, ordered by
-// name, and whether more follow. A name query scans the word index in
-// (word, name) order, so the first page of any search costs the same at a
-// thousand employees or a million.
+// name, and whether more follow. It runs in two steps: the first finds the
+// page's IDs touching only indexes (a name query scans the word index in
+// (word, name) order, a list the name index), the second loads those rows
+// with their joins. So the first page of any search costs the same at a
+// thousand employees or a million, and skipping to a later page does not
+// pay for the joins of the rows it skips.
 func (s *Store) Employees(ctx context.Context, f EmployeeFilter) ([]EmployeeView, bool, error) {
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
+	f.Offset = max(f.Offset, 0)
 	var a args
-	from := employeeViewFrom
-	where := []string{scopeClause(f.Scope, &a)}
+	where := []string{}
+	if !f.Scope.All {
+		where = append(where, scopeClause(f.Scope, &a))
+	}
+	// The base row source and order of the ID step.
+	from := "employee e"
+	idCol := "e.id"
 	order := "e.sort_name, e.id"
 	if nip, ok := nipDigits(f.Query); ok {
 		where = append(where, fmt.Sprintf("e.nip >= %s AND e.nip < %s", a.add(nip), a.add(nip+":")))
 		order = "e.nip"
-	} else if words := names.QueryWords(f.Query); len(words) > 0 {
-		// The longest word drives the index scan; the rest must also match.
-		lead := 0
-		for i, w := range words {
-			if len(w) > len(words[lead]) {
-				lead = i
-			}
-		}
-		from = ` FROM employee_word w JOIN employee e ON e.id = w.employee_id` + strings.TrimPrefix(employeeViewFrom, " FROM employee e")
-		where = append(where, wordRange("w.word", words[lead], lead == len(words)-1, &a))
-		for i, w := range words {
-			if i != lead {
-				where = append(where, "EXISTS (SELECT 1 FROM employee_word w2 WHERE w2.employee_id = e.id AND "+
-					wordRange("w2.word", w, i == len(words)-1, &a)+")")
-			}
-		}
+	} else if words := names.QueryWords(f.Query); len(words) == 1 {
+		// One word: scan its range of the word index in order.
+		from = "employee_word w JOIN employee e ON e.id = w.employee_id"
+		idCol = "w.employee_id"
+		where = append(where, wordRange("w.word", words[0], true, &a))
 		order = "w.word, w.sort_name, w.employee_id"
+	} else if len(words) > 1 {
+		// Several words: intersect their ID sets (each a range scan of the
+		// covering word index), then order the few matches by name. Every
+		// word but the last must match whole; the last may be a prefix.
+		var sets []string
+		for i, w := range words {
+			sets = append(sets, "SELECT employee_id FROM employee_word WHERE "+wordRange("word", w, i == len(words)-1, &a))
+		}
+		where = append(where, "e.id IN ("+strings.Join(sets, " INTERSECT ")+")")
 	} else if strings.TrimSpace(f.Query) != "" {
 		return nil, false, nil // only titles or punctuation: nothing to look for
 	}
@@ -123,7 +130,7 @@ func (s *Store) Employees(ctx context.Context, f EmployeeFilter) ([]EmployeeView
 		where = append(where, fmt.Sprintf("e.unit_id IN (SELECT id FROM org_unit WHERE path >= %s AND path < %s)", a.add(u.Path), a.add(pathUpper(u.Path))))
 	}
 	if f.PositionType != "" {
-		where = append(where, "p.type = "+a.add(string(f.PositionType)))
+		where = append(where, "e.position_id IN (SELECT id FROM position WHERE type = "+a.add(string(f.PositionType))+")")
 	}
 	if f.Golongan != "" {
 		where = append(where, "e.golongan = "+a.add(f.Golongan))
@@ -134,30 +141,76 @@ func (s *Store) Employees(ctx context.Context, f EmployeeFilter) ([]EmployeeView
 	if f.Kind != "" {
 		where = append(where, "e.kind = "+a.add(string(f.Kind)))
 	}
-	q := `SELECT ` + employeeViewCols + from + ` WHERE ` + strings.Join(where, " AND ") +
-		fmt.Sprintf(` ORDER BY %s LIMIT %d OFFSET %d`, order, f.Limit+1, f.Offset)
+	if len(where) == 0 && idCol == "e.id" {
+		where = append(where, "TRUE")
+	}
+	if idCol == "w.employee_id" && f.Scope.All && len(where) == 1 {
+		from = "employee_word w" // the word index alone answers
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	q := fmt.Sprintf(`SELECT %s FROM %s%s ORDER BY %s LIMIT %d OFFSET %d`, idCol, from, cond, order, f.Limit+1, f.Offset)
 	rows, err := s.db.QueryContext(ctx, q, a...)
 	if err != nil {
 		return nil, false, fmt.Errorf("store: list employees: %w", err)
 	}
-	defer rows.Close()
-	var out []EmployeeView
+	var ids []int64
 	seen := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		if !seen[id] { // a prefix may match two words of one name
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	more := len(ids) > f.Limit
+	if more {
+		ids = ids[:f.Limit]
+	}
+	out, err := s.employeesByID(ctx, ids)
+	return out, more, err
+}
+
+// employeesByID loads employees with display fields, in the order of ids.
+func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var a args
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		marks[i] = a.add(id)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+employeeViewCols+employeeViewFrom+` WHERE e.id IN (`+strings.Join(marks, ",")+`)`, a...)
+	if err != nil {
+		return nil, fmt.Errorf("store: load employees: %w", err)
+	}
+	defer rows.Close()
+	byID := make(map[int64]EmployeeView, len(ids))
 	for rows.Next() {
 		var v EmployeeView
 		if err := scanEmployeeView(rows, &v); err != nil {
-			return nil, false, err
+			return nil, err
 		}
-		if !seen[v.ID] { // a prefix may match two words of one name
-			seen[v.ID] = true
+		byID[v.ID] = v
+	}
+	out := make([]EmployeeView, 0, len(ids))
+	for _, id := range ids {
+		if v, ok := byID[id]; ok {
 			out = append(out, v)
 		}
 	}
-	more := len(out) > f.Limit
-	if more {
-		out = out[:f.Limit]
-	}
-	return out, more, rows.Err()
+	return out, rows.Err()
 }
 
 // wordRange matches a whole word, or any word starting with w when prefix.

@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
@@ -71,8 +69,8 @@ const (
 	importBatch     = 500
 	wordBatch       = 2000
 	bulkMinRows     = 5000
-	sqliteCacheKiB  = 131072 // cache_size for the import connection (128 MiB)
-	sqliteDefCache  = -2000  // SQLite's default, restored afterwards
+	sqliteCacheKiB  = 49152 // cache_size for the import connection (48 MiB)
+	sqliteDefCache  = -2000 // SQLite's default, restored afterwards
 	employeeInsCols = `nip, name, gelar_depan, gelar_belakang, sort_name, birth_place, birth_date,
 		gender, kind, golongan, position_id, unit_id, supervisor_id, supervisor_set, email, phone, status, retirement_date, updated_at`
 	employeeInsN = 19
@@ -208,7 +206,6 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	defer ei.wordStmt.Close()
-	t0 := time.Now()
 	if err := ei.run(ctx); err != nil {
 		return err
 	}
@@ -224,9 +221,6 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
-	fmt.Fprintln(os.Stderr, "TRACE load", time.Since(t0))
-	t0 = time.Now()
-	defer func() { fmt.Fprintln(os.Stderr, "TRACE rest", time.Since(t0)) }()
 	for _, ddl := range dropped {
 		if _, err := tx.ExecContext(ctx, ddl); err != nil {
 			return fmt.Errorf("store: import: rebuild index: %w", err)
@@ -774,4 +768,32 @@ func (s *Store) ExistingNIPs(ctx context.Context, nips []string) (map[string]boo
 		}
 	}
 	return out, nil
+}
+
+// EmployeeUnitsByNIP returns the unit of each stored employee among the
+// given NIPs (at most a few hundred per call), by NIP.
+func (s *Store) EmployeeUnitsByNIP(ctx context.Context, nips []string) (map[string]int64, error) {
+	out := map[string]int64{}
+	if len(nips) == 0 {
+		return out, nil
+	}
+	var a args
+	marks := make([]string, len(nips))
+	for i, v := range nips {
+		marks[i] = a.add(v)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT nip, unit_id FROM employee WHERE nip IN (`+strings.Join(marks, ",")+`)`, a...)
+	if err != nil {
+		return nil, fmt.Errorf("store: employee units: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n string
+		var id int64
+		if err := rows.Scan(&n, &id); err != nil {
+			return nil, err
+		}
+		out[n] = id
+	}
+	return out, rows.Err()
 }
