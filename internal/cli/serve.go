@@ -61,6 +61,11 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		srv.Shutdown(sctx)
 	}()
 	go sweepSessions(ctx, st, logger)
+	if addr := os.Getenv("KOMPETEN_PPROF_ADDR"); addr != "" {
+		// Profiling for performance work, on its own (loopback) listener so
+		// that it is never reachable through the application's address.
+		go func() { logger.Warn("pprof", "err", http.ListenAndServe(addr, pprofMux())) }()
+	}
 	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
@@ -80,7 +85,25 @@ func Handler(st *store.Store, secureCookies bool, logger *slog.Logger) (http.Han
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api.New(st, logger))
 	mux.Handle("/", ui)
-	return mux, nil
+	return fifoGate(mux, 12), nil
+}
+
+// fifoGate lets at most n requests work at once and queues the rest in
+// arrival order. Without it, requests queue inside database/sql's pool,
+// which hands a freed connection to a random waiter: under 50 concurrent
+// clients that left some requests waiting seconds while the median was
+// fast. Blocked channel senders are woken first-in, first-out.
+func fifoGate(h http.Handler, n int) http.Handler {
+	slots := make(chan struct{}, n)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case slots <- struct{}{}:
+		case <-r.Context().Done():
+			return
+		}
+		defer func() { <-slots }()
+		h.ServeHTTP(w, r)
+	})
 }
 
 // sweepSessions deletes expired sessions hourly.

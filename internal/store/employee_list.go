@@ -57,7 +57,7 @@ func (s *Store) InScope(ctx context.Context, sc model.Scope, id int64) (bool, er
 	var a args
 	cond := scopeClause(sc, &a)
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM employee e WHERE e.id = `+a.add(id)+` AND `+cond, a...).Scan(&n)
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM employee e WHERE e.id = `+a.add(id)+` AND `+cond, a...).Scan(&n)
 	return n > 0, err
 }
 
@@ -152,7 +152,7 @@ func (s *Store) Employees(ctx context.Context, f EmployeeFilter) ([]EmployeeView
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 	q := fmt.Sprintf(`SELECT %s FROM %s%s ORDER BY %s LIMIT %d OFFSET %d`, idCol, from, cond, order, f.Limit+1, f.Offset)
-	rows, err := s.db.QueryContext(ctx, q, a...)
+	rows, err := s.query(ctx, q, a...)
 	if err != nil {
 		return nil, false, fmt.Errorf("store: list employees: %w", err)
 	}
@@ -186,12 +186,21 @@ func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView,
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	var a args
-	marks := make([]string, len(ids))
-	for i, id := range ids {
-		marks[i] = a.add(id)
+	// Pad the ID list to a few fixed lengths so the statement text repeats
+	// and stays prepared.
+	n := len(ids)
+	for _, size := range []int{1, 10, 51, 201} {
+		if n <= size {
+			n = size
+			break
+		}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+employeeViewCols+employeeViewFrom+` WHERE e.id IN (`+strings.Join(marks, ",")+`)`, a...)
+	var a args
+	marks := make([]string, n)
+	for i := range marks {
+		marks[i] = a.add(ids[min(i, len(ids)-1)])
+	}
+	rows, err := s.query(ctx, `SELECT `+employeeViewCols+employeeViewFrom+` WHERE e.id IN (`+strings.Join(marks, ",")+`)`, a...)
 	if err != nil {
 		return nil, fmt.Errorf("store: load employees: %w", err)
 	}

@@ -17,7 +17,7 @@ func (s *Store) Sessions() *SessionStore { return &SessionStore{s} }
 // FindCtx returns a live session's data.
 func (ss *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var data []byte
-	err := ss.s.db.QueryRowContext(ctx, `SELECT data FROM session WHERE token = $1 AND expiry > $2`, token, ss.s.Now().Unix()).Scan(&data)
+	err := ss.s.queryRow(ctx, `SELECT data FROM session WHERE token = $1 AND expiry > $2`, token, ss.s.Now().Unix()).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}

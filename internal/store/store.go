@@ -18,6 +18,7 @@ import (
 type Store struct {
 	db      *sql.DB
 	dialect Dialect
+	stmts   stmtCache
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -62,8 +63,8 @@ func Open(dsn string) (*Store, error) {
 			return nil, fmt.Errorf("store: open sqlite %s: %w", path, err)
 		}
 		// Readers run in parallel under WAL; writers queue on the busy timeout.
-		db.SetMaxOpenConns(8)
-		db.SetMaxIdleConns(8)
+		db.SetMaxOpenConns(16)
+		db.SetMaxIdleConns(16)
 		db.SetConnMaxIdleTime(0)
 		s.db = db
 	}
@@ -77,7 +78,10 @@ func Open(dsn string) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.stmts.close()
+	return s.db.Close()
+}
 
 // DB exposes the handle for benchmarks and backups.
 func (s *Store) DB() *sql.DB { return s.db }

@@ -106,7 +106,7 @@ func (s *Store) UpdateUnit(ctx context.Context, a model.Actor, u *model.OrgUnit)
 // Unit returns one unit by ID.
 func (s *Store) Unit(ctx context.Context, id int64) (*model.OrgUnit, error) {
 	var u model.OrgUnit
-	if err := scanUnit(s.db.QueryRowContext(ctx, `SELECT `+unitCols+` FROM org_unit WHERE id = $1`, id), &u); err != nil {
+	if err := scanUnit(s.queryRow(ctx, `SELECT `+unitCols+` FROM org_unit WHERE id = $1`, id), &u); err != nil {
 		return nil, notFound(err, "unit %d tidak ditemukan", id)
 	}
 	return &u, nil
@@ -161,7 +161,7 @@ func (s *Store) UnitCounts(ctx context.Context) (map[int64]int, error) {
 }
 
 func (s *Store) queryUnits(ctx context.Context, q string, args ...any) ([]model.OrgUnit, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: units: %w", err)
 	}

@@ -60,7 +60,7 @@ func (s *Store) UserByUsername(ctx context.Context, username string) (*model.Use
 // User returns an account by ID.
 func (s *Store) User(ctx context.Context, id int64) (*model.User, error) {
 	var u model.User
-	if err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM app_user WHERE id = $1`, id), &u); err != nil {
+	if err := scanUser(s.queryRow(ctx, `SELECT `+userCols+` FROM app_user WHERE id = $1`, id), &u); err != nil {
 		return nil, notFound(err, "akun %d tidak ditemukan", id)
 	}
 	return &u, nil
@@ -149,7 +149,7 @@ func (s *Store) CreateAPIToken(ctx context.Context, a model.Actor, userID int64,
 // UserByTokenHash returns the active account owning an API token.
 func (s *Store) UserByTokenHash(ctx context.Context, tokenHash string) (*model.User, error) {
 	var u model.User
-	err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM app_user
+	err := scanUser(s.queryRow(ctx, `SELECT `+userCols+` FROM app_user
 		WHERE id = (SELECT user_id FROM api_token WHERE token_hash = $1) AND active = TRUE`, tokenHash), &u)
 	if err != nil {
 		return nil, notFound(err, "token tidak dikenal")
