@@ -97,6 +97,12 @@ func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 		st.Close()
 		return nil, err
 	}
+	// Every database carries the built-in dictionaries (national, digital,
+	// technical); a newer Kompeten adds its new versions here.
+	if _, err := st.EnsureBuiltInFrameworks(ctx, cliActor); err != nil {
+		st.Close()
+		return nil, err
+	}
 	return st, nil
 }
 

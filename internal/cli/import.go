@@ -17,8 +17,8 @@ import (
 )
 
 func init() {
-	register("import", "impor employees|units|positions dari CSV/XLSX (uji coba kecuali --apply)", runImport)
-	register("export", "ekspor employees|units|positions ke FILE.csv atau FILE.xlsx", runExport)
+	register("import", "impor employees|units|positions|framework dari berkas (uji coba kecuali --apply)", runImport)
+	register("export", "ekspor employees|units|positions ke FILE.csv|.xlsx; framework FILE --code KODE", runExport)
 }
 
 // mapFlag collects repeated --map "HEADER=field" options.
@@ -58,6 +58,9 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if kind == "framework" || kind == "kerangka" {
+		return importFramework(ctx, env, st, path, *format, *apply)
+	}
 	o := importer.Options{Format: *format, Sheet: *sheet, HeaderMap: hm, Scope: model.Scope{All: true}, Actor: cliActor, Apply: *apply}
 	var rep *importer.Report
 	switch kind {
@@ -117,6 +120,9 @@ func printReport(w io.Writer, r *importer.Report) {
 
 func runExport(ctx context.Context, env *Env, args []string) error {
 	fs, resolve := flags(env, "export", "db")
+	fwCode := fs.String("code", "", "kode kerangka kompetensi (export framework)")
+	fwVersion := fs.String("version", "", "versi kerangka (bawaan: terbaru)")
+	fwFormat := fs.String("format", "", "moodle, csv, xlsx atau json (bawaan: dari ekstensi berkas)")
 	if len(args) < 2 {
 		return apperr.New(apperr.EINVALID, "penggunaan: kompeten export employees|units|positions FILE.csv|FILE.xlsx")
 	}
@@ -133,6 +139,9 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if kind == "framework" || kind == "kerangka" {
+		return exportFramework(ctx, env, st, path, *fwCode, *fwVersion, *fwFormat)
+	}
 	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
 	if format != "csv" && format != "xlsx" {
 		return apperr.New(apperr.EINVALID, "berkas ekspor harus berakhiran .csv atau .xlsx")
