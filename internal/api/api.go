@@ -243,9 +243,10 @@ func queryInt(r *http.Request, name string) (int64, error) {
 	return n, nil
 }
 
-// unitInScope reports whether unit id lies in the subtrees p administers.
-// A unit that does not exist is an invalid field value (units are visible to
-// every caller, so saying so reveals nothing).
+// unitInScope reports whether unit id lies in the subtrees p administers
+// (auth.Principal.Admin: heading a unit does not make one its
+// administrator). A unit that does not exist is an invalid field value
+// (units are visible to every caller, so saying so reveals nothing).
 func (a *API) unitInScope(ctx context.Context, p *auth.Principal, field string, id int64) (bool, error) {
 	u, err := a.st.Unit(ctx, id)
 	if apperr.Code(err) == apperr.ENOTFOUND {
@@ -254,15 +255,7 @@ func (a *API) unitInScope(ctx context.Context, p *auth.Principal, field string, 
 	if err != nil {
 		return false, err
 	}
-	if p.Scope.All {
-		return true, nil
-	}
-	for _, path := range p.Scope.UnitPaths {
-		if strings.HasPrefix(u.Path, path) {
-			return true, nil
-		}
-	}
-	return false, nil
+	return p.Administers(u), nil
 }
 
 // ptrID is nil for 0, so that JSON writes null for "none".

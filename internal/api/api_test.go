@@ -614,3 +614,63 @@ func TestInternalErrorHidden(t *testing.T) {
 		t.Errorf("not logged: %s", logged.String())
 	}
 }
+
+// TestPositionOfAnotherUnit: the admin of unit A may not give a2 (staff of
+// A) the head post of unit B, as the web form refuses too; otherwise a2
+// would become head of B, and a2's own token would then read b1 of B.
+func TestPositionOfAnotherUnit(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		headB := model.Position{Title: "Kepala Dinas Kesehatan", Type: model.JPTPratama, UnitID: f.unitB.ID, IsHead: true}
+		if err := st.CreatePosition(context.Background(), model.Actor{Name: "test"}, &headB); err != nil {
+			t.Fatal(err)
+		}
+		// Before: a2 cannot read b1.
+		f.do("GET", "/api/v1/employees/"+itoa(f.b1.ID), f.pegawai, nil).want(t, http.StatusNotFound)
+
+		r := f.do("PUT", "/api/v1/employees/"+itoa(f.a2.ID), f.admin, map[string]any{"position_id": headB.ID})
+		r.want(t, http.StatusUnprocessableEntity)
+		if r := f.do("GET", "/api/v1/employees/"+itoa(f.b1.ID), f.pegawai, nil); r.status == http.StatusOK {
+			t.Errorf("after the write, a2 (pegawai of A) reads b1 of unit B: scope escalated via a foreign head post")
+		}
+		// Not even the superadmin may put a post of B on someone in A, nor
+		// create someone in A holding it.
+		f.do("PUT", "/api/v1/employees/"+itoa(f.a2.ID), f.super, map[string]any{"position_id": headB.ID}).want(t, http.StatusUnprocessableEntity)
+		f.do("POST", "/api/v1/employees", f.admin, map[string]any{"nip": "199001012015031001", "name": "Rudi", "gender": "L", "kind": "PNS",
+			"golongan": "III/a", "birth_date": "1990-01-01", "unit_id": f.unitA.ID, "position_id": headB.ID}).want(t, http.StatusUnprocessableEntity)
+		// Moving a2 to B together with B's post is a matter for B's admin
+		// (here the superadmin), and allowed.
+		f.do("PUT", "/api/v1/employees/"+itoa(f.a2.ID), f.super, map[string]any{"unit_id": f.unitB.ID, "position_id": headB.ID}).want(t, http.StatusOK)
+	})
+}
+
+// TestHeadPostDoesNotWidenAdminScope: a unit admin of A who heads B reads
+// B's employees (as their head) but may not write them.
+func TestHeadPostDoesNotWidenAdminScope(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		sys := model.Actor{Name: "test"}
+		headB := model.Position{Title: "Kepala Dinas Kesehatan", Type: model.JPTPratama, UnitID: f.unitB.ID, IsHead: true}
+		if err := st.CreatePosition(ctx, sys, &headB); err != nil {
+			t.Fatal(err)
+		}
+		kadis := model.Employee{NIP: "196901011990031001", Name: "Darmawan", BirthDate: date("1969-01-01"), Gender: model.Male,
+			Kind: model.PNS, Golongan: "IV/c", PositionID: headB.ID, UnitID: f.unitB.ID, Status: model.StatusAktif}
+		if err := st.CreateEmployee(ctx, sys, &kadis); err != nil {
+			t.Fatal(err)
+		}
+		u := model.User{Username: kadis.NIP, EmployeeID: kadis.ID, Role: model.RoleAdminOPD, ScopeUnitID: f.unitA.ID, PasswordHash: "x", Active: true}
+		if err := st.CreateUser(ctx, sys, &u); err != nil {
+			t.Fatal(err)
+		}
+		tok := auth.RandomSecret(32)
+		if err := st.CreateAPIToken(ctx, sys, u.ID, "test", auth.TokenHash(tok)); err != nil {
+			t.Fatal(err)
+		}
+		f.do("GET", "/api/v1/employees/"+itoa(f.b1.ID), tok, nil).want(t, http.StatusOK)
+		f.do("PUT", "/api/v1/employees/"+itoa(f.b1.ID), tok, map[string]any{"golongan": "IV/a"}).want(t, http.StatusForbidden)
+		f.do("PUT", "/api/v1/employees/"+itoa(f.a2.ID), tok, map[string]any{"unit_id": f.unitB.ID, "position_id": nil}).want(t, http.StatusForbidden)
+		f.do("PUT", "/api/v1/employees/"+itoa(f.a2.ID), tok, map[string]any{"golongan": "III/c"}).want(t, http.StatusOK)
+	})
+}

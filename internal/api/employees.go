@@ -402,7 +402,8 @@ func (a *API) updateEmployee(w http.ResponseWriter, r *http.Request, p *auth.Pri
 }
 
 // checkEmployee decides whether e may be written by p: the target unit in
-// p's scope (403 otherwise), position and supervisor existing, and every
+// what p administers (403 otherwise), the position existing in that unit,
+// the supervisor existing, and every
 // rule of the registry (422 listing every problem). It normalises e and
 // returns the warnings.
 func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Employee) ([]registry.Problem, error) {
@@ -424,6 +425,12 @@ func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Emp
 		}
 		if err != nil {
 			return nil, err
+		}
+		// As in the web form: a post belongs to one unit and is held in
+		// it. Otherwise a unit admin could hand out another unit's head
+		// post, and with it read access to that unit.
+		if pos.UnitID != e.UnitID {
+			return nil, apperr.Invalid("position_id", "jabatan %d (%s) bukan jabatan di unit %d", e.PositionID, pos.Title, e.UnitID)
 		}
 		pt, jenjang = pos.Type, pos.Jenjang
 	}

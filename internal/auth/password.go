@@ -97,3 +97,11 @@ func TokenHash(token string) string {
 	h := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(h[:])
 }
+
+// PasswordFingerprint is a short digest of an encoded password hash. A web
+// session keeps the fingerprint of the hash it was opened with, so that a
+// password reset (a new hash) ends every session opened before it.
+func PasswordFingerprint(encoded string) string {
+	h := sha256.Sum256([]byte("kompeten-session|" + encoded))
+	return hex.EncodeToString(h[:8])
+}

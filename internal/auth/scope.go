@@ -2,17 +2,26 @@ package auth
 
 import (
 	"context"
+	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
-// Principal is a signed-in user with the scope of records they may see.
+// Principal is a signed-in user with the scope of records they may see and
+// the narrower scope of records they administer.
 type Principal struct {
 	User     model.User
-	Scope    model.Scope
-	IsHeadOf []int64 // units whose head post the user holds (also as Plt./Plh.)
+	Scope    model.Scope // what the user may read
+	IsHeadOf []int64     // units whose head post the user holds (also as Plt./Plh.)
+	// Admin is what the user administers (edits, imports, manages the
+	// accounts of): the whole government for admin_bkpsdm and superadmin,
+	// the subtree of the administered unit (User.ScopeUnitID) for
+	// admin_opd, nothing for every other role. Heading a unit widens what
+	// one reads, never what one administers; one's own record and direct
+	// reports are not administered either.
+	Admin model.Scope
 }
 
 // Can reports whether the principal's role allows an action.
@@ -51,14 +60,22 @@ var allowed = map[Action][]model.Role{
 	ReadAudit:      {model.RoleAdminBKPSDM, model.RoleAuditor, model.RoleSuperadmin},
 }
 
+// AdministersWholeGovernment reports whether role administers every record
+// of the pemda (admin_bkpsdm, superadmin).
+func AdministersWholeGovernment(role model.Role) bool {
+	return role == model.RoleAdminBKPSDM || role == model.RoleSuperadmin
+}
+
 // ScopeFor computes what a user may see: the whole government for BKPSDM
 // admins, leadership, auditors and superadmins; otherwise their own record,
 // their direct reports, the subtree of every unit they head (holder or
-// Plt./Plh.), and for a unit admin the subtree of their unit.
+// Plt./Plh.), and for a unit admin the subtree of their unit. It also
+// computes Admin, what the user administers.
 func ScopeFor(ctx context.Context, st *store.Store, u *model.User) (*Principal, error) {
 	p := &Principal{User: *u}
 	if u.Role.SeesWholeGovernment() {
 		p.Scope.All = true
+		p.Admin.All = AdministersWholeGovernment(u.Role)
 		return p, nil
 	}
 	if u.Role == model.RoleAdminOPD && u.ScopeUnitID != 0 {
@@ -68,6 +85,7 @@ func ScopeFor(ctx context.Context, st *store.Store, u *model.User) (*Principal, 
 		}
 		if unit != nil {
 			p.Scope.UnitPaths = append(p.Scope.UnitPaths, unit.Path)
+			p.Admin.UnitPaths = []string{unit.Path}
 		}
 	}
 	if u.EmployeeID != 0 {
@@ -83,4 +101,28 @@ func ScopeFor(ctx context.Context, st *store.Store, u *model.User) (*Principal, 
 		}
 	}
 	return p, nil
+}
+
+// Administers reports whether unit u lies in what p administers.
+func (p *Principal) Administers(u *model.OrgUnit) bool {
+	return InScope(p.Admin, u)
+}
+
+// Sees reports whether unit u lies in a subtree p may read.
+func (p *Principal) Sees(u *model.OrgUnit) bool {
+	return InScope(p.Scope, u)
+}
+
+// InScope reports whether unit u lies in one of the subtrees of sc (or sc
+// is the whole government).
+func InScope(sc model.Scope, u *model.OrgUnit) bool {
+	if sc.All {
+		return true
+	}
+	for _, path := range sc.UnitPaths {
+		if strings.HasPrefix(u.Path, path) {
+			return true
+		}
+	}
+	return false
 }

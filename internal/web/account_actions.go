@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -42,9 +43,16 @@ func (s *server) accountAction(w http.ResponseWriter, r *http.Request, reset boo
 		s.fail(w, r, err)
 		return
 	}
-	if acc != nil && !canManageRole(p, acc.Role) {
-		s.fail(w, r, errForbidden)
-		return
+	if acc != nil {
+		ok, err := s.canManage(ctx, p, acc)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if !ok {
+			s.fail(w, r, errForbidden)
+			return
+		}
 	}
 	password, notice := "", "profile.activated"
 	switch {
@@ -103,17 +111,47 @@ func roleRank(r model.Role) int {
 }
 
 // canGrant reports whether p may give role to an account: roles at or below
-// p's own; a unit admin may not grant whole-government roles.
+// p's own; whole-government roles only by an admin of the whole government
+// (admin_bkpsdm, superadmin).
 func canGrant(p *auth.Principal, role model.Role) bool {
 	if !role.Valid() || roleRank(role) > roleRank(p.User.Role) {
 		return false
 	}
-	if !p.Scope.All && role.SeesWholeGovernment() {
+	if !p.Admin.All && role.SeesWholeGovernment() {
 		return false
 	}
 	return true
 }
 
-// canManageRole reports whether p may change an account that has role:
-// the same rule as granting it.
-func canManageRole(p *auth.Principal, role model.Role) bool { return canGrant(p, role) }
+// canManage reports whether p may change account u (reset its password,
+// activate it, change its role): p may grant u's role, and, unless p
+// administers the whole government, u's employee lies in what p administers
+// and so does the unit u administers (a unit admin's scope unit). Otherwise
+// a unit admin could reset the password of an admin of another unit who
+// happens to work in theirs, and sign in as them.
+func (s *server) canManage(ctx context.Context, p *auth.Principal, u *model.User) (bool, error) {
+	if !canGrant(p, u.Role) {
+		return false, nil
+	}
+	if p.Admin.All {
+		return true, nil
+	}
+	if u.EmployeeID == 0 {
+		return false, nil
+	}
+	ok, err := s.st.InScope(ctx, p.Admin, u.EmployeeID)
+	if err != nil || !ok {
+		return false, err
+	}
+	if u.Role == model.RoleAdminOPD && u.ScopeUnitID != 0 {
+		unit, err := s.st.Unit(ctx, u.ScopeUnitID)
+		if apperr.Code(err) == apperr.ENOTFOUND {
+			return true, nil // administers nothing
+		}
+		if err != nil {
+			return false, err
+		}
+		return p.Administers(unit), nil
+	}
+	return true, nil
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -28,7 +29,8 @@ func (s *server) accountList(w http.ResponseWriter, r *http.Request) {
 	if p == nil {
 		return
 	}
-	users, err := s.st.Users(r.Context(), adminScope(p))
+	ctx := r.Context()
+	users, err := s.st.Users(ctx, adminScope(p))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -40,7 +42,14 @@ func (s *server) accountList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for _, u := range users {
-		d.Rows = append(d.Rows, accountRow{User: u, CanEdit: u.ID != p.User.ID && canManageRole(p, u.Role)})
+		edit := false
+		if u.ID != p.User.ID {
+			if edit, err = s.canManage(ctx, p, &u); err != nil {
+				s.fail(w, r, err)
+				return
+			}
+		}
+		d.Rows = append(d.Rows, accountRow{User: u, CanEdit: edit})
 	}
 	if r.URL.Query().Get("ok") == "saved" {
 		d.Notice = "accounts.saved"
@@ -49,10 +58,13 @@ func (s *server) accountList(w http.ResponseWriter, r *http.Request) {
 }
 
 // accountUpdate changes an account's role and active flag (POST
-// /akun/{id}). The admin may only touch accounts of employees in their
-// scope (whole-government admins: any account), never their own, never one
-// whose role is above their own, and may only grant roles at or below
-// their own.
+// /akun/{id}). The admin may only touch accounts they may manage (see
+// canManage), never their own, and may only grant roles at or below their
+// own. The administered unit is set afresh on every save: a unit admin
+// keeps theirs (when the admin may manage it) unless the form names another
+// unit ("unit", an ID inside the admin's own scope); a new unit admin gets
+// the named unit or else the unit they work in; every other role gets
+// none, so that no stale unit comes back with a later grant.
 func (s *server) accountUpdate(w http.ResponseWriter, r *http.Request) {
 	p := s.require(w, r, auth.ManageAccounts)
 	if p == nil {
@@ -73,7 +85,7 @@ func (s *server) accountUpdate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !p.Scope.All {
+	if !p.Admin.All {
 		ok := false
 		if u.EmployeeID != 0 {
 			if ok, err = s.st.InScope(ctx, adminScope(p), u.EmployeeID); err != nil {
@@ -86,7 +98,12 @@ func (s *server) accountUpdate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if u.ID == p.User.ID || !canManageRole(p, u.Role) {
+	ok, err := s.canManage(ctx, p, u)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if u.ID == p.User.ID || !ok {
 		s.fail(w, r, errForbidden)
 		return
 	}
@@ -98,29 +115,53 @@ func (s *server) accountUpdate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errForbidden)
 		return
 	}
-	if role == model.RoleAdminOPD && u.ScopeUnitID == 0 && u.EmployeeID != 0 {
-		// A new unit admin administers the unit they work in.
-		e, err := s.st.Employee(ctx, u.EmployeeID)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		u.ScopeUnitID = e.UnitID
+	scopeUnit, err := s.grantedUnit(ctx, p, u, role, r.PostFormValue("unit"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	if v := r.PostFormValue("unit"); v != "" && role == model.RoleAdminOPD {
-		uid, _ := strconv.ParseInt(v, 10, 64)
-		unit, err := s.st.Unit(ctx, uid)
-		if err != nil || !unitVisible(p, unit) {
-			s.fail(w, r, apperr.Invalid("unit", "unit tidak ditemukan atau di luar wewenang Anda"))
-			return
-		}
-		u.ScopeUnitID = unit.ID
-	}
-	u.Role = role
+	u.Role, u.ScopeUnitID = role, scopeUnit
 	u.Active = r.PostFormValue("active") == "1"
 	if err := s.st.UpdateUser(ctx, actor(p), u); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/akun?ok=saved", http.StatusSeeOther)
+}
+
+// grantedUnit decides the unit account u administers after p gives it
+// role; form is the posted unit ID ("" for none). Only admin_opd has a
+// unit; it must lie in what p administers.
+func (s *server) grantedUnit(ctx context.Context, p *auth.Principal, u *model.User, role model.Role, form string) (int64, error) {
+	if role != model.RoleAdminOPD {
+		return 0, nil
+	}
+	errUnit := apperr.Invalid("unit", "unit tidak ditemukan atau di luar wewenang Anda")
+	var id int64
+	switch {
+	case form != "":
+		id, _ = strconv.ParseInt(form, 10, 64)
+	case u.Role == model.RoleAdminOPD && u.ScopeUnitID != 0:
+		id = u.ScopeUnitID // canManage checked it lies in p's scope
+	case u.EmployeeID != 0:
+		// A new unit admin administers the unit they work in.
+		e, err := s.st.Employee(ctx, u.EmployeeID)
+		if err != nil {
+			return 0, err
+		}
+		id = e.UnitID
+	default:
+		return 0, apperr.Invalid("unit", "pilih unit yang akan dikelola admin unit ini")
+	}
+	unit, err := s.st.Unit(ctx, id)
+	if apperr.Code(err) == apperr.ENOTFOUND {
+		return 0, errUnit
+	}
+	if err != nil {
+		return 0, err
+	}
+	if !p.Administers(unit) {
+		return 0, errUnit
+	}
+	return unit.ID, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,8 +25,12 @@ type employeeForm struct {
 	NIP, Name, GelarDepan, GelarBelakang    string
 	BirthPlace, BirthDate, Gender, Kind     string
 	Golongan, Unit, Position, SupervisorNIP string
+	UnitCode                                string // typed unit code; overrides Unit when set
 	Email, Phone, Status                    string
 }
+
+// maxPositionOptions is the largest number of positions the form offers.
+const maxPositionOptions = 500
 
 // editData is the employee form page.
 type editData struct {
@@ -34,8 +39,8 @@ type editData struct {
 	Action    string
 	Errors    map[string][]string
 	Warnings  map[string][]string
-	Units     []model.OrgUnit
-	Positions []model.Position
+	Units     []model.OrgUnit  // the top of the admin's tree and the current unit
+	Positions []model.Position // of the current unit, with the current post
 	Options   filterOptions
 	Genders   []model.Gender
 	Kinds     []model.EmployeeKind
@@ -60,20 +65,30 @@ func formFrom(e *store.EmployeeView) employeeForm {
 	return f
 }
 
+// useUnit shows the unit validation resolved (from the select or a typed
+// code) as the chosen one when the form is shown again.
+func (f *employeeForm) useUnit(id int64) {
+	if id != 0 {
+		f.Unit, f.UnitCode = strconv.FormatInt(id, 10), ""
+	}
+}
+
 // readForm reads the posted form.
 func readForm(r *http.Request) employeeForm {
 	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	return employeeForm{
 		NIP: g("nip"), Name: g("name"), GelarDepan: g("gelar_depan"), GelarBelakang: g("gelar_belakang"),
 		BirthPlace: g("birth_place"), BirthDate: g("birth_date"), Gender: g("gender"), Kind: g("kind"),
-		Golongan: g("golongan"), Unit: g("unit"), Position: g("position"), SupervisorNIP: g("supervisor_nip"),
+		Golongan: g("golongan"), Unit: g("unit"), UnitCode: g("unit_code"), Position: g("position"), SupervisorNIP: g("supervisor_nip"),
 		Email: g("email"), Phone: g("phone"), Status: g("status"),
 	}
 }
 
 // validate turns the form into an employee, checked with
-// registry.CheckEmployeePosition and against p's scope. errs and warns are
-// keyed by form field, in the language of the page.
+// registry.CheckEmployeePosition and against what p administers (the unit,
+// chosen in the select or typed as a code, must lie there; the position
+// must belong to the unit). errs and warns are keyed by form field, in the
+// language of the page.
 func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang, f employeeForm) (e model.Employee, errs, warns map[string][]string, err error) {
 	errs, warns = map[string][]string{}, map[string][]string{}
 	add := func(m map[string][]string, field, msg string) { m[field] = append(m[field], msg) }
@@ -89,10 +104,16 @@ func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang
 		}
 		e.BirthDate = t
 	}
-	if id, _ := strconv.ParseInt(f.Unit, 10, 64); id != 0 {
-		u, uerr := s.st.Unit(ctx, id)
+	var u *model.OrgUnit
+	var uerr error
+	if f.UnitCode != "" {
+		u, uerr = s.st.UnitByCode(ctx, f.UnitCode)
+	} else if id, _ := strconv.ParseInt(f.Unit, 10, 64); id != 0 {
+		u, uerr = s.st.Unit(ctx, id)
+	}
+	if u != nil || uerr != nil {
 		switch {
-		case apperr.Code(uerr) == apperr.ENOTFOUND || (uerr == nil && !unitVisible(p, u)):
+		case apperr.Code(uerr) == apperr.ENOTFOUND || (uerr == nil && !p.Administers(u)):
 			add(errs, "unit", i18n.T(lang, "form.unit_scope"))
 		case uerr != nil:
 			return e, nil, nil, uerr
@@ -144,16 +165,29 @@ func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang
 	return e, errs, warns, nil
 }
 
-// editPage renders the form with the unit and position choices.
+// editPage renders the form with the unit and position choices: the top
+// of the admin's tree plus the current unit (any other unit is typed by
+// code), and the positions of the current unit. A few bounded queries.
 func (s *server) editPage(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *editData) {
 	ctx := r.Context()
+	var cur *model.OrgUnit
+	if id, _ := strconv.ParseInt(d.F.Unit, 10, 64); id != 0 {
+		u, err := s.st.Unit(ctx, id)
+		if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
+			s.fail(w, r, err)
+			return
+		}
+		if u != nil && p.Administers(u) {
+			cur = u
+		}
+	}
 	var err error
-	if d.Units, err = s.visibleUnits(ctx, p); err != nil {
+	if d.Units, err = s.unitChoices(ctx, adminScope(p), cur); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if id, _ := strconv.ParseInt(d.F.Unit, 10, 64); id != 0 {
-		if d.Positions, err = s.st.Positions(ctx, id); err != nil {
+	if cur != nil {
+		if d.Positions, err = s.unitPositions(ctx, cur.ID, d.F.Position); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -166,6 +200,27 @@ func (s *server) editPage(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		title = "edit.new_title"
 	}
 	s.renderView(w, r, status, "employee_form", &view{Title: title, TitleArg: d.F.Name, Data: d})
+}
+
+// unitPositions returns the positions of a unit the form offers, at most
+// maxPositionOptions, always with the selected one (an ID as typed).
+func (s *server) unitPositions(ctx context.Context, unitID int64, selected string) ([]model.Position, error) {
+	ps, _, err := s.st.UnitPositions(ctx, unitID, maxPositionOptions)
+	if err != nil {
+		return nil, err
+	}
+	id, _ := strconv.ParseInt(selected, 10, 64)
+	if id == 0 || slices.ContainsFunc(ps, func(p model.Position) bool { return p.ID == id }) {
+		return ps, nil
+	}
+	pos, err := s.st.Position(ctx, id)
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && pos.UnitID != unitID) {
+		return ps, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return append([]model.Position{*pos}, ps...), nil
 }
 
 // employeeNewForm shows an empty employee form (GET /pegawai/baru).
@@ -192,6 +247,7 @@ func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Errors, d.Warnings = errs, warns
+	d.F.useUnit(e.UnitID)
 	if len(errs) > 0 {
 		s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
 		return
@@ -253,6 +309,7 @@ func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Errors, d.Warnings = errs, warns
+	d.F.useUnit(e.UnitID)
 	if len(errs) > 0 {
 		s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
 		return

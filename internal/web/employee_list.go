@@ -15,15 +15,11 @@ import (
 // pageSize is the number of employees per list page.
 const pageSize = 50
 
-// maxUnitOptions is the largest number of units offered as a select in the
-// list filter; beyond it the unit filter is set from the organisation tree.
-const maxUnitOptions = 300
-
 // listData is the employee list with its filter form.
 type listData struct {
 	Q, Unit, Type, Golongan, Status, Kind string
 	UnitName                              string
-	Units                                 []model.OrgUnit // nil when too many for a select
+	Units                                 []model.OrgUnit // the top of the user's tree and the chosen unit
 	Rows                                  []store.EmployeeView
 	Page                                  int
 	PrevURL, NextURL                      string
@@ -63,6 +59,7 @@ func (s *server) employeeList(w http.ResponseWriter, r *http.Request) {
 		Status: model.Status(d.Status), Kind: model.EmployeeKind(d.Kind),
 		Offset: (d.Page - 1) * pageSize, Limit: pageSize,
 	}
+	var unit *model.OrgUnit
 	if d.Unit != "" {
 		id, _ := strconv.ParseInt(d.Unit, 10, 64)
 		u, err := s.st.Unit(ctx, id)
@@ -74,15 +71,12 @@ func (s *server) employeeList(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		f.UnitID, d.UnitName = u.ID, u.Name
+		unit, f.UnitID, d.UnitName = u, u.ID, u.Name
 	}
-	units, err := s.visibleUnits(ctx, p)
-	if err != nil {
+	var err error
+	if d.Units, err = s.unitChoices(ctx, p.Scope, unit); err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	if len(units) <= maxUnitOptions {
-		d.Units = units
 	}
 	rows, more, err := s.st.Employees(ctx, f)
 	if err != nil {

@@ -18,7 +18,7 @@ type profileData struct {
 	History        []model.HistoryEntry
 	Account        *model.User
 	CanEdit        bool // WriteEmployees and in the admin's scope
-	CanManage      bool // ManageAccounts and in the admin's scope
+	CanManage      bool // ManageAccounts, in the admin's scope, and the account manageable
 	NewPassword    string
 	Notice         string // catalogue key of a message after an action
 }
@@ -99,6 +99,13 @@ func (s *server) profile(r *http.Request, p *auth.Principal, id int64) (*profile
 			return nil, err
 		}
 		d.Account = acc
+		if acc != nil && d.CanManage {
+			// The account itself may be beyond the admin (an admin of
+			// another unit, a higher role).
+			if d.CanManage, err = s.canManage(ctx, p, acc); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return d, nil
 }

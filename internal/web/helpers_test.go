@@ -174,3 +174,10 @@ func status(t testing.TB, p page, want int) {
 		t.Errorf("%s: status %d, want %d", p.URL, p.Status, want)
 	}
 }
+
+// noFollow returns a client that does not follow redirects.
+func (f *fixture) noFollow(t *testing.T) *client {
+	c := f.client(t)
+	c.c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return c
+}

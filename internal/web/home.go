@@ -33,7 +33,7 @@ func (s *server) home(w http.ResponseWriter, r *http.Request) {
 		d.Self = e
 	}
 	var err error
-	if d.Counts, err = s.st.CountEmployees(ctx, p.Scope); err != nil {
+	if d.Counts, err = s.scopeCounts(ctx, p.Scope); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
@@ -40,10 +41,13 @@ func usernameKey(typed string) string {
 	return typed
 }
 
-// login checks the credentials (POST /masuk). Failures are counted per
-// (username, address) by auth.Throttle; unknown usernames cost the same
-// time as wrong passwords; inactive accounts are told so only after the
-// right password.
+// login checks the credentials (POST /masuk). auth.Throttle counts the
+// attempt as a failure before the password check and takes it back when
+// the password was right, so parallel guesses cannot slip past it; the
+// browser's device token (a cookie set after a good sign-in) keeps a
+// colleague's failures at the same address from delaying its owner.
+// Unknown usernames cost the same time as wrong passwords; inactive
+// accounts are told so only after the right password.
 func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	typed := r.PostFormValue("username")
@@ -56,7 +60,8 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, "login", "login.title", d)
 		return
 	}
-	if err := s.throttle.Check(ctx, key, addr); err != nil {
+	device := deviceToken(r)
+	if err := s.throttle.Begin(ctx, key, addr, device); err != nil {
 		if apperr.Code(err) != apperr.ETOOMANY {
 			s.fail(w, r, err)
 			return
@@ -77,18 +82,17 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		ok = auth.CheckPassword(u.PasswordHash, password)
 	}
 	if !ok {
-		if err := s.throttle.Failed(ctx, key, addr); err != nil {
-			s.fail(w, r, err)
-			return
-		}
+		// The attempt was counted as a failure by Begin.
 		d.Error = "login.bad"
 		s.render(w, r, http.StatusUnauthorized, "login", "login.title", d)
 		return
 	}
-	if err := s.throttle.Succeeded(ctx, key, addr); err != nil {
+	if device, err = s.throttle.Passed(ctx, key, addr, device); err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	http.SetCookie(w, &http.Cookie{Name: deviceCookie, Value: device, Path: "/masuk", MaxAge: int(auth.DeviceTTL / time.Second),
+		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: s.cfg.SecureCookies})
 	if !u.Active {
 		d.Error = "login.inactive"
 		s.render(w, r, http.StatusForbidden, "login", "login.title", d)
@@ -101,6 +105,21 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	localRedirect(w, r, d.Next, "/")
 }
 
+// deviceToken returns the device token the browser presented, or "" when it
+// sent none or a malformed one.
+func deviceToken(r *http.Request) string {
+	c, err := r.Cookie(deviceCookie)
+	if err != nil || len(c.Value) < 16 || len(c.Value) > 64 {
+		return ""
+	}
+	for _, ch := range c.Value {
+		if !(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '-' || ch == '_') {
+			return ""
+		}
+	}
+	return c.Value
+}
+
 // signIn starts a session for u with a fresh token (no session fixation).
 // A language chosen before signing in is carried into the session.
 func (s *server) signIn(r *http.Request, u *model.User) error {
@@ -109,6 +128,7 @@ func (s *server) signIn(r *http.Request, u *model.User) error {
 		return err
 	}
 	s.sm.Put(ctx, sessUserID, u.ID)
+	s.sm.Put(ctx, sessPassword, auth.PasswordFingerprint(u.PasswordHash))
 	if c, err := r.Cookie(langCookie); err == nil && i18n.Supported(c.Value) {
 		s.sm.Put(ctx, sessLang, c.Value)
 	}
@@ -124,10 +144,12 @@ func (s *server) logout(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/masuk", http.StatusSeeOther)
 }
 
-// setLang switches the interface language (GET /bahasa?lang=en&next=/...):
-// in the session of a signed-in user, else in a cookie.
+// setLang switches the interface language (POST /bahasa with form fields
+// lang and next, from the footer buttons): in the session of a signed-in
+// user, and in a cookie. It changes state, so it is a POST, under the same
+// cross-origin protection as every other form.
 func (s *server) setLang(w http.ResponseWriter, r *http.Request) {
-	l := r.URL.Query().Get("lang")
+	l := r.PostFormValue("lang")
 	if !i18n.Supported(l) {
 		s.fail(w, r, apperr.Invalid("lang", "bahasa %q tidak didukung", l))
 		return
@@ -139,5 +161,5 @@ func (s *server) setLang(w http.ResponseWriter, r *http.Request) {
 	}
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies})
-	localRedirect(w, r, r.URL.Query().Get("next"), "/")
+	localRedirect(w, r, r.PostFormValue("next"), "/")
 }

@@ -28,13 +28,18 @@ type unitRow struct {
 
 // orgData is one level of the organisation tree.
 type orgData struct {
-	Unit      *model.OrgUnit
-	Crumbs    []crumb
-	Children  []unitRow
-	Positions []model.Position
-	Count     int
-	Roots     []unitRow // the top of what the user sees, on /organisasi
+	Unit          *model.OrgUnit
+	Crumbs        []crumb
+	Children      []unitRow
+	MoreChildren  bool // more than maxOrgRows children; the rest are not listed
+	Positions     []model.Position
+	MorePositions bool // more than maxOrgRows positions
+	Count         int
+	Roots         []unitRow // the top of what the user sees, on /organisasi
 }
+
+// maxOrgRows caps the children and the positions one unit page lists.
+const maxOrgRows = 500
 
 // orgRoot shows the top of the tree the user may see (GET /organisasi):
 // the root for whole-government users, the units of their scope otherwise.
@@ -115,21 +120,21 @@ func (s *server) orgUnit(w http.ResponseWriter, r *http.Request) {
 			d.Crumbs = append(d.Crumbs, crumb{ID: a.ID, Name: a.Name, Link: unitVisible(p, &a)})
 		}
 	}
-	children, err := s.st.ChildUnits(ctx, id)
+	children, more, err := s.st.ChildUnitsPage(ctx, id, maxOrgRows)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	counts, err := s.st.SubtreeCounts(ctx, id)
+	counts, err := s.unitCounts(ctx, id, children, more)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d.Count = counts[id]
+	d.Count, d.MoreChildren = counts[id], more
 	for _, c := range children {
 		d.Children = append(d.Children, unitRow{OrgUnit: c, Count: counts[c.ID]})
 	}
-	if d.Positions, err = s.st.Positions(ctx, id); err != nil {
+	if d.Positions, d.MorePositions, err = s.st.UnitPositions(ctx, id, maxOrgRows); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -36,11 +36,11 @@ type view struct {
 	Data     any
 }
 
-// langLink is one entry of the language switch in the footer.
+// langLink is one button of the language switch in the footer (a POST form
+// to /bahasa that returns to Path).
 type langLink struct {
 	Code    string
 	Label   string
-	URL     string
 	Current bool
 }
 
@@ -129,8 +129,7 @@ func (s *server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 		v.Path = r.URL.Path
 	}
 	for _, l := range i18n.Langs {
-		v.Langs = append(v.Langs, langLink{Code: string(l), Label: i18n.T(l, "lang.name"),
-			URL: "/bahasa?lang=" + string(l) + "&next=" + url.QueryEscape(v.Path), Current: l == lang})
+		v.Langs = append(v.Langs, langLink{Code: string(l), Label: i18n.T(l, "lang.name"), Current: l == lang})
 	}
 	if p != nil {
 		v.Nav = navFor(p, r.URL.Path)
@@ -165,13 +164,31 @@ func localRedirect(w http.ResponseWriter, r *http.Request, next, fallback string
 }
 
 // isLocalPath reports whether p is an absolute path on this site, not a
-// protocol-relative or absolute URL.
+// protocol-relative or absolute URL, however a browser reads it: "/"
+// followed by anything but "/" or a backslash, no backslash anywhere
+// (browsers read it as "/"), no control characters (browsers drop tabs and
+// newlines), and still such a path after the cleaning http.Redirect
+// applies (`/./\x` would become `/\x`, which browsers read as "//x").
 func isLocalPath(p string) bool {
-	if p == "" || p[0] != '/' || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+	if p == "/" {
+		return true
+	}
+	if len(p) < 2 || p[0] != '/' || p[1] == '/' || p[1] == '\\' || strings.ContainsRune(p, '\\') {
 		return false
 	}
+	for i := 0; i < len(p); i++ {
+		if p[i] < 0x20 || p[i] == 0x7f {
+			return false
+		}
+	}
 	u, err := url.Parse(p)
-	return err == nil && u.Scheme == "" && u.Host == ""
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
+		return false
+	}
+	// What http.Redirect will send: the part before "?" cleaned.
+	before, _, _ := strings.Cut(p, "?")
+	c := path.Clean(before)
+	return c == "/" || (len(c) > 1 && c[0] == '/' && c[1] != '/' && c[1] != '\\')
 }
 
 // inLoc returns t in the server's display time zone.

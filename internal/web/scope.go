@@ -3,8 +3,8 @@ package web
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
@@ -13,45 +13,66 @@ import (
 )
 
 // unitVisible reports whether unit u lies in a subtree p may see.
-func unitVisible(p *auth.Principal, u *model.OrgUnit) bool {
-	if p.Scope.All {
-		return true
-	}
-	for _, path := range p.Scope.UnitPaths {
-		if strings.HasPrefix(u.Path, path) {
-			return true
+func unitVisible(p *auth.Principal, u *model.OrgUnit) bool { return p.Sees(u) }
+
+// adminScope is the part of p's scope that p administers (see
+// auth.Principal.Admin): the whole government for BKPSDM admins and
+// superadmins, the administered unit's subtree for a unit admin. Units the
+// admin merely heads, their own record and their direct reports are read,
+// not administered.
+func adminScope(p *auth.Principal) model.Scope { return p.Admin }
+
+// maxUnitOptions is the largest number of units a unit select offers.
+const maxUnitOptions = 300
+
+// unitChoices returns the units a unit select offers for scope sc: the top
+// of its tree (for the whole government the roots and their children, the
+// OPDs; otherwise the root of each subtree and its children) in tree
+// order, at most maxUnitOptions, and first the unit current (nil: none)
+// when it is not among them. Deeper units are reached from the
+// organisation tree or by code. A few indexed queries; never every unit.
+func (s *server) unitChoices(ctx context.Context, sc model.Scope, current *model.OrgUnit) ([]model.OrgUnit, error) {
+	var ids []int64
+	if !sc.All {
+		for _, path := range topPaths(sc.UnitPaths) {
+			if id := lastPathID(path); id != 0 {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) == 0 {
+			if current == nil {
+				return nil, nil
+			}
+			return []model.OrgUnit{*current}, nil
 		}
 	}
-	return false
-}
-
-// adminScope is the part of p's scope that p administers: the whole
-// government, or unit subtrees. An admin's own record and direct reports
-// are not administered through it.
-func adminScope(p *auth.Principal) model.Scope {
-	return model.Scope{All: p.Scope.All, UnitPaths: p.Scope.UnitPaths}
-}
-
-// visibleUnits returns the units p may see, in tree order (depth, name).
-func (s *server) visibleUnits(ctx context.Context, p *auth.Principal) ([]model.OrgUnit, error) {
-	all, err := s.st.Units(ctx)
+	top, err := s.st.TopUnits(ctx, ids, maxUnitOptions)
 	if err != nil {
 		return nil, err
 	}
-	if p.Scope.All {
-		return treeOrder(all), nil
-	}
-	var out []model.OrgUnit
-	for _, u := range all {
-		if unitVisible(p, &u) {
-			out = append(out, u)
+	top = treeOrder(top)
+	minDepth := 0
+	for i, u := range top {
+		if i == 0 || u.Depth < minDepth {
+			minDepth = u.Depth
 		}
 	}
-	return treeOrder(out), nil
+	out := make([]model.OrgUnit, 0, len(top)+1)
+	if current != nil && !slices.ContainsFunc(top, func(u model.OrgUnit) bool { return u.ID == current.ID }) {
+		c := *current
+		c.Depth = 0
+		out = append(out, c)
+	}
+	for _, u := range top {
+		u.Depth -= minDepth // indentation only
+		out = append(out, u)
+	}
+	return out, nil
 }
 
 // treeOrder sorts units depth-first, children by name, so that an indented
-// list reads as a tree. Units whose parent is absent start new roots.
+// list reads as a tree. Units whose parent is absent start new roots. The
+// input must be ordered by depth, then name.
 func treeOrder(units []model.OrgUnit) []model.OrgUnit {
 	byParent := map[int64][]model.OrgUnit{}
 	present := map[int64]bool{}
@@ -59,7 +80,7 @@ func treeOrder(units []model.OrgUnit) []model.OrgUnit {
 		present[u.ID] = true
 	}
 	var roots []model.OrgUnit
-	for _, u := range units { // Units() is already by depth, name
+	for _, u := range units {
 		if present[u.ParentID] {
 			byParent[u.ParentID] = append(byParent[u.ParentID], u)
 		} else {

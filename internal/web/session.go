@@ -11,12 +11,15 @@ import (
 	"github.com/kompeten/kompeten/internal/i18n"
 )
 
-// Session keys. The session holds only the user ID and the chosen
+// Session keys and cookies. The session holds only the user ID, the
+// fingerprint of the password hash it was opened with, and the chosen
 // language; everything else is loaded per request.
 const (
-	sessUserID = "uid"
-	sessLang   = "lang"
-	langCookie = "kompeten_lang"
+	sessUserID   = "uid"
+	sessPassword = "pwfp" // auth.PasswordFingerprint of the hash at sign-in
+	sessLang     = "lang"
+	langCookie   = "kompeten_lang"
+	deviceCookie = "kompeten_device" // auth.Throttle's device token
 )
 
 type ctxKey int
@@ -28,7 +31,10 @@ const (
 
 // withPrincipal loads the signed-in user and their scope for every request
 // (two or three indexed reads) and decides the language. It never changes
-// the session of an active account, so scs does not write it back.
+// the session of an active account, so scs does not write it back. A
+// session of an account that was deactivated, deleted or given a new
+// password since the session was opened is destroyed: a password reset
+// signs out whoever signed in with the old password.
 func (s *server) withPrincipal(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
@@ -39,8 +45,9 @@ func (s *server) withPrincipal(next http.Handler) http.Handler {
 			case err != nil && apperr.Code(err) != apperr.ENOTFOUND:
 				s.fail(w, r, err)
 				return
-			case err != nil || !u.Active:
-				// The account is gone or was deactivated: end the session.
+			case err != nil || !u.Active || s.sm.GetString(ctx, sessPassword) != auth.PasswordFingerprint(u.PasswordHash):
+				// The account is gone, was deactivated or has a new
+				// password: end the session.
 				if err := s.sm.Destroy(ctx); err != nil {
 					s.fail(w, r, err)
 					return

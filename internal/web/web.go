@@ -54,6 +54,7 @@ type server struct {
 	cssURL    string
 	importDir string
 	loc       *time.Location
+	counts    countCache // large employee counts, kept briefly
 }
 
 // New returns the web UI as one handler.
@@ -127,7 +128,7 @@ func (s *server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /masuk", s.loginForm)
 	mux.HandleFunc("POST /masuk", s.login)
 	mux.HandleFunc("POST /keluar", s.logout)
-	mux.HandleFunc("GET /bahasa", s.setLang)
+	mux.HandleFunc("POST /bahasa", s.setLang)
 
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /organisasi", s.orgRoot)

@@ -1,14 +1,19 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -165,7 +170,12 @@ func TestUnitAdminScope(t *testing.T) {
 		}
 		// The same answer for a record that exists and one that does not.
 		a, b := c.get(fmt.Sprintf("/pegawai/%d", f.sri.ID)), c.get("/pegawai/999999")
-		if a.Status != b.Status || strings.ReplaceAll(a.Body, fmt.Sprintf("%%2Fpegawai%%2F%d", f.sri.ID), "") != strings.ReplaceAll(b.Body, "%2Fpegawai%2F999999", "") {
+		strip := func(body string, id string) string {
+			// The page echoes the request path (sign-in and language links).
+			body = strings.ReplaceAll(body, "%2Fpegawai%2F"+id, "")
+			return strings.ReplaceAll(body, "/pegawai/"+id, "")
+		}
+		if a.Status != b.Status || strip(a.Body, fmt.Sprint(f.sri.ID)) != strip(b.Body, "999999") {
 			t.Error("out-of-scope and missing records are told apart")
 		}
 		p = c.post(fmt.Sprintf("/pegawai/%d/akun/reset", f.sri.ID), nil)
@@ -210,8 +220,8 @@ func TestLanguageSwitch(t *testing.T) {
 	// Anonymous: a cookie.
 	c := f.client(t)
 	p := c.get("/masuk")
-	contains(t, p, "Kata sandi")
-	p = c.get("/bahasa?lang=en&next=/masuk")
+	contains(t, p, "Kata sandi", `<form method="post" action="/bahasa"`, `id="lang-en"`, `name="next" value="/masuk"`)
+	p = c.post("/bahasa", url.Values{"lang": {"en"}, "next": {"/masuk"}})
 	if p.URL != "/masuk" {
 		t.Errorf("after switch at %s", p.URL)
 	}
@@ -220,9 +230,17 @@ func TestLanguageSwitch(t *testing.T) {
 	c.login("admin", pwAdmin)
 	p = c.get("/")
 	contains(t, p, ">Employees<", ">Organisation<")
-	p = c.get("/bahasa?lang=id&next=/pegawai")
+	p = c.post("/bahasa", url.Values{"lang": {"id"}, "next": {"/pegawai"}})
 	contains(t, p, ">Pegawai<")
-	status(t, c.get("/bahasa?lang=xx"), 400)
+	status(t, c.post("/bahasa", url.Values{"lang": {"xx"}}), 400)
+	// A GET changes nothing (no state change behind a link or an image).
+	p = c.get("/bahasa?lang=en&next=/pegawai")
+	status(t, p, 404)
+	contains(t, c.get("/"), ">Pegawai<")
+	// A cross-site post is refused.
+	p = c.post("/bahasa", url.Values{"lang": {"en"}}, "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site")
+	status(t, p, 403)
+	contains(t, c.get("/"), ">Pegawai<")
 }
 
 func TestReadOnlyRequestsDoNotWriteSession(t *testing.T) {
@@ -389,4 +407,313 @@ func TestTemplateKeys(t *testing.T) {
 			t.Errorf("nav key %q missing", it.Key)
 		}
 	}
+}
+
+var generatedPW = regexp.MustCompile(`<code id="generated-password">([^<]+)</code>`)
+
+// TestOpenRedirect: "/./\evil.example" starts with "/" and is neither
+// "//" nor "/\", but http.Redirect cleans it to "/\evil.example", which
+// browsers read as "//evil.example": neither the language switch nor
+// sign-in may redirect there.
+func TestOpenRedirect(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		c := f.noFollow(t)
+		for _, next := range []string{`/./\evil.example`, `/a/../\evil.example/x`, "/\t/evil.example", "//evil.example"} {
+			p := c.post("/bahasa", url.Values{"lang": {"en"}, "next": {next}})
+			if loc := p.Header.Get("Location"); loc != "/" {
+				t.Errorf("POST /bahasa next=%q redirects to %q, want /", next, loc)
+			}
+			p = c.post("/masuk", url.Values{"username": {nipBudi}, "password": {pwBudi}, "next": {next}})
+			if loc := p.Header.Get("Location"); loc != "/" {
+				t.Errorf("POST /masuk next=%q redirects to %q, want /", next, loc)
+			}
+		}
+	})
+}
+
+// TestPasswordResetEndsSessions: someone who signed in with the old (e.g.
+// leaked) password must be signed out by a password reset, not stay signed
+// in for the 12 hours a session lasts.
+func TestPasswordResetEndsSessions(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		thief := f.client(t)
+		thief.login(nipBudi, pwBudi)
+
+		adm := f.client(t)
+		adm.login("adminkominfo", pwOPD)
+		p := adm.post(fmt.Sprintf("/pegawai/%d/akun/reset", f.budi.ID), nil)
+		status(t, p, 200)
+		contains(t, p, `id="generated-password"`)
+
+		p = thief.get(fmt.Sprintf("/pegawai/%d", f.budi.ID))
+		if p.Status == 200 && p.URL != "/masuk" {
+			t.Errorf("the session opened with the old password still works after a password reset (status %d at %s)", p.Status, p.URL)
+		}
+	})
+}
+
+// TestUnitAdminCannotTakeOverForeignAdmin: Budi works in Kominfo but is (by
+// BKPSDM) the unit admin of Dinas Kesehatan. The Kominfo admin must not
+// reset Budi's password (the page would show the new one), sign in as Budi
+// and administer Dinas Kesehatan, outside the Kominfo admin's scope.
+func TestUnitAdminCannotTakeOverForeignAdmin(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		u, err := st.UserByUsername(ctx, nipBudi)
+		must(t, err)
+		u.Role, u.ScopeUnitID = model.RoleAdminOPD, f.dinkes.ID
+		must(t, st.UpdateUser(ctx, model.Actor{Name: "bkpsdm"}, u))
+
+		adm := f.client(t)
+		adm.login("adminkominfo", pwOPD)
+		// Sri (Dinas Kesehatan) is outside the Kominfo admin's scope.
+		status(t, adm.get(fmt.Sprintf("/pegawai/%d", f.sri.ID)), 404)
+
+		// The profile offers no account buttons, /akun no form.
+		p := adm.get(fmt.Sprintf("/pegawai/%d", f.budi.ID))
+		status(t, p, 200)
+		lacks(t, p, `id="reset-password"`)
+		lacks(t, adm.get("/akun"), fmt.Sprintf(`action="/akun/%d"`, u.ID))
+		status(t, adm.post(fmt.Sprintf("/akun/%d", u.ID), url.Values{"role": {"pegawai"}, "active": {"1"}}), 403)
+
+		p = adm.post(fmt.Sprintf("/pegawai/%d/akun/reset", f.budi.ID), nil)
+		m := generatedPW.FindStringSubmatch(p.Body)
+		if p.Status != 200 || m == nil {
+			status(t, p, 403)
+			return // refused: the expected behaviour
+		}
+		t.Errorf("the Kominfo admin reset the password of the Dinas Kesehatan admin (status %d)", p.Status)
+		as := f.client(t)
+		as.login(nipBudi, m[1])
+		if p := as.get(fmt.Sprintf("/pegawai/%d/ubah", f.sri.ID)); p.Status == 200 {
+			t.Errorf("... and, signed in as that admin, edits Sri of Dinas Kesehatan")
+		}
+	})
+}
+
+// TestRegrantDoesNotRestoreStaleScopeUnit: demoting a unit admin through
+// /akun must clear scope_unit_id, so that a unit admin of another unit who
+// later grants admin_opd again (without the unit field) does not revive the
+// old unit and create an admin for a unit outside their own scope.
+func TestRegrantDoesNotRestoreStaleScopeUnit(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		budi, err := st.UserByUsername(ctx, nipBudi)
+		must(t, err)
+
+		super := f.client(t)
+		super.login("admin", pwAdmin)
+		// BKPSDM makes Budi admin of Dinas Kesehatan, then demotes him.
+		status(t, super.post(fmt.Sprintf("/akun/%d", budi.ID), url.Values{"role": {"admin_opd"}, "unit": {fmt.Sprint(f.dinkes.ID)}, "active": {"1"}}), 200)
+		status(t, super.post(fmt.Sprintf("/akun/%d", budi.ID), url.Values{"role": {"pegawai"}, "active": {"1"}}), 200)
+
+		// The Kominfo admin makes Budi (who works in Kominfo) a unit admin.
+		adm := f.client(t)
+		adm.login("adminkominfo", pwOPD)
+		status(t, adm.post(fmt.Sprintf("/akun/%d", budi.ID), url.Values{"role": {"admin_opd"}, "active": {"1"}}), 200)
+
+		u, err := st.User(ctx, budi.ID)
+		must(t, err)
+		if u.Role == model.RoleAdminOPD && u.ScopeUnitID != f.kominfo.ID {
+			t.Errorf("the Kominfo admin created an admin of unit %d (Dinas Kesehatan is %d), outside their own scope", u.ScopeUnitID, f.dinkes.ID)
+		}
+		// Naming a unit outside one's scope is refused.
+		status(t, adm.post(fmt.Sprintf("/akun/%d", budi.ID), url.Values{"role": {"admin_opd"}, "unit": {fmt.Sprint(f.dinkes.ID)}, "active": {"1"}}), 400)
+		// A role without a unit has none stored.
+		status(t, super.post(fmt.Sprintf("/akun/%d", budi.ID), url.Values{"role": {"atasan"}, "active": {"1"}}), 200)
+		if u, _ = st.User(ctx, budi.ID); u.ScopeUnitID != 0 {
+			t.Errorf("role %s keeps scope unit %d", u.Role, u.ScopeUnitID)
+		}
+	})
+}
+
+// TestHeadPostDoesNotWidenAdminScope: a unit admin of Dinas Kesehatan who
+// holds the head post of Kominfo may *see* Kominfo (as its head) but
+// *administers* only Dinas Kesehatan: no editing Kominfo employees, no
+// moving anyone into Kominfo, no managing Kominfo accounts.
+func TestHeadPostDoesNotWidenAdminScope(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		u := model.User{Username: "kadis", EmployeeID: f.head.ID, Role: model.RoleAdminOPD, ScopeUnitID: f.dinkes.ID, Active: true}
+		h, err := auth.HashPassword("rahasia-kadis-5")
+		must(t, err)
+		u.PasswordHash = h
+		must(t, st.CreateUser(ctx, model.Actor{Name: "test"}, &u))
+		c := f.client(t)
+		c.login("kadis", "rahasia-kadis-5")
+		status(t, c.get(fmt.Sprintf("/pegawai/%d", f.budi.ID)), 200) // sees: fine
+		p := c.get(fmt.Sprintf("/pegawai/%d/ubah", f.budi.ID))
+		if p.Status == 200 {
+			t.Errorf("a unit admin of Dinas Kesehatan may edit Budi of Kominfo only because they head Kominfo")
+		}
+		lacks(t, c.get(fmt.Sprintf("/pegawai/%d", f.budi.ID)), `id="edit"`, `id="reset-password"`)
+		status(t, c.post(fmt.Sprintf("/pegawai/%d/akun/reset", f.budi.ID), nil), 404)
+		// Sri of Dinas Kesehatan may not be moved into Kominfo.
+		form := url.Values{"nip": {nipSri}, "name": {"Sri Wahyuni Lubis"}, "kind": {"PNS"}, "gender": {"P"},
+			"golongan": {"III/b"}, "unit": {fmt.Sprint(f.kominfo.ID)}, "status": {"aktif"}}
+		p = c.post(fmt.Sprintf("/pegawai/%d/ubah", f.sri.ID), form)
+		status(t, p, 422)
+		contains(t, p, i18n.T(i18n.ID, "form.unit_scope"))
+		// The edit form offers Dinas Kesehatan, not Kominfo.
+		p = c.get(fmt.Sprintf("/pegawai/%d/ubah", f.sri.ID))
+		contains(t, p, fmt.Sprintf(`<option value="%d" selected>`, f.dinkes.ID))
+		lacks(t, p, "Dinas Komunikasi dan Informatika</option>")
+	})
+}
+
+// TestThrottleRace: the password check is deliberately slow; concurrent
+// guesses from one address must not all pass the throttle before any of
+// them is counted: at most the five free guesses get a password check.
+func TestThrottleRace(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		const n = 16
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		checked := 0
+		for i := 0; i < n; i++ {
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				c := f.client(t)
+				form := url.Values{"username": {nipBudi}, "password": {fmt.Sprintf("wrong-%d", i)}}
+				req, _ := http.NewRequest("POST", c.base+"/masuk", strings.NewReader(form.Encode()))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				resp, err := c.c.Do(req)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				resp.Body.Close()
+				if resp.StatusCode == http.StatusUnauthorized {
+					mu.Lock()
+					checked++
+					mu.Unlock()
+				}
+			}(i)
+		}
+		wg.Wait()
+		if checked > 5 {
+			t.Errorf("%d of %d concurrent guesses from one address were checked against the password (throttle allows 5)", checked, n)
+		}
+	})
+}
+
+// TestIsLocalPath: only paths that stay on this site however a browser
+// reads them, after http.Redirect has cleaned them.
+func TestIsLocalPath(t *testing.T) {
+	good := []string{"/", "/pegawai", "/pegawai?q=budi&page=2", "/organisasi/3#x", "/a/../b", "/pegawai?next=//evil.example"}
+	bad := []string{"", "pegawai", " /pegawai", "//evil.example", `/\evil.example`, `/./\evil.example`, `/a/../\evil.example/x`,
+		`/a\b`, "/\t/evil.example", "/\n/evil.example", "/\x00", "/\x7f", "https://evil.example", "http:/evil.example",
+		"javascript:alert(1)", "/%zz"}
+	for _, p := range good {
+		if !isLocalPath(p) {
+			t.Errorf("isLocalPath(%q) = false, want true", p)
+		}
+	}
+	for _, p := range bad {
+		if isLocalPath(p) {
+			t.Errorf("isLocalPath(%q) = true, want false", p)
+		}
+	}
+}
+
+// TestDeviceTokenBeatsSharedAddress: colleagues share one address (here
+// every test client has 127.0.0.1). A colleague typing Budi's NIP wrongly
+// is slowed, but Budi's own browser, which signed in before, is not.
+func TestDeviceTokenBeatsSharedAddress(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		budi := f.client(t)
+		budi.login(nipBudi, pwBudi)
+		budi.post("/keluar", nil)
+
+		colleague := f.client(t)
+		var p page
+		for i := 0; i < 7; i++ {
+			p = colleague.post("/masuk", url.Values{"username": {nipBudi}, "password": {"tebak"}})
+		}
+		status(t, p, 429)
+		budi.login(nipBudi, pwBudi)
+		// The colleague's right guess would still wait.
+		status(t, colleague.post("/masuk", url.Values{"username": {nipBudi}, "password": {pwBudi}}), 429)
+	})
+}
+
+// TestUnitSelects: the employee filter and the edit form offer the top of
+// the user's tree (never every unit) plus the current unit; a deeper unit
+// can be typed by code in the edit form, within the admin's scope only.
+func TestUnitSelects(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		sys := model.Actor{Name: "test"}
+		bidang := model.OrgUnit{Code: "KOMINFO-APL", Name: "Bidang Aplikasi Informatika", Kind: model.UnitBidang, ParentID: f.kominfo.ID}
+		must(t, st.CreateUnit(ctx, sys, &bidang))
+		seksi := model.OrgUnit{Code: "KOMINFO-APL-1", Name: "Seksi Pengembangan Aplikasi", Kind: model.UnitSeksi, ParentID: bidang.ID}
+		must(t, st.CreateUnit(ctx, sys, &seksi))
+		puskesmas := model.OrgUnit{Code: "DINKES-PKM", Name: "Puskesmas Medan Johor", Kind: model.UnitUPT, ParentID: f.dinkes.ID}
+		must(t, st.CreateUnit(ctx, sys, &puskesmas))
+		option := func(u model.OrgUnit) string { return fmt.Sprintf(`<option value="%d"`, u.ID) }
+
+		super := f.client(t)
+		super.login("admin", pwAdmin)
+		p := super.get("/pegawai")
+		contains(t, p, option(f.root), option(f.kominfo), option(f.dinkes))
+		lacks(t, p, option(bidang), option(seksi), option(puskesmas))
+		p = super.get(fmt.Sprintf("/pegawai?unit=%d", seksi.ID))
+		contains(t, p, fmt.Sprintf(`<option value="%d" selected>`, seksi.ID), option(f.kominfo))
+		lacks(t, p, option(bidang))
+
+		adm := f.client(t)
+		adm.login("adminkominfo", pwOPD)
+		p = adm.get("/pegawai")
+		contains(t, p, option(f.kominfo), option(bidang))
+		lacks(t, p, option(f.root), option(f.dinkes), option(seksi), option(puskesmas))
+
+		edit := fmt.Sprintf("/pegawai/%d/ubah", f.budi.ID)
+		p = adm.get(edit)
+		contains(t, p, fmt.Sprintf(`<option value="%d" selected>`, f.kominfo.ID), option(bidang), `id="unit_code"`)
+		lacks(t, p, option(f.dinkes), option(seksi))
+		form := url.Values{"nip": {nipBudi}, "name": {"Budi Santoso Siregar"}, "kind": {"PNS"}, "gender": {"L"},
+			"golongan": {"III/a"}, "unit": {fmt.Sprint(f.kominfo.ID)}, "unit_code": {"DINKES-PKM"}, "status": {"aktif"}}
+		p = adm.post(edit, form)
+		status(t, p, 422)
+		contains(t, p, i18n.T(i18n.ID, "form.unit_scope"))
+		form.Set("unit_code", "TIDAK-ADA")
+		status(t, adm.post(edit, form), 422)
+		form.Set("unit_code", "KOMINFO-APL-1")
+		p = adm.post(edit, form)
+		status(t, p, 200)
+		contains(t, p, "Seksi Pengembangan Aplikasi", i18n.T(i18n.ID, "profile.saved"))
+		// The form now shows the deep unit as the current one.
+		contains(t, adm.get(edit), fmt.Sprintf(`<option value="%d" selected>`, seksi.ID))
+	})
+}
+
+// TestOrgCounts: a unit page counts the employees of its whole subtree and
+// of each child's subtree.
+func TestOrgCounts(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		ctx := context.Background()
+		sys := model.Actor{Name: "test"}
+		bidang := model.OrgUnit{Code: "KOMINFO-APL", Name: "Bidang Aplikasi Informatika", Kind: model.UnitBidang, ParentID: f.kominfo.ID}
+		must(t, st.CreateUnit(ctx, sys, &bidang))
+		e := model.Employee{NIP: "199003152015032004", Name: "Rina Marpaung", Gender: model.Female, Kind: model.PNS, Golongan: "III/a",
+			UnitID: bidang.ID, Status: model.StatusAktif}
+		must(t, st.CreateEmployee(ctx, sys, &e))
+		c := f.client(t)
+		c.login("admin", pwAdmin)
+		p := c.get(fmt.Sprintf("/organisasi/%d", f.root.ID))
+		contains(t, p, "kode PEMDA · 4 pegawai", `Dinas Komunikasi dan Informatika</a> <span class="muted">OPD · 3 pegawai`,
+			`Dinas Kesehatan</a> <span class="muted">OPD · 1 pegawai`)
+		p = c.get(fmt.Sprintf("/organisasi/%d", f.kominfo.ID))
+		contains(t, p, "kode KOMINFO · 3 pegawai", `Bidang Aplikasi Informatika</a> <span class="muted">Bidang/Bagian · 1 pegawai`)
+	})
 }
