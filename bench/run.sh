@@ -3,11 +3,14 @@
 # machine, runs taken in turns. Prints markdown tables; bench/RESULTS.md
 # records a run. Usage: bench/run.sh [import|pgimport|http|demo|all] [N]
 # N = employees (default 1000000). Needs: sqlite3, psql/postgresql, GNU time.
+# TASKSET="taskset -c 1" pins both sides of a comparison to one core (the
+# machines are shared: a pinned pair drifts less); empty by default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
 N=${2:-1000000}
 RUNS=${RUNS:-3}
+TASKSET=${TASKSET:-}
 OUT=bench/out
 mkdir -p "$OUT"
 BIN=$OUT/kompeten
@@ -16,8 +19,9 @@ go build -o "$OUT/loadgen" ./bench/loadgen
 
 secs() { python3 -c "import sys; print(f'{float(sys.argv[1]):.2f}')" "$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2==1) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-# timed CMD...: prints "seconds maxrss_kb"
-timed() { /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" >"$OUT/last.log" 2>&1 || { cat "$OUT/last.log"; exit 1; }; cat "$OUT/time.txt" | tail -1; }
+# timed CMD...: prints "seconds maxrss_kb". Use it as t=$(timed ...) so
+# that a failing command stops the script (a process substitution would not).
+timed() { /usr/bin/time -f "%e %M" -o "$OUT/time.txt" $TASKSET "$@" >"$OUT/last.log" 2>&1 || { cat "$OUT/last.log" >&2; exit 1; }; tail -1 "$OUT/time.txt"; }
 
 prepare() {
   if [ ! -s "$OUT/src-$N.db" ]; then
@@ -50,14 +54,17 @@ bench_import() {
   ddl=$(baseline_ddl)
   echo "### Import of $N employees into an empty SQLite database ($RUNS runs in turns)"
   echo
+  echo "$(date -u +%F), ${TASKSET:-no pinning}, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
   echo "| run | sqlite3 .import s | kompeten import s | ratio | kompeten peak RSS MB |"
   echo "|---|---|---|---|---|"
   : > "$OUT/ratios.txt"
   for i in $(seq "$RUNS"); do
     rm -f "$OUT/base.db"*; sqlite3 "$OUT/base.db" "$ddl"
-    read -r bs _ < <(timed sqlite3 "$OUT/base.db" ".import --csv --skip 1 $OUT/employees-$N.csv employee")
+    t=$(timed sqlite3 "$OUT/base.db" ".import --csv --skip 1 $OUT/employees-$N.csv employee"); read -r bs _ <<<"$t"
     rm -f "$OUT/run.db"*; cp "$OUT/template-$N.db" "$OUT/run.db"
-    read -r ks krss < <(timed "$BIN" import employees "$OUT/employees-$N.csv" --apply --db "$OUT/run.db")
+    t=$(timed "$BIN" import employees "$OUT/employees-$N.csv" --apply --db "$OUT/run.db"); read -r ks krss <<<"$t"
+    grep -q "baru $N," "$OUT/last.log" || { cat "$OUT/last.log" >&2; echo "import did not create $N employees" >&2; exit 1; }
     r=$(python3 -c "print(f'{$ks/$bs:.2f}')")
     echo "$r" >> "$OUT/ratios.txt"
     echo "| $i | $bs | $ks | $r | $((krss/1024)) |"
@@ -71,28 +78,36 @@ bench_pgimport() {
   prepare
   BINPG=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   DATA=$(mktemp -d /tmp/kpg.XXXX); SOCK=$DATA/sock; PORT=55432
+  chmod 755 "$DATA" # mktemp makes it 0700: the postgres user must reach db/ and sock/
   install -d -o postgres -g postgres "$DATA/db" "$SOCK"
   runuser -u postgres -- "$BINPG/initdb" -D "$DATA/db" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   runuser -u postgres -- "$BINPG/pg_ctl" -D "$DATA/db" -l "$DATA/db/log" -w -o "-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK" start >/dev/null
-  trap 'runuser -u postgres -- "$BINPG/pg_ctl" -D "$DATA/db" -m fast stop >/dev/null; rm -rf "$DATA"' RETURN
+  trap 'runuser -u postgres -- "$BINPG/pg_ctl" -D "$DATA/db" -m fast stop >/dev/null; rm -rf "$DATA"; trap - EXIT' RETURN EXIT
   url="postgres://postgres@127.0.0.1:$PORT/postgres?sslmode=disable"
   ddl=$(baseline_ddl)
+  psql -q "$url" -c "CREATE DATABASE ktemplate" >/dev/null
+  turl="postgres://postgres@127.0.0.1:$PORT/ktemplate?sslmode=disable"
+  "$BIN" import units "$OUT/units-$N.csv" --apply --db "$turl" >/dev/null
+  "$BIN" import positions "$OUT/positions-$N.csv" --apply --db "$turl" >/dev/null
+  psql -q "$turl" -c "CHECKPOINT" >/dev/null
   echo "### Import of $N employees into an empty PostgreSQL database ($RUNS runs in turns)"
   echo
-  echo "| run | psql \\copy s | kompeten import s | ratio |"
-  echo "|---|---|---|---|"
+  echo "$(date -u +%F), ${TASKSET:-no pinning} (the server is not pinned), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "| run | psql \\copy s | kompeten import s | ratio | kompeten peak RSS MB |"
+  echo "|---|---|---|---|---|"
   : > "$OUT/ratios.txt"
   for i in $(seq "$RUNS"); do
     psql -q "$url" -c "DROP SCHEMA IF EXISTS b CASCADE; CREATE SCHEMA b; SET search_path=b; $ddl" >/dev/null
-    read -r bs _ < <(timed psql -q "$url&options=-csearch_path%3Db" -c "\\copy employee FROM '$OUT/employees-$N.csv' WITH (FORMAT csv, HEADER true)")
-    psql -q "$url" -c "DROP SCHEMA IF EXISTS k CASCADE; CREATE SCHEMA k;" >/dev/null
-    kurl="$url&search_path=k"
-    "$BIN" import units "$OUT/units-$N.csv" --apply --db "$kurl" >/dev/null
-    "$BIN" import positions "$OUT/positions-$N.csv" --apply --db "$kurl" >/dev/null
-    read -r ks _ < <(timed "$BIN" import employees "$OUT/employees-$N.csv" --apply --db "$kurl")
+    t=$(timed psql -q "$url&options=-csearch_path%3Db" -c "\\copy employee FROM '$OUT/employees-$N.csv' WITH (FORMAT csv, HEADER true)"); read -r bs _ <<<"$t"
+    # A fresh copy of the template database (units and positions imported once).
+    psql -q "$url" -c "DROP DATABASE IF EXISTS krun" -c "CREATE DATABASE krun TEMPLATE ktemplate" >/dev/null
+    kurl="postgres://postgres@127.0.0.1:$PORT/krun?sslmode=disable"
+    t=$(timed "$BIN" import employees "$OUT/employees-$N.csv" --apply --db "$kurl"); read -r ks krss <<<"$t"
+    grep -q "baru $N," "$OUT/last.log" || { cat "$OUT/last.log" >&2; echo "import did not create $N employees" >&2; exit 1; }
     r=$(python3 -c "print(f'{$ks/$bs:.2f}')")
     echo "$r" >> "$OUT/ratios.txt"
-    echo "| $i | $bs | $ks | $r |"
+    echo "| $i | $bs | $ks | $r | $((krss/1024)) |"
   done
   echo
   echo "median ratio: $(median < "$OUT/ratios.txt") (goal ≤ 2.0)"
@@ -123,7 +138,7 @@ bench_demo() {
   echo "|---|---|"
   for i in $(seq "$RUNS"); do
     rm -f "$OUT/demo.db"*
-    read -r s _ < <(timed "$BIN" demo --db "$OUT/demo.db")
+    t=$(timed "$BIN" demo --db "$OUT/demo.db"); read -r s _ <<<"$t"
     echo "| $i | $s |"
   done
   echo

@@ -80,6 +80,12 @@ func newAPI(st *store.Store, logger *slog.Logger) *API {
 	a.handle("GET", "/employees/by-nip/{nip}", a.employeeByNIP)
 	a.handle("GET", "/employees/{id}", a.getEmployee)
 	a.handle("PUT", "/employees/{id}", a.updateEmployee)
+
+	a.standardRoutes() // /frameworks, /positions/{id}/standard
+
+	// Assessment, gaps and JPM (issue 3).
+	a.handleEmployeeSub("GET", "competencies", a.employeeCompetencies)
+	a.handle("POST", "/ratings", a.createRating)
 	return a
 }
 

@@ -37,6 +37,10 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	return loadDemo(ctx, env, st, *n, *seed)
 }
 
+// maxDemoRatings is the largest demo city that gets invented ratings; the
+// bigger ones exist for speed measurements of the registry.
+const maxDemoRatings = 100_000
+
 // demoIfEmpty loads the default demo city when the database has no units.
 func demoIfEmpty(ctx context.Context, env *Env, st *store.Store) error {
 	units, err := st.ChildUnits(ctx, 0)
@@ -72,6 +76,16 @@ func loadDemo(ctx context.Context, env *Env, st *store.Store, n int, seed int64)
 	}
 	fmt.Fprintf(env.Stdout, "Kota demo dimuat: %d unit, %d jabatan, %d pegawai dalam %s.\n",
 		len(city.Units), len(city.Positions), count, time.Since(start).Round(time.Millisecond))
+	if err := demoStandards(ctx, env, st); err != nil {
+		return err
+	}
+	if n <= maxDemoRatings {
+		if err := demoRatings(ctx, env, st, seed); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(env.Stdout, "Penilaian demo dilewati di atas %d pegawai (kota besar dipakai untuk uji kecepatan).\n", maxDemoRatings)
+	}
 	return picks.createAccounts(ctx, env, st)
 }
 

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -65,6 +66,11 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 
 	// Pass 1.
 	p1 := &pass1{nipLine: map[uint64]int32{}, dupOf: map[int32]int32{}, units: map[int64]bool{}, usedPos: map[int]bool{}}
+	sp, err := newSpool()
+	if err != nil {
+		return nil, fmt.Errorf("importer: temporary file: %w", err)
+	}
+	defer sp.close()
 	err = s.rows(func(cells []string, line int) error {
 		rep.Counts.Rows++
 		row, probs := c.convert(cells, line)
@@ -96,13 +102,23 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 		if !bad && row.NewPosition > 0 {
 			p1.usedPos[row.NewPosition] = true
 		}
+		if row.Employee.Status == model.StatusAktif {
+			// A candidate head of a unit, for the store's bulk path.
+			if u, ok := c.refs.headPos[row.Employee.PositionID]; ok && row.Employee.PositionID != 0 {
+				p1.heads = append(p1.heads, headRef{line: int32(line), unit: u})
+			} else if row.NewPosition > 0 && c.newList[row.NewPosition-1].IsHead {
+				p1.heads = append(p1.heads, headRef{line: int32(line), unit: c.newList[row.NewPosition-1].UnitID})
+			}
+		}
 		if bad {
 			p1.markBad(line)
-		} else if row.SupervisorNIP != "" {
+			return nil
+		}
+		if row.SupervisorNIP != "" {
 			sk, _ := nipKey(row.SupervisorNIP)
 			p1.sups = append(p1.sups, supRef{line: int32(line), sup: sk})
 		}
-		return nil
+		return sp.add(row)
 	})
 	if err != nil {
 		return nil, err
@@ -131,6 +147,14 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	}
 	rep.Counts.Bad = p1.bad
 	rep.Counts.Good = rep.Counts.Rows - p1.bad
+	// The first good row holding each unit's head post, in file order.
+	headLines := map[int64]int{}
+	for _, h := range p1.heads {
+		if _, ok := headLines[h.unit]; !ok && !p1.isBad(int(h.line)) {
+			headLines[h.unit] = int(h.line)
+		}
+	}
+	p1.heads = nil
 	// New positions named only by bad rows are not created.
 	remap := make([]int, len(c.newList)+1)
 	for i, np := range c.newList {
@@ -162,8 +186,14 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 		return nil, err
 	}
 	p1.nipLine = nil // free before pass 2
+	// Pass 2 reads the spool: the units and positions (hundreds of
+	// thousands in a city) are no longer needed; hand their memory back
+	// before the database's caches grow.
+	c, r = nil, nil
+	debug.FreeOSMemory()
 
-	// Pass 2: classify (dry run) or write (apply) the good rows.
+	// Pass 2: classify (dry run) or write (apply) the rows still good,
+	// read back from the spool.
 	provided := map[string]bool{}
 	for k := range s.cols.idx {
 		if f, ok := storeField[k]; ok {
@@ -174,29 +204,37 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	for i, np := range rep.NewPositions {
 		newPositions[i] = model.Position{Code: np.Code, Title: np.Title, Type: np.Type, Jenjang: np.Jenjang, UnitID: np.UnitID, IsHead: np.IsHead}
 	}
+	rd, err := sp.reader()
+	if err != nil {
+		return nil, fmt.Errorf("importer: temporary file: %w", err)
+	}
 	rowsCh := make(chan *store.ImportRow, 2048)
 	errCh := make(chan error, 1)
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
 		defer close(rowsCh)
-		errCh <- s.rows(func(cells []string, line int) error {
-			if p1.isBad(line) {
-				return nil
+		errCh <- func() error {
+			for {
+				row, err := rd.next()
+				if err != nil || row == nil {
+					return err
+				}
+				if p1.isBad(row.Line) {
+					continue
+				}
+				row.NewPosition = remap[row.NewPosition]
+				select {
+				case rowsCh <- row:
+				case <-pctx.Done():
+					return pctx.Err()
+				}
 			}
-			row, _ := c.convert(cells, line)
-			row.NewPosition = remap[row.NewPosition]
-			select {
-			case rowsCh <- row:
-				return nil
-			case <-pctx.Done():
-				return pctx.Err()
-			}
-		})
+		}()
 	}()
 	imp := &store.EmployeeImport{
 		Actor: o.Actor, DryRun: !o.Apply, Provided: provided, NewPositions: newPositions,
-		Expected: rep.Counts.Good,
+		Expected: rep.Counts.Good, HeadLines: headLines,
 		Next: func() (*store.ImportRow, error) {
 			if r, ok := <-rowsCh; ok {
 				return r, nil
@@ -232,6 +270,12 @@ type pass1 struct {
 	units   map[int64]bool
 	sups    []supRef
 	usedPos map[int]bool // new positions named by a row that was good in pass 1
+	heads   []headRef    // rows holding an active head post, in file order
+}
+
+type headRef struct {
+	line int32
+	unit int64
 }
 
 type supRef struct {

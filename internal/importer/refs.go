@@ -23,7 +23,8 @@ type refs struct {
 	unitByName map[string][]*model.OrgUnit // foldKey(name); more than one: ambiguous
 	posByCode  map[string]*model.Position  // upper-case code
 	posByTitle map[posKey]*model.Position
-	unitHead   map[int64]bool // the unit has a head post
+	unitHead   map[int64]bool  // the unit has a head post
+	headPos    map[int64]int64 // head post → its unit
 	scope      model.Scope
 	inScope    map[int64]bool
 }
@@ -44,7 +45,7 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 	}
 	r := &refs{units: units, unitByID: map[int64]*model.OrgUnit{}, unitByCode: map[string]*model.OrgUnit{},
 		unitByName: map[string][]*model.OrgUnit{}, posByCode: map[string]*model.Position{},
-		posByTitle: map[posKey]*model.Position{}, unitHead: map[int64]bool{}, scope: sc, inScope: map[int64]bool{}}
+		posByTitle: map[posKey]*model.Position{}, unitHead: map[int64]bool{}, headPos: map[int64]int64{}, scope: sc, inScope: map[int64]bool{}}
 	for i := range r.units {
 		u := &r.units[i]
 		r.unitByID[u.ID] = u
@@ -58,6 +59,7 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 		r.posByTitle[posKey{p.UnitID, foldKey(p.Title)}] = p
 		if p.IsHead {
 			r.unitHead[p.UnitID] = true
+			r.headPos[p.ID] = p.UnitID
 		}
 	}
 	return r, nil

@@ -19,6 +19,9 @@ type bulkInserter struct {
 	batch int
 	full  *sql.Stmt
 	buf   []any
+	// anon uses "?" markers (SQLite only): modernc looks up "$N" markers by
+	// name at a cost quadratic in the statement's parameter count.
+	anon bool
 }
 
 func newBulkInserter(ctx context.Context, tx *sql.Tx, table string, cols []string, batch int) *bulkInserter {
@@ -43,7 +46,11 @@ func (b *bulkInserter) sql(rows int) string {
 			if c > 0 {
 				sb.WriteByte(',')
 			}
-			fmt.Fprintf(&sb, "$%d", n)
+			if b.anon {
+				sb.WriteByte('?')
+			} else {
+				fmt.Fprintf(&sb, "$%d", n)
+			}
 			n++
 		}
 		sb.WriteByte(')')

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -49,6 +50,14 @@ type EmployeeImport struct {
 	// Expected is the number of rows Next will return; a large load into an
 	// empty registry takes the bulk path (indexes rebuilt after the load).
 	Expected int
+	// HeadLines, for the bulk path, names for each unit the Line of the
+	// first row (in Next order, which must be line order) that holds an
+	// active head post of the unit (a position with is_head, grouped by the
+	// position's unit). With it the bulk path writes each row with its
+	// derived supervisor and needs no UPDATE afterwards. The store checks
+	// the rows against it and derives supervisors afterwards when they
+	// disagree, so a wrong hint costs time, never correctness.
+	HeadLines map[int64]int
 	// Detail is the detail of the one "import.employees" audit event (file
 	// name, SHA-256, row counts); the created, updated and unchanged counts
 	// are added.
@@ -69,7 +78,7 @@ const (
 	importBatch     = 500
 	wordBatch       = 2000
 	bulkMinRows     = 5000
-	sqliteCacheKiB  = 49152 // cache_size for the import connection (48 MiB)
+	sqliteCacheKiB  = 32768 // cache_size for the import connection (32 MiB; sorts use as much again)
 	sqliteDefCache  = -2000 // SQLite's default, restored afterwards
 	employeeInsCols = `nip, name, gelar_depan, gelar_belakang, sort_name, birth_place, birth_date,
 		gender, kind, golongan, position_id, unit_id, supervisor_id, supervisor_set, email, phone, status, retirement_date, updated_at`
@@ -79,10 +88,13 @@ const (
 // importer carries the state of one ImportEmployees run.
 type employeeImporter struct {
 	s         *Store
+	conn      *sql.Conn // the connection of an apply
+	fkOff     bool      // SQLite foreign keys are off: the bulk path checks references
+	bulk      *bulkState
 	q         queryer
 	imp       *EmployeeImport
 	res       ImportResult
-	posInfo   map[int64]posKind // position → type and jenjang, for retirement dates
+	posInfo   map[int64]posKind // position → retirement age, head post
 	newPos    []int64           // ids of NewPositions after creation
 	empty     bool              // the employee table was empty at the start
 	now       int64
@@ -93,9 +105,20 @@ type employeeImporter struct {
 	deferred  []deferredSup
 }
 
+// posKind is what the import needs of a position: a few bytes each, as a
+// city has hundreds of thousands of positions.
 type posKind struct {
-	t       model.PositionType
-	jenjang string
+	age    int32 // retirement age
+	isHead bool
+	unit   int64
+}
+
+// retireAge is the retirement age of the holder of position id (0: none).
+func (ei *employeeImporter) retireAge(pk posKind, id int64) int {
+	if id == 0 {
+		return model.RetirementAge("", "")
+	}
+	return int(pk.age)
 }
 
 type deferredSup struct {
@@ -134,31 +157,71 @@ func (s *Store) ImportEmployees(ctx context.Context, imp *EmployeeImport) (*Impo
 		return nil, fmt.Errorf("store: import: %w", err)
 	}
 	defer conn.Close()
+	ei.conn = conn
 	if s.dialect == SQLite {
 		if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", sqliteCacheKiB)); err != nil {
 			return nil, err
 		}
 		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d", sqliteDefCache))
 	}
+	// A SQLite bulk load checks references itself (units and positions
+	// read inside the transaction, which on SQLite no one else can write
+	// meanwhile) instead of one parent lookup per row and reference: the
+	// lookups miss the page cache at a million rows. foreign_keys cannot
+	// change inside a transaction, so it is switched off before, and the
+	// import starts again with it on should the table turn out not empty.
+	if s.dialect == SQLite && imp.Expected >= bulkMinRows {
+		var empty bool
+		if err := conn.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM employee)`).Scan(&empty); err != nil {
+			return nil, fmt.Errorf("store: import: %w", err)
+		}
+		if empty {
+			if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+				return nil, err
+			}
+			ei.fkOff = true
+			defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`)
+		}
+	}
+	for {
+		err := ei.applyTx(ctx, conn)
+		if errors.Is(err, errFKRetry) {
+			if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = ON`); err != nil {
+				return nil, err
+			}
+			ei.fkOff = false
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		return &ei.res, nil
+	}
+}
+
+// errFKRetry asks for the import to start again with foreign keys on.
+var errFKRetry = errors.New("store: import: registry not empty, retry with foreign keys")
+
+func (ei *employeeImporter) applyTx(ctx context.Context, conn *sql.Conn) error {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("store: import: begin: %w", err)
+		return fmt.Errorf("store: import: begin: %w", err)
 	}
 	ei.q = tx
-	if s.dialect == SQLite {
+	if ei.s.dialect == SQLite {
 		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 			tx.Rollback()
-			return nil, err
+			return err
 		}
 	}
 	if err := ei.apply(ctx, tx); err != nil {
 		tx.Rollback()
-		return nil, err
+		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("store: import: commit: %w", err)
+		return fmt.Errorf("store: import: commit: %w", err)
 	}
-	return &ei.res, nil
+	return nil
 }
 
 func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
@@ -179,6 +242,9 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 	if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM employee)`).Scan(&ei.empty); err != nil {
 		return err
 	}
+	if ei.fkOff && !(ei.empty && ei.imp.Expected >= bulkMinRows) {
+		return errFKRetry
+	}
 	if ei.empty && ei.imp.Expected >= bulkMinRows {
 		ei.res.Bulk = true
 		var err error
@@ -187,50 +253,61 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	var err error
-	ei.insStmt, err = tx.PrepareContext(ctx, insertEmployeesSQL(s.dialect, importBatch))
-	if err != nil {
-		return err
-	}
-	defer ei.insStmt.Close()
+	derive := ei.res.Created+ei.res.Updated > 0 || ei.res.PositionsCreated > 0
 	if ei.res.Bulk {
-		// Words go to an unindexed staging table and into the word index
-		// in index order at the end: appending sorted rows to a B-tree is
-		// several times cheaper than inserting them at random.
-		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE import_word (word TEXT NOT NULL, sort_name TEXT NOT NULL, employee_id BIGINT NOT NULL)`); err != nil {
-			return fmt.Errorf("store: import: staging table: %w", err)
-		}
-		ei.wordTable = "import_word"
-	}
-	ei.wordStmt, err = tx.PrepareContext(ctx, insertWordsSQL(s.dialect, ei.wordTable, wordBatch))
-	if err != nil {
-		return err
-	}
-	defer ei.wordStmt.Close()
-	if err := ei.run(ctx); err != nil {
-		return err
-	}
-	if err := ei.flushWords(ctx, true); err != nil {
-		return err
-	}
-	if ei.wordTable != "employee_word" {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO employee_word (word, sort_name, employee_id)
-			SELECT word, sort_name, employee_id FROM `+ei.wordTable+` ORDER BY word, sort_name, employee_id`); err != nil {
-			return fmt.Errorf("store: import: search words: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, `DROP TABLE `+ei.wordTable); err != nil {
+		// Rows go in with their ids and (given HeadLines) supervisors;
+		// words go to an unindexed staging table and into the word index in
+		// index order at the end.
+		if err := ei.startBulk(ctx, tx); err != nil {
 			return err
 		}
+		if err := ei.run(ctx); err != nil {
+			return err
+		}
+		after, err := ei.finishBulk(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := ei.resolveDeferred(ctx); err != nil {
+			return err
+		}
+		// With the supervisor index still dropped, a set-based UPDATE is
+		// one pass in storage order.
+		if after && ei.res.Created+ei.res.PositionsCreated > 0 {
+			if err := s.deriveAllSupervisors(ctx, tx); err != nil {
+				return err
+			}
+		}
+		derive = false
+	} else {
+		ei.insStmt, err = tx.PrepareContext(ctx, insertEmployeesSQL(s.dialect, importBatch))
+		if err != nil {
+			return err
+		}
+		defer ei.insStmt.Close()
+		ei.wordStmt, err = tx.PrepareContext(ctx, insertWordsSQL(s.dialect, ei.wordTable, wordBatch))
+		if err != nil {
+			return err
+		}
+		defer ei.wordStmt.Close()
+		if err := ei.run(ctx); err != nil {
+			return err
+		}
+		if err := ei.flushWords(ctx, true); err != nil {
+			return err
+		}
+		if err := ei.resolveDeferred(ctx); err != nil {
+			return err
+		}
+		derive = derive || ei.res.Created+ei.res.Updated > 0
 	}
 	for _, ddl := range dropped {
 		if _, err := tx.ExecContext(ctx, ddl); err != nil {
 			return fmt.Errorf("store: import: rebuild index: %w", err)
 		}
 	}
-	if err := ei.resolveDeferred(ctx); err != nil {
-		return err
-	}
-	if ei.res.Created+ei.res.Updated > 0 || ei.res.PositionsCreated > 0 {
-		if err := s.deriveSupervisors(ctx, tx); err != nil {
+	if derive {
+		if err := s.deriveAllSupervisors(ctx, tx); err != nil {
 			return err
 		}
 	}
@@ -276,17 +353,19 @@ func (ei *employeeImporter) run(ctx context.Context) error {
 
 func (ei *employeeImporter) loadPositions(ctx context.Context) error {
 	ei.posInfo = map[int64]posKind{}
-	rows, err := ei.q.QueryContext(ctx, `SELECT id, type, jenjang FROM position`)
+	rows, err := ei.q.QueryContext(ctx, `SELECT id, type, jenjang, is_head, unit_id FROM position`)
 	if err != nil {
 		return fmt.Errorf("store: import: positions: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
+		var t, jenjang sql.RawBytes
 		var k posKind
-		if err := rows.Scan(&id, &k.t, &k.jenjang); err != nil {
+		if err := rows.Scan(&id, &t, &jenjang, &k.isHead, &k.unit); err != nil {
 			return err
 		}
+		k.age = int32(model.RetirementAge(model.PositionType(t), string(jenjang)))
 		ei.posInfo[id] = k
 	}
 	return rows.Err()
@@ -374,7 +453,12 @@ func (ei *employeeImporter) batch(ctx context.Context, rows []*ImportRow) error 
 	if ei.imp.DryRun || len(ins) == 0 {
 		return nil
 	}
-	ids, err := ei.insert(ctx, ins)
+	var ids []int64
+	if ei.bulk != nil {
+		ids, err = ei.insertBulk(ctx, ins)
+	} else {
+		ids, err = ei.insert(ctx, ins)
+	}
 	if err != nil {
 		return err
 	}
@@ -568,14 +652,17 @@ func (ei *employeeImporter) insert(ctx context.Context, rows []*ImportRow) ([]in
 		if e.PositionID != 0 {
 			if _, ok := ei.posInfo[e.PositionID]; !ok {
 				var k posKind
-				if err := ei.q.QueryRowContext(ctx, `SELECT type, jenjang FROM position WHERE id = $1`, e.PositionID).Scan(&k.t, &k.jenjang); err != nil {
+				var t model.PositionType
+				var jenjang string
+				if err := ei.q.QueryRowContext(ctx, `SELECT type, jenjang, is_head, unit_id FROM position WHERE id = $1`, e.PositionID).Scan(&t, &jenjang, &k.isHead, &k.unit); err != nil {
 					return nil, notFound(err, "jabatan %d tidak ada", e.PositionID)
 				}
+				k.age = int32(model.RetirementAge(t, jenjang))
 				ei.posInfo[e.PositionID] = k
 				pk = k
 			}
 		}
-		retire := dateText(model.RetirementDate(e.BirthDate, model.RetirementAge(pk.t, pk.jenjang)))
+		retire := dateText(model.RetirementDate(e.BirthDate, ei.retireAge(pk, e.PositionID)))
 		keys[i] = names.SortKey(e.Name)
 		args = append(args, e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, keys[i], e.BirthPlace, dateText(e.BirthDate),
 			string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(e.SupervisorID), e.SupervisorSet,
@@ -668,7 +755,8 @@ func (ei *employeeImporter) resolveDeferred(ctx context.Context) error {
 }
 
 // dropImportIndexes drops the secondary (non-unique) indexes of employee and
-// employee_word and returns the DDL that recreates them.
+// employee_word (and on PostgreSQL employee's foreign keys) and returns the
+// DDL that recreates them.
 func (s *Store) dropImportIndexes(ctx context.Context, tx *sql.Tx) ([]string, error) {
 	var q string
 	if s.dialect == SQLite {
@@ -699,6 +787,50 @@ func (s *Store) dropImportIndexes(ctx context.Context, tx *sql.Tx) ([]string, er
 	for _, name := range idx {
 		if _, err := tx.ExecContext(ctx, `DROP INDEX `+name); err != nil {
 			return nil, fmt.Errorf("store: import: drop index %s: %w", name, err)
+		}
+	}
+	if s.dialect == Postgres {
+		// Foreign keys too: re-adding one checks every row in one join,
+		// where COPY would fire a check per row and reference. DROP INDEX
+		// has locked the table for the transaction already.
+		rows, err := tx.QueryContext(ctx, `SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+			WHERE conrelid = 'employee'::regclass AND contype = 'f' ORDER BY conname`)
+		if err != nil {
+			return nil, fmt.Errorf("store: import: list foreign keys: %w", err)
+		}
+		var fks []string
+		for rows.Next() {
+			var name, def string
+			if err := rows.Scan(&name, &def); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			fks = append(fks, name)
+			ddl = append(ddl, `ALTER TABLE employee ADD CONSTRAINT `+name+` `+def)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		for _, name := range fks {
+			if _, err := tx.ExecContext(ctx, `ALTER TABLE employee DROP CONSTRAINT `+name); err != nil {
+				return nil, fmt.Errorf("store: import: drop foreign key %s: %w", name, err)
+			}
+		}
+		// And the word table's primary key: COPY then goes straight into
+		// the heap and the key is built by one sort.
+		var name, def string
+		if err := tx.QueryRowContext(ctx, `SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+			WHERE conrelid = 'employee_word'::regclass AND contype = 'p'`).Scan(&name, &def); err != nil {
+			return nil, fmt.Errorf("store: import: word key: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE employee_word DROP CONSTRAINT `+name); err != nil {
+			return nil, fmt.Errorf("store: import: drop word key: %w", err)
+		}
+		ddl = append(ddl, `ALTER TABLE employee_word ADD CONSTRAINT `+name+` `+def)
+		// Index builds sort in server memory rather than in temporary files.
+		if _, err := tx.ExecContext(ctx, `SET LOCAL maintenance_work_mem = '256MB'`); err != nil {
+			return nil, err
 		}
 	}
 	return ddl, nil

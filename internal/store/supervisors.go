@@ -6,38 +6,45 @@ import (
 	"fmt"
 )
 
-// deriveSupervisors sets the supervisor of every employee whose supervisor
-// was not given explicitly: the holder of their unit's head post, or for
-// the head themself (or a unit without a head) the head of the nearest
-// ancestor unit that has one. An acting head (Plt./Plh.) counts when the head
-// post has no holder. It runs one UPDATE per unit, inside the caller's
-// transaction, and only touches rows whose supervisor actually changes.
-func (s *Store) deriveSupervisors(ctx context.Context, tx *sql.Tx) error {
-	type unit struct {
-		id, parent int64
-		head       int64 // employee heading this unit, 0 if vacant
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(parent_id, 0) FROM org_unit ORDER BY depth`)
+// supPlan is the unit tree with each unit's head, from which every derived
+// supervisor follows: the holder of the unit's head post, or for the head
+// themself (or a unit without a head) the head of the nearest ancestor unit
+// that has one.
+type supPlan struct {
+	units []*supUnit // parents before children
+	byID  map[int64]*supUnit
+}
+
+type supUnit struct {
+	id, parent int64
+	head       int64 // employee heading this unit, 0 if vacant
+	above      int64 // nearest head strictly above the unit (after resolve)
+}
+
+// loadSupPlan reads the unit tree (without heads).
+func loadSupPlan(ctx context.Context, q queryer) (*supPlan, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, COALESCE(parent_id, 0) FROM org_unit ORDER BY depth, id`)
 	if err != nil {
-		return fmt.Errorf("store: derive supervisors: %w", err)
+		return nil, fmt.Errorf("store: derive supervisors: %w", err)
 	}
-	var units []*unit
-	byID := map[int64]*unit{}
+	defer rows.Close()
+	p := &supPlan{byID: map[int64]*supUnit{}}
 	for rows.Next() {
-		u := &unit{}
+		u := &supUnit{}
 		if err := rows.Scan(&u.id, &u.parent); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
-		units = append(units, u)
-		byID[u.id] = u
+		p.units = append(p.units, u)
+		p.byID[u.id] = u
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	return p, rows.Err()
+}
+
+// loadHeads sets each unit's head from the database: the first (lowest id)
+// active holder of a head post, else an acting head (Plt./Plh.) today.
+func (s *Store) loadHeads(ctx context.Context, q queryer, p *supPlan) error {
 	today := dateText(s.Now())
-	heads, err := tx.QueryContext(ctx, `
+	heads, err := q.QueryContext(ctx, `
 		SELECT p.unit_id, MIN(e.id) FROM position p JOIN employee e ON e.position_id = p.id
 		WHERE p.is_head = TRUE AND e.status = 'aktif' GROUP BY p.unit_id
 		UNION ALL
@@ -46,28 +53,81 @@ func (s *Store) deriveSupervisors(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return fmt.Errorf("store: derive supervisors: heads: %w", err)
 	}
+	defer heads.Close()
 	for heads.Next() {
 		var unitID, empID int64
 		if err := heads.Scan(&unitID, &empID); err != nil {
-			heads.Close()
 			return err
 		}
-		if u := byID[unitID]; u != nil && u.head == 0 { // holders come first, acting heads only fill vacancies
+		if u := p.byID[unitID]; u != nil && u.head == 0 { // holders come first, acting heads only fill vacancies
 			u.head = empID
 		}
 	}
-	heads.Close()
-	if err := heads.Err(); err != nil {
-		return err
-	}
-	// headAbove returns the nearest head strictly above unit u.
-	headAbove := func(u *unit) int64 {
-		for p := byID[u.parent]; p != nil; p = byID[p.parent] {
-			if p.head != 0 {
-				return p.head
+	return heads.Err()
+}
+
+// resolve computes every unit's head above (parents come first).
+func (p *supPlan) resolve() {
+	for _, u := range p.units {
+		u.above = 0
+		if par := p.byID[u.parent]; par != nil {
+			u.above = par.head
+			if u.above == 0 {
+				u.above = par.above
 			}
 		}
+	}
+}
+
+// supervisor returns the derived supervisor of employee emp in unit unitID
+// (0 for none); resolve must have run.
+func (p *supPlan) supervisor(unitID, emp int64) int64 {
+	u := p.byID[unitID]
+	if u == nil {
 		return 0
+	}
+	if u.head == 0 || u.head == emp {
+		return u.above
+	}
+	return u.head
+}
+
+// supervisorUp is supervisor without resolve: it walks up the tree.
+func (p *supPlan) supervisorUp(unitID, emp int64) int64 {
+	u := p.byID[unitID]
+	if u != nil && u.head != 0 && u.head != emp {
+		return u.head
+	}
+	for u != nil {
+		u = p.byID[u.parent]
+		if u != nil && u.head != 0 {
+			return u.head
+		}
+	}
+	return 0
+}
+
+func (s *Store) loadResolvedPlan(ctx context.Context, q queryer) (*supPlan, error) {
+	p, err := loadSupPlan(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.loadHeads(ctx, q, p); err != nil {
+		return nil, err
+	}
+	p.resolve()
+	return p, nil
+}
+
+// deriveSupervisors sets the supervisor of every employee whose supervisor
+// was not given explicitly (see supPlan). It runs one UPDATE per unit,
+// inside the caller's transaction, and only touches rows whose supervisor
+// actually changes: cheap when one edit changes a few rows. Loads that may
+// change many rows use deriveAllSupervisors.
+func (s *Store) deriveSupervisors(ctx context.Context, tx *sql.Tx) error {
+	p, err := s.loadResolvedPlan(ctx, tx)
+	if err != nil {
+		return err
 	}
 	staff, err := tx.PrepareContext(ctx, `UPDATE employee SET supervisor_id = $1
 		WHERE unit_id = $2 AND supervisor_set = FALSE AND id <> $3 AND supervisor_id IS DISTINCT FROM $1`)
@@ -81,17 +141,16 @@ func (s *Store) deriveSupervisors(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	defer head.Close()
-	for _, u := range units {
-		above := headAbove(u)
+	for _, u := range p.units {
 		sup := u.head
 		if sup == 0 {
-			sup = above
+			sup = u.above
 		}
 		if _, err := staff.ExecContext(ctx, nullID(sup), u.id, u.head); err != nil {
 			return fmt.Errorf("store: derive supervisors of unit %d: %w", u.id, err)
 		}
 		if u.head != 0 {
-			if _, err := head.ExecContext(ctx, nullID(above), u.head, u.id); err != nil {
+			if _, err := head.ExecContext(ctx, nullID(u.above), u.head, u.id); err != nil {
 				return err
 			}
 		}
@@ -99,7 +158,47 @@ func (s *Store) deriveSupervisors(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// deriveAllSupervisors does what deriveSupervisors does with one set-based
+// UPDATE over a temporary unit → supervisor table: one pass over the
+// employee table in storage order instead of one statement per unit, which
+// is what a load of many rows wants.
+func (s *Store) deriveAllSupervisors(ctx context.Context, tx *sql.Tx) error {
+	p, err := s.loadResolvedPlan(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE unit_sup (unit_id BIGINT PRIMARY KEY, head_id BIGINT, staff_sup BIGINT, head_sup BIGINT)`); err != nil {
+		return fmt.Errorf("store: derive supervisors: %w", err)
+	}
+	b := newBulkInserter(ctx, tx, "unit_sup", []string{"unit_id", "head_id", "staff_sup", "head_sup"}, 500)
+	b.anon = s.dialect == SQLite
+	for _, u := range p.units {
+		staff := u.head
+		if staff == 0 {
+			staff = u.above
+		}
+		if err := b.add(u.id, nullID(u.head), nullID(staff), nullID(u.above)); err != nil {
+			return fmt.Errorf("store: derive supervisors: %w", err)
+		}
+	}
+	if err := b.close(); err != nil {
+		return fmt.Errorf("store: derive supervisors: %w", err)
+	}
+	if s.dialect == Postgres {
+		if _, err := tx.ExecContext(ctx, `ANALYZE unit_sup`); err != nil {
+			return err
+		}
+	}
+	const sup = `CASE WHEN employee.id = u.head_id THEN u.head_sup ELSE u.staff_sup END`
+	if _, err := tx.ExecContext(ctx, `UPDATE employee SET supervisor_id = `+sup+` FROM unit_sup u
+		WHERE employee.unit_id = u.unit_id AND employee.supervisor_set = FALSE AND employee.supervisor_id IS DISTINCT FROM `+sup); err != nil {
+		return fmt.Errorf("store: derive supervisors: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `DROP TABLE unit_sup`)
+	return err
+}
+
 // DeriveSupervisors recomputes derived supervisors for the whole registry.
 func (s *Store) DeriveSupervisors(ctx context.Context) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return s.deriveSupervisors(ctx, tx) })
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.deriveAllSupervisors(ctx, tx) })
 }

@@ -20,7 +20,8 @@ type profileData struct {
 	CanEdit        bool // WriteEmployees and in the admin's scope
 	CanManage      bool // ManageAccounts, in the admin's scope, and the account manageable
 	NewPassword    string
-	Notice         string // catalogue key of a message after an action
+	Notice         string          // catalogue key of a message after an action
+	Competency     *competencyView // the "Kompetensi" section
 }
 
 // employeeShow shows one employee (GET /pegawai/{id}).
@@ -93,6 +94,9 @@ func (s *server) profile(r *http.Request, p *auth.Principal, id int64) (*profile
 	}
 	d.CanEdit = inAdmin && p.Can(auth.WriteEmployees)
 	d.CanManage = inAdmin && p.Can(auth.ManageAccounts)
+	if d.Competency, err = s.competencyView(ctx, langOf(r), id); err != nil {
+		return nil, err
+	}
 	if d.CanManage || p.User.EmployeeID == id {
 		acc, err := s.st.UserByEmployee(ctx, id)
 		if err != nil && apperr.Code(err) != apperr.ENOTFOUND {

@@ -19,8 +19,11 @@ var navItems = []navItem{
 	{"/", "nav.home", auth.ReadRegistry},
 	{"/organisasi", "nav.org", auth.ReadRegistry},
 	{"/pegawai", "nav.employees", auth.ReadRegistry},
+	{"/kamus", "nav.dictionary", auth.ReadRegistry},
+	{"/standar", "nav.standards", auth.WriteOrg},
 	{"/impor", "nav.import", auth.WriteEmployees},
 	{"/akun", "nav.accounts", auth.ManageAccounts},
+	{"/penilaian", "nav.assess", auth.ReadRegistry},
 	{"/audit", "nav.audit", auth.ReadAudit},
 }
 

@@ -149,6 +149,11 @@ func (s *server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /akun", s.accountList)
 	mux.HandleFunc("POST /akun/{id}", s.accountUpdate)
 	mux.HandleFunc("GET /audit", s.auditLog)
+	s.dictionaryRoutes(mux) // /kamus, /standar, /jabatan/{id}/standar
+	mux.HandleFunc("GET /penilaian", s.assessHome)
+	mux.HandleFunc("POST /penilaian", s.assessSelf)
+	mux.HandleFunc("GET /penilaian/{id}", s.assessRateForm)
+	mux.HandleFunc("POST /penilaian/{id}", s.assessRate)
 	mux.HandleFunc("/", s.notFoundPage)
 }
 

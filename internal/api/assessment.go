@@ -1,0 +1,168 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+
+	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// handleEmployeeSub registers GET /employees/{id}/<sub>. The router cannot
+// hold "/employees/{id}/competencies" beside "/employees/by-nip/{nip}"
+// (neither is more specific), so the pattern registered is
+// "/employees/{id}/{sub...}" and the handler answers 404 for any other sub;
+// the route is recorded under its documented path for the OpenAPI check.
+func (a *API) handleEmployeeSub(method, sub string, h handlerFunc) {
+	path := "/employees/{id}/" + sub
+	a.routes = append(a.routes, route{Method: method, Path: path, Auth: true})
+	a.mux.HandleFunc(method+" "+Prefix+"/employees/{id}/{sub...}", func(w http.ResponseWriter, r *http.Request) {
+		if r.PathValue("sub") != sub {
+			a.writeError(w, r, apperr.New(apperr.ENOTFOUND, "alamat %s tidak ada di API", r.URL.Path))
+			return
+		}
+		p, err := a.authenticate(r)
+		if err == nil {
+			err = h(w, r, p)
+		}
+		if err != nil {
+			a.writeError(w, r, err)
+		}
+	})
+}
+
+// ratingJSON is one non-peer rating of a competency.
+type ratingJSON struct {
+	Source  string    `json:"source"`
+	Level   int       `json:"level"`
+	At      time.Time `json:"at"`
+	RaterID *int64    `json:"rater_id"`
+}
+
+// peersJSON is the anonymous peer aggregate.
+type peersJSON struct {
+	Count int `json:"count"`
+	Mean  int `json:"mean"`
+}
+
+// competencyItemJSON is one competency of the employee's standard.
+type competencyItemJSON struct {
+	CompetencyID int64        `json:"competency_id"`
+	Code         string       `json:"code"`
+	Name         string       `json:"name"`
+	Required     int          `json:"required"`
+	Actual       int          `json:"actual"`
+	Gap          int          `json:"gap"`
+	Assessed     bool         `json:"assessed"`
+	Mandatory    bool         `json:"mandatory"`
+	Conflict     bool         `json:"conflict"`
+	Decided      string       `json:"decided"`
+	Explain      []string     `json:"explain"`
+	Ratings      []ratingJSON `json:"ratings"`
+	Peers        *peersJSON   `json:"peers"`
+}
+
+// jpmJSON is the Job Person Match with both category scales.
+type jpmJSON struct {
+	Raw          float64  `json:"raw"`
+	Capped       float64  `json:"capped"`
+	SumRequired  int      `json:"sum_required"`
+	SumActual    int      `json:"sum_actual"`
+	SumCapped    int      `json:"sum_capped"`
+	Mapping      string   `json:"mapping"`
+	MappingLabel string   `json:"mapping_label"`
+	Filling      string   `json:"filling"`
+	FillingLabel string   `json:"filling_label"`
+	Assessed     int      `json:"assessed"`
+	Total        int      `json:"total"`
+	Complete     bool     `json:"complete"`
+	Explain      []string `json:"explain"`
+}
+
+// competenciesJSON answers GET /employees/{id}/competencies.
+type competenciesJSON struct {
+	EmployeeID int64                `json:"employee_id"`
+	PositionID *int64               `json:"position_id"`
+	StandardID *int64               `json:"standard_id"`
+	DecreeNo   string               `json:"decree_no"`
+	Items      []competencyItemJSON `json:"items"`
+	JPM        *jpmJSON             `json:"jpm"`
+}
+
+// pct turns hundredths of a percent into a JSON number (87.5).
+func pct(f gap.Fixed) float64 { return float64(f) / 100 }
+
+func (a *API) employeeCompetencies(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := require(p, auth.ReadRegistry); err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if _, err := a.visibleEmployee(r.Context(), p, id); err != nil {
+		return err
+	}
+	ec, err := a.st.EmployeeCompetencies(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	lang := p.User.Lang
+	out := competenciesJSON{EmployeeID: id, PositionID: ptrID(ec.PositionID), StandardID: ptrID(ec.StandardID),
+		DecreeNo: ec.DecreeNo, Items: []competencyItemJSON{}}
+	for _, it := range ec.Items {
+		j := competencyItemJSON{CompetencyID: it.CompetencyID, Code: it.Code, Name: it.Name, Required: it.Required,
+			Actual: it.Actual, Gap: it.Gap, Assessed: it.Assessed, Mandatory: it.Mandatory, Conflict: it.Conflict,
+			Explain: []string{}, Ratings: []ratingJSON{}}
+		if it.Resolution != nil {
+			j.Decided = string(it.Resolution.Decided)
+			j.Explain = it.Resolution.Explain(lang)
+		}
+		for _, e := range it.Events {
+			j.Ratings = append(j.Ratings, ratingJSON{Source: string(e.Source), Level: e.Level, At: e.At, RaterID: ptrID(e.RaterID)})
+		}
+		if it.Peers != nil {
+			j.Peers = &peersJSON{Count: it.Peers.Count, Mean: it.Peers.Mean}
+		}
+		out.Items = append(out.Items, j)
+	}
+	if res := ec.Result; res.Total > 0 {
+		out.JPM = &jpmJSON{Raw: pct(res.JPMRaw), Capped: pct(res.JPMCapped), SumRequired: res.SumRequired,
+			SumActual: res.SumActual, SumCapped: res.SumCapped, Mapping: res.Mapping.String(), MappingLabel: res.Mapping.Label(),
+			Filling: res.Filling.String(), FillingLabel: res.Filling.Label(), Assessed: res.Assessed, Total: res.Total,
+			Complete: res.Complete, Explain: gap.Explain(res, lang)}
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// ratingInput is the body of POST /ratings.
+type ratingInput struct {
+	EmployeeID   int64  `json:"employee_id"`
+	CompetencyID int64  `json:"competency_id"`
+	Source       string `json:"source"`
+	Level        int    `json:"level"`
+	Note         string `json:"note"`
+}
+
+func (a *API) createRating(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := require(p, auth.ReadRegistry); err != nil {
+		return err
+	}
+	var in ratingInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	rt := &store.Rating{EmployeeID: in.EmployeeID, CompetencyID: in.CompetencyID, Source: assess.Source(in.Source),
+		Level: in.Level, Note: in.Note, RaterID: p.User.EmployeeID, RaterAdmin: p.Admin}
+	if err := a.st.AddRating(r.Context(), actor(p), rt); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"id": rt.ID, "employee_id": rt.EmployeeID,
+		"competency_id": rt.CompetencyID, "source": string(rt.Source), "level": rt.Level, "at": rt.At})
+	return nil
+}

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// demoRatings invents a plausible spread of assessments for the demo city —
+// self-ratings a little generous, supervisors close to the truth, an
+// assessment centre for some, three peers for a few, and a handful of
+// self-4/supervisor-1 conflicts — then resolves levels and JPM for everyone,
+// so that a newcomer sees profiles, gaps and JPM at once.
+func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64) error {
+	start := time.Now()
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x6b6f6d706574656e))
+	now := st.Now()
+	type person struct {
+		id, sup, unit int64
+		items        []store.RatingTarget
+	}
+	recent := map[int64][]int64{} // unit → a few employees seen, for peers
+	var batch []store.Rating
+	emit := func(p *person) {
+		if p == nil || len(p.items) == 0 {
+			return
+		}
+		selfRates := rng.IntN(100) < 85
+		supRates := p.sup != 0 && rng.IntN(100) < 75
+		centre := rng.IntN(100) < 8
+		var peers []int64
+		for _, c := range recent[p.unit] {
+			if c != p.id && c != p.sup && len(peers) < 3 && rng.IntN(100) < 20 {
+				peers = append(peers, c)
+			}
+		}
+		conflict := rng.IntN(100) < 2
+		at := func() time.Time { return now.Add(-time.Duration(rng.IntN(300*24)) * time.Hour) }
+		for i, it := range p.items {
+			truth := it.Required + []int{-2, -1, -1, -1, 0, 0, 0, 0, 0, 1, 1}[rng.IntN(11)]
+			truth = min(max(truth, 1), 5)
+			self, sup := min(truth+rng.IntN(2), 5), truth
+			if conflict && i == 0 {
+				self, sup = 4, 1
+			}
+			add := func(src assess.Source, level int, rater int64) {
+				batch = append(batch, store.Rating{EmployeeID: p.id, CompetencyID: it.CompetencyID, Source: src, Level: level, RaterID: rater, At: at()})
+			}
+			if selfRates || conflict {
+				add(assess.SourceSelf, self, p.id)
+			}
+			if supRates || (conflict && p.sup != 0) {
+				add(assess.SourceSupervisor, sup, p.sup)
+			}
+			if centre {
+				add(assess.SourceAssessmentCentre, truth, 0)
+			}
+			for _, peer := range peers {
+				add(assess.SourcePeer, min(max(truth+rng.IntN(3)-1, 1), 5), peer)
+			}
+		}
+		if r := recent[p.unit]; len(r) < 6 {
+			recent[p.unit] = append(r, p.id)
+		} else {
+			r[rng.IntN(len(r))] = p.id
+		}
+	}
+	var cur *person
+	if err := st.RatingTargets(ctx, func(t store.RatingTarget) error {
+		if cur == nil || cur.id != t.EmployeeID {
+			emit(cur)
+			cur = &person{id: t.EmployeeID, sup: t.SupervisorID, unit: t.UnitID}
+		}
+		cur.items = append(cur.items, t)
+		return nil
+	}); err != nil {
+		return err
+	}
+	emit(cur)
+	n, err := st.LoadRatings(ctx, cliActor, "demo", func(add func(*store.Rating) error) error {
+		for i := range batch {
+			if err := add(&batch[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	stats, err := st.RecomputeAll(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Penilaian demo: %d penilaian, %d level kompetensi, %d JPM dalam %s.\n",
+		n, stats.Levels, stats.JPM, time.Since(start).Round(time.Millisecond))
+	return nil
+}

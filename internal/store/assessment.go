@@ -1,0 +1,424 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/model"
+)
+
+// Rating is one rating event to record: who rated whom in which competency
+// with which source. Events are never overwritten; a newer event of the
+// same rater and source replaces the older one in the resolution (package
+// assess).
+type Rating struct {
+	ID           int64
+	EmployeeID   int64         // the employee rated
+	CompetencyID int64         // the competency rated
+	Source       assess.Source // self, supervisor, peer, test, assessment_centre, evidence
+	Level        int           // 1–5
+	// RaterID is the rater's employee ID; 0 for a rater who is not an
+	// employee (an administrator entering a test result).
+	RaterID int64
+	// RaterAdmin is what the person recording the rating administers
+	// (auth.Principal.Admin). Test, assessment-centre and evidence ratings
+	// need the rated employee inside it.
+	RaterAdmin model.Scope
+	CycleID    int64     // optional assessment cycle
+	At         time.Time // zero means now
+	Note       string
+}
+
+// ratingSources are the sources AddRating accepts.
+var ratingSources = map[assess.Source]bool{
+	assess.SourceSelf: true, assess.SourceSupervisor: true, assess.SourcePeer: true,
+	assess.SourceTest: true, assess.SourceAssessmentCentre: true, assess.SourceEvidence: true,
+}
+
+// AddRating records a rating event after checking that the rater may give
+// it, then in the same transaction recomputes the employee's current level
+// for that competency (assess.Resolve with assess.DefaultRule) and their
+// JPM against the current standard of their position (gap.ComputeInto).
+// The rules: a self-assessment only for oneself; a supervisor rating only
+// by the employee's supervisor or the head of a unit above the employee; a
+// peer rating only by another employee of the same OPD who is neither the
+// employee nor their supervisor; test, assessment-centre and evidence
+// results only by an administrator of the employee. The write is audited;
+// the audit entry of a peer rating does not name the rater.
+func (s *Store) AddRating(ctx context.Context, a model.Actor, r *Rating) error {
+	if !ratingSources[r.Source] {
+		return apperr.Invalid("source", "sumber penilaian %q tidak dikenal", r.Source)
+	}
+	if r.Level < 1 || r.Level > 5 {
+		return apperr.Invalid("level", "level harus 1 sampai 5")
+	}
+	if r.At.IsZero() {
+		r.At = s.Now()
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.checkRater(ctx, tx, r); err != nil {
+			return err
+		}
+		var ok int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM competency WHERE id = $1`, r.CompetencyID).Scan(&ok); err != nil {
+			return err
+		}
+		if ok == 0 {
+			return apperr.Invalid("competency", "kompetensi %d tidak ada", r.CompetencyID)
+		}
+		id, err := insertID(ctx, tx, `INSERT INTO rating (cycle_id, employee_id, competency_id, source, level, rater_id, at, note)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, nullID(r.CycleID), r.EmployeeID, r.CompetencyID, string(r.Source),
+			r.Level, nullID(r.RaterID), r.At.Unix(), r.Note)
+		if err != nil {
+			return fmt.Errorf("store: add rating: %w", err)
+		}
+		r.ID = id
+		detail := map[string]any{"employee_id": r.EmployeeID, "competency_id": r.CompetencyID,
+			"source": string(r.Source), "level": r.Level}
+		if r.Source != assess.SourcePeer {
+			detail["rater_id"] = r.RaterID
+		}
+		if err := s.audit(ctx, tx, a, "rating.add", "rating", id, detail); err != nil {
+			return err
+		}
+		if err := s.recomputeLevel(ctx, tx, r.EmployeeID, r.CompetencyID); err != nil {
+			return err
+		}
+		return s.recomputeJPM(ctx, tx, r.EmployeeID)
+	})
+}
+
+// raterFacts are what the permission rules look at.
+type raterFacts struct {
+	supervisorID int64
+	unitID       int64
+	unitPath     string
+}
+
+// checkRater applies the rules of AddRating.
+func (s *Store) checkRater(ctx context.Context, q queryer, r *Rating) error {
+	var f raterFacts
+	err := q.QueryRowContext(ctx, `SELECT COALESCE(e.supervisor_id, 0), e.unit_id, u.path FROM employee e
+		JOIN org_unit u ON u.id = e.unit_id WHERE e.id = $1`, r.EmployeeID).Scan(&f.supervisorID, &f.unitID, &f.unitPath)
+	if err != nil {
+		return notFound(err, "pegawai %d tidak ditemukan", r.EmployeeID)
+	}
+	denied := func(why string) error { return apperr.New(apperr.EFORBIDDEN, "%s", why) }
+	switch r.Source {
+	case assess.SourceSelf:
+		if r.RaterID == 0 || r.RaterID != r.EmployeeID {
+			return denied("penilaian diri hanya dapat diisi oleh pegawai itu sendiri")
+		}
+	case assess.SourceSupervisor:
+		if r.RaterID == 0 || r.RaterID == r.EmployeeID {
+			return denied("penilaian atasan hanya dapat diisi oleh atasan pegawai")
+		}
+		if r.RaterID == f.supervisorID {
+			return nil
+		}
+		above, err := s.headsAbove(ctx, q, r.RaterID, f.unitPath)
+		if err != nil {
+			return err
+		}
+		if !above {
+			return denied("penilaian atasan hanya dapat diisi oleh atasan langsung atau kepala unit di atas pegawai")
+		}
+	case assess.SourcePeer:
+		if r.RaterID == 0 || r.RaterID == r.EmployeeID || r.RaterID == f.supervisorID {
+			return denied("penilaian rekan kerja diisi oleh rekan, bukan oleh pegawai itu sendiri atau atasannya")
+		}
+		var raterUnit int64
+		if err := q.QueryRowContext(ctx, `SELECT unit_id FROM employee WHERE id = $1`, r.RaterID).Scan(&raterUnit); err != nil {
+			return notFound(err, "penilai %d tidak ditemukan", r.RaterID)
+		}
+		a, err := opdOf(ctx, q, f.unitID)
+		if err != nil {
+			return err
+		}
+		b, err := opdOf(ctx, q, raterUnit)
+		if err != nil {
+			return err
+		}
+		if a == 0 || a != b {
+			return denied("penilaian rekan kerja hanya oleh pegawai dari OPD yang sama")
+		}
+	default: // test, assessment centre, evidence
+		var a args
+		cond := scopeClause(model.Scope{All: r.RaterAdmin.All, UnitPaths: r.RaterAdmin.UnitPaths}, &a)
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM employee e WHERE e.id = `+a.add(r.EmployeeID)+` AND `+cond, a...).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return denied("hasil tes, assessment centre dan bukti kerja hanya dapat dicatat oleh admin")
+		}
+	}
+	return nil
+}
+
+// headsAbove reports whether employee rater heads (holds or acts in the head
+// post of) a unit whose subtree contains the unit at path.
+func (s *Store) headsAbove(ctx context.Context, q queryer, rater int64, path string) (bool, error) {
+	today := dateText(s.Now())
+	rows, err := q.QueryContext(ctx, `SELECT u.path FROM org_unit u JOIN position p ON p.unit_id = u.id
+		WHERE p.is_head = TRUE AND (p.id IN (SELECT position_id FROM employee WHERE id = $1 AND position_id IS NOT NULL)
+		OR p.id IN (SELECT position_id FROM acting_assignment WHERE employee_id = $1 AND from_date <= $2 AND (until_date = '' OR until_date >= $2)))`,
+		rater, today)
+	if err != nil {
+		return false, fmt.Errorf("store: heads above: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return false, err
+		}
+		if strings.HasPrefix(path, p) {
+			return true, nil
+		}
+	}
+	return false, rows.Err()
+}
+
+// opdOf returns the OPD of a unit: the nearest ancestor-or-self of kind
+// opd, else the unit just below the root, else the unit itself.
+func opdOf(ctx context.Context, q queryer, unitID int64) (int64, error) {
+	var path string
+	if err := q.QueryRowContext(ctx, `SELECT path FROM org_unit WHERE id = $1`, unitID).Scan(&path); err != nil {
+		return 0, notFound(err, "unit %d tidak ditemukan", unitID)
+	}
+	var ids []int64
+	for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
+		if id, err := strconv.ParseInt(seg, 10, 64); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return unitID, nil
+	}
+	var a args
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		marks[i] = a.add(id)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id FROM org_unit WHERE kind = 'opd' AND id IN (`+strings.Join(marks, ",")+`)`, a...)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	opd := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return 0, err
+		}
+		opd[id] = true
+	}
+	for i := len(ids) - 1; i >= 0; i-- {
+		if opd[ids[i]] {
+			return ids[i], nil
+		}
+	}
+	if len(ids) > 1 {
+		return ids[1], nil
+	}
+	return ids[0], rows.Err()
+}
+
+// loadEvents reads the rating events of one employee, of one competency
+// when competencyID is not 0.
+func loadEvents(ctx context.Context, q queryer, employeeID, competencyID int64) ([]assess.Event, error) {
+	query := `SELECT id, competency_id, source, level, COALESCE(rater_id, 0), at FROM rating WHERE employee_id = $1`
+	qargs := []any{employeeID}
+	if competencyID != 0 {
+		query += ` AND competency_id = $2`
+		qargs = append(qargs, competencyID)
+	}
+	rows, err := q.QueryContext(ctx, query, qargs...)
+	if err != nil {
+		return nil, fmt.Errorf("store: ratings of %d: %w", employeeID, err)
+	}
+	defer rows.Close()
+	var out []assess.Event
+	for rows.Next() {
+		var e assess.Event
+		var at int64
+		if err := rows.Scan(&e.ID, &e.CompetencyID, &e.Source, &e.Level, &e.RaterID, &at); err != nil {
+			return nil, err
+		}
+		e.At = time.Unix(at, 0).UTC()
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// recomputeLevel resolves one employee's events for one competency and
+// stores the result in current_level (or removes the row when no event
+// counts any more).
+func (s *Store) recomputeLevel(ctx context.Context, q queryer, employeeID, competencyID int64) error {
+	evs, err := loadEvents(ctx, q, employeeID, competencyID)
+	if err != nil {
+		return err
+	}
+	res := assess.Resolve(assess.DefaultRule(), evs, s.Now())
+	if len(res) == 0 {
+		_, err := q.ExecContext(ctx, `DELETE FROM current_level WHERE employee_id = $1 AND competency_id = $2`, employeeID, competencyID)
+		return err
+	}
+	return upsertLevel(ctx, q, employeeID, &res[0], s.Now().Unix())
+}
+
+// upsertLevel writes one resolved level.
+func upsertLevel(ctx context.Context, q queryer, employeeID int64, r *assess.Resolution, now int64) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO current_level (employee_id, competency_id, level, decided, conflict, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (employee_id, competency_id) DO UPDATE SET level = excluded.level, decided = excluded.decided,
+		conflict = excluded.conflict, updated_at = excluded.updated_at`,
+		employeeID, r.CompetencyID, r.Level, string(r.Decided), r.Conflict, now)
+	if err != nil {
+		return fmt.Errorf("store: current level: %w", err)
+	}
+	return nil
+}
+
+// currentStandard returns the current standard of a position (0 when it has
+// none) and its requirements in dictionary order.
+func currentStandard(ctx context.Context, q queryer, positionID int64) (int64, []gap.Requirement, error) {
+	if positionID == 0 {
+		return 0, nil, nil
+	}
+	var sid int64
+	err := q.QueryRowContext(ctx, `SELECT id FROM position_standard WHERE position_id = $1 AND is_current = TRUE
+		ORDER BY id DESC LIMIT 1`, positionID).Scan(&sid)
+	if err == sql.ErrNoRows {
+		return 0, nil, nil
+	}
+	if err != nil {
+		return 0, nil, fmt.Errorf("store: standard of position %d: %w", positionID, err)
+	}
+	reqs, err := standardItems(ctx, q, sid)
+	return sid, reqs, err
+}
+
+// standardItems reads the requirements of one standard in dictionary order.
+func standardItems(ctx context.Context, q queryer, standardID int64) ([]gap.Requirement, error) {
+	rows, err := q.QueryContext(ctx, `SELECT i.competency_id, i.required, i.weight, i.mandatory FROM standard_item i
+		JOIN competency c ON c.id = i.competency_id WHERE i.standard_id = $1 ORDER BY c.framework_id, c.ord, c.id`, standardID)
+	if err != nil {
+		return nil, fmt.Errorf("store: standard %d: %w", standardID, err)
+	}
+	defer rows.Close()
+	var out []gap.Requirement
+	for rows.Next() {
+		var r gap.Requirement
+		if err := rows.Scan(&r.CompetencyID, &r.Required, &r.Weight, &r.Mandatory); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// currentLevels reads an employee's stored current levels.
+func currentLevels(ctx context.Context, q queryer, employeeID int64) ([]gap.Actual, error) {
+	rows, err := q.QueryContext(ctx, `SELECT competency_id, level FROM current_level WHERE employee_id = $1`, employeeID)
+	if err != nil {
+		return nil, fmt.Errorf("store: current levels of %d: %w", employeeID, err)
+	}
+	defer rows.Close()
+	var out []gap.Actual
+	for rows.Next() {
+		var a gap.Actual
+		if err := rows.Scan(&a.CompetencyID, &a.Level); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// recomputeJPM compares an employee's current levels with the current
+// standard of their position and stores the result in employee_jpm; an
+// employee without a position or whose position has no standard has no row.
+func (s *Store) recomputeJPM(ctx context.Context, q queryer, employeeID int64) error {
+	var pos int64
+	if err := q.QueryRowContext(ctx, `SELECT COALESCE(position_id, 0) FROM employee WHERE id = $1`, employeeID).Scan(&pos); err != nil {
+		return notFound(err, "pegawai %d tidak ditemukan", employeeID)
+	}
+	sid, reqs, err := currentStandard(ctx, q, pos)
+	if err != nil {
+		return err
+	}
+	if sid == 0 || len(reqs) == 0 {
+		_, err := q.ExecContext(ctx, `DELETE FROM employee_jpm WHERE employee_id = $1`, employeeID)
+		return err
+	}
+	act, err := currentLevels(ctx, q, employeeID)
+	if err != nil {
+		return err
+	}
+	var res gap.Result
+	gap.ComputeInto(&res, reqs, act)
+	return upsertJPM(ctx, q, employeeID, pos, sid, &res, s.Now().Unix())
+}
+
+// upsertJPM writes one employee's JPM row.
+func upsertJPM(ctx context.Context, q queryer, employeeID, positionID, standardID int64, r *gap.Result, now int64) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO employee_jpm (employee_id, position_id, standard_id, sum_required, sum_actual,
+		sum_capped, jpm_raw, jpm_capped, mapping, filling, assessed, total, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+		ON CONFLICT (employee_id) DO UPDATE SET position_id = excluded.position_id, standard_id = excluded.standard_id,
+		sum_required = excluded.sum_required, sum_actual = excluded.sum_actual, sum_capped = excluded.sum_capped,
+		jpm_raw = excluded.jpm_raw, jpm_capped = excluded.jpm_capped, mapping = excluded.mapping, filling = excluded.filling,
+		assessed = excluded.assessed, total = excluded.total, updated_at = excluded.updated_at`,
+		employeeID, positionID, standardID, r.SumRequired, r.SumActual, r.SumCapped, int64(r.JPMRaw), int64(r.JPMCapped),
+		r.Mapping.String(), r.Filling.String(), r.Assessed, r.Total, now)
+	if err != nil {
+		return fmt.Errorf("store: jpm of %d: %w", employeeID, err)
+	}
+	return nil
+}
+
+// RecomputeEmployee recomputes every current level and the JPM of one
+// employee, for callers that changed what they depend on (a new standard
+// for the position, a change of position).
+func (s *Store) RecomputeEmployee(ctx context.Context, employeeID int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.recomputeLevels(ctx, tx, employeeID); err != nil {
+			return err
+		}
+		return s.recomputeJPM(ctx, tx, employeeID)
+	})
+}
+
+// recomputeLevels replaces all current levels of one employee.
+func (s *Store) recomputeLevels(ctx context.Context, q queryer, employeeID int64) error {
+	evs, err := loadEvents(ctx, q, employeeID, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, `DELETE FROM current_level WHERE employee_id = $1`, employeeID); err != nil {
+		return err
+	}
+	now := s.Now()
+	for _, r := range assess.Resolve(assess.DefaultRule(), evs, now) {
+		if err := upsertLevel(ctx, q, employeeID, &r, now.Unix()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckRating reports whether r.RaterID (or, for test, assessment-centre and
+// evidence results, someone administering r.RaterAdmin) may give the rating
+// r describes, without recording anything: forms use it before they show.
+func (s *Store) CheckRating(ctx context.Context, r *Rating) error {
+	return s.checkRater(ctx, s.db, r)
+}

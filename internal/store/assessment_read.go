@@ -1,0 +1,391 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/names"
+)
+
+// LevelText is the title and description of one level of a competency.
+type LevelText struct {
+	Level              int
+	Title, Description string
+}
+
+// RatingView is one non-peer rating event as a profile shows it.
+type RatingView struct {
+	Source    assess.Source
+	Level     int
+	At        time.Time
+	RaterID   int64
+	RaterName string
+}
+
+// PeerSummary is the anonymous aggregate of peer ratings: only ever built
+// when at least assess.DefaultRule().MinPeers distinct peers rated.
+type PeerSummary struct {
+	Count int // distinct peers
+	Mean  int // the rounded mean of each peer's latest rating
+}
+
+// CompetencyItem is one competency of an employee's position standard with
+// the employee's level in it.
+type CompetencyItem struct {
+	CompetencyID int64
+	Code, Name   string
+	Group        string
+	Required     int
+	Weight       int
+	Mandatory    bool
+	Actual       int // 0 when not assessed
+	Gap          int // Actual − Required
+	Assessed     bool
+	Conflict     bool
+	// Resolution explains Actual ("why is my level 2?"); nil when no
+	// rating counts.
+	Resolution *assess.Resolution
+	// Events lists the non-peer ratings, newest first.
+	Events []RatingView
+	// Peers is the peer aggregate, nil below the minimum number of peers.
+	Peers  *PeerSummary
+	Levels [5]LevelText
+}
+
+// JPMRow is an employee's stored JPM (employee_jpm).
+type JPMRow struct {
+	PositionID, StandardID            int64
+	SumRequired, SumActual, SumCapped int
+	JPMRaw, JPMCapped                 gap.Fixed
+	Mapping, Filling                  string
+	Assessed, Total                   int
+	UpdatedAt                         time.Time
+}
+
+// EmployeeCompetencies is an employee's profile against the current standard
+// of their position.
+type EmployeeCompetencies struct {
+	EmployeeID, PositionID, StandardID int64
+	DecreeNo                           string
+	Items                              []CompetencyItem
+	// Result is the JPM computed now from the same levels as Items, with
+	// every number gap.Explain needs.
+	Result gap.Result
+	// Stored is the row kept in employee_jpm (nil when there is none).
+	Stored *JPMRow
+}
+
+// EmployeeCompetencies returns, per competency of the current standard of
+// the employee's position, the required and actual level, the gap, the
+// contributing ratings (peer ratings only aggregated, and only when at
+// least three peers rated), the conflict flag and the resolution, plus the
+// JPM. Levels are resolved at the store's Now, so they agree with the
+// explanation shown beside them.
+func (s *Store) EmployeeCompetencies(ctx context.Context, employeeID int64) (*EmployeeCompetencies, error) {
+	out := &EmployeeCompetencies{EmployeeID: employeeID}
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(position_id, 0) FROM employee WHERE id = $1`, employeeID).Scan(&out.PositionID); err != nil {
+		return nil, notFound(err, "pegawai %d tidak ditemukan", employeeID)
+	}
+	sid, reqs, err := currentStandard(ctx, s.db, out.PositionID)
+	if err != nil {
+		return nil, err
+	}
+	out.StandardID = sid
+	if sid != 0 {
+		if err := s.db.QueryRowContext(ctx, `SELECT decree_no FROM position_standard WHERE id = $1`, sid).Scan(&out.DecreeNo); err != nil {
+			return nil, err
+		}
+	}
+	evs, err := loadEvents(ctx, s.db, employeeID, 0)
+	if err != nil {
+		return nil, err
+	}
+	rule := assess.DefaultRule()
+	res := assess.Resolve(rule, evs, s.Now())
+	byComp := map[int64]*assess.Resolution{}
+	var actual []gap.Actual
+	for i := range res {
+		byComp[res[i].CompetencyID] = &res[i]
+		actual = append(actual, gap.Actual{CompetencyID: res[i].CompetencyID, Level: res[i].Level})
+	}
+	gap.ComputeInto(&out.Result, reqs, actual)
+	if len(reqs) > 0 {
+		if err := s.fillItems(ctx, out, reqs, byComp); err != nil {
+			return nil, err
+		}
+	}
+	var row JPMRow
+	var raw, capped, upd int64
+	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(position_id, 0), COALESCE(standard_id, 0), sum_required, sum_actual, sum_capped,
+		jpm_raw, jpm_capped, mapping, filling, assessed, total, updated_at FROM employee_jpm WHERE employee_id = $1`, employeeID).
+		Scan(&row.PositionID, &row.StandardID, &row.SumRequired, &row.SumActual, &row.SumCapped, &raw, &capped,
+			&row.Mapping, &row.Filling, &row.Assessed, &row.Total, &upd)
+	switch {
+	case err == sql.ErrNoRows:
+	case err != nil:
+		return nil, fmt.Errorf("store: jpm of %d: %w", employeeID, err)
+	default:
+		row.JPMRaw, row.JPMCapped, row.UpdatedAt = gap.Fixed(raw), gap.Fixed(capped), unixTime(upd)
+		out.Stored = &row
+	}
+	return out, nil
+}
+
+// fillItems adds names, level texts, ratings and resolutions to the items.
+func (s *Store) fillItems(ctx context.Context, out *EmployeeCompetencies, reqs []gap.Requirement, byComp map[int64]*assess.Resolution) error {
+	var a args
+	marks := make([]string, len(reqs))
+	index := map[int64]int{}
+	out.Items = make([]CompetencyItem, len(reqs))
+	for i, rq := range reqs {
+		marks[i] = a.add(rq.CompetencyID)
+		index[rq.CompetencyID] = i
+		g := out.Result.Gaps[i]
+		it := &out.Items[i]
+		*it = CompetencyItem{CompetencyID: rq.CompetencyID, Required: g.Required, Weight: g.Weight, Mandatory: g.Mandatory,
+			Actual: g.Actual, Gap: g.Gap, Assessed: g.Assessed}
+		if r := byComp[rq.CompetencyID]; r != nil {
+			it.Resolution = r
+			it.Conflict = r.Conflict
+			for _, c := range r.Used {
+				if c.Source == assess.SourcePeer {
+					it.Peers = &PeerSummary{Count: c.Count, Mean: c.Level}
+				}
+			}
+			for _, sa := range r.SetAside {
+				if sa.Source == assess.SourcePeer && sa.Reason == assess.ReasonOutranked {
+					it.Peers = &PeerSummary{Count: sa.Count, Mean: sa.Level}
+				}
+			}
+		}
+	}
+	in := strings.Join(marks, ",")
+	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, grp FROM competency WHERE id IN (`+in+`)`, a...)
+	if err != nil {
+		return fmt.Errorf("store: competencies: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var code, name, grp string
+		if err := rows.Scan(&id, &code, &name, &grp); err != nil {
+			rows.Close()
+			return err
+		}
+		it := &out.Items[index[id]]
+		it.Code, it.Name, it.Group = code, name, grp
+	}
+	rows.Close()
+	lv, err := s.db.QueryContext(ctx, `SELECT competency_id, level, title, description FROM competency_level WHERE competency_id IN (`+in+`)`, a...)
+	if err != nil {
+		return fmt.Errorf("store: competency levels: %w", err)
+	}
+	for lv.Next() {
+		var id int64
+		var t LevelText
+		if err := lv.Scan(&id, &t.Level, &t.Title, &t.Description); err != nil {
+			lv.Close()
+			return err
+		}
+		if t.Level >= 1 && t.Level <= 5 {
+			out.Items[index[id]].Levels[t.Level-1] = t
+		}
+	}
+	lv.Close()
+	ev, err := s.db.QueryContext(ctx, `SELECT r.competency_id, r.source, r.level, r.at, COALESCE(r.rater_id, 0),
+		COALESCE(e.name, ''), COALESCE(e.gelar_depan, ''), COALESCE(e.gelar_belakang, '')
+		FROM rating r LEFT JOIN employee e ON e.id = r.rater_id
+		WHERE r.employee_id = $1 AND r.source <> 'peer' ORDER BY r.at DESC, r.id DESC`, out.EmployeeID)
+	if err != nil {
+		return fmt.Errorf("store: ratings: %w", err)
+	}
+	defer ev.Close()
+	for ev.Next() {
+		var cid, at int64
+		var v RatingView
+		var n, f, b string
+		if err := ev.Scan(&cid, &v.Source, &v.Level, &at, &v.RaterID, &n, &f, &b); err != nil {
+			return err
+		}
+		i, ok := index[cid]
+		if !ok {
+			continue
+		}
+		v.At = unixTime(at)
+		if n != "" {
+			v.RaterName = names.Display(f, n, b)
+		}
+		out.Items[i].Events = append(out.Items[i].Events, v)
+	}
+	return ev.Err()
+}
+
+// LatestRatings returns, per competency, the level of the newest rating a
+// rater gave an employee with a source: what a form shows pre-selected.
+func (s *Store) LatestRatings(ctx context.Context, employeeID, raterID int64, source assess.Source) (map[int64]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT competency_id, level FROM rating WHERE employee_id = $1 AND rater_id = $2 AND source = $3
+		ORDER BY at, id`, employeeID, raterID, string(source))
+	if err != nil {
+		return nil, fmt.Errorf("store: latest ratings: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var c int64
+		var l int
+		if err := rows.Scan(&c, &l); err != nil {
+			return nil, err
+		}
+		out[c] = l
+	}
+	return out, rows.Err()
+}
+
+// recomputeBatch is how many employees RecomputeAll handles per transaction.
+const recomputeBatch = 2000
+
+// RecomputeStats reports what RecomputeAll did.
+type RecomputeStats struct {
+	Employees int           // employees visited
+	Levels    int           // current levels written
+	JPM       int           // JPM rows written
+	Took      time.Duration // wall time
+}
+
+// RecomputeAll recomputes every employee's current levels from their rating
+// events and every JPM from the current standards, streaming employees in
+// ID order in batches of recomputeBatch, one transaction per batch. The
+// current standards are read once; each batch reads its employees'
+// ratings with one range query.
+func (s *Store) RecomputeAll(ctx context.Context) (RecomputeStats, error) {
+	start := time.Now()
+	var st RecomputeStats
+	// Every current standard, once.
+	stdOf := map[int64]int64{}
+	reqsOf := map[int64][]gap.Requirement{}
+	rows, err := s.db.QueryContext(ctx, `SELECT ps.position_id, ps.id, i.competency_id, i.required, i.weight, i.mandatory
+		FROM position_standard ps JOIN standard_item i ON i.standard_id = ps.id JOIN competency c ON c.id = i.competency_id
+		WHERE ps.is_current = TRUE ORDER BY ps.position_id, ps.id, c.framework_id, c.ord, c.id`)
+	if err != nil {
+		return st, fmt.Errorf("store: recompute: standards: %w", err)
+	}
+	for rows.Next() {
+		var pos, sid int64
+		var r gap.Requirement
+		if err := rows.Scan(&pos, &sid, &r.CompetencyID, &r.Required, &r.Weight, &r.Mandatory); err != nil {
+			rows.Close()
+			return st, err
+		}
+		if old, ok := stdOf[pos]; ok && old != sid {
+			if sid < old {
+				continue
+			}
+			reqsOf[pos] = nil // a newer current standard wins
+		}
+		stdOf[pos] = sid
+		reqsOf[pos] = append(reqsOf[pos], r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return st, err
+	}
+	rule := assess.DefaultRule()
+	var last int64
+	var res gap.Result
+	type emp struct{ id, pos int64 }
+	for {
+		var batch []emp
+		er, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT id, COALESCE(position_id, 0) FROM employee WHERE id > $1 ORDER BY id LIMIT %d`, recomputeBatch), last)
+		if err != nil {
+			return st, fmt.Errorf("store: recompute: employees: %w", err)
+		}
+		for er.Next() {
+			var e emp
+			if err := er.Scan(&e.id, &e.pos); err != nil {
+				er.Close()
+				return st, err
+			}
+			batch = append(batch, e)
+		}
+		er.Close()
+		if len(batch) == 0 {
+			break
+		}
+		lo, hi := batch[0].id, batch[len(batch)-1].id
+		last = hi
+		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			evs := map[int64][]assess.Event{}
+			rr, err := tx.QueryContext(ctx, `SELECT employee_id, id, competency_id, source, level, COALESCE(rater_id, 0), at
+				FROM rating WHERE employee_id BETWEEN $1 AND $2`, lo, hi)
+			if err != nil {
+				return fmt.Errorf("store: recompute: ratings: %w", err)
+			}
+			for rr.Next() {
+				var eid, at int64
+				var e assess.Event
+				if err := rr.Scan(&eid, &e.ID, &e.CompetencyID, &e.Source, &e.Level, &e.RaterID, &at); err != nil {
+					rr.Close()
+					return err
+				}
+				e.At = time.Unix(at, 0).UTC()
+				evs[eid] = append(evs[eid], e)
+			}
+			rr.Close()
+			if err := rr.Err(); err != nil {
+				return err
+			}
+			for _, t := range []string{"current_level", "employee_jpm"} {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE employee_id BETWEEN $1 AND $2`, lo, hi); err != nil {
+					return err
+				}
+			}
+			lvl, err := tx.PrepareContext(ctx, `INSERT INTO current_level (employee_id, competency_id, level, decided, conflict, updated_at)
+				VALUES ($1, $2, $3, $4, $5, $6)`)
+			if err != nil {
+				return err
+			}
+			defer lvl.Close()
+			jpm, err := tx.PrepareContext(ctx, `INSERT INTO employee_jpm (employee_id, position_id, standard_id, sum_required, sum_actual,
+				sum_capped, jpm_raw, jpm_capped, mapping, filling, assessed, total, updated_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`)
+			if err != nil {
+				return err
+			}
+			defer jpm.Close()
+			now := s.Now()
+			var actual []gap.Actual
+			for _, e := range batch {
+				actual = actual[:0]
+				if list := evs[e.id]; len(list) > 0 {
+					for _, r := range assess.Resolve(rule, list, now) {
+						if _, err := lvl.ExecContext(ctx, e.id, r.CompetencyID, r.Level, string(r.Decided), r.Conflict, now.Unix()); err != nil {
+							return fmt.Errorf("store: recompute: level: %w", err)
+						}
+						st.Levels++
+						actual = append(actual, gap.Actual{CompetencyID: r.CompetencyID, Level: r.Level})
+					}
+				}
+				reqs := reqsOf[e.pos]
+				if len(reqs) > 0 {
+					gap.ComputeInto(&res, reqs, actual)
+					if _, err := jpm.ExecContext(ctx, e.id, e.pos, stdOf[e.pos], res.SumRequired, res.SumActual, res.SumCapped,
+						int64(res.JPMRaw), int64(res.JPMCapped), res.Mapping.String(), res.Filling.String(), res.Assessed, res.Total, now.Unix()); err != nil {
+						return fmt.Errorf("store: recompute: jpm: %w", err)
+					}
+					st.JPM++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return st, err
+		}
+		st.Employees += len(batch)
+	}
+	st.Took = time.Since(start)
+	return st, nil
+}

@@ -1,0 +1,256 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/names"
+)
+
+// rowSink writes rows of one table in bulk inside the import's transaction:
+// multi-row INSERTs with "?" markers on SQLite, COPY on PostgreSQL (through
+// the pgx connection under the same *sql.Conn, so inside the same
+// transaction).
+type rowSink struct {
+	ctx   context.Context
+	conn  *sql.Conn
+	table string
+	cols  []string
+	ins   *bulkInserter // SQLite
+	rows  [][]any       // PostgreSQL: queued for the next COPY
+	batch int
+}
+
+func newRowSink(ctx context.Context, d Dialect, conn *sql.Conn, tx *sql.Tx, table string, cols []string, batch int) *rowSink {
+	k := &rowSink{ctx: ctx, conn: conn, table: table, cols: cols, batch: batch}
+	if d == SQLite {
+		k.ins = newBulkInserter(ctx, tx, table, cols, batch)
+		k.ins.anon = true
+		k.ins.head = d.insertVerb() + k.ins.head[len("INSERT INTO"):]
+	}
+	return k
+}
+
+// add queues one row; vals is copied on PostgreSQL.
+func (k *rowSink) add(vals ...any) error {
+	if k.ins != nil {
+		return k.ins.add(vals...)
+	}
+	k.rows = append(k.rows, append([]any(nil), vals...))
+	if len(k.rows) >= k.batch {
+		return k.flush()
+	}
+	return nil
+}
+
+func (k *rowSink) flush() error {
+	if len(k.rows) == 0 {
+		return nil
+	}
+	err := k.conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("store: COPY needs a pgx connection, not %T", dc)
+		}
+		_, err := c.Conn().CopyFrom(k.ctx, pgx.Identifier{k.table}, k.cols, pgx.CopyFromRows(k.rows))
+		return err
+	})
+	k.rows = k.rows[:0]
+	return err
+}
+
+// close writes what is queued.
+func (k *rowSink) close() error {
+	if k.ins != nil {
+		return k.ins.close()
+	}
+	return k.flush()
+}
+
+// bulkState is the bulk path's state: the import writes into an empty
+// employee table with IDs it assigns itself (from the row's line, in file
+// order) and, when the caller names each unit's head row, derived
+// supervisors computed before the rows are written.
+type bulkState struct {
+	emp, words *rowSink
+	plan       *supPlan
+	inline     bool  // derived supervisors are written with the rows
+	base       int64 // id = base + line
+	started    bool
+	lastLine   int
+	confirmed  map[int64]bool // units whose named head row was seen
+	mismatch   bool           // a row disagrees with HeadLines: derive afterwards
+	maxID      int64
+}
+
+var bulkEmployeeCols = []string{"id", "nip", "name", "gelar_depan", "gelar_belakang", "sort_name", "birth_place", "birth_date",
+	"gender", "kind", "golongan", "position_id", "unit_id", "supervisor_id", "supervisor_set", "email", "phone", "status",
+	"retirement_date", "updated_at"}
+
+// startBulk prepares the sinks and the supervisor plan.
+func (ei *employeeImporter) startBulk(ctx context.Context, tx *sql.Tx) error {
+	s := ei.s
+	b := &bulkState{confirmed: map[int64]bool{}}
+	p, err := loadSupPlan(ctx, tx)
+	if err != nil {
+		return err
+	}
+	b.plan = p
+	if ei.imp.HeadLines != nil {
+		var acting bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM acting_assignment)`).Scan(&acting); err != nil {
+			return err
+		}
+		b.inline = !acting
+	}
+	wt, err := s.wordStage(ctx, tx)
+	if err != nil {
+		return err
+	}
+	ei.wordTable = wt
+	b.emp = newRowSink(ctx, s.dialect, ei.conn, tx, "employee", bulkEmployeeCols, 500)
+	b.words = newRowSink(ctx, s.dialect, ei.conn, tx, wt, []string{"word", "sort_name", "employee_id"}, 2000)
+	if s.dialect == Postgres {
+		b.emp.batch, b.words.batch = 5000, 20000
+	}
+	ei.bulk = b
+	return nil
+}
+
+// firstRow fixes the id base from the first row's line and, for inline
+// supervisors, the heads' ids.
+func (ei *employeeImporter) firstRow(ctx context.Context, line int) error {
+	b := ei.bulk
+	start := int64(1)
+	if ei.s.dialect == Postgres {
+		if err := ei.q.QueryRowContext(ctx, `SELECT nextval(pg_get_serial_sequence('employee', 'id'))`).Scan(&start); err != nil {
+			return fmt.Errorf("store: import: ids: %w", err)
+		}
+	}
+	b.base = start - int64(line)
+	if b.inline {
+		for unit, l := range ei.imp.HeadLines {
+			if u := b.plan.byID[unit]; u != nil {
+				u.head = b.base + int64(l)
+			}
+		}
+		b.plan.resolve()
+	}
+	b.started = true
+	return nil
+}
+
+// insertBulk writes new employees on the bulk path and returns their ids.
+func (ei *employeeImporter) insertBulk(ctx context.Context, rows []*ImportRow) ([]int64, error) {
+	b := ei.bulk
+	ids := make([]int64, len(rows))
+	vals := make([]any, len(bulkEmployeeCols))
+	for i, r := range rows {
+		if !b.started {
+			if err := ei.firstRow(ctx, r.Line); err != nil {
+				return nil, err
+			}
+		} else if r.Line <= b.lastLine {
+			return nil, fmt.Errorf("store: import: line %d after line %d", r.Line, b.lastLine)
+		}
+		b.lastLine = r.Line
+		e := &r.Employee
+		e.ID = b.base + int64(r.Line)
+		ids[i] = e.ID
+		b.maxID = e.ID
+		// The references, checked here (see ImportEmployees).
+		pk, ok := ei.posInfo[e.PositionID]
+		if (e.PositionID != 0 && !ok) || b.plan.byID[e.UnitID] == nil {
+			return nil, apperr.Invalid("unit", "unit atau jabatan pada baris %d tidak ada", r.Line)
+		}
+		if b.inline && pk.isHead && e.Status == model.StatusAktif {
+			switch l := ei.imp.HeadLines[pk.unit]; {
+			case l == r.Line:
+				b.confirmed[pk.unit] = true
+			case l == 0 || l > r.Line:
+				b.mismatch = true
+			}
+		}
+		if !e.SupervisorSet && b.inline {
+			e.SupervisorID = b.plan.supervisor(e.UnitID, e.ID)
+		}
+		retire := dateText(model.RetirementDate(e.BirthDate, ei.retireAge(pk, e.PositionID)))
+		key := names.SortKey(e.Name)
+		vals = append(vals[:0], e.ID, e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, key, e.BirthPlace, dateText(e.BirthDate),
+			string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(e.SupervisorID), e.SupervisorSet,
+			e.Email, e.Phone, string(e.Status), retire, ei.now)
+		if err := b.emp.add(vals...); err != nil {
+			return nil, insertErr(err, rows)
+		}
+		for _, w := range names.SearchWords(e.Name) {
+			if err := b.words.add(w, key, e.ID); err != nil {
+				return nil, fmt.Errorf("store: import: search words: %w", err)
+			}
+		}
+	}
+	return ids, nil
+}
+
+// finishBulk writes what is queued, moves the words into the word index in
+// index order and sets the supervisors the rows could not carry.
+func (ei *employeeImporter) finishBulk(ctx context.Context, tx *sql.Tx) (deriveAfter bool, err error) {
+	b := ei.bulk
+	if err := b.emp.close(); err != nil {
+		return false, insertErr(err, []*ImportRow{{Line: b.lastLine}})
+	}
+	if err := b.words.close(); err != nil {
+		return false, fmt.Errorf("store: import: search words: %w", err)
+	}
+	if err := ei.s.wordUnstage(ctx, tx, ei.wordTable); err != nil {
+		return false, err
+	}
+	if ei.s.dialect == Postgres && b.started {
+		if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('employee', 'id'), $1)`, b.maxID); err != nil {
+			return false, fmt.Errorf("store: import: ids: %w", err)
+		}
+	}
+	if b.inline && !b.mismatch {
+		for unit := range ei.imp.HeadLines {
+			if !b.confirmed[unit] && b.plan.byID[unit] != nil {
+				b.mismatch = true
+				break
+			}
+		}
+	}
+	return !b.inline || b.mismatch, nil
+}
+
+// wordStage returns the table a bulk load writes search words to: on
+// SQLite a temporary staging table (employee_word is a WITHOUT ROWID table,
+// its key is the table), on PostgreSQL employee_word itself, whose primary
+// key dropImportIndexes has dropped.
+func (s *Store) wordStage(ctx context.Context, tx *sql.Tx) (string, error) {
+	if s.dialect == Postgres {
+		return "employee_word", nil
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE import_word (word TEXT NOT NULL, sort_name TEXT NOT NULL, employee_id BIGINT NOT NULL)`); err != nil {
+		return "", fmt.Errorf("store: bulk load: staging table: %w", err)
+	}
+	return "import_word", nil
+}
+
+// wordUnstage moves staged words into employee_word in index order:
+// appending sorted rows to a B-tree is several times cheaper than inserting
+// them at random.
+func (s *Store) wordUnstage(ctx context.Context, tx *sql.Tx, table string) error {
+	if table == "employee_word" {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO employee_word (word, sort_name, employee_id)
+		SELECT word, sort_name, employee_id FROM `+table+` ORDER BY word, sort_name, employee_id`); err != nil {
+		return fmt.Errorf("store: bulk load: search words: %w", err)
+	}
+	_, err := tx.ExecContext(ctx, `DROP TABLE `+table)
+	return err
+}

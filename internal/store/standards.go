@@ -1,0 +1,552 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/dictionary"
+	"github.com/kompeten/kompeten/internal/model"
+)
+
+// Position standards (SKJ, Standar Kompetensi Jabatan): the required level,
+// weight and mandatory flag per competency of a position, set by a decree
+// (nomor and tanggal SK) and versioned: a new standard makes the previous
+// one history. Templates per position type (and jenjang for functional
+// posts) give the defaults that a new standard starts from and that
+// ApplyTemplate copies onto every position of a type at once.
+
+// StandardItem is one competency of a standard or a template.
+type StandardItem struct {
+	CompetencyID int64 `json:"competency_id"`
+	// Code, Name, Group, FrameworkCode and FrameworkVersion describe the
+	// competency; they are filled when reading and ignored when writing.
+	Code             string `json:"code"`
+	Name             string `json:"name"`
+	Group            string `json:"group"`
+	FrameworkCode    string `json:"framework_code"`
+	FrameworkVersion string `json:"framework_version"`
+	Required         int    `json:"required"` // level 1–5
+	Weight           int    `json:"weight"`   // ≥ 1
+	Mandatory        bool   `json:"mandatory"`
+}
+
+// Standard is one stored standard of a position.
+type Standard struct {
+	ID         int64          `json:"id"`
+	PositionID int64          `json:"position_id"`
+	DecreeNo   string         `json:"decree_no"`
+	DecreeDate string         `json:"decree_date"` // YYYY-MM-DD or ""
+	Current    bool           `json:"current"`
+	CreatedAt  time.Time      `json:"created_at"`
+	CreatedBy  string         `json:"created_by"`
+	Items      []StandardItem `json:"items"`
+}
+
+// TemplateItem is one row of a template: the default for a competency in
+// positions of Type (and Jenjang; "" applies to every jenjang that has no
+// template of its own).
+type TemplateItem struct {
+	Type    model.PositionType `json:"position_type"`
+	Jenjang string             `json:"jenjang"`
+	StandardItem
+}
+
+// ApplyResult counts what ApplyTemplate did.
+type ApplyResult struct {
+	Positions int `json:"positions"` // positions that got a new standard
+	Items     int `json:"items"`     // standard items written
+	Skipped   int `json:"skipped"`   // positions of the type left alone (already had one, or no template)
+}
+
+// DefaultRequiredLevel is the documented, editable default required level of
+// the national competencies for a position type (domain.md §2): JPT Utama
+// and Madya 5, JPT Pratama 4, Administrator 3, Pengawas 2, Pelaksana 1;
+// functional positions by jenjang: pemula and terampil 1, mahir and
+// penyelia 2, ahli pertama 2, ahli muda 3, ahli madya 4, ahli utama 5
+// (0 for an unknown jenjang).
+func DefaultRequiredLevel(t model.PositionType, jenjang string) int {
+	switch t {
+	case model.JPTUtama, model.JPTMadya:
+		return 5
+	case model.JPTPratama:
+		return 4
+	case model.Administrator:
+		return 3
+	case model.Pengawas:
+		return 2
+	case model.Pelaksana:
+		return 1
+	case model.Fungsional:
+		switch jenjang {
+		case "pemula", "terampil":
+			return 1
+		case "mahir", "penyelia", "ahli_pertama":
+			return 2
+		case "ahli_muda":
+			return 3
+		case "ahli_madya":
+			return 4
+		case "ahli_utama":
+			return 5
+		}
+	}
+	return 0
+}
+
+// TemplateKeys lists the (type, jenjang) pairs SeedDefaultTemplates fills:
+// every non-functional type with jenjang "" and every functional jenjang.
+func TemplateKeys() []TemplateItem {
+	var out []TemplateItem
+	for _, t := range model.PositionTypes {
+		if t != model.Fungsional {
+			out = append(out, TemplateItem{Type: t})
+			continue
+		}
+		for _, j := range model.Jenjangs {
+			out = append(out, TemplateItem{Type: t, Jenjang: j})
+		}
+	}
+	return out
+}
+
+func validType(t model.PositionType, jenjang string) error {
+	ok := false
+	for _, x := range model.PositionTypes {
+		ok = ok || x == t
+	}
+	if !ok {
+		return apperr.Invalid("position_type", "jenis jabatan %q tidak dikenal", t)
+	}
+	if jenjang == "" {
+		return nil
+	}
+	if t != model.Fungsional {
+		return apperr.Invalid("jenjang", "jenjang hanya berlaku untuk jabatan fungsional")
+	}
+	for _, j := range model.Jenjangs {
+		if j == jenjang {
+			return nil
+		}
+	}
+	return apperr.Invalid("jenjang", "jenjang %q tidak dikenal", jenjang)
+}
+
+// validateItems checks levels 1–5, weight ≥ 1, no competency twice and that
+// every competency exists.
+func validateItems(ctx context.Context, q queryer, items []StandardItem) error {
+	seen := map[int64]bool{}
+	for i := range items {
+		it := &items[i]
+		if it.Required < 1 || it.Required > dictionary.NumLevels {
+			return apperr.Invalid("required", "level yang dipersyaratkan harus 1–5 (kompetensi #%d: %d)", it.CompetencyID, it.Required)
+		}
+		if it.Weight == 0 {
+			it.Weight = 1
+		}
+		if it.Weight < 1 {
+			return apperr.Invalid("weight", "bobot harus paling sedikit 1 (kompetensi #%d: %d)", it.CompetencyID, it.Weight)
+		}
+		if seen[it.CompetencyID] {
+			return apperr.Invalid("competency", "kompetensi #%d disebut dua kali", it.CompetencyID)
+		}
+		seen[it.CompetencyID] = true
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM competency WHERE id = $1`, it.CompetencyID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return apperr.Invalid("competency", "kompetensi #%d tidak ada", it.CompetencyID)
+		}
+	}
+	return nil
+}
+
+// lockStandards serialises writers of standards on PostgreSQL (readers go
+// on), so that "the previous standard is no longer current" and the new
+// rows never race; SQLite transactions are already exclusive.
+func (s *Store) lockStandards(ctx context.Context, tx *sql.Tx) error {
+	if s.dialect != Postgres {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `LOCK TABLE position_standard IN EXCLUSIVE MODE`)
+	return err
+}
+
+func auditItems(items []StandardItem) []map[string]any {
+	out := make([]map[string]any, 0, len(items))
+	for _, it := range items {
+		out = append(out, map[string]any{"competency_id": it.CompetencyID, "required": it.Required, "weight": it.Weight, "mandatory": it.Mandatory})
+	}
+	return out
+}
+
+// SetTemplate replaces the template of a position type and jenjang ("" for
+// every jenjang without its own) with items, audited.
+func (s *Store) SetTemplate(ctx context.Context, a model.Actor, t model.PositionType, jenjang string, items []StandardItem) error {
+	if err := validType(t, jenjang); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := validateItems(ctx, tx, items); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM standard_template WHERE position_type = $1 AND jenjang = $2`, string(t), jenjang); err != nil {
+			return fmt.Errorf("store: set template: %w", err)
+		}
+		for _, it := range items {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO standard_template (position_type, jenjang, competency_id, required, weight, mandatory)
+				VALUES ($1, $2, $3, $4, $5, $6)`, string(t), jenjang, it.CompetencyID, it.Required, it.Weight, it.Mandatory); err != nil {
+				return fmt.Errorf("store: set template: %w", err)
+			}
+		}
+		return s.audit(ctx, tx, a, "standard.template", "standard_template", 0, map[string]any{
+			"position_type": t, "jenjang": jenjang, "items": auditItems(items)})
+	})
+}
+
+const itemCols = `c.code, c.name, c.grp, f.code, f.version`
+
+// Templates returns the template rows of a position type ("" for every
+// type), by type, jenjang and competency order.
+func (s *Store) Templates(ctx context.Context, t model.PositionType) ([]TemplateItem, error) {
+	q := `SELECT t.position_type, t.jenjang, t.competency_id, ` + itemCols + `, t.required, t.weight, t.mandatory
+		FROM standard_template t JOIN competency c ON c.id = t.competency_id JOIN framework f ON f.id = c.framework_id`
+	var args []any
+	if t != "" {
+		q += ` WHERE t.position_type = $1`
+		args = append(args, string(t))
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY t.position_type, t.jenjang, f.builtin DESC, f.code, c.ord`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: templates: %w", err)
+	}
+	defer rows.Close()
+	var out []TemplateItem
+	for rows.Next() {
+		var ti TemplateItem
+		if err := rows.Scan(&ti.Type, &ti.Jenjang, &ti.CompetencyID, &ti.Code, &ti.Name, &ti.Group, &ti.FrameworkCode, &ti.FrameworkVersion,
+			&ti.Required, &ti.Weight, &ti.Mandatory); err != nil {
+			return nil, err
+		}
+		out = append(out, ti)
+	}
+	return out, rows.Err()
+}
+
+// TemplateFor returns the template that applies to a position of type t and
+// jenjang: the jenjang's own rows, else the type's rows with jenjang "".
+func (s *Store) TemplateFor(ctx context.Context, t model.PositionType, jenjang string) ([]StandardItem, error) {
+	all, err := s.Templates(ctx, t)
+	if err != nil {
+		return nil, err
+	}
+	var own, general []StandardItem
+	for _, ti := range all {
+		switch {
+		case jenjang != "" && ti.Jenjang == jenjang:
+			own = append(own, ti.StandardItem)
+		case ti.Jenjang == "":
+			general = append(general, ti.StandardItem)
+		}
+	}
+	if len(own) > 0 {
+		return own, nil
+	}
+	return general, nil
+}
+
+// SeedDefaultTemplates adds, for every (type, jenjang) of TemplateKeys, the
+// nine national competencies of the newest KOMPETENSI-ASN version at
+// DefaultRequiredLevel, weight 1, mandatory, unless that template row
+// exists already (edits survive). It returns how many rows it added.
+func (s *Store) SeedDefaultTemplates(ctx context.Context, a model.Actor) (int, error) {
+	fid, err := s.FrameworkID(ctx, dictionary.CodeNational, "")
+	if err != nil {
+		return 0, err
+	}
+	added := 0
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, k := range TemplateKeys() {
+			res, err := tx.ExecContext(ctx, `INSERT INTO standard_template (position_type, jenjang, competency_id, required, weight, mandatory)
+				SELECT $1, $2, c.id, $3, 1, TRUE FROM competency c WHERE c.framework_id = $4
+				ON CONFLICT (position_type, jenjang, competency_id) DO NOTHING`,
+				string(k.Type), k.Jenjang, DefaultRequiredLevel(k.Type, k.Jenjang), fid)
+			if err != nil {
+				return fmt.Errorf("store: seed templates: %w", err)
+			}
+			n, _ := res.RowsAffected()
+			added += int(n)
+		}
+		if added == 0 {
+			return nil
+		}
+		return s.audit(ctx, tx, a, "standard.template_seed", "standard_template", 0, map[string]any{"framework_id": fid, "rows": added})
+	})
+	if err != nil {
+		return 0, err
+	}
+	return added, nil
+}
+
+func validDecree(decreeNo, decreeDate string) error {
+	if strings.TrimSpace(decreeNo) == "" {
+		return apperr.Invalid("decree_no", "nomor SK wajib diisi")
+	}
+	if decreeDate != "" {
+		if _, err := time.Parse("2006-01-02", decreeDate); err != nil {
+			return apperr.Invalid("decree_date", "tanggal SK %q tidak sah (TTTT-BB-HH)", decreeDate)
+		}
+	}
+	return nil
+}
+
+// SetStandard stores a new standard for a position with its decree; the
+// previous standard stays as history, no longer current. The audit entry
+// carries the items. It returns the new standard's ID.
+func (s *Store) SetStandard(ctx context.Context, a model.Actor, positionID int64, decreeNo, decreeDate string, items []StandardItem) (int64, error) {
+	decreeNo = strings.TrimSpace(decreeNo)
+	decreeDate = strings.TrimSpace(decreeDate)
+	if err := validDecree(decreeNo, decreeDate); err != nil {
+		return 0, err
+	}
+	if len(items) == 0 {
+		return 0, apperr.Invalid("items", "standar memerlukan paling sedikit satu kompetensi")
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM position WHERE id = $1`, positionID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return apperr.New(apperr.ENOTFOUND, "jabatan %d tidak ditemukan", positionID)
+		}
+		if err := validateItems(ctx, tx, items); err != nil {
+			return err
+		}
+		if err := s.lockStandards(ctx, tx); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE position_standard SET is_current = FALSE WHERE position_id = $1 AND is_current = TRUE`, positionID); err != nil {
+			return fmt.Errorf("store: set standard: %w", err)
+		}
+		var err error
+		id, err = insertID(ctx, tx, `INSERT INTO position_standard (position_id, decree_no, decree_date, is_current, created_at, created_by)
+			VALUES ($1, $2, $3, TRUE, $4, $5)`, positionID, decreeNo, decreeDate, s.Now().Unix(), actorName(a))
+		if err != nil {
+			return fmt.Errorf("store: set standard: %w", err)
+		}
+		for _, it := range items {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO standard_item (standard_id, competency_id, required, weight, mandatory) VALUES ($1, $2, $3, $4, $5)`,
+				id, it.CompetencyID, it.Required, it.Weight, it.Mandatory); err != nil {
+				return fmt.Errorf("store: standard item: %w", err)
+			}
+		}
+		return s.audit(ctx, tx, a, "standard.set", "position", positionID, map[string]any{
+			"standard_id": id, "decree_no": decreeNo, "decree_date": decreeDate, "items": auditItems(items)})
+	})
+	return id, err
+}
+
+// standards loads the standards of a position (current only, or all newest
+// first) with their items.
+func (s *Store) standards(ctx context.Context, positionID int64, currentOnly bool) ([]Standard, error) {
+	q := `SELECT id, position_id, decree_no, decree_date, is_current, created_at, created_by FROM position_standard WHERE position_id = $1`
+	if currentOnly {
+		q += ` AND is_current = TRUE`
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY id DESC`, positionID)
+	if err != nil {
+		return nil, fmt.Errorf("store: standards: %w", err)
+	}
+	var out []Standard
+	index := map[int64]int{}
+	for rows.Next() {
+		var st Standard
+		var at int64
+		if err := rows.Scan(&st.ID, &st.PositionID, &st.DecreeNo, &st.DecreeDate, &st.Current, &at, &st.CreatedBy); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		st.CreatedAt = unixTime(at)
+		index[st.ID] = len(out)
+		out = append(out, st)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, err
+	}
+	iq := `SELECT i.standard_id, i.competency_id, ` + itemCols + `, i.required, i.weight, i.mandatory
+		FROM standard_item i JOIN position_standard ps ON ps.id = i.standard_id
+		JOIN competency c ON c.id = i.competency_id JOIN framework f ON f.id = c.framework_id
+		WHERE ps.position_id = $1`
+	if currentOnly {
+		iq += ` AND ps.is_current = TRUE`
+	}
+	items, err := s.db.QueryContext(ctx, iq+` ORDER BY i.standard_id, f.builtin DESC, f.code, c.ord`, positionID)
+	if err != nil {
+		return nil, fmt.Errorf("store: standard items: %w", err)
+	}
+	defer items.Close()
+	for items.Next() {
+		var sid int64
+		var it StandardItem
+		if err := items.Scan(&sid, &it.CompetencyID, &it.Code, &it.Name, &it.Group, &it.FrameworkCode, &it.FrameworkVersion,
+			&it.Required, &it.Weight, &it.Mandatory); err != nil {
+			return nil, err
+		}
+		if i, ok := index[sid]; ok {
+			out[i].Items = append(out[i].Items, it)
+		}
+	}
+	return out, items.Err()
+}
+
+// CurrentStandard returns the current standard of a position with its
+// items (competency code, name and framework), or nil when the position
+// has none yet.
+func (s *Store) CurrentStandard(ctx context.Context, positionID int64) (*Standard, error) {
+	list, err := s.standards(ctx, positionID, true)
+	if err != nil || len(list) == 0 {
+		return nil, err
+	}
+	return &list[0], nil
+}
+
+// StandardHistory returns every standard of a position, newest (current)
+// first, each with its items.
+func (s *Store) StandardHistory(ctx context.Context, positionID int64) ([]Standard, error) {
+	return s.standards(ctx, positionID, false)
+}
+
+// ApplyTemplate gives every position of type t a new standard from its
+// template (the jenjang's own, else the type's general one) with the
+// decree; with onlyMissing, positions that already have a current standard
+// are left alone. It works set-based (a few INSERT … SELECT statements
+// whatever the number of positions) in one transaction, audited as one
+// event.
+func (s *Store) ApplyTemplate(ctx context.Context, a model.Actor, t model.PositionType, decreeNo, decreeDate string, onlyMissing bool) (ApplyResult, error) {
+	var res ApplyResult
+	decreeNo = strings.TrimSpace(decreeNo)
+	decreeDate = strings.TrimSpace(decreeDate)
+	if err := validType(t, ""); err != nil {
+		return res, err
+	}
+	if err := validDecree(decreeNo, decreeDate); err != nil {
+		return res, err
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// Which jenjangs have a template of their own; the rest use "".
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT jenjang FROM standard_template WHERE position_type = $1`, string(t))
+		if err != nil {
+			return fmt.Errorf("store: apply template: %w", err)
+		}
+		var own []string
+		general := false
+		for rows.Next() {
+			var j string
+			if err := rows.Scan(&j); err != nil {
+				rows.Close()
+				return err
+			}
+			if j == "" {
+				general = true
+			} else {
+				own = append(own, j)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		var total int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM position WHERE type = $1`, string(t)).Scan(&total); err != nil {
+			return err
+		}
+		if len(own) == 0 && !general {
+			res.Skipped = total
+			return nil
+		}
+		// eff is the template jenjang a position p uses; $1 is the type.
+		args := []any{string(t)}
+		eff := `''`
+		if len(own) > 0 {
+			ph := make([]string, len(own))
+			for i, j := range own {
+				args = append(args, j)
+				ph[i] = fmt.Sprintf("$%d", len(args))
+			}
+			eff = `CASE WHEN p.jenjang IN (` + strings.Join(ph, ", ") + `) THEN p.jenjang ELSE '' END`
+		}
+		cond := `p.type = $1 AND EXISTS (SELECT 1 FROM standard_template t WHERE t.position_type = p.type AND t.jenjang = ` + eff + `)`
+		if onlyMissing {
+			cond += ` AND NOT EXISTS (SELECT 1 FROM position_standard o WHERE o.position_id = p.id AND o.is_current = TRUE)`
+		}
+		if err := s.lockStandards(ctx, tx); err != nil {
+			return err
+		}
+		var maxID int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM position_standard`).Scan(&maxID); err != nil {
+			return err
+		}
+		if !onlyMissing {
+			if _, err := tx.ExecContext(ctx, `UPDATE position_standard SET is_current = FALSE WHERE is_current = TRUE
+				AND position_id IN (SELECT p.id FROM position p WHERE `+cond+`)`, args...); err != nil {
+				return fmt.Errorf("store: apply template: %w", err)
+			}
+		}
+		n := len(args)
+		r, err := tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO position_standard (position_id, decree_no, decree_date, is_current, created_at, created_by)
+			SELECT p.id, $%d, $%d, TRUE, $%d, $%d FROM position p WHERE %s ORDER BY p.id`, n+1, n+2, n+3, n+4, cond),
+			append(args, decreeNo, decreeDate, s.Now().Unix(), actorName(a))...)
+		if err != nil {
+			return fmt.Errorf("store: apply template: %w", err)
+		}
+		np, _ := r.RowsAffected()
+		res.Positions = int(np)
+		res.Skipped = total - res.Positions
+		if np == 0 {
+			return nil
+		}
+		r, err = tx.ExecContext(ctx, fmt.Sprintf(`INSERT INTO standard_item (standard_id, competency_id, required, weight, mandatory)
+			SELECT ps.id, t.competency_id, t.required, t.weight, t.mandatory
+			FROM position_standard ps JOIN position p ON p.id = ps.position_id
+			JOIN standard_template t ON t.position_type = p.type AND t.jenjang = %s
+			WHERE ps.id > $%d AND p.type = $1`, eff, n+1), append(args, maxID)...)
+		if err != nil {
+			return fmt.Errorf("store: apply template items: %w", err)
+		}
+		ni, _ := r.RowsAffected()
+		res.Items = int(ni)
+		return s.audit(ctx, tx, a, "standard.apply_template", "standard_template", 0, map[string]any{
+			"position_type": t, "decree_no": decreeNo, "decree_date": decreeDate, "only_missing": onlyMissing,
+			"positions": res.Positions, "items": res.Items, "skipped": res.Skipped})
+	})
+	return res, err
+}
+
+// CompetencyChoices lists the competencies of the newest version of every
+// framework (built-in frameworks first, then by code and framework order),
+// for forms that pick competencies for a standard.
+func (s *Store) CompetencyChoices(ctx context.Context) ([]StandardItem, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, `+itemCols+` FROM competency c JOIN framework f ON f.id = c.framework_id
+		WHERE f.id = (SELECT f2.id FROM framework f2 WHERE f2.code = f.code ORDER BY f2.created_at DESC, f2.id DESC LIMIT 1)
+		ORDER BY f.builtin DESC, f.code, c.ord`)
+	if err != nil {
+		return nil, fmt.Errorf("store: competency choices: %w", err)
+	}
+	defer rows.Close()
+	var out []StandardItem
+	for rows.Next() {
+		var it StandardItem
+		if err := rows.Scan(&it.CompetencyID, &it.Code, &it.Name, &it.Group, &it.FrameworkCode, &it.FrameworkVersion); err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,229 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// ratingField is one competency of an assessment form: radio buttons for
+// levels 1–5, each with the level's title and description.
+type ratingField struct {
+	CompetencyID int64
+	Name         string
+	Required     int
+	Levels       [5]store.LevelText
+	Current      int // the level this rater gave last, 0 = none
+}
+
+// assessData is the page /penilaian: the self-assessment form, the direct
+// reports to rate and colleagues to rate as peers.
+type assessData struct {
+	NoEmployee bool
+	Fields     []ratingField
+	Reports    []store.Ratee
+	Peers      []store.Ratee
+	Notice     string
+}
+
+// rateData is the page /penilaian/{id}: rating one colleague or report.
+type rateData struct {
+	Target *store.EmployeeView
+	Source assess.Source
+	Fields []ratingField
+}
+
+// ratingFields turns the items of a standard into form fields, with the
+// rater's latest levels selected.
+func ratingFields(items []store.CompetencyItem, current map[int64]int) []ratingField {
+	out := make([]ratingField, len(items))
+	for i, it := range items {
+		out[i] = ratingField{CompetencyID: it.CompetencyID, Name: it.Name, Required: it.Required, Levels: it.Levels, Current: current[it.CompetencyID]}
+	}
+	return out
+}
+
+// assessHome shows the assessment page (GET /penilaian).
+func (s *server) assessHome(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	ctx := r.Context()
+	d := &assessData{}
+	me := p.User.EmployeeID
+	if me == 0 {
+		d.NoEmployee = true
+		s.render(w, r, http.StatusOK, "assess", "assess.title", d)
+		return
+	}
+	fields, err := s.fieldsFor(ctx, me, me, assess.SourceSelf)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Fields = fields
+	if d.Reports, err = s.st.DirectReports(ctx, me, 200); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if d.Peers, err = s.st.Colleagues(ctx, me, 50); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	switch r.URL.Query().Get("ok") {
+	case "self":
+		d.Notice = "assess.saved_self"
+	case "rated":
+		d.Notice = "assess.saved_rating"
+	}
+	s.render(w, r, http.StatusOK, "assess", "assess.title", d)
+}
+
+// fieldsFor returns the form fields for rating employee target against
+// their position's standard, with rater's latest ratings of source.
+func (s *server) fieldsFor(ctx context.Context, target, rater int64, src assess.Source) ([]ratingField, error) {
+	ec, err := s.st.EmployeeCompetencies(ctx, target)
+	if err != nil {
+		return nil, err
+	}
+	cur, err := s.st.LatestRatings(ctx, target, rater, src)
+	if err != nil {
+		return nil, err
+	}
+	return ratingFields(ec.Items, cur), nil
+}
+
+// assessSelf records a self-assessment (POST /penilaian).
+func (s *server) assessSelf(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	me := p.User.EmployeeID
+	if me == 0 {
+		s.fail(w, r, errForbidden)
+		return
+	}
+	if err := s.saveRatings(r, p, me, assess.SourceSelf); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/penilaian?ok=self", http.StatusSeeOther)
+}
+
+// saveRatings records, for every competency of target's standard, the level
+// chosen in the form ("c<competency ID>") when it differs from the rater's
+// latest rating of that source. The store checks who may rate.
+func (s *server) saveRatings(r *http.Request, p *auth.Principal, target int64, src assess.Source) error {
+	ctx := r.Context()
+	if err := r.ParseForm(); err != nil {
+		return apperr.Invalid("form", "formulir tidak terbaca")
+	}
+	fields, err := s.fieldsFor(ctx, target, p.User.EmployeeID, src)
+	if err != nil {
+		return err
+	}
+	for _, f := range fields {
+		v := r.PostForm.Get("c" + strconv.FormatInt(f.CompetencyID, 10))
+		if v == "" {
+			continue
+		}
+		lvl, err := strconv.Atoi(v)
+		if err != nil || lvl < 1 || lvl > 5 {
+			return apperr.Invalid("level", "level harus 1 sampai 5")
+		}
+		if lvl == f.Current {
+			continue
+		}
+		rt := &store.Rating{EmployeeID: target, CompetencyID: f.CompetencyID, Source: src, Level: lvl, RaterID: p.User.EmployeeID}
+		if err := s.st.AddRating(ctx, actor(p), rt); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rateSource decides how the signed-in employee rates target: the source
+// asked for ("sumber": supervisor or peer), else supervisor when the store
+// allows it, else peer. It answers not found when neither is allowed, so
+// that the page does not reveal who exists.
+func (s *server) rateSource(r *http.Request, p *auth.Principal, target int64) (assess.Source, error) {
+	me := p.User.EmployeeID
+	if me == 0 || me == target {
+		return "", errNotPermitted
+	}
+	want := assess.Source(r.FormValue("sumber"))
+	try := []assess.Source{assess.SourceSupervisor, assess.SourcePeer}
+	if want == assess.SourceSupervisor || want == assess.SourcePeer {
+		try = []assess.Source{want}
+	}
+	for _, src := range try {
+		err := s.st.CheckRating(r.Context(), &store.Rating{EmployeeID: target, RaterID: me, Source: src})
+		switch apperr.Code(err) {
+		case "":
+			return src, nil
+		case apperr.EFORBIDDEN, apperr.ENOTFOUND:
+			continue
+		default:
+			return "", err
+		}
+	}
+	return "", errNotPermitted
+}
+
+// assessRateForm shows the form for rating one employee (GET /penilaian/{id}).
+func (s *server) assessRateForm(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	src, err := s.rateSource(r, p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := &rateData{Source: src}
+	if d.Target, err = s.st.Employee(r.Context(), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if d.Fields, err = s.fieldsFor(r.Context(), id, p.User.EmployeeID, src); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderView(w, r, http.StatusOK, "assess_rate", &view{Title: "assess.rate_title", TitleArg: d.Target.Name, Data: d})
+}
+
+// assessRate records the ratings of one employee (POST /penilaian/{id}).
+func (s *server) assessRate(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	src, err := s.rateSource(r, p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.saveRatings(r, p, id, src); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/penilaian?ok=rated", http.StatusSeeOther)
+}

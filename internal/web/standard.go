@@ -1,0 +1,481 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/dictionary"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// stdRow is one competency line of a standard or template form.
+type stdRow struct {
+	store.StandardItem
+	Include bool
+}
+
+// stdForm is the editable list of competencies shared by the template and
+// the position standard forms.
+type stdForm struct {
+	Rows     []stdRow
+	Choices  []store.StandardItem // competencies that can be added
+	DecreeNo string
+	Date     string
+	Error    string // the store's message when saving failed
+}
+
+// stdOverview is the standards administration page (/standar).
+type stdOverview struct {
+	Columns []store.StandardItem // the national competencies
+	Rows    []stdTemplateRow
+	Types   []model.PositionType
+	Result  *store.ApplyResult
+	Seeded  int
+	Applied string // the type just applied
+	Error   string
+}
+
+// stdTemplateRow is one template (type, jenjang) with its level per column.
+type stdTemplateRow struct {
+	Type    model.PositionType
+	Jenjang string
+	Levels  []int // per column; 0 = not in the template
+	Others  int   // items outside the national set
+}
+
+// stdPosition is the standard page of one position.
+type stdPosition struct {
+	Pos      *model.Position
+	Unit     *model.OrgUnit
+	UnitLink bool
+	Current  *store.Standard
+	History  []store.Standard // older standards
+	CanEdit  bool
+	Saved    bool
+	Form     *stdForm // on the edit page
+	Template bool     // the form is prefilled from the template
+	Levels   []int
+}
+
+// levelRange is the 1–5 choice of a level select.
+var levelRange = []int{1, 2, 3, 4, 5}
+
+// nationalColumns returns the newest national competencies.
+func nationalColumns(choices []store.StandardItem) []store.StandardItem {
+	var out []store.StandardItem
+	for _, c := range choices {
+		if c.FrameworkCode == dictionary.CodeNational {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// standardsIndex shows the templates per position type and the bulk apply
+// form (GET /standar).
+func (s *server) standardsIndex(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteOrg)
+	if p == nil {
+		return
+	}
+	d := &stdOverview{}
+	if n, err := strconv.Atoi(r.URL.Query().Get("seeded")); err == nil {
+		d.Seeded = n
+	}
+	s.renderStandards(w, r, http.StatusOK, d)
+}
+
+func (s *server) renderStandards(w http.ResponseWriter, r *http.Request, status int, d *stdOverview) {
+	ctx := r.Context()
+	choices, err := s.st.CompetencyChoices(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	tpl, err := s.st.Templates(ctx, "")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Columns = nationalColumns(choices)
+	d.Types = model.PositionTypes
+	col := map[string]int{}
+	for i, c := range d.Columns {
+		col[c.Code] = i
+	}
+	index := map[string]int{}
+	for _, k := range store.TemplateKeys() {
+		index[string(k.Type)+"/"+k.Jenjang] = len(d.Rows)
+		d.Rows = append(d.Rows, stdTemplateRow{Type: k.Type, Jenjang: k.Jenjang, Levels: make([]int, len(d.Columns))})
+	}
+	for _, ti := range tpl {
+		key := string(ti.Type) + "/" + ti.Jenjang
+		i, ok := index[key]
+		if !ok {
+			index[key] = len(d.Rows)
+			i = len(d.Rows)
+			d.Rows = append(d.Rows, stdTemplateRow{Type: ti.Type, Jenjang: ti.Jenjang, Levels: make([]int, len(d.Columns))})
+		}
+		if c, ok := col[ti.Code]; ok && ti.FrameworkCode == dictionary.CodeNational {
+			d.Rows[i].Levels[c] = ti.Required
+		} else {
+			d.Rows[i].Others++
+		}
+	}
+	s.render(w, r, status, "standards", "std.title", d)
+}
+
+// standardsSeed fills the default templates (POST /standar/templat/bawaan).
+func (s *server) standardsSeed(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteOrg)
+	if p == nil {
+		return
+	}
+	n, err := s.st.SeedDefaultTemplates(r.Context(), actor(p))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, fmt.Sprintf("/standar?seeded=%d", n), http.StatusSeeOther)
+}
+
+// standardsApply applies a template to every position of a type (POST
+// /standar/terapkan).
+func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteOrg)
+	if p == nil {
+		return
+	}
+	t := model.PositionType(r.PostFormValue("position_type"))
+	res, err := s.st.ApplyTemplate(r.Context(), actor(p), t, r.PostFormValue("decree_no"), r.PostFormValue("decree_date"),
+		r.PostFormValue("only_missing") != "")
+	d := &stdOverview{}
+	if apperr.Code(err) == apperr.EINVALID {
+		d.Error = apperr.Message(err)
+		s.renderStandards(w, r, http.StatusBadRequest, d)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Result, d.Applied = &res, string(t)
+	s.renderStandards(w, r, http.StatusOK, d)
+}
+
+// buildForm lists the items (included) followed by the national
+// competencies not among them (excluded, at the default level for the
+// position type), and the remaining competencies as choices to add.
+func buildForm(items []store.StandardItem, choices []store.StandardItem, t model.PositionType, jenjang string) *stdForm {
+	f := &stdForm{}
+	in := map[int64]bool{}
+	for _, it := range items {
+		f.Rows = append(f.Rows, stdRow{StandardItem: it, Include: true})
+		in[it.CompetencyID] = true
+	}
+	def := store.DefaultRequiredLevel(t, jenjang)
+	if def == 0 {
+		def = 1
+	}
+	for _, c := range nationalColumns(choices) {
+		if in[c.CompetencyID] {
+			continue
+		}
+		c.Required, c.Weight, c.Mandatory = def, 1, true
+		f.Rows = append(f.Rows, stdRow{StandardItem: c})
+		in[c.CompetencyID] = true
+	}
+	for _, c := range choices {
+		if !in[c.CompetencyID] {
+			f.Choices = append(f.Choices, c)
+		}
+	}
+	return f
+}
+
+// readItems reads the competency rows of a posted form: "cid" lists the
+// rows; inc_ID, req_ID, w_ID and m_ID carry each row; add_cid, add_req,
+// add_w and add_m add one more competency. Unparseable numbers become 0 and
+// are refused by the store.
+func readItems(form url.Values) []store.StandardItem {
+	var items []store.StandardItem
+	num := func(k string) int {
+		n, err := strconv.Atoi(strings.TrimSpace(form.Get(k)))
+		if err != nil {
+			return 0
+		}
+		return n
+	}
+	seen := map[int64]bool{}
+	for _, v := range form["cid"] {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || seen[id] || form.Get("inc_"+v) == "" {
+			continue
+		}
+		seen[id] = true
+		items = append(items, store.StandardItem{CompetencyID: id, Required: num("req_" + v), Weight: num("w_" + v), Mandatory: form.Get("m_"+v) != ""})
+	}
+	if id, err := strconv.ParseInt(form.Get("add_cid"), 10, 64); err == nil && id > 0 && !seen[id] {
+		items = append(items, store.StandardItem{CompetencyID: id, Required: num("add_req"), Weight: num("add_w"), Mandatory: form.Get("add_m") != ""})
+	}
+	return items
+}
+
+// describe fills code, name and framework of items from choices (for
+// re-showing a refused form); unknown competencies keep their ID only.
+func describe(items []store.StandardItem, choices []store.StandardItem) []store.StandardItem {
+	byID := map[int64]store.StandardItem{}
+	for _, c := range choices {
+		byID[c.CompetencyID] = c
+	}
+	for i := range items {
+		if c, ok := byID[items[i].CompetencyID]; ok {
+			items[i].Code, items[i].Name, items[i].Group = c.Code, c.Name, c.Group
+			items[i].FrameworkCode, items[i].FrameworkVersion = c.FrameworkCode, c.FrameworkVersion
+		}
+	}
+	return items
+}
+
+// templateKey reads and checks the type and jenjang of a template request.
+func templateKey(v url.Values) (model.PositionType, string, error) {
+	t, j := model.PositionType(v.Get("type")), v.Get("jenjang")
+	for _, k := range store.TemplateKeys() {
+		if k.Type == t && (k.Jenjang == j || j == "") {
+			return t, j, nil
+		}
+	}
+	return "", "", errNotPermitted
+}
+
+// stdTemplateData is the template edit page.
+type stdTemplateData struct {
+	Type    model.PositionType
+	Jenjang string
+	Form    *stdForm
+	Levels  []int
+}
+
+// templateForm shows the edit form of one template (GET
+// /standar/templat?type=T&jenjang=J).
+func (s *server) templateForm(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteOrg)
+	if p == nil {
+		return
+	}
+	t, j, err := templateKey(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	choices, err := s.st.CompetencyChoices(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	all, err := s.st.Templates(ctx, t)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var items []store.StandardItem
+	for _, ti := range all {
+		if ti.Jenjang == j {
+			items = append(items, ti.StandardItem)
+		}
+	}
+	d := &stdTemplateData{Type: t, Jenjang: j, Form: buildForm(items, choices, t, j), Levels: levelRange}
+	s.render(w, r, http.StatusOK, "standard_template", "std.template_title", d)
+}
+
+// templateSave stores a template (POST /standar/templat).
+func (s *server) templateSave(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteOrg)
+	if p == nil {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, apperr.Invalid("form", "formulir tidak terbaca"))
+		return
+	}
+	t, j, err := templateKey(r.PostForm)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	items := readItems(r.PostForm)
+	err = s.st.SetTemplate(r.Context(), actor(p), t, j, items)
+	if apperr.Code(err) == apperr.EINVALID {
+		choices, cerr := s.st.CompetencyChoices(r.Context())
+		if cerr != nil {
+			s.fail(w, r, cerr)
+			return
+		}
+		d := &stdTemplateData{Type: t, Jenjang: j, Form: buildForm(describe(items, choices), choices, t, j), Levels: levelRange}
+		d.Form.Error = apperr.Message(err)
+		s.render(w, r, http.StatusBadRequest, "standard_template", "std.template_title", d)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/standar", http.StatusSeeOther)
+}
+
+// positionForStandard loads position id with its unit and answers not
+// found unless p may read it: whole-government readers, readers of its
+// unit, and the holder of the position.
+func (s *server) positionForStandard(ctx context.Context, p *auth.Principal, id int64) (*stdPosition, error) {
+	pos, err := s.st.Position(ctx, id)
+	if apperr.Code(err) == apperr.ENOTFOUND {
+		return nil, errNotPermitted
+	}
+	if err != nil {
+		return nil, err
+	}
+	u, err := s.st.Unit(ctx, pos.UnitID)
+	if err != nil {
+		return nil, err
+	}
+	d := &stdPosition{Pos: pos, Unit: u, UnitLink: unitVisible(p, u), CanEdit: p.Can(auth.WriteOrg), Levels: levelRange}
+	if d.UnitLink || d.CanEdit {
+		return d, nil
+	}
+	if p.User.EmployeeID != 0 {
+		e, err := s.st.Employee(ctx, p.User.EmployeeID)
+		if err == nil && e.PositionID == id {
+			return d, nil
+		}
+	}
+	return nil, errNotPermitted
+}
+
+// positionStandard shows a position's current standard and its history
+// (GET /jabatan/{id}/standar).
+func (s *server) positionStandard(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	d, err := s.positionForStandard(ctx, p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	hist, err := s.st.StandardHistory(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for i := range hist {
+		if hist[i].Current && d.Current == nil {
+			d.Current = &hist[i]
+		} else {
+			d.History = append(d.History, hist[i])
+		}
+	}
+	d.Saved = r.URL.Query().Get("saved") == "1"
+	s.renderView(w, r, http.StatusOK, "standard_position", &view{Title: "std.position_title", TitleArg: d.Pos.Title, Data: d})
+}
+
+// positionStandardForm shows the edit form, prefilled from the current
+// standard or else from the template (GET /jabatan/{id}/standar/ubah).
+func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteOrg)
+	if p == nil {
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	d, err := s.positionForStandard(ctx, p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	choices, err := s.st.CompetencyChoices(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	cur, err := s.st.CurrentStandard(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var items []store.StandardItem
+	if cur != nil {
+		items = cur.Items
+	} else {
+		d.Template = true
+		if items, err = s.st.TemplateFor(ctx, d.Pos.Type, d.Pos.Jenjang); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	d.Form = buildForm(items, choices, d.Pos.Type, d.Pos.Jenjang)
+	if cur != nil {
+		d.Form.DecreeNo, d.Form.Date = cur.DecreeNo, cur.DecreeDate
+	}
+	s.renderView(w, r, http.StatusOK, "standard_edit", &view{Title: "std.edit_title", TitleArg: d.Pos.Title, Data: d})
+}
+
+// positionStandardSave stores a new standard (POST /jabatan/{id}/standar/ubah).
+func (s *server) positionStandardSave(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteOrg)
+	if p == nil {
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, apperr.Invalid("form", "formulir tidak terbaca"))
+		return
+	}
+	ctx := r.Context()
+	d, err := s.positionForStandard(ctx, p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	items := readItems(r.PostForm)
+	decreeNo, decreeDate := r.PostFormValue("decree_no"), r.PostFormValue("decree_date")
+	_, err = s.st.SetStandard(ctx, actor(p), id, decreeNo, decreeDate, items)
+	if apperr.Code(err) == apperr.EINVALID {
+		choices, cerr := s.st.CompetencyChoices(ctx)
+		if cerr != nil {
+			s.fail(w, r, cerr)
+			return
+		}
+		d.Form = buildForm(describe(items, choices), choices, d.Pos.Type, d.Pos.Jenjang)
+		d.Form.DecreeNo, d.Form.Date, d.Form.Error = decreeNo, decreeDate, apperr.Message(err)
+		s.renderView(w, r, http.StatusBadRequest, "standard_edit", &view{Title: "std.edit_title", TitleArg: d.Pos.Title, Data: d})
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, fmt.Sprintf("/jabatan/%d/standar?saved=1", id), http.StatusSeeOther)
+}
