@@ -193,9 +193,18 @@ func (s *Store) UpdateEmployee(ctx context.Context, a model.Actor, e *model.Empl
 	changed := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
+		old, err := s.employeePosition(ctx, tx, e.ID)
+		if err != nil {
+			return err
+		}
 		changed, err = s.updateEmployeeTx(ctx, tx, a, e)
 		if err != nil || !changed {
 			return err
+		}
+		if old != e.PositionID { // a new position brings a new standard
+			if err := s.recomputeJPM(ctx, tx, e.ID); err != nil {
+				return err
+			}
 		}
 		return s.deriveSupervisors(ctx, tx)
 	})
@@ -215,6 +224,15 @@ func (s *Store) updateEmployeeTx(ctx context.Context, tx *sql.Tx, a model.Actor,
 		return false, nil
 	}
 	return true, s.writeEmployeeChanges(ctx, tx, a, &old, e, ch, "employee.update")
+}
+
+// employeePosition reads an employee's current position (0: none).
+func (s *Store) employeePosition(ctx context.Context, q queryer, id int64) (int64, error) {
+	var pos sql.NullInt64
+	if err := q.QueryRowContext(ctx, `SELECT position_id FROM employee WHERE id = $1`, id).Scan(&pos); err != nil {
+		return 0, notFound(err, "pegawai %d tidak ditemukan", id)
+	}
+	return pos.Int64, nil
 }
 
 // writeEmployeeChanges writes e over old, its history and its audit entry.

@@ -346,10 +346,38 @@ func (s *Store) SetStandard(ctx context.Context, a model.Actor, positionID int64
 				return fmt.Errorf("store: standard item: %w", err)
 			}
 		}
-		return s.audit(ctx, tx, a, "standard.set", "position", positionID, map[string]any{
-			"standard_id": id, "decree_no": decreeNo, "decree_date": decreeDate, "items": auditItems(items)})
+		if err := s.audit(ctx, tx, a, "standard.set", "position", positionID, map[string]any{
+			"standard_id": id, "decree_no": decreeNo, "decree_date": decreeDate, "items": auditItems(items)}); err != nil {
+			return err
+		}
+		return s.recomputeHolders(ctx, tx, positionID)
 	})
 	return id, err
+}
+
+// recomputeHolders brings the JPM of everyone holding a position up to date
+// with its new standard, inside the caller's transaction.
+func (s *Store) recomputeHolders(ctx context.Context, tx *sql.Tx, positionID int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM employee WHERE position_id = $1`, positionID)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	for _, id := range ids {
+		if err := s.recomputeJPM(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // standards loads the standards of a position (current only, or all newest
