@@ -339,6 +339,30 @@ func TestPositions(t *testing.T) {
 			t.Errorf("updated %s", r.raw)
 		}
 		f.do("PUT", "/api/v1/positions/"+itoa(id), f.super, map[string]any{"unit_id": 9999}).want(t, 422)
+
+		// Without unit_id the list is paged: every position exactly once.
+		seen := map[float64]bool{}
+		next := "0"
+		for pages := 0; next != ""; pages++ {
+			if pages > 20 {
+				t.Fatal("paging does not end")
+			}
+			r = f.do("GET", "/api/v1/positions?limit=2&offset="+next, f.pegawai, nil).want(t, 200)
+			for _, it := range r.items() {
+				if seen[it["id"].(float64)] {
+					t.Errorf("position %v twice", it["id"])
+				}
+				seen[it["id"].(float64)] = true
+			}
+			next = ""
+			if n, ok := r.body["next_offset"].(float64); ok {
+				next = itoa(int64(n))
+			}
+		}
+		all, _ := st.Positions(context.Background(), 0)
+		if len(seen) != len(all) {
+			t.Errorf("paged %d positions, want %d", len(seen), len(all))
+		}
 	})
 }
 

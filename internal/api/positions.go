@@ -70,7 +70,29 @@ func (a *API) listPositions(w http.ResponseWriter, r *http.Request, p *auth.Prin
 			return err
 		}
 	}
-	ps, err := a.st.Positions(r.Context(), unitID)
+	var ps []model.Position
+	var next any // null: no more pages
+	if unitID != 0 {
+		ps, err = a.st.Positions(r.Context(), unitID) // one unit's posts: a short list
+	} else {
+		// Every post of the pemda, a page at a time (a province has
+		// hundreds of thousands).
+		var off, lim int64
+		if off, err = queryInt(r, "offset"); err != nil {
+			return err
+		}
+		if lim, err = queryInt(r, "limit"); err != nil {
+			return err
+		}
+		if lim <= 0 || lim > 1000 {
+			lim = 500
+		}
+		var more bool
+		ps, more, err = a.st.PositionsPage(r.Context(), int(off), int(lim))
+		if more {
+			next = off + int64(len(ps))
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -78,7 +100,7 @@ func (a *API) listPositions(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	for i := range ps {
 		items = append(items, toPositionJSON(&ps[i]))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items})
+	writeJSON(w, http.StatusOK, map[string]any{"items": items, "next_offset": next})
 	return nil
 }
 

@@ -151,3 +151,27 @@ func (s *Store) Positions(ctx context.Context, unitID int64) ([]model.Position, 
 	}
 	return out, rows.Err()
 }
+
+// PositionsPage returns up to limit positions after offset in ID order, and
+// whether more follow: the whole list of a province (hundreds of thousands
+// of posts) is read a page at a time.
+func (s *Store) PositionsPage(ctx context.Context, offset, limit int) ([]model.Position, bool, error) {
+	rows, err := s.query(ctx, `SELECT `+positionCols+` FROM position ORDER BY id LIMIT $1 OFFSET $2`, limit+1, offset)
+	if err != nil {
+		return nil, false, fmt.Errorf("store: positions page: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Position
+	for rows.Next() {
+		var p model.Position
+		if err := scanPosition(rows, &p); err != nil {
+			return nil, false, err
+		}
+		out = append(out, p)
+	}
+	more := len(out) > limit
+	if more {
+		out = out[:limit]
+	}
+	return out, more, rows.Err()
+}
