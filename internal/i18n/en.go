@@ -351,7 +351,7 @@ var enMessages = map[string]string{
 	"comp.conflicts":           "%d competencies have ratings that disagree and need review.",
 	"comp.radar_title":         "Competency profile against the position standard",
 	"comp.radar_desc":          "Radar chart: required level (dashed line) and actual level (blue area) per competency; capped JPM %s. The gaps table has every number.",
-	"comp.radar_caption":       "Dashed line: required level. Blue area: actual level.",
+	"comp.radar_caption":       "Dashed line: required level. Blue area: actual level. Axis numbers are the row numbers of the table below.",
 	"comp.gaps":                "Competency gaps",
 	"comp.competency":          "Competency",
 	"comp.required":            "Required",

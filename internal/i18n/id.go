@@ -352,7 +352,7 @@ var idMessages = map[string]string{
 	"comp.conflicts":           "%d kompetensi memiliki penilaian yang berbeda jauh dan perlu ditinjau.",
 	"comp.radar_title":         "Profil kompetensi terhadap standar jabatan",
 	"comp.radar_desc":          "Grafik radar: level standar (garis putus-putus) dan level aktual (area biru) per kompetensi; JPM dibatasi %s. Angka lengkapnya ada di tabel gap.",
-	"comp.radar_caption":       "Garis putus-putus: level standar. Area biru: level aktual.",
+	"comp.radar_caption":       "Garis putus-putus: level standar. Area biru: level aktual. Nomor sumbu = nomor baris tabel di bawah.",
 	"comp.gaps":                "Gap kompetensi",
 	"comp.competency":          "Kompetensi",
 	"comp.required":            "Standar",

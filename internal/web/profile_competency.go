@@ -38,6 +38,18 @@ type competencyRow struct {
 	Events []string // the non-peer ratings and the peer aggregate, one line each
 }
 
+// GapText shows a gap with its sign (−1 short, +1 above, 0 on standard),
+// with a true minus sign so it reads as a number, not a hyphen.
+func (r competencyRow) GapText() string {
+	switch {
+	case r.Gap < 0:
+		return fmt.Sprintf("−%d", -r.Gap)
+	case r.Gap > 0:
+		return fmt.Sprintf("+%d", r.Gap)
+	}
+	return "0"
+}
+
 // competencyView builds the section for employee id in language lang.
 func (s *server) competencyView(ctx context.Context, lang i18n.Lang, id int64) (*competencyView, error) {
 	ec, err := s.st.EmployeeCompetencies(ctx, id)
@@ -78,7 +90,7 @@ func (s *server) competencyView(ctx context.Context, lang i18n.Lang, id int64) (
 			v.Conflicts++
 		}
 		v.Rows = append(v.Rows, row)
-		axes = append(axes, radarAxis{Label: it.Name, Required: it.Required, Actual: it.Actual})
+		axes = append(axes, radarAxis{Label: fmt.Sprint(len(axes) + 1), Required: it.Required, Actual: it.Actual})
 	}
 	v.Radar = radarSVG(axes, i18n.T(lang, "comp.radar_title"), i18n.T(lang, "comp.radar_desc", v.JPMCapped),
 		i18n.T(lang, "comp.required"), i18n.T(lang, "comp.actual"))

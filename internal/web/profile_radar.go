@@ -55,7 +55,7 @@ func radarSVG(axes []radarAxis, title, desc, reqLabel, actLabel string) template
 	}
 	esc := template.HTMLEscapeString
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="radar" id="radar" viewBox="-90 0 660 440" width="100%%" role="img" aria-labelledby="radar-title radar-desc" xmlns="http://www.w3.org/2000/svg">`)
+	fmt.Fprintf(&b, `<svg class="radar" id="radar" viewBox="40 20 400 430" width="100%%" role="img" aria-labelledby="radar-title radar-desc" xmlns="http://www.w3.org/2000/svg">`)
 	fmt.Fprintf(&b, `<title id="radar-title">%s</title><desc id="radar-desc">%s</desc>`, esc(title), esc(desc))
 	ring := make([]int, n)
 	for lvl := 1; lvl <= radarMax; lvl++ {
@@ -73,7 +73,7 @@ func radarSVG(axes []radarAxis, title, desc, reqLabel, actLabel string) template
 	for i, a := range axes {
 		x, y := radarPoint(i, n, radarMax)
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#bbb" stroke-width="1"/>`, radarCX, radarCY, x, y)
-		lx, ly := radarPoint(i, n, radarMax+0.6)
+		lx, ly := radarPoint(i, n, radarMax+0.55)
 		anchor := "middle"
 		switch {
 		case lx > radarCX+5:
@@ -81,11 +81,9 @@ func radarSVG(axes []radarAxis, title, desc, reqLabel, actLabel string) template
 		case lx < radarCX-5:
 			anchor = "end"
 		}
-		label := a.Label
-		if r := []rune(label); len(r) > 24 {
-			label = string(r[:23]) + "…"
-		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="12" fill="#333">%s</text>`, lx, ly+4, anchor, esc(label))
+		// Axes carry the row numbers of the gaps table beside the chart:
+		// competency names do not fit around a chart on a phone.
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="20" font-weight="600" fill="#333">%s</text>`, lx, ly+7, anchor, esc(a.Label))
 		req[i], act[i] = min(max(a.Required, 0), radarMax), min(max(a.Actual, 0), radarMax)
 	}
 	fmt.Fprintf(&b, `<polygon class="radar-required" points="%s" fill="none" stroke="#b45309" stroke-width="2" stroke-dasharray="6 4"/>`, radarPolygon(req))
@@ -95,8 +93,8 @@ func radarSVG(axes []radarAxis, title, desc, reqLabel, actLabel string) template
 		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="3" fill="#2563eb"/>`, x, y)
 	}
 	// Legend.
-	fmt.Fprintf(&b, `<line x1="20" y1="425" x2="50" y2="425" stroke="#b45309" stroke-width="2" stroke-dasharray="6 4"/><text x="56" y="429" font-size="12" fill="#333">%s</text>`, esc(reqLabel))
-	fmt.Fprintf(&b, `<rect x="250" y="418" width="30" height="14" fill="#2563eb" fill-opacity="0.3" stroke="#2563eb"/><text x="286" y="429" font-size="12" fill="#333">%s</text>`, esc(actLabel))
+	fmt.Fprintf(&b, `<line x1="60" y1="430" x2="100" y2="430" stroke="#b45309" stroke-width="3" stroke-dasharray="6 4"/><text x="108" y="437" font-size="20" fill="#333">%s</text>`, esc(reqLabel))
+	fmt.Fprintf(&b, `<rect x="250" y="420" width="36" height="20" fill="#2563eb" fill-opacity="0.3" stroke="#2563eb"/><text x="294" y="437" font-size="20" fill="#333">%s</text>`, esc(actLabel))
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
