@@ -21,7 +21,7 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64) err
 	now := st.Now()
 	type person struct {
 		id, sup, unit int64
-		items        []store.RatingTarget
+		items         []store.RatingTarget
 	}
 	recent := map[int64][]int64{} // unit → a few employees seen, for peers
 	var batch []store.Rating
@@ -98,5 +98,5 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64) err
 	}
 	fmt.Fprintf(env.Stdout, "Penilaian demo: %d penilaian, %d level kompetensi, %d JPM dalam %s.\n",
 		n, stats.Levels, stats.JPM, time.Since(start).Round(time.Millisecond))
-	return nil
+	return demoPerformance(ctx, env, st, seed)
 }

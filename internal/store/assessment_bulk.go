@@ -12,7 +12,7 @@ import (
 // a generator needs to invent plausible ratings.
 type RatingTarget struct {
 	EmployeeID, SupervisorID, UnitID, CompetencyID int64
-	Required                                      int
+	Required                                       int
 }
 
 // RatingTargets streams every (employee, standard competency) pair in

@@ -24,6 +24,8 @@ var navItems = []navItem{
 	{"/impor", "nav.import", auth.WriteEmployees},
 	{"/akun", "nav.accounts", auth.ManageAccounts},
 	{"/penilaian", "nav.assess", auth.ReadRegistry},
+	{"/talenta", "nav.talent", auth.ReadRegistry}, // shown only where seesTalent
+	{"/analisis", "nav.needs", auth.ReadRegistry}, // shown only where canReadNeeds
 	{"/audit", "nav.audit", auth.ReadAudit},
 }
 
@@ -39,7 +41,7 @@ type navLink struct {
 func navFor(p *auth.Principal, path string) []navLink {
 	var out []navLink
 	for _, it := range navItems {
-		if !p.Can(it.Action) {
+		if !p.Can(it.Action) || (it.Path == "/talenta" && !seesTalent(p)) || (it.Path == "/analisis" && !canReadNeeds(p)) {
 			continue
 		}
 		cur := path == it.Path || (it.Path != "/" && strings.HasPrefix(path, it.Path+"/"))

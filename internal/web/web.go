@@ -154,6 +154,10 @@ func (s *server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /penilaian", s.assessSelf)
 	mux.HandleFunc("GET /penilaian/{id}", s.assessRateForm)
 	mux.HandleFunc("POST /penilaian/{id}", s.assessRate)
+	s.talentRoutes(mux) // /talenta, /penilaian/impor
+	mux.HandleFunc("GET /analisis", s.needsPage)
+	mux.HandleFunc("GET /analisis/orang", s.needPeoplePage)
+	mux.HandleFunc("GET /analisis/ekspor.xlsx", s.needsExport)
 	mux.HandleFunc("/", s.notFoundPage)
 }
 

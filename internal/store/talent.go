@@ -1,0 +1,160 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/model"
+)
+
+// Predikat labels as stored in performance_rating (Permen PANRB 6/2022).
+const (
+	PredikatSangatBaik     = "Sangat Baik"
+	PredikatBaik           = "Baik"
+	PredikatButuhPerbaikan = "Butuh Perbaikan"
+	PredikatKurang         = "Kurang"
+	PredikatSangatKurang   = "Sangat Kurang"
+)
+
+// canonicalPredikat returns the stored spelling of an SKP predikat, or ok
+// false when gap.PerformanceFromPredikat does not know it.
+func canonicalPredikat(p string) (string, bool) {
+	if _, ok := gap.PerformanceFromPredikat(p); !ok {
+		return "", false
+	}
+	s := strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(p))), " ")
+	for _, c := range []string{PredikatSangatBaik, PredikatBaik, PredikatButuhPerbaikan, PredikatKurang, PredikatSangatKurang} {
+		if strings.ToLower(c) == s {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// validPerformanceYear reports whether year may carry an SKP rating: from
+// 2000 up to the current year.
+func (s *Store) validPerformanceYear(year int) bool {
+	return year >= 2000 && year <= s.Now().Year()
+}
+
+// SetPerformance records (or replaces) an employee's SKP predikat for one
+// year, after validating the predikat with gap.PerformanceFromPredikat and
+// the year (2000 … this year). The change is audited with the old and new
+// predikat. Callers check that the actor administers the employee.
+func (s *Store) SetPerformance(ctx context.Context, a model.Actor, employeeID int64, year int, predikat string) error {
+	canon, ok := canonicalPredikat(predikat)
+	if !ok {
+		return apperr.Invalid("predikat", "predikat %q tidak dikenal (Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang)", predikat)
+	}
+	if !s.validPerformanceYear(year) {
+		return apperr.Invalid("year", "tahun %d di luar rentang 2000–%d", year, s.Now().Year())
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM employee WHERE id = $1`, employeeID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return apperr.New(apperr.ENOTFOUND, "pegawai %d tidak ditemukan", employeeID)
+		}
+		var old string
+		err := tx.QueryRowContext(ctx, `SELECT predikat FROM performance_rating WHERE employee_id = $1 AND year = $2`, employeeID, year).Scan(&old)
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		if err := upsertPerformance(ctx, tx, employeeID, year, canon); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, "performance.set", "employee", employeeID,
+			map[string]any{"year": year, "predikat": Change{old, canon}})
+	})
+}
+
+// upsertPerformance writes one yearly predikat.
+func upsertPerformance(ctx context.Context, q queryer, employeeID int64, year int, predikat string) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO performance_rating (employee_id, year, predikat) VALUES ($1, $2, $3)
+		ON CONFLICT (employee_id, year) DO UPDATE SET predikat = excluded.predikat`, employeeID, year, predikat)
+	if err != nil {
+		return fmt.Errorf("store: performance of %d in %d: %w", employeeID, year, err)
+	}
+	return nil
+}
+
+// Performance returns an employee's SKP predikat per year.
+func (s *Store) Performance(ctx context.Context, employeeID int64) (map[int]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT year, predikat FROM performance_rating WHERE employee_id = $1`, employeeID)
+	if err != nil {
+		return nil, fmt.Errorf("store: performance of %d: %w", employeeID, err)
+	}
+	defer rows.Close()
+	out := map[int]string{}
+	for rows.Next() {
+		var y int
+		var p string
+		if err := rows.Scan(&y, &p); err != nil {
+			return nil, err
+		}
+		out[y] = p
+	}
+	return out, rows.Err()
+}
+
+// SeedPerformance gives every active employee an SKP predikat for each of
+// years, chosen by pick (a demo or a migration): the years' existing
+// ratings are replaced, the rows go in through multi-row INSERTs in one
+// transaction, audited as one event. pick must return a predikat
+// canonicalPredikat accepts ("" skips that employee and year).
+func (s *Store) SeedPerformance(ctx context.Context, a model.Actor, what string, years []int, pick func(employeeID int64, year int) string) (int, error) {
+	n := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var ids []int64
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM employee WHERE status = 'aktif' ORDER BY id`)
+		if err != nil {
+			return fmt.Errorf("store: seed performance: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, y := range years {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM performance_rating WHERE year = $1`, y); err != nil {
+				return err
+			}
+		}
+		b := newBulkInserter(ctx, tx, "performance_rating", []string{"employee_id", "year", "predikat"}, 1000)
+		b.anon = s.dialect == SQLite
+		for _, id := range ids {
+			for _, y := range years {
+				p := pick(id, y)
+				if p == "" {
+					continue
+				}
+				canon, ok := canonicalPredikat(p)
+				if !ok {
+					return apperr.Invalid("predikat", "predikat %q tidak dikenal", p)
+				}
+				if err := b.add(id, y, canon); err != nil {
+					return fmt.Errorf("store: seed performance: %w", err)
+				}
+				n++
+			}
+		}
+		if err := b.close(); err != nil {
+			return fmt.Errorf("store: seed performance: %w", err)
+		}
+		return s.audit(ctx, tx, a, "performance.load", "performance_rating", 0, map[string]any{"what": what, "years": years, "ratings": n})
+	})
+	return n, err
+}

@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/model"
+)
+
+// TalentMap is the 9-box of the active employees in a scope (Permen PANRB
+// 3/2020, domain.md §3).
+type TalentMap struct {
+	// Years are the two SKP years looked at, oldest first: the two years
+	// before the current one (a year's SKP is final only after it ends).
+	Years [2]int
+	// Counts per box number; index 0 counts employees who cannot be placed
+	// (no SKP rating in either year, or no JPM).
+	Counts [10]int
+	Total  int
+	// Boxes are the nine boxes' wording and counts (index = box number,
+	// index 0 the "cannot be placed" box).
+	Boxes [10]gap.Box
+	// DisciplineKnown is false: Kompeten records no discipline penalties
+	// yet, so nobody is excluded from the succession pool on that ground.
+	DisciplineKnown bool
+}
+
+// TalentPerson is one employee in a 9-box list.
+type TalentPerson struct {
+	ID            int64
+	NIP           string
+	Kind          model.EmployeeKind
+	Name          string
+	GelarDepan    string
+	GelarBelakang string
+	UnitName      string
+	HasJPM        bool
+	JPMCapped     gap.Fixed
+	Predikat      [2]string // SKP predikat of Years[0] and Years[1] ("" unknown)
+	Box           gap.Box
+}
+
+// talentYears returns the two SKP years the 9-box looks at.
+func (s *Store) talentYears() [2]int {
+	y := s.Now().Year()
+	return [2]int{y - 2, y - 1}
+}
+
+// talentRows streams the active employees in scope (and, when unitID is not
+// 0, in that unit's subtree) in name order with what the 9-box needs.
+func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, years [2]int, fn func(*TalentPerson) error) error {
+	var a args
+	y0, y1 := a.add(years[0]), a.add(years[1])
+	where := "e.status = 'aktif' AND " + scopeClause(sc, &a)
+	if unitID != 0 {
+		var path string
+		if err := s.db.QueryRowContext(ctx, `SELECT path FROM org_unit WHERE id = $1`, unitID).Scan(&path); err != nil {
+			return notFound(err, "unit %d tidak ditemukan", unitID)
+		}
+		where += fmt.Sprintf(" AND e.unit_id IN (SELECT id FROM org_unit WHERE path >= %s AND path < %s)", a.add(path), a.add(pathUpper(path)))
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name,
+		j.jpm_capped, COALESCE(p0.predikat, ''), COALESCE(p1.predikat, '')
+		FROM employee e JOIN org_unit u ON u.id = e.unit_id
+		LEFT JOIN employee_jpm j ON j.employee_id = e.id
+		LEFT JOIN performance_rating p0 ON p0.employee_id = e.id AND p0.year = `+y0+`
+		LEFT JOIN performance_rating p1 ON p1.employee_id = e.id AND p1.year = `+y1+`
+		WHERE `+where+` ORDER BY e.sort_name, e.id`, a...)
+	if err != nil {
+		return fmt.Errorf("store: talent map: %w", err)
+	}
+	defer rows.Close()
+	th := gap.DefaultPotentialThresholds()
+	var p TalentPerson
+	for rows.Next() {
+		var jpm *int64
+		if err := rows.Scan(&p.ID, &p.NIP, &p.Kind, &p.Name, &p.GelarDepan, &p.GelarBelakang, &p.UnitName,
+			&jpm, &p.Predikat[0], &p.Predikat[1]); err != nil {
+			return err
+		}
+		p.HasJPM, p.JPMCapped = jpm != nil, 0
+		pot := gap.PotentialUnknown
+		if jpm != nil {
+			p.JPMCapped = gap.Fixed(*jpm)
+			pot = gap.PotentialFromJPM(p.JPMCapped, th)
+		}
+		var perf [2]gap.Performance
+		for i, pr := range p.Predikat {
+			perf[i], _ = gap.PerformanceFromPredikat(pr)
+		}
+		// No discipline data is recorded yet: nobody is excluded.
+		p.Box = gap.NineBox(gap.PerformanceOverYears(perf[:]), pot, false)
+		if err := fn(&p); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// TalentMap places every active employee in scope (in unitID's subtree when
+// it is not 0) on the 9-box: performance from the SKP predikat of the last
+// two years (gap.PerformanceOverYears: the lower of the two), potential
+// from the capped JPM (gap.PotentialFromJPM with the default thresholds),
+// the box from gap.NineBox. Discipline penalties are not recorded yet, so
+// excluded is always false (TalentMap.DisciplineKnown says so).
+func (s *Store) TalentMap(ctx context.Context, sc model.Scope, unitID int64) (*TalentMap, error) {
+	m := &TalentMap{Years: s.talentYears(), Boxes: gap.DefaultBoxes()}
+	for i := range m.Boxes {
+		m.Boxes[i].Number = i
+	}
+	err := s.talentRows(ctx, sc, unitID, m.Years, func(p *TalentPerson) error {
+		m.Counts[p.Box.Number]++
+		m.Total++
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// TalentBox returns one page of the employees of box (0–9; 0 lists those
+// who cannot be placed) in scope and unitID's subtree, in name order, and
+// whether more follow.
+func (s *Store) TalentBox(ctx context.Context, sc model.Scope, unitID int64, box, offset, limit int) ([]TalentPerson, bool, error) {
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	offset = max(offset, 0)
+	var out []TalentPerson
+	seen, more := 0, false
+	errStop := fmt.Errorf("stop")
+	err := s.talentRows(ctx, sc, unitID, s.talentYears(), func(p *TalentPerson) error {
+		if p.Box.Number != box {
+			return nil
+		}
+		seen++
+		if seen <= offset {
+			return nil
+		}
+		if len(out) == limit {
+			more = true
+			return errStop
+		}
+		out = append(out, *p)
+		return nil
+	})
+	if err != nil && err != errStop {
+		return nil, false, err
+	}
+	return out, more, nil
+}

@@ -1,0 +1,216 @@
+package store_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/store/storetest"
+)
+
+// fixedNow pins the store clock to 1 July 2026, so that the 9-box looks at
+// SKP years 2024 and 2025.
+func fixedNow(s *store.Store) {
+	s.Now = func() time.Time { return time.Date(2026, 7, 1, 8, 0, 0, 0, time.UTC) }
+}
+
+func TestAssessmentCentreImport(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setupAssess(t, s)
+		fixedNow(s)
+		// Ani rates herself 4 in M1 (Integritas): her level is 4.
+		must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 4}))
+		file := "\ufeffNIP;KODE KOMPETENSI;LEVEL;TANGGAL;LEMBAGA\n" +
+			f.ani.NIP + ";M1;1;15-03-2026;UPT Penilaian Kompetensi\n" + // good: AC says 1
+			f.ani.NIP + ";m2;3;2026-03-15;\n" + // good, lower-case code, ISO date
+			"199901012020011001;M1;3;15-03-2026;\n" + // unknown NIP
+			f.ani.NIP + ";XYZ-9;3;15-03-2026;\n" + // unknown competency
+			f.ani.NIP + ";M3;7;15-03-2026;\n" + // level out of range
+			f.ani.NIP + ";M4;2;31-02-2026;\n" + // bad date
+			f.outsider.NIP + ";M1;3;15-03-2026;\n" + // outside the OPD admin's scope
+			"\n" +
+			f.budi.NIP + ";DIG-01;2;01/02/2026;\n" // good
+		o := store.TalentImportOptions{Kind: store.TalentImportAssessment, Actor: admin,
+			Admin: model.Scope{UnitPaths: []string{f.dinas.Path}}, File: "ac.csv"}
+		rep, err := s.ImportTalentFile(ctx, o, []byte(file))
+		must(t, err)
+		if rep.Rows != 8 || rep.Good != 3 || rep.Bad != 5 || rep.Applied || rep.FileError || rep.Employees != 2 {
+			t.Fatalf("dry run: %+v", rep)
+		}
+		want := []struct {
+			line      int
+			col, code string
+		}{{4, "NIP", "nip.unknown"}, {5, "KODE KOMPETENSI", "competency.unknown"}, {6, "LEVEL", "level.range"},
+			{7, "TANGGAL", "date.bad"}, {8, "NIP", "scope"}}
+		if len(rep.Problems) != len(want) {
+			t.Fatalf("problems %+v", rep.Problems)
+		}
+		for i, w := range want {
+			if p := rep.Problems[i]; p.Line != w.line || p.Column != w.col || p.Code != w.code || p.Message == "" {
+				t.Errorf("problem %d: %+v, want %+v", i, p, w)
+			}
+		}
+		// The dry run wrote nothing.
+		got, err := s.EmployeeCompetencies(ctx, f.ani.ID)
+		must(t, err)
+		if got.Items[0].Actual != 4 {
+			t.Fatalf("before apply: level %d", got.Items[0].Actual)
+		}
+		o.Apply = true
+		rep, err = s.ImportTalentFile(ctx, o, []byte(file))
+		must(t, err)
+		if !rep.Applied || rep.Good != 3 {
+			t.Fatalf("apply: %+v", rep)
+		}
+		// The assessment centre outranks the self-assessment: 4 → 1.
+		got, err = s.EmployeeCompetencies(ctx, f.ani.ID)
+		must(t, err)
+		if got.Items[0].Actual != 1 || got.Items[1].Actual != 3 {
+			t.Errorf("after apply: M1 %d, M2 %d", got.Items[0].Actual, got.Items[1].Actual)
+		}
+		if got.Stored == nil || got.Stored.SumActual != 4 {
+			t.Errorf("JPM after apply: %+v", got.Stored)
+		}
+		log, err := s.AuditLog(ctx, store.AuditFilter{Limit: 5})
+		must(t, err)
+		if len(log) == 0 || log[0].Action != "import.assessment" || !strings.Contains(log[0].Detail, rep.SHA256) || !strings.Contains(log[0].Detail, `"written":3`) {
+			t.Errorf("audit: %+v", log[:1])
+		}
+		// A file without a competency column is refused whole.
+		rep, err = s.ImportTalentFile(ctx, o, []byte("NIP,LEVEL,TANGGAL\n"+f.ani.NIP+",3,01-01-2026\n"))
+		must(t, err)
+		if !rep.FileError || rep.Applied {
+			t.Errorf("missing column: %+v", rep)
+		}
+	})
+}
+
+func TestPerformance(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setupAssess(t, s)
+		fixedNow(s)
+		must(t, s.SetPerformance(ctx, admin, f.ani.ID, 2025, "sangat_baik"))
+		must(t, s.SetPerformance(ctx, admin, f.ani.ID, 2025, "Baik")) // replaces
+		for _, tt := range []struct {
+			year int
+			p    string
+		}{{2025, "Luar Biasa"}, {2025, ""}, {1999, "Baik"}, {2027, "Baik"}} {
+			if err := s.SetPerformance(ctx, admin, f.ani.ID, tt.year, tt.p); apperr.Code(err) != apperr.EINVALID {
+				t.Errorf("SetPerformance(%d, %q): %v", tt.year, tt.p, err)
+			}
+		}
+		got, err := s.Performance(ctx, f.ani.ID)
+		must(t, err)
+		if len(got) != 1 || got[2025] != "Baik" {
+			t.Errorf("performance %v", got)
+		}
+		file := "NIP,TAHUN,PREDIKAT\n" +
+			f.ani.NIP + ",2024,Sangat Baik\n" +
+			f.budi.NIP + ",2025,butuh perbaikan\n" +
+			f.budi.NIP + ",2025,Baik\n" + // duplicate
+			f.budi.NIP + ",2030,Baik\n" + // year
+			f.budi.NIP + ",2024,Istimewa\n" // predikat
+		rep, err := s.ImportTalentFile(ctx, store.TalentImportOptions{Kind: store.TalentImportPerformance, Actor: admin,
+			Admin: model.Scope{All: true}, Apply: true}, []byte(file))
+		must(t, err)
+		if rep.Good != 2 || rep.Bad != 3 || !rep.Applied || len(rep.Problems) != 3 || rep.Problems[0].Code != "duplicate" ||
+			rep.Problems[1].Code != "year.range" || rep.Problems[2].Code != "predikat.unknown" {
+			t.Fatalf("performance import: %+v", rep)
+		}
+		got, _ = s.Performance(ctx, f.budi.ID)
+		if got[2025] != "Butuh Perbaikan" {
+			t.Errorf("budi %v", got)
+		}
+	})
+}
+
+func TestTalentMapPlacement(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setupAssess(t, s)
+		fixedNow(s)
+		ac := func(emp int64, level int) {
+			for _, c := range f.comps[:5] {
+				must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: emp, Source: assess.SourceAssessmentCentre,
+					CompetencyID: c, Level: level, RaterAdmin: model.Scope{All: true}}))
+			}
+		}
+		// Ani: all 2 of required 2 → JPM 100 % → high; Sangat Baik twice → above: box 9.
+		ac(f.ani.ID, 2)
+		must(t, s.SetPerformance(ctx, admin, f.ani.ID, 2024, "Sangat Baik"))
+		must(t, s.SetPerformance(ctx, admin, f.ani.ID, 2025, "Sangat Baik"))
+		// Budi: all 1 → 50 % → low; Sangat Baik then Baik → meets (the lower): box 2.
+		ac(f.budi.ID, 1)
+		must(t, s.SetPerformance(ctx, admin, f.budi.ID, 2024, "Sangat Baik"))
+		must(t, s.SetPerformance(ctx, admin, f.budi.ID, 2025, "Baik"))
+		// Cici: JPM 100 %, only 2025 Kurang → below, high: box 6.
+		ac(f.cici.ID, 2)
+		must(t, s.SetPerformance(ctx, admin, f.cici.ID, 2025, "Kurang"))
+		// Dedi: JPM but no SKP → cannot be placed. A 2023 rating is too old.
+		ac(f.dedi.ID, 2)
+		must(t, s.SetPerformance(ctx, admin, f.dedi.ID, 2023, "Sangat Baik"))
+
+		m, err := s.TalentMap(ctx, model.Scope{All: true}, 0)
+		must(t, err)
+		if m.Years != [2]int{2024, 2025} || m.Counts[9] != 1 || m.Counts[2] != 1 || m.Counts[6] != 1 || m.Total != 7 || m.Counts[0] != 4 {
+			t.Errorf("map: years %v counts %v total %d", m.Years, m.Counts, m.Total)
+		}
+		if m.Boxes[9].Label == "" || m.Boxes[9].Number != 9 || m.DisciplineKnown {
+			t.Errorf("boxes %+v", m.Boxes[9])
+		}
+		people, more, err := s.TalentBox(ctx, model.Scope{All: true}, 0, 9, 0, 10)
+		must(t, err)
+		if more || len(people) != 1 || people[0].ID != f.ani.ID || people[0].JPMCapped != gap.Percent(100) ||
+			people[0].Box.Performance != gap.Above || people[0].Box.Potential != gap.High || !people[0].Box.TalentPool {
+			t.Errorf("box 9: %+v", people)
+		}
+		// Scope: the other OPD's admin sees none of them; a unit filter narrows.
+		m, err = s.TalentMap(ctx, model.Scope{UnitPaths: []string{f.other.Path}}, 0)
+		must(t, err)
+		if m.Total != 1 || m.Counts[0] != 1 {
+			t.Errorf("other OPD: %v", m.Counts)
+		}
+		m, err = s.TalentMap(ctx, model.Scope{All: true}, f.bidang.ID)
+		must(t, err)
+		if m.Total != 5 {
+			t.Errorf("bidang total %d", m.Total)
+		}
+		// Paging of box 0.
+		p1, more, err := s.TalentBox(ctx, model.Scope{All: true}, 0, 0, 0, 3)
+		must(t, err)
+		p2, more2, err := s.TalentBox(ctx, model.Scope{All: true}, 0, 0, 3, 3)
+		must(t, err)
+		if len(p1) != 3 || !more || len(p2) != 1 || more2 || p1[0].ID == p2[0].ID {
+			t.Errorf("box 0 pages: %d %v, %d %v", len(p1), more, len(p2), more2)
+		}
+	})
+}
+
+func TestSeedPerformance(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setupAssess(t, s)
+		n, err := s.SeedPerformance(ctx, admin, "test", []int{2024, 2025}, func(id int64, y int) string {
+			if id == f.budi.ID && y == 2024 {
+				return ""
+			}
+			return "Baik"
+		})
+		must(t, err)
+		if n != 7*2-1 {
+			t.Errorf("seeded %d", n)
+		}
+		got, _ := s.Performance(ctx, f.ani.ID)
+		if got[2024] != "Baik" || got[2025] != "Baik" {
+			t.Errorf("ani %v", got)
+		}
+	})
+}

@@ -1,0 +1,145 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// acImportData is the assessment-centre and performance import page: the
+// upload form, and after an upload the report of the dry run or the apply.
+type acImportData struct {
+	Kind     string // store.TalentImportAssessment or store.TalentImportPerformance
+	Report   *store.TalentImportReport
+	Problems []store.TalentProblem
+	More     int
+	Checksum string
+	Format   string
+	FileName string
+	CanApply bool
+	Error    string // catalogue key of a message about the upload itself
+}
+
+// acKind returns the import kind of a form value (assessment by default).
+func acKind(v string) string {
+	if v == store.TalentImportPerformance {
+		return v
+	}
+	return store.TalentImportAssessment
+}
+
+// acImportForm shows the upload form (GET /penilaian/impor).
+func (s *server) acImportForm(w http.ResponseWriter, r *http.Request) {
+	if p := s.require(w, r, auth.WriteEmployees); p == nil {
+		return
+	}
+	s.render(w, r, http.StatusOK, "acimport", "acimport.title", &acImportData{Kind: acKind(r.URL.Query().Get("kind"))})
+}
+
+// acImportUpload keeps the uploaded file under its SHA-256 and runs a dry
+// run (POST /penilaian/impor).
+func (s *server) acImportUpload(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteEmployees)
+	if p == nil {
+		return
+	}
+	d := &acImportData{Kind: store.TalentImportAssessment}
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload+1<<20)
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		var mbe *http.MaxBytesError
+		d.Error = "import.no_file"
+		if errors.As(err, &mbe) {
+			d.Error = "import.too_big"
+		}
+		s.render(w, r, http.StatusBadRequest, "acimport", "acimport.title", d)
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	d.Kind = acKind(r.PostFormValue("kind"))
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		d.Error = "import.no_file"
+		s.render(w, r, http.StatusBadRequest, "acimport", "acimport.title", d)
+		return
+	}
+	defer file.Close()
+	d.FileName = filepath.Base(hdr.Filename)
+	d.Format = strings.TrimPrefix(strings.ToLower(filepath.Ext(d.FileName)), ".")
+	if d.Format != "csv" && d.Format != "xlsx" {
+		d.Error = "import.bad_format"
+		s.render(w, r, http.StatusBadRequest, "acimport", "acimport.title", d)
+		return
+	}
+	if hdr.Size > maxUpload {
+		d.Error = "import.too_big"
+		s.render(w, r, http.StatusBadRequest, "acimport", "acimport.title", d)
+		return
+	}
+	s.cleanImports()
+	if d.Checksum, err = s.saveUpload(file, d.Format); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.runACImport(w, r, p, d, false)
+}
+
+// acImportApply re-runs the import of an uploaded file with Apply (POST
+// /penilaian/impor/terapkan); the file is found by its checksum and hashed
+// again before anything is written.
+func (s *server) acImportApply(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.WriteEmployees)
+	if p == nil {
+		return
+	}
+	d := &acImportData{Kind: acKind(r.PostFormValue("kind")), Checksum: r.PostFormValue("checksum"),
+		Format: r.PostFormValue("format"), FileName: filepath.Base(r.PostFormValue("filename"))}
+	if !checksumRE.MatchString(d.Checksum) || (d.Format != "csv" && d.Format != "xlsx") {
+		s.fail(w, r, apperr.Invalid("checksum", "berkas impor tidak dikenal"))
+		return
+	}
+	s.runACImport(w, r, p, d, true)
+}
+
+// runACImport runs the store import on the kept upload and renders the report.
+func (s *server) runACImport(w http.ResponseWriter, r *http.Request, p *auth.Principal, d *acImportData, apply bool) {
+	path := s.importPath(d.Checksum, d.Format)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		d.Error = "import.expired"
+		s.render(w, r, http.StatusGone, "acimport", "acimport.title", d)
+		return
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != d.Checksum {
+		os.Remove(path)
+		d.Error = "import.changed"
+		s.render(w, r, http.StatusConflict, "acimport", "acimport.title", d)
+		return
+	}
+	rep, err := s.st.ImportTalentFile(r.Context(), store.TalentImportOptions{
+		Kind: d.Kind, Actor: actor(p), Admin: adminScope(p), Apply: apply, File: d.FileName,
+	}, data)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Report = rep
+	d.More = rep.Omitted
+	d.Problems = rep.Problems
+	if len(d.Problems) > maxShownProblems {
+		d.More += len(d.Problems) - maxShownProblems
+		d.Problems = d.Problems[:maxShownProblems]
+	}
+	d.CanApply = !apply && !rep.FileError && rep.Good > 0
+	if apply && rep.Applied {
+		os.Remove(path)
+	}
+	s.render(w, r, http.StatusOK, "acimport", "acimport.title", d)
+}
