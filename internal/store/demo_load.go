@@ -89,10 +89,12 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 	inline, lastID := true, int64(0)
 	ub := newRowSink(ctx, s.dialect, conn, tx, "org_unit", []string{"id", "code", "name", "kind", "parent_id", "path", "depth"}, 200)
 	for _, u := range units {
-		if u.ParentID != 0 && !unitOK[u.ParentID] {
-			return 0, fmt.Errorf("store: load units: unit %d before its parent %d", u.ID, u.ParentID)
-		}
 		unitOK[u.ID] = true
+	}
+	for _, u := range units {
+		if u.ParentID != 0 && !unitOK[u.ParentID] {
+			return 0, fmt.Errorf("store: load units: unit %d has an unknown parent %d", u.ID, u.ParentID)
+		}
 		if err := ub.add(u.ID, u.Code, u.Name, string(u.Kind), nullID(u.ParentID), u.Path, u.Depth); err != nil {
 			return 0, fmt.Errorf("store: load units: %w", err)
 		}

@@ -102,6 +102,11 @@ func (ei *employeeImporter) startBulk(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	b.plan = p
+	for _, np := range ei.imp.NewPositions {
+		if p.byID[np.UnitID] == nil { // checked here: SQLite's foreign keys may be off
+			return apperr.Invalid("unit", "unit %d dari jabatan baru %s tidak ada", np.UnitID, np.Title)
+		}
+	}
 	if ei.imp.HeadLines != nil {
 		var acting bool
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM acting_assignment)`).Scan(&acting); err != nil {
