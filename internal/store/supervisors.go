@@ -141,10 +141,32 @@ func (s *Store) deriveSupervisors(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	defer head.Close()
+	// The same conditions, first recorded in the audit log and history.
+	staffAudit, err := prepareBoth(ctx, tx, auditSupervisorChanges(`CAST($1 AS BIGINT)`,
+		`employee.unit_id = $2 AND employee.supervisor_set = FALSE AND employee.id <> $3`, ``, "$4"))
+	if err != nil {
+		return err
+	}
+	defer closeBoth(staffAudit)
+	headAudit, err := prepareBoth(ctx, tx, auditSupervisorChanges(`CAST($1 AS BIGINT)`,
+		`employee.id = $2 AND employee.unit_id = $3 AND employee.supervisor_set = FALSE`, ``, "$4"))
+	if err != nil {
+		return err
+	}
+	defer closeBoth(headAudit)
+	now := s.Now().Unix()
 	for _, u := range p.units {
 		sup := u.head
 		if sup == 0 {
 			sup = u.above
+		}
+		if err := execPrepared(ctx, staffAudit, nullID(sup), u.id, u.head, now); err != nil {
+			return fmt.Errorf("store: audit derived supervisors of unit %d: %w", u.id, err)
+		}
+		if u.head != 0 {
+			if err := execPrepared(ctx, headAudit, nullID(u.above), u.head, u.id, now); err != nil {
+				return err
+			}
 		}
 		if _, err := staff.ExecContext(ctx, nullID(sup), u.id, u.head); err != nil {
 			return fmt.Errorf("store: derive supervisors of unit %d: %w", u.id, err)
@@ -190,6 +212,10 @@ func (s *Store) deriveAllSupervisors(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	const sup = `CASE WHEN employee.id = u.head_id THEN u.head_sup ELSE u.staff_sup END`
+	if err := execBoth(ctx, tx, auditSupervisorChanges(sup, `employee.supervisor_set = FALSE`,
+		` JOIN unit_sup u ON u.unit_id = employee.unit_id`, "$1"), s.Now().Unix()); err != nil {
+		return fmt.Errorf("store: audit derived supervisors: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE employee SET supervisor_id = `+sup+` FROM unit_sup u
 		WHERE employee.unit_id = u.unit_id AND employee.supervisor_set = FALSE AND employee.supervisor_id IS DISTINCT FROM `+sup); err != nil {
 		return fmt.Errorf("store: derive supervisors: %w", err)
@@ -201,4 +227,65 @@ func (s *Store) deriveAllSupervisors(ctx context.Context, tx *sql.Tx) error {
 // DeriveSupervisors recomputes derived supervisors for the whole registry.
 func (s *Store) DeriveSupervisors(ctx context.Context) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return s.deriveAllSupervisors(ctx, tx) })
+}
+
+// auditSupervisorChanges returns two INSERT … SELECT statements, one for
+// the audit log and one for the employees' history, that record each
+// employee whose derived supervisor is about to change from someone to
+// someone else (newSup, for the rows matching where, joined through join).
+// A supervisor derived for the first time, at creation or import, belongs to
+// that creation's own audit entry. The JSON detail is built in SQL, so a head
+// leaving a post with hundreds of staff costs two statements, not hundreds.
+// at is the placeholder of the timestamp.
+func auditSupervisorChanges(newSup, where, join, at string) [2]string {
+	from := ` FROM employee` + join + ` WHERE ` + where +
+		` AND employee.supervisor_id IS NOT NULL AND employee.supervisor_id IS DISTINCT FROM ` + newSup
+	oldS, newS := `CAST(employee.supervisor_id AS TEXT)`, `COALESCE(CAST(`+newSup+` AS TEXT), '')`
+	return [2]string{
+		`INSERT INTO audit_log (at, actor, action, entity, entity_id, detail)
+		SELECT ` + at + `, 'system', 'employee.supervisor_derived', 'employee', CAST(employee.id AS TEXT),
+			'{"supervisor_id":["' || ` + oldS + ` || '","' || ` + newS + ` || '"]}'` + from,
+		`INSERT INTO employee_history (employee_id, at, field, old_value, new_value)
+		SELECT employee.id, ` + at + `, 'supervisor_id', ` + oldS + `, ` + newS + from,
+	}
+}
+
+// execBoth runs both statements of auditSupervisorChanges.
+func execBoth(ctx context.Context, q queryer, stmts [2]string, args ...any) error {
+	for _, st := range stmts {
+		if _, err := q.ExecContext(ctx, st, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func prepareBoth(ctx context.Context, tx *sql.Tx, stmts [2]string) ([2]*sql.Stmt, error) {
+	var out [2]*sql.Stmt
+	for i, q := range stmts {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			closeBoth(out)
+			return out, err
+		}
+		out[i] = st
+	}
+	return out, nil
+}
+
+func execPrepared(ctx context.Context, stmts [2]*sql.Stmt, args ...any) error {
+	for _, st := range stmts {
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func closeBoth(stmts [2]*sql.Stmt) {
+	for _, st := range stmts {
+		if st != nil {
+			st.Close()
+		}
+	}
 }
