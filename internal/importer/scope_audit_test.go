@@ -10,12 +10,12 @@ import (
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
 
-// TestImportOverwritesEmployeeOutsideScope: a unit admin of Kominfo
+// TestImportCannotOverwriteEmployeeOutsideScope: a unit admin of Kominfo
 // imports a row carrying the NIP of an employee of BKPSDM (outside their
 // scope) with their own unit. Only the target unit is checked against the
 // scope, never the stored employee the NIP matches, so the row "moves" the
 // BKPSDM employee into Kominfo and overwrites their personal data.
-func TestImportOverwritesEmployeeOutsideScope(t *testing.T) {
+func TestImportCannotOverwriteEmployeeOutsideScope(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		f := setup(t, st)
@@ -44,12 +44,12 @@ func TestImportOverwritesEmployeeOutsideScope(t *testing.T) {
 	})
 }
 
-// TestImportPositionOfAnotherUnit: a unit admin of Kominfo imports an
+// TestImportRefusesPositionOfAnotherUnit: a unit admin of Kominfo imports an
 // employee into Kominfo with KODE JABATAN naming the head post of BKPSDM.
 // Positions found by code are never checked against the row's unit (nor
 // the scope), so the employee becomes head of BKPSDM, and with it gains
 // BKPSDM's whole subtree in their scope (auth.ScopeFor uses UnitsHeadedBy).
-func TestImportPositionOfAnotherUnit(t *testing.T) {
+func TestImportRefusesPositionOfAnotherUnit(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		f := setup(t, st)
@@ -85,13 +85,13 @@ func TestImportPositionOfAnotherUnit(t *testing.T) {
 	})
 }
 
-// TestImportCreatesNotAudited: an employee created by an import gets
+// TestImportCreatesAreAudited: an employee created by an import gets
 // no audit entry of its own (the web form and the API write
 // "employee.create" with every field; import updates write
 // "employee.update"). Only one "import.employees" event with counts and the
 // file's SHA-256 remains, and the web UI deletes the file after the apply,
 // so who was created with which personal data cannot be reconstructed.
-func TestImportCreatesNotAudited(t *testing.T) {
+func TestImportCreatesAreAudited(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		setup(t, st)
