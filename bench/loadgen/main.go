@@ -67,20 +67,35 @@ func query(r *rand.Rand, ws, ns []string) string {
 	return url.QueryEscape(w)
 }
 
+// signedIn holds the session cookie of one sign-in, shared by every web
+// client: fifty simultaneous sign-ins of one account from one address would
+// (rightly) meet the sign-in throttle.
+var (
+	signInOnce sync.Once
+	signedIn   http.CookieJar
+)
+
 func client(base, user, pass string) *http.Client {
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
-	if pass == "" {
-		return c
-	}
-	resp, err := c.PostForm(base+"/masuk", url.Values{"username": {user}, "password": {pass}})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "sign in:", err)
-		os.Exit(1)
-	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	return c
+	signInOnce.Do(func() {
+		jar, _ := cookiejar.New(nil)
+		signedIn = jar
+		if pass == "" {
+			return
+		}
+		c := &http.Client{Jar: jar}
+		resp, err := c.PostForm(base+"/masuk", url.Values{"username": {user}, "password": {pass}})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "sign in:", err)
+			os.Exit(1)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.Request.URL.Path == "/masuk" {
+			fmt.Fprintln(os.Stderr, "sign in refused: status", resp.StatusCode)
+			os.Exit(1)
+		}
+	})
+	return &http.Client{Jar: signedIn, Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
 }
 
 func run(name, base, user, pass, token string, api bool, conc int, dur time.Duration, gen func(*rand.Rand) string) {
