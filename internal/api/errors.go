@@ -70,25 +70,8 @@ func (e *problemsError) Unwrap() error {
 	return apperr.New(apperr.EINVALID, "data tidak valid")
 }
 
-// httpStatus maps an apperr code to its HTTP status. It is the only place
-// where that mapping lives.
-func httpStatus(code string) int {
-	switch code {
-	case apperr.EINVALID:
-		return http.StatusUnprocessableEntity
-	case apperr.ENOTFOUND:
-		return http.StatusNotFound
-	case apperr.ECONFLICT:
-		return http.StatusConflict
-	case apperr.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case apperr.EFORBIDDEN:
-		return http.StatusForbidden
-	case apperr.ETOOMANY:
-		return http.StatusTooManyRequests
-	}
-	return http.StatusInternalServerError
-}
+// httpStatus maps an apperr code to its HTTP status (apperr.HTTPStatus).
+func httpStatus(code string) int { return apperr.HTTPStatus(code) }
 
 // writeError renders err as JSON. Internal errors are logged with their
 // details and shown with a generic message.

@@ -13,24 +13,13 @@ var errNotPermitted = apperr.New(apperr.ENOTFOUND, "data tidak ditemukan atau An
 // errForbidden answers a request the user's role does not allow.
 var errForbidden = apperr.New(apperr.EFORBIDDEN, "Anda tidak berwenang membuka halaman ini")
 
-// statusOf maps an application error code to its HTTP status: the one
-// place where codes become statuses in the HTML UI.
+// statusOf maps an application error code to its HTTP status for pages:
+// apperr.HTTPStatus, except that an invalid form is a plain 400.
 func statusOf(code string) int {
-	switch code {
-	case apperr.EINVALID:
+	if code == apperr.EINVALID {
 		return http.StatusBadRequest
-	case apperr.ENOTFOUND:
-		return http.StatusNotFound
-	case apperr.ECONFLICT:
-		return http.StatusConflict
-	case apperr.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case apperr.EFORBIDDEN:
-		return http.StatusForbidden
-	case apperr.ETOOMANY:
-		return http.StatusTooManyRequests
 	}
-	return http.StatusInternalServerError
+	return apperr.HTTPStatus(code)
 }
 
 // errorData is what the error page shows.
