@@ -39,6 +39,7 @@ func (s *Store) LoadRegistry(ctx context.Context, a model.Actor, units []model.O
 		defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`)
 		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d", sqliteDefCache))
 	}
+	defer s.writes.Add(1)
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("store: load: begin: %w", err)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/model"
@@ -28,7 +29,7 @@ type args []any
 
 func (a *args) add(v any) string {
 	*a = append(*a, v)
-	return fmt.Sprintf("$%d", len(*a))
+	return "$" + strconv.Itoa(len(*a))
 }
 
 // scopeClause returns the SQL condition limiting employee alias e to scope.
@@ -88,6 +89,70 @@ func nipDigits(q string) (string, bool) {
 // thousand employees or a million, and skipping to a later page does not
 // pay for the joins of the rows it skips.
 func (s *Store) Employees(ctx context.Context, f EmployeeFilter) ([]EmployeeView, bool, error) {
+	ids, more, err := s.employeeIDs(ctx, f)
+	if err != nil || len(ids) == 0 {
+		return nil, false, err
+	}
+	out, err := s.employeesByID(ctx, ids)
+	return out, more, err
+}
+
+// EmployeeListRow is what a list of employees shows of each: no supervisor,
+// contact or dates (see EmployeeView for the whole record).
+type EmployeeListRow struct {
+	ID            int64
+	NIP           string
+	Name          string
+	GelarDepan    string
+	GelarBelakang string
+	Kind          model.EmployeeKind
+	Golongan      string
+	Status        model.Status
+	PositionTitle string
+	UnitName      string
+}
+
+// EmployeeRows is Employees for lists: the same page, the same scope and
+// order, but only the columns a list shows, without the supervisor join.
+func (s *Store) EmployeeRows(ctx context.Context, f EmployeeFilter) ([]EmployeeListRow, bool, error) {
+	ids, more, err := s.employeeIDs(ctx, f)
+	if err != nil || len(ids) == 0 {
+		return nil, false, err
+	}
+	var a args
+	marks := paddedIDs(ids, &a)
+	rows, err := s.query(ctx, `SELECT e.id, e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.kind, e.golongan, e.status,
+	COALESCE(p.title, ''), u.name
+	FROM employee e JOIN org_unit u ON u.id = e.unit_id LEFT JOIN position p ON p.id = e.position_id
+	WHERE e.id IN (`+marks+`)`, a...)
+	if err != nil {
+		return nil, false, fmt.Errorf("store: load employees: %w", err)
+	}
+	defer rows.Close()
+	byID := make(map[int64]EmployeeListRow, len(ids))
+	for rows.Next() {
+		var v EmployeeListRow
+		if err := rows.Scan(&v.ID, &v.NIP, &v.Name, &v.GelarDepan, &v.GelarBelakang, &v.Kind, &v.Golongan, &v.Status,
+			&v.PositionTitle, &v.UnitName); err != nil {
+			return nil, false, err
+		}
+		byID[v.ID] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	out := make([]EmployeeListRow, 0, len(ids))
+	for _, id := range ids {
+		if v, ok := byID[id]; ok {
+			out = append(out, v)
+		}
+	}
+	return out, more, nil
+}
+
+// employeeIDs returns the IDs of one page of Employees, and whether more
+// follow.
+func (s *Store) employeeIDs(ctx context.Context, f EmployeeFilter) ([]int64, bool, error) {
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}
@@ -177,17 +242,13 @@ func (s *Store) Employees(ctx context.Context, f EmployeeFilter) ([]EmployeeView
 	if more {
 		ids = ids[:f.Limit]
 	}
-	out, err := s.employeesByID(ctx, ids)
-	return out, more, err
+	return ids, more, nil
 }
 
-// employeesByID loads employees with display fields, in the order of ids.
-func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	// Pad the ID list to a few fixed lengths so the statement text repeats
-	// and stays prepared.
+// paddedIDs adds ids to a and returns their markers, padding the list to a
+// few fixed lengths (repeating the last ID) so the statement text repeats
+// and stays prepared.
+func paddedIDs(ids []int64, a *args) string {
 	n := len(ids)
 	for _, size := range []int{1, 10, 51, 201} {
 		if n <= size {
@@ -195,12 +256,23 @@ func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView,
 			break
 		}
 	}
-	var a args
-	marks := make([]string, n)
-	for i := range marks {
-		marks[i] = a.add(ids[min(i, len(ids)-1)])
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(a.add(ids[min(i, len(ids)-1)]))
 	}
-	rows, err := s.query(ctx, `SELECT `+employeeViewCols+employeeViewFrom+` WHERE e.id IN (`+strings.Join(marks, ",")+`)`, a...)
+	return b.String()
+}
+
+// employeesByID loads employees with display fields, in the order of ids.
+func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var a args
+	rows, err := s.query(ctx, `SELECT `+employeeViewCols+employeeViewFrom+` WHERE e.id IN (`+paddedIDs(ids, &a)+`)`, a...)
 	if err != nil {
 		return nil, fmt.Errorf("store: load employees: %w", err)
 	}

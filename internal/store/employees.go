@@ -310,3 +310,13 @@ func unixTime(sec int64) time.Time {
 	}
 	return time.Unix(sec, 0).UTC()
 }
+
+// EmployeeNameParts returns an employee's name and titles only, e.g. for
+// the signed-in user's name in the page header.
+func (s *Store) EmployeeNameParts(ctx context.Context, id int64) (gelarDepan, name, gelarBelakang string, err error) {
+	err = s.queryRow(ctx, `SELECT gelar_depan, name, gelar_belakang FROM employee WHERE id = $1`, id).Scan(&gelarDepan, &name, &gelarBelakang)
+	if err != nil {
+		return "", "", "", notFound(err, "pegawai %d tidak ditemukan", id)
+	}
+	return gelarDepan, name, gelarBelakang, nil
+}

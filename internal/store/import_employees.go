@@ -203,6 +203,7 @@ func (s *Store) ImportEmployees(ctx context.Context, imp *EmployeeImport) (*Impo
 var errFKRetry = errors.New("store: import: registry not empty, retry with foreign keys")
 
 func (ei *employeeImporter) applyTx(ctx context.Context, conn *sql.Conn) error {
+	defer ei.s.writes.Add(1)
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: import: begin: %w", err)

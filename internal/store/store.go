@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -20,6 +21,7 @@ import (
 // Store is the database handle shared by the web UI, the API and the CLI.
 type Store struct {
 	db      *sql.DB
+	writes  atomic.Uint64 // see Writes
 	dialect Dialect
 	stmts   stmtCache
 	// Now is the clock; tests replace it.
@@ -105,6 +107,7 @@ type queryer interface {
 
 // inTx runs fn in one transaction, committing when fn returns nil.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	defer s.writes.Add(1)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
@@ -118,6 +121,12 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	return nil
 }
+
+// Writes counts the write transactions this Store has run (bumped when
+// each ends). A cache of data read through this Store may key on it, so
+// that a change made through this process is seen at once; changes made by
+// other processes or app nodes are not counted.
+func (s *Store) Writes() uint64 { return s.writes.Load() }
 
 // insertID runs an INSERT ... RETURNING id and returns the new id. Both
 // engines support RETURNING.

@@ -135,8 +135,8 @@ func (s *server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 		v.Nav = navFor(p, r.URL.Path)
 		v.UserName = p.User.Username
 		if p.User.EmployeeID != 0 {
-			if e, err := s.st.Employee(r.Context(), p.User.EmployeeID); err == nil {
-				v.UserName = names.Display(e.GelarDepan, e.Name, e.GelarBelakang)
+			if gd, n, gb, err := s.st.EmployeeNameParts(r.Context(), p.User.EmployeeID); err == nil {
+				v.UserName = names.Display(gd, n, gb)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -46,11 +47,23 @@ func (s *server) unitChoices(ctx context.Context, sc model.Scope, current *model
 			return []model.OrgUnit{*current}, nil
 		}
 	}
-	top, err := s.st.TopUnits(ctx, ids, maxUnitOptions)
-	if err != nil {
-		return nil, err
+	// The top of a tree changes rarely, and every list page shows it: keep
+	// it briefly (countCacheTTL) per set of roots, and drop it whenever this
+	// process writes anything (Store.Writes), so a unit created or renamed
+	// here shows at once. A change made on another app node shows within
+	// the TTL. The scope decided ids above; the cache never widens it.
+	key := fmt.Sprintf("top:%d:%v", s.st.Writes(), ids)
+	var top []model.OrgUnit
+	if v, ok := s.topUnits.get(key); ok {
+		top = v.([]model.OrgUnit)
+	} else {
+		var err error
+		if top, err = s.st.TopUnits(ctx, ids, maxUnitOptions); err != nil {
+			return nil, err
+		}
+		top = treeOrder(top)
+		s.topUnits.put(key, top)
 	}
-	top = treeOrder(top)
 	minDepth := 0
 	for i, u := range top {
 		if i == 0 || u.Depth < minDepth {

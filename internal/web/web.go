@@ -55,6 +55,7 @@ type server struct {
 	importDir string
 	loc       *time.Location
 	counts    countCache // large employee counts, kept briefly
+	topUnits  countCache // unitChoices' top units per scope, see unitChoices
 }
 
 // New returns the web UI as one handler.
