@@ -3,11 +3,9 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
@@ -52,40 +50,15 @@ func (s *server) acImportUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := &acImportData{Kind: store.TalentImportAssessment}
-	r.Body = http.MaxBytesReader(w, r.Body, maxUpload+1<<20)
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		var mbe *http.MaxBytesError
-		d.Error = "import.no_file"
-		if errors.As(err, &mbe) {
-			d.Error = "import.too_big"
-		}
-		s.render(w, r, http.StatusBadRequest, "acimport", "acimport.title", d)
-		return
-	}
-	defer r.MultipartForm.RemoveAll()
-	d.Kind = acKind(r.PostFormValue("kind"))
-	file, hdr, err := r.FormFile("file")
+	up, errKey, err := s.receiveUpload(w, r)
 	if err != nil {
-		d.Error = "import.no_file"
-		s.render(w, r, http.StatusBadRequest, "acimport", "acimport.title", d)
-		return
-	}
-	defer file.Close()
-	d.FileName = filepath.Base(hdr.Filename)
-	d.Format = strings.TrimPrefix(strings.ToLower(filepath.Ext(d.FileName)), ".")
-	if d.Format != "csv" && d.Format != "xlsx" {
-		d.Error = "import.bad_format"
-		s.render(w, r, http.StatusBadRequest, "acimport", "acimport.title", d)
-		return
-	}
-	if hdr.Size > maxUpload {
-		d.Error = "import.too_big"
-		s.render(w, r, http.StatusBadRequest, "acimport", "acimport.title", d)
-		return
-	}
-	s.cleanImports()
-	if d.Checksum, err = s.saveUpload(file, d.Format); err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	d.Kind = acKind(r.PostFormValue("kind"))
+	d.FileName, d.Format, d.Checksum, d.Error = up.name, up.format, up.checksum, errKey
+	if errKey != "" {
+		s.render(w, r, http.StatusBadRequest, "acimport", "acimport.title", d)
 		return
 	}
 	s.runACImport(w, r, p, d, false)

@@ -78,44 +78,58 @@ func (s *server) importUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := &importData{}
+	up, errKey, err := s.receiveUpload(w, r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Mapping = r.PostFormValue("mapping")
+	d.FileName, d.Format, d.Checksum, d.Error = up.name, up.format, up.checksum, errKey
+	if errKey != "" {
+		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
+		return
+	}
+	s.runImport(w, r, p, d, false)
+}
+
+// upload is a CSV or XLSX file received for an import and kept under its
+// SHA-256 until the dry run is applied.
+type upload struct {
+	name, format, checksum string
+}
+
+// receiveUpload reads the multipart form of an import page (field "file"),
+// checks size and format, and keeps the file (saveUpload). A problem the
+// user can fix comes back as an i18n key (import.too_big, import.no_file,
+// import.bad_format) with a nil error; err is for server faults. The form's
+// other fields stay readable with r.PostFormValue.
+func (s *server) receiveUpload(w http.ResponseWriter, r *http.Request) (upload, string, error) {
+	var up upload
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload+1<<20)
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			d.Error = "import.too_big"
-		} else {
-			d.Error = "import.no_file"
+			return up, "import.too_big", nil
 		}
-		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
-		return
+		return up, "import.no_file", nil
 	}
 	defer r.MultipartForm.RemoveAll()
-	d.Mapping = r.PostFormValue("mapping")
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
-		d.Error = "import.no_file"
-		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
-		return
+		return up, "import.no_file", nil
 	}
 	defer file.Close()
-	d.FileName = filepath.Base(hdr.Filename)
-	d.Format = strings.TrimPrefix(strings.ToLower(filepath.Ext(d.FileName)), ".")
-	if d.Format != "csv" && d.Format != "xlsx" {
-		d.Error = "import.bad_format"
-		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
-		return
+	up.name = filepath.Base(hdr.Filename)
+	up.format = strings.TrimPrefix(strings.ToLower(filepath.Ext(up.name)), ".")
+	if up.format != "csv" && up.format != "xlsx" {
+		return up, "import.bad_format", nil
 	}
 	if hdr.Size > maxUpload {
-		d.Error = "import.too_big"
-		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
-		return
+		return up, "import.too_big", nil
 	}
 	s.cleanImports()
-	if d.Checksum, err = s.saveUpload(file, d.Format); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.runImport(w, r, p, d, false)
+	up.checksum, err = s.saveUpload(file, up.format)
+	return up, "", err
 }
 
 // saveUpload copies the upload into the import directory as <sha256>.<ext>
