@@ -86,6 +86,8 @@ func newAPI(st *store.Store, logger *slog.Logger) *API {
 	// Assessment, gaps and JPM (issue 3).
 	a.handleEmployeeSub("GET", "competencies", a.employeeCompetencies)
 	a.handle("POST", "/ratings", a.createRating)
+
+	a.analysisRoutes() // /needs, /talent
 	return a
 }
 

@@ -1,0 +1,197 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/model"
+)
+
+// The needs analysis (AKPK) and the talent map (9-box) as JSON, over the
+// same store calls and access rules as the /analisis and /talenta pages.
+
+// analysisRoutes registers GET /needs and GET /talent.
+func (a *API) analysisRoutes() {
+	a.handle("GET", "/needs", a.needs)
+	a.handle("GET", "/talent", a.talent)
+}
+
+// readsNeeds reports whether p may read the needs analysis: whole
+// government, or at least one unit subtree in the read scope (unit heads,
+// unit admins). It is the rule of the /analisis page.
+func readsNeeds(p *auth.Principal) bool {
+	return p.Scope.All || len(p.Scope.UnitPaths) > 0
+}
+
+// seesTalent reports whether p may read the talent map: whole-government
+// readers, unit heads and unit admins. It is the rule of the /talenta page.
+func seesTalent(p *auth.Principal) bool {
+	return p.Scope.All || len(p.IsHeadOf) > 0 || p.Admin.All || len(p.Admin.UnitPaths) > 0
+}
+
+// share turns a share in hundredths of a percent into a JSON number, null
+// when nobody is assessed (negative).
+func share(f gap.Fixed) *float64 {
+	if f < 0 {
+		return nil
+	}
+	v := pct(f)
+	return &v
+}
+
+// needJSON is one competency of the ranked needs.
+type needJSON struct {
+	Rank         int      `json:"rank"`
+	CompetencyID int64    `json:"competency_id"`
+	Code         string   `json:"code"`
+	Name         string   `json:"name"`
+	Group        string   `json:"group"`
+	Required     int      `json:"required"`
+	Assessed     int      `json:"assessed"`
+	NotAssessed  int      `json:"not_assessed"`
+	Short        int      `json:"short"`
+	Shortfall    int      `json:"shortfall"`
+	AvgShortfall float64  `json:"avg_shortfall"`
+	WeightedNeed int      `json:"weighted_need"`
+	ShareShort   *float64 `json:"share_short"`
+}
+
+// heatCellJSON is one cell of the heat-map.
+type heatCellJSON struct {
+	CompetencyID int64    `json:"competency_id"`
+	Required     int      `json:"required"`
+	Assessed     int      `json:"assessed"`
+	NotAssessed  int      `json:"not_assessed"`
+	Short        int      `json:"short"`
+	Shortfall    int      `json:"shortfall"`
+	WeightedNeed int      `json:"weighted_need"`
+	ShareShort   *float64 `json:"share_short"`
+}
+
+// heatRowJSON is one row of the heat-map.
+type heatRowJSON struct {
+	Unit        unitJSON       `json:"unit"`
+	Direct      bool           `json:"direct"`
+	HasChildren bool           `json:"has_children"`
+	Employees   int            `json:"employees"`
+	Cells       []heatCellJSON `json:"cells"`
+}
+
+// needsJSON answers GET /needs.
+type needsJSON struct {
+	Unit      *unitJSON     `json:"unit"`
+	Employees int           `json:"employees"`
+	AsOf      time.Time     `json:"as_of"`
+	Stale     bool          `json:"stale"`
+	Needs     []needJSON    `json:"needs"`
+	Columns   []int64       `json:"columns"`
+	Rows      []heatRowJSON `json:"rows"`
+}
+
+// needs answers GET /needs?unit_id=: the needs analysis of the unit's
+// subtree (absent or 0: the top of the caller's scope).
+func (a *API) needs(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := require(p, auth.ReadRegistry); err != nil {
+		return err
+	}
+	if !readsNeeds(p) {
+		return apperr.New(apperr.EFORBIDDEN, "peran %s tidak boleh membuka analisis kebutuhan", p.User.Role)
+	}
+	unitID, err := queryInt(r, "unit_id")
+	if err != nil {
+		return err
+	}
+	n, err := a.st.NeedsAnalysis(r.Context(), p.Scope, unitID)
+	if err != nil {
+		return err
+	}
+	out := needsJSON{Employees: n.Employees, AsOf: n.AsOf, Stale: n.Stale, Needs: []needJSON{}, Columns: []int64{}, Rows: []heatRowJSON{}}
+	if n.Unit != nil {
+		u := toUnitJSON(n.Unit)
+		out.Unit = &u
+	}
+	for i, nd := range n.Needs {
+		out.Needs = append(out.Needs, needJSON{Rank: i + 1, CompetencyID: nd.CompetencyID, Code: nd.Code, Name: nd.Name, Group: nd.Group,
+			Required: nd.Required, Assessed: nd.Assessed, NotAssessed: nd.NotAssessed, Short: nd.Short, Shortfall: nd.Shortfall,
+			AvgShortfall: float64(nd.AvgShortfall) / 100, WeightedNeed: nd.WeightedNeed, ShareShort: share(nd.ShareShort)})
+	}
+	for _, c := range n.Columns {
+		out.Columns = append(out.Columns, c.CompetencyID)
+	}
+	for _, hr := range n.Rows {
+		row := heatRowJSON{Unit: toUnitJSON(&hr.Unit), Direct: hr.Direct, HasChildren: hr.HasChildren, Employees: hr.Employees,
+			Cells: []heatCellJSON{}}
+		for _, c := range hr.Cells {
+			row.Cells = append(row.Cells, heatCellJSON{CompetencyID: c.CompetencyID, Required: c.Required, Assessed: c.Assessed,
+				NotAssessed: c.NotAssessed, Short: c.Short, Shortfall: c.Shortfall, WeightedNeed: c.WeightedNeed, ShareShort: share(c.ShareShort)})
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// talentBoxJSON is one box of the 9-box with its count.
+type talentBoxJSON struct {
+	Box        int    `json:"box"`
+	Label      string `json:"label"`
+	LabelEN    string `json:"label_en"`
+	Action     string `json:"action"`
+	ActionEN   string `json:"action_en"`
+	Count      int    `json:"count"`
+	TalentPool bool   `json:"talent_pool"`
+}
+
+// talentJSON answers GET /talent.
+type talentJSON struct {
+	Unit            *unitJSON       `json:"unit"`
+	Years           [2]int          `json:"years"`
+	Total           int             `json:"total"`
+	DisciplineKnown bool            `json:"discipline_known"`
+	Boxes           []talentBoxJSON `json:"boxes"`
+}
+
+// talent answers GET /talent?unit_id=: how many active employees of the
+// caller's scope (of the unit's subtree when unit_id is given) fall in
+// each box of the 9-box; box 0 counts those who cannot be placed.
+func (a *API) talent(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := require(p, auth.ReadRegistry); err != nil {
+		return err
+	}
+	if !seesTalent(p) {
+		return apperr.New(apperr.EFORBIDDEN, "peran %s tidak boleh membuka peta talenta", p.User.Role)
+	}
+	ctx := r.Context()
+	unitID, err := queryInt(r, "unit_id")
+	if err != nil {
+		return err
+	}
+	// Whole units only, never single records (one's own, one's reports).
+	sc := model.Scope{All: p.Scope.All, UnitPaths: p.Scope.UnitPaths}
+	out := talentJSON{Boxes: []talentBoxJSON{}}
+	if unitID != 0 {
+		u, err := a.st.Unit(ctx, unitID)
+		if err != nil {
+			return err
+		}
+		if !auth.InScope(sc, u) {
+			return apperr.New(apperr.EFORBIDDEN, "unit %d di luar cakupan Anda", unitID)
+		}
+		j := toUnitJSON(u)
+		out.Unit = &j
+	}
+	m, err := a.st.TalentMap(ctx, sc, unitID)
+	if err != nil {
+		return err
+	}
+	out.Years, out.Total, out.DisciplineKnown = m.Years, m.Total, m.DisciplineKnown
+	for n, b := range m.Boxes {
+		out.Boxes = append(out.Boxes, talentBoxJSON{Box: n, Label: b.Label, LabelEN: b.LabelEN, Action: b.Action, ActionEN: b.ActionEN,
+			Count: m.Counts[n], TalentPool: n >= 7})
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
