@@ -254,6 +254,7 @@ var enMessages = map[string]string{
 	"dict.version":               "Version",
 	"dict.source":                "Source",
 	"dict.competencies":          "competencies",
+	"dict.competencies_col":      "Competencies",
 	"dict.builtin":               "built in",
 	"dict.none":                  "No competency frameworks yet.",
 	"dict.import":                "Import a framework",
