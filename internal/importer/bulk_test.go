@@ -88,14 +88,16 @@ func peakRSS() int {
 	return -1
 }
 
-// TestBulkImport measures a large import into an empty SQLite registry.
-// It runs only with KOMPETEN_IMPORT_ROWS set (e.g. 1000000); the file is
-// kept in KOMPETEN_IMPORT_FILE when given, for comparing with the sqlite3
-// shell.
-func TestBulkImport(t *testing.T) {
+// BenchmarkBulkImport times a large import into an empty SQLite registry
+// (KOMPETEN_IMPORT_ROWS rows, default 20,000; KOMPETEN_IMPORT_PG=1 for
+// PostgreSQL); the file is kept in KOMPETEN_IMPORT_FILE when given, for
+// comparing with the sqlite3 shell. bench/run.sh import is the side-by-side
+// measurement.
+func BenchmarkBulkImport(b *testing.B) {
+	var t testing.TB = b
 	n, _ := strconv.Atoi(os.Getenv("KOMPETEN_IMPORT_ROWS"))
 	if n == 0 {
-		t.Skip("set KOMPETEN_IMPORT_ROWS to run")
+		n = 20000
 	}
 	path := os.Getenv("KOMPETEN_IMPORT_FILE")
 	if path == "" {
@@ -104,48 +106,50 @@ func TestBulkImport(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		writeBulkCSV(t, path, n)
 	}
-	var st *store.Store
-	if os.Getenv("KOMPETEN_IMPORT_PG") != "" {
-		st = storetest.Postgres(t)
-	} else {
-		st = storetest.SQLite(t)
-	}
-	bulkUnitsSetup(t, st)
-	ctx := context.Background()
-	o := Options{Scope: model.Scope{All: true}, Actor: admin, Apply: true}
-	runtime.GC()
-	start := time.Now()
-	rep, err := Employees(ctx, st, path, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := time.Since(start)
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	t.Logf("Go heap: HeapSys %d MiB, Sys %d MiB, NumGC %d", ms.HeapSys>>20, ms.Sys>>20, ms.NumGC)
-	t.Logf("apply %d rows: %v (bulk=%v) counts %+v, new positions %d, peak RSS %d MiB", n, d, rep.Bulk, rep.Counts, len(rep.NewPositions), peakRSS())
-	if rep.Counts.Create != n || rep.Counts.Bad != 0 {
-		for _, p := range rep.Problems[:min(10, len(rep.Problems))] {
-			t.Log(p)
+	for i := 0; i < b.N; i++ {
+		var st *store.Store
+		if os.Getenv("KOMPETEN_IMPORT_PG") != "" {
+			st = storetest.Postgres(t)
+		} else {
+			st = storetest.SQLite(t)
 		}
-		t.Fatalf("counts %+v", rep.Counts)
-	}
-	if st.Dialect() == store.SQLite {
-		var n int
-		st.DB().QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('employee', 'employee_word')`).Scan(&n)
-		if n != 5 {
-			t.Fatalf("%d secondary indexes after the bulk path, want 5", n)
-		}
-	}
-	if os.Getenv("KOMPETEN_IMPORT_AGAIN") != "" {
-		start = time.Now()
-		rep, err = Employees(ctx, st, path, o)
+		bulkUnitsSetup(t, st)
+		ctx := context.Background()
+		o := Options{Scope: model.Scope{All: true}, Actor: admin, Apply: true}
+		runtime.GC()
+		start := time.Now()
+		rep, err := Employees(ctx, st, path, o)
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("re-apply: %v counts %+v peak RSS %d MiB", time.Since(start), rep.Counts, peakRSS())
-		if rep.Counts.Unchanged != n {
-			t.Fatalf("re-import %+v", rep.Counts)
+		d := time.Since(start)
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		t.Logf("Go heap: HeapSys %d MiB, Sys %d MiB, NumGC %d", ms.HeapSys>>20, ms.Sys>>20, ms.NumGC)
+		t.Logf("apply %d rows: %v (bulk=%v) counts %+v, new positions %d, peak RSS %d MiB", n, d, rep.Bulk, rep.Counts, len(rep.NewPositions), peakRSS())
+		if rep.Counts.Create != n || rep.Counts.Bad != 0 {
+			for _, p := range rep.Problems[:min(10, len(rep.Problems))] {
+				t.Log(p)
+			}
+			t.Fatalf("counts %+v", rep.Counts)
+		}
+		if st.Dialect() == store.SQLite {
+			var n int
+			st.DB().QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('employee', 'employee_word')`).Scan(&n)
+			if n != 5 {
+				t.Fatalf("%d secondary indexes after the bulk path, want 5", n)
+			}
+		}
+		if os.Getenv("KOMPETEN_IMPORT_AGAIN") != "" {
+			start = time.Now()
+			rep, err = Employees(ctx, st, path, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("re-apply: %v counts %+v peak RSS %d MiB", time.Since(start), rep.Counts, peakRSS())
+			if rep.Counts.Unchanged != n {
+				t.Fatalf("re-import %+v", rep.Counts)
+			}
 		}
 	}
 }
