@@ -268,6 +268,19 @@ func TestUnits(t *testing.T) {
 		if items[0]["parent_id"] != nil || num(items[0]["depth"]) != 0 || num(items[1]["parent_id"]) != f.root.ID || num(items[1]["depth"]) != 1 {
 			t.Errorf("tree fields %s", r.raw)
 		}
+		if r.body["next_offset"] != nil {
+			t.Errorf("one page holds a small tree: next_offset %v", r.body["next_offset"])
+		}
+		// Paged: the same order, two units at a time.
+		r = f.do("GET", "/api/v1/units?limit=2", f.pegawai, nil).want(t, 200)
+		if len(r.items()) != 2 || num(r.body["next_offset"]) != 2 {
+			t.Errorf("first page %s", r.raw)
+		}
+		r = f.do("GET", "/api/v1/units?limit=2&offset=2", f.pegawai, nil).want(t, 200)
+		if len(r.items()) != 1 || r.items()[0]["code"] != "DISDIK" || r.body["next_offset"] != nil {
+			t.Errorf("last page %s", r.raw)
+		}
+		f.do("GET", "/api/v1/units?offset=x", f.pegawai, nil).want(t, 422)
 		r = f.do("GET", "/api/v1/units/"+itoa(f.unitA.ID), f.pegawai, nil).want(t, 200)
 		if r.body["name"] != "Dinas Pendidikan" || r.body["path"] != f.unitA.Path || r.body["kind"] != "opd" {
 			t.Errorf("unit %s", r.raw)

@@ -45,9 +45,9 @@ func (in *unitInput) apply(u *model.OrgUnit) {
 	}
 }
 
-// listUnits returns the whole organisation tree as a flat list in tree
-// order (each unit followed by its subtree, siblings by name). The tree is
-// not confidential: every signed-in caller sees all of it.
+// listUnits returns the organisation tree as a flat list in tree order
+// (each unit followed by its subtree, siblings by name), a page at a time.
+// The tree is not confidential: every signed-in caller sees all of it.
 func (a *API) listUnits(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	if err := require(p, auth.ReadRegistry); err != nil {
 		return err
@@ -80,7 +80,26 @@ func (a *API) listUnits(w http.ResponseWriter, r *http.Request, p *auth.Principa
 		}
 	}
 	walk(0)
-	writeJSON(w, http.StatusOK, map[string]any{"items": items})
+	// A province has tens of thousands of units: the list is paged in tree
+	// order (default 1,000 per page).
+	off, err := queryInt(r, "offset")
+	if err != nil {
+		return err
+	}
+	lim, err := queryInt(r, "limit")
+	if err != nil {
+		return err
+	}
+	if lim <= 0 || lim > 5000 {
+		lim = 1000
+	}
+	off = min(max(off, 0), int64(len(items)))
+	end := min(off+lim, int64(len(items)))
+	var next any // null on the last page
+	if end < int64(len(items)) {
+		next = end
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": items[off:end], "next_offset": next})
 	return nil
 }
 
