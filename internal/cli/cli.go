@@ -87,6 +87,16 @@ func flags(env *Env, name string, opts ...string) (*flag.FlagSet, func() (config
 	return fs, config.Register(fs, opts...)
 }
 
+// resolveAndOpen resolves a subcommand's options and opens its database,
+// what every subcommand that only needs the database starts with.
+func resolveAndOpen(ctx context.Context, resolve func() (config.Config, error)) (*store.Store, error) {
+	cfg, err := resolve()
+	if err != nil {
+		return nil, err
+	}
+	return openStore(ctx, cfg)
+}
+
 // openStore opens and migrates the database named by the db option.
 func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 	st, err := store.Open(cfg.Get("db"))

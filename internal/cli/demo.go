@@ -25,11 +25,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	cfg, err := resolve()
-	if err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	st, err := resolveAndOpen(ctx, resolve)
 	if err != nil {
 		return err
 	}

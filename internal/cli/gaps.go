@@ -23,11 +23,7 @@ func runGaps(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 || pos[0] != "recompute" {
 		return apperr.New(apperr.EINVALID, "penggunaan: kompeten gaps recompute [--db DSN]")
 	}
-	cfg, err := resolve()
-	if err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	st, err := resolveAndOpen(ctx, resolve)
 	if err != nil {
 		return err
 	}

@@ -51,11 +51,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if err := fs.Parse(args[2:]); err != nil {
 		return err
 	}
-	cfg, err := resolve()
-	if err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	st, err := resolveAndOpen(ctx, resolve)
 	if err != nil {
 		return err
 	}
@@ -141,11 +137,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if err := fs.Parse(args[2:]); err != nil {
 		return err
 	}
-	cfg, err := resolve()
-	if err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	st, err := resolveAndOpen(ctx, resolve)
 	if err != nil {
 		return err
 	}

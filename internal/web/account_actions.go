@@ -23,16 +23,11 @@ func (s *server) accountReset(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) accountAction(w http.ResponseWriter, r *http.Request, reset bool) {
-	p := s.require(w, r, auth.ManageAccounts)
+	p, id := s.requireID(w, r, auth.ManageAccounts)
 	if p == nil {
 		return
 	}
 	ctx := r.Context()
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	e, err := s.employeeInScope(ctx, adminScope(p), id)
 	if err != nil {
 		s.fail(w, r, err)

@@ -66,16 +66,11 @@ func (s *server) accountList(w http.ResponseWriter, r *http.Request) {
 // the named unit or else the unit they work in; every other role gets
 // none, so that no stale unit comes back with a later grant.
 func (s *server) accountUpdate(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ManageAccounts)
+	p, id := s.requireID(w, r, auth.ManageAccounts)
 	if p == nil {
 		return
 	}
 	ctx := r.Context()
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	u, err := s.st.User(ctx, id)
 	if apperr.Code(err) == apperr.ENOTFOUND {
 		s.fail(w, r, errNotPermitted)

@@ -179,13 +179,8 @@ func (s *server) rateSource(r *http.Request, p *auth.Principal, target int64) (a
 
 // assessRateForm shows the form for rating one employee (GET /penilaian/{id}).
 func (s *server) assessRateForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r, auth.ReadRegistry)
 	if p == nil {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	src, err := s.rateSource(r, p, id)
@@ -207,13 +202,8 @@ func (s *server) assessRateForm(w http.ResponseWriter, r *http.Request) {
 
 // assessRate records the ratings of one employee (POST /penilaian/{id}).
 func (s *server) assessRate(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r, auth.ReadRegistry)
 	if p == nil {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	src, err := s.rateSource(r, p, id)

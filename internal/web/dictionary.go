@@ -100,13 +100,8 @@ func (s *server) frameworkInfo(r *http.Request, id int64) (store.FrameworkInfo, 
 // dictionaryShow shows one framework: competencies by group, each with its
 // five levels (GET /kamus/{id}).
 func (s *server) dictionaryShow(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r, auth.ReadRegistry)
 	if p == nil {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	info, err := s.frameworkInfo(r, id)
@@ -136,13 +131,8 @@ func (s *server) dictionaryShow(w http.ResponseWriter, r *http.Request) {
 // dictionaryExport downloads a framework in one format (GET
 // /kamus/{id}/ekspor/{format}).
 func (s *server) dictionaryExport(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r, auth.ReadRegistry)
 	if p == nil {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	format := r.PathValue("format")

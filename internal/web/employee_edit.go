@@ -267,13 +267,8 @@ func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) {
 // employeeEditForm shows the form of an employee in the admin's scope
 // (GET /pegawai/{id}/ubah).
 func (s *server) employeeEditForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteEmployees)
+	p, id := s.requireID(w, r, auth.WriteEmployees)
 	if p == nil {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	e, err := s.employeeInScope(r.Context(), adminScope(p), id)
@@ -286,16 +281,11 @@ func (s *server) employeeEditForm(w http.ResponseWriter, r *http.Request) {
 
 // employeeUpdate saves an edited employee (POST /pegawai/{id}/ubah).
 func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteEmployees)
+	p, id := s.requireID(w, r, auth.WriteEmployees)
 	if p == nil {
 		return
 	}
 	ctx := r.Context()
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	if _, err := s.employeeInScope(ctx, adminScope(p), id); err != nil {
 		s.fail(w, r, err)
 		return

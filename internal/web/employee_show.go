@@ -26,13 +26,8 @@ type profileData struct {
 
 // employeeShow shows one employee (GET /pegawai/{id}).
 func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r, auth.ReadRegistry)
 	if p == nil {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	d, err := s.profile(r, p, id)

@@ -90,16 +90,11 @@ func (s *server) orgRoot(w http.ResponseWriter, r *http.Request) {
 // orgUnit shows one unit: breadcrumbs, children with employee counts, its
 // positions, and a link to its employees (GET /organisasi/{id}).
 func (s *server) orgUnit(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r, auth.ReadRegistry)
 	if p == nil {
 		return
 	}
 	ctx := r.Context()
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	u, err := s.st.Unit(ctx, id)
 	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !unitVisible(p, u)) {
 		s.fail(w, r, errNotPermitted)

@@ -114,6 +114,21 @@ func treeOrder(units []model.OrgUnit) []model.OrgUnit {
 	return out
 }
 
+// requireID is require for routes with an {id}: it also reads the ID, and
+// answers (and returns a nil principal) when either fails.
+func (s *server) requireID(w http.ResponseWriter, r *http.Request, a auth.Action) (*auth.Principal, int64) {
+	p := s.require(w, r, a)
+	if p == nil {
+		return nil, 0
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, 0
+	}
+	return p, id
+}
+
 // pathID reads the {id} path value; anything but a positive integer is
 // "not found".
 func pathID(r *http.Request) (int64, error) {

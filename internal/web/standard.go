@@ -367,13 +367,8 @@ func (s *server) positionForStandard(ctx context.Context, p *auth.Principal, id 
 // positionStandard shows a position's current standard and its history
 // (GET /jabatan/{id}/standar).
 func (s *server) positionStandard(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r, auth.ReadRegistry)
 	if p == nil {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	ctx := r.Context()
@@ -401,13 +396,8 @@ func (s *server) positionStandard(w http.ResponseWriter, r *http.Request) {
 // positionStandardForm shows the edit form, prefilled from the current
 // standard or else from the template (GET /jabatan/{id}/standar/ubah).
 func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteOrg)
+	p, id := s.requireID(w, r, auth.WriteOrg)
 	if p == nil {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	ctx := r.Context()
@@ -445,13 +435,8 @@ func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) {
 
 // positionStandardSave stores a new standard (POST /jabatan/{id}/standar/ubah).
 func (s *server) positionStandardSave(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteOrg)
+	p, id := s.requireID(w, r, auth.WriteOrg)
 	if p == nil {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	if err := r.ParseForm(); err != nil {
