@@ -27,6 +27,18 @@ var Langs = []Lang{ID, EN}
 // catalogues maps each language to its messages.
 var catalogues = map[Lang]map[string]string{ID: idMessages, EN: enMessages}
 
+// extend adds one capability's messages to a catalogue. Each capability may keep
+// its keys in its own pair of files (id_<name>.go, en_<name>.go) calling extend
+// from init; a key defined twice is a programming error caught at start-up.
+func extend(cat map[string]string, msgs map[string]string) {
+	for k, v := range msgs {
+		if _, dup := cat[k]; dup {
+			panic("i18n: key defined twice: " + k)
+		}
+		cat[k] = v
+	}
+}
+
 // Parse returns the language named by s ("en", "en-US", "EN" give EN);
 // anything else gives ID.
 func Parse(s string) Lang {
