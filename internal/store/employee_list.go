@@ -120,31 +120,42 @@ func (s *Store) EmployeeRows(ctx context.Context, f EmployeeFilter) ([]EmployeeL
 		return nil, false, err
 	}
 	var a args
-	marks := paddedIDs(ids, &a)
 	rows, err := s.query(ctx, `SELECT e.id, e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.kind, e.golongan, e.status,
-	COALESCE(p.title, ''), u.name
-	FROM employee e JOIN org_unit u ON u.id = e.unit_id LEFT JOIN position p ON p.id = e.position_id
-	WHERE e.id IN (`+marks+`)`, a...)
+	e.unit_id, COALESCE(e.position_id, 0)
+	FROM employee e WHERE e.id IN (`+paddedIDs(ids, &a)+`)`, a...)
 	if err != nil {
 		return nil, false, fmt.Errorf("store: load employees: %w", err)
 	}
 	defer rows.Close()
-	byID := make(map[int64]EmployeeListRow, len(ids))
+	type listed struct {
+		row            EmployeeListRow
+		unit, position int64
+	}
+	byID := make(map[int64]listed, len(ids))
+	var unitIDs, posIDs []int64
 	for rows.Next() {
-		var v EmployeeListRow
+		var l listed
+		v := &l.row
 		if err := rows.Scan(&v.ID, &v.NIP, &v.Name, &v.GelarDepan, &v.GelarBelakang, &v.Kind, &v.Golongan, &v.Status,
-			&v.PositionTitle, &v.UnitName); err != nil {
+			&l.unit, &l.position); err != nil {
 			return nil, false, err
 		}
-		byID[v.ID] = v
+		byID[v.ID] = l
+		unitIDs, posIDs = append(unitIDs, l.unit), append(posIDs, l.position)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, false, err
 	}
+	units, positions, err := s.labels(ctx, unitIDs, posIDs)
+	if err != nil {
+		return nil, false, err
+	}
 	out := make([]EmployeeListRow, 0, len(ids))
 	for _, id := range ids {
-		if v, ok := byID[id]; ok {
-			out = append(out, v)
+		if l, ok := byID[id]; ok {
+			l.row.UnitName = units[l.unit].Name
+			l.row.PositionTitle = positions[l.position].Title
+			out = append(out, l.row)
 		}
 	}
 	return out, more, nil
@@ -267,31 +278,53 @@ func paddedIDs(ids []int64, a *args) string {
 }
 
 // employeesByID loads employees with display fields, in the order of ids.
+// Unit and position labels come from the label cache (labels.go); only the
+// supervisor is joined.
 func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	var a args
-	rows, err := s.query(ctx, `SELECT `+employeeViewCols+employeeViewFrom+` WHERE e.id IN (`+paddedIDs(ids, &a)+`)`, a...)
+	rows, err := s.query(ctx, `SELECT `+employeeCols+`,
+	COALESCE(s.name, ''), COALESCE(s.gelar_depan, ''), COALESCE(s.gelar_belakang, ''), COALESCE(s.nip, '')
+	FROM employee e LEFT JOIN employee s ON s.id = e.supervisor_id WHERE e.id IN (`+paddedIDs(ids, &a)+`)`, a...)
 	if err != nil {
 		return nil, fmt.Errorf("store: load employees: %w", err)
 	}
 	defer rows.Close()
 	byID := make(map[int64]EmployeeView, len(ids))
+	var unitIDs, posIDs []int64
 	for rows.Next() {
 		var v EmployeeView
-		if err := scanEmployeeView(rows, &v); err != nil {
+		var supName, supFront, supBack string
+		retire, err := scanEmployee(rows, &v.Employee, &supName, &supFront, &supBack, &v.SupervisorNIP)
+		if err != nil {
 			return nil, err
 		}
+		v.RetirementDate = parseDate(retire)
+		if supName != "" {
+			v.SupervisorName = names.Display(supFront, supName, supBack)
+		}
 		byID[v.ID] = v
+		unitIDs, posIDs = append(unitIDs, v.UnitID), append(posIDs, v.PositionID)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	units, positions, err := s.labels(ctx, unitIDs, posIDs)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]EmployeeView, 0, len(ids))
 	for _, id := range ids {
 		if v, ok := byID[id]; ok {
+			u, p := units[v.UnitID], positions[v.PositionID]
+			v.UnitName, v.UnitPath = u.Name, u.Path
+			v.PositionTitle, v.PositionType, v.Jenjang = p.Title, model.PositionType(p.Type), p.Jenjang
 			out = append(out, v)
 		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // wordRange matches a whole word, or any word starting with w when prefix.

@@ -39,7 +39,15 @@ func (s *Store) prepared(ctx context.Context, q string) (*sql.Stmt, error) {
 }
 
 // query runs a read query through the statement cache.
+//
+// The hot queries are short (an index range of one page), so they run
+// detached from the request's cancellation: with a cancellable context both
+// database/sql and the SQLite driver start a watcher goroutine per query, and
+// on a busy single core those local wake-ups kept the goroutines of other
+// connections, woken by the network poller, waiting in the global run queue
+// for up to a second (the search p99 of issue 2).
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	ctx = context.WithoutCancel(ctx)
 	st, err := s.prepared(ctx, q)
 	if err != nil {
 		return nil, err
@@ -52,6 +60,7 @@ func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, er
 
 // queryRow is query for one row.
 func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	ctx = context.WithoutCancel(ctx)
 	st, err := s.prepared(ctx, q)
 	if err != nil || st == nil {
 		return s.db.QueryRowContext(ctx, q, args...)

@@ -24,6 +24,8 @@ type Store struct {
 	writes  atomic.Uint64 // see Writes
 	dialect Dialect
 	stmts   stmtCache
+	// labelCache: unit and position labels for lists (labels.go).
+	labelCache labelCache
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }

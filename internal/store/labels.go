@@ -1,0 +1,139 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// labelCache keeps what employee lists show of units and positions (unit
+// name and path, position title, type and jenjang), filled on demand by
+// ID. Without it every listed employee cost three random row lookups
+// instead of one: at a million employees the unit and position pages did
+// not stay in SQLite's per-connection page cache and each lookup became a
+// read from the operating system, two thirds of a list page's database
+// time.
+//
+// It is emptied when this Store commits a write and after labelTTL, so a
+// rename made through another process (a CLI import beside the server) or
+// another app node shows in lists within that time; single records (the
+// profile) are always read fresh.
+type labelCache struct {
+	mu        sync.Mutex
+	writes    uint64
+	born      time.Time
+	units     map[int64]unitLabel
+	positions map[int64]positionLabel
+}
+
+type unitLabel struct{ Name, Path string }
+
+type positionLabel struct{ Title, Type, Jenjang string }
+
+const (
+	labelTTL = 30 * time.Second
+	// labelMax bounds each map; beyond it the cache starts again empty.
+	labelMax = 100_000
+)
+
+// fresh empties the cache when it is stale; callers hold c.mu.
+func (c *labelCache) fresh(writes uint64, now time.Time) {
+	if c.units == nil || c.writes != writes || now.Sub(c.born) > labelTTL ||
+		len(c.units) > labelMax || len(c.positions) > labelMax {
+		c.units = map[int64]unitLabel{}
+		c.positions = map[int64]positionLabel{}
+		c.writes = writes
+		c.born = now
+	}
+}
+
+// labels returns the labels of the given units and positions, reading the
+// missing ones in one query per table. ID 0 (no position) is skipped.
+func (s *Store) labels(ctx context.Context, unitIDs, positionIDs []int64) (map[int64]unitLabel, map[int64]positionLabel, error) {
+	c := &s.labelCache
+	c.mu.Lock()
+	c.fresh(s.writes.Load(), time.Now())
+	units := make(map[int64]unitLabel, len(unitIDs))
+	positions := make(map[int64]positionLabel, len(positionIDs))
+	var missU, missP []int64
+	for _, id := range unitIDs {
+		if l, ok := c.units[id]; ok {
+			units[id] = l
+		} else if _, dup := units[id]; !dup {
+			missU = append(missU, id)
+			units[id] = unitLabel{}
+		}
+	}
+	for _, id := range positionIDs {
+		if id == 0 {
+			continue
+		}
+		if l, ok := c.positions[id]; ok {
+			positions[id] = l
+		} else if _, dup := positions[id]; !dup {
+			missP = append(missP, id)
+			positions[id] = positionLabel{}
+		}
+	}
+	writes := c.writes
+	c.mu.Unlock()
+	if len(missU) == 0 && len(missP) == 0 {
+		return units, positions, nil
+	}
+
+	// Read outside the lock; a concurrent reader may read the same labels,
+	// which is harmless.
+	if len(missU) > 0 {
+		var a args
+		rows, err := s.query(ctx, `SELECT id, name, path FROM org_unit WHERE id IN (`+paddedIDs(missU, &a)+`)`, a...)
+		if err != nil {
+			return nil, nil, fmt.Errorf("store: unit labels: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var l unitLabel
+			if err := rows.Scan(&id, &l.Name, &l.Path); err != nil {
+				rows.Close()
+				return nil, nil, err
+			}
+			units[id] = l
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(missP) > 0 {
+		var a args
+		rows, err := s.query(ctx, `SELECT id, title, type, jenjang FROM position WHERE id IN (`+paddedIDs(missP, &a)+`)`, a...)
+		if err != nil {
+			return nil, nil, fmt.Errorf("store: position labels: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var l positionLabel
+			if err := rows.Scan(&id, &l.Title, &l.Type, &l.Jenjang); err != nil {
+				rows.Close()
+				return nil, nil, err
+			}
+			positions[id] = l
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, err
+		}
+	}
+
+	c.mu.Lock()
+	if c.writes == writes && c.units != nil { // not emptied meanwhile by a write
+		for _, id := range missU {
+			c.units[id] = units[id]
+		}
+		for _, id := range missP {
+			c.positions[id] = positions[id]
+		}
+	}
+	c.mu.Unlock()
+	return units, positions, nil
+}

@@ -1,0 +1,50 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/store/storetest"
+)
+
+// Lists take unit names and position titles from a cache; a rename must
+// show in the next list, in both list shapes (page rows and API views).
+func TestListLabelsFollowRenames(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setup(t, s)
+		all := store.EmployeeFilter{Scope: model.Scope{All: true}, Query: "sembiring"}
+		check := func(unit, title string) {
+			t.Helper()
+			rows, _, err := s.EmployeeRows(ctx, all)
+			if err != nil || len(rows) != 1 {
+				t.Fatalf("rows: %v %d", err, len(rows))
+			}
+			if rows[0].UnitName != unit || rows[0].PositionTitle != title {
+				t.Errorf("list row shows %q / %q, want %q / %q", rows[0].UnitName, rows[0].PositionTitle, unit, title)
+			}
+			views, _, err := s.Employees(ctx, all)
+			if err != nil || len(views) != 1 {
+				t.Fatalf("views: %v %d", err, len(views))
+			}
+			v := views[0]
+			if v.UnitName != unit || v.PositionTitle != title || v.UnitPath != f.bidang.Path ||
+				v.PositionType != model.Fungsional || v.Jenjang != "ahli_pertama" || v.SupervisorName == "" {
+				t.Errorf("API view shows %q / %q / %q / %q / %q / supervisor %q", v.UnitName, v.UnitPath, v.PositionTitle, v.PositionType, v.Jenjang, v.SupervisorName)
+			}
+		}
+		check(f.bidang.Name, f.staff.Title)
+
+		f.bidang.Name = "Bidang Aplikasi dan Layanan Digital"
+		if err := s.UpdateUnit(ctx, admin, &f.bidang); err != nil {
+			t.Fatal(err)
+		}
+		f.staff.Title = "Pranata Komputer Ahli Pertama (Layanan Digital)"
+		if err := s.UpdatePosition(ctx, admin, &f.staff); err != nil {
+			t.Fatal(err)
+		}
+		check(f.bidang.Name, f.staff.Title)
+	})
+}
