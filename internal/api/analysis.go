@@ -151,6 +151,7 @@ type talentJSON struct {
 	Years           [2]int          `json:"years"`
 	Total           int             `json:"total"`
 	DisciplineKnown bool            `json:"discipline_known"`
+	NotEligible     int             `json:"not_eligible"`
 	Boxes           []talentBoxJSON `json:"boxes"`
 }
 
@@ -187,7 +188,7 @@ func (a *API) talent(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 	if err != nil {
 		return err
 	}
-	out.Years, out.Total, out.DisciplineKnown = m.Years, m.Total, m.DisciplineKnown
+	out.Years, out.Total, out.DisciplineKnown, out.NotEligible = m.Years, m.Total, m.DisciplineKnown, m.NotEligible
 	for n, b := range m.Boxes {
 		out.Boxes = append(out.Boxes, talentBoxJSON{Box: n, Label: b.Label, LabelEN: b.LabelEN, Action: b.Action, ActionEN: b.ActionEN,
 			Count: m.Counts[n], TalentPool: n >= 7})

@@ -187,7 +187,7 @@ func TestTalent(t *testing.T) {
 		}
 
 		got := f.do("GET", "/api/v1/talent", f.super, nil).want(t, 200)
-		if got.body["unit"] != nil || num(got.body["total"]) != 3 || got.body["discipline_known"] != false {
+		if got.body["unit"] != nil || num(got.body["total"]) != 3 || got.body["discipline_known"] != true {
 			t.Fatalf("talent of the government: %s", got.raw)
 		}
 		if y := got.body["years"].([]any); num(y[0]) != int64(testNow.Year()-2) || num(y[1]) != int64(testNow.Year()-1) {

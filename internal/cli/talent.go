@@ -81,15 +81,50 @@ func demoPerformance(ctx context.Context, env *Env, st *store.Store, seed int64)
 		}
 	}
 	var last string
-	n, err := st.SeedPerformance(ctx, cliActor, "demo", years, func(_ int64, year int) string {
+	var punished []int64
+	n, err := st.SeedPerformance(ctx, cliActor, "demo", years, func(id int64, year int) string {
 		if year == years[0] || rng.IntN(100) < 30 {
 			last = draw()
+		}
+		if year == years[0] && rng.IntN(400) == 0 {
+			punished = append(punished, id)
 		}
 		return last
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Predikat kinerja demo: %d predikat SKP %d–%d dalam %s.\n", n, years[0], years[1], time.Since(start).Round(time.Millisecond))
+	if err := demoPenalties(ctx, st, rng, punished); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Predikat kinerja demo: %d predikat SKP %d–%d dan %d hukuman disiplin dalam %s.\n",
+		n, years[0], years[1], len(punished), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// demoPenalties records a discipline penalty for each of ids (about one
+// employee in 400): half of them reprimands, the rest moderate or heavy,
+// some served, most in force, so that the talent map shows the exclusion.
+func demoPenalties(ctx context.Context, st *store.Store, rng *rand.Rand, ids []int64) error {
+	today := st.Now().Truncate(24 * time.Hour)
+	for i, id := range ids {
+		start := today.AddDate(0, -rng.IntN(18), -rng.IntN(28))
+		p := store.DisciplinePenalty{EmployeeID: id, DecreeNo: fmt.Sprintf("800.1.6/%d/BKPSDM/%d", 100+i, start.Year()),
+			DecreeDate: start.AddDate(0, 0, -7), StartsOn: start}
+		switch n := rng.IntN(100); {
+		case n < 50:
+			p.Level, p.Kind = store.PenaltyRingan, "teguran tertulis"
+		case n < 85:
+			months := []int{6, 9, 12}[rng.IntN(3)]
+			p.Level, p.Kind = store.PenaltySedang, fmt.Sprintf("pemotongan tunjangan kinerja 25%% selama %d bulan", months)
+			p.EndsOn = start.AddDate(0, months, -1)
+		default:
+			p.Level, p.Kind = store.PenaltyBerat, "pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan"
+			p.EndsOn = start.AddDate(1, 0, -1)
+		}
+		if err := st.AddPenalty(ctx, cliActor, &p); err != nil {
+			return fmt.Errorf("demo: penalty: %w", err)
+		}
+	}
 	return nil
 }

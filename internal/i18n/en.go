@@ -382,7 +382,6 @@ var enMessages = map[string]string{
 	"talent.perf_meets":         "Meets expectations",
 	"talent.perf_below":         "Below expectations",
 	"talent.rules":              "Rule: Sangat Baik → above expectations; Baik → meets; Butuh Perbaikan, Kurang, Sangat Kurang → below. Of the two years the lower counts; with only one year, that one. Without SKP or JPM an employee cannot be placed yet.",
-	"talent.no_discipline":      "Discipline penalties are not recorded in Kompeten yet, so nobody is excluded from the succession pool for a penalty.",
 	"talent.box":                "Box %d",
 	"talent.jpm":                "Capped JPM",
 	"talent.empty":              "Nobody is in this box.",

@@ -383,7 +383,6 @@ var idMessages = map[string]string{
 	"talent.perf_meets":         "Sesuai ekspektasi",
 	"talent.perf_below":         "Di bawah ekspektasi",
 	"talent.rules":              "Aturan: Sangat Baik → di atas ekspektasi; Baik → sesuai; Butuh Perbaikan, Kurang, Sangat Kurang → di bawah. Dari dua tahun diambil yang lebih rendah; bila hanya satu tahun ada, tahun itu. Tanpa SKP atau tanpa JPM pegawai belum dapat dipetakan.",
-	"talent.no_discipline":      "Data hukuman disiplin belum dicatat di Kompeten, jadi belum ada pegawai yang dikeluarkan dari kelompok rencana suksesi karena hukuman disiplin.",
 	"talent.box":                "Kotak %d",
 	"talent.jpm":                "JPM terbatas",
 	"talent.empty":              "Tidak ada pegawai di kotak ini.",

@@ -18,11 +18,15 @@ type TalentMap struct {
 	// (no SKP rating in either year, or no JPM).
 	Counts [10]int
 	Total  int
+	// NotEligible counts those in boxes 7–9 kept out of the succession pool
+	// by a moderate or heavy discipline penalty in force.
+	NotEligible int
 	// Boxes are the nine boxes' wording and counts (index = box number,
 	// index 0 the "cannot be placed" box).
 	Boxes [10]gap.Box
-	// DisciplineKnown is false: Kompeten records no discipline penalties
-	// yet, so nobody is excluded from the succession pool on that ground.
+	// DisciplineKnown is true since Kompeten records discipline penalties
+	// (discipline.go): a moderate or heavy one in force excludes its holder
+	// from the succession pool. Kept so API clients can tell.
 	DisciplineKnown bool
 }
 
@@ -52,6 +56,7 @@ func (s *Store) talentYears() [2]int {
 func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, years [2]int, fn func(*TalentPerson) error) error {
 	var a args
 	y0, y1 := a.add(years[0]), a.add(years[1])
+	today := a.add(s.Now().Format(isoDate))
 	where := "e.status = 'aktif' AND " + scopeClause(sc, &a)
 	if unitID != 0 {
 		var path string
@@ -61,7 +66,7 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 		where += fmt.Sprintf(" AND e.unit_id IN (SELECT id FROM org_unit WHERE path >= %s AND path < %s)", a.add(path), a.add(pathUpper(path)))
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name,
-		j.jpm_capped, COALESCE(p0.predikat, ''), COALESCE(p1.predikat, '')
+		j.jpm_capped, COALESCE(p0.predikat, ''), COALESCE(p1.predikat, ''), `+excludedSQL(today)+`
 		FROM employee e JOIN org_unit u ON u.id = e.unit_id
 		LEFT JOIN employee_jpm j ON j.employee_id = e.id
 		LEFT JOIN performance_rating p0 ON p0.employee_id = e.id AND p0.year = `+y0+`
@@ -75,8 +80,9 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 	var p TalentPerson
 	for rows.Next() {
 		var jpm *int64
+		var excluded bool
 		if err := rows.Scan(&p.ID, &p.NIP, &p.Kind, &p.Name, &p.GelarDepan, &p.GelarBelakang, &p.UnitName,
-			&jpm, &p.Predikat[0], &p.Predikat[1]); err != nil {
+			&jpm, &p.Predikat[0], &p.Predikat[1], &excluded); err != nil {
 			return err
 		}
 		p.HasJPM, p.JPMCapped = jpm != nil, 0
@@ -89,8 +95,7 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 		for i, pr := range p.Predikat {
 			perf[i], _ = gap.PerformanceFromPredikat(pr)
 		}
-		// No discipline data is recorded yet: nobody is excluded.
-		p.Box = gap.NineBox(gap.PerformanceOverYears(perf[:]), pot, false)
+		p.Box = gap.NineBox(gap.PerformanceOverYears(perf[:]), pot, excluded)
 		if err := fn(&p); err != nil {
 			return err
 		}
@@ -102,16 +107,19 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 // it is not 0) on the 9-box: performance from the SKP predikat of the last
 // two years (gap.PerformanceOverYears: the lower of the two), potential
 // from the capped JPM (gap.PotentialFromJPM with the default thresholds),
-// the box from gap.NineBox. Discipline penalties are not recorded yet, so
-// excluded is always false (TalentMap.DisciplineKnown says so).
+// the box from gap.NineBox, excluding from the succession pool whoever has a
+// moderate or heavy discipline penalty in force today.
 func (s *Store) TalentMap(ctx context.Context, sc model.Scope, unitID int64) (*TalentMap, error) {
-	m := &TalentMap{Years: s.talentYears(), Boxes: gap.DefaultBoxes()}
+	m := &TalentMap{Years: s.talentYears(), Boxes: gap.DefaultBoxes(), DisciplineKnown: true}
 	for i := range m.Boxes {
 		m.Boxes[i].Number = i
 	}
 	err := s.talentRows(ctx, sc, unitID, m.Years, func(p *TalentPerson) error {
 		m.Counts[p.Box.Number]++
 		m.Total++
+		if p.Box.NotEligible {
+			m.NotEligible++
+		}
 		return nil
 	})
 	if err != nil {

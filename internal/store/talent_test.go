@@ -163,7 +163,7 @@ func TestTalentMapPlacement(t *testing.T) {
 		if m.Years != [2]int{2024, 2025} || m.Counts[9] != 1 || m.Counts[2] != 1 || m.Counts[6] != 1 || m.Total != 7 || m.Counts[0] != 4 {
 			t.Errorf("map: years %v counts %v total %d", m.Years, m.Counts, m.Total)
 		}
-		if m.Boxes[9].Label == "" || m.Boxes[9].Number != 9 || m.DisciplineKnown {
+		if m.Boxes[9].Label == "" || m.Boxes[9].Number != 9 || !m.DisciplineKnown || m.NotEligible != 0 {
 			t.Errorf("boxes %+v", m.Boxes[9])
 		}
 		people, more, err := s.TalentBox(ctx, model.Scope{All: true}, 0, 9, 0, 10)

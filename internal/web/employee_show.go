@@ -22,6 +22,7 @@ type profileData struct {
 	NewPassword    string
 	Notice         string          // catalogue key of a message after an action
 	Competency     *competencyView // the "Kompetensi" section
+	Discipline     *disciplineView // the "Hukuman disiplin" section (nil: not shown)
 }
 
 // employeeShow shows one employee (GET /pegawai/{id}).
@@ -40,6 +41,10 @@ func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) {
 		d.Notice = "profile.saved"
 	case "created":
 		d.Notice = "profile.created"
+	case "penalty_added":
+		d.Notice = "discipline.added"
+	case "penalty_revoked":
+		d.Notice = "discipline.revoked"
 	}
 	s.renderProfile(w, r, http.StatusOK, d)
 }
@@ -90,6 +95,9 @@ func (s *server) profile(r *http.Request, p *auth.Principal, id int64) (*profile
 	d.CanEdit = inAdmin && p.Can(auth.WriteEmployees)
 	d.CanManage = inAdmin && p.Can(auth.ManageAccounts)
 	if d.Competency, err = s.competencyView(ctx, langOf(r), id); err != nil {
+		return nil, err
+	}
+	if d.Discipline, err = s.disciplineFor(r, p, id, d.CanEdit); err != nil {
 		return nil, err
 	}
 	if d.CanManage || p.User.EmployeeID == id {

@@ -1,0 +1,136 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// disciplineView is the profile's "Hukuman disiplin" section. Penalties are
+// restricted personal data: only the employee and the administrators of
+// their unit see them, and only those administrators record or revoke one.
+type disciplineView struct {
+	Lang       i18n.Lang
+	EmployeeID int64
+	List       []store.DisciplinePenalty
+	CanWrite   bool
+	Levels     []string
+	Form       map[string]string // the values of a refused submission
+	Error      string            // why it was refused
+	ErrorField string
+	Today      time.Time
+}
+
+// disciplineFor returns the section for employee id as p may see it, or nil
+// when p may not see it.
+func (s *server) disciplineFor(r *http.Request, p *auth.Principal, id int64, canWrite bool) (*disciplineView, error) {
+	if !canWrite && p.User.EmployeeID != id {
+		return nil, nil
+	}
+	list, err := s.st.Penalties(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	return &disciplineView{Lang: langOf(r), EmployeeID: id, List: list, CanWrite: canWrite, Levels: store.PenaltyLevels,
+		Form: map[string]string{}, Today: s.st.Now()}, nil
+}
+
+// disciplineTarget checks that p administers employee id and returns the
+// profile data to re-render on a refused submission.
+func (s *server) disciplineTarget(w http.ResponseWriter, r *http.Request) (*auth.Principal, *profileData) {
+	p, id := s.requireID(w, r, auth.WriteEmployees)
+	if p == nil {
+		return nil, nil
+	}
+	if _, err := s.employeeInScope(r.Context(), adminScope(p), id); err != nil {
+		s.fail(w, r, err)
+		return nil, nil
+	}
+	d, err := s.profile(r, p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, nil
+	}
+	return p, d
+}
+
+// formDate reads an ISO date field ("" gives the zero time).
+func formDate(r *http.Request, field string) (time.Time, error) {
+	v := strings.TrimSpace(r.PostFormValue(field))
+	if v == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return time.Time{}, apperr.Invalid(field, "tanggal %q tidak dikenal (tttt-bb-hh)", v)
+	}
+	return t, nil
+}
+
+// penaltyAdd records a penalty (POST /pegawai/{id}/disiplin).
+func (s *server) penaltyAdd(w http.ResponseWriter, r *http.Request) {
+	p, d := s.disciplineTarget(w, r)
+	if p == nil {
+		return
+	}
+	pen := store.DisciplinePenalty{EmployeeID: d.E.ID, Level: r.PostFormValue("level"),
+		Kind: r.PostFormValue("kind"), DecreeNo: r.PostFormValue("decree_no")}
+	var err error
+	for _, f := range []struct {
+		name string
+		dst  *time.Time
+	}{{"decree_date", &pen.DecreeDate}, {"starts_on", &pen.StartsOn}, {"ends_on", &pen.EndsOn}} {
+		if *f.dst, err = formDate(r, f.name); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		err = s.st.AddPenalty(r.Context(), actor(p), &pen)
+	}
+	if err != nil {
+		s.refusePenalty(w, r, d, err)
+		return
+	}
+	http.Redirect(w, r, "/pegawai/"+strconv.FormatInt(d.E.ID, 10)+"?ok=penalty_added#discipline", http.StatusSeeOther)
+}
+
+// penaltyRevoke revokes one penalty with a reason
+// (POST /pegawai/{id}/disiplin/{pid}/cabut).
+func (s *server) penaltyRevoke(w http.ResponseWriter, r *http.Request) {
+	p, d := s.disciplineTarget(w, r)
+	if p == nil {
+		return
+	}
+	pid, err := strconv.ParseInt(r.PathValue("pid"), 10, 64)
+	if err != nil || pid <= 0 {
+		s.fail(w, r, errNotPermitted)
+		return
+	}
+	if err := s.st.RevokePenalty(r.Context(), actor(p), d.E.ID, pid, r.PostFormValue("note")); err != nil {
+		s.refusePenalty(w, r, d, err)
+		return
+	}
+	http.Redirect(w, r, "/pegawai/"+strconv.FormatInt(d.E.ID, 10)+"?ok=penalty_revoked#discipline", http.StatusSeeOther)
+}
+
+// refusePenalty shows the profile again with the reason next to the form
+// and the values typed, or fails the request for other errors.
+func (s *server) refusePenalty(w http.ResponseWriter, r *http.Request, d *profileData, err error) {
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Code != apperr.EINVALID || d.Discipline == nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Discipline.Error, d.Discipline.ErrorField = ae.Message, ae.Field
+	for _, f := range []string{"level", "kind", "decree_no", "decree_date", "starts_on", "ends_on", "note"} {
+		d.Discipline.Form[f] = r.PostFormValue(f)
+	}
+	s.renderProfile(w, r, http.StatusUnprocessableEntity, d)
+}
