@@ -26,6 +26,7 @@ var navItems = []navItem{
 	{"/penilaian", "nav.assess", auth.ReadRegistry},
 	{"/talenta", "nav.talent", auth.ReadRegistry}, // shown only where seesTalent
 	{"/analisis", "nav.needs", auth.ReadRegistry}, // shown only where canReadNeeds
+	{"/kuesioner", "nav.survey", auth.ReadRegistry},
 	{"/audit", "nav.audit", auth.ReadAudit},
 }
 

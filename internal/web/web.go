@@ -161,6 +161,7 @@ func (s *server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /analisis", s.needsPage)
 	mux.HandleFunc("GET /analisis/orang", s.needPeoplePage)
 	mux.HandleFunc("GET /analisis/ekspor.xlsx", s.needsExport)
+	s.surveyRoutes(mux)
 	mux.HandleFunc("/", s.notFoundPage)
 }
 

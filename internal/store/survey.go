@@ -1,0 +1,530 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/model"
+)
+
+// Training-needs questionnaires (part of the AKPK): an administrator asks
+// the active employees of one unit's subtree which competencies they feel
+// they need and which forms of development they prefer, and reads the
+// tallies beside the gaps the assessments found (survey_results.go). The
+// assessed gap says where people fall short of their position's standard;
+// the questionnaire adds what they themselves ask for, including needs no
+// standard names yet.
+//
+// Who may do what: a survey belongs to the subtree of its scope unit. It
+// is created, edited and deleted by whoever administers that unit
+// (model.Scope passed as admin: the whole government for BKPSDM admins,
+// the administered subtree for a unit admin); it is answered by the active
+// employees placed in the subtree (survey_answer.go); its results are read
+// by whoever reads any part of the subtree, for that part.
+//
+// Answers are confidential, not anonymous: each response is stored with
+// its employee, so that an employee answers once and can change the answer
+// until the survey closes, and the audit log names who answered. Result
+// pages show counts and free texts without names.
+//
+// Once the first response is in, the questions and the scope are frozen
+// (answers point at them); title, introduction and dates stay editable, so
+// that a survey can be extended or closed early.
+
+// Question kinds.
+const (
+	QuestionCompetencies = "competencies" // pick competencies from the question's options
+	QuestionForms        = "forms"        // pick preferred forms of development (TrainingForms)
+	QuestionText         = "text"         // a free answer
+)
+
+// QuestionKinds lists the kinds in the order forms offer them.
+var QuestionKinds = []string{QuestionCompetencies, QuestionForms, QuestionText}
+
+// TrainingForms are the forms of competency development an employee can
+// say they prefer, after Peraturan LAN 10/2018 (pendidikan, pelatihan
+// klasikal and nonklasikal) plus the blended delivery of ASN Corpu
+// practice. The codes are stored; labels come from the i18n catalogue
+// ("survey.form.<code>").
+var TrainingForms = []string{
+	"klasikal", "bimtek", "seminar", "workshop", "kursus",
+	"elearning", "pjj", "blended",
+	"coaching", "mentoring", "otj", "magang", "detasering", "patok_banding", "pertukaran", "komunitas", "mandiri",
+	"tugas_belajar",
+}
+
+// Limits of what a survey holds: enough for a short questionnaire, small
+// enough that a form fits a phone and a malicious post cannot bloat rows.
+const (
+	SurveyMaxQuestions = 20
+	SurveyMaxTitle     = 200
+	SurveyMaxIntro     = 2000
+	SurveyMaxPrompt    = 500
+	SurveyMaxText      = 2000 // characters of a free answer
+	SurveyMaxPicks     = 50
+)
+
+// Survey is a questionnaire with its scope and, when read whole, its
+// questions.
+type Survey struct {
+	ID          int64
+	Title       string
+	Intro       string
+	ScopeUnitID int64
+	// ScopeName and ScopePath describe the scope unit (filled when read).
+	ScopeName, ScopePath string
+	OpensOn, ClosesOn    string // YYYY-MM-DD, both inclusive
+	CreatedAt            time.Time
+	CreatedBy            string
+	Responses            int // responses so far (filled when read)
+	Questions            []Question
+}
+
+// Survey states relative to a day.
+const (
+	SurveyUpcoming = "upcoming"
+	SurveyOpen     = "open"
+	SurveyClosed   = "closed"
+)
+
+// State returns whether the survey is upcoming, open or closed on today
+// (YYYY-MM-DD, the caller's calendar day).
+func (sv Survey) State(today string) string {
+	switch {
+	case today < sv.OpensOn:
+		return SurveyUpcoming
+	case today > sv.ClosesOn:
+		return SurveyClosed
+	}
+	return SurveyOpen
+}
+
+// Frozen reports whether questions and scope can no longer change.
+func (sv Survey) Frozen() bool { return sv.Responses > 0 }
+
+// OpensDate and ClosesDate are the survey's dates as times (for display).
+func (sv Survey) OpensDate() time.Time { return parseDate(sv.OpensOn) }
+
+// ClosesDate: see OpensDate.
+func (sv Survey) ClosesDate() time.Time { return parseDate(sv.ClosesOn) }
+
+// Question is one question of a survey.
+type Question struct {
+	ID       int64
+	Ord      int
+	Kind     string
+	Prompt   string
+	MaxPicks int  // for picking kinds: most choices allowed, 0 = no limit
+	Required bool // the respondent must pick or write something
+	// Options are the competencies a competencies question offers, in
+	// dictionary order; set OptionIDs when adding a question.
+	Options   []SurveyOption
+	OptionIDs []int64
+}
+
+// SurveyOption is a competency offered by a question.
+type SurveyOption struct {
+	CompetencyID int64
+	Code, Name   string
+	Group        string
+	Framework    string // framework code
+}
+
+// pathInScope reports whether the unit at path lies in one of sc's
+// subtrees, or sc is the whole government.
+func pathInScope(sc model.Scope, path string) bool {
+	if sc.All {
+		return true
+	}
+	for _, p := range sc.UnitPaths {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// errSurveyNotFound answers for a survey that does not exist or lies
+// outside the caller's scope alike.
+func errSurveyNotFound(id int64) error {
+	return apperr.New(apperr.ENOTFOUND, "kuesioner %d tidak ditemukan", id)
+}
+
+// validDay checks a YYYY-MM-DD field.
+func validDay(field, v string) error {
+	if _, err := time.Parse("2006-01-02", v); err != nil {
+		return apperr.Invalid(field, "tanggal %q tidak sah (TTTT-BB-HH)", v)
+	}
+	return nil
+}
+
+// validateSurvey normalises and checks the survey's own fields.
+func validateSurvey(sv *Survey) error {
+	sv.Title, sv.Intro = strings.TrimSpace(sv.Title), strings.TrimSpace(sv.Intro)
+	sv.OpensOn, sv.ClosesOn = strings.TrimSpace(sv.OpensOn), strings.TrimSpace(sv.ClosesOn)
+	switch {
+	case sv.Title == "":
+		return apperr.Invalid("title", "judul wajib diisi")
+	case utf8.RuneCountInString(sv.Title) > SurveyMaxTitle:
+		return apperr.Invalid("title", "judul paling panjang %d karakter", SurveyMaxTitle)
+	case utf8.RuneCountInString(sv.Intro) > SurveyMaxIntro:
+		return apperr.Invalid("intro", "pengantar paling panjang %d karakter", SurveyMaxIntro)
+	case sv.ScopeUnitID == 0:
+		return apperr.Invalid("unit", "pilih unit sasaran")
+	}
+	if err := validDay("opens_on", sv.OpensOn); err != nil {
+		return err
+	}
+	if err := validDay("closes_on", sv.ClosesOn); err != nil {
+		return err
+	}
+	if sv.ClosesOn < sv.OpensOn {
+		return apperr.Invalid("closes_on", "tanggal tutup tidak boleh sebelum tanggal buka")
+	}
+	return nil
+}
+
+// validateQuestion normalises and checks a question to be added.
+func validateQuestion(q *Question) error {
+	q.Prompt = strings.TrimSpace(q.Prompt)
+	switch {
+	case !slices.Contains(QuestionKinds, q.Kind):
+		return apperr.Invalid("kind", "jenis pertanyaan %q tidak dikenal", q.Kind)
+	case q.Prompt == "":
+		return apperr.Invalid("prompt", "teks pertanyaan wajib diisi")
+	case utf8.RuneCountInString(q.Prompt) > SurveyMaxPrompt:
+		return apperr.Invalid("prompt", "teks pertanyaan paling panjang %d karakter", SurveyMaxPrompt)
+	case q.MaxPicks < 0 || q.MaxPicks > SurveyMaxPicks:
+		return apperr.Invalid("max_picks", "jumlah pilihan paling banyak harus 0 sampai %d", SurveyMaxPicks)
+	}
+	if q.Kind == QuestionText {
+		q.MaxPicks, q.OptionIDs = 0, nil
+	}
+	if q.Kind == QuestionForms {
+		q.OptionIDs = nil
+	}
+	if q.Kind == QuestionCompetencies {
+		slices.Sort(q.OptionIDs)
+		q.OptionIDs = slices.Compact(q.OptionIDs)
+		if len(q.OptionIDs) == 0 {
+			return apperr.Invalid("options", "pilih paling sedikit satu kompetensi")
+		}
+	}
+	return nil
+}
+
+// CreateSurvey stores a new survey with its questions, audited. The scope
+// unit must lie in admin (what the caller administers). It sets sv.ID and
+// the question IDs.
+func (s *Store) CreateSurvey(ctx context.Context, a model.Actor, admin model.Scope, sv *Survey) error {
+	if err := validateSurvey(sv); err != nil {
+		return err
+	}
+	if len(sv.Questions) > SurveyMaxQuestions {
+		return apperr.Invalid("questions", "paling banyak %d pertanyaan", SurveyMaxQuestions)
+	}
+	for i := range sv.Questions {
+		if err := validateQuestion(&sv.Questions[i]); err != nil {
+			return err
+		}
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := scopeUnitAdministered(ctx, tx, admin, sv.ScopeUnitID); err != nil {
+			return err
+		}
+		now := s.Now()
+		id, err := insertID(ctx, tx, `INSERT INTO survey (title, intro, scope_unit_id, opens_on, closes_on, created_at, created_by)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, sv.Title, sv.Intro, sv.ScopeUnitID, sv.OpensOn, sv.ClosesOn, now.Unix(), actorName(a))
+		if err != nil {
+			return fmt.Errorf("store: create survey: %w", err)
+		}
+		sv.ID, sv.CreatedAt, sv.CreatedBy = id, time.Unix(now.Unix(), 0).UTC(), actorName(a)
+		var qs []map[string]any
+		for i := range sv.Questions {
+			q := &sv.Questions[i]
+			q.Ord = i + 1
+			if err := insertQuestion(ctx, tx, id, q); err != nil {
+				return err
+			}
+			qs = append(qs, auditQuestion(q))
+		}
+		return s.audit(ctx, tx, a, "survey.create", "survey", id, map[string]any{"title": sv.Title, "scope_unit_id": sv.ScopeUnitID,
+			"opens_on": sv.OpensOn, "closes_on": sv.ClosesOn, "questions": qs})
+	})
+}
+
+// scopeUnitAdministered checks that unit id exists and lies in admin; a
+// unit outside is "not found", as for a unit that does not exist.
+func scopeUnitAdministered(ctx context.Context, q queryer, admin model.Scope, id int64) error {
+	var path string
+	err := q.QueryRowContext(ctx, `SELECT path FROM org_unit WHERE id = $1`, id).Scan(&path)
+	if err == sql.ErrNoRows || (err == nil && !pathInScope(admin, path)) {
+		return apperr.Invalid("unit", "unit sasaran tidak ditemukan dalam cakupan Anda")
+	}
+	return err
+}
+
+// insertQuestion writes a validated question and its options.
+func insertQuestion(ctx context.Context, tx *sql.Tx, surveyID int64, q *Question) error {
+	id, err := insertID(ctx, tx, `INSERT INTO survey_question (survey_id, ord, kind, prompt, max_picks, required)
+		VALUES ($1, $2, $3, $4, $5, $6)`, surveyID, q.Ord, q.Kind, q.Prompt, q.MaxPicks, q.Required)
+	if err != nil {
+		return fmt.Errorf("store: survey question: %w", err)
+	}
+	q.ID = id
+	for _, cid := range q.OptionIDs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO survey_option (question_id, competency_id) VALUES ($1, $2)`, id, cid); err != nil {
+			if isForeignKeyViolation(err) {
+				return apperr.Invalid("options", "kompetensi #%d tidak ada", cid)
+			}
+			return fmt.Errorf("store: survey option: %w", err)
+		}
+	}
+	return nil
+}
+
+func auditQuestion(q *Question) map[string]any {
+	return map[string]any{"id": q.ID, "kind": q.Kind, "prompt": q.Prompt, "max_picks": q.MaxPicks, "required": q.Required, "options": q.OptionIDs}
+}
+
+// surveyForAdmin loads a survey's row inside tx for a write by an
+// administrator: "not found" unless admin covers its scope unit.
+func surveyForAdmin(ctx context.Context, tx *sql.Tx, admin model.Scope, id int64) (*Survey, error) {
+	sv, err := scanSurveyRow(tx.QueryRowContext(ctx, surveySelect+` WHERE s.id = $1`, id))
+	if err == sql.ErrNoRows || (err == nil && !pathInScope(admin, sv.ScopePath)) {
+		return nil, errSurveyNotFound(id)
+	}
+	return sv, err
+}
+
+// UpdateSurvey changes a survey's title, introduction, dates and (while no
+// one has answered) scope unit, audited with the changed fields. Both the
+// old and the new scope unit must lie in admin.
+func (s *Store) UpdateSurvey(ctx context.Context, a model.Actor, admin model.Scope, sv *Survey) error {
+	if err := validateSurvey(sv); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		old, err := surveyForAdmin(ctx, tx, admin, sv.ID)
+		if err != nil {
+			return err
+		}
+		if sv.ScopeUnitID != old.ScopeUnitID {
+			if old.Frozen() {
+				return apperr.New(apperr.ECONFLICT, "unit sasaran tidak dapat diubah setelah ada jawaban")
+			}
+			if err := scopeUnitAdministered(ctx, tx, admin, sv.ScopeUnitID); err != nil {
+				return err
+			}
+		}
+		ch := map[string]Change{}
+		diff(ch, "title", old.Title, sv.Title)
+		diff(ch, "intro", old.Intro, sv.Intro)
+		diff(ch, "scope_unit_id", fmt.Sprint(old.ScopeUnitID), fmt.Sprint(sv.ScopeUnitID))
+		diff(ch, "opens_on", old.OpensOn, sv.OpensOn)
+		diff(ch, "closes_on", old.ClosesOn, sv.ClosesOn)
+		if len(ch) == 0 {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE survey SET title = $1, intro = $2, scope_unit_id = $3, opens_on = $4, closes_on = $5 WHERE id = $6`,
+			sv.Title, sv.Intro, sv.ScopeUnitID, sv.OpensOn, sv.ClosesOn, sv.ID); err != nil {
+			return fmt.Errorf("store: update survey: %w", err)
+		}
+		return s.audit(ctx, tx, a, "survey.update", "survey", sv.ID, ch)
+	})
+}
+
+// DeleteSurvey removes a survey nobody has answered yet, audited; a survey
+// with responses is kept (close it instead).
+func (s *Store) DeleteSurvey(ctx context.Context, a model.Actor, admin model.Scope, id int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		old, err := surveyForAdmin(ctx, tx, admin, id)
+		if err != nil {
+			return err
+		}
+		if old.Frozen() {
+			return apperr.New(apperr.ECONFLICT, "kuesioner yang sudah dijawab tidak dapat dihapus; majukan tanggal tutupnya")
+		}
+		for _, q := range []string{
+			`DELETE FROM survey_option WHERE question_id IN (SELECT id FROM survey_question WHERE survey_id = $1)`,
+			`DELETE FROM survey_question WHERE survey_id = $1`,
+			`DELETE FROM survey WHERE id = $1`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return fmt.Errorf("store: delete survey: %w", err)
+			}
+		}
+		return s.audit(ctx, tx, a, "survey.delete", "survey", id, map[string]any{"title": old.Title, "scope_unit_id": old.ScopeUnitID})
+	})
+}
+
+// AddSurveyQuestion appends a question to a survey nobody has answered
+// yet, audited. It sets q.ID.
+func (s *Store) AddSurveyQuestion(ctx context.Context, a model.Actor, admin model.Scope, surveyID int64, q *Question) error {
+	if err := validateQuestion(q); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		sv, err := surveyForAdmin(ctx, tx, admin, surveyID)
+		if err != nil {
+			return err
+		}
+		if sv.Frozen() {
+			return apperr.New(apperr.ECONFLICT, "pertanyaan tidak dapat diubah setelah ada jawaban")
+		}
+		var n, last int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(ord), 0) FROM survey_question WHERE survey_id = $1`, surveyID).Scan(&n, &last); err != nil {
+			return err
+		}
+		if n >= SurveyMaxQuestions {
+			return apperr.Invalid("questions", "paling banyak %d pertanyaan", SurveyMaxQuestions)
+		}
+		q.Ord = last + 1
+		if err := insertQuestion(ctx, tx, surveyID, q); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, "survey.question_add", "survey", surveyID, auditQuestion(q))
+	})
+}
+
+// DeleteSurveyQuestion removes a question of a survey nobody has answered
+// yet, audited.
+func (s *Store) DeleteSurveyQuestion(ctx context.Context, a model.Actor, admin model.Scope, surveyID, questionID int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		sv, err := surveyForAdmin(ctx, tx, admin, surveyID)
+		if err != nil {
+			return err
+		}
+		if sv.Frozen() {
+			return apperr.New(apperr.ECONFLICT, "pertanyaan tidak dapat diubah setelah ada jawaban")
+		}
+		var prompt string
+		err = tx.QueryRowContext(ctx, `SELECT prompt FROM survey_question WHERE id = $1 AND survey_id = $2`, questionID, surveyID).Scan(&prompt)
+		if err == sql.ErrNoRows {
+			return apperr.New(apperr.ENOTFOUND, "pertanyaan %d tidak ditemukan", questionID)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM survey_option WHERE question_id = $1`, questionID); err != nil {
+			return fmt.Errorf("store: delete survey question: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM survey_question WHERE id = $1`, questionID); err != nil {
+			return fmt.Errorf("store: delete survey question: %w", err)
+		}
+		return s.audit(ctx, tx, a, "survey.question_delete", "survey", surveyID, map[string]any{"question_id": questionID, "prompt": prompt})
+	})
+}
+
+// surveySelect reads a survey row with its scope unit and response count.
+const surveySelect = `SELECT s.id, s.title, s.intro, s.scope_unit_id, u.name, u.path, s.opens_on, s.closes_on, s.created_at, s.created_by,
+	(SELECT COUNT(*) FROM survey_response r WHERE r.survey_id = s.id)
+	FROM survey s JOIN org_unit u ON u.id = s.scope_unit_id`
+
+func scanSurveyRow(sc interface{ Scan(...any) error }) (*Survey, error) {
+	var sv Survey
+	var created int64
+	if err := sc.Scan(&sv.ID, &sv.Title, &sv.Intro, &sv.ScopeUnitID, &sv.ScopeName, &sv.ScopePath, &sv.OpensOn, &sv.ClosesOn,
+		&created, &sv.CreatedBy, &sv.Responses); err != nil {
+		return nil, err
+	}
+	sv.CreatedAt = unixTime(created)
+	return &sv, nil
+}
+
+// Survey loads a survey with its questions and options. It checks no
+// scope: callers decide who may see it (see CanManage, SurveyEligible,
+// SurveyResults).
+func (s *Store) Survey(ctx context.Context, id int64) (*Survey, error) {
+	sv, err := scanSurveyRow(s.db.QueryRowContext(ctx, surveySelect+` WHERE s.id = $1`, id))
+	if err == sql.ErrNoRows {
+		return nil, errSurveyNotFound(id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: survey %d: %w", id, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, ord, kind, prompt, max_picks, required FROM survey_question WHERE survey_id = $1 ORDER BY ord, id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: survey questions: %w", err)
+	}
+	byID := map[int64]int{}
+	for rows.Next() {
+		var q Question
+		if err := rows.Scan(&q.ID, &q.Ord, &q.Kind, &q.Prompt, &q.MaxPicks, &q.Required); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		byID[q.ID] = len(sv.Questions)
+		sv.Questions = append(sv.Questions, q)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT o.question_id, c.id, c.code, c.name, c.grp, f.code
+		FROM survey_option o JOIN survey_question q ON q.id = o.question_id
+		JOIN competency c ON c.id = o.competency_id JOIN framework f ON f.id = c.framework_id
+		WHERE q.survey_id = $1 ORDER BY o.question_id, f.builtin DESC, f.code, c.ord`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: survey options: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var qid int64
+		var o SurveyOption
+		if err := rows.Scan(&qid, &o.CompetencyID, &o.Code, &o.Name, &o.Group, &o.Framework); err != nil {
+			return nil, err
+		}
+		q := &sv.Questions[byID[qid]]
+		q.Options = append(q.Options, o)
+		q.OptionIDs = append(q.OptionIDs, o.CompetencyID)
+	}
+	return sv, rows.Err()
+}
+
+// CanManage reports whether admin (what a user administers) covers the
+// survey's scope unit: only then may they edit or delete it.
+func (sv Survey) CanManage(admin model.Scope) bool { return pathInScope(admin, sv.ScopePath) }
+
+// Surveys lists, newest closing date first, the surveys whose subtree
+// overlaps sc's (every survey for the whole government): those a reader of
+// sc may read results of, for the overlapping part. Questions are not
+// loaded. Surveys are few (a handful a year), so they are filtered here.
+func (s *Store) Surveys(ctx context.Context, sc model.Scope) ([]Survey, error) {
+	rows, err := s.db.QueryContext(ctx, surveySelect+` ORDER BY s.closes_on DESC, s.id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("store: surveys: %w", err)
+	}
+	defer rows.Close()
+	var out []Survey
+	for rows.Next() {
+		sv, err := scanSurveyRow(rows)
+		if err != nil {
+			return nil, err
+		}
+		if overlaps(sc, sv.ScopePath) {
+			out = append(out, *sv)
+		}
+	}
+	return out, rows.Err()
+}
+
+// overlaps reports whether the subtree at path and one of sc's subtrees
+// share a unit: one contains the other.
+func overlaps(sc model.Scope, path string) bool {
+	if sc.All {
+		return true
+	}
+	for _, p := range sc.UnitPaths {
+		if strings.HasPrefix(path, p) || strings.HasPrefix(p, path) {
+			return true
+		}
+	}
+	return false
+}

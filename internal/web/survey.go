@@ -1,0 +1,94 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// Training-needs questionnaires (/kuesioner): administrators build a short
+// survey for a unit's subtree (survey_edit.go), the employees placed there
+// answer it while it is open (survey_answer.go), and readers of the
+// subtree see the tallies beside the assessed gaps (survey_results.go).
+// The rules of who may do what live in store/survey.go; the handlers here
+// check them first so that a refusal reads the same as a missing page.
+
+// surveyRoutes registers the questionnaire pages.
+func (s *server) surveyRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /kuesioner", s.surveyIndex)
+	mux.HandleFunc("GET /kuesioner/baru", s.surveyNewForm)
+	mux.HandleFunc("POST /kuesioner/baru", s.surveyCreate)
+	mux.HandleFunc("GET /kuesioner/{id}", s.surveyAnswerForm)
+	mux.HandleFunc("POST /kuesioner/{id}", s.surveyAnswer)
+	mux.HandleFunc("GET /kuesioner/{id}/ubah", s.surveyEditForm)
+	mux.HandleFunc("POST /kuesioner/{id}/ubah", s.surveyUpdate)
+	mux.HandleFunc("POST /kuesioner/{id}/hapus", s.surveyDelete)
+	mux.HandleFunc("POST /kuesioner/{id}/pertanyaan", s.surveyAddQuestion)
+	mux.HandleFunc("POST /kuesioner/{id}/pertanyaan/{qid}/hapus", s.surveyDeleteQuestion)
+	mux.HandleFunc("GET /kuesioner/{id}/hasil", s.surveyResults)
+}
+
+// canManageSurveys reports whether p administers any part of the
+// organisation (BKPSDM admins, superadmins, unit admins): only they create
+// surveys, each within what they administer.
+func canManageSurveys(p *auth.Principal) bool {
+	return p != nil && (p.Admin.All || len(p.Admin.UnitPaths) > 0)
+}
+
+// today is the calendar day in the server's time zone (WIB by default):
+// a survey "closing on the 31st" stays open until midnight in Medan, not
+// in UTC.
+func (s *server) today() string {
+	return s.st.Now().In(s.loc).Format("2006-01-02")
+}
+
+// surveyLine is a survey in the index with what the user may do with it.
+type surveyLine struct {
+	store.Survey
+	State     string
+	CanManage bool
+}
+
+// surveyIndexData is what survey_index.html shows.
+type surveyIndexData struct {
+	Mine      []store.MySurvey
+	Today     string
+	NoEmp     bool
+	Managed   []surveyLine
+	CanRead   bool // results of a subtree (admins, heads, whole government)
+	CanCreate bool
+	Deleted   bool
+}
+
+// surveyIndex lists the surveys the user is asked to answer and, for
+// administrators and readers of unit subtrees, the surveys they manage or
+// read results of (GET /kuesioner).
+func (s *server) surveyIndex(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	ctx := r.Context()
+	d := surveyIndexData{Today: s.today(), NoEmp: p.User.EmployeeID == 0, CanRead: canReadNeeds(p), CanCreate: canManageSurveys(p),
+		Deleted: r.URL.Query().Get("dihapus") == "1"}
+	if !d.NoEmp {
+		mine, err := s.st.MySurveys(ctx, p.User.EmployeeID, d.Today)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		d.Mine = mine
+	}
+	if d.CanRead {
+		list, err := s.st.Surveys(ctx, p.Scope)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, sv := range list {
+			d.Managed = append(d.Managed, surveyLine{Survey: sv, State: sv.State(d.Today), CanManage: sv.CanManage(p.Admin)})
+		}
+	}
+	s.render(w, r, http.StatusOK, "survey_index", "survey.title", d)
+}

@@ -1,0 +1,165 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// Answering (/kuesioner/{id}): the employees placed in the survey's subtree
+// see the questions with their earlier answer filled in, and may change it
+// until the survey closes; afterwards the page shows what they answered.
+// Anybody else gets "not found", whatever their role: a survey is answered
+// by employees for themselves only.
+
+// formChoice is one training form as a checkbox.
+type formChoice struct {
+	Code   string
+	Picked bool
+}
+
+// answerQuestion is one question as the answer form shows it.
+type answerQuestion struct {
+	store.Question
+	Field  string         // form field name: "q<ID>"
+	Picked map[int64]bool // competencies question
+	Forms  []formChoice   // forms question
+	Text   string         // text question
+	Error  string         // why the last post was refused, for this question
+}
+
+// surveyAnswerData is what survey_answer.html shows.
+type surveyAnswerData struct {
+	SV         *store.Survey
+	State      string
+	Qs         []answerQuestion
+	Answered   bool
+	AnsweredAt time.Time
+	Saved      bool
+	Error      string
+}
+
+// answerQuestions pairs the questions with the answers to show.
+func answerQuestions(sv *store.Survey, answers map[int64]store.Answer) []answerQuestion {
+	var out []answerQuestion
+	for _, q := range sv.Questions {
+		a := answers[q.ID]
+		aq := answerQuestion{Question: q, Field: fmt.Sprintf("q%d", q.ID), Picked: map[int64]bool{}, Text: a.Text}
+		for _, c := range a.Competencies {
+			aq.Picked[c] = true
+		}
+		if q.Kind == store.QuestionForms {
+			for _, f := range store.TrainingForms {
+				aq.Forms = append(aq.Forms, formChoice{Code: f, Picked: slices.Contains(a.Forms, f)})
+			}
+		}
+		out = append(out, aq)
+	}
+	return out
+}
+
+// answeringSurvey loads survey {id} for the signed-in employee when they are
+// among those asked, and answers "not found" otherwise.
+func (s *server) answeringSurvey(w http.ResponseWriter, r *http.Request) (*auth.Principal, *store.Survey) {
+	p, id := s.requireID(w, r, auth.ReadRegistry)
+	if p == nil {
+		return nil, nil
+	}
+	ctx := r.Context()
+	ok, err := s.st.SurveyEligible(ctx, id, p.User.EmployeeID)
+	if err == nil && !ok {
+		err = errNotPermitted
+	}
+	var sv *store.Survey
+	if err == nil {
+		sv, err = s.st.Survey(ctx, id)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, nil
+	}
+	return p, sv
+}
+
+// surveyAnswerForm shows the questions with the employee's answer so far
+// (GET /kuesioner/{id}).
+func (s *server) surveyAnswerForm(w http.ResponseWriter, r *http.Request) {
+	p, sv := s.answeringSurvey(w, r)
+	if p == nil {
+		return
+	}
+	resp, err := s.st.SurveyResponseOf(r.Context(), sv.ID, p.User.EmployeeID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := &surveyAnswerData{SV: sv, State: sv.State(s.today()), Saved: r.URL.Query().Get("tersimpan") == "1"}
+	var answers map[int64]store.Answer
+	if resp != nil {
+		answers, d.Answered, d.AnsweredAt = resp.Answers, true, resp.UpdatedAt
+	}
+	d.Qs = answerQuestions(sv, answers)
+	s.renderView(w, r, http.StatusOK, "survey_answer", &view{Title: "survey.answer_title", TitleArg: sv.Title, Data: d})
+}
+
+// surveyAnswer stores the employee's answer (POST /kuesioner/{id}): for
+// each question "q<ID>" carries the ticked competency IDs, the ticked form
+// codes or the text.
+func (s *server) surveyAnswer(w http.ResponseWriter, r *http.Request) {
+	p, sv := s.answeringSurvey(w, r)
+	if p == nil {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, apperr.Invalid("form", "formulir tidak terbaca"))
+		return
+	}
+	answers := map[int64]store.Answer{}
+	for _, q := range sv.Questions {
+		vals := r.PostForm[fmt.Sprintf("q%d", q.ID)]
+		var a store.Answer
+		switch q.Kind {
+		case store.QuestionCompetencies:
+			for _, v := range vals {
+				if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+					a.Competencies = append(a.Competencies, id)
+				}
+			}
+		case store.QuestionForms:
+			a.Forms = vals
+		case store.QuestionText:
+			if len(vals) > 0 {
+				a.Text = vals[0]
+			}
+		}
+		answers[q.ID] = a
+	}
+	_, err := s.st.SubmitSurvey(r.Context(), actor(p), sv.ID, p.User.EmployeeID, s.today(), answers)
+	if err == nil {
+		http.Redirect(w, r, fmt.Sprintf("/kuesioner/%d?tersimpan=1", sv.ID), http.StatusSeeOther)
+		return
+	}
+	code := apperr.Code(err)
+	if code != apperr.EINVALID && code != apperr.ECONFLICT {
+		s.fail(w, r, err)
+		return
+	}
+	// Show the form again with what was typed and the reason.
+	d := &surveyAnswerData{SV: sv, State: sv.State(s.today()), Qs: answerQuestions(sv, answers), Error: apperr.Message(err)}
+	var e *apperr.Error
+	if errors.As(err, &e) {
+		for i := range d.Qs {
+			if d.Qs[i].Field == e.Field {
+				d.Qs[i].Error, d.Error = e.Message, ""
+			}
+		}
+	}
+	s.renderView(w, r, statusOf(code), "survey_answer", &view{Title: "survey.answer_title", TitleArg: sv.Title, Data: d})
+}

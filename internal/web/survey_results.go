@@ -1,0 +1,108 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// Results (/kuesioner/{id}/hasil?unit=ID): the response rate and, per
+// question, the tallies, with the assessed gaps of the same subtree beside
+// the competencies asked for. Readers of a unit subtree (administrators,
+// unit heads, the whole-government roles) see the part of the survey that
+// lies in what they read, and can narrow it to a child unit. Free answers
+// are shown without names, as the employees were told.
+
+// surveyResultsData is what survey_results.html shows.
+type surveyResultsData struct {
+	R         *store.SurveyResults
+	State     string
+	Rate      string
+	Children  []model.OrgUnit
+	MoreKids  bool
+	Up        *model.OrgUnit // the parent, when it is still in the survey and readable
+	CanManage bool
+	Qs        []resultQuestion
+}
+
+// resultQuestion is one question's tally as shown.
+type resultQuestion struct {
+	store.QuestionResult
+	Comps []resultComp
+	// Quiet are the offered competencies nobody asked for and nobody is
+	// short in: listed by name only, so a long list of options does not
+	// bury the few that matter.
+	Quiet []resultComp
+	Forms []resultForm
+	Max   int // the largest count, for the bars
+}
+
+// resultComp is one competency line: asked for beside assessed short.
+type resultComp struct {
+	store.CompetencyTally
+	SaidPct, ShortPct, Bin string
+}
+
+// resultForm is one training-form line.
+type resultForm struct {
+	store.FormTally
+	Pct string
+}
+
+// maxResultChildren is how many child units the narrowing list offers.
+const maxResultChildren = 100
+
+// surveyResults shows a survey's results for a subtree (GET
+// /kuesioner/{id}/hasil).
+func (s *server) surveyResults(w http.ResponseWriter, r *http.Request) {
+	p, id := s.requireID(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	if !canReadNeeds(p) {
+		s.fail(w, r, errNotPermitted)
+		return
+	}
+	ctx := r.Context()
+	lang := langOf(r)
+	unitID, err := queryID(r, "unit")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res, err := s.st.SurveyResults(ctx, p.Scope, id, unitID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := surveyResultsData{R: res, State: res.Survey.State(s.today()), Rate: pctWhole(lang, res.Rate), CanManage: res.Survey.CanManage(p.Admin)}
+	if d.Children, d.MoreKids, err = s.st.ChildUnitsPage(ctx, res.Unit.ID, maxResultChildren); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if res.Unit.ID != res.Survey.ScopeUnitID && res.Unit.ParentID != 0 {
+		if up, err := s.st.Unit(ctx, res.Unit.ParentID); err == nil && p.Sees(up) {
+			d.Up = up
+		}
+	}
+	for _, q := range res.Questions {
+		rq := resultQuestion{QuestionResult: q, Max: 1}
+		for _, c := range q.Competencies {
+			rc := resultComp{CompetencyTally: c, SaidPct: pctWhole(lang, c.SaidShare), ShortPct: pctWhole(lang, c.ShareShort), Bin: heatBin(c.ShareShort)}
+			if c.Said == 0 && c.Short == 0 {
+				rq.Quiet = append(rq.Quiet, rc)
+				continue
+			}
+			rq.Comps = append(rq.Comps, rc)
+			rq.Max = max(rq.Max, c.Said)
+		}
+		for _, f := range q.Forms {
+			rq.Forms = append(rq.Forms, resultForm{FormTally: f, Pct: pctWhole(lang, f.Share)})
+			rq.Max = max(rq.Max, f.Count)
+		}
+		d.Qs = append(d.Qs, rq)
+	}
+	s.renderView(w, r, http.StatusOK, "survey_results", &view{Title: "survey.results_title", TitleArg: res.Survey.Title, Data: d})
+}
