@@ -102,7 +102,7 @@ func TestPenaltyExcludesFromSuccessionPool(t *testing.T) {
 			t.Fatal("Ani starts in the succession pool")
 		}
 		add(store.PenaltyRingan, "2026-06-01", "2026-06-01")
-		add(store.PenaltyBerat, "2025-01-01", "2025-12-31") // served
+		add(store.PenaltyBerat, "2025-01-01", "2025-12-31")  // served
 		add(store.PenaltySedang, "2026-08-01", "2027-01-31") // not yet in force
 		if !inPool() {
 			t.Error("a reprimand, a served and a future penalty must not exclude")

@@ -85,7 +85,10 @@ type HeatRow struct {
 	HasChildren bool
 	// Employees counts the active employees with a standard in the row.
 	Employees int
-	Cells     []HeatCell // one per Needs.Columns, in that order
+	// JPM splits Employees by the mapping category of their JPM, indexed by
+	// gap.MappingCategory (MappingUnknown: no JPM computed).
+	JPM   [4]int
+	Cells []HeatCell // one per Needs.Columns, in that order
 }
 
 // Needs is the needs analysis of a unit's subtree or of a whole scope.
@@ -95,9 +98,12 @@ type Needs struct {
 	Unit *model.OrgUnit
 	// Employees counts the active employees with a current standard.
 	Employees int
-	Needs     []Need // every required competency, highest weighted need first
-	Columns   []Need // the first MaxHeatColumns of Needs: the heat-map's columns
-	Rows      []HeatRow
+	// JPM splits Employees by the mapping category of their JPM, as
+	// HeatRow.JPM does.
+	JPM     [4]int
+	Needs   []Need // every required competency, highest weighted need first
+	Columns []Need // the first MaxHeatColumns of Needs: the heat-map's columns
+	Rows    []HeatRow
 	// AsOf is when the underlying numbers were computed; Stale is set when
 	// a newer computation is running in the background (large cities only).
 	AsOf  time.Time
@@ -240,6 +246,7 @@ func (s *Store) NeedsAnalysis(ctx context.Context, scope model.Scope, unitID int
 		cells[i] = map[int64]*needAgg{}
 	}
 	emps := make([]int, nrows)
+	jpms := make([][4]int, nrows)
 	total := map[int64]*needAgg{}
 	for uid, agg := range snap.byUnit {
 		row := -1
@@ -262,8 +269,15 @@ func (s *Store) NeedsAnalysis(ctx context.Context, scope model.Scope, unitID int
 			continue
 		}
 		out.Employees += snap.empByUnit[uid]
+		jpm := snap.jpmByUnit[uid]
+		for c, n := range jpm {
+			out.JPM[c] += n
+		}
 		if row >= 0 {
 			emps[row] += snap.empByUnit[uid]
+			for c, n := range jpm {
+				jpms[row][c] += n
+			}
 		}
 		for cid, a := range agg {
 			t := total[cid]
@@ -308,7 +322,7 @@ func (s *Store) NeedsAnalysis(ctx context.Context, scope model.Scope, unitID int
 		} else {
 			hr = HeatRow{Unit: rowUnits[i], HasChildren: len(snap.children[rowUnits[i].ID]) > 0}
 		}
-		hr.Employees = emps[i]
+		hr.Employees, hr.JPM = emps[i], jpms[i]
 		for _, col := range out.Columns {
 			c := HeatCell{CompetencyID: col.CompetencyID, ShareShort: -1}
 			if a := cells[i][col.CompetencyID]; a != nil {

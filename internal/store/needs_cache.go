@@ -10,6 +10,7 @@ import (
 	"time"
 	"weak"
 
+	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -25,6 +26,7 @@ type needsSnapshot struct {
 	children  map[int64][]int64 // parent ID (0: roots) → children, by kind and name
 	byUnit    map[int64]map[int64]*needAgg
 	empByUnit map[int64]int
+	jpmByUnit map[int64][4]int // employees of empByUnit by gap.MappingCategory of their JPM
 	comps     map[int64]needComp
 }
 
@@ -76,10 +78,21 @@ func (s *Store) needsCache() *needsCache {
 	return c.(*needsCache)
 }
 
+// stampQuery reads the fingerprint: two index seeks.
+const stampQuery = `SELECT (SELECT COALESCE(MAX(id), 0) FROM audit_log), (SELECT COALESCE(MAX(id), 0) FROM rating)`
+
 // needsStampNow reads the current fingerprint.
 func (s *Store) needsStampNow(ctx context.Context) (needsStamp, error) {
 	var st needsStamp
-	err := s.queryRow(ctx, `SELECT (SELECT COALESCE(MAX(id), 0) FROM audit_log), (SELECT COALESCE(MAX(id), 0) FROM rating)`).Scan(&st.audit, &st.rating)
+	err := s.queryRow(ctx, stampQuery).Scan(&st.audit, &st.rating)
+	return st, err
+}
+
+// stampOf reads the fingerprint through q (inside a transaction: as that
+// transaction sees it).
+func stampOf(ctx context.Context, q queryer) (needsStamp, error) {
+	var st needsStamp
+	err := q.QueryRowContext(ctx, stampQuery).Scan(&st.audit, &st.rating)
 	return st, err
 }
 
@@ -153,7 +166,7 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context) (*needsSnapshot, error) 
 		return nil, fmt.Errorf("store: needs stamp: %w", err)
 	}
 	snap := &needsSnapshot{stamp: stamp, units: map[int64]*model.OrgUnit{}, children: map[int64][]int64{},
-		byUnit: map[int64]map[int64]*needAgg{}, empByUnit: map[int64]int{}, comps: map[int64]needComp{}}
+		byUnit: map[int64]map[int64]*needAgg{}, empByUnit: map[int64]int{}, jpmByUnit: map[int64][4]int{}, comps: map[int64]needComp{}}
 	units, err := s.Units(ctx)
 	if err != nil {
 		return nil, err
@@ -166,20 +179,27 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context) (*needsSnapshot, error) 
 		snap.units[u.ID] = u
 		snap.children[u.ParentID] = append(snap.children[u.ParentID], u.ID)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.unit_id, COUNT(*) FROM employee e
+	// The employees per unit, split by the mapping category of their JPM
+	// (the JPM distribution chart of the analysis), in the same pass.
+	rows, err := s.db.QueryContext(ctx, `SELECT e.unit_id, COALESCE(j.mapping, ''), COUNT(*) FROM employee e
 		JOIN position_standard ps ON ps.position_id = e.position_id AND ps.is_current = TRUE
-		WHERE e.status = 'aktif' GROUP BY e.unit_id`)
+		LEFT JOIN employee_jpm j ON j.employee_id = e.id
+		WHERE e.status = 'aktif' GROUP BY e.unit_id, j.mapping`)
 	if err != nil {
 		return nil, fmt.Errorf("store: needs employees: %w", err)
 	}
 	for rows.Next() {
 		var uid int64
+		var mapping string
 		var n int
-		if err := rows.Scan(&uid, &n); err != nil {
+		if err := rows.Scan(&uid, &mapping, &n); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		snap.empByUnit[uid] = n
+		snap.empByUnit[uid] += n
+		jpm := snap.jpmByUnit[uid]
+		jpm[mappingCategory(mapping)] += n
+		snap.jpmByUnit[uid] = jpm
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -242,6 +262,17 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context) (*needsSnapshot, error) 
 	snap.at = time.Now()
 	snap.took = snap.at.Sub(start)
 	return snap, nil
+}
+
+// mappingCategory reads the category code employee_jpm stores
+// (gap.MappingCategory.String); anything else is MappingUnknown.
+func mappingCategory(code string) gap.MappingCategory {
+	for _, c := range []gap.MappingCategory{gap.KurangOptimal, gap.CukupOptimal, gap.Optimal} {
+		if c.String() == code {
+			return c
+		}
+	}
+	return gap.MappingUnknown
 }
 
 // childrenOf returns the children of unit id (0: the roots) in order.

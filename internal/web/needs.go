@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
 	"github.com/kompeten/kompeten/internal/nip"
+	"github.com/kompeten/kompeten/internal/report"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -58,26 +60,18 @@ func queryID(r *http.Request, name string) (int64, error) {
 }
 
 // heatBin is the colour class of a share short: five bins of 20 points,
-// and "na" when nobody is assessed.
+// and "na" when nobody is assessed (report.HeatBin, which the PDF's
+// heat-map uses too).
 func heatBin(f gap.Fixed) string {
 	if f < 0 {
 		return "heat-na"
 	}
-	return fmt.Sprintf("heat-%d", min(int(f/2000), 4))
+	return fmt.Sprintf("heat-%d", report.HeatBin(f))
 }
 
 // pctWhole writes a share as a whole percentage ("75 %", "75%"); "—" when
 // nobody is assessed.
-func pctWhole(lang i18n.Lang, f gap.Fixed) string {
-	if f < 0 {
-		return "—"
-	}
-	n := (int64(f) + 50) / 100
-	if lang == i18n.EN {
-		return fmt.Sprintf("%d%%", n)
-	}
-	return fmt.Sprintf("%d %%", n)
-}
+func pctWhole(lang i18n.Lang, f gap.Fixed) string { return report.PercentWhole(lang, f) }
 
 // needsCell is a heat-map cell as the template shows it.
 type needsCell struct {
@@ -111,7 +105,11 @@ type needsData struct {
 	Columns []needsLine
 	Rows    []needsRow
 	Export  string
-	Legend  []legendBin
+	// ExportPDF is the PDF export's address; JPMChart the JPM distribution
+	// per row unit (jpm_chart.go).
+	ExportPDF string
+	JPMChart  template.HTML
+	Legend    []legendBin
 }
 
 // legendBin is one entry of the colour legend.
@@ -136,10 +134,11 @@ func (s *server) needsPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	d := needsData{N: n, Export: "/analisis/ekspor.xlsx"}
+	d := needsData{N: n, Export: "/analisis/ekspor.xlsx", ExportPDF: "/analisis/ekspor.pdf", JPMChart: jpmChartSVG(lang, n)}
 	if n.Unit != nil {
 		d.Title, d.UnitID = n.Unit.Name, n.Unit.ID
 		d.Export += fmt.Sprintf("?unit=%d", n.Unit.ID)
+		d.ExportPDF += fmt.Sprintf("?unit=%d", n.Unit.ID)
 		anc, err := s.st.Ancestors(ctx, n.Unit.ID)
 		if err != nil {
 			s.fail(w, r, err)

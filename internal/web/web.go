@@ -162,6 +162,8 @@ func (s *server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /analisis/orang", s.needPeoplePage)
 	mux.HandleFunc("GET /analisis/ekspor.xlsx", s.needsExport)
 	s.surveyRoutes(mux)
+	mux.HandleFunc("GET /analisis/ekspor.pdf", s.needsPDF)       // needs_pdf.go
+	mux.HandleFunc("GET /pegawai/{id}/profil.pdf", s.profilePDF) // profile_pdf.go
 	mux.HandleFunc("/", s.notFoundPage)
 }
 

@@ -1,0 +1,75 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/store/storetest"
+)
+
+// TestNeedsJPMDistribution checks the employees per JPM mapping category
+// that the needs analysis carries for its JPM chart: per heat-map row and
+// in total, with an employee whose JPM was never computed counted as "not
+// determined".
+func TestNeedsJPMDistribution(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setupNeeds(t, s)
+		c := f.comps
+		// Staff require 3/2/2 (Σ 7). Cici reaches 3/2/2: 100 %, Optimal;
+		// Budi 2/2/3: capped 6 of 7, 85,71 %, Cukup Optimal; Ani (3 of 7)
+		// and Siti (2 of 3) stay Kurang Optimal, as does Fani in Dinkes.
+		for _, r := range []struct {
+			emp, comp int64
+			lvl       int
+		}{{f.cici.ID, c[1], 2}, {f.cici.ID, c[2], 2}, {f.budi.ID, c[1], 2}} {
+			must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: r.emp, CompetencyID: r.comp, Source: assess.SourceAssessmentCentre,
+				Level: r.lvl, RaterAdmin: model.Scope{All: true}}))
+		}
+		// Dedi's JPM row is missing (as before a first recompute).
+		_, err := s.DB().ExecContext(ctx, `DELETE FROM employee_jpm WHERE employee_id = $1`, f.dedi.ID)
+		must(t, err)
+
+		var want [4]int
+		want[gap.MappingUnknown], want[gap.KurangOptimal], want[gap.CukupOptimal], want[gap.Optimal] = 1, 2, 1, 1
+		n, err := s.NeedsAnalysis(ctx, model.Scope{All: true}, 0)
+		must(t, err)
+		if len(n.Rows) != 2 || n.Rows[0].Unit.ID != f.other.ID || n.Rows[1].Unit.ID != f.dinas.ID {
+			t.Fatalf("rows %+v", n.Rows)
+		}
+		dinkes := [4]int{gap.KurangOptimal: 1}
+		if n.Rows[0].JPM != dinkes || n.Rows[1].JPM != want {
+			t.Errorf("rows: dinkes %v kominfo %v, want %v and %v", n.Rows[0].JPM, n.Rows[1].JPM, dinkes, want)
+		}
+		total := want
+		total[gap.KurangOptimal]++
+		if n.JPM != total {
+			t.Errorf("total %v, want %v", n.JPM, total)
+		}
+		for _, r := range n.Rows {
+			sum := 0
+			for _, k := range r.JPM {
+				sum += k
+			}
+			if sum != r.Employees {
+				t.Errorf("%s: categories add up to %d, employees %d", r.Unit.Name, sum, r.Employees)
+			}
+		}
+		// The bidang: its own people form the direct row.
+		b, err := s.NeedsAnalysis(ctx, model.Scope{All: true}, f.bidang.ID)
+		must(t, err)
+		if len(b.Rows) != 1 || b.Rows[0].JPM != want || b.JPM != want {
+			t.Errorf("bidang: rows %+v total %v", b.Rows, b.JPM)
+		}
+		// A Dinkes unit admin sees Dinkes only.
+		o, err := s.NeedsAnalysis(ctx, model.Scope{UnitPaths: []string{f.other.Path}}, 0)
+		must(t, err)
+		if o.JPM != dinkes {
+			t.Errorf("dinkes scope: %v", o.JPM)
+		}
+	})
+}

@@ -1,0 +1,68 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/names"
+	"github.com/kompeten/kompeten/internal/nip"
+	"github.com/kompeten/kompeten/internal/report"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// profilePDF writes an employee's competency profile as a PDF (GET
+// /pegawai/{id}/profil.pdf): JPM and its categories, the radar of actual
+// against required levels and the gaps table, from the same
+// store.EmployeeCompetencies as the profile page. Whoever may open the
+// profile page may download it; anyone else gets "not found", as there.
+func (s *server) profilePDF(w http.ResponseWriter, r *http.Request) {
+	p, id := s.requireID(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	ctx := r.Context()
+	e, err := s.employeeInScope(ctx, p.Scope, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ec, err := s.st.EmployeeCompetencies(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	now := s.st.Now().In(s.loc)
+	d := profileDoc(langOf(r), e, ec)
+	d.Date, d.ExportedBy = now, s.displayName(ctx, p)
+	var buf bytes.Buffer
+	if err := report.ProfilePDF(&buf, d); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sendPDF(w, fmt.Sprintf("profil-kompetensi-%s-%s.pdf", e.NIP, now.Format("20060102")), buf.Bytes())
+}
+
+// profileDoc maps an employee and their competencies onto the PDF.
+func profileDoc(lang i18n.Lang, e *store.EmployeeView, ec *store.EmployeeCompetencies) report.ProfileDoc {
+	d := report.ProfileDoc{Lang: lang, Name: names.Display(e.GelarDepan, e.Name, e.GelarBelakang), NIP: nip.FormatAuto(e.NIP, e.Kind),
+		NIPLabel: "NIP", Position: e.PositionTitle, Unit: e.UnitName, HasStandard: len(ec.Items) > 0, DecreeNo: ec.DecreeNo}
+	if e.Kind == model.PPPK {
+		d.NIPLabel = "NI PPPK"
+	}
+	if !d.HasStandard {
+		return d
+	}
+	res := ec.Result
+	d.JPMRaw, d.JPMCapped, d.Mapping, d.Filling = res.JPMRaw, res.JPMCapped, res.Mapping, res.Filling
+	d.Assessed, d.Total, d.Complete = res.Assessed, res.Total, res.Complete
+	d.Explain = gap.Explain(res, string(lang))
+	for _, it := range ec.Items {
+		d.Items = append(d.Items, report.ProfileItem{Name: it.Name, Required: it.Required, Actual: it.Actual, Assessed: it.Assessed})
+	}
+	return d
+}
