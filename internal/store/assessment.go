@@ -50,8 +50,11 @@ var ratingSources = map[assess.Source]bool{
 // by the employee's supervisor or the head of a unit above the employee; a
 // peer rating only by another employee of the same OPD who is neither the
 // employee nor their supervisor; test, assessment-centre and evidence
-// results only by an administrator of the employee. The write is audited;
-// the audit entry of a peer rating does not name the rater.
+// results only by an administrator of the employee. A self, supervisor or
+// peer rating made while an assessment cycle is open for the employee and
+// source gets that cycle's ID (see cycles.go); outside any open cycle it is
+// recorded without one. The write is audited; the audit entry of a peer
+// rating does not name the rater.
 func (s *Store) AddRating(ctx context.Context, a model.Actor, r *Rating) error {
 	if !ratingSources[r.Source] {
 		return apperr.Invalid("source", "sumber penilaian %q tidak dikenal", r.Source)
@@ -64,6 +67,9 @@ func (s *Store) AddRating(ctx context.Context, a model.Actor, r *Rating) error {
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.checkRater(ctx, tx, r); err != nil {
+			return err
+		}
+		if err := s.attachCycle(ctx, tx, r); err != nil { // cycles.go
 			return err
 		}
 		var ok int
@@ -82,6 +88,9 @@ func (s *Store) AddRating(ctx context.Context, a model.Actor, r *Rating) error {
 		r.ID = id
 		detail := map[string]any{"employee_id": r.EmployeeID, "competency_id": r.CompetencyID,
 			"source": string(r.Source), "level": r.Level}
+		if r.CycleID != 0 {
+			detail["cycle_id"] = r.CycleID
+		}
 		if r.Source != assess.SourcePeer {
 			detail["rater_id"] = r.RaterID
 		}

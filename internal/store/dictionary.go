@@ -34,44 +34,53 @@ func (s *Store) CreateFramework(ctx context.Context, a model.Actor, f *dictionar
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		id, err = insertID(ctx, tx, `INSERT INTO framework (code, version, name, source, owner, description, builtin, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, f.Code, f.Version, f.Name, f.Source, f.Owner, f.Description, builtin, s.Now().Unix())
-		if isUniqueViolation(err) {
-			return apperr.New(apperr.ECONFLICT, "kerangka %s versi %s sudah ada; gunakan nomor versi baru", f.Code, f.Version)
-		}
-		if err != nil {
-			return fmt.Errorf("store: create framework %s: %w", f.Code, err)
-		}
-		ids := map[string]int64{}
-		// Parents first: a parent may follow its child in the file.
-		for pass := 0; pass < len(f.Competencies) && len(ids) < len(f.Competencies); pass++ {
-			for i, c := range f.Competencies {
-				if _, done := ids[c.Code]; done {
-					continue
-				}
-				parent, ok := ids[c.ParentCode]
-				if c.ParentCode != "" && !ok {
-					continue
-				}
-				cid, err := insertID(ctx, tx, `INSERT INTO competency (framework_id, code, name, definition, grp, kind, tags, parent_id, ord)
-					VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, id, c.Code, c.Name, c.Definition, string(c.Group), c.Kind,
-					strings.Join(c.Tags, ","), nullID(parent), i+1)
-				if err != nil {
-					return fmt.Errorf("store: competency %s: %w", c.Code, err)
-				}
-				ids[c.Code] = cid
-				for l, lv := range c.Levels {
-					if _, err := tx.ExecContext(ctx, `INSERT INTO competency_level (competency_id, level, title, description, indicators)
-						VALUES ($1, $2, $3, $4, $5)`, cid, l+1, lv.Title, lv.Description, strings.Join(lv.Indicators, "\n")); err != nil {
-						return err
-					}
-				}
-			}
+		if id, err = s.insertFramework(ctx, tx, f, builtin); err != nil {
+			return err
 		}
 		return s.audit(ctx, tx, a, "framework.create", "framework", id, map[string]any{
 			"code": f.Code, "version": f.Version, "competencies": len(f.Competencies), "builtin": builtin})
 	})
 	return id, err
+}
+
+// insertFramework writes a validated framework version's rows inside tx
+// (the caller audits): a (code, version) already stored is a conflict.
+func (s *Store) insertFramework(ctx context.Context, tx *sql.Tx, f *dictionary.Framework, builtin bool) (int64, error) {
+	id, err := insertID(ctx, tx, `INSERT INTO framework (code, version, name, source, owner, description, builtin, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, f.Code, f.Version, f.Name, f.Source, f.Owner, f.Description, builtin, s.Now().Unix())
+	if isUniqueViolation(err) {
+		return 0, apperr.New(apperr.ECONFLICT, "kerangka %s versi %s sudah ada; gunakan nomor versi baru", f.Code, f.Version)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: create framework %s: %w", f.Code, err)
+	}
+	ids := map[string]int64{}
+	// Parents first: a parent may follow its child in the file.
+	for pass := 0; pass < len(f.Competencies) && len(ids) < len(f.Competencies); pass++ {
+		for i, c := range f.Competencies {
+			if _, done := ids[c.Code]; done {
+				continue
+			}
+			parent, ok := ids[c.ParentCode]
+			if c.ParentCode != "" && !ok {
+				continue
+			}
+			cid, err := insertID(ctx, tx, `INSERT INTO competency (framework_id, code, name, definition, grp, kind, tags, parent_id, ord)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, id, c.Code, c.Name, c.Definition, string(c.Group), c.Kind,
+				strings.Join(c.Tags, ","), nullID(parent), i+1)
+			if err != nil {
+				return 0, fmt.Errorf("store: competency %s: %w", c.Code, err)
+			}
+			ids[c.Code] = cid
+			for l, lv := range c.Levels {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO competency_level (competency_id, level, title, description, indicators)
+					VALUES ($1, $2, $3, $4, $5)`, cid, l+1, lv.Title, lv.Description, strings.Join(lv.Indicators, "\n")); err != nil {
+					return 0, err
+				}
+			}
+		}
+	}
+	return id, nil
 }
 
 // EnsureBuiltInFrameworks stores every built-in framework whose code and

@@ -29,6 +29,10 @@ type assessData struct {
 	Reports    []store.Ratee
 	Peers      []store.Ratee
 	Notice     string
+	// Cycles are the assessment cycles open today that include the
+	// employee (see cycles.go); ratings made now are attached to the first
+	// that opens their source. Outside them ratings are still recorded.
+	Cycles []store.Cycle
 }
 
 // rateData is the page /penilaian/{id}: rating one colleague or report.
@@ -68,6 +72,10 @@ func (s *server) assessHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Fields = fields
+	if d.Cycles, err = s.st.OpenCyclesFor(ctx, me); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if d.Reports, err = s.st.DirectReports(ctx, me, 200); err != nil {
 		s.fail(w, r, err)
 		return

@@ -24,6 +24,7 @@ var navItems = []navItem{
 	{"/impor", "nav.import", auth.WriteEmployees},
 	{"/akun", "nav.accounts", auth.ManageAccounts},
 	{"/penilaian", "nav.assess", auth.ReadRegistry},
+	{"/siklus", "nav.cycles", auth.WriteEmployees},
 	{"/talenta", "nav.talent", auth.ReadRegistry}, // shown only where seesTalent
 	{"/analisis", "nav.needs", auth.ReadRegistry}, // shown only where canReadNeeds
 	{"/kuesioner", "nav.survey", auth.ReadRegistry},

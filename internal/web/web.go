@@ -153,6 +153,8 @@ func (s *server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /akun/{id}", s.accountUpdate)
 	mux.HandleFunc("GET /audit", s.auditLog)
 	s.dictionaryRoutes(mux) // /kamus, /standar, /jabatan/{id}/standar
+	s.dictionaryEditRoutes(mux)
+	s.cycleRoutes(mux)
 	mux.HandleFunc("GET /penilaian", s.assessHome)
 	mux.HandleFunc("POST /penilaian", s.assessSelf)
 	mux.HandleFunc("GET /penilaian/{id}", s.assessRateForm)

@@ -1,0 +1,660 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/model"
+)
+
+// Assessment cycles. A cycle is open from OpensOn to ClosesOn inclusive
+// (calendar dates in WIB) for the active employees of its scope unit's
+// subtree and for the sources it opens (self, supervisor, peer), until an
+// administrator closes it, which is final. A self, supervisor or peer
+// rating of an employee made while a cycle is open for that employee and
+// source carries the cycle's ID (AddRating finds it); a rating made outside
+// any open cycle is still recorded, without a cycle, as before cycles
+// existed. When several open cycles include the employee the one with the
+// narrowest scope wins, then the one opened last.
+
+// CycleSources are the sources a cycle can open, in display order.
+var CycleSources = []assess.Source{assess.SourceSelf, assess.SourceSupervisor, assess.SourcePeer}
+
+// wib is the time zone cycle dates are written in (Indonesia keeps no
+// daylight saving time).
+var wib = time.FixedZone("WIB", 7*3600)
+
+// CycleToday returns the calendar date (ISO, WIB) of now, the date cycle
+// bounds are compared with.
+func CycleToday(now time.Time) string { return now.In(wib).Format("2006-01-02") }
+
+// Cycle is one assessment cycle.
+type Cycle struct {
+	ID               int64
+	Name             string
+	OpensOn          string // ISO date, first day open
+	ClosesOn         string // ISO date, last day open
+	ScopeUnitID      int64  // the unit whose subtree is assessed
+	ScopeUnitName    string // read only
+	ScopePath        string // read only; "" for a (legacy) cycle without a scope unit: the whole government
+	Self, Supervisor bool   // sources open in the cycle
+	Peer             bool
+	ClosedAt         time.Time // zero while not closed
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+	CreatedBy        string
+}
+
+// Opens reports whether the cycle is open for ratings of source src.
+func (c *Cycle) Opens(src assess.Source) bool {
+	switch src {
+	case assess.SourceSelf:
+		return c.Self
+	case assess.SourceSupervisor:
+		return c.Supervisor
+	case assess.SourcePeer:
+		return c.Peer
+	}
+	return false
+}
+
+// Sources lists the sources the cycle opens.
+func (c *Cycle) Sources() []assess.Source {
+	var out []assess.Source
+	for _, s := range CycleSources {
+		if c.Opens(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Cycle states, as Status reports them.
+const (
+	CycleScheduled = "scheduled" // opens later
+	CycleOpen      = "open"
+	CycleEnded     = "ended"  // its closing date has passed
+	CycleClosed    = "closed" // closed by an administrator
+)
+
+// Status returns the cycle's state on date today (ISO).
+func (c *Cycle) Status(today string) string {
+	switch {
+	case !c.ClosedAt.IsZero():
+		return CycleClosed
+	case today < c.OpensOn:
+		return CycleScheduled
+	case today > c.ClosesOn:
+		return CycleEnded
+	}
+	return CycleOpen
+}
+
+// OpensDate is OpensOn as a date, for display.
+func (c *Cycle) OpensDate() time.Time { return parseDate(c.OpensOn) }
+
+// ClosesDate is ClosesOn as a date, for display.
+func (c *Cycle) ClosesDate() time.Time { return parseDate(c.ClosesOn) }
+
+// Includes reports whether the unit at path lies in the cycle's scope.
+func (c *Cycle) Includes(path string) bool {
+	return c.ScopePath == "" || strings.HasPrefix(path, c.ScopePath)
+}
+
+// CycleProgress counts what has been done in a cycle. People are the
+// active employees now in the scope; the other counts are distinct
+// employees with at least one rating of that source attached to the cycle.
+type CycleProgress struct {
+	People         int
+	SelfDone       int // employees who rated themselves
+	SupervisorDone int // employees rated by a supervisor
+	PeerRated      int // employees rated by at least one peer
+	PeerEnough     int // employees rated by enough peers for the peer mean to count (assess.DefaultRule().MinPeers)
+	PeerRatings    int // distinct peer → employee pairs
+}
+
+// CycleRow is a cycle with its progress, as the list shows it.
+type CycleRow struct {
+	Cycle
+	Progress CycleProgress
+}
+
+// CycleUnitProgress is the progress of one unit (with its subtree) of a
+// cycle's scope.
+type CycleUnitProgress struct {
+	Unit     model.OrgUnit
+	Direct   bool // the scope unit's own employees, not its subtree
+	Progress CycleProgress
+}
+
+// CycleFilter selects cycles: those whose scope unit lies in one of
+// Scope's subtrees (all of them for Scope.All), newest first.
+type CycleFilter struct {
+	Scope  model.Scope
+	Offset int
+	Limit  int // default 50, at most 200
+}
+
+const cycleCols = `c.id, c.name, c.opens_on, c.closes_on, COALESCE(c.scope_unit_id, 0), COALESCE(su.name, ''), COALESCE(su.path, ''),
+	c.src_self, c.src_supervisor, c.src_peer, COALESCE(c.closed_at, 0), c.created_at, c.updated_at, c.created_by`
+
+const cycleFrom = ` FROM assessment_cycle c LEFT JOIN org_unit su ON su.id = c.scope_unit_id`
+
+func scanCycle(sc interface{ Scan(...any) error }, c *Cycle) error {
+	var closed, created, updated int64
+	if err := sc.Scan(&c.ID, &c.Name, &c.OpensOn, &c.ClosesOn, &c.ScopeUnitID, &c.ScopeUnitName, &c.ScopePath,
+		&c.Self, &c.Supervisor, &c.Peer, &closed, &created, &updated, &c.CreatedBy); err != nil {
+		return err
+	}
+	if closed != 0 {
+		c.ClosedAt = unixTime(closed)
+	}
+	c.CreatedAt = unixTime(created)
+	if updated != 0 {
+		c.UpdatedAt = unixTime(updated)
+	}
+	return nil
+}
+
+// administers reports whether a subtree at path (a unit's path; "" means
+// the whole government) lies in what sc administers.
+func administers(sc model.Scope, path string) bool {
+	if sc.All {
+		return true
+	}
+	if path == "" {
+		return false
+	}
+	for _, p := range sc.UnitPaths {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// CycleAdministered reports whether admin (auth.Principal.Admin) may edit
+// and close cycle c: BKPSDM administers every cycle, a unit admin those
+// whose scope lies inside their unit's subtree.
+func CycleAdministered(admin model.Scope, c *Cycle) bool { return administers(admin, c.ScopePath) }
+
+// checkCycle validates the fields of c and resolves its scope unit's path,
+// which must lie in admin.
+func (s *Store) checkCycle(ctx context.Context, q queryer, c *Cycle, admin model.Scope) error {
+	c.Name = strings.TrimSpace(c.Name)
+	switch {
+	case c.Name == "":
+		return apperr.Invalid("name", "nama siklus wajib diisi")
+	case utf8.RuneCountInString(c.Name) > 200:
+		return apperr.Invalid("name", "nama siklus paling panjang 200 karakter")
+	}
+	if _, err := time.Parse("2006-01-02", c.OpensOn); err != nil {
+		return apperr.Invalid("opens_on", "tanggal buka %q tidak sah (TTTT-BB-HH)", c.OpensOn)
+	}
+	if _, err := time.Parse("2006-01-02", c.ClosesOn); err != nil {
+		return apperr.Invalid("closes_on", "tanggal tutup %q tidak sah (TTTT-BB-HH)", c.ClosesOn)
+	}
+	if c.ClosesOn < c.OpensOn {
+		return apperr.Invalid("closes_on", "tanggal tutup tidak boleh sebelum tanggal buka")
+	}
+	if !c.Self && !c.Supervisor && !c.Peer {
+		return apperr.Invalid("sources", "pilih paling sedikit satu sumber penilaian")
+	}
+	if c.ScopeUnitID == 0 {
+		return apperr.Invalid("scope_unit", "unit cakupan wajib dipilih")
+	}
+	err := q.QueryRowContext(ctx, `SELECT name, path FROM org_unit WHERE id = $1`, c.ScopeUnitID).Scan(&c.ScopeUnitName, &c.ScopePath)
+	if err == sql.ErrNoRows {
+		return apperr.Invalid("scope_unit", "unit cakupan %d tidak ada", c.ScopeUnitID)
+	}
+	if err != nil {
+		return err
+	}
+	if !administers(admin, c.ScopePath) {
+		return apperr.Invalid("scope_unit", "unit cakupan di luar wilayah yang Anda kelola")
+	}
+	return nil
+}
+
+// CreateCycle stores a new cycle after checking its fields and that its
+// scope unit lies in admin (what the creator administers). Audited.
+func (s *Store) CreateCycle(ctx context.Context, a model.Actor, c *Cycle, admin model.Scope) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.checkCycle(ctx, tx, c, admin); err != nil {
+			return err
+		}
+		now := s.Now()
+		id, err := insertID(ctx, tx, `INSERT INTO assessment_cycle (name, opens_on, closes_on, scope_unit_id, src_self, src_supervisor,
+			src_peer, created_at, updated_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			c.Name, c.OpensOn, c.ClosesOn, c.ScopeUnitID, c.Self, c.Supervisor, c.Peer, now.Unix(), now.Unix(), actorName(a))
+		if err != nil {
+			return fmt.Errorf("store: create cycle: %w", err)
+		}
+		c.ID, c.CreatedAt, c.UpdatedAt, c.CreatedBy = id, unixTime(now.Unix()), unixTime(now.Unix()), actorName(a)
+		return s.audit(ctx, tx, a, "cycle.create", "assessment_cycle", id, map[string]any{
+			"name": c.Name, "opens_on": c.OpensOn, "closes_on": c.ClosesOn, "scope_unit_id": c.ScopeUnitID,
+			"sources": sourceList(c)})
+	})
+}
+
+func sourceList(c *Cycle) string {
+	var out []string
+	for _, s := range c.Sources() {
+		out = append(out, string(s))
+	}
+	return strings.Join(out, ",")
+}
+
+// cycleAdministered loads a cycle (inside a transaction), as not found when it lies
+// outside admin.
+func (s *Store) cycleAdministered(ctx context.Context, q queryer, id int64, admin model.Scope) (*Cycle, error) {
+	var c Cycle
+	if err := scanCycle(q.QueryRowContext(ctx, `SELECT `+cycleCols+cycleFrom+` WHERE c.id = $1`, id), &c); err != nil {
+		return nil, notFound(err, "siklus %d tidak ditemukan", id)
+	}
+	if !CycleAdministered(admin, &c) {
+		return nil, apperr.New(apperr.ENOTFOUND, "siklus %d tidak ditemukan", id)
+	}
+	return &c, nil
+}
+
+// UpdateCycle changes the name, dates, sources and scope of a cycle that
+// admin administers and that is not closed. The scope cannot change once
+// ratings are attached to the cycle (they were counted in the old scope).
+// The audit entry lists the changed fields.
+func (s *Store) UpdateCycle(ctx context.Context, a model.Actor, c *Cycle, admin model.Scope) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		old, err := s.cycleAdministered(ctx, tx, c.ID, admin)
+		if err != nil {
+			return err
+		}
+		if !old.ClosedAt.IsZero() {
+			return apperr.New(apperr.ECONFLICT, "siklus %q sudah ditutup dan tidak dapat diubah", old.Name)
+		}
+		if err := s.checkCycle(ctx, tx, c, admin); err != nil {
+			return err
+		}
+		if c.ScopeUnitID != old.ScopeUnitID {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM rating WHERE cycle_id = $1`, c.ID).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return apperr.Invalid("scope_unit", "cakupan tidak dapat diubah: sudah ada %d penilaian dalam siklus ini", n)
+			}
+		}
+		now := s.Now().Unix()
+		if _, err := tx.ExecContext(ctx, `UPDATE assessment_cycle SET name = $1, opens_on = $2, closes_on = $3, scope_unit_id = $4,
+			src_self = $5, src_supervisor = $6, src_peer = $7, updated_at = $8 WHERE id = $9`,
+			c.Name, c.OpensOn, c.ClosesOn, c.ScopeUnitID, c.Self, c.Supervisor, c.Peer, now, c.ID); err != nil {
+			return fmt.Errorf("store: update cycle %d: %w", c.ID, err)
+		}
+		changes := map[string]Change{}
+		diff(changes, "name", old.Name, c.Name)
+		diff(changes, "opens_on", old.OpensOn, c.OpensOn)
+		diff(changes, "closes_on", old.ClosesOn, c.ClosesOn)
+		diff(changes, "scope_unit_id", fmt.Sprint(old.ScopeUnitID), fmt.Sprint(c.ScopeUnitID))
+		diff(changes, "sources", sourceList(old), sourceList(c))
+		return s.audit(ctx, tx, a, "cycle.update", "assessment_cycle", c.ID, changes)
+	})
+}
+
+// CloseCycle closes a cycle admin administers, for good: ratings made
+// afterwards are no longer attached to it. Closing a closed cycle is a
+// conflict. Audited.
+func (s *Store) CloseCycle(ctx context.Context, a model.Actor, id int64, admin model.Scope) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		c, err := s.cycleAdministered(ctx, tx, id, admin)
+		if err != nil {
+			return err
+		}
+		if !c.ClosedAt.IsZero() {
+			return apperr.New(apperr.ECONFLICT, "siklus %q sudah ditutup", c.Name)
+		}
+		now := s.Now().Unix()
+		if _, err := tx.ExecContext(ctx, `UPDATE assessment_cycle SET closed_at = $1, updated_at = $1 WHERE id = $2`, now, id); err != nil {
+			return fmt.Errorf("store: close cycle %d: %w", id, err)
+		}
+		return s.audit(ctx, tx, a, "cycle.close", "assessment_cycle", id, map[string]any{
+			"name": c.Name, "closes_on": c.ClosesOn, "closed_on": CycleToday(s.Now())})
+	})
+}
+
+// Cycle loads one cycle.
+func (s *Store) Cycle(ctx context.Context, id int64) (*Cycle, error) {
+	var c Cycle
+	if err := scanCycle(s.db.QueryRowContext(ctx, `SELECT `+cycleCols+cycleFrom+` WHERE c.id = $1`, id), &c); err != nil {
+		return nil, notFound(err, "siklus %d tidak ditemukan", id)
+	}
+	return &c, nil
+}
+
+// Cycles returns a page of the cycles f selects, newest first (by opening
+// date), each with its progress, and whether more follow. The progress of
+// the whole page takes three set-based queries, whatever its length.
+func (s *Store) Cycles(ctx context.Context, f CycleFilter) ([]CycleRow, bool, error) {
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	f.Limit = min(f.Limit, 200)
+	var a args
+	cond := "FALSE"
+	switch {
+	case f.Scope.All:
+		cond = "TRUE"
+	case len(f.Scope.UnitPaths) > 0:
+		var or []string
+		for _, p := range f.Scope.UnitPaths {
+			or = append(or, fmt.Sprintf("(su.path >= %s AND su.path < %s)", a.add(p), a.add(pathUpper(p))))
+		}
+		cond = "(" + strings.Join(or, " OR ") + ")"
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cycleCols+cycleFrom+` WHERE `+cond+
+		` ORDER BY c.opens_on DESC, c.id DESC LIMIT `+a.add(f.Limit+1)+` OFFSET `+a.add(max(f.Offset, 0)), a...)
+	if err != nil {
+		return nil, false, fmt.Errorf("store: cycles: %w", err)
+	}
+	var out []CycleRow
+	for rows.Next() {
+		var r CycleRow
+		if err := scanCycle(rows, &r.Cycle); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		out = append(out, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	more := len(out) > f.Limit
+	if more {
+		out = out[:f.Limit]
+	}
+	if err := s.fillProgress(ctx, out); err != nil {
+		return nil, false, err
+	}
+	return out, more, nil
+}
+
+// CycleProgressOf returns the progress of one cycle.
+func (s *Store) CycleProgressOf(ctx context.Context, c *Cycle) (CycleProgress, error) {
+	rows := []CycleRow{{Cycle: *c}}
+	err := s.fillProgress(ctx, rows)
+	return rows[0].Progress, err
+}
+
+// fillProgress counts, for every cycle of rows at once, the people in its
+// scope and the ratings attached to it: one query for the people (an index
+// range over each scope's unit paths joined to the employee_unit index),
+// one over the rating_cycle index for self and supervisor, one for peers.
+func (s *Store) fillProgress(ctx context.Context, rows []CycleRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(rows))
+	at := make(map[int64]*CycleProgress, len(rows))
+	for i := range rows {
+		ids[i] = rows[i].ID
+		at[rows[i].ID] = &rows[i].Progress
+	}
+	var a args
+	in := paddedIDs(ids, &a)
+	people, err := s.db.QueryContext(ctx, `SELECT c.id, (SELECT COUNT(*) FROM org_unit d JOIN employee e ON e.unit_id = d.id
+			WHERE e.status = 'aktif' AND d.path >= COALESCE(su.path, '/')
+			AND d.path < SUBSTR(COALESCE(su.path, '/'), 1, LENGTH(COALESCE(su.path, '/')) - 1) || '0')
+		FROM assessment_cycle c LEFT JOIN org_unit su ON su.id = c.scope_unit_id WHERE c.id IN (`+in+`)`, a...)
+	if err != nil {
+		return fmt.Errorf("store: cycle people: %w", err)
+	}
+	for people.Next() {
+		var id int64
+		var n int
+		if err := people.Scan(&id, &n); err != nil {
+			people.Close()
+			return err
+		}
+		at[id].People = n
+	}
+	people.Close()
+	if err := people.Err(); err != nil {
+		return err
+	}
+	done, err := s.db.QueryContext(ctx, `SELECT cycle_id, source, COUNT(DISTINCT employee_id) FROM rating
+		WHERE cycle_id IN (`+in+`) AND source IN ('self', 'supervisor') GROUP BY cycle_id, source`, a...)
+	if err != nil {
+		return fmt.Errorf("store: cycle ratings: %w", err)
+	}
+	for done.Next() {
+		var id int64
+		var src string
+		var n int
+		if err := done.Scan(&id, &src, &n); err != nil {
+			done.Close()
+			return err
+		}
+		if src == string(assess.SourceSelf) {
+			at[id].SelfDone = n
+		} else {
+			at[id].SupervisorDone = n
+		}
+	}
+	done.Close()
+	if err := done.Err(); err != nil {
+		return err
+	}
+	minPeers := a.add(assess.DefaultRule().MinPeers)
+	peers, err := s.db.QueryContext(ctx, `SELECT x.cycle_id, COUNT(*), COALESCE(SUM(CASE WHEN x.n >= `+minPeers+` THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(x.n), 0) FROM (SELECT cycle_id, employee_id, COUNT(DISTINCT rater_id) AS n FROM rating
+		WHERE cycle_id IN (`+in+`) AND source = 'peer' GROUP BY cycle_id, employee_id) x GROUP BY x.cycle_id`, a...)
+	if err != nil {
+		return fmt.Errorf("store: cycle peers: %w", err)
+	}
+	defer peers.Close()
+	for peers.Next() {
+		var id int64
+		var p CycleProgress
+		if err := peers.Scan(&id, &p.PeerRated, &p.PeerEnough, &p.PeerRatings); err != nil {
+			return err
+		}
+		at[id].PeerRated, at[id].PeerEnough, at[id].PeerRatings = p.PeerRated, p.PeerEnough, p.PeerRatings
+	}
+	return peers.Err()
+}
+
+// CycleUnits returns the progress of a cycle per direct child unit of its
+// scope unit (each with its subtree), and first the scope unit's own
+// employees when it has any, attributing each employee to the unit they
+// are in now. Three grouped queries over the scope, rolled up in Go: the
+// cost follows the employees and ratings of the scope, not the number of
+// units.
+func (s *Store) CycleUnits(ctx context.Context, c *Cycle) ([]CycleUnitProgress, error) {
+	if c.ScopeUnitID == 0 {
+		return nil, nil
+	}
+	scope, err := s.Unit(ctx, c.ScopeUnitID)
+	if err != nil {
+		return nil, err
+	}
+	children, err := s.ChildUnits(ctx, c.ScopeUnitID)
+	if err != nil {
+		return nil, err
+	}
+	out := []CycleUnitProgress{{Unit: *scope, Direct: true}}
+	for _, u := range children {
+		out = append(out, CycleUnitProgress{Unit: u})
+	}
+	// slot returns the row a unit path belongs to.
+	slot := func(path string) *CycleProgress {
+		for i := 1; i < len(out); i++ {
+			if strings.HasPrefix(path, out[i].Unit.Path) {
+				return &out[i].Progress
+			}
+		}
+		if path == scope.Path {
+			return &out[0].Progress
+		}
+		return nil
+	}
+	lo, hi := scope.Path, pathUpper(scope.Path)
+	people, err := s.db.QueryContext(ctx, `SELECT u.path, COUNT(*) FROM employee e JOIN org_unit u ON u.id = e.unit_id
+		WHERE e.status = 'aktif' AND u.path >= $1 AND u.path < $2 GROUP BY u.path`, lo, hi)
+	if err != nil {
+		return nil, fmt.Errorf("store: cycle unit people: %w", err)
+	}
+	for people.Next() {
+		var path string
+		var n int
+		if err := people.Scan(&path, &n); err != nil {
+			people.Close()
+			return nil, err
+		}
+		if p := slot(path); p != nil {
+			p.People += n
+		}
+	}
+	people.Close()
+	if err := people.Err(); err != nil {
+		return nil, err
+	}
+	done, err := s.db.QueryContext(ctx, `SELECT u.path, r.source, COUNT(DISTINCT r.employee_id) FROM rating r
+		JOIN employee e ON e.id = r.employee_id JOIN org_unit u ON u.id = e.unit_id
+		WHERE r.cycle_id = $1 AND r.source IN ('self', 'supervisor') GROUP BY u.path, r.source`, c.ID)
+	if err != nil {
+		return nil, fmt.Errorf("store: cycle unit ratings: %w", err)
+	}
+	for done.Next() {
+		var path, src string
+		var n int
+		if err := done.Scan(&path, &src, &n); err != nil {
+			done.Close()
+			return nil, err
+		}
+		if p := slot(path); p != nil {
+			if src == string(assess.SourceSelf) {
+				p.SelfDone += n
+			} else {
+				p.SupervisorDone += n
+			}
+		}
+	}
+	done.Close()
+	if err := done.Err(); err != nil {
+		return nil, err
+	}
+	peers, err := s.db.QueryContext(ctx, `SELECT u.path, COUNT(*), COALESCE(SUM(CASE WHEN x.n >= $2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(x.n), 0)
+		FROM (SELECT employee_id, COUNT(DISTINCT rater_id) AS n FROM rating WHERE cycle_id = $1 AND source = 'peer' GROUP BY employee_id) x
+		JOIN employee e ON e.id = x.employee_id JOIN org_unit u ON u.id = e.unit_id GROUP BY u.path`, c.ID, assess.DefaultRule().MinPeers)
+	if err != nil {
+		return nil, fmt.Errorf("store: cycle unit peers: %w", err)
+	}
+	defer peers.Close()
+	for peers.Next() {
+		var path string
+		var q CycleProgress
+		if err := peers.Scan(&path, &q.PeerRated, &q.PeerEnough, &q.PeerRatings); err != nil {
+			return nil, err
+		}
+		if p := slot(path); p != nil {
+			p.PeerRated += q.PeerRated
+			p.PeerEnough += q.PeerEnough
+			p.PeerRatings += q.PeerRatings
+		}
+	}
+	if err := peers.Err(); err != nil {
+		return nil, err
+	}
+	if out[0].Progress == (CycleProgress{}) {
+		out = out[1:]
+	}
+	return out, nil
+}
+
+// openCycles returns the cycles open on date today, narrowest scope first,
+// then the one opened last.
+func openCycles(ctx context.Context, q queryer, today string) ([]Cycle, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+cycleCols+cycleFrom+` WHERE c.closed_at IS NULL AND c.closes_on >= $1 AND c.opens_on <= $1
+		ORDER BY LENGTH(COALESCE(su.path, '')) DESC, c.opens_on DESC, c.id DESC`, today)
+	if err != nil {
+		return nil, fmt.Errorf("store: open cycles: %w", err)
+	}
+	defer rows.Close()
+	var out []Cycle
+	for rows.Next() {
+		var c Cycle
+		if err := scanCycle(rows, &c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// unitPathOf returns the path of an employee's unit.
+func unitPathOf(ctx context.Context, q queryer, employeeID int64) (string, error) {
+	var path string
+	err := q.QueryRowContext(ctx, `SELECT u.path FROM employee e JOIN org_unit u ON u.id = e.unit_id WHERE e.id = $1`, employeeID).Scan(&path)
+	return path, notFound(err, "pegawai %d tidak ditemukan", employeeID)
+}
+
+// OpenCyclesFor returns the cycles open today for employee employeeID (its
+// scope includes the employee's unit), in the order AddRating prefers them.
+func (s *Store) OpenCyclesFor(ctx context.Context, employeeID int64) ([]Cycle, error) {
+	path, err := unitPathOf(ctx, s.db, employeeID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := openCycles(ctx, s.db, CycleToday(s.Now()))
+	if err != nil {
+		return nil, err
+	}
+	var out []Cycle
+	for _, c := range all {
+		if c.Includes(path) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// attachCycle sets r.CycleID for AddRating. With r.CycleID 0 it picks the
+// open cycle that includes the employee and opens r.Source (none: 0, the
+// rating stands outside any cycle). A cycle given explicitly must be open
+// today for that employee and source.
+func (s *Store) attachCycle(ctx context.Context, q queryer, r *Rating) error {
+	explicit := r.CycleID
+	cyclic := false
+	for _, src := range CycleSources {
+		cyclic = cyclic || src == r.Source
+	}
+	if !cyclic && explicit == 0 {
+		return nil
+	}
+	path, err := unitPathOf(ctx, q, r.EmployeeID)
+	if err != nil {
+		return err
+	}
+	open, err := openCycles(ctx, q, CycleToday(r.At))
+	if err != nil {
+		return err
+	}
+	for _, c := range open {
+		if !c.Includes(path) || !c.Opens(r.Source) {
+			continue
+		}
+		if explicit == 0 || explicit == c.ID {
+			r.CycleID = c.ID
+			return nil
+		}
+	}
+	if explicit != 0 {
+		return apperr.Invalid("cycle", "siklus %d tidak sedang dibuka untuk penilaian %s pegawai ini", explicit, r.Source)
+	}
+	return nil
+}

@@ -1,0 +1,427 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// Assessment cycles (/siklus). Administrators run them: BKPSDM (and
+// superadmins) anywhere, a unit admin (admin OPD) inside their unit's
+// subtree. Leadership and auditors, who read the whole government, see
+// every cycle without changing any. Everyone else, and any cycle outside
+// what the user may see, gets "not found".
+
+// cycleManager reports whether p administers anything, and so may create
+// cycles (inside what they administer).
+func cycleManager(p *auth.Principal) bool { return p.Admin.All || len(p.Admin.UnitPaths) > 0 }
+
+// cycleReadScope is the scope of the cycles p may see: what p administers,
+// else the whole government for readers of it; the zero Scope otherwise.
+func cycleReadScope(p *auth.Principal) model.Scope {
+	if cycleManager(p) {
+		return p.Admin
+	}
+	if p.Scope.All {
+		return model.Scope{All: true}
+	}
+	return model.Scope{}
+}
+
+// cycleVisible reports whether p may open cycle c.
+func cycleVisible(p *auth.Principal, c *store.Cycle) bool {
+	sc := cycleReadScope(p)
+	if sc.All {
+		return true
+	}
+	for _, path := range sc.UnitPaths {
+		if c.ScopePath != "" && strings.HasPrefix(c.ScopePath, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// cycleRowView is a cycle of the list with its state and percentages.
+type cycleRowView struct {
+	store.CycleRow
+	Status  string
+	CanEdit bool
+}
+
+// cycleListData is the page /siklus.
+type cycleListData struct {
+	Rows      []cycleRowView
+	CanCreate bool
+	Offset    int
+	Prev      int // offset of the previous page, -1 for none
+	Next      int // offset of the next page, -1 for none
+	Notice    string
+}
+
+// cycleShowData is the page /siklus/{id}.
+type cycleShowData struct {
+	C        *store.Cycle
+	Status   string
+	Progress store.CycleProgress
+	Units    []store.CycleUnitProgress
+	CanEdit  bool
+	MinPeers int
+	Notice   string
+}
+
+// cycleForm is the cycle form as typed.
+type cycleForm struct {
+	ID                      int64
+	Name, OpensOn, ClosesOn string
+	Unit, UnitCode          string
+	Self, Supervisor, Peer  bool
+}
+
+// cycleFormData is the create and edit page.
+type cycleFormData struct {
+	F      cycleForm
+	New    bool
+	Action string
+	Units  []model.OrgUnit
+	Errors map[string][]string
+}
+
+// pct is n of total as a whole percentage (0 when total is 0).
+func pct(n, total int) int {
+	if total <= 0 {
+		return 0
+	}
+	return (n*100 + total/2) / total
+}
+
+// Percent helpers for the templates.
+func (r cycleRowView) SelfPct() int       { return pct(r.Progress.SelfDone, r.Progress.People) }
+func (r cycleRowView) SupervisorPct() int { return pct(r.Progress.SupervisorDone, r.Progress.People) }
+func (d cycleShowData) SelfPct() int      { return pct(d.Progress.SelfDone, d.Progress.People) }
+func (d cycleShowData) SupervisorPct() int {
+	return pct(d.Progress.SupervisorDone, d.Progress.People)
+}
+func (d cycleShowData) PeerPct() int { return pct(d.Progress.PeerEnough, d.Progress.People) }
+
+// cycleToday is today's date as cycles compare it.
+func (s *server) cycleToday() string { return store.CycleToday(s.st.Now()) }
+
+// cycleList shows the cycles with their progress (GET /siklus).
+func (s *server) cycleList(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	sc := cycleReadScope(p)
+	if !sc.All && len(sc.UnitPaths) == 0 {
+		s.fail(w, r, errNotPermitted)
+		return
+	}
+	const perPage = 25
+	offset, _ := strconv.Atoi(r.URL.Query().Get("dari"))
+	offset = max(offset, 0)
+	rows, more, err := s.st.Cycles(r.Context(), store.CycleFilter{Scope: sc, Offset: offset, Limit: perPage})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	today := s.cycleToday()
+	d := &cycleListData{CanCreate: cycleManager(p), Offset: offset, Prev: -1, Next: -1}
+	if offset > 0 {
+		d.Prev = max(offset-perPage, 0)
+	}
+	if more {
+		d.Next = offset + perPage
+	}
+	for _, row := range rows {
+		d.Rows = append(d.Rows, cycleRowView{CycleRow: row, Status: row.Status(today),
+			CanEdit: row.ClosedAt.IsZero() && store.CycleAdministered(p.Admin, &row.Cycle)})
+	}
+	if r.URL.Query().Get("ok") == "closed" {
+		d.Notice = "cycle.closed_notice"
+	}
+	s.render(w, r, http.StatusOK, "cycles", "cycle.title", d)
+}
+
+// visibleCycle loads cycle {id} when p may see it; not found otherwise.
+func (s *server) visibleCycle(r *http.Request, p *auth.Principal, id int64) (*store.Cycle, error) {
+	c, err := s.st.Cycle(r.Context(), id)
+	if apperr.Code(err) == apperr.ENOTFOUND {
+		return nil, errNotPermitted
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !cycleVisible(p, c) {
+		return nil, errNotPermitted
+	}
+	return c, nil
+}
+
+// cycleShow shows one cycle with its progress per unit (GET /siklus/{id}).
+func (s *server) cycleShow(w http.ResponseWriter, r *http.Request) {
+	p, id := s.requireID(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	c, err := s.visibleCycle(r, p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := cycleShowData{C: c, Status: c.Status(s.cycleToday()), MinPeers: assess.DefaultRule().MinPeers,
+		CanEdit: c.ClosedAt.IsZero() && store.CycleAdministered(p.Admin, c)}
+	if d.Progress, err = s.st.CycleProgressOf(r.Context(), c); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if d.Units, err = s.st.CycleUnits(r.Context(), c); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	switch r.URL.Query().Get("ok") {
+	case "created":
+		d.Notice = "cycle.created"
+	case "saved":
+		d.Notice = "cycle.saved"
+	case "closed":
+		d.Notice = "cycle.closed_notice"
+	}
+	s.renderView(w, r, http.StatusOK, "cycle_show", &view{Title: "cycle.title", TitleArg: c.Name, Data: d})
+}
+
+// renderCycleForm shows the create or edit form with its errors.
+func (s *server) renderCycleForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *cycleFormData) {
+	var current *model.OrgUnit
+	if id, err := strconv.ParseInt(d.F.Unit, 10, 64); err == nil && id > 0 {
+		if u, err := s.st.Unit(r.Context(), id); err == nil && p.Administers(u) {
+			current = u
+		}
+	}
+	units, err := s.unitChoices(r.Context(), adminScope(p), current)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Units = units
+	title := "cycle.new"
+	if !d.New {
+		title = "cycle.edit"
+	}
+	s.renderView(w, r, status, "cycle_form", &view{Title: title, TitleArg: d.F.Name, Data: d})
+}
+
+// cycleNewForm shows an empty cycle form (GET /siklus/baru).
+func (s *server) cycleNewForm(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	if !cycleManager(p) {
+		s.fail(w, r, errNotPermitted)
+		return
+	}
+	today := s.st.Now().In(time.FixedZone("WIB", 7*3600))
+	f := cycleForm{OpensOn: today.Format("2006-01-02"), ClosesOn: today.AddDate(0, 1, 0).Format("2006-01-02"), Self: true, Supervisor: true, Peer: true}
+	if len(p.Admin.UnitPaths) == 1 {
+		f.Unit = strconv.FormatInt(lastPathID(p.Admin.UnitPaths[0]), 10)
+	}
+	s.renderCycleForm(w, r, p, http.StatusOK, &cycleFormData{F: f, New: true, Action: "/siklus/baru"})
+}
+
+// readCycleForm reads the posted form.
+func readCycleForm(r *http.Request) cycleForm {
+	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	return cycleForm{Name: g("name"), OpensOn: g("opens_on"), ClosesOn: g("closes_on"), Unit: g("scope_unit"), UnitCode: g("scope_unit_code"),
+		Self: r.PostFormValue("src_self") != "", Supervisor: r.PostFormValue("src_supervisor") != "", Peer: r.PostFormValue("src_peer") != ""}
+}
+
+// validateCycle checks the form and turns it into a cycle; errors are keyed
+// by form field and written in lang.
+func (s *server) validateCycle(r *http.Request, p *auth.Principal, lang i18n.Lang, f *cycleForm) (store.Cycle, map[string][]string) {
+	errs := map[string][]string{}
+	add := func(field, key string) { errs[field] = append(errs[field], i18n.T(lang, key)) }
+	c := store.Cycle{ID: f.ID, Name: f.Name, OpensOn: f.OpensOn, ClosesOn: f.ClosesOn, Self: f.Self, Supervisor: f.Supervisor, Peer: f.Peer}
+	if c.Name == "" {
+		add("name", "cycle.err_name")
+	} else if len([]rune(c.Name)) > 200 {
+		add("name", "cycle.err_name_long")
+	}
+	open, err1 := time.Parse("2006-01-02", c.OpensOn)
+	if err1 != nil {
+		add("opens_on", "form.bad_date")
+	}
+	closes, err2 := time.Parse("2006-01-02", c.ClosesOn)
+	if err2 != nil {
+		add("closes_on", "form.bad_date")
+	}
+	if err1 == nil && err2 == nil && closes.Before(open) {
+		add("closes_on", "cycle.err_order")
+	}
+	if !c.Self && !c.Supervisor && !c.Peer {
+		add("sources", "cycle.err_sources")
+	}
+	var unit *model.OrgUnit
+	var err error
+	if f.UnitCode != "" {
+		unit, err = s.st.UnitByCode(r.Context(), f.UnitCode)
+	} else if id, perr := strconv.ParseInt(f.Unit, 10, 64); perr == nil && id > 0 {
+		unit, err = s.st.Unit(r.Context(), id)
+	}
+	switch {
+	case unit == nil || err != nil:
+		add("scope_unit", "cycle.err_unit")
+	case !p.Administers(unit):
+		add("scope_unit", "form.unit_scope")
+	default:
+		c.ScopeUnitID = unit.ID
+		f.Unit, f.UnitCode = strconv.FormatInt(unit.ID, 10), ""
+	}
+	return c, errs
+}
+
+// storeFieldError files an invalid-input error of the store under its
+// field, so that the form shows it beside the field; other errors pass.
+func storeFieldError(err error, errs map[string][]string) bool {
+	var e *apperr.Error
+	if !errors.As(err, &e) || e.Code != apperr.EINVALID {
+		return false
+	}
+	field := e.Field
+	if field == "" {
+		field = "form"
+	}
+	errs[field] = append(errs[field], e.Message)
+	return true
+}
+
+// cycleCreate stores a new cycle (POST /siklus/baru).
+func (s *server) cycleCreate(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	if !cycleManager(p) {
+		s.fail(w, r, errNotPermitted)
+		return
+	}
+	f := readCycleForm(r)
+	d := &cycleFormData{F: f, New: true, Action: "/siklus/baru"}
+	c, errs := s.validateCycle(r, p, langOf(r), &d.F)
+	if len(errs) == 0 {
+		err := s.st.CreateCycle(r.Context(), actor(p), &c, p.Admin)
+		if err == nil {
+			http.Redirect(w, r, fmt.Sprintf("/siklus/%d?ok=created", c.ID), http.StatusSeeOther)
+			return
+		}
+		if !storeFieldError(err, errs) {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	d.Errors = errs
+	s.renderCycleForm(w, r, p, http.StatusBadRequest, d)
+}
+
+// editableCycle loads cycle {id} when p may edit it (administers its scope,
+// not closed); not found otherwise, conflict when closed.
+func (s *server) editableCycle(r *http.Request, p *auth.Principal, id int64) (*store.Cycle, error) {
+	c, err := s.st.Cycle(r.Context(), id)
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !store.CycleAdministered(p.Admin, c)) {
+		return nil, errNotPermitted
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !c.ClosedAt.IsZero() {
+		return nil, apperr.New(apperr.ECONFLICT, "siklus %q sudah ditutup dan tidak dapat diubah", c.Name)
+	}
+	return c, nil
+}
+
+// cycleEditForm shows the form of a cycle (GET /siklus/{id}/ubah).
+func (s *server) cycleEditForm(w http.ResponseWriter, r *http.Request) {
+	p, id := s.requireID(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	c, err := s.editableCycle(r, p, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := cycleForm{ID: c.ID, Name: c.Name, OpensOn: c.OpensOn, ClosesOn: c.ClosesOn, Unit: strconv.FormatInt(c.ScopeUnitID, 10),
+		Self: c.Self, Supervisor: c.Supervisor, Peer: c.Peer}
+	s.renderCycleForm(w, r, p, http.StatusOK, &cycleFormData{F: f, Action: fmt.Sprintf("/siklus/%d/ubah", c.ID)})
+}
+
+// cycleUpdate saves the form of a cycle (POST /siklus/{id}/ubah).
+func (s *server) cycleUpdate(w http.ResponseWriter, r *http.Request) {
+	p, id := s.requireID(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	if _, err := s.editableCycle(r, p, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := readCycleForm(r)
+	f.ID = id
+	d := &cycleFormData{F: f, Action: fmt.Sprintf("/siklus/%d/ubah", id)}
+	c, errs := s.validateCycle(r, p, langOf(r), &d.F)
+	if len(errs) == 0 {
+		err := s.st.UpdateCycle(r.Context(), actor(p), &c, p.Admin)
+		if err == nil {
+			http.Redirect(w, r, fmt.Sprintf("/siklus/%d?ok=saved", id), http.StatusSeeOther)
+			return
+		}
+		if !storeFieldError(err, errs) {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	d.Errors = errs
+	s.renderCycleForm(w, r, p, http.StatusBadRequest, d)
+}
+
+// cycleClose closes a cycle for good (POST /siklus/{id}/tutup).
+func (s *server) cycleClose(w http.ResponseWriter, r *http.Request) {
+	p, id := s.requireID(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	if _, err := s.editableCycle(r, p, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.st.CloseCycle(r.Context(), actor(p), id, p.Admin); err != nil {
+		if apperr.Code(err) == apperr.ENOTFOUND {
+			err = errNotPermitted
+		}
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, fmt.Sprintf("/siklus/%d?ok=closed", id), http.StatusSeeOther)
+}
+
+// cycleRoutes registers the cycle pages.
+func (s *server) cycleRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /siklus", s.cycleList)
+	mux.HandleFunc("GET /siklus/baru", s.cycleNewForm)
+	mux.HandleFunc("POST /siklus/baru", s.cycleCreate)
+	mux.HandleFunc("GET /siklus/{id}", s.cycleShow)
+	mux.HandleFunc("GET /siklus/{id}/ubah", s.cycleEditForm)
+	mux.HandleFunc("POST /siklus/{id}/ubah", s.cycleUpdate)
+	mux.HandleFunc("POST /siklus/{id}/tutup", s.cycleClose)
+}
