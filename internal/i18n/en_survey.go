@@ -97,6 +97,7 @@ func init() {
 		"survey.chosen":             "Chosen",
 		"survey.no_texts":           "No answers yet.",
 		"survey.texts_more":         "Showing the %d newest of %d answers.",
+		"survey.texts_withheld":     "Free answers are not shown: fewer than %d employees of this part have answered, so a reader could tell who wrote them. Choose a wider unit or wait for more answers.",
 		"survey.form.klasikal":      "Classroom training",
 		"survey.form.bimtek":        "Technical guidance (bimtek)",
 		"survey.form.seminar":       "Seminar, conference or webinar",

@@ -97,6 +97,7 @@ func init() {
 		"survey.chosen":             "Dipilih",
 		"survey.no_texts":           "Belum ada isian.",
 		"survey.texts_more":         "Menampilkan %d isian terbaru dari %d.",
+		"survey.texts_withheld":     "Isian bebas belum ditampilkan karena bagian ini baru dijawab oleh kurang dari %d pegawai, sehingga penulisnya dapat dikenali. Pilih unit yang lebih luas atau tunggu jawaban lain.",
 		"survey.form.klasikal":      "Pelatihan klasikal (tatap muka)",
 		"survey.form.bimtek":        "Bimbingan teknis",
 		"survey.form.seminar":       "Seminar, konferensi, atau webinar",

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
@@ -45,6 +46,13 @@ func (p *DisciplinePenalty) Excludes(day time.Time) bool {
 
 const isoDate = "2006-01-02"
 
+// Longest penalty texts, as the form's maxlength says.
+const (
+	penaltyMaxKind     = 200
+	penaltyMaxDecreeNo = 100
+	penaltyMaxNote     = 300
+)
+
 // validate checks a penalty before it is stored, naming the field at fault.
 func (p *DisciplinePenalty) validate() error {
 	p.Kind, p.DecreeNo = strings.TrimSpace(p.Kind), strings.TrimSpace(p.DecreeNo)
@@ -53,8 +61,14 @@ func (p *DisciplinePenalty) validate() error {
 	default:
 		return apperr.Invalid("level", "tingkat hukuman %q tidak dikenal (ringan, sedang, berat)", p.Level)
 	}
+	if utf8.RuneCountInString(p.Kind) > penaltyMaxKind {
+		return apperr.Invalid("kind", "jenis hukuman paling panjang %d karakter", penaltyMaxKind)
+	}
 	if p.DecreeNo == "" {
 		return apperr.Invalid("decree_no", "nomor keputusan hukuman wajib diisi")
+	}
+	if utf8.RuneCountInString(p.DecreeNo) > penaltyMaxDecreeNo {
+		return apperr.Invalid("decree_no", "nomor keputusan paling panjang %d karakter", penaltyMaxDecreeNo)
 	}
 	if p.DecreeDate.IsZero() {
 		return apperr.Invalid("decree_date", "tanggal keputusan wajib diisi")
@@ -98,9 +112,9 @@ func (s *Store) AddPenalty(ctx context.Context, a model.Actor, p *DisciplinePena
 			return fmt.Errorf("store: add penalty: %w", err)
 		}
 		p.ID = id
-		return s.audit(ctx, tx, a, "discipline.add", "employee", p.EmployeeID, map[string]any{
-			"penalty": id, "level": p.Level, "kind": p.Kind, "decree_no": p.DecreeNo,
-			"starts_on": p.StartsOn.Format(isoDate), "ends_on": p.EndsOn.Format(isoDate)})
+		// The audit log is read by auditors too, who do not see penalties:
+		// it names the row, which keeps the content and is never deleted.
+		return s.audit(ctx, tx, a, "discipline.add", "employee", p.EmployeeID, map[string]any{"penalty": id})
 	})
 }
 
@@ -111,6 +125,9 @@ func (s *Store) RevokePenalty(ctx context.Context, a model.Actor, employeeID, pe
 	if note == "" {
 		return apperr.Invalid("note", "alasan pencabutan wajib diisi")
 	}
+	if utf8.RuneCountInString(note) > penaltyMaxNote {
+		return apperr.Invalid("note", "alasan pencabutan paling panjang %d karakter", penaltyMaxNote)
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE discipline_penalty SET revoked_at = $1, revoke_note = $2
 			WHERE id = $3 AND employee_id = $4 AND revoked_at IS NULL`, s.Now().Unix(), note, penaltyID, employeeID)
@@ -120,7 +137,7 @@ func (s *Store) RevokePenalty(ctx context.Context, a model.Actor, employeeID, pe
 		if n, _ := res.RowsAffected(); n == 0 {
 			return apperr.New(apperr.ENOTFOUND, "hukuman disiplin %d pegawai %d tidak ada atau sudah dicabut", penaltyID, employeeID)
 		}
-		return s.audit(ctx, tx, a, "discipline.revoke", "employee", employeeID, map[string]any{"penalty": penaltyID, "note": note})
+		return s.audit(ctx, tx, a, "discipline.revoke", "employee", employeeID, map[string]any{"penalty": penaltyID}) // the reason stays in the row
 	})
 }
 

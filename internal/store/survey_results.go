@@ -31,6 +31,11 @@ import (
 // results carry (TextCount has them all).
 const SurveyMaxTexts = 200
 
+// SurveyMinTextGroup is the fewest respondents a part of a survey must have
+// before its free answers are shown: with one or two, "without names" would
+// still say who wrote what. Counts and tallies are shown whatever the size.
+const SurveyMinTextGroup = 3
+
 // SurveyResults are the figures of one survey in one subtree.
 type SurveyResults struct {
 	Survey    *Survey
@@ -44,6 +49,9 @@ type SurveyResults struct {
 	WithStandard int
 	NeedsAsOf    time.Time
 	NeedsStale   bool
+	// TextsWithheld says that the free answers are not given because the
+	// part has fewer than SurveyMinTextGroup respondents.
+	TextsWithheld bool
 }
 
 // QuestionResult is the tally of one question.
@@ -145,9 +153,12 @@ func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID,
 	if err != nil {
 		return nil, err
 	}
-	texts, textCount, err := s.surveyTexts(ctx, surveyID, lo, hi)
-	if err != nil {
-		return nil, err
+	var texts map[int64][]string
+	var textCount map[int64]int
+	if out.TextsWithheld = out.Responses < SurveyMinTextGroup; !out.TextsWithheld {
+		if texts, textCount, err = s.surveyTexts(ctx, surveyID, lo, hi); err != nil {
+			return nil, err
+		}
 	}
 	for _, q := range sv.Questions {
 		qr := QuestionResult{Question: q, Answered: answered[q.ID], Texts: texts[q.ID], TextCount: textCount[q.ID]}

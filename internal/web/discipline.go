@@ -31,6 +31,7 @@ type disciplineView struct {
 // disciplineFor returns the section for employee id as p may see it, or nil
 // when p may not see it.
 func (s *server) disciplineFor(r *http.Request, p *auth.Principal, id int64, canWrite bool) (*disciplineView, error) {
+	canWrite = canWrite && p.User.EmployeeID != id // never one's own penalties (disciplineTarget)
 	if !canWrite && p.User.EmployeeID != id {
 		return nil, nil
 	}
@@ -47,6 +48,12 @@ func (s *server) disciplineFor(r *http.Request, p *auth.Principal, id int64, can
 func (s *server) disciplineTarget(w http.ResponseWriter, r *http.Request) (*auth.Principal, *profileData) {
 	p, id := s.requireID(w, r, auth.WriteEmployees)
 	if p == nil {
+		return nil, nil
+	}
+	if id == p.User.EmployeeID {
+		// An admin placed in the unit they administer records and revokes
+		// no penalty of their own: another administrator does.
+		s.fail(w, r, errForbidden)
 		return nil, nil
 	}
 	if _, err := s.employeeInScope(r.Context(), adminScope(p), id); err != nil {

@@ -25,6 +25,7 @@ type surveyResultsData struct {
 	Up        *model.OrgUnit // the parent, when it is still in the survey and readable
 	CanManage bool
 	Qs        []resultQuestion
+	MinTexts  int // store.SurveyMinTextGroup, for the note on withheld texts
 }
 
 // resultQuestion is one question's tally as shown.
@@ -77,7 +78,8 @@ func (s *server) surveyResults(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	d := surveyResultsData{R: res, State: res.Survey.State(s.today()), Rate: pctWhole(lang, res.Rate), CanManage: res.Survey.CanManage(p.Admin)}
+	d := surveyResultsData{R: res, State: res.Survey.State(s.today()), Rate: pctWhole(lang, res.Rate), CanManage: res.Survey.CanManage(p.Admin),
+		MinTexts: store.SurveyMinTextGroup}
 	if d.Children, d.MoreKids, err = s.st.ChildUnitsPage(ctx, res.Unit.ID, maxResultChildren); err != nil {
 		s.fail(w, r, err)
 		return
