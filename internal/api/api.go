@@ -36,6 +36,9 @@ type API struct {
 	log    *slog.Logger
 	mux    *http.ServeMux
 	routes []route
+	// employeeSubs holds the handlers of /employees/{id}/<sub> by method
+	// and sub (see handleEmployeeSub).
+	employeeSubs map[string]map[string]handlerFunc
 }
 
 // route is one registered endpoint; Path is relative to Prefix, as
@@ -88,6 +91,12 @@ func newAPI(st *store.Store, logger *slog.Logger) *API {
 	a.handle("POST", "/ratings", a.createRating)
 
 	a.analysisRoutes() // /needs, /talent
+
+	// Cycles, questionnaires, framework versions, discipline penalties.
+	a.cycleRoutes()            // /cycles
+	a.surveyRoutes()           // /surveys
+	a.frameworkVersionRoutes() // /frameworks/{id}/versions
+	a.penaltyRoutes()          // /employees/{id}/penalties
 	return a
 }
 

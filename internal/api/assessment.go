@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -12,17 +13,31 @@ import (
 	"github.com/kompeten/kompeten/internal/store"
 )
 
-// handleEmployeeSub registers GET /employees/{id}/<sub>. The router cannot
+// handleEmployeeSub registers METHOD /employees/{id}/<sub>. The router cannot
 // hold "/employees/{id}/competencies" beside "/employees/by-nip/{nip}"
 // (neither is more specific), so the pattern registered is
-// "/employees/{id}/{sub...}" and the handler answers 404 for any other sub;
-// the route is recorded under its documented path for the OpenAPI check.
+// "/employees/{id}/{sub...}", once per method, and it dispatches on sub to
+// the handlers registered for it, answering 404 for any other sub; each
+// route is recorded under its documented path for the OpenAPI check.
 func (a *API) handleEmployeeSub(method, sub string, h handlerFunc) {
 	path := "/employees/{id}/" + sub
 	a.routes = append(a.routes, route{Method: method, Path: path, Auth: true})
+	if a.employeeSubs == nil {
+		a.employeeSubs = map[string]map[string]handlerFunc{}
+	}
+	subs, registered := a.employeeSubs[method]
+	if !registered {
+		subs = map[string]handlerFunc{}
+		a.employeeSubs[method] = subs
+	}
+	subs[sub] = h
+	if registered {
+		return
+	}
 	a.mux.HandleFunc(method+" "+Prefix+"/employees/{id}/{sub...}", func(w http.ResponseWriter, r *http.Request) {
-		if r.PathValue("sub") != sub {
-			a.writeError(w, r, apperr.New(apperr.ENOTFOUND, "alamat %s tidak ada di API", r.URL.Path))
+		h, ok := subs[r.PathValue("sub")]
+		if !ok {
+			a.noEmployeeSub(w, r)
 			return
 		}
 		p, err := a.authenticate(r)
@@ -33,6 +48,28 @@ func (a *API) handleEmployeeSub(method, sub string, h handlerFunc) {
 			a.writeError(w, r, err)
 		}
 	})
+}
+
+// noEmployeeSub answers a request for /employees/{id}/<sub> that no
+// handler of its method serves: 405 with Allow when other methods serve
+// the sub (as the router does for other paths), else 404.
+func (a *API) noEmployeeSub(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{"GET", "POST", "PUT", "DELETE"} {
+		if _, ok := a.employeeSubs[m][r.PathValue("sub")]; ok {
+			allow = append(allow, m)
+			if m == "GET" {
+				allow = append(allow, "HEAD")
+			}
+		}
+	}
+	if len(allow) == 0 {
+		a.writeError(w, r, apperr.New(apperr.ENOTFOUND, "alamat %s tidak ada di API", r.URL.Path))
+		return
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	writeJSON(w, http.StatusMethodNotAllowed, errorBody{Error: errorJSON{
+		Code: "method_not_allowed", Message: "metode " + r.Method + " tidak didukung untuk alamat ini"}})
 }
 
 // ratingJSON is one non-peer rating of a competency.

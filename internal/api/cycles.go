@@ -1,0 +1,346 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// Assessment cycles as JSON, over store/cycles.go with the rules of the
+// /siklus pages (web/cycles.go): administrators (BKPSDM and superadmins
+// everywhere, a unit admin inside their unit's subtree) see, create and
+// close the cycles of what they administer; leadership and auditors, who
+// read the whole government, see every cycle and change none. Anyone else,
+// and any cycle outside what the caller may see, gets 404, as on the pages.
+
+// cycleRoutes registers the cycle routes.
+func (a *API) cycleRoutes() {
+	a.handle("GET", "/cycles", a.listCycles)
+	a.handle("POST", "/cycles", a.createCycle)
+	a.handle("GET", "/cycles/{id}", a.getCycle)
+	a.handle("POST", "/cycles/{id}/close", a.closeCycle)
+}
+
+// errCycleNotFound answers for a cycle that does not exist or that the
+// caller may not see, alike.
+func errCycleNotFound(id int64) error {
+	return apperr.New(apperr.ENOTFOUND, "siklus %d tidak ditemukan", id)
+}
+
+// cycleManager reports whether p administers anything, and so may create
+// cycles inside what they administer (web: cycleManager).
+func cycleManager(p *auth.Principal) bool { return p.Admin.All || len(p.Admin.UnitPaths) > 0 }
+
+// cycleReadScope is the scope of the cycles p may see: what p administers,
+// else the whole government for its readers, else nothing (web:
+// cycleReadScope).
+func cycleReadScope(p *auth.Principal) model.Scope {
+	if cycleManager(p) {
+		return p.Admin
+	}
+	if p.Scope.All {
+		return model.Scope{All: true}
+	}
+	return model.Scope{}
+}
+
+// cycleVisible reports whether p may open cycle c (web: cycleVisible).
+func cycleVisible(p *auth.Principal, c *store.Cycle) bool {
+	sc := cycleReadScope(p)
+	if sc.All {
+		return true
+	}
+	for _, path := range sc.UnitPaths {
+		if c.ScopePath != "" && strings.HasPrefix(c.ScopePath, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// cycleProgressJSON is store.CycleProgress.
+type cycleProgressJSON struct {
+	People         int `json:"people"`
+	SelfDone       int `json:"self_done"`
+	SupervisorDone int `json:"supervisor_done"`
+	PeerRated      int `json:"peer_rated"`
+	PeerEnough     int `json:"peer_enough"`
+	PeerRatings    int `json:"peer_ratings"`
+}
+
+func toCycleProgressJSON(p store.CycleProgress) cycleProgressJSON {
+	return cycleProgressJSON{People: p.People, SelfDone: p.SelfDone, SupervisorDone: p.SupervisorDone,
+		PeerRated: p.PeerRated, PeerEnough: p.PeerEnough, PeerRatings: p.PeerRatings}
+}
+
+// cycleJSON is a cycle with its state and progress, as the list shows it.
+type cycleJSON struct {
+	ID            int64             `json:"id"`
+	Name          string            `json:"name"`
+	OpensOn       string            `json:"opens_on"`
+	ClosesOn      string            `json:"closes_on"`
+	ScopeUnitID   *int64            `json:"scope_unit_id"`
+	ScopeUnitName string            `json:"scope_unit_name"`
+	Sources       []string          `json:"sources"`
+	Status        string            `json:"status"`
+	ClosedAt      *time.Time        `json:"closed_at"`
+	CreatedAt     time.Time         `json:"created_at"`
+	UpdatedAt     *time.Time        `json:"updated_at"`
+	CreatedBy     string            `json:"created_by"`
+	CanEdit       bool              `json:"can_edit"`
+	Progress      cycleProgressJSON `json:"progress"`
+}
+
+// cycleUnitJSON is the progress of one unit (with its subtree) of a
+// cycle's scope; direct marks the scope unit's own employees.
+type cycleUnitJSON struct {
+	Unit     unitJSON          `json:"unit"`
+	Direct   bool              `json:"direct"`
+	Progress cycleProgressJSON `json:"progress"`
+}
+
+// cycleDetailJSON answers GET /cycles/{id}.
+type cycleDetailJSON struct {
+	cycleJSON
+	MinPeers int             `json:"min_peers"`
+	Units    []cycleUnitJSON `json:"units"`
+}
+
+func optTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+// toCycleJSON describes c for p on date today (ISO, WIB).
+func toCycleJSON(p *auth.Principal, c *store.Cycle, prog store.CycleProgress, today string) cycleJSON {
+	out := cycleJSON{ID: c.ID, Name: c.Name, OpensOn: c.OpensOn, ClosesOn: c.ClosesOn, ScopeUnitID: ptrID(c.ScopeUnitID),
+		ScopeUnitName: c.ScopeUnitName, Sources: []string{}, Status: c.Status(today), ClosedAt: optTime(c.ClosedAt),
+		CreatedAt: c.CreatedAt, UpdatedAt: optTime(c.UpdatedAt), CreatedBy: c.CreatedBy,
+		CanEdit: c.ClosedAt.IsZero() && store.CycleAdministered(p.Admin, c), Progress: toCycleProgressJSON(prog)}
+	for _, s := range c.Sources() {
+		out.Sources = append(out.Sources, string(s))
+	}
+	return out
+}
+
+// cycleToday is the date (ISO, WIB) cycle bounds are compared with.
+func (a *API) cycleToday() string { return store.CycleToday(a.st.Now()) }
+
+// listCycles returns a page of the cycles the caller may see, newest
+// first, each with its progress.
+func (a *API) listCycles(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := require(p, auth.ReadRegistry); err != nil {
+		return err
+	}
+	sc := cycleReadScope(p)
+	if !sc.All && len(sc.UnitPaths) == 0 {
+		return apperr.New(apperr.ENOTFOUND, "tidak ada siklus penilaian yang dapat Anda buka")
+	}
+	off, err := queryInt(r, "offset")
+	if err != nil {
+		return err
+	}
+	lim, err := queryInt(r, "limit")
+	if err != nil {
+		return err
+	}
+	if lim == 0 {
+		lim = 50
+	}
+	f := store.CycleFilter{Scope: sc, Offset: int(min(off, 1<<31)), Limit: int(min(lim, 200))}
+	rows, more, err := a.st.Cycles(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	today := a.cycleToday()
+	items := make([]cycleJSON, 0, len(rows))
+	for i := range rows {
+		items = append(items, toCycleJSON(p, &rows[i].Cycle, rows[i].Progress, today))
+	}
+	var next *int
+	if more {
+		n := f.Offset + len(rows)
+		next = &n
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": items, "next_offset": next})
+	return nil
+}
+
+// visibleCycle loads cycle {id} when p may see it; 404 otherwise.
+func (a *API) visibleCycle(r *http.Request, p *auth.Principal) (*store.Cycle, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	c, err := a.st.Cycle(r.Context(), id)
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !cycleVisible(p, c)) {
+		return nil, errCycleNotFound(id)
+	}
+	return c, err
+}
+
+// writeCycle answers with cycle c in full: its progress, and its progress
+// per child unit of the scope unit.
+func (a *API) writeCycle(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, c *store.Cycle) error {
+	ctx := r.Context()
+	prog, err := a.st.CycleProgressOf(ctx, c)
+	if err != nil {
+		return err
+	}
+	units, err := a.st.CycleUnits(ctx, c)
+	if err != nil {
+		return err
+	}
+	out := cycleDetailJSON{cycleJSON: toCycleJSON(p, c, prog, a.cycleToday()), MinPeers: assess.DefaultRule().MinPeers,
+		Units: make([]cycleUnitJSON, 0, len(units))}
+	for i := range units {
+		out.Units = append(out.Units, cycleUnitJSON{Unit: toUnitJSON(&units[i].Unit), Direct: units[i].Direct,
+			Progress: toCycleProgressJSON(units[i].Progress)})
+	}
+	if status == http.StatusCreated {
+		w.Header().Set("Location", Prefix+"/cycles/"+itoa(c.ID))
+	}
+	writeJSON(w, status, out)
+	return nil
+}
+
+// getCycle returns one cycle with its progress per unit.
+func (a *API) getCycle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := require(p, auth.ReadRegistry); err != nil {
+		return err
+	}
+	c, err := a.visibleCycle(r, p)
+	if err != nil {
+		return err
+	}
+	return a.writeCycle(w, r, p, http.StatusOK, c)
+}
+
+// cycleInput is the body of POST /cycles. The scope unit is given by ID
+// or by code; sources absent means all three.
+type cycleInput struct {
+	Name          string    `json:"name"`
+	OpensOn       string    `json:"opens_on"`
+	ClosesOn      string    `json:"closes_on"`
+	ScopeUnitID   int64     `json:"scope_unit_id"`
+	ScopeUnitCode string    `json:"scope_unit_code"`
+	Sources       *[]string `json:"sources"`
+}
+
+// cycleField renames the store's field names of a cycle to the API's.
+func cycleField(err error) error {
+	var ae *apperr.Error
+	if errors.As(err, &ae) && ae.Field == "scope_unit" {
+		return &apperr.Error{Code: ae.Code, Field: "scope_unit_id", Message: ae.Message}
+	}
+	return err
+}
+
+// createCycle stores a new cycle inside what the caller administers.
+func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := require(p, auth.ReadRegistry); err != nil {
+		return err
+	}
+	if !cycleManager(p) {
+		// The page /siklus/baru answers "not found" to non-administrators.
+		return apperr.New(apperr.ENOTFOUND, "alamat %s tidak ada di API", r.URL.Path)
+	}
+	var in cycleInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	c := store.Cycle{Name: in.Name, OpensOn: strings.TrimSpace(in.OpensOn), ClosesOn: strings.TrimSpace(in.ClosesOn)}
+	if in.Sources == nil {
+		c.Self, c.Supervisor, c.Peer = true, true, true
+	} else {
+		for _, s := range *in.Sources {
+			switch assess.Source(strings.TrimSpace(s)) {
+			case assess.SourceSelf:
+				c.Self = true
+			case assess.SourceSupervisor:
+				c.Supervisor = true
+			case assess.SourcePeer:
+				c.Peer = true
+			default:
+				return apperr.Invalid("sources", "sumber penilaian %q tidak dikenal (self, supervisor, peer)", s)
+			}
+		}
+	}
+	// The scope unit: it must exist and lie in what the caller administers
+	// (a field error, as on the form); the store checks again in its
+	// transaction.
+	var unit *model.OrgUnit
+	var err error
+	field := "scope_unit_id"
+	switch code := strings.TrimSpace(in.ScopeUnitCode); {
+	case in.ScopeUnitID != 0 && code != "":
+		return apperr.Invalid("scope_unit_code", "isi scope_unit_id atau scope_unit_code, tidak keduanya")
+	case code != "":
+		field = "scope_unit_code"
+		unit, err = a.st.UnitByCode(r.Context(), code)
+		if apperr.Code(err) == apperr.ENOTFOUND {
+			return apperr.Invalid("scope_unit_code", "unit dengan kode %q tidak ada", code)
+		}
+	case in.ScopeUnitID != 0:
+		unit, err = a.st.Unit(r.Context(), in.ScopeUnitID)
+		if apperr.Code(err) == apperr.ENOTFOUND {
+			return apperr.Invalid("scope_unit_id", "unit %d tidak ada", in.ScopeUnitID)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if unit != nil {
+		if !p.Administers(unit) {
+			return apperr.Invalid(field, "unit cakupan di luar wilayah yang Anda kelola")
+		}
+		c.ScopeUnitID = unit.ID
+	}
+	if err := a.st.CreateCycle(r.Context(), actor(p), &c, p.Admin); err != nil {
+		return cycleField(err)
+	}
+	saved, err := a.st.Cycle(r.Context(), c.ID)
+	if err != nil {
+		return err
+	}
+	return a.writeCycle(w, r, p, http.StatusCreated, saved)
+}
+
+// closeCycle closes a cycle for good. Only who administers the cycle's
+// scope may; anyone else gets 404, as on the page. A closed cycle is a
+// conflict.
+func (a *API) closeCycle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := require(p, auth.ReadRegistry); err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	c, err := a.st.Cycle(r.Context(), id)
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !store.CycleAdministered(p.Admin, c)) {
+		return errCycleNotFound(id)
+	}
+	if err != nil {
+		return err
+	}
+	if !c.ClosedAt.IsZero() {
+		return apperr.New(apperr.ECONFLICT, "siklus %q sudah ditutup", c.Name)
+	}
+	if err := a.st.CloseCycle(r.Context(), actor(p), id, p.Admin); err != nil {
+		return err
+	}
+	if c, err = a.st.Cycle(r.Context(), id); err != nil {
+		return err
+	}
+	return a.writeCycle(w, r, p, http.StatusOK, c)
+}
