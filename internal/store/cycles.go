@@ -4,9 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
+	"weak"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
@@ -117,6 +121,10 @@ type CycleProgress struct {
 	PeerRated      int // employees rated by at least one peer
 	PeerEnough     int // employees rated by enough peers for the peer mean to count (assess.DefaultRule().MinPeers)
 	PeerRatings    int // distinct peer → employee pairs
+	// AsOf is when the counts were taken when they may lag behind the
+	// data (a large cycle served from its snapshot, see cycleStats); zero
+	// when they are current.
+	AsOf time.Time
 }
 
 // CycleRow is a cycle with its progress, as the list shows it.
@@ -269,7 +277,7 @@ func (s *Store) cycleAdministered(ctx context.Context, q queryer, id int64, admi
 // ratings are attached to the cycle (they were counted in the old scope).
 // The audit entry lists the changed fields.
 func (s *Store) UpdateCycle(ctx context.Context, a model.Actor, c *Cycle, admin model.Scope) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		old, err := s.cycleAdministered(ctx, tx, c.ID, admin)
 		if err != nil {
 			return err
@@ -303,6 +311,10 @@ func (s *Store) UpdateCycle(ctx context.Context, a model.Actor, c *Cycle, admin 
 		diff(changes, "sources", sourceList(old), sourceList(c))
 		return s.audit(ctx, tx, a, "cycle.update", "assessment_cycle", c.ID, changes)
 	})
+	if err == nil {
+		s.forgetCycle(c.ID) // a new scope counts other people: never serve the old snapshot
+	}
+	return err
 }
 
 // CloseCycle closes a cycle admin administers, for good: ratings made
@@ -390,11 +402,42 @@ func (s *Store) CycleProgressOf(ctx context.Context, c *Cycle) (CycleProgress, e
 	return rows[0].Progress, err
 }
 
-// fillProgress counts, for every cycle of rows at once, the people in its
+// fillProgress fills the progress of every cycle of rows, each from its
+// snapshot (cycleStats) or, when that must be taken, by countProgress.
+func (s *Store) fillProgress(ctx context.Context, rows []CycleRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	stamp, err := s.needsStampNow(ctx)
+	if err != nil {
+		return fmt.Errorf("store: cycle stamp: %w", err)
+	}
+	for i := range rows {
+		c := rows[i].Cycle
+		st, err := s.cycleStats(ctx, cycleKey{id: c.ID}, stamp, func(ctx context.Context) (*cycleSnap, error) {
+			one := []CycleRow{{Cycle: c}}
+			if err := s.countProgress(ctx, one); err != nil {
+				return nil, err
+			}
+			return &cycleSnap{prog: one[0].Progress, people: one[0].Progress.People}, nil
+		})
+		if err != nil {
+			return err
+		}
+		rows[i].Progress = st.prog
+		rows[i].Progress.AsOf = st.asOf
+	}
+	return nil
+}
+
+// countProgress counts, for every cycle of rows at once, the people in its
 // scope and the ratings attached to it: one query for the people (an index
 // range over each scope's unit paths joined to the employee_unit index),
 // one over the rating_cycle index for self and supervisor, one for peers.
-func (s *Store) fillProgress(ctx context.Context, rows []CycleRow) error {
+// Its cost follows the people and ratings of the scopes: ≈ 1 s for a
+// whole-government cycle at a million employees, which is why pages read
+// it through fillProgress.
+func (s *Store) countProgress(ctx context.Context, rows []CycleRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -471,13 +514,45 @@ func (s *Store) fillProgress(ctx context.Context, rows []CycleRow) error {
 // CycleUnits returns the progress of a cycle per direct child unit of its
 // scope unit (each with its subtree), and first the scope unit's own
 // employees when it has any, attributing each employee to the unit they
-// are in now. Three grouped queries over the scope, rolled up in Go: the
-// cost follows the employees and ratings of the scope, not the number of
-// units.
+// are in now. It reads the cycle's snapshot (cycleStats); countUnits takes
+// it.
 func (s *Store) CycleUnits(ctx context.Context, c *Cycle) ([]CycleUnitProgress, error) {
 	if c.ScopeUnitID == 0 {
 		return nil, nil
 	}
+	stamp, err := s.needsStampNow(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: cycle stamp: %w", err)
+	}
+	st, err := s.cycleStats(ctx, cycleKey{id: c.ID, units: true}, stamp, func(ctx context.Context) (*cycleSnap, error) {
+		units, err := s.countUnits(ctx, c)
+		if err != nil {
+			return nil, err
+		}
+		snap := &cycleSnap{units: units}
+		for _, u := range units {
+			snap.people += u.Progress.People
+		}
+		return snap, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := slices.Clone(st.units)
+	for i := range out {
+		out[i].Progress.AsOf = st.asOf
+	}
+	return out, nil
+}
+
+// countUnits counts what CycleUnits shows with three grouped queries over
+// the scope, rolled up in Go. Ratings are first reduced to distinct
+// (source, employee) pairs on the rating_cycle index, and only those are
+// joined to their employee, by primary key, for the unit; units are placed
+// by a map of the scope's unit paths. The cost follows the people and
+// rated employees of the scope (≈ 1 s for a whole-government cycle at
+// 100,000 employees with 30 ratings each), not the number of units.
+func (s *Store) countUnits(ctx context.Context, c *Cycle) ([]CycleUnitProgress, error) {
 	scope, err := s.Unit(ctx, c.ScopeUnitID)
 	if err != nil {
 		return nil, err
@@ -503,19 +578,39 @@ func (s *Store) CycleUnits(ctx context.Context, c *Cycle) ([]CycleUnitProgress, 
 		return nil
 	}
 	lo, hi := scope.Path, pathUpper(scope.Path)
-	people, err := s.db.QueryContext(ctx, `SELECT u.path, COUNT(*) FROM employee e JOIN org_unit u ON u.id = e.unit_id
-		WHERE e.status = 'aktif' AND u.path >= $1 AND u.path < $2 GROUP BY u.path`, lo, hi)
+	slots := map[int64]*CycleProgress{} // unit ID in the scope → its row
+	units, err := s.db.QueryContext(ctx, `SELECT id, path FROM org_unit WHERE path >= $1 AND path < $2`, lo, hi)
+	if err != nil {
+		return nil, fmt.Errorf("store: cycle units: %w", err)
+	}
+	for units.Next() {
+		var id int64
+		var path string
+		if err := units.Scan(&id, &path); err != nil {
+			units.Close()
+			return nil, err
+		}
+		if p := slot(path); p != nil {
+			slots[id] = p
+		}
+	}
+	units.Close()
+	if err := units.Err(); err != nil {
+		return nil, err
+	}
+	people, err := s.db.QueryContext(ctx, `SELECT u.id, COUNT(*) FROM org_unit u JOIN employee e ON e.unit_id = u.id
+		WHERE e.status = 'aktif' AND u.path >= $1 AND u.path < $2 GROUP BY u.id`, lo, hi)
 	if err != nil {
 		return nil, fmt.Errorf("store: cycle unit people: %w", err)
 	}
 	for people.Next() {
-		var path string
+		var id int64
 		var n int
-		if err := people.Scan(&path, &n); err != nil {
+		if err := people.Scan(&id, &n); err != nil {
 			people.Close()
 			return nil, err
 		}
-		if p := slot(path); p != nil {
+		if p := slots[id]; p != nil {
 			p.People += n
 		}
 	}
@@ -523,20 +618,20 @@ func (s *Store) CycleUnits(ctx context.Context, c *Cycle) ([]CycleUnitProgress, 
 	if err := people.Err(); err != nil {
 		return nil, err
 	}
-	done, err := s.db.QueryContext(ctx, `SELECT u.path, r.source, COUNT(DISTINCT r.employee_id) FROM rating r
-		JOIN employee e ON e.id = r.employee_id JOIN org_unit u ON u.id = e.unit_id
-		WHERE r.cycle_id = $1 AND r.source IN ('self', 'supervisor') GROUP BY u.path, r.source`, c.ID)
+	done, err := s.db.QueryContext(ctx, `SELECT e.unit_id, x.source, COUNT(*) FROM (SELECT DISTINCT source, employee_id FROM rating
+		WHERE cycle_id = $1 AND source IN ('self', 'supervisor')) x JOIN employee e ON e.id = x.employee_id GROUP BY e.unit_id, x.source`, c.ID)
 	if err != nil {
 		return nil, fmt.Errorf("store: cycle unit ratings: %w", err)
 	}
 	for done.Next() {
-		var path, src string
+		var id int64
+		var src string
 		var n int
-		if err := done.Scan(&path, &src, &n); err != nil {
+		if err := done.Scan(&id, &src, &n); err != nil {
 			done.Close()
 			return nil, err
 		}
-		if p := slot(path); p != nil {
+		if p := slots[id]; p != nil {
 			if src == string(assess.SourceSelf) {
 				p.SelfDone += n
 			} else {
@@ -548,20 +643,20 @@ func (s *Store) CycleUnits(ctx context.Context, c *Cycle) ([]CycleUnitProgress, 
 	if err := done.Err(); err != nil {
 		return nil, err
 	}
-	peers, err := s.db.QueryContext(ctx, `SELECT u.path, COUNT(*), COALESCE(SUM(CASE WHEN x.n >= $2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(x.n), 0)
+	peers, err := s.db.QueryContext(ctx, `SELECT e.unit_id, COUNT(*), COALESCE(SUM(CASE WHEN x.n >= $2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(x.n), 0)
 		FROM (SELECT employee_id, COUNT(DISTINCT rater_id) AS n FROM rating WHERE cycle_id = $1 AND source = 'peer' GROUP BY employee_id) x
-		JOIN employee e ON e.id = x.employee_id JOIN org_unit u ON u.id = e.unit_id GROUP BY u.path`, c.ID, assess.DefaultRule().MinPeers)
+		JOIN employee e ON e.id = x.employee_id GROUP BY e.unit_id`, c.ID, assess.DefaultRule().MinPeers)
 	if err != nil {
 		return nil, fmt.Errorf("store: cycle unit peers: %w", err)
 	}
 	defer peers.Close()
 	for peers.Next() {
-		var path string
+		var id int64
 		var q CycleProgress
-		if err := peers.Scan(&path, &q.PeerRated, &q.PeerEnough, &q.PeerRatings); err != nil {
+		if err := peers.Scan(&id, &q.PeerRated, &q.PeerEnough, &q.PeerRatings); err != nil {
 			return nil, err
 		}
-		if p := slot(path); p != nil {
+		if p := slots[id]; p != nil {
 			p.PeerRated += q.PeerRated
 			p.PeerEnough += q.PeerEnough
 			p.PeerRatings += q.PeerRatings
@@ -657,4 +752,155 @@ func (s *Store) attachCycle(ctx context.Context, q queryer, r *Rating) error {
 		return apperr.Invalid("cycle", "siklus %d tidak sedang dibuka untuk penilaian %s pegawai ini", explicit, r.Source)
 	}
 	return nil
+}
+
+// Cycle progress snapshots. Counting a cycle's progress reads its scope's
+// people and its ratings: nothing for a unit's cycle, ≈ 1 s for a
+// whole-government cycle at a million employees, too much for every view of
+// /siklus (up to 25 cycles) and /siklus/{id}. So each count (a cycle's
+// totals, and its per-unit table) is kept per Store as a snapshot stamped
+// with the newest audit and rating IDs (needsStamp: every store write
+// writes an audit row, bulk rating loads move the rating ID). The rule:
+//
+//   - A snapshot whose stamp still matches is current: served as it is for
+//     cycleMaxAge (then taken again, for the writes no stamp sees).
+//   - When the data moved, a small cycle (fewer than cycleBigPeople people
+//     in scope, the home page's threshold) is counted again at once: users
+//     of a unit's cycle see their ratings at the next view.
+//   - A big cycle is served from its snapshot, marked with the time it was
+//     taken (CycleProgress.AsOf, shown as "per HH.MM"), while one recount
+//     runs in the background, at most one per cycleRefreshEvery × the time
+//     the last one took (at least cycleMinInterval), so that a cycle whose
+//     ratings move all day costs at most about a tenth of a core; only a
+//     snapshot older than cycleMaxStale is recounted on the request path.
+//
+// A view so costs two index seeks (the stamp) and a map lookup per cycle,
+// except the first view of a cycle after start.
+var cycleBigPeople = 20000 // a variable so that tests can make a small cycle big
+
+const (
+	cycleMaxAge       = 5 * time.Minute
+	cycleMaxStale     = 15 * time.Minute
+	cycleRefreshEvery = 10
+	cycleMinInterval  = 30 * time.Second
+)
+
+// cycleKey names a snapshot: a cycle's totals, or its per-unit table.
+type cycleKey struct {
+	id    int64
+	units bool
+}
+
+// cycleSnap is one snapshot; read-only once stored.
+type cycleSnap struct {
+	at     time.Time
+	took   time.Duration
+	stamp  needsStamp
+	people int // people in scope, which decides small or big
+	prog   CycleProgress
+	units  []CycleUnitProgress
+	asOf   time.Time // set on the copy handed out when it may lag
+}
+
+// cycleCache holds a Store's snapshots; counts are single-flight per key.
+type cycleCache struct {
+	mu       sync.Mutex
+	snaps    map[cycleKey]*cycleSnap
+	building map[cycleKey]chan struct{}
+}
+
+var cycleCaches sync.Map // weak.Pointer[Store] → *cycleCache
+
+func (s *Store) cycleCache() *cycleCache {
+	k := weak.Make(s)
+	if c, ok := cycleCaches.Load(k); ok {
+		return c.(*cycleCache)
+	}
+	c, loaded := cycleCaches.LoadOrStore(k, &cycleCache{snaps: map[cycleKey]*cycleSnap{}, building: map[cycleKey]chan struct{}{}})
+	if !loaded {
+		runtime.AddCleanup(s, func(k weak.Pointer[Store]) { cycleCaches.Delete(k) }, k)
+	}
+	return c.(*cycleCache)
+}
+
+// cycleStats returns the snapshot of key under the rule above, counting it
+// with count when it must. stamp is the current fingerprint.
+func (s *Store) cycleStats(ctx context.Context, key cycleKey, stamp needsStamp, count func(context.Context) (*cycleSnap, error)) (cycleSnap, error) {
+	c := s.cycleCache()
+	for {
+		c.mu.Lock()
+		snap, building := c.snaps[key], c.building[key]
+		if snap != nil {
+			age := time.Since(snap.at)
+			if snap.stamp.covers(stamp) && age < cycleMaxAge {
+				c.mu.Unlock()
+				return *snap, nil
+			}
+			if snap.people >= cycleBigPeople && age < cycleMaxStale {
+				if building == nil && age >= max(cycleMinInterval, cycleRefreshEvery*snap.took) {
+					done := make(chan struct{})
+					c.building[key] = done
+					go func() {
+						bctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+						defer cancel()
+						s.recountCycle(bctx, c, key, count, done)
+					}()
+				}
+				c.mu.Unlock()
+				out := *snap
+				out.asOf = snap.at
+				return out, nil
+			}
+		}
+		if building == nil {
+			done := make(chan struct{})
+			c.building[key] = done
+			c.mu.Unlock()
+			if err := s.recountCycle(ctx, c, key, count, done); err != nil {
+				return cycleSnap{}, err
+			}
+			continue
+		}
+		c.mu.Unlock()
+		select {
+		case <-building:
+		case <-ctx.Done():
+			return cycleSnap{}, ctx.Err()
+		}
+	}
+}
+
+// recountCycle takes a snapshot of key into c and closes done. The stamp is
+// read first, so a write racing the count leaves an older stamp and the
+// next view counts again. Snapshots untouched for cycleMaxStale are dropped.
+func (s *Store) recountCycle(ctx context.Context, c *cycleCache, key cycleKey, count func(context.Context) (*cycleSnap, error), done chan struct{}) error {
+	start := time.Now()
+	stamp, err := s.needsStampNow(ctx)
+	var snap *cycleSnap
+	if err == nil {
+		snap, err = count(ctx)
+	}
+	c.mu.Lock()
+	if err == nil {
+		snap.stamp, snap.at, snap.took = stamp, time.Now(), time.Since(start)
+		for k, old := range c.snaps {
+			if time.Since(old.at) > cycleMaxStale {
+				delete(c.snaps, k)
+			}
+		}
+		c.snaps[key] = snap
+	}
+	delete(c.building, key)
+	c.mu.Unlock()
+	close(done)
+	return err
+}
+
+// forgetCycle drops the snapshots of cycle id kept by this Store.
+func (s *Store) forgetCycle(id int64) {
+	c := s.cycleCache()
+	c.mu.Lock()
+	delete(c.snaps, cycleKey{id: id})
+	delete(c.snaps, cycleKey{id: id, units: true})
+	c.mu.Unlock()
 }

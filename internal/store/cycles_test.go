@@ -290,3 +290,50 @@ func TestCycleProgress(t *testing.T) {
 		}
 	})
 }
+
+// TestCycleProgressSnapshots checks the freshness rule of cycle progress: a
+// small cycle shows a new rating at the next view; a big one is served from
+// its snapshot, marked with the time it was taken, until it is recounted
+// (an edit of the cycle drops it at once).
+func TestCycleProgressSnapshots(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		cycleClock(s)
+		f := setupAssess(t, s)
+		all := model.Scope{All: true}
+		c := store.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true, Peer: true}
+		must(t, s.CreateCycle(ctx, admin, &c, all))
+		rate := func(emp int64) {
+			t.Helper()
+			must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: emp, RaterID: emp, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 3}))
+		}
+		view := func() (store.CycleProgress, store.CycleUnitProgress) {
+			t.Helper()
+			p, err := s.CycleProgressOf(ctx, &c)
+			must(t, err)
+			units, err := s.CycleUnits(ctx, &c)
+			must(t, err)
+			return p, units[len(units)-1]
+		}
+		rate(f.ani.ID)
+		if p, u := view(); p.SelfDone != 1 || !p.AsOf.IsZero() || u.Progress.SelfDone != 1 {
+			t.Fatalf("small cycle after one rating: %+v, unit %+v", p, u.Progress)
+		}
+		rate(f.budi.ID)
+		if p, u := view(); p.SelfDone != 2 || !p.AsOf.IsZero() || u.Progress.SelfDone != 2 || !u.Progress.AsOf.IsZero() {
+			t.Fatalf("small cycle is counted again at the next view: %+v, unit %+v", p, u.Progress)
+		}
+
+		defer store.SetCycleBigPeople(1)()
+		rate(f.cici.ID)
+		p, u := view()
+		if p.SelfDone != 2 || p.AsOf.IsZero() || u.Progress.SelfDone != 2 || u.Progress.AsOf.IsZero() {
+			t.Fatalf("big cycle is served from its snapshot with its time: %+v, unit %+v", p, u.Progress)
+		}
+		c.Name = "Diskominfo 2025 (diperpanjang)"
+		must(t, s.UpdateCycle(ctx, admin, &c, all))
+		if p, _ := view(); p.SelfDone != 3 {
+			t.Errorf("after an edit the cycle is counted again: %+v", p)
+		}
+	})
+}

@@ -286,3 +286,37 @@ func TestSurveyResults(t *testing.T) {
 		wantCode(t, "an employee reading results", err, apperr.ENOTFOUND)
 	})
 }
+
+// TestSurveyPage checks that the list pages in closing-date order and that
+// a unit reader's page holds the surveys above and below their unit, not
+// beside it (the scope test runs in SQL since the list is paged).
+func TestSurveyPage(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setupNeeds(t, s)
+		all := model.Scope{All: true}
+		var ids []int64
+		for i, u := range []model.OrgUnit{f.dinas, f.bidang, f.other} {
+			sv := &store.Survey{Title: fmt.Sprintf("Kuesioner %d", i), ScopeUnitID: u.ID, OpensOn: "2025-03-01", ClosesOn: fmt.Sprintf("2025-04-0%d", i+1)}
+			must(t, s.CreateSurvey(ctx, admin, all, sv))
+			ids = append(ids, sv.ID)
+		}
+		page, more, err := s.SurveyPage(ctx, store.SurveyFilter{Scope: all, Limit: 2})
+		must(t, err)
+		if len(page) != 2 || !more || page[0].ID != ids[2] || page[1].ID != ids[1] {
+			t.Fatalf("first page %+v more=%v, want surveys %d, %d and more", page, more, ids[2], ids[1])
+		}
+		page, more, err = s.SurveyPage(ctx, store.SurveyFilter{Scope: all, Offset: 2, Limit: 2})
+		must(t, err)
+		if len(page) != 1 || more || page[0].ID != ids[0] {
+			t.Fatalf("second page %+v more=%v, want survey %d only", page, more, ids[0])
+		}
+		// A reader of the bidang sees the dinas's survey (above) and the
+		// bidang's own, not the other unit's.
+		page, _, err = s.SurveyPage(ctx, store.SurveyFilter{Scope: model.Scope{UnitPaths: []string{f.bidang.Path}}})
+		must(t, err)
+		if len(page) != 2 || page[0].ID != ids[1] || page[1].ID != ids[0] {
+			t.Errorf("bidang reader's page %+v, want surveys %d, %d", page, ids[1], ids[0])
+		}
+	})
+}

@@ -114,6 +114,34 @@ func (d cycleShowData) SupervisorPct() int {
 }
 func (d cycleShowData) PeerPct() int { return pct(d.Progress.PeerEnough, d.Progress.People) }
 
+// wib is the zone cycle dates (and so the "as of" times) are shown in.
+var wib = time.FixedZone("WIB", 7*3600)
+
+// asOfText is the time of day a lagging count was taken ("" when the count
+// is current): large cycles are served from a snapshot (store.cycleStats),
+// and the page says how old it is rather than pass it off as live.
+func asOfText(p store.CycleProgress) string {
+	if p.AsOf.IsZero() {
+		return ""
+	}
+	return p.AsOf.In(wib).Format("15.04")
+}
+
+// AsOf is when the row's counts were taken, "" when current.
+func (r cycleRowView) AsOf() string { return asOfText(r.Progress) }
+
+// AsOf is when the page's counts were taken, "" when current (the oldest of
+// the totals and the unit table, which are kept apart).
+func (d cycleShowData) AsOf() string {
+	p := d.Progress
+	for _, u := range d.Units {
+		if !u.Progress.AsOf.IsZero() && (p.AsOf.IsZero() || u.Progress.AsOf.Before(p.AsOf)) {
+			p.AsOf = u.Progress.AsOf
+		}
+	}
+	return asOfText(p)
+}
+
 // cycleToday is today's date as cycles compare it.
 func (s *server) cycleToday() string { return store.CycleToday(s.st.Now()) }
 

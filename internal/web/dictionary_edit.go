@@ -83,6 +83,20 @@ type versionsData struct {
 	Notice     string
 }
 
+// Capped reports whether a count of the page is a lower bound (see
+// store.UsageCap), which a hint under the table then explains.
+func (d versionsData) Capped() bool {
+	for _, v := range d.Versions {
+		if v.RatingsMore || v.CurrentStandardsMore || v.OldStandardsMore {
+			return true
+		}
+	}
+	return false
+}
+
+// Cap is where the counts stop.
+func (versionsData) Cap() int { return store.UsageCap }
+
 // CodeAt names the competency a problem's row points at ("" for the
 // framework as a whole).
 func (d draftShowData) CodeAt(row int) string {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/store"
@@ -59,6 +60,9 @@ type surveyIndexData struct {
 	CanRead   bool // results of a subtree (admins, heads, whole government)
 	CanCreate bool
 	Deleted   bool
+	// Prev and Next are the offsets of the neighbouring pages of Managed,
+	// -1 when there is none.
+	Prev, Next int
 }
 
 // surveyIndex lists the surveys the user is asked to answer and, for
@@ -71,7 +75,7 @@ func (s *server) surveyIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	d := surveyIndexData{Today: s.today(), NoEmp: p.User.EmployeeID == 0, CanRead: canReadNeeds(p), CanCreate: canManageSurveys(p),
-		Deleted: r.URL.Query().Get("dihapus") == "1"}
+		Deleted: r.URL.Query().Get("dihapus") == "1", Prev: -1, Next: -1}
 	if !d.NoEmp {
 		mine, err := s.st.MySurveys(ctx, p.User.EmployeeID, d.Today)
 		if err != nil {
@@ -81,10 +85,19 @@ func (s *server) surveyIndex(w http.ResponseWriter, r *http.Request) {
 		d.Mine = mine
 	}
 	if d.CanRead {
-		list, err := s.st.Surveys(ctx, p.Scope)
+		const perPage = 25
+		offset, _ := strconv.Atoi(r.URL.Query().Get("dari"))
+		offset = max(offset, 0)
+		list, more, err := s.st.SurveyPage(ctx, store.SurveyFilter{Scope: p.Scope, Offset: offset, Limit: perPage})
 		if err != nil {
 			s.fail(w, r, err)
 			return
+		}
+		if offset > 0 {
+			d.Prev = max(offset-perPage, 0)
+		}
+		if more {
+			d.Next = offset + perPage
 		}
 		for _, sv := range list {
 			d.Managed = append(d.Managed, surveyLine{Survey: sv, State: sv.State(d.Today), CanManage: sv.CanManage(p.Admin)})
