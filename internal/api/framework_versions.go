@@ -30,6 +30,10 @@ type frameworkVersionJSON struct {
 	CurrentStandards int       `json:"current_standard_count"`
 	OldStandards     int       `json:"old_standard_count"`
 	Templates        int       `json:"template_count"`
+	// The counts stop at store.UsageCap; these say a count was capped.
+	RatingsMore          bool `json:"rating_count_more"`
+	CurrentStandardsMore bool `json:"current_standard_count_more"`
+	OldStandardsMore     bool `json:"old_standard_count_more"`
 }
 
 // frameworkVersionsJSON answers GET /frameworks/{id}/versions.
@@ -76,7 +80,8 @@ func (a *API) frameworkVersions(w http.ResponseWriter, r *http.Request, p *auth.
 	for _, v := range list {
 		out.Items = append(out.Items, frameworkVersionJSON{ID: v.ID, BasedOnID: ptrID(v.BasedOnID), Version: v.Version, Name: v.Name,
 			BuiltIn: v.BuiltIn, CreatedAt: v.CreatedAt, OwnerUnitName: v.OwnerUnitName, Competencies: v.Competencies,
-			Ratings: v.Ratings, CurrentStandards: v.CurrentStandards, OldStandards: v.OldStandards, Templates: v.Templates})
+			Ratings: v.Ratings, CurrentStandards: v.CurrentStandards, OldStandards: v.OldStandards, Templates: v.Templates,
+			RatingsMore: v.RatingsMore, CurrentStandardsMore: v.CurrentStandardsMore, OldStandardsMore: v.OldStandardsMore})
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
