@@ -53,8 +53,9 @@ func equivCity(t *testing.T, st *store.Store) {
 // equivRows returns 6,000 rows (plus a header) in which heads come after
 // their staff, a head post has two holders, an inactive holder comes first,
 // a duplicated NIP holds a head post, and explicit supervisors point back
-// and forward.
-func equivRows() [][]string {
+// and forward. With lateFall, one row's explicit supervisor is the
+// duplicated NIP, so that row falls only once the whole file is known.
+func equivRows(lateFall bool) [][]string {
 	header := []string{"NIP", "NAMA", "TEMPAT LAHIR", "TGL. LAHIR", "JENIS KELAMIN", "STATUS PEGAWAI", "GOL/RUANG", "KODE JABATAN", "KODE UNIT", "NIP ATASAN", "STATUS"}
 	first := []string{"Ahmad", "Budi", "Siti", "Dewi", "Rina", "Agus", "Hendra", "Nur", "Putri"}
 	last := []string{"Siregar", "Nasution", "Lubis", "Harahap", "Sinaga", "Tanjung", "Ginting"}
@@ -85,6 +86,9 @@ func equivRows() [][]string {
 	head(5600, "A1")
 	set(10, 9, nips[20]) // explicit supervisor later in the file
 	set(30, 9, nips[5])  // and earlier
+	if lateFall {
+		set(40, 9, nips[4000])
+	}
 	return rows
 }
 
@@ -144,95 +148,112 @@ func registryDump(t *testing.T, st *store.Store) []string {
 }
 
 // TestBulkPathMatchesNormalPath imports one file through the bulk path
-// (empty registry, ≥ 5,000 rows) and, in two halves, through the normal
-// path, and compares supervisors, words and fields on both engines.
+// (empty registry, ≥ 5,000 rows: the one-pass load, or with a row that
+// falls late the two-pass import it falls back to) and, in two halves,
+// through the normal path, and compares supervisors, words and fields on
+// both engines, and the report with that of a dry run (two passes).
 func TestBulkPathMatchesNormalPath(t *testing.T) {
 	for _, engine := range []struct {
 		name string
 		open func(testing.TB) *store.Store
 	}{{"sqlite", storetest.SQLite}, {"postgres", storetest.Postgres}} {
-		t.Run(engine.name, func(t *testing.T) {
-			ctx := context.Background()
-			dir := t.TempDir()
-			rows := equivRows()
-			whole, part1, part2 := filepath.Join(dir, "all.csv"), filepath.Join(dir, "p1.csv"), filepath.Join(dir, "p2.csv")
-			writeRows(t, whole, rows)
-			writeRows(t, part1, rows[:3001])
-			writeRows(t, part2, append([][]string{rows[0]}, rows[3001:]...))
-			o := Options{Scope: model.Scope{All: true}, Actor: admin, Apply: true}
+		for _, lateFall := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/lateFall=%v", engine.name, lateFall), func(t *testing.T) {
+				ctx := context.Background()
+				dir := t.TempDir()
+				rows := equivRows(lateFall)
+				bad := 2
+				if lateFall {
+					bad = 3
+				}
+				whole, part1, part2 := filepath.Join(dir, "all.csv"), filepath.Join(dir, "p1.csv"), filepath.Join(dir, "p2.csv")
+				writeRows(t, whole, rows)
+				writeRows(t, part1, rows[:3001])
+				writeRows(t, part2, append([][]string{rows[0]}, rows[3001:]...))
+				o := Options{Scope: model.Scope{All: true}, Actor: admin, Apply: true}
 
-			bulk := engine.open(t)
-			equivCity(t, bulk)
-			rep, err := Employees(ctx, bulk, whole, o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !rep.Bulk || rep.Counts.Bad != 2 || rep.Counts.Create != 5998 {
-				t.Fatalf("bulk import: bulk=%v counts %+v problems %v", rep.Bulk, rep.Counts, rep.Problems)
-			}
-			normal := engine.open(t)
-			equivCity(t, normal)
-			for _, p := range []string{part1, part2} {
-				rep, err := Employees(ctx, normal, p, o)
+				bulk := engine.open(t)
+				equivCity(t, bulk)
+				dry, err := Employees(ctx, bulk, whole, Options{Scope: o.Scope, Actor: admin})
 				if err != nil {
 					t.Fatal(err)
 				}
-				if rep.Bulk {
-					t.Fatalf("%s took the bulk path", p)
+				rep, err := Employees(ctx, bulk, whole, o)
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			// The derived supervisors of the normal path, recomputed from
-			// scratch, are what the normal path wrote.
-			want := registryDump(t, normal)
-			if err := normal.DeriveSupervisors(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if again := registryDump(t, normal); strings.Join(again, "\n") != strings.Join(want, "\n") {
-				t.Fatal("DeriveSupervisors changed what the import derived")
-			}
-			got := registryDump(t, bulk)
-			if len(got) != len(want) {
-				t.Fatalf("bulk path: %d rows of employees and words, normal path %d", len(got), len(want))
-			}
-			for i := range want {
-				if got[i] != want[i] {
-					t.Fatalf("first difference at %d:\n bulk:   %s\n normal: %s", i, got[i], want[i])
+				if !rep.Bulk || rep.Counts.Bad != bad || rep.Counts.Create != 6000-bad || rep.onePass == lateFall {
+					t.Fatalf("bulk import: bulk=%v one pass=%v counts %+v problems %v", rep.Bulk, rep.onePass, rep.Counts, rep.Problems)
 				}
-			}
-			// Spot checks of the rules themselves.
-			sup := map[string]string{}
-			for _, l := range want {
-				f := strings.Split(l, "|")
-				sup[f[0]] = f[1]
-			}
-			nipOf := func(i int) string { return rows[i+1][0] }
-			for _, c := range []struct{ emp, sup int }{
-				{5200, 5100}, // head of A → head of R
-				{5300, 5200}, // second holder of A's head post → the first
-				{1, 5200},    // staff of A → head of A
-				{2, 5100},    // staff of B (vacant) → head of R
-				{3, 5500},    // staff of C → the active holder
-				{5400, 5500}, // the inactive holder is staff of C
-				{5, 5200},    // staff of A2 (no head post) → head of A
-				{4, 5600},    // staff of A1 → head of A1
-				{10, 20},     // explicit, later in the file
-				{30, 5},      // explicit, earlier
-			} {
-				if sup[nipOf(c.emp)] != nipOf(c.sup) {
-					t.Errorf("supervisor of row %d is %s, want row %d (%s)", c.emp, sup[nipOf(c.emp)], c.sup, nipOf(c.sup))
+				// The same report as the two passes give.
+				if fmt.Sprint(rep.Problems) != fmt.Sprint(dry.Problems) || rep.Counts.Good != dry.Counts.Good || rep.Counts.Warned != dry.Counts.Warned ||
+					rep.Counts.Rows != dry.Counts.Rows || len(rep.NewPositions) != len(dry.NewPositions) {
+					t.Fatalf("report of the apply differs from the dry run's:\n%+v %v\n%+v %v", rep.Counts, rep.Problems, dry.Counts, dry.Problems)
 				}
-			}
-			if sup[nipOf(5100)] != "-" {
-				t.Errorf("the head of R has supervisor %s", sup[nipOf(5100)])
-			}
-			// Re-importing the same file changes nothing.
-			rep, err = Employees(ctx, bulk, whole, o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if rep.Counts.Unchanged != 5998 || rep.Counts.Create+rep.Counts.Update != 0 {
-				t.Fatalf("re-import: %+v", rep.Counts)
-			}
-		})
+				normal := engine.open(t)
+				equivCity(t, normal)
+				for _, p := range []string{part1, part2} {
+					rep, err := Employees(ctx, normal, p, o)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if rep.Bulk {
+						t.Fatalf("%s took the bulk path", p)
+					}
+				}
+				// The derived supervisors of the normal path, recomputed from
+				// scratch, are what the normal path wrote.
+				want := registryDump(t, normal)
+				if err := normal.DeriveSupervisors(ctx); err != nil {
+					t.Fatal(err)
+				}
+				if again := registryDump(t, normal); strings.Join(again, "\n") != strings.Join(want, "\n") {
+					t.Fatal("DeriveSupervisors changed what the import derived")
+				}
+				got := registryDump(t, bulk)
+				if len(got) != len(want) {
+					t.Fatalf("bulk path: %d rows of employees and words, normal path %d", len(got), len(want))
+				}
+				for i := range want {
+					if got[i] != want[i] {
+						t.Fatalf("first difference at %d:\n bulk:   %s\n normal: %s", i, got[i], want[i])
+					}
+				}
+				// Spot checks of the rules themselves.
+				sup := map[string]string{}
+				for _, l := range want {
+					f := strings.Split(l, "|")
+					sup[f[0]] = f[1]
+				}
+				nipOf := func(i int) string { return rows[i+1][0] }
+				for _, c := range []struct{ emp, sup int }{
+					{5200, 5100}, // head of A → head of R
+					{5300, 5200}, // second holder of A's head post → the first
+					{1, 5200},    // staff of A → head of A
+					{2, 5100},    // staff of B (vacant) → head of R
+					{3, 5500},    // staff of C → the active holder
+					{5400, 5500}, // the inactive holder is staff of C
+					{5, 5200},    // staff of A2 (no head post) → head of A
+					{4, 5600},    // staff of A1 → head of A1
+					{10, 20},     // explicit, later in the file
+					{30, 5},      // explicit, earlier
+				} {
+					if sup[nipOf(c.emp)] != nipOf(c.sup) {
+						t.Errorf("supervisor of row %d is %s, want row %d (%s)", c.emp, sup[nipOf(c.emp)], c.sup, nipOf(c.sup))
+					}
+				}
+				if sup[nipOf(5100)] != "-" {
+					t.Errorf("the head of R has supervisor %s", sup[nipOf(5100)])
+				}
+				// Re-importing the same file changes nothing.
+				rep, err = Employees(ctx, bulk, whole, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rep.Counts.Unchanged != 6000-bad || rep.Counts.Create+rep.Counts.Update != 0 {
+					t.Fatalf("re-import: %+v", rep.Counts)
+				}
+			})
+		}
 	}
 }

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"sort"
@@ -34,6 +35,22 @@ var registryColumn = map[string]string{
 
 // Employees imports the employee file at path: a dry run unless o.Apply.
 //
+// A large file applied to an empty registry is loaded in one pass
+// (streamEmployees), validating and writing at the same time; everything
+// else, and whatever the one-pass load hands back, takes the two passes of
+// employeesTwoPass. Both give the same report and write the same rows.
+func Employees(ctx context.Context, st *store.Store, path string, o Options) (*Report, error) {
+	if o.Apply {
+		rep, err := streamEmployees(ctx, st, path, o)
+		if !errors.Is(err, errNoStream) {
+			return rep, err
+		}
+	}
+	return employeesTwoPass(ctx, st, path, o)
+}
+
+// employeesTwoPass is the general import.
+//
 // Pass 1 reads every row, validates it (registry.CheckEmployeePosition plus
 // units, positions, scope, supervisors, dates) and finds NIPs that occur
 // more than once: every occurrence of such a NIP is refused, the first one
@@ -49,7 +66,7 @@ var registryColumn = map[string]string{
 //
 // The error is non-nil only when the file cannot be read or the database
 // fails; everything about the rows is in the Report.
-func Employees(ctx context.Context, st *store.Store, path string, o Options) (*Report, error) {
+func employeesTwoPass(ctx context.Context, st *store.Store, path string, o Options) (*Report, error) {
 	s, err := begin(path, o, "employees", employeeFields, [][]string{{fNIP}, {fName}, {fGender}, {fUnitCode, fUnit}})
 	if err != nil {
 		return nil, err
@@ -61,7 +78,7 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	if err != nil {
 		return nil, err
 	}
-	c := &empConv{refs: r, cols: s.cols, now: st.Now(), numeric: s.format == "xlsx", newPos: map[string]int{}, folded: map[string]string{}}
+	c := newEmpConv(st, s, r)
 	rep := s.rep
 
 	// Pass 1.
@@ -264,6 +281,7 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 // pass1 is what the first pass keeps per row.
 type pass1 struct {
 	nipLine map[uint64]int32 // NIP → first line
+	nips    *nipLines        // instead of nipLine: the one-pass load's
 	dupOf   map[int32]int32  // first line → a later line with the same NIP
 	badBits []uint64
 	bad     int
@@ -281,6 +299,15 @@ type headRef struct {
 type supRef struct {
 	line int32
 	sup  uint64
+}
+
+// firstLine returns the first line of NIP k in the file.
+func (p *pass1) firstLine(k uint64) (int32, bool) {
+	if p.nips != nil {
+		return p.nips.first(k)
+	}
+	l, ok := p.nipLine[k]
+	return l, ok
 }
 
 func (p *pass1) markBad(line int) {
@@ -301,7 +328,7 @@ func (p *pass1) isBad(line int) bool {
 
 // checkSupervisors refuses rows whose NIP ATASAN is neither stored nor on a
 // good row of the file, repeating until no more rows fall (a supervisor's
-// row may itself fall).
+// row may itself fall). A nil st stands for an empty registry.
 func (p *pass1) checkSupervisors(ctx context.Context, st *store.Store, rep *Report, col string) error {
 	if len(p.sups) == 0 {
 		return nil
@@ -315,9 +342,12 @@ func (p *pass1) checkSupervisors(ctx context.Context, st *store.Store, rep *Repo
 			ask = append(ask, nipText(r.sup))
 		}
 	}
-	inDB, err := st.ExistingNIPs(ctx, ask)
-	if err != nil {
-		return err
+	var inDB map[string]bool // st nil: the registry is empty
+	if st != nil {
+		var err error
+		if inDB, err = st.ExistingNIPs(ctx, ask); err != nil {
+			return err
+		}
 	}
 	for changed := true; changed; {
 		changed = false
@@ -325,7 +355,7 @@ func (p *pass1) checkSupervisors(ctx context.Context, st *store.Store, rep *Repo
 			if p.isBad(int(r.line)) || inDB[nipText(r.sup)] {
 				continue
 			}
-			l, inFile := p.nipLine[r.sup]
+			l, inFile := p.firstLine(r.sup)
 			if inFile && !p.isBad(int(l)) {
 				continue
 			}
@@ -420,6 +450,10 @@ type empConv struct {
 	newPos  map[string]int // key → 1-based index in newList
 	newList []NewPosition
 	folded  map[string]string // foldKey cache: files repeat unit names and titles
+}
+
+func newEmpConv(st *store.Store, s *session, r *refs) *empConv {
+	return &empConv{refs: r, cols: s.cols, now: st.Now(), numeric: s.format == "xlsx", newPos: map[string]int{}, folded: map[string]string{}}
 }
 
 // fold is foldKey with a bounded cache.
@@ -532,7 +566,7 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 		return "", ""
 	}
 	if code != "" {
-		if p := c.refs.posByCode[strings.ToUpper(code)]; p != nil {
+		if p := c.refs.positionByCode(code); p != nil {
 			if pu := c.refs.unitByID[p.UnitID]; pu != nil && (!c.refs.unitInScope(pu) || (p.IsHead && (u == nil || pu.ID != u.ID))) {
 				// A head post carries the scope of its unit: it may only be
 				// held in its own unit, and never handed out from outside
@@ -552,7 +586,7 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 			return "", ""
 		}
 	} else if u != nil {
-		if p := c.refs.posByTitle[posKey{u.ID, c.fold(title)}]; p != nil {
+		if p := c.refs.positionByTitle(u.ID, c.fold(title)); p != nil {
 			row.Employee.PositionID = p.ID
 			return p.Type, p.Jenjang
 		}

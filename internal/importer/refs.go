@@ -7,26 +7,43 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
-// refs are the org units and positions rows refer to, loaded once: a pemda
-// has a few thousand units and positions.
+// refs are the org units and positions rows refer to, loaded once. A city
+// has tens of thousands of units and hundreds of thousands of positions,
+// held for the whole of a one-pass load: positions are kept compact (one
+// slice, titles and kinds shared, lookups by index) and the title lookup is
+// built only when a row without a position code needs it.
 type refs struct {
 	units      []model.OrgUnit
 	unitByID   map[int64]*model.OrgUnit
 	unitByCode map[string]*model.OrgUnit   // upper-case code
 	unitByName map[string][]*model.OrgUnit // foldKey(name); more than one: ambiguous
-	posByCode  map[string]*model.Position  // upper-case code
-	posByTitle map[posKey]*model.Position
-	unitHead   map[int64]bool  // the unit has a head post
-	headPos    map[int64]int64 // head post → its unit
+	pos        []refPos
+	codes      []byte           // the positions' codes, concatenated
+	strs       []string         // titles, types and levels, each once
+	posByCode  map[string]int32 // upper-case code → index in pos
+	posByTitle map[posKey]int32 // (unit, foldKey(title)) → index in pos; nil until needed
+	unitHead   map[int64]bool   // the unit has a head post
+	headPos    map[int64]int64  // head post → its unit
 	scope      model.Scope
 	inScope    map[int64]bool
+}
+
+// refPos is a position in 40 bytes without pointers (a model.Position
+// takes 96 and five pointers the garbage collector must follow).
+type refPos struct {
+	id, unit            int64
+	code                uint32 // end of the code in refs.codes (its start is the previous one's end)
+	title, typ, jenjang uint32 // in refs.strs
+	isHead              bool
 }
 
 type posKey struct {
@@ -39,13 +56,28 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 	if err != nil {
 		return nil, err
 	}
-	positions, err := st.Positions(ctx, 0)
+	r := &refs{units: units, unitByID: map[int64]*model.OrgUnit{}, unitByCode: map[string]*model.OrgUnit{},
+		unitByName: map[string][]*model.OrgUnit{}, posByCode: map[string]int32{},
+		unitHead: map[int64]bool{}, headPos: map[int64]int64{}, scope: sc, inScope: map[int64]bool{}}
+	shared := map[string]uint32{}
+	share := func(s string) uint32 {
+		if v, ok := shared[s]; ok {
+			return v
+		}
+		shared[s] = uint32(len(r.strs))
+		r.strs = append(r.strs, s)
+		return shared[s]
+	}
+	err = st.EachPosition(ctx, func(p *model.Position) error {
+		r.codes = append(r.codes, p.Code...)
+		r.pos = append(r.pos, refPos{id: p.ID, unit: p.UnitID, code: uint32(len(r.codes)), title: share(p.Title),
+			typ: share(string(p.Type)), jenjang: share(p.Jenjang), isHead: p.IsHead})
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	r := &refs{units: units, unitByID: map[int64]*model.OrgUnit{}, unitByCode: map[string]*model.OrgUnit{},
-		unitByName: map[string][]*model.OrgUnit{}, posByCode: map[string]*model.Position{},
-		posByTitle: map[posKey]*model.Position{}, unitHead: map[int64]bool{}, headPos: map[int64]int64{}, scope: sc, inScope: map[int64]bool{}}
+	r.pos, r.codes = slices.Clip(r.pos), slices.Clip(r.codes)
 	for i := range r.units {
 		u := &r.units[i]
 		r.unitByID[u.ID] = u
@@ -53,16 +85,64 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 		k := foldKey(u.Name)
 		r.unitByName[k] = append(r.unitByName[k], u)
 	}
-	for i := range positions {
-		p := &positions[i]
-		r.posByCode[strings.ToUpper(p.Code)] = p
-		r.posByTitle[posKey{p.UnitID, foldKey(p.Title)}] = p
-		if p.IsHead {
-			r.unitHead[p.UnitID] = true
-			r.headPos[p.ID] = p.UnitID
+	r.posByCode = make(map[string]int32, len(r.pos))
+	for i := range r.pos {
+		p := &r.pos[i]
+		r.posByCode[strings.ToUpper(r.code(int32(i)))] = int32(i)
+		if p.isHead {
+			r.unitHead[p.unit] = true
+			r.headPos[p.id] = p.unit
 		}
 	}
 	return r, nil
+}
+
+// code returns the stored code of position i; it shares the codes array,
+// which does not change once loaded.
+func (r *refs) code(i int32) string {
+	start := uint32(0)
+	if i > 0 {
+		start = r.pos[i-1].code
+	}
+	b := r.codes[start:r.pos[i].code]
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// position returns position i as a model.Position.
+func (r *refs) position(i int32) *model.Position {
+	p := &r.pos[i]
+	return &model.Position{ID: p.id, Code: r.code(i), Title: r.strs[p.title], Type: model.PositionType(r.strs[p.typ]),
+		Jenjang: r.strs[p.jenjang], UnitID: p.unit, IsHead: p.isHead}
+}
+
+// positionByCode returns the position with the code (any case), or nil.
+func (r *refs) positionByCode(code string) *model.Position {
+	if i, ok := r.posByCode[strings.ToUpper(code)]; ok {
+		return r.position(i)
+	}
+	return nil
+}
+
+// positionByTitle returns the position of unit with the folded title, or
+// nil; of two with the same title, the last by (unit, head first, title).
+func (r *refs) positionByTitle(unit int64, folded string) *model.Position {
+	if r.posByTitle == nil {
+		r.posByTitle = make(map[posKey]int32, len(r.pos))
+		fk := map[uint32]string{} // titles repeat: fold each once
+		for i := range r.pos {
+			p := &r.pos[i]
+			f, ok := fk[p.title]
+			if !ok {
+				f = foldKey(r.strs[p.title])
+				fk[p.title] = f
+			}
+			r.posByTitle[posKey{p.unit, f}] = int32(i)
+		}
+	}
+	if i, ok := r.posByTitle[posKey{unit, folded}]; ok {
+		return r.position(i)
+	}
+	return nil
 }
 
 // unitInScope reports whether the importing user may write records of unit u.

@@ -231,10 +231,10 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 		}
 		var old *model.Position
 		if code != "" {
-			old = r.posByCode[strings.ToUpper(code)]
+			old = r.positionByCode(code)
 		}
 		if old == nil {
-			old = r.posByTitle[posKey{u.ID, foldKey(title)}]
+			old = r.positionByTitle(u.ID, foldKey(title))
 		}
 		p := model.Position{Code: code, Title: title, UnitID: u.ID}
 		t, j, head := inferPosition(title, u.Kind)

@@ -17,8 +17,8 @@ import (
 // caller between calls. It refuses a database that already has units.
 //
 // It loads the way a bulk import does: secondary indexes dropped and
-// rebuilt (sorted) after the load, search words staged and inserted in
-// index order, rows sent with COPY on PostgreSQL, references checked here
+// rebuilt (sorted) after the load, search words sorted in Go and inserted
+// in index order, rows sent with COPY on PostgreSQL, references checked here
 // instead of by SQLite per row, supervisors derived by one set-based UPDATE.
 func (s *Store) LoadRegistry(ctx context.Context, a model.Actor, units []model.OrgUnit, positions []model.Position,
 	employees func(add func(*model.Employee) error) error) (int, error) {
@@ -120,17 +120,13 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 	if err := pb.close(); err != nil {
 		return 0, fmt.Errorf("store: load positions: %w", err)
 	}
-	wt, err := s.wordStage(ctx, tx)
-	if err != nil {
-		return 0, err
-	}
 	eb := newRowSink(ctx, s.dialect, conn, tx, "employee", []string{"id", "nip", "name", "gelar_depan", "gelar_belakang", "sort_name",
 		"birth_place", "birth_date", "gender", "kind", "golongan", "position_id", "unit_id", "supervisor_id", "supervisor_set", "email", "phone",
 		"status", "retirement_date", "updated_at"}, 500)
-	wb := newRowSink(ctx, s.dialect, conn, tx, wt, []string{"word", "sort_name", "employee_id"}, 2000)
 	if s.dialect == Postgres {
-		eb.batch, wb.batch = 5000, 20000
+		eb.batch = 5000
 	}
+	words := newWordSorter(len(units) * 20)
 	now := s.Now().Unix()
 	count := 0
 	err = employees(func(e *model.Employee) error {
@@ -170,11 +166,7 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 			string(e.Status), dateText(model.RetirementDate(e.BirthDate, age)), now); err != nil {
 			return fmt.Errorf("store: load employee %s: %w", e.NIP, err)
 		}
-		for _, w := range names.SearchWords(e.Name) {
-			if err := wb.add(w, key, e.ID); err != nil {
-				return err
-			}
-		}
+		words.add(e.ID, key, names.SearchWords(e.Name))
 		count++
 		return nil
 	})
@@ -184,12 +176,7 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 	if err := eb.close(); err != nil {
 		return 0, fmt.Errorf("store: load employees: %w", err)
 	}
-	if err := wb.close(); err != nil {
-		return 0, err
-	}
-	if err := s.wordUnstage(ctx, tx, wt); err != nil {
-		return 0, err
-	}
+	sorted := words.sortAsync() // while the database derives and rebuilds
 	if err := s.resetSequences(ctx, tx); err != nil {
 		return 0, err
 	}
@@ -199,10 +186,15 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 			return 0, err
 		}
 	}
-	for _, ddl := range dropped {
-		if _, err := tx.ExecContext(ctx, ddl); err != nil {
-			return 0, fmt.Errorf("store: load: rebuild index: %w", err)
-		}
+	if err := rebuildIndexes(ctx, tx, dropped.emp); err != nil {
+		return 0, err
+	}
+	<-sorted
+	if err := s.writeSortedWords(ctx, conn, tx, words); err != nil {
+		return 0, err
+	}
+	if err := rebuildIndexes(ctx, tx, dropped.words); err != nil {
+		return 0, err
 	}
 	return count, s.audit(ctx, tx, a, "demo.load", "registry", 0, map[string]int{"units": len(units), "positions": len(positions), "employees": count})
 }

@@ -78,15 +78,17 @@ func (k *rowSink) close() error {
 // order) and, when the caller names each unit's head row, derived
 // supervisors computed before the rows are written.
 type bulkState struct {
-	emp, words *rowSink
-	plan       *supPlan
-	inline     bool  // derived supervisors are written with the rows
-	base       int64 // id = base + line
-	started    bool
-	lastLine   int
-	confirmed  map[int64]bool // units whose named head row was seen
-	mismatch   bool           // a row disagrees with HeadLines: derive afterwards
-	maxID      int64
+	emp       *rowSink
+	words     *wordSorter
+	sorted    chan struct{} // closed when words are sorted
+	plan      *supPlan
+	inline    bool  // derived supervisors are written with the rows
+	base      int64 // id = base + line
+	started   bool
+	lastLine  int
+	confirmed map[int64]bool // units whose named head row was seen
+	mismatch  bool           // a row disagrees with HeadLines: derive afterwards
+	maxID     int64
 }
 
 var bulkEmployeeCols = []string{"id", "nip", "name", "gelar_depan", "gelar_belakang", "sort_name", "birth_place", "birth_date",
@@ -114,16 +116,11 @@ func (ei *employeeImporter) startBulk(ctx context.Context, tx *sql.Tx) error {
 		}
 		b.inline = !acting
 	}
-	wt, err := s.wordStage(ctx, tx)
-	if err != nil {
-		return err
-	}
-	ei.wordTable = wt
 	b.emp = newRowSink(ctx, s.dialect, ei.conn, tx, "employee", bulkEmployeeCols, 500)
-	b.words = newRowSink(ctx, s.dialect, ei.conn, tx, wt, []string{"word", "sort_name", "employee_id"}, 2000)
 	if s.dialect == Postgres {
-		b.emp.batch, b.words.batch = 5000, 20000
+		b.emp.batch = 5000
 	}
+	b.words = newWordSorter(ei.imp.Expected)
 	ei.bulk = b
 	return nil
 }
@@ -170,7 +167,7 @@ func (ei *employeeImporter) insertBulk(ctx context.Context, rows []*ImportRow) (
 		ids[i] = e.ID
 		b.maxID = e.ID
 		// The references, checked here (see ImportEmployees).
-		pk, ok := ei.posInfo[e.PositionID]
+		pk, ok := ei.posInfo.get(e.PositionID)
 		if (e.PositionID != 0 && !ok) || b.plan.byID[e.UnitID] == nil {
 			return nil, apperr.Invalid("unit", "unit atau jabatan pada baris %d tidak ada", r.Line)
 		}
@@ -193,28 +190,21 @@ func (ei *employeeImporter) insertBulk(ctx context.Context, rows []*ImportRow) (
 		if err := b.emp.add(vals...); err != nil {
 			return nil, insertErr(err, rows)
 		}
-		for _, w := range names.SearchWords(e.Name) {
-			if err := b.words.add(w, key, e.ID); err != nil {
-				return nil, fmt.Errorf("store: import: search words: %w", err)
-			}
-		}
+		b.words.add(e.ID, key, names.SearchWords(e.Name))
 	}
 	return ids, nil
 }
 
-// finishBulk writes what is queued, moves the words into the word index in
-// index order and sets the supervisors the rows could not carry.
+// finishBulk writes the rows still queued, starts sorting the search words
+// (on another goroutine: the database meanwhile rebuilds employee's
+// indexes; writeBulkWords waits for it) and reports whether supervisors
+// must be derived after the load.
 func (ei *employeeImporter) finishBulk(ctx context.Context, tx *sql.Tx) (deriveAfter bool, err error) {
 	b := ei.bulk
 	if err := b.emp.close(); err != nil {
 		return false, insertErr(err, []*ImportRow{{Line: b.lastLine}})
 	}
-	if err := b.words.close(); err != nil {
-		return false, fmt.Errorf("store: import: search words: %w", err)
-	}
-	if err := ei.s.wordUnstage(ctx, tx, ei.wordTable); err != nil {
-		return false, err
-	}
+	b.sorted = b.words.sortAsync()
 	if ei.s.dialect == Postgres && b.started {
 		if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('employee', 'id'), $1)`, b.maxID); err != nil {
 			return false, fmt.Errorf("store: import: ids: %w", err)
@@ -231,31 +221,29 @@ func (ei *employeeImporter) finishBulk(ctx context.Context, tx *sql.Tx) (deriveA
 	return !b.inline || b.mismatch, nil
 }
 
-// wordStage returns the table a bulk load writes search words to: on
-// SQLite a temporary staging table (employee_word is a WITHOUT ROWID table,
-// its key is the table), on PostgreSQL employee_word itself, whose primary
-// key dropImportIndexes has dropped.
-func (s *Store) wordStage(ctx context.Context, tx *sql.Tx) (string, error) {
-	if s.dialect == Postgres {
-		return "employee_word", nil
-	}
-	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE import_word (word TEXT NOT NULL, sort_name TEXT NOT NULL, employee_id BIGINT NOT NULL)`); err != nil {
-		return "", fmt.Errorf("store: bulk load: staging table: %w", err)
-	}
-	return "import_word", nil
+// writeBulkWords appends the sorted search words to employee_word.
+func (ei *employeeImporter) writeBulkWords(ctx context.Context, tx *sql.Tx) error {
+	b := ei.bulk
+	<-b.sorted
+	return ei.s.writeSortedWords(ctx, ei.conn, tx, b.words)
 }
 
-// wordUnstage moves staged words into employee_word in index order:
-// appending sorted rows to a B-tree is several times cheaper than inserting
-// them at random.
-func (s *Store) wordUnstage(ctx context.Context, tx *sql.Tx, table string) error {
-	if table == "employee_word" {
-		return nil
+// writeSortedWords writes the words of a sorted wordSorter to employee_word,
+// whose key is their order: each row is appended at the end of the B-tree
+// (SQLite) or of the heap whose primary key is built afterwards by one sort
+// of already ordered rows (PostgreSQL).
+func (s *Store) writeSortedWords(ctx context.Context, conn *sql.Conn, tx *sql.Tx, w *wordSorter) error {
+	batch := 2000
+	if s.dialect == Postgres {
+		batch = 20000
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO employee_word (word, sort_name, employee_id)
-		SELECT word, sort_name, employee_id FROM `+table+` ORDER BY word, sort_name, employee_id`); err != nil {
+	k := newRowSink(ctx, s.dialect, conn, tx, "employee_word", []string{"word", "sort_name", "employee_id"}, batch)
+	err := w.each(func(word, key string, id int64) error { return k.add(word, key, id) })
+	if err == nil {
+		err = k.close()
+	}
+	if err != nil {
 		return fmt.Errorf("store: bulk load: search words: %w", err)
 	}
-	_, err := tx.ExecContext(ctx, `DROP TABLE `+table)
-	return err
+	return nil
 }

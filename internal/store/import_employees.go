@@ -27,6 +27,10 @@ type ImportRow struct {
 	// SupervisorNIP is the NIP of an explicit supervisor (NIP ATASAN), who
 	// must be in the database or earlier or later in the same import.
 	SupervisorNIP string
+	// Position, in a streamed import (EmployeeImport.Stream), is the new
+	// position numbered NewPosition, given with the first row that holds
+	// it: the store creates it then.
+	Position *model.Position
 }
 
 // EmployeeImport describes one import run for ImportEmployees.
@@ -60,9 +64,29 @@ type EmployeeImport struct {
 	HeadLines map[int64]int
 	// Detail is the detail of the one "import.employees" audit event (file
 	// name, SHA-256, row counts); the created, updated and unchanged counts
-	// are added.
+	// are added. Finish may fill it.
 	Detail map[string]any
+	// Stream marks a one-pass load: rows arrive while the file is still
+	// being read and validated, so Expected is the file's row count, new
+	// positions come with their first row (ImportRow.Position) and the
+	// whole-file checks run in Finish. Only the bulk path streams: if the
+	// registry is not empty, ImportEmployees returns ErrNotBulk before
+	// reading any row.
+	Stream bool
+	// Finish, when set, is called after Next has returned the last row and
+	// before anything is finalised; an error rolls the import back and is
+	// returned.
+	Finish func() error
 }
+
+// ErrNotBulk is returned for a streamed import that cannot take the bulk
+// path (the registry is not empty): nothing was written and the caller
+// falls back to a validated two-pass import.
+var ErrNotBulk = errors.New("store: import: the registry is not empty")
+
+// BulkMinRows is the number of rows from which an import into an empty
+// registry takes the bulk path.
+const BulkMinRows = bulkMinRows
 
 // ImportResult counts what an import did (or, in a dry run, would do).
 type ImportResult struct {
@@ -75,12 +99,19 @@ type ImportResult struct {
 // Batch sizes: rows per multi-row INSERT (19 parameters each: 9,500 < the
 // 32,766 SQLite and 65,535 PostgreSQL limits), words per INSERT (3 each).
 const (
-	importBatch     = 500
-	wordBatch       = 2000
-	bulkMinRows     = 5000
-	sqliteCacheKiB  = 32768 // cache_size for the import connection (32 MiB; sorts use as much again)
-	sqliteDefCache  = -2000 // SQLite's default, restored afterwards
-	employeeInsCols = `nip, name, gelar_depan, gelar_belakang, sort_name, birth_place, birth_date,
+	importBatch    = 500
+	wordBatch      = 2000
+	bulkMinRows    = 5000
+	sqliteCacheKiB = 32768 // cache_size for the import connection (32 MiB; sorts use as much again)
+	// sqliteLoadCacheKiB is the cache while a bulk load appends rows (the
+	// Go side holds its most memory then: a one-pass import's references
+	// to units and positions; appending needs few pages) and
+	// sqliteSortCacheKiB while it rebuilds indexes (each sort holds as much
+	// again; 32 MiB put the peak over 300 MB at a million rows).
+	sqliteLoadCacheKiB = 16384
+	sqliteSortCacheKiB = 20480
+	sqliteDefCache     = -2000 // SQLite's default, restored afterwards
+	employeeInsCols    = `nip, name, gelar_depan, gelar_belakang, sort_name, birth_place, birth_date,
 		gender, kind, golongan, position_id, unit_id, supervisor_id, supervisor_set, email, phone, status, retirement_date, updated_at`
 	employeeInsN = 19
 )
@@ -94,14 +125,14 @@ type employeeImporter struct {
 	q         queryer
 	imp       *EmployeeImport
 	res       ImportResult
-	posInfo   map[int64]posKind // position → retirement age, head post
-	newPos    []int64           // ids of NewPositions after creation
-	empty     bool              // the employee table was empty at the start
+	posInfo   *posTable     // position → retirement age, head post
+	newPos    map[int]int64 // number of a new position (NewPosition) → its id
+	empty     bool          // the employee table was empty at the start
 	now       int64
 	insStmt   *sql.Stmt
 	wordStmt  *sql.Stmt
 	words     []any
-	wordTable string // employee_word, or the staging table of the bulk path
+	wordTable string // employee_word (the bulk path sorts its words in memory: bulk_words.go)
 	deferred  []deferredSup
 }
 
@@ -110,7 +141,37 @@ type employeeImporter struct {
 type posKind struct {
 	age    int32 // retirement age
 	isHead bool
+	known  bool // set for every stored position (posTable)
 	unit   int64
+}
+
+// posTable finds a position's posKind by id: in a slice indexed by id
+// (position ids come from a sequence, so they are dense: 16 bytes per
+// position instead of a map's ≈ 30), with a map for ids far beyond it.
+type posTable struct {
+	dense []posKind
+	other map[int64]posKind
+}
+
+func (t *posTable) get(id int64) (posKind, bool) {
+	if id >= 0 && id < int64(len(t.dense)) {
+		k := t.dense[id]
+		return k, k.known
+	}
+	k, ok := t.other[id]
+	return k, ok
+}
+
+func (t *posTable) set(id int64, k posKind) {
+	k.known = true
+	if id >= 0 && id < int64(len(t.dense)) {
+		t.dense[id] = k
+		return
+	}
+	if t.other == nil {
+		t.other = map[int64]posKind{}
+	}
+	t.other[id] = k
 }
 
 // retireAge is the retirement age of the holder of position id (0: none).
@@ -179,6 +240,11 @@ func (s *Store) ImportEmployees(ctx context.Context, imp *EmployeeImport) (*Impo
 			if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
 				return nil, err
 			}
+			// Rows are appended in id order: a small cache does; the
+			// index builds get the large one (sortCache).
+			if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", sqliteLoadCacheKiB)); err != nil {
+				return nil, err
+			}
 			ei.fkOff = true
 			defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`)
 		}
@@ -228,18 +294,14 @@ func (ei *employeeImporter) applyTx(ctx context.Context, conn *sql.Conn) error {
 func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 	s := ei.s
 	// New positions first.
+	ei.newPos = map[int]int64{}
 	for i := range ei.imp.NewPositions {
 		p := ei.imp.NewPositions[i]
-		if err := validatePosition(&p); err != nil {
+		if err := ei.createPosition(ctx, tx, i+1, &p); err != nil {
 			return err
 		}
-		if err := s.createPositionTx(ctx, tx, ei.imp.Actor, &p); err != nil {
-			return err
-		}
-		ei.newPos = append(ei.newPos, p.ID)
-		ei.res.PositionsCreated++
 	}
-	var dropped []string
+	var dropped *rebuildDDL
 	if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM employee)`).Scan(&ei.empty); err != nil {
 		return err
 	}
@@ -251,6 +313,9 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 	}
 	if ei.fkOff && !(ei.empty && ei.imp.Expected >= bulkMinRows) {
 		return errFKRetry
+	}
+	if ei.imp.Stream && !(ei.empty && ei.imp.Expected >= bulkMinRows) {
+		return ErrNotBulk
 	}
 	if ei.empty && ei.imp.Expected >= bulkMinRows {
 		ei.res.Bulk = true
@@ -271,6 +336,9 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 		if err := ei.run(ctx); err != nil {
 			return err
 		}
+		if err := ei.finish(); err != nil {
+			return err
+		}
 		after, err := ei.finishBulk(ctx, tx)
 		if err != nil {
 			return err
@@ -286,6 +354,20 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 			}
 		}
 		derive = false
+		// employee's indexes while the words are sorted, then the words
+		// in order, then their indexes.
+		if err := s.sortCache(ctx, tx); err != nil {
+			return err
+		}
+		if err := rebuildIndexes(ctx, tx, dropped.emp); err != nil {
+			return err
+		}
+		if err := ei.writeBulkWords(ctx, tx); err != nil {
+			return err
+		}
+		if err := rebuildIndexes(ctx, tx, dropped.words); err != nil {
+			return err
+		}
 	} else {
 		ei.insStmt, err = tx.PrepareContext(ctx, insertEmployeesSQL(s.dialect, importBatch))
 		if err != nil {
@@ -300,6 +382,9 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 		if err := ei.run(ctx); err != nil {
 			return err
 		}
+		if err := ei.finish(); err != nil {
+			return err
+		}
 		if err := ei.flushWords(ctx, true); err != nil {
 			return err
 		}
@@ -307,11 +392,6 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		derive = derive || ei.res.Created+ei.res.Updated > 0
-	}
-	for _, ddl := range dropped {
-		if _, err := tx.ExecContext(ctx, ddl); err != nil {
-			return fmt.Errorf("store: import: rebuild index: %w", err)
-		}
 	}
 	if derive {
 		if err := s.deriveAllSupervisors(ctx, tx); err != nil {
@@ -328,6 +408,43 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	return s.auditImportCreates(ctx, tx, ei.imp.Actor, maxBefore, detail["sha256"])
+}
+
+// sortCache sets a SQLite connection's page cache for the index builds (a
+// sort's memory follows the cache size).
+func (s *Store) sortCache(ctx context.Context, tx *sql.Tx) error {
+	if s.dialect != SQLite {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", sqliteSortCacheKiB))
+	return err
+}
+
+// finish runs the caller's Finish.
+func (ei *employeeImporter) finish() error {
+	if ei.imp.Finish == nil {
+		return nil
+	}
+	return ei.imp.Finish()
+}
+
+// createPosition creates new position number n of the import.
+func (ei *employeeImporter) createPosition(ctx context.Context, tx *sql.Tx, n int, p *model.Position) error {
+	if err := validatePosition(p); err != nil {
+		return err
+	}
+	if ei.bulk != nil && ei.bulk.plan.byID[p.UnitID] == nil { // checked here: SQLite's foreign keys may be off
+		return apperr.Invalid("unit", "unit %d dari jabatan baru %s tidak ada", p.UnitID, p.Title)
+	}
+	if err := ei.s.createPositionTx(ctx, tx, ei.imp.Actor, p); err != nil {
+		return err
+	}
+	ei.newPos[n] = p.ID
+	ei.res.PositionsCreated++
+	if ei.posInfo != nil {
+		ei.posInfo.set(p.ID, posKind{age: int32(model.RetirementAge(p.Type, p.Jenjang)), isHead: p.IsHead, unit: p.UnitID})
+	}
+	return nil
 }
 
 // auditImportCreates gives every employee an import created its own
@@ -378,7 +495,14 @@ func (ei *employeeImporter) run(ctx context.Context) error {
 }
 
 func (ei *employeeImporter) loadPositions(ctx context.Context) error {
-	ei.posInfo = map[int64]posKind{}
+	var n, maxID int64
+	if err := ei.q.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(id), 0) FROM position`).Scan(&n, &maxID); err != nil {
+		return fmt.Errorf("store: import: positions: %w", err)
+	}
+	ei.posInfo = &posTable{}
+	if maxID <= 2*n+1024 {
+		ei.posInfo.dense = make([]posKind, maxID+1)
+	}
 	rows, err := ei.q.QueryContext(ctx, `SELECT id, type, jenjang, is_head, unit_id FROM position`)
 	if err != nil {
 		return fmt.Errorf("store: import: positions: %w", err)
@@ -392,7 +516,7 @@ func (ei *employeeImporter) loadPositions(ctx context.Context) error {
 			return err
 		}
 		k.age = int32(model.RetirementAge(model.PositionType(t), string(jenjang)))
-		ei.posInfo[id] = k
+		ei.posInfo.set(id, k)
 	}
 	return rows.Err()
 }
@@ -424,8 +548,16 @@ func (ei *employeeImporter) batch(ctx context.Context, rows []*ImportRow) error 
 		if r.NewPosition > 0 {
 			if ei.imp.DryRun {
 				e.PositionID = -int64(r.NewPosition) // placeholder: a change in any case
+			} else if id, ok := ei.newPos[r.NewPosition]; ok {
+				e.PositionID = id
+			} else if r.Position != nil && ei.imp.Stream {
+				p := *r.Position
+				if err := ei.createPosition(ctx, ei.q.(*sql.Tx), r.NewPosition, &p); err != nil {
+					return fmt.Errorf("baris %d: %w", r.Line, err)
+				}
+				e.PositionID = p.ID
 			} else {
-				e.PositionID = ei.newPos[r.NewPosition-1]
+				return fmt.Errorf("store: import: line %d: new position %d unknown", r.Line, r.NewPosition)
 			}
 		}
 		o := old[e.NIP]
@@ -674,9 +806,9 @@ func (ei *employeeImporter) insert(ctx context.Context, rows []*ImportRow) ([]in
 	keys := make([]string, len(rows))
 	for i, r := range rows {
 		e := &r.Employee
-		pk := ei.posInfo[e.PositionID]
+		pk, known := ei.posInfo.get(e.PositionID)
 		if e.PositionID != 0 {
-			if _, ok := ei.posInfo[e.PositionID]; !ok {
+			if !known {
 				var k posKind
 				var t model.PositionType
 				var jenjang string
@@ -684,7 +816,7 @@ func (ei *employeeImporter) insert(ctx context.Context, rows []*ImportRow) ([]in
 					return nil, notFound(err, "jabatan %d tidak ada", e.PositionID)
 				}
 				k.age = int32(model.RetirementAge(t, jenjang))
-				ei.posInfo[e.PositionID] = k
+				ei.posInfo.set(e.PositionID, k)
 				pk = k
 			}
 		}
@@ -780,31 +912,53 @@ func (ei *employeeImporter) resolveDeferred(ctx context.Context) error {
 	return nil
 }
 
+// rebuildDDL is what dropImportIndexes dropped, as the DDL that recreates
+// it: employee's part is rebuilt before the search words are written,
+// employee_word's after.
+type rebuildDDL struct {
+	emp, words []string
+}
+
+// run executes the statements of one part.
+func rebuildIndexes(ctx context.Context, tx *sql.Tx, ddl []string) error {
+	for _, d := range ddl {
+		if _, err := tx.ExecContext(ctx, d); err != nil {
+			return fmt.Errorf("store: bulk load: rebuild index: %w", err)
+		}
+	}
+	return nil
+}
+
 // dropImportIndexes drops the secondary (non-unique) indexes of employee and
-// employee_word (and on PostgreSQL employee's foreign keys) and returns the
-// DDL that recreates them.
-func (s *Store) dropImportIndexes(ctx context.Context, tx *sql.Tx) ([]string, error) {
+// employee_word (and on PostgreSQL employee's foreign keys and the word
+// table's primary key) and returns the DDL that recreates them.
+func (s *Store) dropImportIndexes(ctx context.Context, tx *sql.Tx) (*rebuildDDL, error) {
 	var q string
 	if s.dialect == SQLite {
-		q = `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('employee', 'employee_word')
+		q = `SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('employee', 'employee_word')
 			AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`
 	} else {
-		q = `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
+		q = `SELECT indexname, indexdef, tablename FROM pg_indexes WHERE schemaname = current_schema()
 			AND tablename IN ('employee', 'employee_word') AND indexdef NOT LIKE 'CREATE UNIQUE%'`
 	}
 	rows, err := tx.QueryContext(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("store: import: list indexes: %w", err)
 	}
-	var idx, ddl []string
+	var idx []string
+	ddl := &rebuildDDL{}
 	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
+		var name, def, table string
+		if err := rows.Scan(&name, &def, &table); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		idx = append(idx, name)
-		ddl = append(ddl, def)
+		if table == "employee_word" {
+			ddl.words = append(ddl.words, def)
+		} else {
+			ddl.emp = append(ddl.emp, def)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -832,7 +986,7 @@ func (s *Store) dropImportIndexes(ctx context.Context, tx *sql.Tx) ([]string, er
 				return nil, err
 			}
 			fks = append(fks, name)
-			ddl = append(ddl, `ALTER TABLE employee ADD CONSTRAINT `+name+` `+def)
+			ddl.emp = append(ddl.emp, `ALTER TABLE employee ADD CONSTRAINT `+name+` `+def)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -853,7 +1007,7 @@ func (s *Store) dropImportIndexes(ctx context.Context, tx *sql.Tx) ([]string, er
 		if _, err := tx.ExecContext(ctx, `ALTER TABLE employee_word DROP CONSTRAINT `+name); err != nil {
 			return nil, fmt.Errorf("store: import: drop word key: %w", err)
 		}
-		ddl = append(ddl, `ALTER TABLE employee_word ADD CONSTRAINT `+name+` `+def)
+		ddl.words = append([]string{`ALTER TABLE employee_word ADD CONSTRAINT ` + name + ` ` + def}, ddl.words...)
 		// Index builds sort in server memory rather than in temporary files.
 		if _, err := tx.ExecContext(ctx, `SET LOCAL maintenance_work_mem = '256MB'`); err != nil {
 			return nil, err
@@ -895,6 +1049,37 @@ func (s *Store) EmployeeNIPsInUnits(ctx context.Context, unitIDs []int64, fn fun
 		}
 	}
 	return nil
+}
+
+// EachPosition calls fn with every position in the order of Positions (by
+// unit, head post first, title), reusing p between calls: the import
+// keeps what it needs of hundreds of thousands of positions without a
+// slice of them all first.
+func (s *Store) EachPosition(ctx context.Context, fn func(p *model.Position) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+positionCols+` FROM position ORDER BY unit_id, is_head DESC, title`)
+	if err != nil {
+		return fmt.Errorf("store: positions: %w", err)
+	}
+	defer rows.Close()
+	var p model.Position
+	for rows.Next() {
+		if err := scanPosition(rows, &p); err != nil {
+			return err
+		}
+		if err := fn(&p); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// HasEmployees reports whether the registry holds any employee.
+func (s *Store) HasEmployees(ctx context.Context) (bool, error) {
+	var has bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM employee)`).Scan(&has); err != nil {
+		return false, fmt.Errorf("store: employees: %w", err)
+	}
+	return has, nil
 }
 
 // ExistingNIPs returns which of the given NIPs are stored.
