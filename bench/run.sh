@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Kompeten benchmarks, each against a baseline run side by side on this
 # machine, runs taken in turns. Prints markdown tables; bench/RESULTS.md
-# records a run. Usage: bench/run.sh [import|pgimport|http|demo|all] [N]
+# records a run. Usage: bench/run.sh [import|pgimport|http|demo|jpm|pgjpm|all] [N]
+# (jpm, pgjpm: every JPM from scratch against one SQL aggregate; heatmap:
+# the /analisis page under load; none of these is part of all)
 # N = employees (default 1000000). Needs: sqlite3, psql/postgresql, GNU time.
 # TASKSET="taskset -c 1" pins both sides of a comparison to one core (the
 # machines are shared: a pinned pair drifts less); empty by default.
@@ -13,15 +15,27 @@ RUNS=${RUNS:-3}
 TASKSET=${TASKSET:-}
 OUT=bench/out
 mkdir -p "$OUT"
-BIN=$OUT/kompeten
-go build -o "$BIN" ./cmd/kompeten
-go build -o "$OUT/loadgen" ./bench/loadgen
+BIN=${BIN:-$OUT/kompeten} # BIN=/tmp/k keeps a binary others may be running untouched
+# NOBUILD=1 keeps the binaries already built (e.g. while the tree is being
+# edited); by default both are built from the tree.
+if [ -z "${NOBUILD:-}" ] || [ ! -x "$BIN" ] || [ ! -x "$OUT/loadgen" ]; then
+  go build -o "$BIN" ./cmd/kompeten
+  go build -o "$OUT/loadgen" ./bench/loadgen
+fi
 
 secs() { python3 -c "import sys; print(f'{float(sys.argv[1]):.2f}')" "$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2==1) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 # timed CMD...: prints "seconds maxrss_kb". Use it as t=$(timed ...) so
 # that a failing command stops the script (a process substitution would not).
-timed() { /usr/bin/time -f "%e %M" -o "$OUT/time.txt" $TASKSET "$@" >"$OUT/last.log" 2>&1 || { cat "$OUT/last.log" >&2; exit 1; }; tail -1 "$OUT/time.txt"; }
+# It writes time.txt and last.log to $TDIR if set, else to $OUT.
+timed() { local d=${TDIR:-$OUT}; /usr/bin/time -f "%e %M" -o "$d/time.txt" $TASKSET "$@" >"$d/last.log" 2>&1 || { cat "$d/last.log" >&2; exit 1; }; tail -1 "$d/time.txt"; }
+# The import benchmarks keep their scratch files (databases, logs, ratios)
+# in a directory of their own, TDIR under $OUT: other benchmarks may run at
+# the same time and write $OUT/last.log. drop_tdir removes only such a
+# directory, never $OUT itself.
+TDIR=
+new_tdir() { TDIR=$(mktemp -d "$OUT/import.XXXX"); }
+drop_tdir() { if [[ -n ${TDIR:-} && $TDIR == "$OUT"/import.* ]]; then rm -rf -- "$TDIR"; fi; TDIR=; }
 
 prepare() {
   if [ ! -s "$OUT/src-$N.db" ]; then
@@ -52,39 +66,42 @@ print('CREATE TABLE employee (' + ', '.join(n + (' TEXT PRIMARY KEY' if c.strip(
 bench_import() {
   prepare
   ddl=$(baseline_ddl)
+  new_tdir
   echo "### Import of $N employees into an empty SQLite database ($RUNS runs in turns)"
   echo
   echo "$(date -u +%F), ${TASKSET:-no pinning}, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "| run | sqlite3 .import s | kompeten import s | ratio | kompeten peak RSS MB |"
   echo "|---|---|---|---|---|"
-  : > "$OUT/ratios.txt"
+  : > "$TDIR/ratios.txt"
   for i in $(seq "$RUNS"); do
-    rm -f "$OUT/base.db"*; sqlite3 "$OUT/base.db" "$ddl"
-    t=$(timed sqlite3 "$OUT/base.db" ".import --csv --skip 1 $OUT/employees-$N.csv employee"); read -r bs _ <<<"$t"
-    rm -f "$OUT/run.db"*; cp "$OUT/template-$N.db" "$OUT/run.db"
-    t=$(timed "$BIN" import employees "$OUT/employees-$N.csv" --apply --db "$OUT/run.db"); read -r ks krss <<<"$t"
-    grep -q "baru $N," "$OUT/last.log" || { cat "$OUT/last.log" >&2; echo "import did not create $N employees" >&2; exit 1; }
+    rm -f "$TDIR/base.db"*; sqlite3 "$TDIR/base.db" "$ddl"
+    t=$(timed sqlite3 "$TDIR/base.db" ".import --csv --skip 1 $OUT/employees-$N.csv employee"); read -r bs _ <<<"$t"
+    rm -f "$TDIR/run.db"*; cp "$OUT/template-$N.db" "$TDIR/run.db"
+    t=$(timed "$BIN" import employees "$OUT/employees-$N.csv" --apply --db "$TDIR/run.db"); read -r ks krss <<<"$t"
+    grep -q "baru $N," "$TDIR/last.log" || { cat "$TDIR/last.log" >&2; echo "import did not create $N employees" >&2; exit 1; }
     r=$(python3 -c "print(f'{$ks/$bs:.2f}')")
-    echo "$r" >> "$OUT/ratios.txt"
+    echo "$r" >> "$TDIR/ratios.txt"
     echo "| $i | $bs | $ks | $r | $((krss/1024)) |"
   done
   echo
-  echo "median ratio: $(median < "$OUT/ratios.txt") (goal ≤ 3.0)"
+  echo "median ratio: $(median < "$TDIR/ratios.txt") (goal ≤ 3.0)"
   echo
+  drop_tdir
 }
 
 bench_pgimport() {
   prepare
+  ddl=$(baseline_ddl)
+  new_tdir
   BINPG=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   DATA=$(mktemp -d /tmp/kpg.XXXX); SOCK=$DATA/sock; PORT=55432
   chmod 755 "$DATA" # mktemp makes it 0700: the postgres user must reach db/ and sock/
   install -d -o postgres -g postgres "$DATA/db" "$SOCK"
   runuser -u postgres -- "$BINPG/initdb" -D "$DATA/db" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   runuser -u postgres -- "$BINPG/pg_ctl" -D "$DATA/db" -l "$DATA/db/log" -w -o "-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK" start >/dev/null
-  trap 'runuser -u postgres -- "$BINPG/pg_ctl" -D "$DATA/db" -m fast stop >/dev/null; rm -rf "$DATA"; trap - EXIT' RETURN EXIT
+  trap 'runuser -u postgres -- "$BINPG/pg_ctl" -D "$DATA/db" -m fast stop >/dev/null; rm -rf "$DATA"; drop_tdir; trap - EXIT' RETURN EXIT
   url="postgres://postgres@127.0.0.1:$PORT/postgres?sslmode=disable"
-  ddl=$(baseline_ddl)
   psql -q "$url" -c "CREATE DATABASE ktemplate" >/dev/null
   turl="postgres://postgres@127.0.0.1:$PORT/ktemplate?sslmode=disable"
   "$BIN" import units "$OUT/units-$N.csv" --apply --db "$turl" >/dev/null
@@ -96,7 +113,7 @@ bench_pgimport() {
   echo
   echo "| run | psql \\copy s | kompeten import s | ratio | kompeten peak RSS MB |"
   echo "|---|---|---|---|---|"
-  : > "$OUT/ratios.txt"
+  : > "$TDIR/ratios.txt"
   for i in $(seq "$RUNS"); do
     psql -q "$url" -c "DROP SCHEMA IF EXISTS b CASCADE; CREATE SCHEMA b; SET search_path=b; $ddl" >/dev/null
     t=$(timed psql -q "$url&options=-csearch_path%3Db" -c "\\copy employee FROM '$OUT/employees-$N.csv' WITH (FORMAT csv, HEADER true)"); read -r bs _ <<<"$t"
@@ -104,13 +121,13 @@ bench_pgimport() {
     psql -q "$url" -c "DROP DATABASE IF EXISTS krun" -c "CREATE DATABASE krun TEMPLATE ktemplate" >/dev/null
     kurl="postgres://postgres@127.0.0.1:$PORT/krun?sslmode=disable"
     t=$(timed "$BIN" import employees "$OUT/employees-$N.csv" --apply --db "$kurl"); read -r ks krss <<<"$t"
-    grep -q "baru $N," "$OUT/last.log" || { cat "$OUT/last.log" >&2; echo "import did not create $N employees" >&2; exit 1; }
+    grep -q "baru $N," "$TDIR/last.log" || { cat "$TDIR/last.log" >&2; echo "import did not create $N employees" >&2; exit 1; }
     r=$(python3 -c "print(f'{$ks/$bs:.2f}')")
-    echo "$r" >> "$OUT/ratios.txt"
+    echo "$r" >> "$TDIR/ratios.txt"
     echo "| $i | $bs | $ks | $r | $((krss/1024)) |"
   done
   echo
-  echo "median ratio: $(median < "$OUT/ratios.txt") (goal ≤ 2.0)"
+  echo "median ratio: $(median < "$TDIR/ratios.txt") (goal ≤ 2.0)"
   echo
 }
 
@@ -144,7 +161,137 @@ bench_demo() {
   echo
 }
 
+# jpmdb PATH-OR-URL: a demo city of $N employees with standards (12
+# competencies per position) and current levels for everyone.
+jpmdb() {
+  if [ ! -s "$OUT/jpm-$N.db" ]; then
+    echo "preparing a demo city of $N employees with standards and levels" >&2
+    rm -f "$OUT/jpm-$N.db"*
+    "$BIN" demo --db "$OUT/jpm-$N.db" --employees "$N" >&2
+  fi
+}
+
+# jpm_turns ENGINE CMD...: runs the baseline CMD and `kompeten gaps jpm` with
+# the default workers and with one worker, in turns, RUNS times; every output
+# must equal the baseline's byte for byte. $1 is the label of the baseline.
+jpm_turns() {
+  label=$1; shift
+  echo "| run | $label s | kompeten gaps jpm s | ratio | kompeten, 1 worker s | ratio |"
+  echo "|---|---|---|---|---|---|"
+  : > "$OUT/ratios.txt"; : > "$OUT/ratios1.txt"
+  for i in $(seq "$RUNS"); do
+    t=$(timed "$@"); read -r bs _ <<<"$t"; cp "$OUT/last.log" "$OUT/jpm-base.csv"
+    t=$(timed "$BIN" gaps jpm --db "$JPMDB" --out "$OUT/jpm-go.csv"); read -r ks _ <<<"$t"
+    cmp -s "$OUT/jpm-base.csv" "$OUT/jpm-go.csv" || { echo "kompeten gaps jpm differs from the baseline" >&2; exit 1; }
+    t=$(timed "$BIN" gaps jpm --db "$JPMDB" --workers 1 --out "$OUT/jpm-go.csv"); read -r k1 _ <<<"$t"
+    cmp -s "$OUT/jpm-base.csv" "$OUT/jpm-go.csv" || { echo "kompeten gaps jpm --workers 1 differs from the baseline" >&2; exit 1; }
+    r=$(python3 -c "print(f'{$ks/$bs:.2f}')"); r1=$(python3 -c "print(f'{$k1/$bs:.2f}')")
+    echo "$r" >> "$OUT/ratios.txt"; echo "$r1" >> "$OUT/ratios1.txt"
+    echo "| $i | $bs | $ks | $r | $k1 | $r1 |"
+  done
+  echo
+  echo "median ratio: $(median < "$OUT/ratios.txt"), one worker: $(median < "$OUT/ratios1.txt") (goal ≤ 2.0); $(wc -l < "$OUT/jpm-base.csv") employees, outputs identical"
+  echo
+}
+
+# jpm_persist: the time to store every JPM and every level.
+jpm_persist() {
+  echo "| what | seconds | peak RSS MB |"
+  echo "|---|---|---|"
+  t=$(timed "$BIN" gaps recompute --jpm-only --db "$JPMDB"); read -r s rss <<<"$t"
+  echo "| \`gaps recompute --jpm-only\` (every JPM from the stored levels, stored) | $s | $((rss/1024)) |"
+  t=$(timed "$BIN" gaps recompute --db "$JPMDB"); read -r s rss <<<"$t"
+  echo "| \`gaps recompute\` (every level from the ratings, then every JPM, stored) | $s | $((rss/1024)) |"
+  echo
+  echo "($(tail -1 "$OUT/last.log"))"
+  echo
+}
+
+bench_jpm() {
+  jpmdb
+  JPMDB="$OUT/jpm-$N.db"
+  echo "### Every employee's JPM from scratch, $N employees, SQLite ($RUNS runs in turns)"
+  echo
+  echo "$(date -u +%F), ${TASKSET:-no pinning}, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  # One untimed pass each, so that both start with the file in the page cache.
+  sqlite3 -csv "$JPMDB" < bench/jpm_sqlite.sql > /dev/null
+  "$BIN" gaps jpm --db "$JPMDB" --out /dev/null
+  jpm_turns "sqlite3" sqlite3 -csv "$JPMDB" -cmd ".read bench/jpm_sqlite.sql" ".quit"
+  [ -n "${NOPERSIST:-}" ] || jpm_persist
+}
+
+bench_pgjpm() {
+  BINPG=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  DATA=$(mktemp -d /tmp/kpg.XXXX); SOCK=$DATA/sock; PORT=55433
+  chmod 755 "$DATA"
+  install -d -o postgres -g postgres "$DATA/db" "$SOCK"
+  runuser -u postgres -- "$BINPG/initdb" -D "$DATA/db" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  runuser -u postgres -- "$BINPG/pg_ctl" -D "$DATA/db" -l "$DATA/db/log" -w -o "-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK -c fsync=off -c shared_buffers=512MB -c work_mem=64MB -c max_wal_size=8GB" start >/dev/null
+  trap 'runuser -u postgres -- "$BINPG/pg_ctl" -D "$DATA/db" -m fast stop >/dev/null; rm -rf "$DATA"; trap - EXIT' RETURN EXIT
+  JPMDB="postgres://postgres@127.0.0.1:$PORT/postgres?sslmode=disable"
+  echo "preparing a demo city of $N employees on PostgreSQL" >&2
+  t=$(timed "$BIN" demo --db "$JPMDB" --employees "$N"); read -r ds _ <<<"$t"
+  psql -q "$JPMDB" -c "VACUUM ANALYZE" -c "CHECKPOINT" >/dev/null
+  echo "### Every employee's JPM from scratch, $N employees, PostgreSQL ($RUNS runs in turns)"
+  echo
+  echo "$(date -u +%F), ${TASKSET:-no pinning} (the server is not pinned), load average before: $(cut -d' ' -f1-3 /proc/loadavg); \`kompeten demo\` on PostgreSQL took ${ds} s"
+  echo
+  psql -X -q -A -t -F , -f bench/jpm_postgres.sql "$JPMDB" > /dev/null
+  "$BIN" gaps jpm --db "$JPMDB" --out /dev/null
+  jpm_turns "psql" psql -X -q -A -t -F , -f bench/jpm_postgres.sql "$JPMDB"
+  [ -n "${NOPERSIST:-}" ] || jpm_persist
+}
+
+# The needs heat-map (/analisis, whole city) under load: server on core 0,
+# 50 signed-in clients on core 1, as bench_http. First the cold request
+# (no snapshot yet: built on the request path), then DUR of warm load with
+# nothing written, then WDUR of load while a rating is written every second
+# (each moves the cache's fingerprint, so the snapshot is rebuilt in the
+# background at the policy's pace while stale numbers are served).
+bench_heatmap() {
+  jpmdb
+  db="$OUT/jpm-$N.db"
+  pw=$("$BIN" user reset-password admin --db "$db" | awk '{print $NF}')
+  taskset -c 0 "$BIN" serve --db "$db" --addr 127.0.0.1:18081 --log-level warn > "$OUT/serve-heat.log" 2>&1 &
+  spid=$!
+  wpid=
+  trap 'kill $spid 2>/dev/null || true; [ -z "$wpid" ] || kill $wpid 2>/dev/null || true' RETURN
+  for _ in $(seq 100); do curl -sf http://127.0.0.1:18081/healthz >/dev/null && break; sleep 0.2; done
+  jar="$OUT/heat.jar"; rm -f "$jar"
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=admin" --data-urlencode "password=$pw" http://127.0.0.1:18081/masuk
+  cold=$(curl -s -b "$jar" -o "$OUT/heat.html" -w '%{time_total}' http://127.0.0.1:18081/analisis)
+  grep -q 'heat-' "$OUT/heat.html" || { echo "/analisis did not show a heat-map" >&2; exit 1; }
+  warm=$(curl -s -b "$jar" -o /dev/null -w '%{time_total}' http://127.0.0.1:18081/analisis)
+  echo "### Needs heat-map of the whole city (/analisis), $N employees, 50 signed-in clients (server on core 0, load on core 1)"
+  echo
+  echo "$(date -u +%F), load average before: $(cut -d' ' -f1-3 /proc/loadavg). First request after start (snapshot built on the request path): $(secs "$cold") s; the next one alone: $(python3 -c "print(f'{$warm*1000:.1f}')") ms."
+  echo
+  echo "Warm, nothing written ($DUR):"
+  echo
+  taskset -c 1 "$OUT/loadgen" -base http://127.0.0.1:18081 -user admin -pass "$pw" -c 50 -d "$DUR" -s healthz,web-analisis
+  echo
+  echo "Steady state, a rating written every second ($WDUR):"
+  echo
+  ( while :; do
+      taskset -c 1 sqlite3 "$db" ".timeout 10000" "INSERT INTO rating (employee_id, competency_id, source, level, rater_id, at, note)
+        SELECT e.id, i.competency_id, 'self', 1 + abs(random()) % 5, e.id, CAST(strftime('%s','now') AS INTEGER), 'bench'
+        FROM employee e JOIN position_standard ps ON ps.position_id = e.position_id AND ps.is_current = 1
+        JOIN standard_item i ON i.standard_id = ps.id WHERE e.id = 1 + abs(random()) % $N LIMIT 1" >/dev/null 2>&1 || true
+      sleep 1
+    done ) &
+  wpid=$!
+  taskset -c 1 "$OUT/loadgen" -base http://127.0.0.1:18081 -user admin -pass "$pw" -c 50 -d "$WDUR" -s web-analisis
+  kill $wpid 2>/dev/null || true; wpid=
+  echo
+  echo "server peak RSS: $(( $(awk '/VmHWM/ {print $2}' /proc/$spid/status) / 1024 )) MB"
+  echo
+}
+
 case $what in
+  heatmap) DUR=${DUR:-20s}; WDUR=${WDUR:-120s}; bench_heatmap ;;
+  jpm) bench_jpm ;;
+  pgjpm) bench_pgjpm ;;
   import) bench_import ;;
   pgimport) bench_pgimport ;;
   http) bench_http ;;

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"testing"
 
+	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -51,5 +52,87 @@ func BenchmarkEmployeeQueries(b *testing.B) {
 				}
 			}
 		})
+		b.Run(c.name+"-page-rows", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, _, err := st.EmployeeRows(ctx, c.f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAddRating times the incremental update after one assessment at
+// the size of the database given: record a supervisor's rating, resolve the
+// competency's level and recompute the employee's JPM, in one transaction
+// (issue 3: under 5 ms). It writes real rating events into that database.
+func BenchmarkAddRating(b *testing.B) {
+	st := openDB(b)
+	ctx := context.Background()
+	type target struct{ emp, sup, comp int64 }
+	var ts []target
+	rows, err := st.DB().QueryContext(ctx, `SELECT e.id, e.supervisor_id, i.competency_id FROM employee e
+		JOIN position_standard ps ON ps.position_id = e.position_id AND ps.is_current = TRUE
+		JOIN standard_item i ON i.standard_id = ps.id
+		WHERE e.supervisor_id IS NOT NULL AND e.status = 'aktif' AND e.id % 997 = 0 LIMIT 500`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for rows.Next() {
+		var t target
+		if err := rows.Scan(&t.emp, &t.sup, &t.comp); err != nil {
+			b.Fatal(err)
+		}
+		ts = append(ts, t)
+	}
+	rows.Close()
+	if len(ts) == 0 {
+		b.Skip("no employee with a supervisor and a standard")
+	}
+	actor := model.Actor{Name: "bench"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t := ts[i%len(ts)]
+		r := store.Rating{EmployeeID: t.emp, CompetencyID: t.comp, Source: assess.SourceSupervisor, Level: 1 + i%5, RaterID: t.sup}
+		if err := st.AddRating(ctx, actor, &r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNeedsAnalysis times the store's part of the city heat-map with a
+// warm snapshot (the first call builds it, outside the timing).
+func BenchmarkNeedsAnalysis(b *testing.B) {
+	st := openDB(b)
+	ctx := context.Background()
+	all := model.Scope{All: true}
+	if _, err := st.NeedsAnalysis(ctx, all, 0); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := st.NeedsAnalysis(ctx, all, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNeedsAnalysisCold times the first heat-map of a fresh process:
+// the needs snapshot built from scratch (every employee's standard and
+// levels summed per unit, then rolled up the tree).
+func BenchmarkNeedsAnalysisCold(b *testing.B) {
+	if *dbPath == "" {
+		b.Skip("needs -db: a database made by kompeten demo")
+	}
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		st, err := store.Open(*dbPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := st.NeedsAnalysis(ctx, model.Scope{All: true}, 0); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
 	}
 }

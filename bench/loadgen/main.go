@@ -42,6 +42,8 @@ func main() {
 			gen = func(r *rand.Rand) string { return "/pegawai?q=" + query(r, ws, ns) }
 		case "web-list":
 			gen = func(r *rand.Rand) string { return fmt.Sprintf("/pegawai?offset=%d", 50*r.IntN(40)) }
+		case "web-analisis":
+			gen = func(*rand.Rand) string { return "/analisis" } // the needs heat-map of the whole city
 		case "api-search":
 			api = true
 			gen = func(r *rand.Rand) string { return "/api/v1/employees?q=" + query(r, ws, ns) }

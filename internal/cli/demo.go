@@ -33,8 +33,9 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	return loadDemo(ctx, env, st, *n, *seed)
 }
 
-// maxDemoRatings is the largest demo city that gets invented ratings; the
-// bigger ones exist for speed measurements of the registry.
+// maxDemoRatings is the largest demo city that gets the full spread of
+// invented ratings; the bigger ones (speed measurements) get one rating per
+// competency (see demoRatings).
 const maxDemoRatings = 100_000
 
 // demoIfEmpty loads the default demo city when the database has no units.
@@ -75,12 +76,8 @@ func loadDemo(ctx context.Context, env *Env, st *store.Store, n int, seed int64)
 	if err := demoStandards(ctx, env, st); err != nil {
 		return err
 	}
-	if n <= maxDemoRatings {
-		if err := demoRatings(ctx, env, st, seed); err != nil {
-			return err
-		}
-	} else {
-		fmt.Fprintf(env.Stdout, "Penilaian demo dilewati di atas %d pegawai (kota besar dipakai untuk uji kecepatan).\n", maxDemoRatings)
+	if err := demoRatings(ctx, env, st, seed, n > maxDemoRatings); err != nil {
+		return err
 	}
 	return picks.createAccounts(ctx, env, st)
 }

@@ -14,8 +14,14 @@ import (
 // self-ratings a little generous, supervisors close to the truth, an
 // assessment centre for some, three peers for a few, and a handful of
 // self-4/supervisor-1 conflicts — then resolves levels and JPM for everyone,
-// so that a newcomer sees profiles, gaps and JPM at once.
-func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64) error {
+// so that a newcomer sees profiles, gaps and JPM at once. With light (the
+// cities above maxDemoRatings employees, made for speed measurements) every
+// employee gets one rating per competency of their standard — from their
+// supervisor, or a self-assessment when they have none — so that a million
+// employees have current levels without 25 million rating rows. The ratings
+// stream from the standards straight into the bulk load (nothing is held
+// per city in memory).
+func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, light bool) error {
 	start := time.Now()
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x6b6f6d706574656e))
 	now := st.Now()
@@ -24,9 +30,24 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64) err
 		items         []store.RatingTarget
 	}
 	recent := map[int64][]int64{} // unit → a few employees seen, for peers
-	var batch []store.Rating
+	var add func(*store.Rating) error
+	var addErr error
 	emit := func(p *person) {
-		if p == nil || len(p.items) == 0 {
+		if p == nil || len(p.items) == 0 || addErr != nil {
+			return
+		}
+		if light {
+			for _, it := range p.items {
+				level := min(max(it.Required+[]int{-2, -1, -1, 0, 0, 0, 0, 1}[rng.IntN(8)], 1), 5)
+				r := store.Rating{EmployeeID: p.id, CompetencyID: it.CompetencyID, Source: assess.SourceSupervisor, Level: level,
+					RaterID: p.sup, At: now.Add(-time.Duration(rng.IntN(300*24)) * time.Hour)}
+				if p.sup == 0 {
+					r.Source, r.RaterID = assess.SourceSelf, p.id
+				}
+				if addErr = add(&r); addErr != nil {
+					return
+				}
+			}
 			return
 		}
 		selfRates := rng.IntN(100) < 85
@@ -47,20 +68,22 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64) err
 			if conflict && i == 0 {
 				self, sup = 4, 1
 			}
-			add := func(src assess.Source, level int, rater int64) {
-				batch = append(batch, store.Rating{EmployeeID: p.id, CompetencyID: it.CompetencyID, Source: src, Level: level, RaterID: rater, At: at()})
+			rate := func(src assess.Source, level int, rater int64) {
+				if addErr == nil {
+					addErr = add(&store.Rating{EmployeeID: p.id, CompetencyID: it.CompetencyID, Source: src, Level: level, RaterID: rater, At: at()})
+				}
 			}
 			if selfRates || conflict {
-				add(assess.SourceSelf, self, p.id)
+				rate(assess.SourceSelf, self, p.id)
 			}
 			if supRates || (conflict && p.sup != 0) {
-				add(assess.SourceSupervisor, sup, p.sup)
+				rate(assess.SourceSupervisor, sup, p.sup)
 			}
 			if centre {
-				add(assess.SourceAssessmentCentre, truth, 0)
+				rate(assess.SourceAssessmentCentre, truth, 0)
 			}
 			for _, peer := range peers {
-				add(assess.SourcePeer, min(max(truth+rng.IntN(3)-1, 1), 5), peer)
+				rate(assess.SourcePeer, min(max(truth+rng.IntN(3)-1, 1), 5), peer)
 			}
 		}
 		if r := recent[p.unit]; len(r) < 6 {
@@ -69,25 +92,21 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64) err
 			r[rng.IntN(len(r))] = p.id
 		}
 	}
-	var cur *person
-	if err := st.RatingTargets(ctx, func(t store.RatingTarget) error {
-		if cur == nil || cur.id != t.EmployeeID {
-			emit(cur)
-			cur = &person{id: t.EmployeeID, sup: t.SupervisorID, unit: t.UnitID}
-		}
-		cur.items = append(cur.items, t)
-		return nil
-	}); err != nil {
-		return err
-	}
-	emit(cur)
-	n, err := st.LoadRatings(ctx, cliActor, "demo", func(add func(*store.Rating) error) error {
-		for i := range batch {
-			if err := add(&batch[i]); err != nil {
-				return err
+	n, err := st.LoadRatings(ctx, cliActor, "demo", func(a func(*store.Rating) error) error {
+		add = a
+		var cur *person
+		if err := st.RatingTargets(ctx, func(t store.RatingTarget) error {
+			if cur == nil || cur.id != t.EmployeeID {
+				emit(cur)
+				cur = &person{id: t.EmployeeID, sup: t.SupervisorID, unit: t.UnitID}
 			}
+			cur.items = append(cur.items, t)
+			return addErr
+		}); err != nil {
+			return err
 		}
-		return nil
+		emit(cur)
+		return addErr
 	})
 	if err != nil {
 		return err

@@ -257,55 +257,24 @@ type RecomputeStats struct {
 }
 
 // RecomputeAll recomputes every employee's current levels from their rating
-// events and every JPM from the current standards, streaming employees in
-// ID order in batches of recomputeBatch, one transaction per batch. The
-// current standards are read once; each batch reads its employees'
-// ratings with one range query.
+// events, streaming employees in ID order in batches of recomputeBatch, one
+// transaction per batch (each batch reads its employees' ratings with one
+// range query and writes the levels with multi-row INSERTs), then every JPM
+// from the current standards and those levels with RecomputeJPM.
 func (s *Store) RecomputeAll(ctx context.Context) (RecomputeStats, error) {
 	start := time.Now()
 	var st RecomputeStats
-	// Every current standard, once.
-	stdOf := map[int64]int64{}
-	reqsOf := map[int64][]gap.Requirement{}
-	rows, err := s.db.QueryContext(ctx, `SELECT ps.position_id, ps.id, i.competency_id, i.required, i.weight, i.mandatory
-		FROM position_standard ps JOIN standard_item i ON i.standard_id = ps.id JOIN competency c ON c.id = i.competency_id
-		WHERE ps.is_current = TRUE ORDER BY ps.position_id, ps.id, c.framework_id, c.ord, c.id`)
-	if err != nil {
-		return st, fmt.Errorf("store: recompute: standards: %w", err)
-	}
-	for rows.Next() {
-		var pos, sid int64
-		var r gap.Requirement
-		if err := rows.Scan(&pos, &sid, &r.CompetencyID, &r.Required, &r.Weight, &r.Mandatory); err != nil {
-			rows.Close()
-			return st, err
-		}
-		if old, ok := stdOf[pos]; ok && old != sid {
-			if sid < old {
-				continue
-			}
-			reqsOf[pos] = nil // a newer current standard wins
-		}
-		stdOf[pos] = sid
-		reqsOf[pos] = append(reqsOf[pos], r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return st, err
-	}
 	rule := assess.DefaultRule()
 	var last int64
-	var res gap.Result
-	type emp struct{ id, pos int64 }
 	for {
-		var batch []emp
-		er, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT id, COALESCE(position_id, 0) FROM employee WHERE id > $1 ORDER BY id LIMIT %d`, recomputeBatch), last)
+		var batch []int64
+		er, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT id FROM employee WHERE id > $1 ORDER BY id LIMIT %d`, recomputeBatch), last)
 		if err != nil {
 			return st, fmt.Errorf("store: recompute: employees: %w", err)
 		}
 		for er.Next() {
-			var e emp
-			if err := er.Scan(&e.id, &e.pos); err != nil {
+			var e int64
+			if err := er.Scan(&e); err != nil {
 				er.Close()
 				return st, err
 			}
@@ -315,7 +284,7 @@ func (s *Store) RecomputeAll(ctx context.Context) (RecomputeStats, error) {
 		if len(batch) == 0 {
 			break
 		}
-		lo, hi := batch[0].id, batch[len(batch)-1].id
+		lo, hi := batch[0], batch[len(batch)-1]
 		last = hi
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
 			evs := map[int64][]assess.Event{}
@@ -338,46 +307,24 @@ func (s *Store) RecomputeAll(ctx context.Context) (RecomputeStats, error) {
 			if err := rr.Err(); err != nil {
 				return err
 			}
-			for _, t := range []string{"current_level", "employee_jpm"} {
-				if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE employee_id BETWEEN $1 AND $2`, lo, hi); err != nil {
-					return err
-				}
-			}
-			lvl, err := tx.PrepareContext(ctx, `INSERT INTO current_level (employee_id, competency_id, level, decided, conflict, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6)`)
-			if err != nil {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM current_level WHERE employee_id BETWEEN $1 AND $2`, lo, hi); err != nil {
 				return err
 			}
-			defer lvl.Close()
-			jpm, err := tx.PrepareContext(ctx, `INSERT INTO employee_jpm (employee_id, position_id, standard_id, sum_required, sum_actual,
-				sum_capped, jpm_raw, jpm_capped, mapping, filling, assessed, total, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`)
-			if err != nil {
-				return err
-			}
-			defer jpm.Close()
+			lvl := newBulkInserter(ctx, tx, "current_level", []string{"employee_id", "competency_id", "level", "decided", "conflict", "updated_at"}, 500)
+			lvl.anon = s.dialect == SQLite
 			now := s.Now()
-			var actual []gap.Actual
 			for _, e := range batch {
-				actual = actual[:0]
-				if list := evs[e.id]; len(list) > 0 {
+				if list := evs[e]; len(list) > 0 {
 					for _, r := range assess.Resolve(rule, list, now) {
-						if _, err := lvl.ExecContext(ctx, e.id, r.CompetencyID, r.Level, string(r.Decided), r.Conflict, now.Unix()); err != nil {
+						if err := lvl.add(e, r.CompetencyID, r.Level, string(r.Decided), r.Conflict, now.Unix()); err != nil {
 							return fmt.Errorf("store: recompute: level: %w", err)
 						}
 						st.Levels++
-						actual = append(actual, gap.Actual{CompetencyID: r.CompetencyID, Level: r.Level})
 					}
 				}
-				reqs := reqsOf[e.pos]
-				if len(reqs) > 0 {
-					gap.ComputeInto(&res, reqs, actual)
-					if _, err := jpm.ExecContext(ctx, e.id, e.pos, stdOf[e.pos], res.SumRequired, res.SumActual, res.SumCapped,
-						int64(res.JPMRaw), int64(res.JPMCapped), res.Mapping.String(), res.Filling.String(), res.Assessed, res.Total, now.Unix()); err != nil {
-						return fmt.Errorf("store: recompute: jpm: %w", err)
-					}
-					st.JPM++
-				}
+			}
+			if err := lvl.close(); err != nil {
+				return fmt.Errorf("store: recompute: level: %w", err)
 			}
 			return nil
 		})
@@ -386,6 +333,8 @@ func (s *Store) RecomputeAll(ctx context.Context) (RecomputeStats, error) {
 		}
 		st.Employees += len(batch)
 	}
+	n, err := s.RecomputeJPM(ctx, 0)
+	st.JPM = n
 	st.Took = time.Since(start)
-	return st, nil
+	return st, err
 }

@@ -222,81 +222,22 @@ func (s *Store) NeedsAnalysis(ctx context.Context, scope model.Scope, unitID int
 		return nil, err
 	}
 	out := &Needs{Unit: unit, AsOf: snap.at, Stale: stale}
-	// Row index of every unit with employees: walk up to a row unit (or,
-	// for the direct row, the analysed unit itself).
-	rowOf := map[int64]int{}
-	for i, u := range rowUnits {
-		rowOf[u.ID] = i
-	}
-	direct := -1
-	if unit != nil {
-		direct = len(rowUnits)
-		rowOf[unit.ID] = direct
-	}
-	baseSet := map[int64]bool{}
+	// Every number comes from the snapshot's subtree sums: the base units'
+	// for the totals, each row unit's for its row, the analysed unit's own
+	// for the direct row. No request walks the tree.
+	k := len(snap.slots)
+	total := &unitNeeds{agg: make([]needAgg, k)}
 	for _, u := range base {
-		baseSet[u.ID] = true
-	}
-	nrows := len(rowUnits)
-	if direct >= 0 {
-		nrows++
-	}
-	cells := make([]map[int64]*needAgg, nrows)
-	for i := range cells {
-		cells[i] = map[int64]*needAgg{}
-	}
-	emps := make([]int, nrows)
-	jpms := make([][4]int, nrows)
-	total := map[int64]*needAgg{}
-	for uid, agg := range snap.byUnit {
-		row := -1
-		inBase := false
-		for id := uid; id != 0; {
-			if r, ok := rowOf[id]; ok && row < 0 {
-				row = r
-			}
-			if baseSet[id] {
-				inBase = true
-				break
-			}
-			u, ok := snap.units[id]
-			if !ok {
-				break
-			}
-			id = u.ParentID
+		if n := snap.sub[u.ID]; n != nil {
+			total.add(n)
 		}
-		if !inBase {
+	}
+	out.Employees, out.JPM = total.emps, total.jpm
+	for i, t := range total.agg {
+		if t.required == 0 {
 			continue
 		}
-		out.Employees += snap.empByUnit[uid]
-		jpm := snap.jpmByUnit[uid]
-		for c, n := range jpm {
-			out.JPM[c] += n
-		}
-		if row >= 0 {
-			emps[row] += snap.empByUnit[uid]
-			for c, n := range jpm {
-				jpms[row][c] += n
-			}
-		}
-		for cid, a := range agg {
-			t := total[cid]
-			if t == nil {
-				t = &needAgg{}
-				total[cid] = t
-			}
-			t.add(*a)
-			if row >= 0 {
-				c := cells[row][cid]
-				if c == nil {
-					c = &needAgg{}
-					cells[row][cid] = c
-				}
-				c.add(*a)
-			}
-		}
-	}
-	for cid, t := range total {
+		cid := snap.slots[i]
 		n := Need{CompetencyID: cid, Required: t.required, Assessed: t.assessed, NotAssessed: t.required - t.assessed,
 			Short: t.short, Shortfall: t.shortfall, WeightedNeed: t.weighted, ShareShort: share(t.short, t.assessed)}
 		if c, ok := snap.comps[cid]; ok {
@@ -312,26 +253,33 @@ func (s *Store) NeedsAnalysis(ctx context.Context, scope model.Scope, unitID int
 			cmp.Compare(b.Required, a.Required), cmp.Compare(a.Code, b.Code), cmp.Compare(a.CompetencyID, b.CompetencyID))
 	})
 	out.Columns = out.Needs[:min(len(out.Needs), MaxHeatColumns)]
-	for i := range nrows {
-		var hr HeatRow
-		if i == direct {
-			hr = HeatRow{Unit: *unit, Direct: true}
-			if emps[i] == 0 {
-				continue // nobody placed in the unit itself
-			}
-		} else {
-			hr = HeatRow{Unit: rowUnits[i], HasChildren: len(snap.children[rowUnits[i].ID]) > 0}
+	slotOf := make(map[int64]int, k)
+	for i, cid := range snap.slots {
+		slotOf[cid] = i
+	}
+	row := func(hr HeatRow, n *unitNeeds) HeatRow {
+		if n != nil {
+			hr.Employees, hr.JPM = n.emps, n.jpm
 		}
-		hr.Employees, hr.JPM = emps[i], jpms[i]
 		for _, col := range out.Columns {
 			c := HeatCell{CompetencyID: col.CompetencyID, ShareShort: -1}
-			if a := cells[i][col.CompetencyID]; a != nil {
-				c.Required, c.Assessed, c.NotAssessed, c.Short = a.required, a.assessed, a.required-a.assessed, a.short
-				c.Shortfall, c.WeightedNeed, c.ShareShort = a.shortfall, a.weighted, share(a.short, a.assessed)
+			if n != nil {
+				if a := n.agg[slotOf[col.CompetencyID]]; a.required > 0 {
+					c.Required, c.Assessed, c.NotAssessed, c.Short = a.required, a.assessed, a.required-a.assessed, a.short
+					c.Shortfall, c.WeightedNeed, c.ShareShort = a.shortfall, a.weighted, share(a.short, a.assessed)
+				}
 			}
 			hr.Cells = append(hr.Cells, c)
 		}
-		out.Rows = append(out.Rows, hr)
+		return hr
+	}
+	for _, u := range rowUnits {
+		out.Rows = append(out.Rows, row(HeatRow{Unit: u, HasChildren: len(snap.children[u.ID]) > 0}, snap.sub[u.ID]))
+	}
+	if unit != nil {
+		if n := snap.own[unit.ID]; n != nil && n.emps > 0 { // nobody placed in the unit itself: no row
+			out.Rows = append(out.Rows, row(HeatRow{Unit: *unit, Direct: true}, n))
+		}
 	}
 	return out, nil
 }

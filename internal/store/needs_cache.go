@@ -14,20 +14,78 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 )
 
-// needsSnapshot is the per-unit aggregate every needs analysis is summed
-// from: per unit with active employees and per competency of their
-// standards, the counts of needAgg; plus the unit tree and the competency
-// names. It is read-only once built and shared by concurrent requests.
+// needsSnapshot is what every needs analysis is summed from: per unit with
+// active employees and per competency of their standards, the counts of
+// needAgg (own), the same summed over each unit's whole subtree (sub, so
+// that a page costs O(rows × competencies) whatever the size of the city),
+// the unit tree and the competency names. It is read-only once built and
+// shared by concurrent requests.
 type needsSnapshot struct {
-	at        time.Time
-	took      time.Duration
-	stamp     needsStamp
-	units     map[int64]*model.OrgUnit
-	children  map[int64][]int64 // parent ID (0: roots) → children, by kind and name
-	byUnit    map[int64]map[int64]*needAgg
-	empByUnit map[int64]int
-	jpmByUnit map[int64][4]int // employees of empByUnit by gap.MappingCategory of their JPM
-	comps     map[int64]needComp
+	at       time.Time
+	took     time.Duration
+	stamp    needsStamp
+	units    map[int64]*model.OrgUnit
+	children map[int64][]int64 // parent ID (0: roots) → children, by kind and name
+	slots    []int64           // competency ID of each column of unitNeeds.agg
+	own      map[int64]*unitNeeds
+	sub      map[int64]*unitNeeds
+	comps    map[int64]needComp
+}
+
+// unitNeeds is the needs of some employees: how many, how many in each
+// mapping category of their stored JPM (employee_jpm; MappingUnknown when
+// none is stored), and per competency slot of the snapshot the counts.
+type unitNeeds struct {
+	emps int
+	jpm  [4]int
+	agg  []needAgg
+}
+
+func (u *unitNeeds) add(o *unitNeeds) {
+	u.emps += o.emps
+	for i, n := range o.jpm {
+		u.jpm[i] += n
+	}
+	for i := range o.agg {
+		u.agg[i].add(o.agg[i])
+	}
+}
+
+// mappingOf reads a stored mapping category code.
+func mappingOf(code string) gap.MappingCategory {
+	for _, c := range []gap.MappingCategory{gap.KurangOptimal, gap.CukupOptimal, gap.Optimal} {
+		if code == c.String() {
+			return c
+		}
+	}
+	return gap.MappingUnknown
+}
+
+// storedMappings reads the stored JPM category of the employees with IDs in
+// [lo, hi), in ID order, into dst.
+func storedMappings(ctx context.Context, q queryer, lo, hi int64, dst []storedMapping) ([]storedMapping, error) {
+	rows, err := q.QueryContext(ctx, `SELECT employee_id, mapping FROM employee_jpm WHERE employee_id >= $1 AND employee_id < $2
+		ORDER BY employee_id`, lo, hi)
+	if err != nil {
+		return nil, fmt.Errorf("store: needs jpm: %w", err)
+	}
+	defer rows.Close()
+	dst = dst[:0]
+	var code []byte
+	for rows.Next() {
+		var m storedMapping
+		if err := rows.Scan(&m.id, &code); err != nil {
+			return nil, err
+		}
+		m.cat = mappingOf(string(code))
+		dst = append(dst, m)
+	}
+	return dst, rows.Err()
+}
+
+type storedMapping struct {
+	id  int64
+	cat gap.MappingCategory
 }
 
 type needComp struct{ code, name, group string }
@@ -48,11 +106,16 @@ func (st needsStamp) covers(o needsStamp) bool { return st.audit >= o.audit && s
 // When the data changed, a snapshot that took less than needsSyncLimit to
 // build (every small and mid-sized pemda) is rebuilt at once, so users see
 // their changes; a larger one is served as it is (marked Stale) while one
-// rebuild runs in the background, unless it is older than needsMaxStale.
+// rebuild runs in the background — at most one every needsRebuildEvery ×
+// its build time (at least needsMinInterval), so that a city whose ratings
+// move all day spends at most about a tenth of a core on rebuilding — and
+// only a snapshot older than needsMaxStale is rebuilt on the request path.
 const (
-	needsMaxAge    = 5 * time.Minute
-	needsSyncLimit = 150 * time.Millisecond
-	needsMaxStale  = 10 * time.Minute
+	needsMaxAge       = 5 * time.Minute
+	needsSyncLimit    = 150 * time.Millisecond
+	needsMaxStale     = 10 * time.Minute
+	needsRebuildEvery = 10
+	needsMinInterval  = 30 * time.Second
 )
 
 // needsCache holds a store's current snapshot; build is single-flight.
@@ -112,6 +175,10 @@ func (s *Store) needsSnapshot(ctx context.Context) (*needsSnapshot, bool, error)
 			return snap, false, nil
 		}
 		serveStale := snap != nil && snap.took >= needsSyncLimit && time.Since(snap.at) < needsMaxStale
+		if serveStale && building == nil && time.Since(snap.at) < max(needsMinInterval, needsRebuildEvery*snap.took) {
+			c.mu.Unlock()
+			return snap, true, nil // changed, but rebuilt too recently to rebuild again
+		}
 		if building == nil {
 			done := make(chan struct{})
 			c.building = done
@@ -120,11 +187,11 @@ func (s *Store) needsSnapshot(ctx context.Context) (*needsSnapshot, bool, error)
 				go func() {
 					bctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 					defer cancel()
-					s.rebuildNeeds(bctx, c, done)
+					s.rebuildNeeds(bctx, c, done, true)
 				}()
 				return snap, true, nil
 			}
-			if err := s.rebuildNeeds(ctx, c, done); err != nil {
+			if err := s.rebuildNeeds(ctx, c, done, false); err != nil {
 				return nil, false, err
 			}
 			continue
@@ -141,9 +208,10 @@ func (s *Store) needsSnapshot(ctx context.Context) (*needsSnapshot, bool, error)
 	}
 }
 
-// rebuildNeeds builds a snapshot into c and closes done.
-func (s *Store) rebuildNeeds(ctx context.Context, c *needsCache, done chan struct{}) error {
-	snap, err := s.buildNeedsSnapshot(ctx)
+// rebuildNeeds builds a snapshot into c and closes done; background
+// builds are throttled (see buildNeedsSnapshot).
+func (s *Store) rebuildNeeds(ctx context.Context, c *needsCache, done chan struct{}, background bool) error {
+	snap, err := s.buildNeedsSnapshot(ctx, background)
 	c.mu.Lock()
 	if err == nil {
 		c.snap = snap
@@ -155,18 +223,24 @@ func (s *Store) rebuildNeeds(ctx context.Context, c *needsCache, done chan struc
 }
 
 // buildNeedsSnapshot reads the stamp first (so a write racing the build
-// leaves an older stamp and triggers another build), then the units, the
-// competencies, the employees per unit and the per-(unit, competency)
-// aggregate: one set-based GROUP BY over employee → current standard →
-// items → current level.
-func (s *Store) buildNeedsSnapshot(ctx context.Context) (*needsSnapshot, error) {
+// leaves an older stamp and triggers another build), then the units, and
+// sums the needs per unit in one pass over every employee with the
+// machinery of ComputeAllJPM (standards once, interned; levels folded per
+// employee in key order; chunks on parallel readers), instead of joining
+// employee → standard → items → current level in SQL: at a million
+// employees the pass is several times cheaper. Sub-tree sums are then
+// rolled up the tree once, so that no request walks it. A background build
+// (stale numbers are being served meanwhile) uses one worker and rests as
+// long as each chunk took, so that it takes at most about half of one core
+// from the requests.
+func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needsSnapshot, error) {
 	start := time.Now()
 	stamp, err := s.needsStampNow(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: needs stamp: %w", err)
 	}
 	snap := &needsSnapshot{stamp: stamp, units: map[int64]*model.OrgUnit{}, children: map[int64][]int64{},
-		byUnit: map[int64]map[int64]*needAgg{}, empByUnit: map[int64]int{}, jpmByUnit: map[int64][4]int{}, comps: map[int64]needComp{}}
+		own: map[int64]*unitNeeds{}, sub: map[int64]*unitNeeds{}, comps: map[int64]needComp{}}
 	units, err := s.Units(ctx)
 	if err != nil {
 		return nil, err
@@ -179,67 +253,113 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context) (*needsSnapshot, error) 
 		snap.units[u.ID] = u
 		snap.children[u.ParentID] = append(snap.children[u.ParentID], u.ID)
 	}
-	// The employees per unit, split by the mapping category of their JPM
-	// (the JPM distribution chart of the analysis), in the same pass.
-	rows, err := s.db.QueryContext(ctx, `SELECT e.unit_id, COALESCE(j.mapping, ''), COUNT(*) FROM employee e
-		JOIN position_standard ps ON ps.position_id = e.position_id AND ps.is_current = TRUE
-		LEFT JOIN employee_jpm j ON j.employee_id = e.id
-		WHERE e.status = 'aktif' GROUP BY e.unit_id, j.mapping`)
+	workers := JPMWorkers()
+	if background {
+		workers = 1
+	}
+	plan, err := s.jpmStandards(ctx, s.db, workers)
 	if err != nil {
-		return nil, fmt.Errorf("store: needs employees: %w", err)
-	}
-	for rows.Next() {
-		var uid int64
-		var mapping string
-		var n int
-		if err := rows.Scan(&uid, &mapping, &n); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		snap.empByUnit[uid] += n
-		jpm := snap.jpmByUnit[uid]
-		jpm[mappingCategory(mapping)] += n
-		snap.jpmByUnit[uid] = jpm
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT e.unit_id, i.competency_id, COUNT(*), COUNT(l.level),
-			SUM(CASE WHEN l.level < i.required THEN 1 ELSE 0 END),
-			SUM(CASE WHEN l.level < i.required THEN i.required - l.level ELSE 0 END),
-			SUM(CASE WHEN l.level < i.required THEN (i.required - l.level) * i.weight ELSE 0 END)
-		FROM employee e
-		JOIN position_standard ps ON ps.position_id = e.position_id AND ps.is_current = TRUE
-		JOIN standard_item i ON i.standard_id = ps.id
-		LEFT JOIN current_level l ON l.employee_id = e.id AND l.competency_id = i.competency_id
-		WHERE e.status = 'aktif'
-		GROUP BY e.unit_id, i.competency_id`)
+	slot := map[int64]int{}
+	for _, st := range plan.stds {
+		for _, r := range st.reqs {
+			if _, ok := slot[r.CompetencyID]; !ok {
+				slot[r.CompetencyID] = len(snap.slots)
+				snap.slots = append(snap.slots, r.CompetencyID)
+			}
+		}
+	}
+	k := len(snap.slots)
+	var rested time.Duration // one worker in the background: no race
+	work := func(ctx context.Context, plan *jpmPlan, c *jpmChunk, buf *jpmScratch) error {
+		if background {
+			defer func(t0 time.Time) {
+				d := time.Since(t0)
+				select {
+				case <-time.After(d):
+				case <-ctx.Done():
+				}
+				rested += d
+			}(time.Now())
+		}
+		c.needs = map[int64]*unitNeeds{}
+		maps, err := storedMappings(ctx, s.db, c.lo, c.hi, nil)
+		if err != nil {
+			return err
+		}
+		next := 0
+		return s.scanChunk(ctx, s.db, plan, c.lo, c.hi, true, buf, func(e *jpmEmp, lv []int) {
+			for next < len(maps) && maps[next].id < e.id {
+				next++
+			}
+			if !e.active {
+				return
+			}
+			u := c.needs[e.unit]
+			if u == nil {
+				u = &unitNeeds{agg: make([]needAgg, k)}
+				c.needs[e.unit] = u
+			}
+			u.emps++
+			cat := gap.MappingUnknown
+			if next < len(maps) && maps[next].id == e.id {
+				cat = maps[next].cat
+			}
+			u.jpm[cat]++
+			for i, r := range e.std.reqs {
+				a := &u.agg[slot[r.CompetencyID]]
+				a.required++
+				if l := lv[i]; l >= 0 {
+					a.assessed++
+					if l < r.Required {
+						a.short++
+						a.shortfall += r.Required - l
+						a.weighted += (r.Required - l) * r.Weight
+					}
+				}
+			}
+		})
+	}
+	err = s.jpmChunks(ctx, workers, plan, false, work, func(c *jpmChunk) error {
+		for uid, n := range c.needs {
+			if o := snap.own[uid]; o != nil {
+				o.add(n)
+			} else {
+				snap.own[uid] = n
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("store: needs aggregate: %w", err)
-	}
-	for rows.Next() {
-		var uid, cid int64
-		var a needAgg
-		if err := rows.Scan(&uid, &cid, &a.required, &a.assessed, &a.short, &a.shortfall, &a.weighted); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		m := snap.byUnit[uid]
-		if m == nil {
-			m = map[int64]*needAgg{}
-			snap.byUnit[uid] = m
-		}
-		m[cid] = &a
-		snap.comps[cid] = needComp{}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if len(snap.comps) > 0 {
-		rows, err = s.db.QueryContext(ctx, `SELECT id, code, name, grp FROM competency WHERE id IN
-			(SELECT DISTINCT i.competency_id FROM standard_item i JOIN position_standard ps ON ps.id = i.standard_id WHERE ps.is_current = TRUE)`)
+	// Roll the sums up the tree: every unit's subtree total, deepest first
+	// (a unit's path is longer than its parent's).
+	for uid, n := range snap.own {
+		cp := &unitNeeds{agg: make([]needAgg, k)}
+		cp.add(n)
+		snap.sub[uid] = cp
+	}
+	order := make([]*model.OrgUnit, 0, len(snap.units))
+	for _, u := range snap.units {
+		order = append(order, u)
+	}
+	slices.SortFunc(order, func(a, b *model.OrgUnit) int { return cmp.Compare(len(b.Path), len(a.Path)) })
+	for _, u := range order {
+		n := snap.sub[u.ID]
+		if n == nil || u.ParentID == 0 {
+			continue
+		}
+		p := snap.sub[u.ParentID]
+		if p == nil {
+			p = &unitNeeds{agg: make([]needAgg, k)}
+			snap.sub[u.ParentID] = p
+		}
+		p.add(n)
+	}
+	if k > 0 {
+		rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, grp FROM competency`)
 		if err != nil {
 			return nil, fmt.Errorf("store: needs competencies: %w", err)
 		}
@@ -250,7 +370,7 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context) (*needsSnapshot, error) 
 				rows.Close()
 				return nil, err
 			}
-			if _, ok := snap.comps[id]; ok {
+			if _, ok := slot[id]; ok {
 				snap.comps[id] = c
 			}
 		}
@@ -260,19 +380,8 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context) (*needsSnapshot, error) 
 		}
 	}
 	snap.at = time.Now()
-	snap.took = snap.at.Sub(start)
+	snap.took = snap.at.Sub(start) - rested // the work, not the rests: the policy's measure of cost
 	return snap, nil
-}
-
-// mappingCategory reads the category code employee_jpm stores
-// (gap.MappingCategory.String); anything else is MappingUnknown.
-func mappingCategory(code string) gap.MappingCategory {
-	for _, c := range []gap.MappingCategory{gap.KurangOptimal, gap.CukupOptimal, gap.Optimal} {
-		if c.String() == code {
-			return c
-		}
-	}
-	return gap.MappingUnknown
 }
 
 // childrenOf returns the children of unit id (0: the roots) in order.

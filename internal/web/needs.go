@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -134,6 +135,11 @@ func (s *server) needsPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	key := needsBodyKey{srv: s, asOf: n.AsOf, stale: n.Stale, scope: scopeKey(p.Scope), unit: unitID, lang: lang}
+	if b, ok := cachedNeedsBody(key); ok {
+		s.renderView(w, r, http.StatusOK, "needs", &view{Title: "needs.title", TitleArg: b.title, Data: b})
+		return
+	}
 	d := needsData{N: n, Export: "/analisis/ekspor.xlsx", ExportPDF: "/analisis/ekspor.pdf", JPMChart: jpmChartSVG(lang, n)}
 	if n.Unit != nil {
 		d.Title, d.UnitID = n.Unit.Name, n.Unit.ID
@@ -183,7 +189,16 @@ func (s *server) needsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Legend = []legendBin{{"heat-0", "0–19 %"}, {"heat-1", "20–39 %"}, {"heat-2", "40–59 %"}, {"heat-3", "60–79 %"}, {"heat-4", "80–100 %"},
 		{"heat-na", i18n.T(lang, "needs.not_assessed_bin")}}
-	s.renderView(w, r, http.StatusOK, "needs", &view{Title: "needs.title", TitleArg: d.Title, Data: d})
+	// The body ("needs-body") is rendered on its own and kept (needs_cache.go);
+	// the page's "content" only prints it.
+	var buf bytes.Buffer
+	if err := s.pages["needs"].t.ExecuteTemplate(&buf, "needs-body", &view{Lang: lang, Data: d}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	b := needsBody{html: template.HTML(buf.String()), title: d.Title}
+	keepNeedsBody(key, b)
+	s.renderView(w, r, http.StatusOK, "needs", &view{Title: "needs.title", TitleArg: b.title, Data: b})
 }
 
 // needPeopleData is what needs_people.html shows.
