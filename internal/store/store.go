@@ -31,7 +31,11 @@ type Store struct {
 }
 
 // sqlitePragmas go in the DSN so that every pooled connection gets them.
-const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_txlock=immediate"
+//
+// cache_size: 8 MB of pages per connection (the default is 2 MB), so the
+// rows a busy list or search page keeps touching stay in memory; the
+// server's request gate keeps the number of connections in use small.
+const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=cache_size(-8000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_txlock=immediate"
 
 // Open connects to dsn: a postgres:// or postgresql:// URL (or "pgx:" followed
 // by a libpq keyword string) selects PostgreSQL; anything else is a SQLite
@@ -163,10 +167,13 @@ func parseDate(s string) time.Time {
 	return t
 }
 
-// sqlitePageSize is the page size of new SQLite files: 16 KiB pages make a
-// bulk load of a million employees ≈ 13 % faster than the default 4 KiB
-// (fewer B-tree levels, fewer page reads). Existing files keep theirs.
-const sqlitePageSize = 16384
+// sqlitePageSize is the page size of new SQLite files. 16 KiB pages made a
+// bulk load of a million employees ≈ 13 % faster, but every list or search
+// at that size reads scattered rows, and a 16 KiB read per row cost a
+// quarter of a page view's CPU (4 KiB pages: 25 % more searches per second
+// at a million employees). Reads happen all day, loads rarely. Existing
+// files keep theirs.
+const sqlitePageSize = 4096
 
 // createSQLite creates a new SQLite file with sqlitePageSize pages. The
 // page size must be set before WAL is switched on (which writes the

@@ -192,7 +192,7 @@ func (s *server) needsPage(w http.ResponseWriter, r *http.Request) {
 	// The body ("needs-body") is rendered on its own and kept (needs_cache.go);
 	// the page's "content" only prints it.
 	var buf bytes.Buffer
-	if err := s.pages["needs"].t.ExecuteTemplate(&buf, "needs-body", &view{Lang: lang, Data: d}); err != nil {
+	if err := s.pages["needs"].in(lang).ExecuteTemplate(&buf, "needs-body", &view{Lang: lang, Data: d}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
