@@ -517,6 +517,14 @@ func (s *Store) ApplyTemplate(ctx context.Context, a model.Actor, t model.Positi
 		if err := s.lockStandards(ctx, tx); err != nil {
 			return err
 		}
+		if s.dialect == Postgres {
+			// Right after a bulk load the planner has no statistics for
+			// these tables yet and chose nested loops that ran for more
+			// than ten minutes at a million employees (the demo city).
+			if _, err := tx.ExecContext(ctx, `ANALYZE position, position_standard, standard_template`); err != nil {
+				return fmt.Errorf("store: apply template: analyze: %w", err)
+			}
+		}
 		var maxID int64
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM position_standard`).Scan(&maxID); err != nil {
 			return err
