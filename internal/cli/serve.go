@@ -35,7 +35,6 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("--log-level: %w", err)
 	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
-	tuneGC()
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -46,6 +45,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
+	tuneGC() // after the demo fill, which is a batch job with its own needs
 	h, err := Handler(st, cfg.Bool("secure-cookies"), logger)
 	if err != nil {
 		return err
