@@ -34,37 +34,6 @@ func errCycleNotFound(id int64) error {
 	return apperr.New(apperr.ENOTFOUND, "siklus %d tidak ditemukan", id)
 }
 
-// cycleManager reports whether p administers anything, and so may create
-// cycles inside what they administer (web: cycleManager).
-func cycleManager(p *auth.Principal) bool { return p.Admin.All || len(p.Admin.UnitPaths) > 0 }
-
-// cycleReadScope is the scope of the cycles p may see: what p administers,
-// else the whole government for its readers, else nothing (web:
-// cycleReadScope).
-func cycleReadScope(p *auth.Principal) model.Scope {
-	if cycleManager(p) {
-		return p.Admin
-	}
-	if p.Scope.All {
-		return model.Scope{All: true}
-	}
-	return model.Scope{}
-}
-
-// cycleVisible reports whether p may open cycle c (web: cycleVisible).
-func cycleVisible(p *auth.Principal, c *store.Cycle) bool {
-	sc := cycleReadScope(p)
-	if sc.All {
-		return true
-	}
-	for _, path := range sc.UnitPaths {
-		if c.ScopePath != "" && strings.HasPrefix(c.ScopePath, path) {
-			return true
-		}
-	}
-	return false
-}
-
 // cycleProgressJSON is store.CycleProgress.
 type cycleProgressJSON struct {
 	People         int `json:"people"`
@@ -141,7 +110,7 @@ func (a *API) listCycles(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	if err := require(p, auth.ReadRegistry); err != nil {
 		return err
 	}
-	sc := cycleReadScope(p)
+	sc := p.CycleScope()
 	if !sc.All && len(sc.UnitPaths) == 0 {
 		return apperr.New(apperr.ENOTFOUND, "tidak ada siklus penilaian yang dapat Anda buka")
 	}
@@ -182,7 +151,7 @@ func (a *API) visibleCycle(r *http.Request, p *auth.Principal) (*store.Cycle, er
 		return nil, err
 	}
 	c, err := a.st.Cycle(r.Context(), id)
-	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !cycleVisible(p, c)) {
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !p.SeesCycle(c.ScopePath)) {
 		return nil, errCycleNotFound(id)
 	}
 	return c, err
@@ -250,7 +219,7 @@ func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err := require(p, auth.ReadRegistry); err != nil {
 		return err
 	}
-	if !cycleManager(p) {
+	if !p.ManagesCycles() {
 		// The page /siklus/baru answers "not found" to non-administrators.
 		return apperr.New(apperr.ENOTFOUND, "alamat %s tidak ada di API", r.URL.Path)
 	}

@@ -20,37 +20,7 @@ import (
 // superadmins) anywhere, a unit admin (admin OPD) inside their unit's
 // subtree. Leadership and auditors, who read the whole government, see
 // every cycle without changing any. Everyone else, and any cycle outside
-// what the user may see, gets "not found".
-
-// cycleManager reports whether p administers anything, and so may create
-// cycles (inside what they administer).
-func cycleManager(p *auth.Principal) bool { return p.Admin.All || len(p.Admin.UnitPaths) > 0 }
-
-// cycleReadScope is the scope of the cycles p may see: what p administers,
-// else the whole government for readers of it; the zero Scope otherwise.
-func cycleReadScope(p *auth.Principal) model.Scope {
-	if cycleManager(p) {
-		return p.Admin
-	}
-	if p.Scope.All {
-		return model.Scope{All: true}
-	}
-	return model.Scope{}
-}
-
-// cycleVisible reports whether p may open cycle c.
-func cycleVisible(p *auth.Principal, c *store.Cycle) bool {
-	sc := cycleReadScope(p)
-	if sc.All {
-		return true
-	}
-	for _, path := range sc.UnitPaths {
-		if c.ScopePath != "" && strings.HasPrefix(c.ScopePath, path) {
-			return true
-		}
-	}
-	return false
-}
+// what the user may see, gets "not found" (the rules: auth/cycles.go).
 
 // cycleRowView is a cycle of the list with its state and percentages.
 type cycleRowView struct {
@@ -151,7 +121,7 @@ func (s *server) cycleList(w http.ResponseWriter, r *http.Request) {
 	if p == nil {
 		return
 	}
-	sc := cycleReadScope(p)
+	sc := p.CycleScope()
 	if !sc.All && len(sc.UnitPaths) == 0 {
 		s.fail(w, r, errNotPermitted)
 		return
@@ -165,7 +135,7 @@ func (s *server) cycleList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	today := s.cycleToday()
-	d := &cycleListData{CanCreate: cycleManager(p), Offset: offset, Prev: -1, Next: -1}
+	d := &cycleListData{CanCreate: p.ManagesCycles(), Offset: offset, Prev: -1, Next: -1}
 	if offset > 0 {
 		d.Prev = max(offset-perPage, 0)
 	}
@@ -191,7 +161,7 @@ func (s *server) visibleCycle(r *http.Request, p *auth.Principal, id int64) (*st
 	if err != nil {
 		return nil, err
 	}
-	if !cycleVisible(p, c) {
+	if !p.SeesCycle(c.ScopePath) {
 		return nil, errNotPermitted
 	}
 	return c, nil
@@ -256,7 +226,7 @@ func (s *server) cycleNewForm(w http.ResponseWriter, r *http.Request) {
 	if p == nil {
 		return
 	}
-	if !cycleManager(p) {
+	if !p.ManagesCycles() {
 		s.fail(w, r, errNotPermitted)
 		return
 	}
@@ -340,7 +310,7 @@ func (s *server) cycleCreate(w http.ResponseWriter, r *http.Request) {
 	if p == nil {
 		return
 	}
-	if !cycleManager(p) {
+	if !p.ManagesCycles() {
 		s.fail(w, r, errNotPermitted)
 		return
 	}
