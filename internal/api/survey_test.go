@@ -75,6 +75,23 @@ func TestSurveys(t *testing.T) {
 		if m := results[0].(map[string]any); m["can_manage"] != true || num(m["responses"]) != 1 || m["scope_unit_name"] != f.unitA.Name {
 			t.Errorf("managed survey %v", m)
 		}
+		if r.body["results_next_offset"] != nil {
+			t.Errorf("one survey, yet a next page: %s", r.raw)
+		}
+		// A second survey: the results come a page at a time.
+		sv2 := &store.Survey{Title: "Kebutuhan pelatihan 2027", ScopeUnitID: f.unitA.ID, OpensOn: "2025-07-01", ClosesOn: "2025-07-31",
+			Questions: []store.Question{{Kind: store.QuestionText, Prompt: "Saran"}}}
+		if err := st.CreateSurvey(ctx, sys, model.Scope{All: true}, sv2); err != nil {
+			t.Fatal(err)
+		}
+		r = f.do("GET", "/api/v1/surveys?limit=1", f.admin, nil).want(t, 200)
+		if res := r.body["results"].([]any); len(res) != 1 || num(res[0].(map[string]any)["id"]) != sv2.ID || num(r.body["results_next_offset"]) != 1 {
+			t.Errorf("first page of one %s", r.raw)
+		}
+		r = f.do("GET", "/api/v1/surveys?limit=1&offset=1", f.admin, nil).want(t, 200)
+		if res := r.body["results"].([]any); len(res) != 1 || num(res[0].(map[string]any)["id"]) != sv.ID || r.body["results_next_offset"] != nil {
+			t.Errorf("second page of one %s", r.raw)
+		}
 		before := auditCount(t, st)
 		path := "/api/v1/surveys/" + itoa(sv.ID) + "/results"
 		r = f.do("GET", path, f.admin, nil).want(t, 200)

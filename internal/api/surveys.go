@@ -62,6 +62,8 @@ type surveyListJSON struct {
 	Today   string           `json:"today"`
 	Answer  []mySurveyJSON   `json:"answer"`
 	Results []readSurveyJSON `json:"results"`
+	// ResultsNext is the offset of the next page of Results (nil: none).
+	ResultsNext *int `json:"results_next_offset"`
 	// CanCreate tells whether the caller administers a unit subtree and so
 	// may build surveys (on the web pages).
 	CanCreate bool `json:"can_create"`
@@ -71,8 +73,9 @@ type surveyListJSON struct {
 func (a *API) surveyToday() string { return store.CycleToday(a.st.Now()) }
 
 // listSurveys returns the surveys the caller is asked to answer (or
-// answered) and, for readers of unit subtrees, those whose results they
-// may read. Surveys are few (a handful a year): the lists are not paged.
+// answered) and, for readers of unit subtrees, a page of those whose
+// results they may read (offset, limit; results_next_offset when more
+// follow). A person answers a handful a year: that list is not paged.
 func (a *API) listSurveys(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	if err := require(p, auth.ReadRegistry); err != nil {
 		return err
@@ -95,13 +98,29 @@ func (a *API) listSurveys(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		}
 	}
 	if readsNeeds(p) {
-		list, err := a.st.Surveys(ctx, p.Scope)
+		off, err := queryInt(r, "offset")
+		if err != nil {
+			return err
+		}
+		lim, err := queryInt(r, "limit")
+		if err != nil {
+			return err
+		}
+		if lim == 0 {
+			lim = 50
+		}
+		f := store.SurveyFilter{Scope: p.Scope, Offset: int(min(off, 1<<31)), Limit: int(min(lim, 200))}
+		list, more, err := a.st.SurveyPage(ctx, f)
 		if err != nil {
 			return err
 		}
 		for i := range list {
 			out.Results = append(out.Results, readSurveyJSON{surveyJSON: toSurveyJSON(&list[i], today),
 				Responses: list[i].Responses, CanManage: list[i].CanManage(p.Admin)})
+		}
+		if more {
+			n := f.Offset + len(list)
+			out.ResultsNext = &n
 		}
 	}
 	writeJSON(w, http.StatusOK, out)

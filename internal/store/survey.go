@@ -588,13 +588,6 @@ func (s *Store) SurveyPage(ctx context.Context, f SurveyFilter) ([]Survey, bool,
 	return out, more, nil
 }
 
-// Surveys returns the first SurveyPage of at most 200 surveys for sc. It
-// stays for callers that show no pager (the API's list); pages use
-// SurveyPage.
-func (s *Store) Surveys(ctx context.Context, sc model.Scope) ([]Survey, error) {
-	out, _, err := s.SurveyPage(ctx, SurveyFilter{Scope: sc, Limit: 200})
-	return out, err
-}
 
 // overlaps reports whether the subtree at path and one of sc's subtrees
 // share a unit: one contains the other.

@@ -92,7 +92,7 @@ func TestSurveyAdministration(t *testing.T) {
 			sc   model.Scope
 			want int
 		}{{model.Scope{All: true}, 1}, {model.Scope{UnitPaths: []string{f.bidang.Path}}, 1}, {dinkesAdmin, 0}, {model.Scope{SelfID: f.ani.ID}, 0}} {
-			list, err := s.Surveys(ctx, tt.sc)
+			list, _, err := s.SurveyPage(ctx, store.SurveyFilter{Scope: tt.sc})
 			must(t, err)
 			if len(list) != tt.want {
 				t.Errorf("Surveys(%+v) = %d surveys, want %d", tt.sc, len(list), tt.want)
