@@ -588,7 +588,6 @@ func (s *Store) SurveyPage(ctx context.Context, f SurveyFilter) ([]Survey, bool,
 	return out, more, nil
 }
 
-
 // overlaps reports whether the subtree at path and one of sc's subtrees
 // share a unit: one contains the other.
 func overlaps(sc model.Scope, path string) bool {
