@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unsafe"
 	"weak"
 
 	"github.com/kompeten/kompeten/internal/gap"
@@ -206,6 +207,22 @@ func (s *Store) needsSnapshot(ctx context.Context) (*needsSnapshot, bool, error)
 			return nil, false, ctx.Err()
 		}
 	}
+}
+
+// NeedsMemory estimates the bytes the needs cache holds now: per unit, its
+// own and its subtree's counts for every competency column, plus the unit
+// itself. The server adds it to its memory budget (see cli.tuneGC): at a
+// million employees it is of the order of 100 MB.
+func (s *Store) NeedsMemory() int64 {
+	c := s.needsCache()
+	c.mu.Lock()
+	snap := c.snap
+	c.mu.Unlock()
+	if snap == nil {
+		return 0
+	}
+	per := int64(unsafe.Sizeof(unitNeeds{})) + int64(len(snap.slots))*int64(unsafe.Sizeof(needAgg{})) + 48 // + map entry
+	return int64(len(snap.own)+len(snap.sub))*per + int64(len(snap.units))*256
 }
 
 // rebuildNeeds builds a snapshot into c and closes done; background

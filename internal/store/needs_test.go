@@ -79,7 +79,13 @@ func TestNeedsAnalysis(t *testing.T) {
 		ctx := context.Background()
 		f := setupNeeds(t, s)
 		c := f.comps
+		if m := s.NeedsMemory(); m != 0 {
+			t.Errorf("no analysis asked for yet, but the cache holds %d bytes", m)
+		}
 		n, err := s.NeedsAnalysis(ctx, model.Scope{All: true}, 0)
+		if m := s.NeedsMemory(); err == nil && m <= 0 {
+			t.Errorf("after an analysis the cache is said to hold %d bytes", m)
+		}
 		must(t, err)
 		if n.Unit == nil || n.Unit.ID != f.root.ID || n.Employees != 6 {
 			t.Fatalf("unit %+v employees %d", n.Unit, n.Employees)
