@@ -49,8 +49,9 @@ var ratingSources = map[assess.Source]bool{
 // The rules: a self-assessment only for oneself; a supervisor rating only
 // by the employee's supervisor or the head of a unit above the employee; a
 // peer rating only by another employee of the same OPD who is neither the
-// employee nor their supervisor; test, assessment-centre and evidence
-// results only by an administrator of the employee. A self, supervisor or
+// employee nor their supervisor; test and assessment-centre results only by
+// an administrator of the employee; evidence by an administrator of the
+// employee or by whoever may give the supervisor rating (evidence.go). A self, supervisor or
 // peer rating made while an assessment cycle is open for the employee and
 // source gets that cycle's ID (see cycles.go); outside any open cycle it is
 // recorded without one. The write is audited; the audit entry of a peer
@@ -65,43 +66,47 @@ func (s *Store) AddRating(ctx context.Context, a model.Actor, r *Rating) error {
 	if r.At.IsZero() {
 		r.At = s.Now()
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.checkRater(ctx, tx, r); err != nil {
-			return err
-		}
-		if err := s.attachCycle(ctx, tx, r); err != nil { // cycles.go
-			return err
-		}
-		var ok int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM competency WHERE id = $1`, r.CompetencyID).Scan(&ok); err != nil {
-			return err
-		}
-		if ok == 0 {
-			return apperr.Invalid("competency", "kompetensi %d tidak ada", r.CompetencyID)
-		}
-		id, err := insertID(ctx, tx, `INSERT INTO rating (cycle_id, employee_id, competency_id, source, level, rater_id, at, note)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, nullID(r.CycleID), r.EmployeeID, r.CompetencyID, string(r.Source),
-			r.Level, nullID(r.RaterID), r.At.Unix(), r.Note)
-		if err != nil {
-			return fmt.Errorf("store: add rating: %w", err)
-		}
-		r.ID = id
-		detail := map[string]any{"employee_id": r.EmployeeID, "competency_id": r.CompetencyID,
-			"source": string(r.Source), "level": r.Level}
-		if r.CycleID != 0 {
-			detail["cycle_id"] = r.CycleID
-		}
-		if r.Source != assess.SourcePeer {
-			detail["rater_id"] = r.RaterID
-		}
-		if err := s.audit(ctx, tx, a, "rating.add", "rating", id, detail); err != nil {
-			return err
-		}
-		if err := s.recomputeLevel(ctx, tx, r.EmployeeID, r.CompetencyID); err != nil {
-			return err
-		}
-		return s.recomputeJPM(ctx, tx, r.EmployeeID)
-	})
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.addRatingTx(ctx, tx, a, r) })
+}
+
+// addRatingTx is AddRating inside tx, for callers that record a rating as
+// part of a larger change (an accepted work evidence, evidence.go).
+func (s *Store) addRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r *Rating) error {
+	if err := s.checkRater(ctx, tx, r); err != nil {
+		return err
+	}
+	if err := s.attachCycle(ctx, tx, r); err != nil { // cycles.go
+		return err
+	}
+	var ok int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM competency WHERE id = $1`, r.CompetencyID).Scan(&ok); err != nil {
+		return err
+	}
+	if ok == 0 {
+		return apperr.Invalid("competency", "kompetensi %d tidak ada", r.CompetencyID)
+	}
+	id, err := insertID(ctx, tx, `INSERT INTO rating (cycle_id, employee_id, competency_id, source, level, rater_id, at, note)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, nullID(r.CycleID), r.EmployeeID, r.CompetencyID, string(r.Source),
+		r.Level, nullID(r.RaterID), r.At.Unix(), r.Note)
+	if err != nil {
+		return fmt.Errorf("store: add rating: %w", err)
+	}
+	r.ID = id
+	detail := map[string]any{"employee_id": r.EmployeeID, "competency_id": r.CompetencyID,
+		"source": string(r.Source), "level": r.Level}
+	if r.CycleID != 0 {
+		detail["cycle_id"] = r.CycleID
+	}
+	if r.Source != assess.SourcePeer {
+		detail["rater_id"] = r.RaterID
+	}
+	if err := s.audit(ctx, tx, a, "rating.add", "rating", id, detail); err != nil {
+		return err
+	}
+	if err := s.recomputeLevel(ctx, tx, r.EmployeeID, r.CompetencyID); err != nil {
+		return err
+	}
+	return s.recomputeJPM(ctx, tx, r.EmployeeID)
 }
 
 // raterFacts are what the permission rules look at.
@@ -126,19 +131,7 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *Rating) error {
 			return denied("penilaian diri hanya dapat diisi oleh pegawai itu sendiri")
 		}
 	case assess.SourceSupervisor:
-		if r.RaterID == 0 || r.RaterID == r.EmployeeID {
-			return denied("penilaian atasan hanya dapat diisi oleh atasan pegawai")
-		}
-		if r.RaterID == f.supervisorID {
-			return nil
-		}
-		above, err := s.headsAbove(ctx, q, r.RaterID, f.unitPath)
-		if err != nil {
-			return err
-		}
-		if !above {
-			return denied("penilaian atasan hanya dapat diisi oleh atasan langsung atau kepala unit di atas pegawai")
-		}
+		return s.checkSupervisor(ctx, q, r, &f)
 	case assess.SourcePeer:
 		if r.RaterID == 0 || r.RaterID == r.EmployeeID || r.RaterID == f.supervisorID {
 			return denied("penilaian rekan kerja diisi oleh rekan, bukan oleh pegawai itu sendiri atau atasannya")
@@ -159,6 +152,13 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *Rating) error {
 			return denied("penilaian rekan kerja hanya oleh pegawai dari OPD yang sama")
 		}
 	default: // test, assessment centre, evidence
+		if r.Source == assess.SourceEvidence && r.RaterID != 0 {
+			// Work evidence is reviewed by the supervisor (evidence.go), who
+			// may record it as they may give a supervisor rating.
+			if err := s.checkSupervisor(ctx, q, r, &f); err == nil || apperr.Code(err) != apperr.EFORBIDDEN {
+				return err
+			}
+		}
 		var a args
 		cond := scopeClause(model.Scope{All: r.RaterAdmin.All, UnitPaths: r.RaterAdmin.UnitPaths}, &a)
 		var n int
@@ -166,8 +166,30 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *Rating) error {
 			return err
 		}
 		if n == 0 {
-			return denied("hasil tes, assessment centre dan bukti kerja hanya dapat dicatat oleh admin")
+			if r.Source == assess.SourceEvidence {
+				return denied("bukti kerja hanya dapat dinilai oleh atasan pegawai atau admin unitnya")
+			}
+			return denied("hasil tes dan assessment centre hanya dapat dicatat oleh admin")
 		}
+	}
+	return nil
+}
+
+// checkSupervisor applies the supervisor rule of AddRating: r.RaterID is
+// the employee's supervisor or heads a unit above the employee.
+func (s *Store) checkSupervisor(ctx context.Context, q queryer, r *Rating, f *raterFacts) error {
+	if r.RaterID == 0 || r.RaterID == r.EmployeeID {
+		return apperr.New(apperr.EFORBIDDEN, "penilaian atasan hanya dapat diisi oleh atasan pegawai")
+	}
+	if r.RaterID == f.supervisorID {
+		return nil
+	}
+	above, err := s.headsAbove(ctx, q, r.RaterID, f.unitPath)
+	if err != nil {
+		return err
+	}
+	if !above {
+		return apperr.New(apperr.EFORBIDDEN, "penilaian atasan hanya dapat diisi oleh atasan langsung atau kepala unit di atas pegawai")
 	}
 	return nil
 }

@@ -33,6 +33,8 @@ type assessData struct {
 	// employee (see cycles.go); ratings made now are attached to the first
 	// that opens their source. Outside them ratings are still recorded.
 	Cycles []store.Cycle
+	// Evidence is the work-evidence section (evidence.go).
+	Evidence *evidenceView
 }
 
 // rateData is the page /penilaian/{id}: rating one colleague or report.
@@ -58,29 +60,8 @@ func (s *server) assessHome(w http.ResponseWriter, r *http.Request) {
 	if p == nil {
 		return
 	}
-	ctx := r.Context()
-	d := &assessData{}
-	me := p.User.EmployeeID
-	if me == 0 {
-		d.NoEmployee = true
-		s.render(w, r, http.StatusOK, "assess", "assess.title", d)
-		return
-	}
-	fields, err := s.fieldsFor(ctx, me, me, assess.SourceSelf)
+	d, err := s.assessPage(r, p)
 	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d.Fields = fields
-	if d.Cycles, err = s.st.OpenCyclesFor(ctx, me); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if d.Reports, err = s.st.DirectReports(ctx, me, 200); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if d.Peers, err = s.st.Colleagues(ctx, me, 50); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -89,8 +70,42 @@ func (s *server) assessHome(w http.ResponseWriter, r *http.Request) {
 		d.Notice = "assess.saved_self"
 	case "rated":
 		d.Notice = "assess.saved_rating"
+	case "evidence":
+		d.Notice = "evidence.submitted"
+	case "reviewed":
+		d.Notice = "evidence.reviewed"
 	}
 	s.render(w, r, http.StatusOK, "assess", "assess.title", d)
+}
+
+// assessPage gathers the assessment page for p (also to re-render it with
+// a refused work evidence, evidence.go).
+func (s *server) assessPage(r *http.Request, p *auth.Principal) (*assessData, error) {
+	ctx := r.Context()
+	d := &assessData{}
+	me := p.User.EmployeeID
+	if me == 0 {
+		d.NoEmployee = true
+		return d, nil
+	}
+	fields, err := s.fieldsFor(ctx, me, me, assess.SourceSelf)
+	if err != nil {
+		return nil, err
+	}
+	d.Fields = fields
+	if d.Cycles, err = s.st.OpenCyclesFor(ctx, me); err != nil {
+		return nil, err
+	}
+	if d.Reports, err = s.st.DirectReports(ctx, me, 200); err != nil {
+		return nil, err
+	}
+	if d.Peers, err = s.st.Colleagues(ctx, me, 50); err != nil {
+		return nil, err
+	}
+	if d.Evidence, err = s.evidenceFor(r, me, fields); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // fieldsFor returns the form fields for rating employee target against

@@ -159,6 +159,7 @@ func (s *server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /penilaian", s.assessSelf)
 	mux.HandleFunc("GET /penilaian/{id}", s.assessRateForm)
 	mux.HandleFunc("POST /penilaian/{id}", s.assessRate)
+	s.evidenceRoutes(mux)
 	s.talentRoutes(mux) // /talenta, /penilaian/impor
 	mux.HandleFunc("GET /analisis", s.needsPage)
 	mux.HandleFunc("GET /analisis/orang", s.needPeoplePage)

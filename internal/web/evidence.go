@@ -1,0 +1,171 @@
+package web
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// evidenceRoutes registers the work-evidence actions of /penilaian.
+func (s *server) evidenceRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("POST /penilaian/bukti", s.evidenceSubmit)
+	mux.HandleFunc("GET /penilaian/bukti/{id}/berkas", s.evidenceFile)
+	mux.HandleFunc("POST /penilaian/bukti/{id}/tinjau", s.evidenceReview)
+}
+
+// evidenceView is the work-evidence section of /penilaian: the employee's
+// upload form and submissions, and the evidence of their direct reports
+// waiting for their review.
+type evidenceView struct {
+	Lang         i18n.Lang
+	Competencies []ratingField // the competencies of the employee's standard
+	Levels       []int
+	Mine         []store.Evidence
+	Pending      []store.Evidence
+	Form         map[string]string // the values of a refused upload
+	Error        string            // why the upload was refused
+	ErrorField   string
+	ReviewID     int64  // the evidence whose review was refused
+	ReviewError  string // why
+}
+
+// evidenceFor returns the section for employee me, whose standard gives
+// fields.
+func (s *server) evidenceFor(r *http.Request, me int64, fields []ratingField) (*evidenceView, error) {
+	v := &evidenceView{Lang: langOf(r), Competencies: fields, Levels: []int{1, 2, 3, 4, 5}, Form: map[string]string{}}
+	var err error
+	if v.Mine, err = s.st.MyEvidence(r.Context(), me, 50); err != nil {
+		return nil, err
+	}
+	if v.Pending, err = s.st.PendingEvidence(r.Context(), me, 100); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// evidenceSubmit records an upload (POST /penilaian/bukti, multipart).
+func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) {
+	p := s.require(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	me := p.User.EmployeeID
+	if me == 0 {
+		s.fail(w, r, errForbidden)
+		return
+	}
+	// The file plus the other fields; a bigger body is cut off and refused.
+	r.Body = http.MaxBytesReader(w, r.Body, store.EvidenceMaxSize+64<<10)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		s.refuseEvidence(w, r, p, apperr.Invalid("file", "berkas paling besar 5 MB dan harus dikirim sebagai formulir unggahan"))
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	e := store.Evidence{EmployeeID: me, Note: r.PostFormValue("note")}
+	var err error
+	if e.CompetencyID, err = strconv.ParseInt(r.PostFormValue("competency"), 10, 64); err != nil {
+		err = apperr.Invalid("competency", "pilih kompetensi")
+	} else if e.ClaimedLevel, err = strconv.Atoi(r.PostFormValue("level")); err != nil {
+		err = apperr.Invalid("level", "level harus 1 sampai 5")
+	} else if f, h, ferr := r.FormFile("file"); ferr != nil {
+		err = apperr.Invalid("file", "berkas bukti wajib diunggah")
+	} else {
+		e.FileName = h.Filename
+		e.Content, err = io.ReadAll(io.LimitReader(f, store.EvidenceMaxSize+1))
+		f.Close()
+	}
+	if err == nil {
+		err = s.st.SubmitEvidence(r.Context(), actor(p), me, &e)
+	}
+	if err != nil {
+		s.refuseEvidence(w, r, p, err)
+		return
+	}
+	http.Redirect(w, r, "/penilaian?ok=evidence#evidence", http.StatusSeeOther)
+}
+
+// evidenceReview accepts (with a level) or rejects (with a reason) one
+// evidence (POST /penilaian/bukti/{id}/tinjau). Whoever may not give its
+// employee a supervisor rating gets not found.
+func (s *server) evidenceReview(w http.ResponseWriter, r *http.Request) {
+	p, id := s.requireID(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	if p.User.EmployeeID == 0 {
+		s.fail(w, r, errNotPermitted)
+		return
+	}
+	accept := r.PostFormValue("decision") == "accept"
+	level, _ := strconv.Atoi(r.PostFormValue("level"))
+	err := s.st.ReviewEvidence(r.Context(), actor(p), p.User.EmployeeID, id, accept, level, r.PostFormValue("review_note"))
+	if apperr.Code(err) == apperr.EFORBIDDEN {
+		err = errNotPermitted
+	}
+	if err != nil {
+		var ae *apperr.Error
+		if errors.As(err, &ae) && ae.Code == apperr.EINVALID {
+			d, perr := s.assessPage(r, p)
+			if perr != nil {
+				s.fail(w, r, perr)
+				return
+			}
+			d.Evidence.ReviewID, d.Evidence.ReviewError = id, ae.Message
+			s.render(w, r, http.StatusUnprocessableEntity, "assess", "assess.title", d)
+			return
+		}
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/penilaian?ok=reviewed#evidence-review", http.StatusSeeOther)
+}
+
+// evidenceFile sends the file of one evidence as an attachment
+// (GET /penilaian/bukti/{id}/berkas): to the employee, whoever may give
+// them a supervisor rating and the administrators of their unit; anyone
+// else gets not found.
+func (s *server) evidenceFile(w http.ResponseWriter, r *http.Request) {
+	p, id := s.requireID(w, r, auth.ReadRegistry)
+	if p == nil {
+		return
+	}
+	f, err := s.st.EvidenceFile(r.Context(), p.User.EmployeeID, adminScope(p), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", f.ContentType)
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}))
+	h.Set("Content-Length", strconv.Itoa(len(f.Content)))
+	h.Set("Cache-Control", "private, no-store")
+	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	w.Write(f.Content)
+}
+
+// refuseEvidence shows /penilaian again with the reason next to the upload
+// form and the values chosen, or fails the request for other errors.
+func (s *server) refuseEvidence(w http.ResponseWriter, r *http.Request, p *auth.Principal, err error) {
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Code != apperr.EINVALID {
+		s.fail(w, r, err)
+		return
+	}
+	d, perr := s.assessPage(r, p)
+	if perr != nil {
+		s.fail(w, r, perr)
+		return
+	}
+	d.Evidence.Error, d.Evidence.ErrorField = ae.Message, ae.Field
+	for _, f := range []string{"competency", "level", "note"} {
+		d.Evidence.Form[f] = r.PostFormValue(f)
+	}
+	s.render(w, r, http.StatusUnprocessableEntity, "assess", "assess.title", d)
+}
