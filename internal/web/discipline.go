@@ -31,7 +31,7 @@ type disciplineView struct {
 // disciplineFor returns the section for employee id as p may see it, or nil
 // when p may not see it.
 func (s *server) disciplineFor(r *http.Request, p *auth.Principal, id int64, canWrite bool) (*disciplineView, error) {
-	canWrite = canWrite && p.User.EmployeeID != id // never one's own penalties (disciplineTarget)
+	canWrite = canWrite && p.User.EmployeeID != id // never one's own penalties (adminTarget)
 	if !canWrite && p.User.EmployeeID != id {
 		return nil, nil
 	}
@@ -43,9 +43,10 @@ func (s *server) disciplineFor(r *http.Request, p *auth.Principal, id int64, can
 		Form: map[string]string{}, Today: s.st.Now()}, nil
 }
 
-// disciplineTarget checks that p administers employee id and returns the
+// adminTarget checks that p administers employee id (and is not that
+// employee: restricted records are kept by another admin) and returns the
 // profile data to re-render on a refused submission.
-func (s *server) disciplineTarget(w http.ResponseWriter, r *http.Request) (*auth.Principal, *profileData) {
+func (s *server) adminTarget(w http.ResponseWriter, r *http.Request) (*auth.Principal, *profileData) {
 	p, id := s.requireID(w, r, auth.WriteEmployees)
 	if p == nil {
 		return nil, nil
@@ -83,7 +84,7 @@ func formDate(r *http.Request, field string) (time.Time, error) {
 
 // penaltyAdd records a penalty (POST /pegawai/{id}/disiplin).
 func (s *server) penaltyAdd(w http.ResponseWriter, r *http.Request) {
-	p, d := s.disciplineTarget(w, r)
+	p, d := s.adminTarget(w, r)
 	if p == nil {
 		return
 	}
@@ -111,7 +112,7 @@ func (s *server) penaltyAdd(w http.ResponseWriter, r *http.Request) {
 // penaltyRevoke revokes one penalty with a reason
 // (POST /pegawai/{id}/disiplin/{pid}/cabut).
 func (s *server) penaltyRevoke(w http.ResponseWriter, r *http.Request) {
-	p, d := s.disciplineTarget(w, r)
+	p, d := s.adminTarget(w, r)
 	if p == nil {
 		return
 	}

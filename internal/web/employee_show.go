@@ -20,9 +20,10 @@ type profileData struct {
 	CanEdit        bool // WriteEmployees and in the admin's scope
 	CanManage      bool // ManageAccounts, in the admin's scope, and the account manageable
 	NewPassword    string
-	Notice         string          // catalogue key of a message after an action
-	Competency     *competencyView // the "Kompetensi" section
-	Discipline     *disciplineView // the "Hukuman disiplin" section (nil: not shown)
+	Notice         string           // catalogue key of a message after an action
+	Competency     *competencyView  // the "Kompetensi" section
+	Discipline     *disciplineView  // the "Hukuman disiplin" section (nil: not shown)
+	Performance    *performanceView // the "Kinerja (SKP)" section (nil: not shown)
 }
 
 // employeeShow shows one employee (GET /pegawai/{id}).
@@ -45,6 +46,8 @@ func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) {
 		d.Notice = "discipline.added"
 	case "penalty_revoked":
 		d.Notice = "discipline.revoked"
+	case "performance_set":
+		d.Notice = "performance.saved"
 	}
 	s.renderProfile(w, r, http.StatusOK, d)
 }
@@ -98,6 +101,9 @@ func (s *server) profile(r *http.Request, p *auth.Principal, id int64) (*profile
 		return nil, err
 	}
 	if d.Discipline, err = s.disciplineFor(r, p, id, d.CanEdit); err != nil {
+		return nil, err
+	}
+	if d.Performance, err = s.performanceFor(r, p, id, d.CanEdit); err != nil {
 		return nil, err
 	}
 	if d.CanManage || p.User.EmployeeID == id {

@@ -143,6 +143,7 @@ func (s *server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /pegawai/{id}/akun/aktifkan", s.accountActivate)
 	mux.HandleFunc("POST /pegawai/{id}/akun/reset", s.accountReset)
 	mux.HandleFunc("POST /pegawai/{id}/disiplin", s.penaltyAdd)
+	mux.HandleFunc("POST /pegawai/{id}/kinerja", s.performanceSet)
 	mux.HandleFunc("POST /pegawai/{id}/disiplin/{pid}/cabut", s.penaltyRevoke)
 	mux.HandleFunc("GET /impor", s.importForm)
 	mux.HandleFunc("POST /impor", s.importUpload)
