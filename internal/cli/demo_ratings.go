@@ -60,6 +60,9 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, lig
 			}
 		}
 		conflict := rng.IntN(100) < 2
+		// A few took an e-learning test, a few had work evidence accepted by
+		// their supervisor: every source shows up in the demo city.
+		tested, evidenced := rng.IntN(100) < 10, p.sup != 0 && rng.IntN(100) < 5
 		at := func() time.Time { return now.Add(-time.Duration(rng.IntN(300*24)) * time.Hour) }
 		for i, it := range p.items {
 			truth := it.Required + []int{-2, -1, -1, -1, 0, 0, 0, 0, 0, 1, 1}[rng.IntN(11)]
@@ -84,6 +87,12 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, lig
 			}
 			for _, peer := range peers {
 				rate(assess.SourcePeer, min(max(truth+rng.IntN(3)-1, 1), 5), peer)
+			}
+			if tested && i%4 == 3 {
+				rate(assess.SourceTest, truth, 0)
+			}
+			if evidenced && i == 1 {
+				rate(assess.SourceEvidence, truth, p.sup)
 			}
 		}
 		if r := recent[p.unit]; len(r) < 6 {
