@@ -31,6 +31,7 @@ type needsSnapshot struct {
 	own      map[int64]*unitNeeds
 	sub      map[int64]*unitNeeds
 	comps    map[int64]needComp
+	people   int // active employees counted
 }
 
 // unitNeeds is the needs of some employees: how many, how many in each
@@ -104,19 +105,25 @@ type needsStamp struct{ audit, rating int64 }
 func (st needsStamp) covers(o needsStamp) bool { return st.audit >= o.audit && st.rating >= o.rating }
 
 // Snapshot policy: a snapshot matching the stamp is used for needsMaxAge.
-// When the data changed, a snapshot that took less than needsSyncLimit to
-// build (every small and mid-sized pemda) is rebuilt at once, so users see
-// their changes; a larger one is served as it is (marked Stale) while one
+// When the data changed, a snapshot of fewer than needsStaleMinPeople
+// employees, or one that took less than needsSyncLimit to build (every small
+// and mid-sized pemda), is rebuilt at once, so users see their changes; a
+// larger one is served as it is (marked Stale) while one
 // rebuild runs in the background — at most one every needsRebuildEvery ×
 // its build time (at least needsMinInterval), so that a city whose ratings
 // move all day spends at most about a tenth of a core on rebuilding — and
 // only a snapshot older than needsMaxStale is rebuilt on the request path.
 const (
-	needsMaxAge       = 5 * time.Minute
-	needsSyncLimit    = 150 * time.Millisecond
-	needsMaxStale     = 10 * time.Minute
-	needsRebuildEvery = 10
-	needsMinInterval  = 30 * time.Second
+	needsMaxAge    = 5 * time.Minute
+	needsSyncLimit = 150 * time.Millisecond
+	// needsStaleMinPeople: below it a snapshot is always rebuilt at once,
+	// however long a build took on a busy machine (a city of 13,000 builds
+	// in well under a second); the build time alone made small registries
+	// show stale figures on a loaded host.
+	needsStaleMinPeople = 50_000
+	needsMaxStale       = 10 * time.Minute
+	needsRebuildEvery   = 10
+	needsMinInterval    = 30 * time.Second
 )
 
 // needsCache holds a store's current snapshot; build is single-flight.
@@ -175,7 +182,8 @@ func (s *Store) needsSnapshot(ctx context.Context) (*needsSnapshot, bool, error)
 			c.mu.Unlock()
 			return snap, false, nil
 		}
-		serveStale := snap != nil && snap.took >= needsSyncLimit && time.Since(snap.at) < needsMaxStale
+		serveStale := snap != nil && snap.took >= needsSyncLimit && snap.people >= needsStaleMinPeople &&
+			time.Since(snap.at) < needsMaxStale
 		if serveStale && building == nil && time.Since(snap.at) < max(needsMinInterval, needsRebuildEvery*snap.took) {
 			c.mu.Unlock()
 			return snap, true, nil // changed, but rebuilt too recently to rebuild again
@@ -398,6 +406,9 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 	}
 	snap.at = time.Now()
 	snap.took = snap.at.Sub(start) - rested // the work, not the rests: the policy's measure of cost
+	for _, u := range snap.own {
+		snap.people += u.emps
+	}
 	return snap, nil
 }
 
