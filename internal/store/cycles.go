@@ -363,7 +363,7 @@ func (s *Store) Cycles(ctx context.Context, f CycleFilter) ([]CycleRow, bool, er
 	case len(f.Scope.UnitPaths) > 0:
 		var or []string
 		for _, p := range f.Scope.UnitPaths {
-			or = append(or, fmt.Sprintf("(su.path >= %s AND su.path < %s)", a.add(p), a.add(pathUpper(p))))
+			or = append(or, pathRange("su.path", p, &a))
 		}
 		cond = "(" + strings.Join(or, " OR ") + ")"
 	}

@@ -39,7 +39,7 @@ func scopeClause(sc model.Scope, a *args) string {
 	}
 	var or []string
 	for _, p := range sc.UnitPaths {
-		or = append(or, fmt.Sprintf("e.unit_id IN (SELECT id FROM org_unit WHERE path >= %s AND path < %s)", a.add(p), a.add(pathUpper(p))))
+		or = append(or, "e.unit_id IN (SELECT id FROM org_unit WHERE "+pathRange("path", p, a)+")")
 	}
 	if sc.SelfID != 0 {
 		or = append(or, "e.id = "+a.add(sc.SelfID))
@@ -203,7 +203,7 @@ func (s *Store) employeeIDs(ctx context.Context, f EmployeeFilter) ([]int64, boo
 		if err != nil {
 			return nil, false, err
 		}
-		where = append(where, fmt.Sprintf("e.unit_id IN (SELECT id FROM org_unit WHERE path >= %s AND path < %s)", a.add(u.Path), a.add(pathUpper(u.Path))))
+		where = append(where, "e.unit_id IN (SELECT id FROM org_unit WHERE "+pathRange("path", u.Path, &a)+")")
 	}
 	if f.PositionType != "" {
 		where = append(where, "e.position_id IN (SELECT id FROM position WHERE type = "+a.add(string(f.PositionType))+")")

@@ -305,7 +305,7 @@ func (s *Store) NeedPeople(ctx context.Context, scope model.Scope, unitID, compe
 	var a args
 	var or []string
 	for _, u := range base {
-		or = append(or, fmt.Sprintf("(u.path >= %s AND u.path < %s)", a.add(u.Path), a.add(pathUpper(u.Path))))
+		or = append(or, pathRange("u.path", u.Path, &a))
 	}
 	comp := a.add(competencyID)
 	q := `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, p.title, u.id, u.name, i.required, l.level, i.weight

@@ -523,7 +523,7 @@ func (s *Store) SurveyPage(ctx context.Context, f SurveyFilter) ([]Survey, bool,
 	case len(f.Scope.UnitPaths) > 0:
 		var or []string
 		for _, p := range f.Scope.UnitPaths {
-			or = append(or, fmt.Sprintf("(u.path >= %s AND u.path < %s)", a.add(p), a.add(pathUpper(p))))
+			or = append(or, pathRange("u.path", p, &a))
 			var above []string
 			for k := 1; k < len(p)-1; k++ { // the strict ancestors of /1/7/42/: /1/ and /1/7/
 				if p[k] == '/' {

@@ -63,7 +63,7 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 		if err := s.db.QueryRowContext(ctx, `SELECT path FROM org_unit WHERE id = $1`, unitID).Scan(&path); err != nil {
 			return notFound(err, "unit %d tidak ditemukan", unitID)
 		}
-		where += fmt.Sprintf(" AND e.unit_id IN (SELECT id FROM org_unit WHERE path >= %s AND path < %s)", a.add(path), a.add(pathUpper(path)))
+		where += " AND e.unit_id IN (SELECT id FROM org_unit WHERE " + pathRange("path", path, &a) + ")"
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name,
 		j.jpm_capped, COALESCE(p0.predikat, ''), COALESCE(p1.predikat, ''), `+excludedSQL(today)+`
