@@ -141,16 +141,47 @@ func (s *Store) insertEmployee(ctx context.Context, tx *sql.Tx, e *model.Employe
 	return writeWords(ctx, tx, e.ID, e.Name)
 }
 
-// writeWords replaces the search words of one employee.
+// writeWords adds the search words of one employee's new name (after
+// deleteWords on a rename). A word already stored is left as it is.
 func writeWords(ctx context.Context, q queryer, id int64, name string) error {
-	if _, err := q.ExecContext(ctx, `DELETE FROM employee_word WHERE employee_id = $1`, id); err != nil {
-		return err
-	}
 	key := names.SortKey(name)
 	for _, w := range names.SearchWords(name) {
-		if _, err := q.ExecContext(ctx, `INSERT INTO employee_word (word, sort_name, employee_id) VALUES ($1, $2, $3)`, w, key, id); err != nil {
+		if _, err := q.ExecContext(ctx, `INSERT INTO employee_word (word, sort_name, employee_id) VALUES ($1, $2, $3)
+			ON CONFLICT DO NOTHING`, w, key, id); err != nil {
 			return fmt.Errorf("store: search words of %d: %w", id, err)
 		}
+	}
+	return nil
+}
+
+// deleteWords deletes the search words of an employee's stored name and
+// sort key, both read by the caller in the same transaction before the
+// rename. employee_word has no index on employee_id (a million-row import
+// paid ≈ 1.6 s to build one that only renames used), so the words are
+// deleted by the primary key (word, sort_name, employee_id): the words of
+// the stored name under the stored sort_name, which every path writes with
+// the words, and under the key names.SortKey gives for the name today,
+// should the two differ. The words are those names.SearchWords gives today:
+// a change to how it splits names must rebuild employee_word, or a rename
+// would leave words written the old way behind.
+func deleteWords(ctx context.Context, q queryer, id int64, storedName, storedKey string) error {
+	words := names.SearchWords(storedName)
+	if len(words) == 0 {
+		return nil
+	}
+	var a args
+	wm := make([]string, len(words))
+	for i, w := range words {
+		wm[i] = a.add(w)
+	}
+	km := []string{a.add(storedKey)}
+	if k := names.SortKey(storedName); k != storedKey {
+		km = append(km, a.add(k))
+	}
+	_, err := q.ExecContext(ctx, `DELETE FROM employee_word WHERE word IN (`+strings.Join(wm, ",")+`)
+		AND sort_name IN (`+strings.Join(km, ",")+`) AND employee_id = `+a.add(id), a...)
+	if err != nil {
+		return fmt.Errorf("store: search words of %d: %w", id, err)
 	}
 	return nil
 }
@@ -241,6 +272,15 @@ func (s *Store) writeEmployeeChanges(ctx context.Context, q queryer, a model.Act
 	if err != nil {
 		return err
 	}
+	// A rename replaces the search words: those of the name and sort key
+	// stored now (see deleteWords).
+	_, renamed := ch["name"]
+	var storedName, storedKey string
+	if renamed {
+		if err := q.QueryRowContext(ctx, `SELECT name, sort_name FROM employee WHERE id = $1`, e.ID).Scan(&storedName, &storedKey); err != nil {
+			return notFound(err, "pegawai %d tidak ditemukan", e.ID)
+		}
+	}
 	now := s.Now()
 	e.UpdatedAt = now
 	_, err = q.ExecContext(ctx, `UPDATE employee SET nip=$1, name=$2, gelar_depan=$3, gelar_belakang=$4, sort_name=$5, birth_place=$6,
@@ -258,7 +298,10 @@ func (s *Store) writeEmployeeChanges(ctx context.Context, q queryer, a model.Act
 	if err != nil {
 		return fmt.Errorf("store: update employee %s: %w", e.NIP, err)
 	}
-	if _, ok := ch["name"]; ok {
+	if renamed {
+		if err := deleteWords(ctx, q, e.ID, storedName, storedKey); err != nil {
+			return err
+		}
 		if err := writeWords(ctx, q, e.ID, e.Name); err != nil {
 			return err
 		}

@@ -84,6 +84,7 @@ type bulkState struct {
 	plan      *supPlan
 	inline    bool  // derived supervisors are written with the rows
 	base      int64 // id = base + line
+	firstID   int64 // the first row's id
 	started   bool
 	lastLine  int
 	confirmed map[int64]bool // units whose named head row was seen
@@ -136,6 +137,7 @@ func (ei *employeeImporter) firstRow(ctx context.Context, line int) error {
 		}
 	}
 	b.base = start - int64(line)
+	b.firstID = start
 	if b.inline {
 		for unit, l := range ei.imp.HeadLines {
 			if u := b.plan.byID[unit]; u != nil {
