@@ -39,6 +39,8 @@ type API struct {
 	// employeeSubs holds the handlers of /employees/{id}/<sub> by method
 	// and sub (see handleEmployeeSub).
 	employeeSubs map[string]map[string]handlerFunc
+	// principals caches the callers of recent requests by token hash.
+	principals *auth.PrincipalCache
 }
 
 // route is one registered endpoint; Path is relative to Prefix, as
@@ -63,7 +65,7 @@ func newAPI(st *store.Store, logger *slog.Logger) *API {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	a := &API{st: st, log: logger, mux: http.NewServeMux()}
+	a := &API{st: st, log: logger, mux: http.NewServeMux(), principals: auth.NewPrincipalCache(st)}
 
 	a.public("GET", "/openapi.yaml", a.openAPI)
 	a.handle("GET", "/me", a.me)
@@ -179,14 +181,18 @@ func (a *API) authenticate(r *http.Request) (*auth.Principal, error) {
 	if !strings.EqualFold(scheme, "Bearer") || token == "" {
 		return nil, apperr.New(apperr.EUNAUTHORIZED, "kirim token API di header Authorization: Bearer <token>")
 	}
-	u, err := a.st.UserByTokenHash(r.Context(), auth.TokenHash(token))
+	hash := auth.TokenHash(token)
+	p, err := a.principals.Get(r.Context(), "t:"+hash, func(ctx context.Context) (*auth.Principal, error) {
+		u, err := a.st.UserByTokenHash(ctx, hash)
+		if err != nil {
+			return nil, err
+		}
+		return auth.ScopeFor(ctx, a.st, u)
+	})
 	if apperr.Code(err) == apperr.ENOTFOUND {
 		return nil, apperr.New(apperr.EUNAUTHORIZED, "token API tidak dikenal atau akunnya tidak aktif")
 	}
-	if err != nil {
-		return nil, err
-	}
-	return auth.ScopeFor(r.Context(), a.st, u)
+	return p, err
 }
 
 // require returns a 403 error unless p may do act.

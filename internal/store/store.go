@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -20,10 +21,13 @@ import (
 
 // Store is the database handle shared by the web UI, the API and the CLI.
 type Store struct {
-	db      *sql.DB
-	writes  atomic.Uint64 // see Writes
-	dialect Dialect
-	stmts   stmtCache
+	db     *sql.DB
+	writes atomic.Uint64 // see Writes
+	// sessions is the one SessionStore of this Store (see Sessions).
+	sessions *SessionStore
+	sessOnce sync.Once
+	dialect  Dialect
+	stmts    stmtCache
 	// labelCache: unit and position labels for lists (labels.go).
 	labelCache labelCache
 	// Now is the clock; tests replace it.

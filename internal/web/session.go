@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
@@ -30,7 +31,8 @@ const (
 )
 
 // withPrincipal loads the signed-in user and their scope for every request
-// (two or three indexed reads) and decides the language. It never changes
+// (two or three indexed reads, or none while auth.PrincipalCache holds
+// them) and decides the language. It never changes
 // the session of an active account, so scs does not write it back. A
 // session of an account that was deactivated, deleted or given a new
 // password since the session was opened is destroyed: a password reset
@@ -40,20 +42,23 @@ func (s *server) withPrincipal(next http.Handler) http.Handler {
 		ctx := r.Context()
 		var p *auth.Principal
 		if uid := s.sm.GetInt64(ctx, sessUserID); uid != 0 {
-			u, err := s.st.User(ctx, uid)
+			var err error
+			p, err = s.principals.Get(ctx, "u:"+strconv.FormatInt(uid, 10), func(ctx context.Context) (*auth.Principal, error) {
+				u, err := s.st.User(ctx, uid)
+				if err != nil || !u.Active {
+					return nil, err
+				}
+				return auth.ScopeFor(ctx, s.st, u)
+			})
 			switch {
 			case err != nil && apperr.Code(err) != apperr.ENOTFOUND:
 				s.fail(w, r, err)
 				return
-			case err != nil || !u.Active || s.sm.GetString(ctx, sessPassword) != auth.PasswordFingerprint(u.PasswordHash):
+			case p == nil || s.sm.GetString(ctx, sessPassword) != auth.PasswordFingerprint(p.User.PasswordHash):
 				// The account is gone, was deactivated or has a new
 				// password: end the session.
+				p = nil
 				if err := s.sm.Destroy(ctx); err != nil {
-					s.fail(w, r, err)
-					return
-				}
-			default:
-				if p, err = auth.ScopeFor(ctx, s.st, u); err != nil {
 					s.fail(w, r, err)
 					return
 				}

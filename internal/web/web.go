@@ -56,11 +56,14 @@ type server struct {
 	loc       *time.Location
 	counts    countCache // large employee counts, kept briefly
 	topUnits  countCache // unitChoices' top units per scope, see unitChoices
+	// principals caches the signed-in callers' accounts and scopes.
+	principals *auth.PrincipalCache
 }
 
 // New returns the web UI as one handler.
 func New(st *store.Store, cfg Config) (http.Handler, error) {
-	s := &server{st: st, cfg: cfg, log: cfg.Logger, throttle: &auth.Throttle{St: st}, loc: cfg.Location}
+	s := &server{st: st, cfg: cfg, log: cfg.Logger, throttle: &auth.Throttle{St: st}, loc: cfg.Location,
+		principals: auth.NewPrincipalCache(st)}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -90,6 +93,7 @@ func New(st *store.Store, cfg Config) (http.Handler, error) {
 
 	s.sm = scs.New()
 	s.sm.Store = st.Sessions()
+	s.sm.Codec = newMemoCodec()
 	s.sm.Lifetime = 12 * time.Hour
 	// No IdleTimeout: with one, scs rewrites the session row on every
 	// request. Without it a request that does not change the session does
