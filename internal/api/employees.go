@@ -210,7 +210,7 @@ func (a *API) listEmployees(w http.ResponseWriter, r *http.Request, p *auth.Prin
 		n := f.Offset + len(list)
 		next = &n
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "next_offset": next})
+	writeEmployeePage(w, items, next)
 	return nil
 }
 

@@ -251,24 +251,49 @@ func backTokens(seg string) (toks []string, ok bool) {
 // stored in model.Employee.GelarDepan); back titles by commas, with or
 // without spaces. Empty parts are left out.
 func Display(front, bare, back string) string {
-	var fr []string
-	for _, f := range strings.Fields(strings.ReplaceAll(front, ",", " ")) {
-		fr = append(fr, f)
+	if front == "" && back == "" && tidy(bare) {
+		return bare // most names: nothing to compose (lists show fifty a page)
 	}
-	var bk []string
-	for _, b := range strings.Split(back, ",") {
-		if b = strings.Join(strings.Fields(b), " "); b != "" {
-			bk = append(bk, b)
+	var b strings.Builder
+	b.Grow(len(front) + len(bare) + len(back) + 2)
+	word := func(w string) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	for w := range strings.FieldsFuncSeq(front, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		word(w)
+	}
+	for w := range strings.FieldsSeq(bare) {
+		word(w)
+	}
+	for part := range strings.SplitSeq(back, ",") {
+		first := true
+		for w := range strings.FieldsSeq(part) {
+			switch {
+			case !first:
+				b.WriteByte(' ')
+			case b.Len() > 0:
+				b.WriteString(", ")
+			}
+			b.WriteString(w)
+			first = false
 		}
 	}
-	name := strings.Join(append(fr, strings.Fields(bare)...), " ")
-	if len(bk) > 0 {
-		if name != "" {
-			name += ", "
+	return b.String()
+}
+
+// tidy reports whether s is ASCII with single spaces between words and
+// none at either end: what Display would return for it unchanged.
+func tidy(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c < ' ' || (c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ')) {
+			return false
 		}
-		name += strings.Join(bk, ", ")
 	}
-	return name
+	return true
 }
 
 // SortKey returns the key for ordering lists by name: the bare name (titles

@@ -278,35 +278,30 @@ func paddedIDs(ids []int64, a *args) string {
 }
 
 // employeesByID loads employees with display fields, in the order of ids.
-// Unit and position labels come from the label cache (labels.go); only the
-// supervisor is joined.
+// Unit and position labels and supervisors' names come from the label
+// cache (labels.go): a join to the supervisor was a second random row read
+// per listed employee, though most of a page shares a few supervisors.
 func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	var a args
-	rows, err := s.query(ctx, `SELECT `+employeeCols+`,
-	COALESCE(s.name, ''), COALESCE(s.gelar_depan, ''), COALESCE(s.gelar_belakang, ''), COALESCE(s.nip, '')
-	FROM employee e LEFT JOIN employee s ON s.id = e.supervisor_id WHERE e.id IN (`+paddedIDs(ids, &a)+`)`, a...)
+	rows, err := s.query(ctx, `SELECT `+employeeCols+` FROM employee e WHERE e.id IN (`+paddedIDs(ids, &a)+`)`, a...)
 	if err != nil {
 		return nil, fmt.Errorf("store: load employees: %w", err)
 	}
 	defer rows.Close()
 	byID := make(map[int64]EmployeeView, len(ids))
-	var unitIDs, posIDs []int64
+	var unitIDs, posIDs, supIDs []int64
 	for rows.Next() {
 		var v EmployeeView
-		var supName, supFront, supBack string
-		retire, err := scanEmployee(rows, &v.Employee, &supName, &supFront, &supBack, &v.SupervisorNIP)
+		retire, err := scanEmployee(rows, &v.Employee)
 		if err != nil {
 			return nil, err
 		}
 		v.RetirementDate = parseDate(retire)
-		if supName != "" {
-			v.SupervisorName = names.Display(supFront, supName, supBack)
-		}
 		byID[v.ID] = v
-		unitIDs, posIDs = append(unitIDs, v.UnitID), append(posIDs, v.PositionID)
+		unitIDs, posIDs, supIDs = append(unitIDs, v.UnitID), append(posIDs, v.PositionID), append(supIDs, v.SupervisorID)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -315,12 +310,17 @@ func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView,
 	if err != nil {
 		return nil, err
 	}
+	sups, err := s.personLabels(ctx, supIDs)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]EmployeeView, 0, len(ids))
 	for _, id := range ids {
 		if v, ok := byID[id]; ok {
-			u, p := units[v.UnitID], positions[v.PositionID]
+			u, p, sp := units[v.UnitID], positions[v.PositionID], sups[v.SupervisorID]
 			v.UnitName, v.UnitPath = u.Name, u.Path
 			v.PositionTitle, v.PositionType, v.Jenjang = p.Title, model.PositionType(p.Type), p.Jenjang
+			v.SupervisorName, v.SupervisorNIP = sp.Name, sp.NIP
 			out = append(out, v)
 		}
 	}

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/kompeten/kompeten/internal/names"
 )
 
 // labelCache keeps what employee lists show of units and positions (unit
-// name and path, position title, type and jenjang), filled on demand by
-// ID. Without it every listed employee cost three random row lookups
+// name and path, position title, type and jenjang) and of supervisors
+// (name and NIP), filled on demand by ID. Without it every listed employee cost three random row lookups
 // instead of one: at a million employees the unit and position pages did
 // not stay in SQLite's per-connection page cache and each lookup became a
 // read from the operating system, two thirds of a list page's database
@@ -25,9 +27,13 @@ type labelCache struct {
 	born      time.Time
 	units     map[int64]unitLabel
 	positions map[int64]positionLabel
+	people    map[int64]personLabel // supervisors, see personLabels
 }
 
 type unitLabel struct{ Name, Path string }
+
+// personLabel is what a list shows of an employee's supervisor.
+type personLabel struct{ Name, NIP string }
 
 type positionLabel struct{ Title, Type, Jenjang string }
 
@@ -40,9 +46,10 @@ const (
 // fresh empties the cache when it is stale; callers hold c.mu.
 func (c *labelCache) fresh(writes uint64, now time.Time) {
 	if c.units == nil || c.writes != writes || now.Sub(c.born) > labelTTL ||
-		len(c.units) > labelMax || len(c.positions) > labelMax {
+		len(c.units) > labelMax || len(c.positions) > labelMax || len(c.people) > labelMax {
 		c.units = map[int64]unitLabel{}
 		c.positions = map[int64]positionLabel{}
+		c.people = map[int64]personLabel{}
 		c.writes = writes
 		c.born = now
 	}
@@ -136,4 +143,57 @@ func (s *Store) labels(ctx context.Context, unitIDs, positionIDs []int64) (map[i
 	}
 	c.mu.Unlock()
 	return units, positions, nil
+}
+
+// personLabels returns the display names and NIPs of the given employees
+// (supervisors of listed rows: a few heads per unit, so most are cached),
+// reading the missing ones in one query. ID 0 is skipped.
+func (s *Store) personLabels(ctx context.Context, ids []int64) (map[int64]personLabel, error) {
+	c := &s.labelCache
+	c.mu.Lock()
+	c.fresh(s.writes.Load(), time.Now())
+	out := make(map[int64]personLabel, len(ids))
+	var miss []int64
+	for _, id := range ids {
+		if id == 0 {
+			continue
+		}
+		if l, ok := c.people[id]; ok {
+			out[id] = l
+		} else if _, dup := out[id]; !dup {
+			miss = append(miss, id)
+			out[id] = personLabel{}
+		}
+	}
+	writes := c.writes
+	c.mu.Unlock()
+	if len(miss) == 0 {
+		return out, nil
+	}
+	var a args
+	rows, err := s.query(ctx, `SELECT id, name, gelar_depan, gelar_belakang, nip FROM employee WHERE id IN (`+paddedIDs(miss, &a)+`)`, a...)
+	if err != nil {
+		return nil, fmt.Errorf("store: supervisor labels: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var name, front, back, nip string
+		if err := rows.Scan(&id, &name, &front, &back, &nip); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out[id] = personLabel{Name: names.Display(front, name, back), NIP: nip}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.writes == writes && c.people != nil {
+		for _, id := range miss {
+			c.people[id] = out[id]
+		}
+	}
+	c.mu.Unlock()
+	return out, nil
 }

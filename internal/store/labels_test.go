@@ -9,13 +9,14 @@ import (
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
 
-// Lists take unit names and position titles from a cache; a rename must
-// show in the next list, in both list shapes (page rows and API views).
+// Lists take unit names, position titles and supervisors' names from a
+// cache; a rename must show in the next list, in both list shapes (page rows and API views).
 func TestListLabelsFollowRenames(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		f := setup(t, s)
 		all := store.EmployeeFilter{Scope: model.Scope{All: true}, Query: "sembiring"}
+		sup := "Siti Aminah Nasution, S.Kom., M.Kom."
 		check := func(unit, title string) {
 			t.Helper()
 			rows, _, err := s.EmployeeRows(ctx, all)
@@ -31,7 +32,7 @@ func TestListLabelsFollowRenames(t *testing.T) {
 			}
 			v := views[0]
 			if v.UnitName != unit || v.PositionTitle != title || v.UnitPath != f.bidang.Path ||
-				v.PositionType != model.Fungsional || v.Jenjang != "ahli_pertama" || v.SupervisorName == "" {
+				v.PositionType != model.Fungsional || v.Jenjang != "ahli_pertama" || v.SupervisorName != sup || v.SupervisorNIP != f.kabidE.NIP {
 				t.Errorf("API view shows %q / %q / %q / %q / %q / supervisor %q", v.UnitName, v.UnitPath, v.PositionTitle, v.PositionType, v.Jenjang, v.SupervisorName)
 			}
 		}
@@ -43,6 +44,13 @@ func TestListLabelsFollowRenames(t *testing.T) {
 		}
 		f.staff.Title = "Pranata Komputer Ahli Pertama (Layanan Digital)"
 		if err := s.UpdatePosition(ctx, admin, &f.staff); err != nil {
+			t.Fatal(err)
+		}
+		check(f.bidang.Name, f.staff.Title)
+
+		// The supervisor's name comes from the same cache.
+		f.kabidE.Name, sup = "Siti Aminah Br Nasution", "Siti Aminah Br Nasution, S.Kom., M.Kom."
+		if _, err := s.UpdateEmployee(ctx, admin, &f.kabidE); err != nil {
 			t.Fatal(err)
 		}
 		check(f.bidang.Name, f.staff.Title)

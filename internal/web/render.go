@@ -42,6 +42,7 @@ type view struct {
 	P        *auth.Principal
 	UserName string
 	Nav      []navLink
+	NavHTML  template.HTML // Nav as list items (navHTML)
 	CSS      string
 	Path     string // current path with query, for the language switch
 	Langs    []langLink
@@ -191,6 +192,7 @@ func (s *server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	if p != nil {
 		v.Nav = navFor(p, r.URL.Path)
+		v.NavHTML = navHTML(lang, v.Nav)
 		v.UserName = p.User.Username
 		if p.User.EmployeeID != 0 {
 			if gd, n, gb, err := s.st.EmployeeNameParts(r.Context(), p.User.EmployeeID); err == nil {
