@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -131,8 +132,8 @@ func appendJSONString(b []byte, s string) []byte {
 // writeEmployeePage writes a page of the employee list:
 // {"items":[…],"next_offset":n|null}.
 func writeEmployeePage(w http.ResponseWriter, items []employeeJSON, next *int) {
-	b := make([]byte, 0, 700*len(items)+40)
-	b = append(b, `{"items":[`...)
+	bp := pageBufs.Get().(*[]byte)
+	b := append((*bp)[:0], `{"items":[`...)
 	for i := range items {
 		if i > 0 {
 			b = append(b, ',')
@@ -151,4 +152,11 @@ func writeEmployeePage(w http.ResponseWriter, items []employeeJSON, next *int) {
 	h.Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(http.StatusOK)
 	w.Write(b)
+	if cap(b) <= 256<<10 {
+		*bp = b
+		pageBufs.Put(bp)
+	}
 }
+
+// pageBufs hold encoded pages between requests (about 40 KB each).
+var pageBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}

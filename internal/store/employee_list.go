@@ -131,16 +131,16 @@ func (s *Store) EmployeeRows(ctx context.Context, f EmployeeFilter) ([]EmployeeL
 		row            EmployeeListRow
 		unit, position int64
 	}
-	byID := make(map[int64]listed, len(ids))
+	got := make([]listed, 0, len(ids))
 	var unitIDs, posIDs []int64
 	for rows.Next() {
-		var l listed
+		got = append(got, listed{})
+		l := &got[len(got)-1]
 		v := &l.row
 		if err := rows.Scan(&v.ID, &v.NIP, &v.Name, &v.GelarDepan, &v.GelarBelakang, &v.Kind, &v.Golongan, &v.Status,
 			&l.unit, &l.position); err != nil {
 			return nil, false, err
 		}
-		byID[v.ID] = l
 		unitIDs, posIDs = append(unitIDs, l.unit), append(posIDs, l.position)
 	}
 	if err := rows.Err(); err != nil {
@@ -150,15 +150,32 @@ func (s *Store) EmployeeRows(ctx context.Context, f EmployeeFilter) ([]EmployeeL
 	if err != nil {
 		return nil, false, err
 	}
-	out := make([]EmployeeListRow, 0, len(ids))
-	for _, id := range ids {
-		if l, ok := byID[id]; ok {
-			l.row.UnitName = units[l.unit].Name
-			l.row.PositionTitle = positions[l.position].Title
-			out = append(out, l.row)
-		}
+	out := make([]EmployeeListRow, 0, len(got))
+	for _, i := range inIDOrder(ids, got, func(l *listed) int64 { return l.row.ID }) {
+		l := &got[i]
+		l.row.UnitName = units[l.unit].Name
+		l.row.PositionTitle = positions[l.position].Title
+		out = append(out, l.row)
 	}
 	return out, more, nil
+}
+
+// inIDOrder returns the indexes of got (rows read with "id IN (…)", which
+// come back in id order) in the order of ids, leaving out ids no row was
+// found for (deleted meanwhile) and repeated ones.
+func inIDOrder[T any](ids []int64, got []T, idOf func(*T) int64) []int {
+	at := make(map[int64]int, len(got))
+	for i := range got {
+		at[idOf(&got[i])] = i
+	}
+	order := make([]int, 0, len(got))
+	for _, id := range ids {
+		if i, ok := at[id]; ok {
+			order = append(order, i)
+			delete(at, id)
+		}
+	}
+	return order
 }
 
 // employeeIDs returns the IDs of one page of Employees, and whether more
@@ -291,16 +308,16 @@ func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView,
 		return nil, fmt.Errorf("store: load employees: %w", err)
 	}
 	defer rows.Close()
-	byID := make(map[int64]EmployeeView, len(ids))
+	got := make([]EmployeeView, 0, len(ids))
 	var unitIDs, posIDs, supIDs []int64
 	for rows.Next() {
-		var v EmployeeView
+		got = append(got, EmployeeView{})
+		v := &got[len(got)-1]
 		retire, err := scanEmployee(rows, &v.Employee)
 		if err != nil {
 			return nil, err
 		}
 		v.RetirementDate = parseDate(retire)
-		byID[v.ID] = v
 		unitIDs, posIDs, supIDs = append(unitIDs, v.UnitID), append(posIDs, v.PositionID), append(supIDs, v.SupervisorID)
 	}
 	if err := rows.Err(); err != nil {
@@ -314,15 +331,14 @@ func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView,
 	if err != nil {
 		return nil, err
 	}
-	out := make([]EmployeeView, 0, len(ids))
-	for _, id := range ids {
-		if v, ok := byID[id]; ok {
-			u, p, sp := units[v.UnitID], positions[v.PositionID], sups[v.SupervisorID]
-			v.UnitName, v.UnitPath = u.Name, u.Path
-			v.PositionTitle, v.PositionType, v.Jenjang = p.Title, model.PositionType(p.Type), p.Jenjang
-			v.SupervisorName, v.SupervisorNIP = sp.Name, sp.NIP
-			out = append(out, v)
-		}
+	out := make([]EmployeeView, 0, len(got))
+	for _, i := range inIDOrder(ids, got, func(v *EmployeeView) int64 { return v.ID }) {
+		v := got[i]
+		u, p, sp := units[v.UnitID], positions[v.PositionID], sups[v.SupervisorID]
+		v.UnitName, v.UnitPath = u.Name, u.Path
+		v.PositionTitle, v.PositionType, v.Jenjang = p.Title, model.PositionType(p.Type), p.Jenjang
+		v.SupervisorName, v.SupervisorNIP = sp.Name, sp.NIP
+		out = append(out, v)
 	}
 	return out, nil
 }

@@ -10,7 +10,9 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/auth"
@@ -200,8 +202,10 @@ func (s *server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 			}
 		}
 	}
-	var buf bytes.Buffer
-	if err := pt.in(lang).ExecuteTemplate(&buf, "layout", v); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer putPageBuffer(buf)
+	if err := pt.in(lang).ExecuteTemplate(buf, "layout", v); err != nil {
 		s.log.Error("web: render", "page", name, "err", err)
 		http.Error(w, "terjadi kesalahan internal", http.StatusInternalServerError)
 		return
@@ -210,8 +214,22 @@ func (s *server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Language", string(lang))
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// pageBuffers hold rendered pages between requests: a list page is about
+// 30 KB, and growing a fresh buffer to that size for every request was a
+// quarter of all the memory a search allocated.
+var pageBuffers = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 64<<10)) }}
+
+// putPageBuffer returns buf to the pool unless one page made it unusually
+// large (a long report), which would otherwise stay allocated.
+func putPageBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= 256<<10 {
+		pageBuffers.Put(buf)
+	}
 }
 
 // localRedirect redirects to next when it is a path on this site, else to
