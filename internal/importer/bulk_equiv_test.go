@@ -185,6 +185,14 @@ func TestBulkPathMatchesNormalPath(t *testing.T) {
 				if !rep.Bulk || rep.Counts.Bad != bad || rep.Counts.Create != 6000-bad || rep.onePass == lateFall {
 					t.Fatalf("bulk import: bulk=%v one pass=%v counts %+v problems %v", rep.Bulk, rep.onePass, rep.Counts, rep.Problems)
 				}
+				if bulk.Dialect() == store.SQLite {
+					// A load alone in the file runs with a rollback
+					// journal; the file must be back in WAL mode after.
+					var mode string
+					if err := bulk.DB().QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+						t.Fatalf("journal mode after a bulk import: %q %v", mode, err)
+					}
+				}
 				// The same report as the two passes give.
 				if fmt.Sprint(rep.Problems) != fmt.Sprint(dry.Problems) || rep.Counts.Good != dry.Counts.Good || rep.Counts.Warned != dry.Counts.Warned ||
 					rep.Counts.Rows != dry.Counts.Rows || len(rep.NewPositions) != len(dry.NewPositions) {

@@ -249,6 +249,10 @@ func employeesTwoPass(ctx context.Context, st *store.Store, path string, o Optio
 			}
 		}()
 	}()
+	sum, err := s.checksum()
+	if err != nil {
+		return nil, err
+	}
 	imp := &store.EmployeeImport{
 		Actor: o.Actor, DryRun: !o.Apply, Provided: provided, NewPositions: newPositions,
 		Expected: rep.Counts.Good, HeadLines: headLines,
@@ -258,7 +262,7 @@ func employeesTwoPass(ctx context.Context, st *store.Store, path string, o Optio
 			}
 			return nil, nil
 		},
-		Detail: map[string]any{"file": rep.File, "sha256": rep.SHA256, "format": rep.Format,
+		Detail: map[string]any{"file": rep.File, "sha256": sum, "format": rep.Format,
 			"rows": rep.Counts.Rows, "good": rep.Counts.Good, "bad": rep.Counts.Bad, "warned": rep.Counts.Warned},
 	}
 	res, err := st.ImportEmployees(ctx, imp)

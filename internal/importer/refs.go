@@ -204,6 +204,19 @@ type session struct {
 	cols    *columns
 	hdrLine int
 	start   time.Time
+	// shaDone closes when the file's checksum (rep.SHA256, or shaErr) is
+	// known: it is computed on another core while the rows are read.
+	shaDone chan struct{}
+	shaErr  error
+}
+
+// checksum waits for the file's SHA-256.
+func (s *session) checksum() (string, error) {
+	<-s.shaDone
+	if s.shaErr != nil {
+		return "", fmt.Errorf("importer: berkas tidak dapat dibaca: %w", s.shaErr)
+	}
+	return s.rep.SHA256, nil
 }
 
 // begin checks the file, computes its checksum and reads its header,
@@ -220,9 +233,11 @@ func begin(path string, o Options, kind string, fields []field, required [][]str
 		return nil, err
 	}
 	s.rep.Format = s.format
-	if s.rep.SHA256, err = fileSHA256(path); err != nil {
-		return nil, fmt.Errorf("importer: berkas tidak dapat dibaca: %w", err)
-	}
+	s.shaDone = make(chan struct{})
+	go func() {
+		defer close(s.shaDone)
+		s.rep.SHA256, s.shaErr = fileSHA256(path)
+	}()
 	t, err := openTable(path, s.format, o.Sheet)
 	if err != nil {
 		return nil, err
@@ -330,6 +345,7 @@ func (s *session) rows(fn func(cells []string, line int) error) error {
 }
 
 func (s *session) finish() *Report {
+	<-s.shaDone
 	s.rep.sortProblems()
 	s.rep.Duration = time.Since(s.start)
 	return s.rep

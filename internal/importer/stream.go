@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/names"
 	"github.com/kompeten/kompeten/internal/nip"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -122,6 +123,7 @@ func streamEmployees(ctx context.Context, st *store.Store, path string, o Option
 				np := c.newList[n-1]
 				row.Position = &model.Position{Code: np.Code, Title: np.Title, Type: np.Type, Jenjang: np.Jenjang, UnitID: np.UnitID, IsHead: np.IsHead}
 			}
+			row.SortKey, row.Words = names.KeyAndWords(row.Employee.Name)
 			if row.SupervisorNIP != "" {
 				sk, _ := nipKey(row.SupervisorNIP)
 				p1.sups = append(p1.sups, supRef{line: int32(line), sup: sk})
@@ -180,7 +182,11 @@ func streamEmployees(ctx context.Context, st *store.Store, path string, o Option
 			// back before the database sorts its indexes.
 			c, r, p1.nips = nil, nil, nil
 			debug.FreeOSMemory()
-			imp.Detail = map[string]any{"file": rep.File, "sha256": rep.SHA256, "format": rep.Format,
+			sum, err := s.checksum()
+			if err != nil {
+				return err
+			}
+			imp.Detail = map[string]any{"file": rep.File, "sha256": sum, "format": rep.Format,
 				"rows": rep.Counts.Rows, "good": rep.Counts.Good, "bad": rep.Counts.Bad, "warned": rep.Counts.Warned}
 			return nil
 		},

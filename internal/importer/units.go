@@ -163,7 +163,11 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 	}
 	rep.Counts.Good = rep.Counts.Rows - rep.Counts.Bad
 	if o.Apply && len(out) > 0 {
-		detail := map[string]any{"file": rep.File, "sha256": rep.SHA256, "rows": rep.Counts.Rows, "good": rep.Counts.Good,
+		sum, err := s.checksum()
+		if err != nil {
+			return nil, err
+		}
+		detail := map[string]any{"file": rep.File, "sha256": sum, "rows": rep.Counts.Rows, "good": rep.Counts.Good,
 			"bad": rep.Counts.Bad, "created": rep.Counts.Create, "updated": rep.Counts.Update, "unchanged": rep.Counts.Unchanged}
 		if err := st.ImportUnits(ctx, o.Actor, out, detail); err != nil {
 			return nil, err
@@ -337,7 +341,11 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 	}
 	rep.Counts.Good = rep.Counts.Rows - rep.Counts.Bad
 	if o.Apply && !rep.FileError && len(out) > 0 {
-		detail := map[string]any{"file": rep.File, "sha256": rep.SHA256, "rows": rep.Counts.Rows, "good": rep.Counts.Good,
+		sum, err := s.checksum()
+		if err != nil {
+			return nil, err
+		}
+		detail := map[string]any{"file": rep.File, "sha256": sum, "rows": rep.Counts.Rows, "good": rep.Counts.Good,
 			"bad": rep.Counts.Bad, "created": rep.Counts.Create, "updated": rep.Counts.Update, "unchanged": rep.Counts.Unchanged}
 		if err := st.ImportPositions(ctx, o.Actor, out, detail); err != nil {
 			return nil, err

@@ -11,6 +11,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -284,6 +285,16 @@ func Display(front, bare, back string) string {
 	return b.String()
 }
 
+// ascii reports whether s has only ASCII bytes.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // tidy reports whether s is ASCII with single spaces between words and
 // none at either end: what Display would return for it unchanged.
 func tidy(s string) bool {
@@ -302,6 +313,15 @@ func tidy(s string) bool {
 func SortKey(name string) string {
 	_, bare, _ := Split(name)
 	return strings.Join(strings.Fields(fold(bare)), " ")
+}
+
+// KeyAndWords returns SortKey(name) and SearchWords(name) together, with
+// the titles split off and the name folded once: a bulk import needs both
+// for every row.
+func KeyAndWords(name string) (key string, words []string) {
+	_, bare, _ := Split(name)
+	f := fold(bare)
+	return strings.Join(strings.Fields(f), " "), foldedWords(f, true)
 }
 
 // SearchWords returns the words a search index stores for a name: the words
@@ -330,11 +350,14 @@ func QueryWords(q string) []string {
 // words splits s into lower-cased ASCII-folded words; with parts, a
 // hyphenated word also yields its parts before its joined form.
 func words(s string, parts bool) []string {
+	return foldedWords(fold(s), parts)
+}
+
+// foldedWords is words for a string fold has already folded.
+func foldedWords(f string, parts bool) []string {
 	var out []string
-	seen := map[string]bool{}
 	add := func(w string) {
-		if w != "" && !seen[w] {
-			seen[w] = true
+		if w != "" && !slices.Contains(out, w) { // a name has a few words
 			out = append(out, w)
 		}
 	}
@@ -354,7 +377,7 @@ func words(s string, parts bool) []string {
 		joined.Reset()
 		pieces = pieces[:0]
 	}
-	for _, r := range fold(s) {
+	for _, r := range f {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			word.WriteRune(r)
@@ -409,6 +432,9 @@ var foldMap = map[rune]string{
 // fold lower-cases s and replaces Latin letters with diacritics by their
 // ASCII base letters; other characters are kept.
 func fold(s string) string {
+	if ascii(s) {
+		return strings.ToLower(s) // no diacritics to fold (foldMap has no ASCII keys)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range strings.ToLower(s) {

@@ -2,6 +2,7 @@ package names
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -241,4 +242,20 @@ func FuzzSplit(f *testing.F) {
 			}
 		}
 	})
+}
+
+// KeyAndWords is what a bulk import stores; it must agree with SortKey and
+// SearchWords, which every other write and every search use.
+func TestKeyAndWordsAgree(t *testing.T) {
+	for _, n := range []string{"Dr. Ahmad Siregar, S.T., M.Kom.", "Hj. Siti Nur'aini Br. Ginting, S.Pd.", "Ma'ruf Amin",
+		"Jean-Pierre  Lubis", "ANDRÉ Sinaga-Tambunan", "Ñoño Ülkü", "  ", "", "dr. Sahat Marulitua Saragih, M.K.M.",
+		"Ir. H. Muhammad Yusuf Lubis Lubis", "Œdipe Þór", "A-B-C d'E"} {
+		k, w := KeyAndWords(n)
+		if want := SortKey(n); k != want {
+			t.Errorf("%q: key %q, SortKey %q", n, k, want)
+		}
+		if want := SearchWords(n); !slices.Equal(w, want) {
+			t.Errorf("%q: words %q, SearchWords %q", n, w, want)
+		}
+	}
 }

@@ -185,14 +185,17 @@ func (ei *employeeImporter) insertBulk(ctx context.Context, rows []*ImportRow) (
 			e.SupervisorID = b.plan.supervisor(e.UnitID, e.ID)
 		}
 		retire := dateText(model.RetirementDate(e.BirthDate, ei.retireAge(pk, e.PositionID)))
-		key := names.SortKey(e.Name)
+		key, words := r.SortKey, r.Words
+		if words == nil {
+			key, words = names.KeyAndWords(e.Name)
+		}
 		vals = append(vals[:0], e.ID, e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, key, e.BirthPlace, dateText(e.BirthDate),
 			string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(e.SupervisorID), e.SupervisorSet,
 			e.Email, e.Phone, string(e.Status), retire, ei.now)
 		if err := b.emp.add(vals...); err != nil {
 			return nil, insertErr(err, rows)
 		}
-		b.words.add(e.ID, key, names.SearchWords(e.Name))
+		b.words.add(e.ID, key, words)
 	}
 	return ids, nil
 }

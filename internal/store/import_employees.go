@@ -32,6 +32,11 @@ type ImportRow struct {
 	// position numbered NewPosition, given with the first row that holds
 	// it: the store creates it then.
 	Position *model.Position
+	// SortKey and Words, when Words is not nil, are names.KeyAndWords of
+	// Employee.Name, worked out by the caller (a one-pass import does it
+	// on the reading core, the writing core being the busier one).
+	SortKey string
+	Words   []string
 }
 
 // EmployeeImport describes one import run for ImportEmployees.
@@ -251,6 +256,9 @@ func (s *Store) ImportEmployees(ctx context.Context, imp *EmployeeImport) (*Impo
 			}
 			ei.fkOff = true
 			defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`)
+			if restore := s.rollbackJournalAlone(ctx, conn); restore != nil {
+				defer restore()
+			}
 		}
 	}
 	for {
@@ -266,6 +274,38 @@ func (s *Store) ImportEmployees(ctx context.Context, imp *EmployeeImport) (*Impo
 			return nil, err
 		}
 		return &ei.res, nil
+	}
+}
+
+// rollbackJournalAlone switches a SQLite database from WAL to a rollback
+// journal for a bulk load when this connection has the file to itself (a
+// first import from the command line, no server running), and returns
+// what switches it back. In WAL mode every page of a new million-row
+// registry is written twice, to the log and then into the database; with a
+// rollback journal the new pages go straight into the file and the journal
+// keeps only the few pages that existed, which a crash rolls back just the
+// same. With any other connection open (a running server) the switch is
+// refused at once (no busy wait) and the load stays in WAL mode, where
+// readers are never blocked. It returns nil when nothing was switched.
+func (s *Store) rollbackJournalAlone(ctx context.Context, conn *sql.Conn) (restore func()) {
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return nil
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA busy_timeout = %d`, sqliteBusyMS))
+	var mode string
+	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode = DELETE`).Scan(&mode); err != nil || mode != "delete" {
+		return nil
+	}
+	// A rollback journal is crash-safe with full syncs (as the sqlite3
+	// shell runs it); NORMAL is only safe in WAL mode.
+	conn.ExecContext(ctx, `PRAGMA synchronous = FULL`)
+	return func() {
+		// Waits as long as any write would for a reader that came
+		// meanwhile; the mode is stored in the file, so should this fail
+		// the next Open sets WAL again.
+		ctx := context.WithoutCancel(ctx)
+		conn.ExecContext(ctx, `PRAGMA journal_mode = WAL`)
+		conn.ExecContext(ctx, `PRAGMA synchronous = NORMAL`)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -42,7 +43,10 @@ type Store struct {
 // rows of a page are scattered and miss any cache of a size a small server
 // can give each connection (8 MB measured no faster, and up to sixteen
 // connections each hold their own).
-const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=cache_size(-4000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_txlock=immediate"
+var sqlitePragmas = "_pragma=busy_timeout(" + strconv.Itoa(sqliteBusyMS) + ")&_pragma=cache_size(-4000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_txlock=immediate"
+
+// sqliteBusyMS is how long a SQLite statement waits for a lock.
+const sqliteBusyMS = 10000
 
 // Open connects to dsn: a postgres:// or postgresql:// URL (or "pgx:" followed
 // by a libpq keyword string) selects PostgreSQL; anything else is a SQLite
