@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -119,45 +120,122 @@ func (s *Store) EmployeeRows(ctx context.Context, f EmployeeFilter) ([]EmployeeL
 	if err != nil || len(ids) == 0 {
 		return nil, false, err
 	}
-	var a args
-	rows, err := s.query(ctx, `SELECT e.id, e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.kind, e.golongan, e.status,
-	e.unit_id, COALESCE(e.position_id, 0)
-	FROM employee e WHERE e.id IN (`+paddedIDs(ids, &a)+`)`, a...)
+	got, err := s.listRows(ctx, ids, true)
+	if errors.Is(err, errPacked) {
+		got, err = s.listRows(ctx, ids, false)
+	}
 	if err != nil {
-		return nil, false, fmt.Errorf("store: load employees: %w", err)
-	}
-	defer rows.Close()
-	type listed struct {
-		row            EmployeeListRow
-		unit, position int64
-	}
-	got := make([]listed, 0, len(ids))
-	var unitIDs, posIDs []int64
-	for rows.Next() {
-		got = append(got, listed{})
-		l := &got[len(got)-1]
-		v := &l.row
-		if err := rows.Scan(&v.ID, &v.NIP, &v.Name, &v.GelarDepan, &v.GelarBelakang, &v.Kind, &v.Golongan, &v.Status,
-			&l.unit, &l.position); err != nil {
-			return nil, false, err
-		}
-		unitIDs, posIDs = append(unitIDs, l.unit), append(posIDs, l.position)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, false, err
+	}
+	unitIDs, posIDs := make([]int64, len(got)), make([]int64, len(got))
+	for i := range got {
+		unitIDs[i], posIDs[i] = got[i].unit, got[i].position
 	}
 	units, positions, err := s.labels(ctx, unitIDs, posIDs)
 	if err != nil {
 		return nil, false, err
 	}
 	out := make([]EmployeeListRow, 0, len(got))
-	for _, i := range inIDOrder(ids, got, func(l *listed) int64 { return l.row.ID }) {
+	for _, i := range inIDOrder(ids, got, func(l *listedRow) int64 { return l.row.ID }) {
 		l := &got[i]
 		l.row.UnitName = units[l.unit].Name
 		l.row.PositionTitle = positions[l.position].Title
 		out = append(out, l.row)
 	}
 	return out, more, nil
+}
+
+// viewRows reads the employee columns of ids, packed as listRows does.
+func (s *Store) viewRows(ctx context.Context, ids []int64, pack bool) ([]EmployeeView, error) {
+	if !pack {
+		var a args
+		rows, err := s.query(ctx, `SELECT `+employeeCols+` FROM employee e WHERE e.id IN (`+paddedIDs(ids, &a)+`)`, a...)
+		if err != nil {
+			return nil, fmt.Errorf("store: load employees: %w", err)
+		}
+		defer rows.Close()
+		got := make([]EmployeeView, 0, len(ids))
+		for rows.Next() {
+			got = append(got, EmployeeView{})
+			v := &got[len(got)-1]
+			retire, err := scanEmployee(rows, &v.Employee)
+			if err != nil {
+				return nil, err
+			}
+			v.RetirementDate = parseDate(retire)
+		}
+		return got, rows.Err()
+	}
+	var a args
+	text := packed(a.add(packSep), "e.nip", "e.name", "e.gelar_depan", "e.gelar_belakang", "e.birth_place", "e.birth_date",
+		"e.gender", "e.kind", "e.golongan", "e.email", "e.phone", "e.status", "e.retirement_date")
+	rows, err := s.query(ctx, `SELECT e.id, COALESCE(e.position_id, 0), e.unit_id, COALESCE(e.supervisor_id, 0), e.supervisor_set,
+	e.updated_at, `+text+` FROM employee e WHERE e.id IN (`+paddedIDs(ids, &a)+`)`, a...)
+	if err != nil {
+		return nil, fmt.Errorf("store: load employees: %w", err)
+	}
+	defer rows.Close()
+	got := make([]EmployeeView, 0, len(ids))
+	var all, birth, gender, kind, status, retire string
+	var updated int64
+	for rows.Next() {
+		got = append(got, EmployeeView{})
+		v := &got[len(got)-1]
+		e := &v.Employee
+		if err := rows.Scan(&e.ID, &e.PositionID, &e.UnitID, &e.SupervisorID, &e.SupervisorSet, &updated, &all); err != nil {
+			return nil, err
+		}
+		if !unpack(all, &e.NIP, &e.Name, &e.GelarDepan, &e.GelarBelakang, &e.BirthPlace, &birth, &gender, &kind, &e.Golongan,
+			&e.Email, &e.Phone, &status, &retire) {
+			return nil, errPacked
+		}
+		e.Gender, e.Kind, e.Status = model.Gender(gender), model.EmployeeKind(kind), model.Status(status)
+		e.BirthDate, e.UpdatedAt, v.RetirementDate = parseDate(birth), unixTime(updated), parseDate(retire)
+	}
+	return got, rows.Err()
+}
+
+// listedRow is a list row as read, with the references its labels need.
+type listedRow struct {
+	row            EmployeeListRow
+	unit, position int64
+}
+
+// listRows reads the list columns of employees ids. With pack, the text
+// columns come as one value (see packed); errPacked says a value held the
+// separator, and the caller reads again without.
+func (s *Store) listRows(ctx context.Context, ids []int64, pack bool) ([]listedRow, error) {
+	var a args
+	text := "e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.kind, e.golongan, e.status"
+	if pack {
+		text = packed(a.add(packSep), "e.nip", "e.name", "e.gelar_depan", "e.gelar_belakang", "e.kind", "e.golongan", "e.status")
+	}
+	rows, err := s.query(ctx, `SELECT e.id, e.unit_id, COALESCE(e.position_id, 0), `+text+`
+	FROM employee e WHERE e.id IN (`+paddedIDs(ids, &a)+`)`, a...)
+	if err != nil {
+		return nil, fmt.Errorf("store: load employees: %w", err)
+	}
+	defer rows.Close()
+	got := make([]listedRow, 0, len(ids))
+	var kind, status, all string
+	for rows.Next() {
+		got = append(got, listedRow{})
+		l := &got[len(got)-1]
+		v := &l.row
+		if pack {
+			err = rows.Scan(&v.ID, &l.unit, &l.position, &all)
+			if err == nil && !unpack(all, &v.NIP, &v.Name, &v.GelarDepan, &v.GelarBelakang, &kind, &v.Golongan, &status) {
+				return nil, errPacked
+			}
+		} else {
+			err = rows.Scan(&v.ID, &l.unit, &l.position, &v.NIP, &v.Name, &v.GelarDepan, &v.GelarBelakang, &kind, &v.Golongan, &status)
+		}
+		if err != nil {
+			return nil, err
+		}
+		v.Kind, v.Status = model.EmployeeKind(kind), model.Status(status)
+	}
+	return got, rows.Err()
 }
 
 // inIDOrder returns the indexes of got (rows read with "id IN (…)", which
@@ -302,26 +380,17 @@ func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView,
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	var a args
-	rows, err := s.query(ctx, `SELECT `+employeeCols+` FROM employee e WHERE e.id IN (`+paddedIDs(ids, &a)+`)`, a...)
+	got, err := s.viewRows(ctx, ids, true)
+	if errors.Is(err, errPacked) {
+		got, err = s.viewRows(ctx, ids, false)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("store: load employees: %w", err)
-	}
-	defer rows.Close()
-	got := make([]EmployeeView, 0, len(ids))
-	var unitIDs, posIDs, supIDs []int64
-	for rows.Next() {
-		got = append(got, EmployeeView{})
-		v := &got[len(got)-1]
-		retire, err := scanEmployee(rows, &v.Employee)
-		if err != nil {
-			return nil, err
-		}
-		v.RetirementDate = parseDate(retire)
-		unitIDs, posIDs, supIDs = append(unitIDs, v.UnitID), append(posIDs, v.PositionID), append(supIDs, v.SupervisorID)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	var unitIDs, posIDs, supIDs []int64
+	for i := range got {
+		v := &got[i]
+		unitIDs, posIDs, supIDs = append(unitIDs, v.UnitID), append(posIDs, v.PositionID), append(supIDs, v.SupervisorID)
 	}
 	units, positions, err := s.labels(ctx, unitIDs, posIDs)
 	if err != nil {

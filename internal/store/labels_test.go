@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/kompeten/kompeten/internal/model"
@@ -54,5 +55,59 @@ func TestListLabelsFollowRenames(t *testing.T) {
 			t.Fatal(err)
 		}
 		check(f.bidang.Name, f.staff.Title)
+	})
+}
+
+// A list page reads its text columns packed into one value; a stored value
+// that holds the separator (a control character an old import let in) must
+// still come back whole, as must the others on the page.
+func TestListRowsWithSeparatorInData(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setup(t, s)
+		f.budi.GelarBelakang = "S.T.\x1fM.T."
+		if _, err := s.UpdateEmployee(ctx, admin, &f.budi); err != nil {
+			t.Fatal(err)
+		}
+		rows, _, err := s.EmployeeRows(ctx, store.EmployeeFilter{Scope: model.Scope{All: true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		byName := map[string]store.EmployeeListRow{}
+		for _, r := range rows {
+			byName[r.Name] = r
+		}
+		if b := byName["Budi Santoso Siregar"]; b.GelarBelakang != "S.T.\x1fM.T." || b.Golongan != "IX" || b.Kind != model.PPPK || b.Status != model.StatusAktif {
+			t.Errorf("row with the separator in a value: %+v", b)
+		}
+		if a := byName["Ani Sembiring"]; a.NIP != f.ani.NIP || a.GelarBelakang != "S.Kom." || a.PositionTitle != f.staff.Title {
+			t.Errorf("another row of the page: %+v", a)
+		}
+		if len(rows) != 4 {
+			t.Errorf("%d rows, want 4", len(rows))
+		}
+		// The API's page reads more columns the same way: each record as
+		// the single-record read gives it.
+		views, _, err := s.Employees(ctx, store.EmployeeFilter{Scope: model.Scope{All: true}})
+		if err != nil || len(views) != 4 {
+			t.Fatalf("views: %v %d", err, len(views))
+		}
+		for _, v := range views {
+			one, err := s.Employee(ctx, v.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprintf("%+v", *one) != fmt.Sprintf("%+v", v) {
+				t.Errorf("list view differs from the record:\n list %+v\n one  %+v", v, *one)
+			}
+		}
+		f.ani.Email = "ani\x1f@example.org"
+		if _, err := s.UpdateEmployee(ctx, admin, &f.ani); err != nil {
+			t.Fatal(err)
+		}
+		views, _, _ = s.Employees(ctx, store.EmployeeFilter{Scope: model.Scope{All: true}, Query: "sembiring"})
+		if len(views) != 1 || views[0].Email != "ani\x1f@example.org" || views[0].Name != "Ani Sembiring" {
+			t.Errorf("view with the separator in a value: %+v", views)
+		}
 	})
 }
