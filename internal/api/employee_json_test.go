@@ -6,10 +6,14 @@ import (
 	"math/rand/v2"
 	"net/http/httptest"
 	"testing"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
 )
 
 // TestEmployeeJSONMatchesEncoder: the hand-written employee list answer is
-// byte for byte what encoding/json writes, for names with quotes,
+// byte for byte what encoding/json writes of toEmployeeJSON, for names with quotes,
 // backslashes, control characters, HTML, JavaScript line terminators and
 // broken UTF-8 as spreadsheets deliver them.
 func TestEmployeeJSONMatchesEncoder(t *testing.T) {
@@ -26,17 +30,22 @@ func TestEmployeeJSONMatchesEncoder(t *testing.T) {
 		}
 		return odd[r.IntN(len(odd))]
 	}
-	date, id := "1980-02-29", int64(77)
-	var items []employeeJSON
+	kinds := []model.EmployeeKind{model.PNS, model.PPPK, "", "x\"y"}
+	var items []store.EmployeeView
 	for i := 0; i < 300; i++ {
-		e := employeeJSON{ID: int64(i), NIP: pick(), NIPFormatted: pick(), Name: pick(), GelarDepan: pick(), GelarBelakang: pick(),
-			FullName: pick(), BirthPlace: pick(), Gender: pick(), Kind: pick(), Golongan: pick(), Pangkat: pick(),
-			PositionTitle: pick(), PositionType: pick(), Jenjang: pick(), UnitID: int64(-i), UnitName: pick(),
-			SupervisorSet: i%2 == 0, SupervisorNIP: pick(), SupervisorName: pick(), Email: pick(), Phone: pick(), Status: pick(), UpdatedAt: pick()}
+		v := store.EmployeeView{PositionTitle: pick(), PositionType: model.PositionType(pick()), Jenjang: pick(), UnitName: pick(),
+			SupervisorNIP: pick(), SupervisorName: pick()}
+		e := &v.Employee
+		*e = model.Employee{ID: int64(i), NIP: pick(), Name: pick(), GelarDepan: pick(), GelarBelakang: pick(), BirthPlace: pick(),
+			Gender: model.Gender(pick()), Kind: kinds[i%len(kinds)], Golongan: []string{"III/a", "IV/e", "IX", pick()}[i%4],
+			UnitID: int64(-i), SupervisorSet: i%2 == 0, Email: pick(), Phone: pick(), Status: model.Status(pick())}
 		if i%3 == 0 {
-			e.BirthDate, e.RetirementDate, e.PositionID, e.SupervisorID = &date, &date, &id, &id
+			e.BirthDate = time.Date(1980, 2, 29, 0, 0, 0, 0, time.UTC)
+			v.RetirementDate = time.Date(2038, 3, 1, 0, 0, 0, 0, time.UTC)
+			e.PositionID, e.SupervisorID = 77, int64(i+1)
+			e.UpdatedAt = time.Date(2026, 11, 22, 21, 4, 5, 0, time.FixedZone("WIB", 7*3600))
 		}
-		items = append(items, e)
+		items = append(items, v)
 	}
 	for _, n := range []int{0, 1, 300} {
 		next := 50
@@ -44,7 +53,14 @@ func TestEmployeeJSONMatchesEncoder(t *testing.T) {
 			var want bytes.Buffer
 			enc := json.NewEncoder(&want)
 			enc.SetEscapeHTML(false)
-			if err := enc.Encode(map[string]any{"items": items[:n], "next_offset": nx}); err != nil {
+			var js []employeeJSON
+			for i := range items[:n] {
+				js = append(js, toEmployeeJSON(&items[i]))
+			}
+			if js == nil {
+				js = []employeeJSON{}
+			}
+			if err := enc.Encode(map[string]any{"items": js, "next_offset": nx}); err != nil {
 				t.Fatal(err)
 			}
 			rec := httptest.NewRecorder()

@@ -201,16 +201,12 @@ func (a *API) listEmployees(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if err != nil {
 		return err
 	}
-	items := make([]employeeJSON, 0, len(list))
-	for i := range list {
-		items = append(items, toEmployeeJSON(&list[i]))
-	}
 	var next *int
 	if more {
 		n := f.Offset + len(list)
 		next = &n
 	}
-	writeEmployeePage(w, items, next)
+	writeEmployeePage(w, list, next)
 	return nil
 }
 
