@@ -17,14 +17,22 @@ import (
 // multi-row INSERTs with "?" markers on SQLite, COPY on PostgreSQL (through
 // the pgx connection under the same *sql.Conn, so inside the same
 // transaction).
+//
+// On PostgreSQL a full batch is copied on another goroutine while the next
+// one is gathered, so that the server stores rows while the import
+// prepares more (the server, the reader and the writer then share the two
+// cores instead of taking turns). The copy holds the connection: any other
+// statement of the transaction meanwhile waits for it (database/sql locks
+// the connection), so nothing can interleave with a COPY.
 type rowSink struct {
-	ctx   context.Context
-	conn  *sql.Conn
-	table string
-	cols  []string
-	ins   *bulkInserter // SQLite
-	rows  [][]any       // PostgreSQL: queued for the next COPY
-	batch int
+	ctx      context.Context
+	conn     *sql.Conn
+	table    string
+	cols     []string
+	ins      *bulkInserter // SQLite
+	rows     [][]any       // PostgreSQL: queued for the next COPY
+	batch    int
+	inFlight chan error // PostgreSQL: the COPY under way, if any
 }
 
 func newRowSink(ctx context.Context, d Dialect, conn *sql.Conn, tx *sql.Tx, table string, cols []string, batch int) *rowSink {
@@ -44,33 +52,52 @@ func (k *rowSink) add(vals ...any) error {
 	}
 	k.rows = append(k.rows, append([]any(nil), vals...))
 	if len(k.rows) >= k.batch {
-		return k.flush()
+		if err := k.wait(); err != nil {
+			return err
+		}
+		rows := k.rows
+		k.rows = make([][]any, 0, k.batch)
+		k.inFlight = make(chan error, 1)
+		go func(done chan error) { done <- k.copy(rows) }(k.inFlight)
 	}
 	return nil
 }
 
-func (k *rowSink) flush() error {
-	if len(k.rows) == 0 {
+// wait returns the result of the COPY under way, if any.
+func (k *rowSink) wait() error {
+	if k.inFlight == nil {
 		return nil
 	}
-	err := k.conn.Raw(func(dc any) error {
+	err := <-k.inFlight
+	k.inFlight = nil
+	return err
+}
+
+func (k *rowSink) copy(rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	return k.conn.Raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
 		if !ok {
 			return fmt.Errorf("store: COPY needs a pgx connection, not %T", dc)
 		}
-		_, err := c.Conn().CopyFrom(k.ctx, pgx.Identifier{k.table}, k.cols, pgx.CopyFromRows(k.rows))
+		_, err := c.Conn().CopyFrom(k.ctx, pgx.Identifier{k.table}, k.cols, pgx.CopyFromRows(rows))
 		return err
 	})
-	k.rows = k.rows[:0]
-	return err
 }
 
-// close writes what is queued.
+// close writes what is queued and waits for it.
 func (k *rowSink) close() error {
 	if k.ins != nil {
 		return k.ins.close()
 	}
-	return k.flush()
+	err := k.wait()
+	if err == nil {
+		err = k.copy(k.rows)
+	}
+	k.rows = nil
+	return err
 }
 
 // bulkState is the bulk path's state: the import writes into an empty
