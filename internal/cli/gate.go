@@ -56,14 +56,29 @@ func (g *fairGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !g.enter(r.Context(), ticket) {
 		return
 	}
+	// A request still running after slowRequest (a first heat-map of a
+	// large city, a long PDF) gives its slot up and goes on outside the
+	// limit, so that a few slow requests cannot hold up every quick one.
+	var freed atomic.Bool
+	free := func() {
+		if freed.CompareAndSwap(false, true) {
+			g.leave()
+		}
+	}
+	t := time.AfterFunc(slowRequest, free)
 	defer func() {
+		t.Stop()
 		if clock != nil {
 			clock.last.Store(time.Now().UnixNano())
 		}
-		g.leave()
+		free()
 	}()
 	g.next.ServeHTTP(w, r)
 }
+
+// slowRequest is how long a request may hold a slot (see ServeHTTP): far
+// above what a list, a search or a profile takes (a few milliseconds).
+const slowRequest = 250 * time.Millisecond
 
 type waiter struct {
 	ticket int64

@@ -98,3 +98,48 @@ func TestFairGateLimit(t *testing.T) {
 		t.Errorf("at most %d ran at once, want 3", m)
 	}
 }
+
+// TestFairGateSlowRequestStepsAside: a request that runs long gives its
+// slot up, so a quick one behind it is not held up for the whole time.
+func TestFairGateSlowRequestStepsAside(t *testing.T) {
+	slowDone := make(chan struct{})
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow" {
+			<-slowDone
+		}
+	})
+	g := newFairGate(h, 1)
+	go g.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/slow", nil))
+	for { // until the slow one holds the slot
+		g.mu.Lock()
+		busy := g.free == 0
+		g.mu.Unlock()
+		if busy {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	start := time.Now()
+	g.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/quick", nil))
+	waited := time.Since(start)
+	close(slowDone)
+	if waited > slowRequest+2*time.Second {
+		t.Fatalf("the quick request waited %v behind a slow one", waited)
+	}
+	free := 0
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		g.mu.Lock()
+		free = g.free
+		g.mu.Unlock()
+		if free != 0 {
+			break
+		}
+	}
+	time.Sleep(5 * time.Millisecond) // a second, wrong release would show now
+	g.mu.Lock()
+	free = g.free
+	g.mu.Unlock()
+	if free != 1 {
+		t.Errorf("after both: %d slots free, want 1 (a slot freed twice or not at all)", free)
+	}
+}
