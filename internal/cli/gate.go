@@ -135,7 +135,9 @@ func (g *fairGate) wake() {
 // already read but not yet queued (their goroutines are runnable) join it,
 // then admits the oldest.
 func (g *fairGate) dispatch() {
-	for n := -1; ; {
+	// At most a few rounds: under a flood of new connections the queue
+	// could keep growing, and admitting someone matters more.
+	for n, round := -1, 0; round < 8; round++ {
 		g.mu.Lock()
 		m := len(g.q)
 		g.mu.Unlock()
