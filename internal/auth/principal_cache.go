@@ -63,10 +63,3 @@ func (c *PrincipalCache) Get(ctx context.Context, key string, load func(ctx cont
 	c.mu.Unlock()
 	return p, nil
 }
-
-// Forget drops the entry under key (e.g. at sign-out).
-func (c *PrincipalCache) Forget(key string) {
-	c.mu.Lock()
-	delete(c.m, key)
-	c.mu.Unlock()
-}

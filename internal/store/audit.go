@@ -15,13 +15,12 @@ type Change [2]string
 // audit appends one entry to the audit log inside the caller's transaction,
 // so that a change and its record commit or fail together.
 func (s *Store) audit(ctx context.Context, q queryer, a model.Actor, action, entity string, entityID int64, detail any) error {
-	_, err := s.auditID(ctx, q, a, action, entity, entityID, detail, false)
+	_, err := s.auditID(ctx, q, a, action, entity, entityID, detail)
 	return err
 }
 
-// auditID is audit that, with returning, also returns the new entry's ID
-// (for auditRange).
-func (s *Store) auditID(ctx context.Context, q queryer, a model.Actor, action, entity string, entityID int64, detail any, returning bool) (int64, error) {
+// auditID is audit that also returns the new entry's ID (for auditRange).
+func (s *Store) auditID(ctx context.Context, q queryer, a model.Actor, action, entity string, entityID int64, detail any) (int64, error) {
 	b, err := json.Marshal(detail)
 	if err != nil {
 		return 0, err
@@ -29,12 +28,7 @@ func (s *Store) auditID(ctx context.Context, q queryer, a model.Actor, action, e
 	const ins = `INSERT INTO audit_log (at, actor_id, actor, action, entity, entity_id, detail)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`
 	args := []any{s.Now().Unix(), nullID(a.UserID), actorName(a), action, entity, strconv.FormatInt(entityID, 10), string(b)}
-	var id int64
-	if returning {
-		id, err = insertID(ctx, q, ins, args...)
-	} else {
-		_, err = q.ExecContext(ctx, ins, args...)
-	}
+	id, err := insertID(ctx, q, ins, args...)
 	if err != nil {
 		return 0, fmt.Errorf("store: audit %s: %w", action, err)
 	}

@@ -296,17 +296,21 @@ func (s *Store) rollbackJournalAlone(ctx context.Context, conn *sql.Conn) (resto
 	if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode = DELETE`).Scan(&mode); err != nil || mode != "delete" {
 		return nil
 	}
-	// A rollback journal is crash-safe with full syncs (as the sqlite3
-	// shell runs it); NORMAL is only safe in WAL mode.
-	conn.ExecContext(ctx, `PRAGMA synchronous = FULL`)
-	return func() {
-		// Waits as long as any write would for a reader that came
-		// meanwhile; the mode is stored in the file, so should this fail
-		// the next Open sets WAL again.
+	// Back to WAL; waits as long as any write would for a reader that
+	// came meanwhile. The mode is stored in the file, so should this fail
+	// the next Open sets WAL again.
+	restore = func() {
 		ctx := context.WithoutCancel(ctx)
 		conn.ExecContext(ctx, `PRAGMA journal_mode = WAL`)
 		conn.ExecContext(ctx, `PRAGMA synchronous = NORMAL`)
 	}
+	// A rollback journal is crash-safe with full syncs (as the sqlite3
+	// shell runs it); NORMAL is only safe in WAL mode.
+	if _, err := conn.ExecContext(ctx, `PRAGMA synchronous = FULL`); err != nil {
+		restore()
+		return nil
+	}
+	return restore
 }
 
 // errFKRetry asks for the import to start again with foreign keys on.
@@ -451,7 +455,7 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 		}
 		detail["created_ids"] = ids
 	}
-	id, err := s.auditID(ctx, tx, ei.imp.Actor, "import.employees", "import", 0, detail, len(created) > 0)
+	id, err := s.auditID(ctx, tx, ei.imp.Actor, "import.employees", "import", 0, detail)
 	if err != nil {
 		return err
 	}
