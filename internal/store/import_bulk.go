@@ -29,7 +29,8 @@ type rowSink struct {
 	conn     *sql.Conn
 	table    string
 	cols     []string
-	ins      *bulkInserter // SQLite
+	raw      *rawInserter  // SQLite, binding in place
+	ins      *bulkInserter // SQLite, through database/sql when raw is nil
 	rows     [][]any       // PostgreSQL: queued for the next COPY
 	batch    int
 	inFlight chan error // PostgreSQL: the COPY under way, if any
@@ -38,6 +39,9 @@ type rowSink struct {
 func newRowSink(ctx context.Context, d Dialect, conn *sql.Conn, tx *sql.Tx, table string, cols []string, batch int) *rowSink {
 	k := &rowSink{ctx: ctx, conn: conn, table: table, cols: cols, batch: batch}
 	if d == SQLite {
+		if k.raw = newRawInserter(ctx, conn, table, cols, batch); k.raw != nil {
+			return k
+		}
 		k.ins = newBulkInserter(ctx, tx, table, cols, batch)
 		k.ins.anon = true
 		k.ins.head = d.insertVerb() + k.ins.head[len("INSERT INTO"):]
@@ -47,6 +51,9 @@ func newRowSink(ctx context.Context, d Dialect, conn *sql.Conn, tx *sql.Tx, tabl
 
 // add queues one row; vals is copied on PostgreSQL.
 func (k *rowSink) add(vals ...any) error {
+	if k.raw != nil {
+		return k.raw.add(vals...)
+	}
 	if k.ins != nil {
 		return k.ins.add(vals...)
 	}
@@ -89,6 +96,9 @@ func (k *rowSink) copy(rows [][]any) error {
 
 // close writes what is queued and waits for it.
 func (k *rowSink) close() error {
+	if k.raw != nil {
+		return k.raw.close()
+	}
 	if k.ins != nil {
 		return k.ins.close()
 	}

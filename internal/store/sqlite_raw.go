@@ -1,0 +1,247 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
+	"unsafe"
+
+	"modernc.org/libc"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// rawInserter writes the rows of a bulk load straight into a prepared
+// multi-row INSERT of the pure-Go SQLite engine, under the import's own
+// connection and transaction. Through database/sql every value of every
+// row is converted, looked up by parameter name, copied into freshly
+// allocated engine memory and freed again: for a million employees that
+// took ≈ 4 s of the writer's core, three times what SQLite itself needs to
+// store the rows. Here the text values of a batch are gathered in one Go
+// buffer, pinned while the statement runs and bound where they lie
+// (SQLITE_STATIC), and integers are bound as they are.
+//
+// The engine's handle is read from the driver's connection (modernc.org/
+// sqlite keeps it in the unexported fields db and tls, checked by name and
+// type at run time); when that fails, newRawInserter returns nil and the
+// load goes through database/sql as before. Every call into the engine
+// runs inside sql.Conn.Raw, so database/sql holds the connection's lock
+// meanwhile.
+type rawInserter struct {
+	ctx   context.Context
+	conn  *sql.Conn
+	head  string // "INSERT OR ROLLBACK INTO t (a, b) VALUES "
+	cols  int
+	batch int
+	full  uintptr // prepared statement of a full batch, 0 until needed
+	vals  []rawVal
+	text  []byte // text values of the batch; text[0] is a pad byte
+}
+
+// rawVal is one bound value: an integer, NULL, or text[off:off+n].
+type rawVal struct {
+	kind rawKind
+	i    int64 // the integer, or the text's offset
+	n    int32
+}
+
+type rawKind uint8
+
+const (
+	rawNull rawKind = iota
+	rawInt
+	rawText
+)
+
+// rawHandle is the engine's connection handle under a driver connection.
+type rawHandle struct {
+	tls *libc.TLS
+	db  uintptr
+}
+
+// handleOf reads the handle from modernc.org/sqlite's connection, or
+// reports that its shape is not the one known.
+func handleOf(dc any) (rawHandle, bool) {
+	v := reflect.ValueOf(dc)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct || v.Type().String() != "*sqlite.conn" {
+		return rawHandle{}, false
+	}
+	s := v.Elem()
+	db, tls := s.FieldByName("db"), s.FieldByName("tls")
+	if !db.IsValid() || db.Kind() != reflect.Uintptr || !tls.IsValid() || tls.Type() != reflect.TypeFor[*libc.TLS]() {
+		return rawHandle{}, false
+	}
+	h := rawHandle{
+		db:  *(*uintptr)(unsafe.Pointer(db.UnsafeAddr())),
+		tls: *(**libc.TLS)(unsafe.Pointer(tls.UnsafeAddr())),
+	}
+	return h, h.db != 0 && h.tls != nil
+}
+
+// newRawInserter returns an inserter into table, or nil when the
+// connection's engine handle cannot be reached.
+func newRawInserter(ctx context.Context, conn *sql.Conn, table string, cols []string, batch int) *rawInserter {
+	ok := false
+	conn.Raw(func(dc any) error {
+		_, ok = handleOf(dc)
+		return nil
+	})
+	if !ok {
+		return nil
+	}
+	if max := 30000 / len(cols); batch > max {
+		batch = max
+	}
+	return &rawInserter{ctx: ctx, conn: conn, cols: len(cols), batch: batch,
+		head: "INSERT OR ROLLBACK INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ",
+		vals: make([]rawVal, 0, batch*len(cols)), text: make([]byte, 1, 64*batch*len(cols))}
+}
+
+// add queues one row: string, int64, int, bool or nil values.
+func (r *rawInserter) add(vals ...any) error {
+	if len(vals) != r.cols {
+		return fmt.Errorf("store: bulk insert: %d values for %d columns", len(vals), r.cols)
+	}
+	for _, v := range vals {
+		switch x := v.(type) {
+		case string:
+			r.vals = append(r.vals, rawVal{kind: rawText, i: int64(len(r.text)), n: int32(len(x))})
+			r.text = append(r.text, x...)
+		case int64:
+			r.vals = append(r.vals, rawVal{kind: rawInt, i: x})
+		case int:
+			r.vals = append(r.vals, rawVal{kind: rawInt, i: int64(x)})
+		case bool:
+			b := int64(0)
+			if x {
+				b = 1
+			}
+			r.vals = append(r.vals, rawVal{kind: rawInt, i: b})
+		case nil:
+			r.vals = append(r.vals, rawVal{kind: rawNull})
+		default:
+			return fmt.Errorf("store: bulk insert: value of type %T", v)
+		}
+	}
+	if len(r.vals) == r.batch*r.cols {
+		return r.flush(true)
+	}
+	return nil
+}
+
+// flush runs the queued rows: with the prepared full-batch statement, or
+// (the tail) with one prepared for them and finalised after.
+func (r *rawInserter) flush(full bool) error {
+	if len(r.vals) == 0 {
+		return nil
+	}
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	err := r.conn.Raw(func(dc any) error {
+		h, ok := handleOf(dc)
+		if !ok {
+			return fmt.Errorf("store: bulk insert: the connection changed")
+		}
+		stmt := r.full
+		if !full || stmt == 0 {
+			var err error
+			if stmt, err = h.prepare(r.sql(len(r.vals) / r.cols)); err != nil {
+				return err
+			}
+			if full {
+				r.full = stmt
+			} else {
+				defer sqlite3.Xsqlite3_finalize(h.tls, stmt)
+			}
+		}
+		var pin runtime.Pinner
+		pin.Pin(&r.text[0])
+		defer pin.Unpin()
+		base := uintptr(unsafe.Pointer(&r.text[0]))
+		for i, v := range r.vals {
+			var rc int32
+			switch v.kind {
+			case rawText:
+				rc = sqlite3.Xsqlite3_bind_text(h.tls, stmt, int32(i+1), base+uintptr(v.i), v.n, 0) // 0: SQLITE_STATIC
+			case rawInt:
+				rc = sqlite3.Xsqlite3_bind_int64(h.tls, stmt, int32(i+1), v.i)
+			default:
+				rc = sqlite3.Xsqlite3_bind_null(h.tls, stmt, int32(i+1))
+			}
+			if rc != sqlite3.SQLITE_OK {
+				return h.err(rc)
+			}
+		}
+		rc := sqlite3.Xsqlite3_step(h.tls, stmt)
+		sqlite3.Xsqlite3_reset(h.tls, stmt)
+		if rc != sqlite3.SQLITE_DONE {
+			return h.err(rc)
+		}
+		return nil
+	})
+	r.vals, r.text = r.vals[:0], r.text[:1]
+	return err
+}
+
+func (r *rawInserter) sql(rows int) string {
+	var b strings.Builder
+	b.Grow(len(r.head) + rows*(2*r.cols+2))
+	b.WriteString(r.head)
+	for i := 0; i < rows; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('(')
+		for c := 0; c < r.cols; c++ {
+			if c > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('?')
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// close writes the remaining rows and finalises the statement.
+func (r *rawInserter) close() error {
+	err := r.flush(false)
+	if r.full != 0 {
+		r.conn.Raw(func(dc any) error {
+			if h, ok := handleOf(dc); ok {
+				sqlite3.Xsqlite3_finalize(h.tls, r.full)
+			}
+			return nil
+		})
+		r.full = 0
+	}
+	return err
+}
+
+// prepare compiles one statement.
+func (h rawHandle) prepare(q string) (uintptr, error) {
+	z, err := libc.CString(q)
+	if err != nil {
+		return 0, err
+	}
+	defer libc.Xfree(h.tls, z)
+	// The engine writes the statement's handle into stmt: Go memory,
+	// pinned for the call.
+	stmt := new(uintptr)
+	var pin runtime.Pinner
+	pin.Pin(stmt)
+	defer pin.Unpin()
+	if rc := sqlite3.Xsqlite3_prepare_v2(h.tls, h.db, z, -1, uintptr(unsafe.Pointer(stmt)), 0); rc != sqlite3.SQLITE_OK {
+		return 0, h.err(rc)
+	}
+	return *stmt, nil
+}
+
+// err describes a failed call as the driver would ("UNIQUE constraint
+// failed: ..."), which isUniqueViolation and isForeignKeyViolation read.
+func (h rawHandle) err(rc int32) error {
+	return fmt.Errorf("%s (%d)", libc.GoString(sqlite3.Xsqlite3_errmsg(h.tls, h.db)), rc)
+}

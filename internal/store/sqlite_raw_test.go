@@ -1,0 +1,133 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"testing"
+)
+
+// TestRawInserterValues writes rows of every value kind through the raw
+// inserter, in full batches and a tail, and reads back exactly what was
+// given: text stays text (also empty, with quotes, separators, a NUL and
+// multi-byte letters), integers and booleans integers, nil NULL.
+func TestRawInserterValues(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "raw.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE, n INTEGER, b INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newRawInserter(ctx, conn, "t", []string{"id", "s", "n", "b"}, 7)
+	if r == nil {
+		t.Fatal("the engine handle of modernc.org/sqlite's connection was not found: bulk loads fall back to database/sql")
+	}
+	texts := []string{"", "Dr. Ahmad, S.T., M.Kom.", `say "hi"`, "a\x00b", "Siti Nurhaliza Br. Siregar", "Ñoño ÄÖÜ 日本", "x\x1fy"}
+	const rows = 30 // four full batches and a tail of two
+	for i := 0; i < rows; i++ {
+		var n any = int64(i * 1000)
+		if i%3 == 0 {
+			n = nil
+		}
+		s := fmt.Sprintf("%d:%s", i, texts[i%len(texts)])
+		if err := r.add(int64(i+1), s, n, i%2 == 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	q, err := conn.QueryContext(ctx, `SELECT id, s, typeof(s), n, b FROM t ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	got := 0
+	for q.Next() {
+		var id, b int64
+		var s, typ string
+		var n sql.NullInt64
+		if err := q.Scan(&id, &s, &typ, &n, &b); err != nil {
+			t.Fatal(err)
+		}
+		i := int(id - 1)
+		if want := fmt.Sprintf("%d:%s", i, texts[i%len(texts)]); s != want || typ != "text" {
+			t.Errorf("row %d: s = %q (%s), want %q (text)", id, s, typ, want)
+		}
+		if n.Valid != (i%3 != 0) || (n.Valid && n.Int64 != int64(i*1000)) {
+			t.Errorf("row %d: n = %v", id, n)
+		}
+		if (b == 1) != (i%2 == 0) {
+			t.Errorf("row %d: b = %d", id, b)
+		}
+		got++
+	}
+	if got != rows {
+		t.Fatalf("%d rows read back, want %d", got, rows)
+	}
+}
+
+// TestRawInserterConstraint checks that a constraint failure comes back as
+// the error the import turns into its conflict message, and that OR
+// ROLLBACK has undone the transaction.
+func TestRawInserterConstraint(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "raw.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE t (nip TEXT NOT NULL UNIQUE)`); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newRawInserter(ctx, conn, "t", []string{"nip"}, 2)
+	if err := r.add("198001012005011001"); err != nil {
+		t.Fatal(err)
+	}
+	err = r.add("198001012005011001") // the batch of two runs here
+	if !isUniqueViolation(err) {
+		t.Fatalf("duplicate: err = %v, want a unique violation", err)
+	}
+	r.close()
+	tx.Rollback()
+	var n int
+	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM t`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("after the failed load: %d rows (%v), want 0", n, err)
+	}
+}
+
+// TestHandleOfOtherDrivers: anything but modernc.org/sqlite's connection
+// is refused, so that the load falls back to database/sql.
+func TestHandleOfOtherDrivers(t *testing.T) {
+	type conn struct{ db uintptr }
+	for _, v := range []any{nil, 42, &conn{db: 1}, "sqlite.conn"} {
+		if _, ok := handleOf(v); ok {
+			t.Errorf("handleOf(%T) accepted", v)
+		}
+	}
+}
