@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
+	"strings"
 
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
@@ -54,15 +55,37 @@ func streamEmployees(ctx context.Context, st *store.Store, path string, o Option
 	if s.rep.FileError {
 		return nil, errNoStream
 	}
-	r, err := loadRefs(ctx, st, o.Scope)
+	store.TraceImport("header read")
+	// The references load on another core while the file is first read:
+	// that read needs only the head posts' codes and titles. The queries
+	// run one after the other, so that the pool keeps one SQLite
+	// connection (a bulk load may switch the journal mode only when its
+	// connection is the only one: see store.ImportEmployees).
+	hf, err := newHeadFilter(ctx, st)
 	if err != nil {
 		return nil, err
 	}
+	type loaded struct {
+		r   *refs
+		err error
+	}
+	refsCh := make(chan loaded, 1)
+	go func() {
+		r, err := loadRefs(ctx, st, o.Scope)
+		refsCh <- loaded{r, err}
+	}()
 	p1 := &pass1{dupOf: map[int32]int32{}, usedPos: map[int]bool{}}
-	rows, headLines, err := prescan(s, newEmpConv(st, s, r), p1)
+	rows, cands, err := prescan(s, hf, p1)
+	ld := <-refsCh
+	if err == nil {
+		err = ld.err
+	}
 	if err != nil {
 		return nil, err
 	}
+	r := ld.r
+	headLines := headRows(cands, newEmpConv(st, s, r), p1)
+	store.TraceImport("first read and references")
 	if s.rep.FileError || rows < store.BulkMinRows {
 		return nil, errNoStream
 	}
@@ -158,6 +181,7 @@ func streamEmployees(ctx context.Context, st *store.Store, path string, o Option
 		},
 		// The reader is done (batches is closed): the whole-file checks.
 		Finish: func() error {
+			store.TraceImport("file read and validated")
 			if readErr != nil {
 				return readErr
 			}
@@ -211,51 +235,24 @@ func streamEmployees(ctx context.Context, st *store.Store, path string, o Option
 
 // prescan reads the file once without validating most of it: it records
 // every NIP's first line and, for NIPs that recur, the first later line
-// (p1.nips, p1.dupOf), and names each unit's head row for the store
-// (EmployeeImport.HeadLines): the first row, valid and of a NIP that occurs
-// once, of an active holder of the unit's existing head post. A head row it
-// misses (say, of a head post the file itself creates) costs the store a
-// set-based derive after the load, never a wrong supervisor. It returns the
-// number of data rows.
-func prescan(s *session, c *empConv, p1 *pass1) (int, map[int64]int, error) {
-	type cand struct {
-		line int32
-		unit int64
-		nip  uint64
-	}
-	var cands []cand
+// (p1.nips, p1.dupOf), and keeps the rows that may hold a head post (by the
+// filter) for headRows. It returns the number of data rows.
+func prescan(s *session, hf *headFilter, p1 *pass1) (int, []headCand, error) {
+	var cands []headCand
 	type nipAt struct {
 		nip  uint64
 		line int32
 	}
 	var all []nipAt
-	cols, r := s.cols, c.refs
+	cols := s.cols
 	rows := 0
 	err := s.rows(func(cells []string, line int) error {
 		rows++
 		if k, ok := nipKey(nip.Normalize(cols.get(cells, fNIP))); ok {
 			all = append(all, nipAt{k, int32(line)})
 		}
-		// Only rows naming an existing head post are looked at closely.
-		var p *model.Position
-		if code := cols.get(cells, fPositionCode); code != "" {
-			p = r.positionByCode(code)
-		} else if title := cols.get(cells, fPosition); title != "" {
-			if u, _, _ := r.findUnit(cols.get(cells, fUnitCode), cols.get(cells, fUnit), c.fold); u != nil {
-				p = r.positionByTitle(u.ID, c.fold(title))
-			}
-		}
-		if p == nil || !p.IsHead {
-			return nil
-		}
-		row, probs := c.convert(cells, line)
-		for _, pr := range probs {
-			if !pr.Warning {
-				return nil
-			}
-		}
-		if k, ok := nipKey(row.Employee.NIP); ok && row.Employee.Status == model.StatusAktif && row.Employee.PositionID == p.ID {
-			cands = append(cands, cand{int32(line), p.UnitID, k})
+		if hf.may(cols.get(cells, fPositionCode), cols.get(cells, fPosition)) {
+			cands = append(cands, headCand{line, slices.Clone(cells)})
 		}
 		return nil
 	})
@@ -282,22 +279,85 @@ func prescan(s *session, c *empConv, p1 *pass1) (int, map[int64]int, error) {
 		}
 		i = j
 	}
-	all = nil
 	p1.nips = n
+	return rows, cands, nil
+}
+
+// headCand is a row that may hold a head post, kept by prescan.
+type headCand struct {
+	line  int
+	cells []string
+}
+
+// headFilter tells the rows that may hold a head post by the post's code
+// or, in a row without a code, its title: a superset, which headRows
+// narrows down once all positions are loaded.
+type headFilter struct {
+	codes  map[string]bool // upper case
+	titles map[string]bool // foldKey
+}
+
+func newHeadFilter(ctx context.Context, st *store.Store) (*headFilter, error) {
+	codes, titles, err := st.HeadPostNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	hf := &headFilter{codes: make(map[string]bool, len(codes)), titles: map[string]bool{}}
+	for i := range codes {
+		hf.codes[strings.ToUpper(codes[i])] = true
+		hf.titles[foldKey(titles[i])] = true
+	}
+	return hf, nil
+}
+
+func (hf *headFilter) may(code, title string) bool {
+	if code != "" {
+		return hf.codes[strings.ToUpper(code)]
+	}
+	return title != "" && hf.titles[foldKey(title)]
+}
+
+// headRows names each unit's head row for the store
+// (EmployeeImport.HeadLines): the first row, valid and of a NIP that occurs
+// once, of an active holder of the unit's existing head post. A head row it
+// misses (say, of a head post the file itself creates) costs the store a
+// set-based derive after the load, never a wrong supervisor.
+func headRows(cands []headCand, c *empConv, p1 *pass1) map[int64]int {
+	cols, r := c.cols, c.refs
 	heads := map[int64]int{}
 	for _, h := range cands {
-		if _, ok := heads[h.unit]; ok {
+		cells := h.cells
+		var p *model.Position
+		if code := cols.get(cells, fPositionCode); code != "" {
+			p = r.positionByCode(code)
+		} else if title := cols.get(cells, fPosition); title != "" {
+			if u, _, _ := r.findUnit(cols.get(cells, fUnitCode), cols.get(cells, fUnit), c.fold); u != nil {
+				p = r.positionByTitle(u.ID, c.fold(title))
+			}
+		}
+		if p == nil || !p.IsHead {
 			continue
 		}
-		if l, _ := n.first(h.nip); int(l) != int(h.line) {
+		if _, ok := heads[p.UnitID]; ok {
+			continue
+		}
+		row, probs := c.convert(cells, h.line)
+		if slices.ContainsFunc(probs, func(pr Problem) bool { return !pr.Warning }) {
+			continue
+		}
+		k, ok := nipKey(row.Employee.NIP)
+		if !ok || row.Employee.Status != model.StatusAktif || row.Employee.PositionID != p.ID {
+			continue
+		}
+		if l, _ := p1.nips.first(k); int(l) != h.line {
 			continue // a later row of a NIP
 		}
-		if _, dup := p1.dupOf[h.line]; dup {
+		if _, dup := p1.dupOf[int32(h.line)]; dup {
 			continue // a NIP that recurs: refused
 		}
-		heads[h.unit] = int(h.line)
+		heads[p.UnitID] = h.line
 	}
-	return rows, heads, nil
+	return heads
 }
 
 // nipLines is every NIP of a file with its first line, sorted by NIP: 12

@@ -336,6 +336,7 @@ func (ei *employeeImporter) applyTx(ctx context.Context, conn *sql.Conn) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: import: commit: %w", err)
 	}
+	TraceImport("committed")
 	return nil
 }
 
@@ -402,12 +403,15 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 		if err := s.sortCache(ctx, tx); err != nil {
 			return err
 		}
+		TraceImport("rows written")
 		if err := rebuildIndexes(ctx, tx, dropped.emp); err != nil {
 			return err
 		}
+		TraceImport("indexes built")
 		if err := ei.writeBulkWords(ctx, tx); err != nil {
 			return err
 		}
+		TraceImport("search words written")
 		if err := rebuildIndexes(ctx, tx, dropped.words); err != nil {
 			return err
 		}
@@ -1162,6 +1166,25 @@ func (s *Store) EachPosition(ctx context.Context, fn func(p *model.Position) err
 		}
 	}
 	return rows.Err()
+}
+
+// HeadPostNames returns the codes and titles of the head posts (positions
+// with is_head): what a first read of an import file needs to pick out
+// the rows that may hold one, before all positions are loaded.
+func (s *Store) HeadPostNames(ctx context.Context) (codes, titles []string, err error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT code, title FROM position WHERE is_head = TRUE`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: head posts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c, t string
+		if err := rows.Scan(&c, &t); err != nil {
+			return nil, nil, err
+		}
+		codes, titles = append(codes, c), append(titles, t)
+	}
+	return codes, titles, rows.Err()
 }
 
 // HasEmployees reports whether the registry holds any employee.
