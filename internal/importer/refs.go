@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -30,7 +31,8 @@ type refs struct {
 	codes      []byte           // the positions' codes, concatenated
 	strs       []string         // titles, types and levels, each once
 	posByCode  map[string]int32 // upper-case code → index in pos
-	posByTitle map[posKey]int32 // (unit, foldKey(title)) → index in pos; nil until needed
+	posByTitle map[posKey]int32 // (unit, foldKey(title)) → index in pos; built on first need
+	titleOnce  sync.Once        // builds posByTitle (converters run on several goroutines)
 	unitHead   map[int64]bool   // the unit has a head post
 	headPos    map[int64]int64  // head post → its unit
 	scope      model.Scope
@@ -81,6 +83,9 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 	for i := range r.units {
 		u := &r.units[i]
 		r.unitByID[u.ID] = u
+		if !sc.All {
+			r.inScope[u.ID] = scopeHas(sc, u) // read-only from here: converters share it
+		}
 		r.unitByCode[strings.ToUpper(u.Code)] = u
 		k := foldKey(u.Name)
 		r.unitByName[k] = append(r.unitByName[k], u)
@@ -126,7 +131,7 @@ func (r *refs) positionByCode(code string) *model.Position {
 // positionByTitle returns the position of unit with the folded title, or
 // nil; of two with the same title, the last by (unit, head first, title).
 func (r *refs) positionByTitle(unit int64, folded string) *model.Position {
-	if r.posByTitle == nil {
+	r.titleOnce.Do(func() {
 		r.posByTitle = make(map[posKey]int32, len(r.pos))
 		fk := map[uint32]string{} // titles repeat: fold each once
 		for i := range r.pos {
@@ -138,7 +143,7 @@ func (r *refs) positionByTitle(unit int64, folded string) *model.Position {
 			}
 			r.posByTitle[posKey{p.unit, f}] = int32(i)
 		}
-	}
+	})
 	if i, ok := r.posByTitle[posKey{unit, folded}]; ok {
 		return r.position(i)
 	}
@@ -153,15 +158,17 @@ func (r *refs) unitInScope(u *model.OrgUnit) bool {
 	if v, ok := r.inScope[u.ID]; ok {
 		return v
 	}
-	v := false
-	for _, p := range r.scope.UnitPaths {
+	return scopeHas(r.scope, u)
+}
+
+// scopeHas reports whether unit u lies in the scope's subtrees.
+func scopeHas(sc model.Scope, u *model.OrgUnit) bool {
+	for _, p := range sc.UnitPaths {
 		if strings.HasPrefix(u.Path, p) {
-			v = true
-			break
+			return true
 		}
 	}
-	r.inScope[u.ID] = v
-	return v
+	return false
 }
 
 // findUnit resolves a unit by code, or else by name. The problem, when
@@ -315,32 +322,47 @@ func begin(path string, o Options, kind string, fields []field, required [][]str
 // rows calls fn for every non-blank data row after the header. A row the
 // reader cannot read ends the walk with a file error in the report.
 func (s *session) rows(fn func(cells []string, line int) error) error {
+	re, err := s.scan(fn)
+	if re != nil {
+		s.fileError(re)
+	}
+	return err
+}
+
+// scan is rows without touching the report: a row the reader cannot read
+// ends the walk and is returned.
+func (s *session) scan(fn func(cells []string, line int) error) (*readError, error) {
 	t, err := openTable(s.path, s.format, s.opts.Sheet)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer t.close()
 	for {
 		cells, line, err := t.next()
 		if errors.Is(err, io.EOF) {
-			return nil
+			return nil, nil
 		}
 		var re *readError
 		if errors.As(err, &re) {
-			if !s.rep.FileError {
-				s.rep.fileError(re.line, "file", re.id, re.en)
-			}
-			return nil
+			return re, nil
 		}
 		if err != nil {
-			return fmt.Errorf("importer: %w", err)
+			return nil, fmt.Errorf("importer: %w", err)
 		}
 		if line <= s.hdrLine || blank(cells) {
 			continue
 		}
 		if err := fn(cells, line); err != nil {
-			return err
+			return nil, err
 		}
+	}
+}
+
+// fileError reports a row the reader could not read, unless a file error
+// is reported already.
+func (s *session) fileError(re *readError) {
+	if !s.rep.FileError {
+		s.rep.fileError(re.line, "file", re.id, re.en)
 	}
 }
 

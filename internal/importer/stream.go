@@ -109,9 +109,17 @@ func streamEmployees(ctx context.Context, st *store.Store, path string, o Option
 				return false
 			}
 		}
-		readErr = s.rows(func(cells []string, line int) error {
+		mk := func() *empConv { return newEmpConv(st, s, r) }
+		readErr = convertRows(pctx, s, mk, func(cr *convertedRow) error {
+			line := cr.line
 			rep.Counts.Rows++
-			row, probs := c.convert(cells, line)
+			row, probs := cr.row, cr.probs
+			if row.NewPosition > 0 {
+				// Positions the file creates are numbered by this
+				// converter alone, in line order.
+				row, probs = c.convert(cr.cells, line)
+				row.SortKey, row.Words = names.KeyAndWords(row.Employee.Name)
+			}
 			bad, warned := false, false
 			for _, p := range probs {
 				rep.add(p)
@@ -146,7 +154,6 @@ func streamEmployees(ctx context.Context, st *store.Store, path string, o Option
 				np := c.newList[n-1]
 				row.Position = &model.Position{Code: np.Code, Title: np.Title, Type: np.Type, Jenjang: np.Jenjang, UnitID: np.UnitID, IsHead: np.IsHead}
 			}
-			row.SortKey, row.Words = names.KeyAndWords(row.Employee.Name)
 			if row.SupervisorNIP != "" {
 				sk, _ := nipKey(row.SupervisorNIP)
 				p1.sups = append(p1.sups, supRef{line: int32(line), sup: sk})

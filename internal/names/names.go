@@ -321,7 +321,28 @@ func SortKey(name string) string {
 func KeyAndWords(name string) (key string, words []string) {
 	_, bare, _ := Split(name)
 	f := fold(bare)
-	return strings.Join(strings.Fields(f), " "), foldedWords(f, true)
+	if !spaced(f) {
+		f = strings.Join(strings.Fields(f), " ")
+	}
+	return f, foldedWords(f, true)
+}
+
+// spaced reports whether s is ASCII with its words separated by single
+// spaces (no space at either end, no other white space): then
+// strings.Join(strings.Fields(s), " ") is s itself.
+func spaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // SearchWords returns the words a search index stores for a name: the words
@@ -355,6 +376,14 @@ func words(s string, parts bool) []string {
 
 // foldedWords is words for a string fold has already folded.
 func foldedWords(f string, parts bool) []string {
+	if out, ok := plainWords(f); ok {
+		return out
+	}
+	return runeWords(f, parts)
+}
+
+// runeWords is foldedWords for any name, rune by rune.
+func runeWords(f string, parts bool) []string {
 	var out []string
 	add := func(w string) {
 		if w != "" && !slices.Contains(out, w) { // a name has a few words
@@ -398,6 +427,37 @@ func foldedWords(f string, parts bool) []string {
 		out = []string{}
 	}
 	return out
+}
+
+// plainWords is foldedWords for the common name, ASCII without
+// apostrophes or hyphens (which join or split words): its words are the
+// runs of letters and digits, taken as substrings of f instead of being
+// built again rune by rune. ok is false for any other name.
+func plainWords(f string) (out []string, ok bool) {
+	out = make([]string, 0, 4)
+	start := -1
+	for i := 0; i <= len(f); i++ {
+		c := byte(' ')
+		if i < len(f) {
+			c = f[i]
+		}
+		if c >= 0x80 || c == '\'' || c == '`' || c == '-' {
+			return nil, false
+		}
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if w := f[start:i]; !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+			start = -1
+		}
+	}
+	return out, true
 }
 
 func isApostrophe(r rune) bool {

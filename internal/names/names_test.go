@@ -1,6 +1,7 @@
 package names
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
@@ -249,7 +250,8 @@ func FuzzSplit(f *testing.F) {
 func TestKeyAndWordsAgree(t *testing.T) {
 	for _, n := range []string{"Dr. Ahmad Siregar, S.T., M.Kom.", "Hj. Siti Nur'aini Br. Ginting, S.Pd.", "Ma'ruf Amin",
 		"Jean-Pierre  Lubis", "ANDRÉ Sinaga-Tambunan", "Ñoño Ülkü", "  ", "", "dr. Sahat Marulitua Saragih, M.K.M.",
-		"Ir. H. Muhammad Yusuf Lubis Lubis", "Œdipe Þór", "A-B-C d'E"} {
+		"Ir. H. Muhammad Yusuf Lubis Lubis", "Œdipe Þór", "A-B-C d'E", "Budi  Santoso ", "Budi\tSantoso", "M. Yusuf (Alm) 2",
+		"budi budi", "Rina`s", "X", "Sri Rahayu Br Sembiring"} {
 		k, w := KeyAndWords(n)
 		if want := SortKey(n); k != want {
 			t.Errorf("%q: key %q, SortKey %q", n, k, want)
@@ -257,5 +259,33 @@ func TestKeyAndWordsAgree(t *testing.T) {
 		if want := SearchWords(n); !slices.Equal(w, want) {
 			t.Errorf("%q: words %q, SearchWords %q", n, w, want)
 		}
+	}
+}
+
+// TestPlainWordsAgree: the ASCII fast path gives the words the rune-by-rune
+// path gives, with and without hyphen parts, for every string it accepts.
+func TestPlainWordsAgree(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "abz AZ09.,()-'`\t"
+	accepted := 0
+	for i := 0; i < 20000; i++ {
+		b := make([]byte, r.IntN(12))
+		for j := range b {
+			b[j] = alphabet[r.IntN(len(alphabet))]
+		}
+		f := string(b)
+		got, ok := plainWords(f)
+		if !ok {
+			continue
+		}
+		accepted++
+		for _, parts := range []bool{true, false} {
+			if want := runeWords(f, parts); !slices.Equal(got, want) {
+				t.Fatalf("%q (parts %v): plainWords %q, runeWords %q", f, parts, got, want)
+			}
+		}
+	}
+	if accepted < 1000 {
+		t.Fatalf("only %d strings took the fast path", accepted)
 	}
 }

@@ -94,6 +94,17 @@ func (k *rowSink) copy(rows [][]any) error {
 	})
 }
 
+// discard ends the sink after a failure: on SQLite its statement is
+// finalised, on PostgreSQL a COPY under way is waited for, so that nothing
+// of the load is left on the connection. After close it does nothing.
+func (k *rowSink) discard() {
+	if k.raw != nil {
+		k.raw.discard()
+	}
+	k.wait()
+	k.rows = nil
+}
+
 // close writes what is queued and waits for it.
 func (k *rowSink) close() error {
 	if k.raw != nil {
@@ -280,6 +291,7 @@ func (s *Store) writeSortedWords(ctx context.Context, conn *sql.Conn, tx *sql.Tx
 		batch = 20000
 	}
 	k := newRowSink(ctx, s.dialect, conn, tx, "employee_word", []string{"word", "sort_name", "employee_id"}, batch)
+	defer k.discard()
 	err := w.each(func(word, key string, id int64) error { return k.add(word, key, id) })
 	if err == nil {
 		err = k.close()

