@@ -44,12 +44,22 @@ func convertRows(ctx context.Context, s *session, mk func() *empConv, fn func(*c
 	workers := runtime.GOMAXPROCS(0)
 	jobs := make(chan *convertJob, 2*workers)
 	order := make(chan *convertJob, 4*workers)
+	free := make(chan *convertJob, 4*workers+4) // jobs done with, for reuse
+	newJob := func() *convertJob {
+		select {
+		case j := <-free:
+			j.rows, j.cells, j.ends = j.rows[:0], j.cells[:0], j.ends[:0]
+			return j
+		default:
+			return &convertJob{rows: make([]convertedRow, 0, streamBatch), ends: make([]int, 0, streamBatch)}
+		}
+	}
 	var re *readError
 	var scanErr error
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		job := &convertJob{}
+		job := newJob()
 		dispatch := func() bool {
 			if len(job.rows) == 0 {
 				return true
@@ -70,8 +80,7 @@ func convertRows(ctx context.Context, s *session, mk func() *empConv, fn func(*c
 			case <-ctx.Done():
 				return false
 			}
-			job = &convertJob{rows: make([]convertedRow, 0, streamBatch), cells: make([]string, 0, cap(job.cells)),
-				ends: make([]int, 0, streamBatch)}
+			job = newJob()
 			return true
 		}
 		re, scanErr = s.scan(func(cells []string, line int) error {
@@ -111,6 +120,11 @@ func convertRows(ctx context.Context, s *session, mk func() *empConv, fn func(*c
 			if err := fn(&job.rows[i]); err != nil {
 				return err
 			}
+		}
+		clear(job.rows) // the rows now belong to fn
+		select {
+		case free <- job:
+		default:
 		}
 	}
 	if scanErr != nil {

@@ -570,7 +570,7 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 		return "", ""
 	}
 	if code != "" {
-		if p := c.refs.positionByCode(code); p != nil {
+		if p, ok := c.refs.positionByCode(code); ok {
 			if pu := c.refs.unitByID[p.UnitID]; pu != nil && (!c.refs.unitInScope(pu) || (p.IsHead && (u == nil || pu.ID != u.ID))) {
 				// A head post carries the scope of its unit: it may only be
 				// held in its own unit, and never handed out from outside
@@ -590,7 +590,7 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 			return "", ""
 		}
 	} else if u != nil {
-		if p := c.refs.positionByTitle(u.ID, c.fold(title)); p != nil {
+		if p, ok := c.refs.positionByTitle(u.ID, c.fold(title)); ok {
 			row.Employee.PositionID = p.ID
 			return p.Type, p.Jenjang
 		}

@@ -113,24 +113,25 @@ func (r *refs) code(i int32) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
-// position returns position i as a model.Position.
-func (r *refs) position(i int32) *model.Position {
+// position returns position i as a model.Position (a value: the import
+// looks one up per row, and a pointer would be an allocation each time).
+func (r *refs) position(i int32) model.Position {
 	p := &r.pos[i]
-	return &model.Position{ID: p.id, Code: r.code(i), Title: r.strs[p.title], Type: model.PositionType(r.strs[p.typ]),
+	return model.Position{ID: p.id, Code: r.code(i), Title: r.strs[p.title], Type: model.PositionType(r.strs[p.typ]),
 		Jenjang: r.strs[p.jenjang], UnitID: p.unit, IsHead: p.isHead}
 }
 
-// positionByCode returns the position with the code (any case), or nil.
-func (r *refs) positionByCode(code string) *model.Position {
+// positionByCode returns the position with the code (any case).
+func (r *refs) positionByCode(code string) (model.Position, bool) {
 	if i, ok := r.posByCode[strings.ToUpper(code)]; ok {
-		return r.position(i)
+		return r.position(i), true
 	}
-	return nil
+	return model.Position{}, false
 }
 
-// positionByTitle returns the position of unit with the folded title, or
-// nil; of two with the same title, the last by (unit, head first, title).
-func (r *refs) positionByTitle(unit int64, folded string) *model.Position {
+// positionByTitle returns the position of unit with the folded title; of
+// two with the same title, the last by (unit, head first, title).
+func (r *refs) positionByTitle(unit int64, folded string) (model.Position, bool) {
 	r.titleOnce.Do(func() {
 		r.posByTitle = make(map[posKey]int32, len(r.pos))
 		fk := map[uint32]string{} // titles repeat: fold each once
@@ -145,9 +146,9 @@ func (r *refs) positionByTitle(unit int64, folded string) *model.Position {
 		}
 	})
 	if i, ok := r.posByTitle[posKey{unit, folded}]; ok {
-		return r.position(i)
+		return r.position(i), true
 	}
-	return nil
+	return model.Position{}, false
 }
 
 // unitInScope reports whether the importing user may write records of unit u.

@@ -334,15 +334,15 @@ func headRows(cands []headCand, c *empConv, p1 *pass1) map[int64]int {
 	heads := map[int64]int{}
 	for _, h := range cands {
 		cells := h.cells
-		var p *model.Position
+		var p model.Position
 		if code := cols.get(cells, fPositionCode); code != "" {
-			p = r.positionByCode(code)
+			p, _ = r.positionByCode(code)
 		} else if title := cols.get(cells, fPosition); title != "" {
 			if u, _, _ := r.findUnit(cols.get(cells, fUnitCode), cols.get(cells, fUnit), c.fold); u != nil {
-				p = r.positionByTitle(u.ID, c.fold(title))
+				p, _ = r.positionByTitle(u.ID, c.fold(title))
 			}
 		}
-		if p == nil || !p.IsHead {
+		if !p.IsHead {
 			continue
 		}
 		if _, ok := heads[p.UnitID]; ok {

@@ -235,10 +235,14 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 		}
 		var old *model.Position
 		if code != "" {
-			old = r.positionByCode(code)
+			if p, ok := r.positionByCode(code); ok {
+				old = &p
+			}
 		}
 		if old == nil {
-			old = r.positionByTitle(u.ID, foldKey(title))
+			if p, ok := r.positionByTitle(u.ID, foldKey(title)); ok {
+				old = &p
+			}
 		}
 		p := model.Position{Code: code, Title: title, UnitID: u.ID}
 		t, j, head := inferPosition(title, u.Kind)

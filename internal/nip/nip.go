@@ -118,6 +118,9 @@ func newErr(code, part, id, en string) *Error {
 // e.g. "'196608011988031001"). Anything else, dots and dashes included, is
 // kept as typed so that Parse can point at it.
 func Normalize(s string) string {
+	if digitsOnly(s) {
+		return s // the common case: nothing to remove, nothing to copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	leading := true
@@ -133,6 +136,16 @@ func Normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// digitsOnly reports whether s is ASCII digits only.
+func digitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // LooksLikeSpreadsheetNumber reports whether s (after Normalize) is a number

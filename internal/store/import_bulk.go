@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -34,6 +35,7 @@ type rowSink struct {
 	rows     [][]any       // PostgreSQL: queued for the next COPY
 	batch    int
 	inFlight chan error // PostgreSQL: the COPY under way, if any
+	row      []any      // the row the typed calls gather (not raw)
 }
 
 func newRowSink(ctx context.Context, d Dialect, conn *sql.Conn, tx *sql.Tx, table string, cols []string, batch int) *rowSink {
@@ -47,6 +49,61 @@ func newRowSink(ctx context.Context, d Dialect, conn *sql.Conn, tx *sql.Tx, tabl
 		k.ins.head = d.insertVerb() + k.ins.head[len("INSERT INTO"):]
 	}
 	return k
+}
+
+// The typed calls queue the values of one row, endRow ends it: on the raw
+// SQLite path without boxing each value; elsewhere they gather the row for
+// add. A NULL id is 0; a date is stored as dateText.
+func (k *rowSink) text(s string) {
+	if k.raw != nil {
+		k.raw.text(s)
+	} else {
+		k.row = append(k.row, s)
+	}
+}
+
+func (k *rowSink) int(v int64) {
+	if k.raw != nil {
+		k.raw.int(v)
+	} else {
+		k.row = append(k.row, v)
+	}
+}
+
+func (k *rowSink) id(v int64) {
+	switch {
+	case v != 0:
+		k.int(v)
+	case k.raw != nil:
+		k.raw.null()
+	default:
+		k.row = append(k.row, nil)
+	}
+}
+
+func (k *rowSink) bool(v bool) {
+	if k.raw != nil {
+		k.raw.int(boolInt(v))
+	} else {
+		k.row = append(k.row, v)
+	}
+}
+
+func (k *rowSink) date(t time.Time) {
+	if k.raw != nil {
+		k.raw.date(t)
+	} else {
+		k.row = append(k.row, dateText(t))
+	}
+}
+
+func (k *rowSink) endRow() error {
+	if k.raw != nil {
+		return k.raw.endRow()
+	}
+	err := k.add(k.row...)
+	k.row = k.row[:0]
+	return err
 }
 
 // add queues one row; vals is copied on PostgreSQL.
@@ -202,7 +259,6 @@ func (ei *employeeImporter) firstRow(ctx context.Context, line int) error {
 func (ei *employeeImporter) insertBulk(ctx context.Context, rows []*ImportRow) ([]int64, error) {
 	b := ei.bulk
 	ids := make([]int64, len(rows))
-	vals := make([]any, len(bulkEmployeeCols))
 	for i, r := range rows {
 		if !b.started {
 			if err := ei.firstRow(ctx, r.Line); err != nil {
@@ -232,15 +288,32 @@ func (ei *employeeImporter) insertBulk(ctx context.Context, rows []*ImportRow) (
 		if !e.SupervisorSet && b.inline {
 			e.SupervisorID = b.plan.supervisor(e.UnitID, e.ID)
 		}
-		retire := dateText(model.RetirementDate(e.BirthDate, ei.retireAge(pk, e.PositionID)))
 		key, words := r.SortKey, r.Words
 		if words == nil {
 			key, words = names.KeyAndWords(e.Name)
 		}
-		vals = append(vals[:0], e.ID, e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, key, e.BirthPlace, dateText(e.BirthDate),
-			string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(e.SupervisorID), e.SupervisorSet,
-			e.Email, e.Phone, string(e.Status), retire, ei.now)
-		if err := b.emp.add(vals...); err != nil {
+		k := b.emp // the columns of bulkEmployeeCols, in order
+		k.int(e.ID)
+		k.text(e.NIP)
+		k.text(e.Name)
+		k.text(e.GelarDepan)
+		k.text(e.GelarBelakang)
+		k.text(key)
+		k.text(e.BirthPlace)
+		k.date(e.BirthDate)
+		k.text(string(e.Gender))
+		k.text(string(e.Kind))
+		k.text(e.Golongan)
+		k.id(e.PositionID)
+		k.int(e.UnitID)
+		k.id(e.SupervisorID)
+		k.bool(e.SupervisorSet)
+		k.text(e.Email)
+		k.text(e.Phone)
+		k.text(string(e.Status))
+		k.date(model.RetirementDate(e.BirthDate, ei.retireAge(pk, e.PositionID)))
+		k.int(ei.now)
+		if err := k.endRow(); err != nil {
 			return nil, insertErr(err, rows)
 		}
 		b.words.add(e.ID, key, words)
@@ -292,7 +365,12 @@ func (s *Store) writeSortedWords(ctx context.Context, conn *sql.Conn, tx *sql.Tx
 	}
 	k := newRowSink(ctx, s.dialect, conn, tx, "employee_word", []string{"word", "sort_name", "employee_id"}, batch)
 	defer k.discard()
-	err := w.each(func(word, key string, id int64) error { return k.add(word, key, id) })
+	err := w.each(func(word, key string, id int64) error {
+		k.text(word)
+		k.text(key)
+		k.int(id)
+		return k.endRow()
+	})
 	if err == nil {
 		err = k.close()
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"time"
 	"unsafe"
 
 	"modernc.org/libc"
@@ -37,10 +38,10 @@ type rawInserter struct {
 	batch int
 	full  uintptr // prepared statement of a full batch, 0 until needed
 	vals  []rawVal
-	text  []byte // text values of the batch; text[0] is a pad byte
+	buf   []byte // text values of the batch; buf[0] is a pad byte
 }
 
-// rawVal is one bound value: an integer, NULL, or text[off:off+n].
+// rawVal is one bound value: an integer, NULL, or buf[off:off+n].
 type rawVal struct {
 	kind rawKind
 	i    int64 // the integer, or the text's offset
@@ -96,7 +97,38 @@ func newRawInserter(ctx context.Context, conn *sql.Conn, table string, cols []st
 	}
 	return &rawInserter{ctx: ctx, conn: conn, cols: len(cols), batch: batch,
 		head: "INSERT OR ROLLBACK INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ",
-		vals: make([]rawVal, 0, batch*len(cols)), text: make([]byte, 1, 64*batch*len(cols))}
+		vals: make([]rawVal, 0, batch*len(cols)), buf: make([]byte, 1, 64*batch*len(cols))}
+}
+
+// The typed calls queue one value each (text, int, null, date: the stored
+// form of dateText, appended without an intermediate string); endRow ends
+// the row. They spare the boxing of add's values, a string each.
+func (r *rawInserter) text(s string) {
+	r.vals = append(r.vals, rawVal{kind: rawText, i: int64(len(r.buf)), n: int32(len(s))})
+	r.buf = append(r.buf, s...)
+}
+
+func (r *rawInserter) int(v int64) { r.vals = append(r.vals, rawVal{kind: rawInt, i: v}) }
+
+func (r *rawInserter) null() { r.vals = append(r.vals, rawVal{kind: rawNull}) }
+
+func (r *rawInserter) date(t time.Time) {
+	off := len(r.buf)
+	if !t.IsZero() {
+		r.buf = t.AppendFormat(r.buf, "2006-01-02")
+	}
+	r.vals = append(r.vals, rawVal{kind: rawText, i: int64(off), n: int32(len(r.buf) - off)})
+}
+
+// endRow ends a row of typed values and runs the batch when it is full.
+func (r *rawInserter) endRow() error {
+	if len(r.vals)%r.cols != 0 {
+		return fmt.Errorf("store: bulk insert: a row of %d values for %d columns", len(r.vals)%r.cols, r.cols)
+	}
+	if len(r.vals) == r.batch*r.cols {
+		return r.flush(true)
+	}
+	return nil
 }
 
 // add queues one row: string, int64, int, bool or nil values.
@@ -107,20 +139,15 @@ func (r *rawInserter) add(vals ...any) error {
 	for _, v := range vals {
 		switch x := v.(type) {
 		case string:
-			r.vals = append(r.vals, rawVal{kind: rawText, i: int64(len(r.text)), n: int32(len(x))})
-			r.text = append(r.text, x...)
+			r.text(x)
 		case int64:
-			r.vals = append(r.vals, rawVal{kind: rawInt, i: x})
+			r.int(x)
 		case int:
-			r.vals = append(r.vals, rawVal{kind: rawInt, i: int64(x)})
+			r.int(int64(x))
 		case bool:
-			b := int64(0)
-			if x {
-				b = 1
-			}
-			r.vals = append(r.vals, rawVal{kind: rawInt, i: b})
+			r.int(boolInt(x))
 		case nil:
-			r.vals = append(r.vals, rawVal{kind: rawNull})
+			r.null()
 		default:
 			return fmt.Errorf("store: bulk insert: value of type %T", v)
 		}
@@ -159,12 +186,12 @@ func (r *rawInserter) flush(full bool) error {
 		}
 		// The text goes into the engine's own memory for the statement:
 		// SQLite may then read it where it lies (SQLITE_STATIC).
-		base := libc.Xmalloc(h.tls, types.Size_t(len(r.text)))
+		base := libc.Xmalloc(h.tls, types.Size_t(len(r.buf)))
 		if base == 0 {
 			return fmt.Errorf("store: bulk insert: out of memory")
 		}
 		defer libc.Xfree(h.tls, base)
-		copy(engineMem(base, len(r.text)), r.text)
+		copy(engineMem(base, len(r.buf)), r.buf)
 		for i, v := range r.vals {
 			var rc int32
 			switch v.kind {
@@ -186,7 +213,7 @@ func (r *rawInserter) flush(full bool) error {
 		}
 		return nil
 	})
-	r.vals, r.text = r.vals[:0], r.text[:1]
+	r.vals, r.buf = r.vals[:0], r.buf[:1]
 	return err
 }
 
@@ -228,7 +255,7 @@ func (r *rawInserter) close() error {
 // discard finalises the statement without writing what is queued (the
 // load failed); close or discard may run twice.
 func (r *rawInserter) discard() {
-	r.vals, r.text = r.vals[:0], r.text[:1]
+	r.vals, r.buf = r.vals[:0], r.buf[:1]
 	r.close()
 }
 
@@ -262,4 +289,11 @@ func engineMem(p uintptr, n int) []byte {
 // failed: ..."), which isUniqueViolation and isForeignKeyViolation read.
 func (h rawHandle) err(rc int32) error {
 	return fmt.Errorf("%s (%d)", libc.GoString(sqlite3.Xsqlite3_errmsg(h.tls, h.db)), rc)
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }
