@@ -142,13 +142,27 @@ func (r *refs) positionByTitle(unit int64, folded string) (model.Position, bool)
 				f = foldKey(r.strs[p.title])
 				fk[p.title] = f
 			}
-			r.posByTitle[posKey{p.unit, f}] = int32(i)
+			k := posKey{p.unit, f}
+			if j, ok := r.posByTitle[k]; !ok || r.titleAfter(int32(i), j) {
+				r.posByTitle[k] = int32(i)
+			}
 		}
 	})
 	if i, ok := r.posByTitle[posKey{unit, folded}]; ok {
 		return r.position(i), true
 	}
 	return model.Position{}, false
+}
+
+// titleAfter reports whether position i comes after j in the order of
+// store.Positions (by unit, head post first, title): of two titles of a
+// unit that fold alike, the later one is the one a title finds.
+func (r *refs) titleAfter(i, j int32) bool {
+	a, b := &r.pos[i], &r.pos[j]
+	if a.isHead != b.isHead {
+		return b.isHead
+	}
+	return r.strs[a.title] > r.strs[b.title]
 }
 
 // unitInScope reports whether the importing user may write records of unit u.

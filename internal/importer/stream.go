@@ -72,10 +72,12 @@ func streamEmployees(ctx context.Context, st *store.Store, path string, o Option
 	refsCh := make(chan loaded, 1)
 	go func() {
 		r, err := loadRefs(ctx, st, o.Scope)
+		store.TraceImport("references loaded")
 		refsCh <- loaded{r, err}
 	}()
 	p1 := &pass1{dupOf: map[int32]int32{}, usedPos: map[int]bool{}}
 	rows, cands, err := prescan(s, hf, p1)
+	store.TraceImport("file read once")
 	ld := <-refsCh
 	if err == nil {
 		err = ld.err

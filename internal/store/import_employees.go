@@ -1147,12 +1147,11 @@ func (s *Store) EmployeeNIPsInUnits(ctx context.Context, unitIDs []int64, fn fun
 	return nil
 }
 
-// EachPosition calls fn with every position in the order of Positions (by
-// unit, head post first, title), reusing p between calls: the import
-// keeps what it needs of hundreds of thousands of positions without a
-// slice of them all first.
+// EachPosition calls fn with every position in storage order (no sort of
+// hundreds of thousands of rows), reusing p between calls: the import
+// keeps what it needs of them without a slice of them all first.
 func (s *Store) EachPosition(ctx context.Context, fn func(p *model.Position) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+positionCols+` FROM position ORDER BY unit_id, is_head DESC, title`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+positionCols+` FROM position`)
 	if err != nil {
 		return fmt.Errorf("store: positions: %w", err)
 	}

@@ -192,6 +192,11 @@ func (r *rawInserter) flush(full bool) error {
 		}
 		defer libc.Xfree(h.tls, base)
 		copy(engineMem(base, len(r.buf)), r.buf)
+		// Every bind call takes the connection's (recursive) mutex; held
+		// here for the batch, the calls only count up and down.
+		mu := sqlite3.Xsqlite3_db_mutex(h.tls, h.db)
+		sqlite3.Xsqlite3_mutex_enter(h.tls, mu)
+		defer sqlite3.Xsqlite3_mutex_leave(h.tls, mu)
 		for i, v := range r.vals {
 			var rc int32
 			switch v.kind {
