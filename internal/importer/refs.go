@@ -62,18 +62,21 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 		unitByName: map[string][]*model.OrgUnit{}, posByCode: map[string]int32{},
 		unitHead: map[int64]bool{}, headPos: map[int64]int64{}, scope: sc, inScope: map[int64]bool{}}
 	shared := map[string]uint32{}
-	share := func(s string) uint32 {
-		if v, ok := shared[s]; ok {
+	share := func(b []byte) uint32 {
+		if v, ok := shared[string(b)]; ok {
 			return v
 		}
+		s := string(b)
 		shared[s] = uint32(len(r.strs))
 		r.strs = append(r.strs, s)
 		return shared[s]
 	}
-	err = st.EachPosition(ctx, func(p *model.Position) error {
+	err = st.ScanPositions(ctx, func(p *store.PositionRow) error {
+		r.codes = growBy(r.codes, len(p.Code))
 		r.codes = append(r.codes, p.Code...)
+		r.pos = growBy(r.pos, 1)
 		r.pos = append(r.pos, refPos{id: p.ID, unit: p.UnitID, code: uint32(len(r.codes)), title: share(p.Title),
-			typ: share(string(p.Type)), jenjang: share(p.Jenjang), isHead: p.IsHead})
+			typ: share(p.Type), jenjang: share(p.Jenjang), isHead: p.IsHead})
 		return nil
 	})
 	if err != nil {
@@ -100,6 +103,16 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 		}
 	}
 	return r, nil
+}
+
+// growBy makes room for n more elements, doubling the capacity when it
+// must grow: append grows a large slice by a quarter at a time, copying it
+// over and over as hundreds of thousands of entries arrive.
+func growBy[T any](s []T, n int) []T {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	return slices.Grow(s, max(n, cap(s)))
 }
 
 // code returns the stored code of position i; it shares the codes array,

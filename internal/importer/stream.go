@@ -258,6 +258,7 @@ func prescan(s *session, hf *headFilter, p1 *pass1) (int, []headCand, error) {
 	err := s.rows(func(cells []string, line int) error {
 		rows++
 		if k, ok := nipKey(nip.Normalize(cols.get(cells, fNIP))); ok {
+			all = growBy(all, 1)
 			all = append(all, nipAt{k, int32(line)})
 		}
 		if hf.may(cols.get(cells, fPositionCode), cols.get(cells, fPosition)) {

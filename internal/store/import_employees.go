@@ -556,9 +556,11 @@ func (ei *employeeImporter) addCreated(ids []int64) {
 
 // run reads every row in batches and classifies (and, unless dry, writes) it.
 func (ei *employeeImporter) run(ctx context.Context) error {
+	TraceImport("store: begun")
 	if err := ei.loadPositions(ctx); err != nil {
 		return err
 	}
+	TraceImport("store: positions loaded")
 	if ei.imp.DryRun {
 		if err := ei.q.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM employee)`).Scan(&ei.empty); err != nil {
 			return err
@@ -594,20 +596,41 @@ func (ei *employeeImporter) loadPositions(ctx context.Context) error {
 	if maxID <= 2*n+1024 {
 		ei.posInfo.dense = make([]posKind, maxID+1)
 	}
-	rows, err := ei.q.QueryContext(ctx, `SELECT id, type, jenjang, is_head, unit_id FROM position`)
+	// Retirement ages by type and level: a few dozen pairs.
+	ages := map[string]int32{}
+	add := func(id int64, t, jenjang []byte, isHead bool, unit int64) {
+		key := string(t) + "\x00" + string(jenjang)
+		age, ok := ages[key]
+		if !ok {
+			age = int32(model.RetirementAge(model.PositionType(t), string(jenjang)))
+			ages[key] = age
+		}
+		ei.posInfo.set(id, posKind{age: age, isHead: isHead, unit: unit})
+	}
+	const q = `SELECT id, type, jenjang, is_head, unit_id FROM position`
+	if ei.s.dialect == SQLite && ei.conn != nil {
+		// Inside the import's transaction, on its connection.
+		err := rawQuery(ctx, ei.conn, q, func(c rawCols) error {
+			add(c.int(0), c.bytes(1), c.bytes(2), c.int(3) != 0, c.int(4))
+			return nil
+		})
+		if !errors.Is(err, errNoRaw) {
+			return err
+		}
+	}
+	rows, err := ei.q.QueryContext(ctx, q)
 	if err != nil {
 		return fmt.Errorf("store: import: positions: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id int64
+		var id, unit int64
 		var t, jenjang sql.RawBytes
-		var k posKind
-		if err := rows.Scan(&id, &t, &jenjang, &k.isHead, &k.unit); err != nil {
+		var isHead bool
+		if err := rows.Scan(&id, &t, &jenjang, &isHead, &unit); err != nil {
 			return err
 		}
-		k.age = int32(model.RetirementAge(model.PositionType(t), string(jenjang)))
-		ei.posInfo.set(id, k)
+		add(id, t, jenjang, isHead, unit)
 	}
 	return rows.Err()
 }
@@ -1147,20 +1170,47 @@ func (s *Store) EmployeeNIPsInUnits(ctx context.Context, unitIDs []int64, fn fun
 	return nil
 }
 
-// EachPosition calls fn with every position in storage order (no sort of
-// hundreds of thousands of rows), reusing p between calls: the import
-// keeps what it needs of them without a slice of them all first.
-func (s *Store) EachPosition(ctx context.Context, fn func(p *model.Position) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+positionCols+` FROM position`)
+// PositionRow is a position as ScanPositions hands it out: the text
+// columns are valid only until the callback returns.
+type PositionRow struct {
+	ID, UnitID                 int64
+	Code, Title, Type, Jenjang []byte
+	IsHead                     bool
+}
+
+// ScanPositions calls fn with every position in storage order (no sort of
+// hundreds of thousands of rows), reusing p and its bytes between calls: an
+// import keeps what it needs of them in compact form, and on SQLite they are
+// read straight from the engine (rawQuery) without a string per column.
+func (s *Store) ScanPositions(ctx context.Context, fn func(p *PositionRow) error) error {
+	const q = `SELECT id, unit_id, is_head, code, title, type, jenjang FROM position`
+	var p PositionRow
+	if s.dialect == SQLite {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("store: positions: %w", err)
+		}
+		defer conn.Close()
+		err = rawQuery(ctx, conn, q, func(c rawCols) error {
+			p.ID, p.UnitID, p.IsHead = c.int(0), c.int(1), c.int(2) != 0
+			p.Code, p.Title, p.Type, p.Jenjang = c.bytes(3), c.bytes(4), c.bytes(5), c.bytes(6)
+			return fn(&p)
+		})
+		if !errors.Is(err, errNoRaw) {
+			return err
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, q)
 	if err != nil {
 		return fmt.Errorf("store: positions: %w", err)
 	}
 	defer rows.Close()
-	var p model.Position
 	for rows.Next() {
-		if err := scanPosition(rows, &p); err != nil {
+		var code, title, typ, jenjang sql.RawBytes
+		if err := rows.Scan(&p.ID, &p.UnitID, &p.IsHead, &code, &title, &typ, &jenjang); err != nil {
 			return err
 		}
+		p.Code, p.Title, p.Type, p.Jenjang = code, title, typ, jenjang
 		if err := fn(&p); err != nil {
 			return err
 		}
