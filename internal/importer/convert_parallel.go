@@ -43,8 +43,8 @@ func convertRows(ctx context.Context, s *session, mk func() *empConv, fn func(*c
 	defer cancel()
 	workers := runtime.GOMAXPROCS(0)
 	jobs := make(chan *convertJob, 2*workers)
-	order := make(chan *convertJob, 4*workers)
-	free := make(chan *convertJob, 4*workers+4) // jobs done with, for reuse
+	order := make(chan *convertJob, 16*workers)
+	free := make(chan *convertJob, 16*workers+4) // jobs done with, for reuse
 	newJob := func() *convertJob {
 		select {
 		case j := <-free:

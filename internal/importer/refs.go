@@ -71,6 +71,12 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 		r.strs = append(r.strs, s)
 		return shared[s]
 	}
+	// Room for every position at once: grown as they come, the arrays
+	// were copied over and over (≈ 0.4 s at 421,000 positions).
+	if n, err := st.PositionCount(ctx); err == nil {
+		r.pos = make([]refPos, 0, n)
+		r.codes = make([]byte, 0, 16*n)
+	}
 	err = st.ScanPositions(ctx, func(p *store.PositionRow) error {
 		r.codes = growBy(r.codes, len(p.Code))
 		r.codes = append(r.codes, p.Code...)
@@ -239,6 +245,7 @@ type session struct {
 	cols    *columns
 	hdrLine int
 	start   time.Time
+	size    int64 // of the file, in bytes
 	// shaDone closes when the file's checksum (rep.SHA256, or shaErr) is
 	// known: it is computed on another core while the rows are read.
 	shaDone chan struct{}
@@ -260,10 +267,11 @@ func (s *session) checksum() (string, error) {
 func begin(path string, o Options, kind string, fields []field, required [][]string) (*session, error) {
 	s := &session{path: path, opts: o, fields: fields, start: time.Now(),
 		rep: &Report{Kind: kind, File: filepath.Base(path)}}
-	if _, err := os.Stat(path); err != nil {
+	fi, err := os.Stat(path)
+	if err != nil {
 		return nil, fmt.Errorf("importer: berkas tidak dapat dibaca: %w", err)
 	}
-	var err error
+	s.size = fi.Size()
 	if s.format, err = detectFormat(path, o.Format); err != nil {
 		return nil, err
 	}

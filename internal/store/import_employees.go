@@ -598,14 +598,19 @@ func (ei *employeeImporter) loadPositions(ctx context.Context) error {
 	if maxID <= 2*n+1024 {
 		ei.posInfo.dense = make([]posKind, maxID+1)
 	}
-	// Retirement ages by type and level: a few dozen pairs.
-	ages := map[string]int32{}
+	// Retirement ages by type and level: a few dozen pairs, looked up
+	// without building a key per position.
+	ages := map[string]map[string]int32{}
 	add := func(id int64, t, jenjang []byte, isHead bool, unit int64) {
-		key := string(t) + "\x00" + string(jenjang)
-		age, ok := ages[key]
+		byLevel := ages[string(t)]
+		if byLevel == nil {
+			byLevel = map[string]int32{}
+			ages[string(t)] = byLevel
+		}
+		age, ok := byLevel[string(jenjang)]
 		if !ok {
 			age = int32(model.RetirementAge(model.PositionType(t), string(jenjang)))
-			ages[key] = age
+			byLevel[string(jenjang)] = age
 		}
 		ei.posInfo.set(id, posKind{age: age, isHead: isHead, unit: unit})
 	}
@@ -1170,6 +1175,13 @@ func (s *Store) EmployeeNIPsInUnits(ctx context.Context, unitIDs []int64, fn fun
 		}
 	}
 	return nil
+}
+
+// PositionCount returns the number of positions.
+func (s *Store) PositionCount(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM position`).Scan(&n)
+	return n, err
 }
 
 // PositionRow is a position as ScanPositions hands it out: the text
