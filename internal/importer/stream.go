@@ -86,7 +86,10 @@ func streamEmployees(ctx context.Context, st *store.Store, path string, o Option
 		return nil, err
 	}
 	r := ld.r
-	headLines := headRows(cands, newEmpConv(st, s, r), p1)
+	// The unit heads are picked on another goroutine while the store
+	// prepares the load; the reader hands them over with the first rows.
+	heads := make(chan map[int64]int, 1)
+	go func() { heads <- headRows(cands, newEmpConv(st, s, r), p1) }()
 	store.TraceImport("first read and references")
 	if s.rep.FileError || rows < store.BulkMinRows {
 		return nil, errNoStream
@@ -99,10 +102,68 @@ func streamEmployees(ctx context.Context, st *store.Store, path string, o Option
 	defer cancel()
 	batches := make(chan []*store.ImportRow, 128)
 	var readErr error // set before batches closes
+	var cur []*store.ImportRow
+	var imp *store.EmployeeImport
+	imp = &store.EmployeeImport{
+		Actor: o.Actor, Stream: true, Expected: rows,
+		Provided: providedFields(s.cols),
+		Next: func() (*store.ImportRow, error) {
+			for len(cur) == 0 {
+				b, ok := <-batches
+				if !ok {
+					return nil, nil
+				}
+				cur = b
+			}
+			row := cur[0]
+			cur = cur[1:]
+			return row, nil
+		},
+		// The reader is done (batches is closed): the whole-file checks.
+		Finish: func() error {
+			store.TraceImport("file read and validated")
+			if readErr != nil {
+				return readErr
+			}
+			if rep.FileError {
+				return errNoStream
+			}
+			before := p1.bad
+			if err := p1.checkSupervisors(ctx, nil, rep, s.cols.col(fSupervisorNIP, employeeFields)); err != nil {
+				return err
+			}
+			if p1.bad != before {
+				return errNoStream // rows already written fell
+			}
+			rep.Counts.Bad = p1.bad
+			rep.Counts.Good = rep.Counts.Rows - p1.bad
+			for i, np := range c.newList {
+				if p1.usedPos[i+1] {
+					rep.NewPositions = append(rep.NewPositions, np)
+				}
+			}
+			// The references and NIPs are done with: hand their memory
+			// back before the database sorts its indexes.
+			c, r, p1.nips = nil, nil, nil
+			debug.FreeOSMemory()
+			sum, err := s.checksum()
+			if err != nil {
+				return err
+			}
+			imp.Detail = map[string]any{"file": rep.File, "sha256": sum, "format": rep.Format,
+				"rows": rep.Counts.Rows, "good": rep.Counts.Good, "bad": rep.Counts.Bad, "warned": rep.Counts.Warned}
+			return nil
+		},
+	}
 	go func() {
 		defer close(batches)
 		var batch []*store.ImportRow
+		first := true
 		send := func() bool {
+			if first { // the store reads HeadLines at the first row
+				first = false
+				imp.HeadLines = <-heads
+			}
 			select {
 			case batches <- batch:
 				batch = make([]*store.ImportRow, 0, streamBatch)
@@ -171,59 +232,6 @@ func streamEmployees(ctx context.Context, st *store.Store, path string, o Option
 		}
 	}()
 
-	var cur []*store.ImportRow
-	var imp *store.EmployeeImport
-	imp = &store.EmployeeImport{
-		Actor: o.Actor, Stream: true, Expected: rows, HeadLines: headLines,
-		Provided: providedFields(s.cols),
-		Next: func() (*store.ImportRow, error) {
-			for len(cur) == 0 {
-				b, ok := <-batches
-				if !ok {
-					return nil, nil
-				}
-				cur = b
-			}
-			row := cur[0]
-			cur = cur[1:]
-			return row, nil
-		},
-		// The reader is done (batches is closed): the whole-file checks.
-		Finish: func() error {
-			store.TraceImport("file read and validated")
-			if readErr != nil {
-				return readErr
-			}
-			if rep.FileError {
-				return errNoStream
-			}
-			before := p1.bad
-			if err := p1.checkSupervisors(ctx, nil, rep, s.cols.col(fSupervisorNIP, employeeFields)); err != nil {
-				return err
-			}
-			if p1.bad != before {
-				return errNoStream // rows already written fell
-			}
-			rep.Counts.Bad = p1.bad
-			rep.Counts.Good = rep.Counts.Rows - p1.bad
-			for i, np := range c.newList {
-				if p1.usedPos[i+1] {
-					rep.NewPositions = append(rep.NewPositions, np)
-				}
-			}
-			// The references and NIPs are done with: hand their memory
-			// back before the database sorts its indexes.
-			c, r, p1.nips = nil, nil, nil
-			debug.FreeOSMemory()
-			sum, err := s.checksum()
-			if err != nil {
-				return err
-			}
-			imp.Detail = map[string]any{"file": rep.File, "sha256": sum, "format": rep.Format,
-				"rows": rep.Counts.Rows, "good": rep.Counts.Good, "bad": rep.Counts.Bad, "warned": rep.Counts.Warned}
-			return nil
-		},
-	}
 	res, err := st.ImportEmployees(ctx, imp)
 	cancel()
 	for range batches { // let the reader finish

@@ -215,13 +215,6 @@ func (ei *employeeImporter) startBulk(ctx context.Context, tx *sql.Tx) error {
 			return apperr.Invalid("unit", "unit %d dari jabatan baru %s tidak ada", np.UnitID, np.Title)
 		}
 	}
-	if ei.imp.HeadLines != nil {
-		var acting bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM acting_assignment)`).Scan(&acting); err != nil {
-			return err
-		}
-		b.inline = !acting
-	}
 	b.emp = newRowSink(ctx, s.dialect, ei.conn, tx, "employee", bulkEmployeeCols, 500)
 	if s.dialect == Postgres {
 		b.emp.batch = 5000
@@ -232,9 +225,17 @@ func (ei *employeeImporter) startBulk(ctx context.Context, tx *sql.Tx) error {
 }
 
 // firstRow fixes the id base from the first row's line and, for inline
-// supervisors, the heads' ids.
+// supervisors, the heads' ids. HeadLines is read here, not before: the
+// caller may set it until Next hands out the first row.
 func (ei *employeeImporter) firstRow(ctx context.Context, line int) error {
 	b := ei.bulk
+	if ei.imp.HeadLines != nil {
+		var acting bool
+		if err := ei.q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM acting_assignment)`).Scan(&acting); err != nil {
+			return err
+		}
+		b.inline = !acting
+	}
 	start := int64(1)
 	if ei.s.dialect == Postgres {
 		if err := ei.q.QueryRowContext(ctx, `SELECT nextval(pg_get_serial_sequence('employee', 'id'))`).Scan(&start); err != nil {

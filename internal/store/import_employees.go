@@ -66,7 +66,8 @@ type EmployeeImport struct {
 	// position's unit). With it the bulk path writes each row with its
 	// derived supervisor and needs no UPDATE afterwards. The store checks
 	// the rows against it and derives supervisors afterwards when they
-	// disagree, so a wrong hint costs time, never correctness.
+	// disagree, so a wrong hint costs time, never correctness. It may be
+	// set until Next returns the first row (the store reads it then).
 	HeadLines map[int64]int
 	// Detail is the detail of the one "import.employees" audit event (file
 	// name, SHA-256, row counts); the created, updated and unchanged counts
