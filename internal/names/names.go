@@ -184,6 +184,27 @@ func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 // a comma ("Ahmad Siregar S.T."). A segment after a comma that is not a
 // title ("Siregar, Ahmad") stays in the bare name.
 func Split(full string) (front, bare, back string) {
+	if !strings.ContainsAny(full, ".,") {
+		return splitPlain(full)
+	}
+	return splitTitled(full)
+}
+
+// splitPlain is Split for a name without dots or commas (most names in an
+// agency's export, whose titles sit in columns of their own): it can have
+// only dotless front titles ("Ir Sutrisno"), no back titles and one
+// segment, so the general walk (splitTitled) is skipped.
+func splitPlain(full string) (front, bare, back string) {
+	s := full
+	if !spaced(s) {
+		s = strings.Join(strings.Fields(full), " ")
+	}
+	fronts, rest := stripFront(s)
+	return strings.Join(fronts, " "), strings.TrimSpace(rest), ""
+}
+
+// splitTitled is Split for any name.
+func splitTitled(full string) (front, bare, back string) {
 	s := strings.Join(strings.Fields(full), " ")
 	fronts, rest := stripFront(s)
 

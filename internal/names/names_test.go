@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -287,5 +288,35 @@ func TestPlainWordsAgree(t *testing.T) {
 	}
 	if accepted < 1000 {
 		t.Fatalf("only %d strings took the fast path", accepted)
+	}
+}
+
+// TestSplitPlainAgrees: for names without dots or commas the short path
+// gives what the general one gives.
+func TestSplitPlainAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	words := []string{"Ir", "ir", "H", "Hj", "dr", "Drs", "Prof", "KH", "Ns", "apt", "Bd", "Ahmad", "Siti", "Br", "Siregar",
+		"Irwan", "Hendra", "SE", "SKM", "M", "Ñoño", ""}
+	spaces := []string{" ", "  ", "\t", " \u00a0"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		if r.IntN(4) == 0 {
+			b.WriteString(spaces[r.IntN(len(spaces))])
+		}
+		for j, n := 0, r.IntN(5); j < n; j++ {
+			if j > 0 {
+				b.WriteString(spaces[r.IntN(len(spaces))])
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		if r.IntN(4) == 0 {
+			b.WriteString(spaces[r.IntN(len(spaces))])
+		}
+		s := b.String()
+		f1, b1, k1 := splitPlain(s)
+		f2, b2, k2 := splitTitled(s)
+		if f1 != f2 || b1 != b2 || k1 != k2 {
+			t.Fatalf("%q: plain %q|%q|%q, general %q|%q|%q", s, f1, b1, k1, f2, b2, k2)
+		}
 	}
 }
