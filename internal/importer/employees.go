@@ -571,7 +571,11 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 	}
 	if code != "" {
 		if p, ok := c.refs.positionByCode(code); ok {
-			if pu := c.refs.unitByID[p.UnitID]; pu != nil && (!c.refs.unitInScope(pu) || (p.IsHead && (u == nil || pu.ID != u.ID))) {
+			pu := u // most posts belong to the row's own unit
+			if u == nil || p.UnitID != u.ID {
+				pu = c.refs.unitByID[p.UnitID]
+			}
+			if pu != nil && (!c.refs.unitInScope(pu) || (p.IsHead && (u == nil || pu.ID != u.ID))) {
 				// A head post carries the scope of its unit: it may only be
 				// held in its own unit, and never handed out from outside
 				// the importer's scope.
