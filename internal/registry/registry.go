@@ -70,6 +70,12 @@ func errp(field, code, id, en string) Problem {
 // "Perempuan", "Pria", "Wanita", "1" (male), "2" (female), "M", "F",
 // "Male", "Female", in any case. ok is false for anything else.
 func ParseGender(s string) (model.Gender, bool) {
+	switch s { // as exports write it, without the general walk's copies
+	case "L":
+		return model.Male, true
+	case "P":
+		return model.Female, true
+	}
 	k := strings.ToLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '.' || r == '_' }), ""))
 	switch k {
 	case "l", "lk", "lakilaki", "laki", "pria", "1", "m", "male", "man":
@@ -83,6 +89,12 @@ func ParseGender(s string) (model.Gender, bool) {
 // ParseKind reads an employee kind: "PNS" (also "ASN PNS", "CPNS") or
 // "PPPK" (also "P3K"), in any case.
 func ParseKind(s string) (model.EmployeeKind, bool) {
+	switch s {
+	case "PNS":
+		return model.PNS, true
+	case "PPPK":
+		return model.PPPK, true
+	}
 	k := strings.ToUpper(strings.Join(strings.Fields(s), ""))
 	switch k {
 	case "PNS", "CPNS", "ASNPNS":
@@ -121,6 +133,11 @@ func StatusLabel(s model.Status) string {
 // "Mutasi Keluar", "Pensiun", "Purna Tugas", "Meninggal", "Wafat"), in any
 // case. An empty value is model.StatusAktif.
 func ParseStatus(s string) (model.Status, bool) {
+	for _, st := range model.Statuses { // the labels exports write
+		if s == StatusLabel(st) {
+			return st, true
+		}
+	}
 	k := strings.ToLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '.' }), ""))
 	switch k {
 	case "", "aktif", "active", "pnsaktif", "bekerja":
@@ -151,17 +168,20 @@ func NormalizePhone(s string) (string, bool) {
 		return "", true
 	}
 	plus := strings.HasPrefix(s, "+")
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')' || r == '+' || r == '\u00a0' || r == '\'':
-		default:
-			return s, false
+	d := s
+	if !digitsOnly(s) { // most numbers are typed as digits only: nothing to drop
+		var b strings.Builder
+		for _, r := range s {
+			switch {
+			case r >= '0' && r <= '9':
+				b.WriteRune(r)
+			case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')' || r == '+' || r == '\u00a0' || r == '\'':
+			default:
+				return s, false
+			}
 		}
+		d = b.String()
 	}
-	d := b.String()
 	switch {
 	case plus && strings.HasPrefix(d, "62"):
 		d = "+" + d
@@ -180,6 +200,16 @@ func NormalizePhone(s string) (string, bool) {
 		return d, false
 	}
 	return d, true
+}
+
+// digitsOnly reports whether s is ASCII digits only.
+func digitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidEmail reports whether s has the shape of an e-mail address: one @,

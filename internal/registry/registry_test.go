@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -102,6 +103,36 @@ func TestLabels(t *testing.T) {
 	for in, want := range map[string]string{"+62 812 3456 7890": "+6281234567890", "812345678": "0812345678", "6281234567890": "+6281234567890"} {
 		if p, ok := NormalizePhone(in); !ok || p != want {
 			t.Errorf("NormalizePhone(%q) = %q %v", in, p, ok)
+		}
+	}
+}
+
+// TestParseShortPaths: the values exports write take short paths that must
+// agree with the general reading of the same values written otherwise.
+func TestParseShortPaths(t *testing.T) {
+	for _, st := range model.Statuses {
+		label := StatusLabel(st)
+		a, ok1 := ParseStatus(label)
+		b, ok2 := ParseStatus(" " + strings.ToUpper(label) + " ")
+		if !ok1 || !ok2 || a != st || b != st {
+			t.Errorf("status %q: label %q → %q %v, upper → %q %v", st, label, a, ok1, b, ok2)
+		}
+	}
+	for in, want := range map[string]model.Gender{"L": model.Male, "P": model.Female, "l": model.Male, "p ": model.Female} {
+		if g, ok := ParseGender(in); !ok || g != want {
+			t.Errorf("ParseGender(%q) = %q %v", in, g, ok)
+		}
+	}
+	for in, want := range map[string]model.EmployeeKind{"PNS": model.PNS, "PPPK": model.PPPK, "pns": model.PNS, " p3k": model.PPPK} {
+		if k, ok := ParseKind(in); !ok || k != want {
+			t.Errorf("ParseKind(%q) = %q %v", in, k, ok)
+		}
+	}
+	for in, want := range map[string]string{"081234567890": "081234567890", "0812-3456-7890": "081234567890",
+		"81234567890": "081234567890", "6281234567890": "+6281234567890", "0812": ""} {
+		p, ok := NormalizePhone(in)
+		if (want == "") == ok || (ok && p != want) {
+			t.Errorf("NormalizePhone(%q) = %q %v, want %q", in, p, ok, want)
 		}
 	}
 }
