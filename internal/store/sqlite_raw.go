@@ -21,8 +21,8 @@ import (
 // allocated engine memory and freed again: for a million employees that
 // took ≈ 4 s of the writer's core, three times what SQLite itself needs to
 // store the rows. Here the text values of a batch are gathered in one Go
-// buffer, pinned while the statement runs and bound where they lie
-// (SQLITE_STATIC), and integers are bound as they are.
+// buffer, copied at once into one block of the engine's memory and bound
+// where they lie (SQLITE_STATIC), and integers are bound as they are.
 //
 // The engine's handle is read from the driver's connection (modernc.org/
 // sqlite keeps it in the unexported fields db and tls, checked by name and
@@ -38,7 +38,7 @@ type rawInserter struct {
 	batch int
 	full  uintptr // prepared statement of a full batch, 0 until needed
 	vals  []rawVal
-	buf   []byte // text values of the batch; buf[0] is a pad byte
+	buf   []byte // text values of the batch after a pad byte (the block is never empty, no text's address NULL)
 }
 
 // rawVal is one bound value: an integer, NULL, or buf[off:off+n].
@@ -152,10 +152,7 @@ func (r *rawInserter) add(vals ...any) error {
 			return fmt.Errorf("store: bulk insert: value of type %T", v)
 		}
 	}
-	if len(r.vals) == r.batch*r.cols {
-		return r.flush(true)
-	}
-	return nil
+	return r.endRow()
 }
 
 // flush runs the queued rows: with the prepared full-batch statement, or

@@ -37,7 +37,7 @@ func (c rawCols) bytes(i int) []byte {
 // import reads every position before its first row). It returns errNoRaw,
 // having read nothing, when the handle cannot be reached.
 func rawQuery(ctx context.Context, conn *sql.Conn, q string, fn func(rawCols) error) error {
-	err := conn.Raw(func(dc any) error {
+	return conn.Raw(func(dc any) error {
 		h, ok := handleOf(dc)
 		if !ok {
 			return errNoRaw
@@ -66,5 +66,4 @@ func rawQuery(ctx context.Context, conn *sql.Conn, q string, fn func(rawCols) er
 			}
 		}
 	})
-	return err
 }
