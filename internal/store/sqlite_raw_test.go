@@ -9,22 +9,29 @@ import (
 	"time"
 )
 
+// rawTestConn is a connection to a new SQLite file, closed with the test.
+func rawTestConn(t *testing.T) *sql.Conn {
+	t.Helper()
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "raw.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
 // TestRawInserterValues writes rows of every value kind through the raw
 // inserter, in full batches and a tail, and reads back exactly what was
 // given: text stays text (also empty, with quotes, separators, a NUL and
 // multi-byte letters), integers and booleans integers, nil NULL.
 func TestRawInserterValues(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "raw.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := rawTestConn(t)
 	if _, err := conn.ExecContext(ctx, `CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE, n INTEGER, b INTEGER NOT NULL)`); err != nil {
 		t.Fatal(err)
 	}
@@ -89,16 +96,7 @@ func TestRawInserterValues(t *testing.T) {
 // ROLLBACK has undone the transaction.
 func TestRawInserterConstraint(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "raw.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := rawTestConn(t)
 	if _, err := conn.ExecContext(ctx, `CREATE TABLE t (nip TEXT NOT NULL UNIQUE)`); err != nil {
 		t.Fatal(err)
 	}
@@ -138,16 +136,7 @@ func TestHandleOfOtherDrivers(t *testing.T) {
 // is refused before it reaches the engine.
 func TestRawInserterTyped(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "raw.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := rawTestConn(t)
 	if _, err := conn.ExecContext(ctx, `CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT NOT NULL, d TEXT NOT NULL, n INTEGER)`); err != nil {
 		t.Fatal(err)
 	}
@@ -194,5 +183,30 @@ func TestRawInserterTyped(t *testing.T) {
 	want := []string{"1|row 1|1966-01-09|{10 true}", "2|row 2||{0 false}", "3|row 3|1966-01-11|{30 true}"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("rows\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestRawQuery reads rows straight from the engine: integers, text (an
+// empty one as no bytes), every row once, and an SQL error as an error.
+func TestRawQuery(t *testing.T) {
+	ctx := context.Background()
+	conn := rawTestConn(t)
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT NOT NULL);
+		INSERT INTO t VALUES (1, 'Kota Medan'), (2, ''), (3, 'Dinas Pendidikan')`); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err := rawQuery(ctx, conn, `SELECT id, s FROM t ORDER BY id`, func(c rawCols) error {
+		got = append(got, fmt.Sprintf("%d:%s:%v", c.int(0), c.bytes(1), c.bytes(1) == nil))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "[1:Kota Medan:false 2::true 3:Dinas Pendidikan:false]"; fmt.Sprint(got) != want {
+		t.Fatalf("rows %v, want %s", got, want)
+	}
+	if err := rawQuery(ctx, conn, `SELECT nope FROM t`, func(rawCols) error { return nil }); err == nil {
+		t.Fatal("a query of a missing column gave no error")
 	}
 }
