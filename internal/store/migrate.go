@@ -57,5 +57,5 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 		}
 		applied++
 	}
-	return applied, nil
+	return applied, s.dropStat4(ctx)
 }
