@@ -32,9 +32,14 @@ func newBulkInserter(ctx context.Context, tx *sql.Tx, table string, cols []strin
 		cols: len(cols), batch: batch, buf: make([]any, 0, batch*len(cols))}
 }
 
-func (b *bulkInserter) sql(rows int) string {
+func (b *bulkInserter) sql(rows int) string { return valuesSQL(b.head, rows, b.cols, b.anon) }
+
+// valuesSQL is head ("INSERT INTO t (a, b)") with a VALUES list of rows
+// rows of cols markers each: "?" when anon, else "$1", "$2", ….
+func valuesSQL(head string, rows, cols int, anon bool) string {
 	var sb strings.Builder
-	sb.WriteString(b.head)
+	sb.Grow(len(head) + rows*(2*cols+2) + 8)
+	sb.WriteString(head)
 	sb.WriteString(" VALUES ")
 	n := 1
 	for r := 0; r < rows; r++ {
@@ -42,11 +47,11 @@ func (b *bulkInserter) sql(rows int) string {
 			sb.WriteByte(',')
 		}
 		sb.WriteByte('(')
-		for c := 0; c < b.cols; c++ {
+		for c := 0; c < cols; c++ {
 			if c > 0 {
 				sb.WriteByte(',')
 			}
-			if b.anon {
+			if anon {
 				sb.WriteByte('?')
 			} else {
 				fmt.Fprintf(&sb, "$%d", n)

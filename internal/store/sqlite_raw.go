@@ -33,7 +33,7 @@ import (
 type rawInserter struct {
 	ctx   context.Context
 	conn  *sql.Conn
-	head  string // "INSERT OR ROLLBACK INTO t (a, b) VALUES "
+	head  string // "INSERT OR ROLLBACK INTO t (a, b)"
 	cols  int
 	batch int
 	full  uintptr // prepared statement of a full batch, 0 until needed
@@ -96,7 +96,7 @@ func newRawInserter(ctx context.Context, conn *sql.Conn, table string, cols []st
 		batch = max
 	}
 	return &rawInserter{ctx: ctx, conn: conn, cols: len(cols), batch: batch,
-		head: "INSERT OR ROLLBACK INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ",
+		head: "INSERT OR ROLLBACK INTO " + table + " (" + strings.Join(cols, ", ") + ")",
 		vals: make([]rawVal, 0, batch*len(cols)), buf: make([]byte, 1, 64*batch*len(cols))}
 }
 
@@ -172,7 +172,7 @@ func (r *rawInserter) flush(full bool) error {
 		stmt := r.full
 		if !full || stmt == 0 {
 			var err error
-			if stmt, err = h.prepare(r.sql(len(r.vals) / r.cols)); err != nil {
+			if stmt, err = h.prepare(valuesSQL(r.head, len(r.vals)/r.cols, r.cols, true)); err != nil {
 				return err
 			}
 			if full {
@@ -217,26 +217,6 @@ func (r *rawInserter) flush(full bool) error {
 	})
 	r.vals, r.buf = r.vals[:0], r.buf[:1]
 	return err
-}
-
-func (r *rawInserter) sql(rows int) string {
-	var b strings.Builder
-	b.Grow(len(r.head) + rows*(2*r.cols+2))
-	b.WriteString(r.head)
-	for i := 0; i < rows; i++ {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('(')
-		for c := 0; c < r.cols; c++ {
-			if c > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('?')
-		}
-		b.WriteByte(')')
-	}
-	return b.String()
 }
 
 // close writes the remaining rows and finalises the statement.
