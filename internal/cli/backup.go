@@ -46,7 +46,10 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 }
 
 // runRestore checks the backup, then replaces the database file with it in
-// one rename, so a failure half-way leaves the old database in place.
+// one rename, so a failure half-way leaves the old database in place. It
+// refuses while a server or another command has the database open (the
+// running process would keep its old data and overwrite the restored file),
+// and holds the file while it works so that none can open it meanwhile.
 func runRestore(ctx context.Context, env *Env, args []string) error {
 	fs, resolve := flags(env, "restore", "db")
 	pos, err := parseArgs(fs, args)
@@ -64,6 +67,11 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	if isPostgres(dbPath) {
 		return apperr.New(apperr.EINVALID, "PostgreSQL: pulihkan dengan pg_restore --clean -d \"$KOMPETEN_DB\" FILE")
 	}
+	release, err := store.LockForRestore(dbPath)
+	if err != nil {
+		return err
+	}
+	defer release()
 	src := pos[0]
 	bk, err := store.Open(src)
 	if err != nil {

@@ -33,6 +33,9 @@ type Store struct {
 	labelCache labelCache
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// fileLock is the shared flock on a SQLite file (filelock.go), held while
+	// the Store is open so that a restore cannot replace the file under it.
+	fileLock *os.File
 }
 
 // sqlitePragmas go in the DSN so that every pooled connection gets them.
@@ -83,6 +86,11 @@ func Open(dsn string) (*Store, error) {
 		if err := createSQLite(path); err != nil {
 			return nil, err
 		}
+		lock, err := holdFile(path)
+		if err != nil {
+			return nil, err
+		}
+		s.fileLock = lock
 		db, err := sql.Open("sqlite", "file:"+path+sep+sqlitePragmas)
 		if err != nil {
 			return nil, fmt.Errorf("store: open sqlite %s: %w", path, err)
@@ -96,7 +104,7 @@ func Open(dsn string) (*Store, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	if err := s.db.PingContext(ctx); err != nil {
-		s.db.Close()
+		s.Close()
 		return nil, fmt.Errorf("store: connect: %w", err)
 	}
 	return &s, nil
@@ -105,7 +113,11 @@ func Open(dsn string) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error {
 	s.stmts.close()
-	return s.db.Close()
+	err := s.db.Close()
+	if s.fileLock != nil {
+		s.fileLock.Close()
+	}
+	return err
 }
 
 // DB exposes the handle for benchmarks and backups.
