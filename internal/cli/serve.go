@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/api"
+	"github.com/kompeten/kompeten/internal/config"
+	"github.com/kompeten/kompeten/internal/metrics"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/web"
 )
@@ -22,7 +24,7 @@ func init() {
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
-	fs, resolve := flags(env, "serve", "db", "addr", "secure-cookies", "log-level")
+	fs, resolve := flags(env, "serve", "db", "addr", "secure-cookies", "log-level", "log-format", "metrics-allow", "metrics-token")
 	demo := fs.Bool("demo", false, "isi kota demo (Kota Medan) bila basis data masih kosong, lalu cetak akun demo")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -31,11 +33,14 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(cfg.Get("log-level"))); err != nil {
-		return fmt.Errorf("--log-level: %w", err)
+	logger, err := newLogger(env.Stderr, cfg.Get("log-format"), cfg.Get("log-level"))
+	if err != nil {
+		return err
 	}
-	logger := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
+	allow, err := metrics.ParseAllow(cfg.Get("metrics-allow"))
+	if err != nil {
+		return fmt.Errorf("--metrics-allow: %w", err)
+	}
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -47,7 +52,10 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	tuneGC(ctx, st) // after the demo fill, which is a batch job with its own needs
-	h, err := Handler(st, cfg.Bool("secure-cookies"), logger)
+	m := metrics.New(st.DB())
+	st.ObserveWork(m.ObserveJob)
+	h, err := NewHandler(st, HandlerOptions{SecureCookies: cfg.Bool("secure-cookies"), Logger: logger,
+		Metrics: m, MetricsAccess: metrics.Access{Allow: allow, Token: cfg.Get("metrics-token")}})
 	if err != nil {
 		return err
 	}
@@ -64,7 +72,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		defer cancel()
 		srv.Shutdown(sctx)
 	}()
-	go sweepSessions(ctx, st, logger)
+	go sweepSessions(ctx, st, logger, m)
 	if addr := os.Getenv("KOMPETEN_PPROF_ADDR"); addr != "" {
 		// Profiling for performance work, on its own (loopback) listener so
 		// that it is never reachable through the application's address.
@@ -76,20 +84,47 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// Handler is the whole HTTP surface: the JSON API under /api/ and the web UI
-// everywhere else. Tests and benchmarks serve it with httptest.
+// Handler is the whole HTTP surface with default operator settings (/metrics
+// for loopback clients only). Tests and benchmarks serve it with httptest.
 func Handler(st *store.Store, secureCookies bool, logger *slog.Logger) (http.Handler, error) {
-	if logger == nil {
-		logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	return NewHandler(st, HandlerOptions{SecureCookies: secureCookies, Logger: logger})
+}
+
+// HandlerOptions configure NewHandler; the zero value is valid.
+type HandlerOptions struct {
+	SecureCookies bool
+	Logger        *slog.Logger
+	Metrics       *metrics.Metrics // nil: a new registry over the store's pool
+	// MetricsAccess says who may read /metrics; the zero value means
+	// loopback clients only.
+	MetricsAccess metrics.Access
+}
+
+// NewHandler is the whole HTTP surface: the JSON API under /api/, the web UI
+// everywhere else, behind the request gate; and beside the gate, so that
+// they answer under any load, the operator's /metrics and /readyz.
+func NewHandler(st *store.Store, o HandlerOptions) (http.Handler, error) {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
-	ui, err := web.New(st, web.Config{SecureCookies: secureCookies, Logger: logger})
+	if o.Metrics == nil {
+		o.Metrics = metrics.New(st.DB())
+	}
+	if o.MetricsAccess.Allow == nil && o.MetricsAccess.Token == "" {
+		o.MetricsAccess.Allow, _ = metrics.ParseAllow(config.Default("metrics-allow"))
+	}
+	ui, err := web.New(st, web.Config{SecureCookies: o.SecureCookies, Logger: o.Logger})
 	if err != nil {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(st, logger))
-	mux.Handle("/", ui)
-	return newFairGate(mux, requestSlots()), nil
+	mux.Handle("/api/", metrics.Route(api.New(st, o.Logger)))
+	mux.Handle("/", metrics.Route(ui))
+	top := http.NewServeMux()
+	top.Handle("GET /metrics", o.Metrics.Handler(o.MetricsAccess))
+	top.Handle("GET /readyz", readyz(st))
+	top.Handle("/", newFairGate(mux, requestSlots()))
+	return o.Metrics.Middleware(metrics.Route(top)), nil
 }
 
 // tuneGC sets the collector for serving, unless GOGC or GOMEMLIMIT say
@@ -143,7 +178,7 @@ func tuneGC(ctx context.Context, st *store.Store) {
 func requestSlots() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // sweepSessions deletes expired sessions hourly.
-func sweepSessions(ctx context.Context, st *store.Store, logger *slog.Logger) {
+func sweepSessions(ctx context.Context, st *store.Store, logger *slog.Logger, m *metrics.Metrics) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
@@ -151,7 +186,10 @@ func sweepSessions(ctx context.Context, st *store.Store, logger *slog.Logger) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := st.DeleteExpiredSessions(ctx); err != nil {
+			end := m.Job("session_sweep")
+			err := st.DeleteExpiredSessions(ctx)
+			end(err)
+			if err != nil {
 				logger.Warn("sweep sessions", "err", err)
 			}
 		}

@@ -59,3 +59,38 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 	}
 	return applied, s.dropStat4(ctx)
 }
+
+// PendingMigrations counts the embedded migrations of the store's dialect
+// that the database has not applied (all of them on a database never
+// migrated). It only reads.
+func (s *Store) PendingMigrations(ctx context.Context) (int, error) {
+	entries, err := fs.ReadDir(migrations, "migrations/"+string(s.dialect))
+	if err != nil {
+		return 0, err
+	}
+	applied := map[int]bool{}
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		// No schema_migrations table: nothing applied yet.
+		return len(entries), nil
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return 0, err
+		}
+		applied[v] = true
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	pending := 0
+	for _, e := range entries {
+		num, _, _ := strings.Cut(e.Name(), "_")
+		if v, err := strconv.Atoi(num); err == nil && !applied[v] {
+			pending++
+		}
+	}
+	return pending, nil
+}

@@ -236,7 +236,11 @@ func (s *Store) NeedsMemory() int64 {
 // rebuildNeeds builds a snapshot into c and closes done; background
 // builds are throttled (see buildNeedsSnapshot).
 func (s *Store) rebuildNeeds(ctx context.Context, c *needsCache, done chan struct{}, background bool) error {
+	start := time.Now()
 	snap, err := s.buildNeedsSnapshot(ctx, background)
+	if s.observeWork != nil {
+		s.observeWork("needs_snapshot", time.Since(start), err)
+	}
 	c.mu.Lock()
 	if err == nil {
 		c.snap = snap

@@ -33,6 +33,8 @@ type Store struct {
 	labelCache labelCache
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// observeWork, when set, hears of each background job's end (ObserveWork).
+	observeWork func(job string, took time.Duration, err error)
 	// fileLock is the shared flock on a SQLite file (filelock.go), held while
 	// the Store is open so that a restore cannot replace the file under it.
 	fileLock *os.File
@@ -109,6 +111,11 @@ func Open(dsn string) (*Store, error) {
 	}
 	return &s, nil
 }
+
+// ObserveWork sets fn to hear of each job the store runs on its own (a
+// rebuild of the needs snapshot), for the operator's metrics. Set it before
+// serving.
+func (s *Store) ObserveWork(fn func(job string, took time.Duration, err error)) { s.observeWork = fn }
 
 // Close closes the database.
 func (s *Store) Close() error {

@@ -20,6 +20,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/metrics"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -113,7 +114,7 @@ func New(st *store.Store, cfg Config) (http.Handler, error) {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 
-	var h http.Handler = mux
+	var h http.Handler = metrics.Route(mux) // names the route for the request metrics
 	h = s.withPrincipal(h)
 	h = s.sm.LoadAndSave(h)
 	h = cop.Handler(h)
