@@ -121,6 +121,8 @@ func run(name, base, user, pass, token string, api bool, conc int, dur time.Dura
 			bad := 0
 			for time.Now().Before(deadline) {
 				req, _ := http.NewRequest("GET", base+gen(r), nil)
+				// As a browser asks; the body is counted, not decoded.
+				req.Header.Set("Accept-Encoding", "gzip, deflate, br, zstd")
 				if api {
 					req.Header.Set("Authorization", "Bearer "+token)
 				}

@@ -102,7 +102,8 @@ type HandlerOptions struct {
 
 // NewHandler is the whole HTTP surface: the JSON API under /api/, the web UI
 // everywhere else, behind the request gate; and beside the gate, so that
-// they answer under any load, the operator's /metrics and /readyz.
+// they answer under any load, the operator's /metrics and /readyz. Text
+// responses are compressed for clients that accept gzip (compress.go).
 func NewHandler(st *store.Store, o HandlerOptions) (http.Handler, error) {
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -124,7 +125,7 @@ func NewHandler(st *store.Store, o HandlerOptions) (http.Handler, error) {
 	top.Handle("GET /metrics", o.Metrics.Handler(o.MetricsAccess))
 	top.Handle("GET /readyz", readyz(st))
 	top.Handle("/", newFairGate(mux, requestSlots()))
-	return o.Metrics.Middleware(metrics.Route(top)), nil
+	return o.Metrics.Middleware(compress(metrics.Route(top))), nil
 }
 
 // tuneGC sets the collector for serving, unless GOGC or GOMEMLIMIT say
