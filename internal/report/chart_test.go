@@ -1,10 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"image"
-	"image/color"
-	"image/png"
 	"math"
 	"strings"
 	"testing"
@@ -13,56 +9,76 @@ import (
 	"github.com/kompeten/kompeten/internal/i18n"
 )
 
-// near reports whether two colours differ by at most tol per channel.
-func near(c color.Color, want RGB, tol int) bool {
-	r, g, b, _ := c.RGBA()
-	d := func(x uint32, y uint8) bool { return math.Abs(float64(int(x>>8)-int(y))) <= float64(tol) }
-	return d(r, want.R) && d(g, want.G) && d(b, want.B)
-}
-
-// pngRoundTrip encodes and decodes img, as a PDF reader would get it.
-func pngRoundTrip(t *testing.T, img image.Image) image.Image {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	out, err := png.Decode(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-func TestRadarPNG(t *testing.T) {
-	axes := []RadarAxis{{"1", 3, 2}, {"2", 3, 3}, {"3", 2, 0}, {"4", 4, 5}, {"5", 2, 1}}
-	s := RadarChart(axes, "Standar", "Aktual")
-	img := pngRoundTrip(t, must(s.PNG(2)))
-	if b := img.Bounds(); b.Dx() != 800 || b.Dy() != 860 {
-		t.Fatalf("size %v, want 800×860 (400×430 at scale 2)", b)
-	}
-	white := RGB{255, 255, 255}
-	if !near(img.At(2, 2), white, 0) {
-		t.Errorf("corner %v, want white", img.At(2, 2))
-	}
-	// Every actual level has a dot in the actual colour at its point.
-	for i, a := range axes {
-		p := RadarPoint(i, len(axes), float64(a.Actual))
-		if c := img.At(int(p.X*2), int(p.Y*2)); !near(c, RadarActual, 8) {
-			t.Errorf("axis %d level %d at %v: %v, want the actual colour", i, a.Actual, p, c)
+// fillAt is the colour a reader sees at pt: the fill of the last (topmost)
+// shape covering it, white where none does.
+func fillAt(s *Scene, pt Point) RGB {
+	c := RGB{255, 255, 255}
+	for _, it := range s.items {
+		if it.fill.none() {
+			continue
+		}
+		switch {
+		case it.kind == kindPoly && insidePolygon(it.pts, pt),
+			it.kind == kindCircle && math.Hypot(pt.X-it.pts[0].X, pt.Y-it.pts[0].Y) <= it.r:
+			c = it.fill.Color
 		}
 	}
-	// The required level of axis 3 (4) is on the dashed required line or
-	// in one of its gaps; somewhere within the dash pattern's length along
-	// the outline there is the required colour.
-	found := false
-	a, b := RadarPoint(3, 5, 4), RadarPoint(4, 5, 2)
-	for k := 0; k <= 20 && !found; k++ {
-		x, y := a.X+(b.X-a.X)*float64(k)/40, a.Y+(b.Y-a.Y)*float64(k)/40
-		found = near(img.At(int(x*2), int(y*2)), RadarRequired, 40)
+	return c
+}
+
+// insidePolygon is the even-odd rule.
+func insidePolygon(pts []Point, p Point) bool {
+	in := false
+	for i, j := 0, len(pts)-1; i < len(pts); j, i = i, i+1 {
+		a, b := pts[i], pts[j]
+		if (a.Y > p.Y) != (b.Y > p.Y) && p.X < (b.X-a.X)*(p.Y-a.Y)/(b.Y-a.Y)+a.X {
+			in = !in
+		}
 	}
-	if !found {
-		t.Error("no required-profile stroke near the required level of axis 4")
+	return in
+}
+
+// strokeNear reports whether a line of colour c passes within tol of p.
+func strokeNear(s *Scene, p Point, c RGB, tol float64) bool {
+	for _, it := range s.items {
+		if it.stroke.none() || it.stroke.Color != c || it.kind == kindText {
+			continue
+		}
+		pts := it.pts
+		if it.kind == kindPoly {
+			pts = append(pts[:len(pts):len(pts)], pts[0])
+		}
+		for i := 1; i < len(pts); i++ {
+			seg := [4]float64{pts[i-1].X, pts[i-1].Y, pts[i].X, pts[i].Y}
+			dx, dy := seg[2]-seg[0], seg[3]-seg[1]
+			t := math.Max(0, math.Min(1, ((p.X-seg[0])*dx+(p.Y-seg[1])*dy)/(dx*dx+dy*dy)))
+			if math.Hypot(p.X-(seg[0]+t*dx), p.Y-(seg[1]+t*dy)) <= tol {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestRadarShapes: the radar's dots sit at each actual level in the actual
+// colour and the dashed standard line passes through each required level;
+// pages (SVG) and PDFs draw this same scene.
+func TestRadarShapes(t *testing.T) {
+	axes := []RadarAxis{{"1", 3, 2}, {"2", 3, 3}, {"3", 2, 0}, {"4", 4, 5}, {"5", 2, 1}}
+	s := RadarChart(axes, "Standar", "Aktual")
+	if s.W != 400 || s.H != 430 {
+		t.Fatalf("size %v×%v, want 400×430", s.W, s.H)
+	}
+	if c := fillAt(s, Point{2, 2}); c != (RGB{255, 255, 255}) {
+		t.Errorf("corner %v, want white", c)
+	}
+	for i, a := range axes {
+		if c := fillAt(s, RadarPoint(i, len(axes), float64(a.Actual))); c != RadarActual {
+			t.Errorf("axis %d level %d: %v, want the actual colour", i, a.Actual, c)
+		}
+		if !strokeNear(s, RadarPoint(i, len(axes), float64(a.Required)), RadarRequired, 0.5) {
+			t.Errorf("axis %d: no standard line through its required level %d", i, a.Required)
+		}
 	}
 	if RadarChart(nil, "", "") != nil {
 		t.Error("a radar without axes should be nil")
@@ -82,25 +98,21 @@ func TestRadarSVG(t *testing.T) {
 	}
 }
 
-func TestHeatMapPNG(t *testing.T) {
+func TestHeatMapColours(t *testing.T) {
 	cols := []HeatColumn{{1, "Integritas"}, {2, "Kerjasama"}, {3, "Komunikasi"}}
 	rows := []HeatRow{
 		{"Dinas Komunikasi dan Informatika · 12", []HeatCell{{10000, 1, 1}, {2500, 1, 4}, {-1, 0, 0}}},
 		{"Dinas Kesehatan · 3", []HeatCell{{0, 0, 3}, {4500, 9, 20}, {6000, 3, 5}}},
 	}
 	s := HeatMapChart(i18n.ID, cols, rows)
-	img := pngRoundTrip(t, must(s.PNG(1)))
-	if b := img.Bounds(); b.Dx() != int(math.Ceil(s.W)) || b.Dy() != int(math.Ceil(s.H)) {
-		t.Fatalf("size %v, scene %v×%v", b, s.W, s.H)
-	}
 	header, _ := heatHeader(cols)
 	for r, row := range rows {
 		for c, cell := range row.Cells {
 			// A point in the cell's padding, clear of its text.
-			x := int(heatLabelW + heatColW*float64(c) + 4)
-			y := int(header+heatRowH*float64(r)) + 5
+			x := heatLabelW + heatColW*float64(c) + 4
+			y := header + heatRowH*float64(r) + 5
 			want := heatColour(HeatBin(cell.Share))[0]
-			if got := img.At(x, y); !near(got, want, 6) {
+			if got := fillAt(s, Point{x, y}); got != want {
 				t.Errorf("cell %d,%d (share %d): colour %v, want %v", r, c, cell.Share, got, want)
 			}
 		}
@@ -131,22 +143,21 @@ func TestJPMChart(t *testing.T) {
 	if en := string(JPMChart(i18n.EN, rows).SVG(SVGOptions{})); !strings.Contains(en, ">1,000<") || !strings.Contains(en, "Less than") {
 		t.Error("English chart lacks English numbers or labels")
 	}
-	img := pngRoundTrip(t, must(s.PNG(1)))
 	// First row's bar: a quarter Kurang, a quarter Cukup, half Optimal.
 	header := 14 + 3*11.0 + 6
-	y := int(header + (jpmRowH-jpmBarH)/2 + 2)
+	y := header + (jpmRowH-jpmBarH)/2 + 2
 	for _, tt := range []struct {
 		frac float64
 		c    gap.MappingCategory
 	}{{0.03, gap.KurangOptimal}, {0.3, gap.CukupOptimal}, {0.55, gap.Optimal}, {0.97, gap.Optimal}} {
-		x := int(jpmBarX + jpmBarW*tt.frac)
-		if got := img.At(x, y); !near(got, jpmColours[tt.c][0], 6) {
+		x := jpmBarX + jpmBarW*tt.frac
+		if got := fillAt(s, Point{x, y}); got != jpmColours[tt.c][0] {
 			t.Errorf("bar at %.0f %%: %v, want the colour of %v", tt.frac*100, got, tt.c)
 		}
 	}
 	// The empty row's bar is an outline with white inside.
-	y2 := int(header + jpmRowH + jpmRowH/2)
-	if got := img.At(int(jpmBarX+jpmBarW/2), y2); !near(got, RGB{255, 255, 255}, 0) {
+	y2 := header + jpmRowH + jpmRowH/2
+	if got := fillAt(s, Point{jpmBarX + jpmBarW/2, y2}); got != (RGB{255, 255, 255}) {
 		t.Errorf("empty bar inside: %v", got)
 	}
 }
@@ -167,19 +178,4 @@ func TestTextFitting(t *testing.T) {
 	if len(lines) < 2 || strings.Join(lines, " ") != long {
 		t.Errorf("Wrap gave %q", lines)
 	}
-}
-
-func TestDashSegments(t *testing.T) {
-	segs := dashSegments([]Point{{0, 0}, {20, 0}}, []float64{6, 4})
-	// 0–6, 10–16 and the start of the next dash at 20 (none: the line ends).
-	if len(segs) != 2 || segs[0][1].X != 6 || segs[1][0].X != 10 || segs[1][1].X != 16 {
-		t.Errorf("segments %v", segs)
-	}
-}
-
-func must[T any](v T, err error) T {
-	if err != nil {
-		panic(err)
-	}
-	return v
 }

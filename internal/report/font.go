@@ -11,69 +11,53 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// The Go fonts are used for both the PNG rasters and the PDF text, so that
-// text measured for one fits in the other.
+// Charts are laid out with the metrics of the Go fonts, the fonts the PDFs
+// embed, so that a label measured to fit does fit in print.
 var (
-	fontsOnce     sync.Once
-	fontRegular   *opentype.Font
-	fontBold      *opentype.Font
-	fontsErr      error
-	faceMu        sync.Mutex
-	faceCache     = map[faceKey]font.Face{}
-	measureFaceSz = 100.0 // faces for measuring are made at this size and scaled
+	measureOnce  sync.Once
+	measureFaces [2]font.Face // regular, bold; at measureSize
+	measureErr   error
+	measureMu    sync.Mutex // a face is not safe for concurrent use
 )
 
-type faceKey struct {
-	size float64
-	bold bool
-}
+// measureSize: faces are made once at this size and widths scaled from it.
+const measureSize = 100.0
 
-// loadFonts parses the embedded TTFs once.
-func loadFonts() error {
-	fontsOnce.Do(func() {
-		if fontRegular, fontsErr = opentype.Parse(goregular.TTF); fontsErr != nil {
-			return
+// loadMeasureFaces parses the embedded TTFs once.
+func loadMeasureFaces() error {
+	measureOnce.Do(func() {
+		for i, ttf := range [][]byte{goregular.TTF, gobold.TTF} {
+			f, err := opentype.Parse(ttf)
+			if err != nil {
+				measureErr = err
+				return
+			}
+			if measureFaces[i], err = opentype.NewFace(f, &opentype.FaceOptions{Size: measureSize, DPI: 72, Hinting: font.HintingNone}); err != nil {
+				measureErr = err
+				return
+			}
 		}
-		fontBold, fontsErr = opentype.Parse(gobold.TTF)
 	})
-	if fontsErr != nil {
-		return fmt.Errorf("report: font: %w", fontsErr)
+	if measureErr != nil {
+		return fmt.Errorf("report: font: %w", measureErr)
 	}
 	return nil
-}
-
-// face returns a cached face of the given pixel size. Faces are not safe
-// for concurrent use, so callers hold faceMu while drawing with one.
-func face(size float64, bold bool) (font.Face, error) {
-	if err := loadFonts(); err != nil {
-		return nil, err
-	}
-	k := faceKey{size, bold}
-	if f, ok := faceCache[k]; ok {
-		return f, nil
-	}
-	src := fontRegular
-	if bold {
-		src = fontBold
-	}
-	f, err := opentype.NewFace(src, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		return nil, fmt.Errorf("report: face: %w", err)
-	}
-	faceCache[k] = f
-	return f, nil
 }
 
 // TextWidth is the advance width of s set in the Go font at size (in the
 // same units as size). Charts use it to place and shorten labels.
 func TextWidth(s string, size float64, bold bool) float64 {
-	faceMu.Lock()
-	defer faceMu.Unlock()
-	f, err := face(measureFaceSz, bold)
-	if err != nil {
+	if err := loadMeasureFaces(); err != nil {
 		return float64(len(s)) * size * 0.55
 	}
-	return fixedToFloat(font.MeasureString(f, s)) * size / measureFaceSz
+	i := 0
+	if bold {
+		i = 1
+	}
+	measureMu.Lock()
+	w := font.MeasureString(measureFaces[i], s)
+	measureMu.Unlock()
+	return fixedToFloat(w) * size / measureSize
 }
 
 func fixedToFloat(v fixed.Int26_6) float64 { return float64(v) / 64 }

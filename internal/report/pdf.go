@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"math"
 	"time"
 
 	"github.com/signintech/gopdf"
@@ -14,7 +13,7 @@ import (
 // pdfWriter lays out a simple flowing A4 document over gopdf: a cursor y
 // that moves down, a new page (with the footer) when the next block does
 // not fit, tables that repeat their header on every page, and charts placed
-// as PNG images. Units are PDF points.
+// as vector drawings. Units are PDF points.
 type pdfWriter struct {
 	gp     *gopdf.GoPdf
 	w, h   float64 // page size
@@ -308,8 +307,9 @@ func (p *pdfWriter) table(cols []pdfCol, rows [][]string, size float64) error {
 	return nil
 }
 
-// chart places a scene as a PNG image width points wide (at most the
-// content width) centred at the cursor, on a new page when it does not fit.
+// chart places a scene width points wide (at most the content width)
+// centred at the cursor, drawn as vectors (vector.go), on a new page when it
+// does not fit.
 func (p *pdfWriter) chart(s *Scene, width float64) error {
 	if s == nil {
 		return nil
@@ -322,14 +322,8 @@ func (p *pdfWriter) chart(s *Scene, width float64) error {
 	if err := p.ensure(h); err != nil {
 		return err
 	}
-	// About 3 pixels per point (≈ 220 dpi) keeps small labels sharp.
-	img, err := s.PNG(math.Min(3*width/s.W, 4))
-	if err != nil {
+	if err := p.drawScene(s, p.m+(p.contentW()-width)/2, p.y, width); err != nil {
 		return err
-	}
-	x := p.m + (p.contentW()-width)/2
-	if err := p.gp.ImageFrom(img, x, p.y, &gopdf.Rect{W: width, H: h}); err != nil {
-		return fmt.Errorf("report: pdf image: %w", err)
 	}
 	p.y += h
 	return nil

@@ -68,10 +68,17 @@ func TestNeedsPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := parsePDF(t, buf.Bytes())
-	// 20 rows make two heat-map images (14 a piece) and two JPM charts
-	// (18 a piece).
-	if d.Images != 4 {
-		t.Errorf("%d images, want 4 (two heat-map parts, two JPM chart parts)", d.Images)
+	// The charts are drawn, not pasted in as pictures: their labels are the
+	// PDF's text (20 units: the heat-map in two parts of 14, the JPM chart in
+	// two of 18), and the file stays small.
+	if d.Images != 0 {
+		t.Errorf("%d images: charts must be drawn as vectors", d.Images)
+	}
+	if text := d.Text(); strings.Count(text, "Unit kerja 20") != 2 || strings.Count(text, "Unit kerja 1\n") != 2 {
+		t.Errorf("each unit must be named once in the heat-map and once in the JPM chart")
+	}
+	if buf.Len() > 150_000 {
+		t.Errorf("%d bytes for a 20-unit analysis", buf.Len())
 	}
 	if d.Pages < 3 {
 		t.Errorf("%d pages, want the table, the heat-map and the chart over at least 3", d.Pages)
@@ -118,9 +125,10 @@ func TestProfilePDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := parsePDF(t, buf.Bytes())
-	if d.Images != 1 {
-		t.Errorf("%d images, want the radar", d.Images)
+	if d.Images != 0 {
+		t.Errorf("%d images: the radar must be drawn as vectors", d.Images)
 	}
+	hasText(t, d, "Standar", "Aktual") // the radar's legend
 	hasText(t, d, "Profil Kompetensi Pegawai", "Budi Santoso Siregar, S.Kom.", "19800101 200501 1 001", "22 November 2026",
 		"62,50 %", "50,00 %", "Kurang Optimal", "Kurang Memenuhi Syarat", "3 / 4 · belum lengkap", "SK-7/2025",
 		"Orientasi pada Hasil", "−1", "+1", "belum dinilai", "Σ level aktual ÷ Σ level standar")

@@ -3,14 +3,12 @@ package report
 import (
 	"fmt"
 	"html/template"
-	"image"
-	"image/color"
 	"math"
 	"strings"
 )
 
 // Scene is a chart as a list of shapes in user units (origin top left, y
-// down, like SVG). Builders such as RadarChart fill it; SVG and PNG write
+// down, like SVG). Builders such as RadarChart fill it; SVG and drawScene write
 // it out. Keeping one description for both outputs is what makes the chart
 // in a PDF the same as the one on the page.
 type Scene struct {
@@ -201,15 +199,4 @@ func strokeAttr(it shape) string {
 		s += ` stroke-dasharray="` + strings.Join(d, " ") + `"`
 	}
 	return s
-}
-
-// nrgba converts a paint to a colour for the rasteriser.
-func (p Paint) nrgba() color.NRGBA {
-	a := math.Round(math.Min(p.Opacity, 1) * 255)
-	return color.NRGBA{p.Color.R, p.Color.G, p.Color.B, uint8(a)}
-}
-
-// PNG rasterises the scene on white at scale pixels per user unit.
-func (s *Scene) PNG(scale float64) (*image.RGBA, error) {
-	return rasterise(s, scale)
 }

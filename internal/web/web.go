@@ -46,17 +46,18 @@ type Config struct {
 
 // server holds what every handler needs.
 type server struct {
-	st        *store.Store
-	cfg       Config
-	log       *slog.Logger
-	sm        *scs.SessionManager
-	throttle  *auth.Throttle
-	pages     map[string]*pageTemplate
-	cssURL    string
-	importDir string
-	loc       *time.Location
-	counts    countCache // large employee counts, kept briefly
-	topUnits  countCache // unitChoices' top units per scope, see unitChoices
+	st         *store.Store
+	cfg        Config
+	log        *slog.Logger
+	sm         *scs.SessionManager
+	throttle   *auth.Throttle
+	pages      map[string]*pageTemplate
+	cssURL     string
+	faviconPNG []byte // favicon.go, drawn once
+	importDir  string
+	loc        *time.Location
+	counts     countCache // large employee counts, kept briefly
+	topUnits   countCache // unitChoices' top units per scope, see unitChoices
 	// principals caches the signed-in callers' accounts and scopes.
 	principals *auth.PrincipalCache
 }
@@ -86,6 +87,7 @@ func New(st *store.Store, cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.faviconPNG = faviconPNG()
 	sum := sha256.Sum256(css)
 	s.cssURL = "/static/style.css?v=" + hex.EncodeToString(sum[:6])
 	if s.pages, err = parseTemplates(); err != nil {
@@ -124,6 +126,7 @@ func New(st *store.Store, cfg Config) (http.Handler, error) {
 	outer := http.NewServeMux()
 	outer.HandleFunc("GET /healthz", s.healthz)
 	outer.Handle("GET /static/", securityHeaders(http.HandlerFunc(s.static)))
+	outer.Handle("GET /favicon.ico", securityHeaders(http.HandlerFunc(s.favicon)))
 	outer.Handle("/", h)
 	return outer, nil
 }
