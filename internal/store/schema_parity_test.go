@@ -109,19 +109,25 @@ func TestSchemaComparisonSeesDifferences(t *testing.T) {
 		t.Errorf("an INTEGER 0/1 on SQLite against a BOOLEAN on PostgreSQL is the same column, got %v", d)
 	}
 	changes := map[string]func(s map[string]*tableSchema){
-		"table":     func(s map[string]*tableSchema) { s["u"] = &tableSchema{Columns: map[string]columnSchema{}} },
-		"column":    func(s map[string]*tableSchema) { delete(s["t"].Columns, "name") },
-		"family":    func(s map[string]*tableSchema) { s["t"].Columns["name"] = columnSchema{Family: "integer", NotNull: true, Default: "''"} },
-		"nullable":  func(s map[string]*tableSchema) { s["t"].Columns["name"] = columnSchema{Family: "text", Default: "''"} },
-		"default":   func(s map[string]*tableSchema) { s["t"].Columns["name"] = columnSchema{Family: "text", NotNull: true} },
-		"pk":        func(s map[string]*tableSchema) { s["t"].PrimaryKey = "id,name" },
-		"unique":    func(s map[string]*tableSchema) { s["t"].Uniques = nil },
-		"foreign":   func(s map[string]*tableSchema) { s["t"].Foreign = []string{"flag -> u(id) on delete CASCADE"} },
-		"check":     func(s map[string]*tableSchema) { s["t"].Checks = 0 },
-		"index":     func(s map[string]*tableSchema) { delete(s["t"].Indexes, "t_name") },
-		"index col": func(s map[string]*tableSchema) { s["t"].Indexes["t_name"] = indexSchema{Columns: "name,id", Partial: true} },
-		"partial":   func(s map[string]*tableSchema) { s["t"].Indexes["t_name"] = indexSchema{Columns: "name"} },
-		"uniq idx":  func(s map[string]*tableSchema) { s["t"].Indexes["t_name"] = indexSchema{Columns: "name", Unique: true, Partial: true} },
+		"table":  func(s map[string]*tableSchema) { s["u"] = &tableSchema{Columns: map[string]columnSchema{}} },
+		"column": func(s map[string]*tableSchema) { delete(s["t"].Columns, "name") },
+		"family": func(s map[string]*tableSchema) {
+			s["t"].Columns["name"] = columnSchema{Family: "integer", NotNull: true, Default: "''"}
+		},
+		"nullable": func(s map[string]*tableSchema) { s["t"].Columns["name"] = columnSchema{Family: "text", Default: "''"} },
+		"default":  func(s map[string]*tableSchema) { s["t"].Columns["name"] = columnSchema{Family: "text", NotNull: true} },
+		"pk":       func(s map[string]*tableSchema) { s["t"].PrimaryKey = "id,name" },
+		"unique":   func(s map[string]*tableSchema) { s["t"].Uniques = nil },
+		"foreign":  func(s map[string]*tableSchema) { s["t"].Foreign = []string{"flag -> u(id) on delete CASCADE"} },
+		"check":    func(s map[string]*tableSchema) { s["t"].Checks = 0 },
+		"index":    func(s map[string]*tableSchema) { delete(s["t"].Indexes, "t_name") },
+		"index col": func(s map[string]*tableSchema) {
+			s["t"].Indexes["t_name"] = indexSchema{Columns: "name,id", Partial: true}
+		},
+		"partial": func(s map[string]*tableSchema) { s["t"].Indexes["t_name"] = indexSchema{Columns: "name"} },
+		"uniq idx": func(s map[string]*tableSchema) {
+			s["t"].Indexes["t_name"] = indexSchema{Columns: "name", Unique: true, Partial: true}
+		},
 	}
 	for name, change := range changes {
 		other := base()
