@@ -235,11 +235,7 @@ func opdOf(ctx context.Context, q queryer, unitID int64) (int64, error) {
 		return unitID, nil
 	}
 	var a args
-	marks := make([]string, len(ids))
-	for i, id := range ids {
-		marks[i] = a.add(id)
-	}
-	rows, err := q.QueryContext(ctx, `SELECT id FROM org_unit WHERE kind = 'opd' AND id IN (`+strings.Join(marks, ",")+`)`, a...)
+	rows, err := q.QueryContext(ctx, `SELECT id FROM org_unit WHERE kind = 'opd' AND id IN (`+inList(&a, ids)+`)`, a...)
 	if err != nil {
 		return 0, err
 	}
