@@ -363,4 +363,3 @@ func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView,
 	}
 	return out, nil
 }
-
