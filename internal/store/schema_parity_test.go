@@ -53,9 +53,18 @@ func migrationNames(t *testing.T, dir string) []string {
 // schemaAllowed lists the deliberate differences between the migrated
 // schemas, each with its reason. A listed difference that no longer occurs
 // fails the test too, so the list only holds what is true.
+//
+// SQLite's lack of a boolean type is not listed: the type families handle
+// it (see sameFamily).
 var schemaAllowed = map[string]string{
-	// Nothing yet: SQLite's lack of a boolean type is handled by the type
-	// families (see sameFamily), not here.
+	// One row per employee, keyed by employee.id, which every write gives.
+	// On SQLite the INTEGER PRIMARY KEY makes it the rowid, so a lookup by
+	// employee is one B-tree descent; PostgreSQL has no such thing and no
+	// use for an identity here.
+	"column employee_jpm.employee_id: numbered on insert true on SQLite, false on PostgreSQL": "keyed by employee.id, always given",
+	// Created by Migrate itself with one text for both engines; every
+	// insert gives the migration's number.
+	"column schema_migrations.version: numbered on insert true on SQLite, false on PostgreSQL": "the version is always given",
 }
 
 // TestSchemasOfBothEnginesAgree migrates a fresh SQLite and a fresh
@@ -153,6 +162,9 @@ type columnSchema struct {
 	Family  string // integer, text, boolean, real, blob, timestamp, other
 	NotNull bool
 	Default string // normalised: casts stripped, booleans as 0/1
+	// AutoID: an INSERT without this column numbers the row (SQLite's
+	// INTEGER PRIMARY KEY of a rowid table, PostgreSQL's identity).
+	AutoID bool
 }
 
 type indexSchema struct {
@@ -190,6 +202,9 @@ func compareSchemas(lite, pg map[string]*tableSchema) []string {
 				}
 				if lc.NotNull != pc.NotNull {
 					add("column %s.%s: NOT NULL %v on SQLite, %v on PostgreSQL", name, c, lc.NotNull, pc.NotNull)
+				}
+				if lc.AutoID != pc.AutoID {
+					add("column %s.%s: numbered on insert %v on SQLite, %v on PostgreSQL", name, c, lc.AutoID, pc.AutoID)
 				}
 				if lc.Default != pc.Default {
 					add("column %s.%s: default %q on SQLite, %q on PostgreSQL", name, c, lc.Default, pc.Default)
@@ -277,6 +292,9 @@ func postgresFamily(dataType string) string {
 var (
 	castSuffix = regexp.MustCompile(`::[a-z ]+(\[\])?$`)
 	checkWord  = regexp.MustCompile(`(?i)\bCHECK\s*\(`)
+	// withoutRowid: a WITHOUT ROWID table's INTEGER PRIMARY KEY is a plain
+	// column, not the row number.
+	withoutRowid = regexp.MustCompile(`(?i)\)\s*WITHOUT\s+ROWID\s*;?\s*$`)
 )
 
 // normDefault writes a column default the same way for both engines.
@@ -329,6 +347,7 @@ func readSQLiteSchema(ctx context.Context, t *testing.T, db *sql.DB) map[string]
 			pos  int
 		}
 		var pk []pkCol
+		pkTypes := map[string]string{}
 		queryRows(ctx, t, db, `SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info($1)`, []any{tb.name}, func(r *sql.Rows) error {
 			var name, typ string
 			var notNull, pos int
@@ -341,10 +360,17 @@ func readSQLiteSchema(ctx context.Context, t *testing.T, db *sql.DB) map[string]
 			ts.Columns[name] = columnSchema{Family: sqliteFamily(typ), NotNull: notNull == 1 || pos > 0, Default: normDefault(def)}
 			if pos > 0 {
 				pk = append(pk, pkCol{name, pos})
+				pkTypes[name] = typ
 			}
 			return nil
 		})
 		sort.Slice(pk, func(i, j int) bool { return pk[i].pos < pk[j].pos })
+		if len(pk) == 1 && !withoutRowid.MatchString(tb.sql) {
+			if c := ts.Columns[pk[0].name]; strings.EqualFold(pkTypes[pk[0].name], "INTEGER") {
+				c.AutoID = true
+				ts.Columns[pk[0].name] = c
+			}
+		}
 		var pkNames []string
 		for _, c := range pk {
 			pkNames = append(pkNames, c.name)
@@ -438,15 +464,20 @@ func readPostgresSchema(ctx context.Context, t *testing.T, db *sql.DB) map[strin
 		out[name] = &tableSchema{Columns: map[string]columnSchema{}, Indexes: map[string]indexSchema{}}
 		return nil
 	})
-	queryRows(ctx, t, db, `SELECT table_name, column_name, data_type, is_nullable, column_default
+	queryRows(ctx, t, db, `SELECT table_name, column_name, data_type, is_nullable, column_default, is_identity
 		FROM information_schema.columns WHERE table_schema = current_schema()`, nil, func(r *sql.Rows) error {
-		var table, col, typ, nullable string
+		var table, col, typ, nullable, identity string
 		var def sql.NullString
-		if err := r.Scan(&table, &col, &typ, &nullable, &def); err != nil {
+		if err := r.Scan(&table, &col, &typ, &nullable, &def, &identity); err != nil {
 			return err
 		}
+		serial := strings.HasPrefix(def.String, "nextval(")
+		if serial {
+			def = sql.NullString{}
+		}
 		if ts := out[table]; ts != nil {
-			ts.Columns[col] = columnSchema{Family: postgresFamily(typ), NotNull: nullable == "NO", Default: normDefault(def)}
+			ts.Columns[col] = columnSchema{Family: postgresFamily(typ), NotNull: nullable == "NO", Default: normDefault(def),
+				AutoID: identity == "YES" || serial}
 		}
 		return nil
 	})
