@@ -65,6 +65,8 @@ var enMessages = map[string]string{
 	"hist.unit":     "Unit",
 	"hist.status":   "Status",
 	"hist.golongan": "Golongan",
+	// Derived supervisors are kept in the history too (store/supervisors.go).
+	"hist.supervisor": "Direct supervisor",
 
 	"field.name":           "Name",
 	"field.gelar":          "Front / back titles",

@@ -66,6 +66,8 @@ var idMessages = map[string]string{
 	"hist.unit":     "Unit",
 	"hist.status":   "Status",
 	"hist.golongan": "Golongan",
+	// Derived supervisors are kept in the history too (store/supervisors.go).
+	"hist.supervisor": "Atasan langsung",
 
 	"field.name":           "Nama",
 	"field.gelar":          "Gelar depan / belakang",

@@ -57,21 +57,55 @@ var ratingSources = map[assess.Source]bool{
 // recorded without one. The write is audited; the audit entry of a peer
 // rating does not name the rater.
 func (s *Store) AddRating(ctx context.Context, a model.Actor, r *Rating) error {
-	if !ratingSources[r.Source] {
-		return apperr.Invalid("source", "sumber penilaian %q tidak dikenal", r.Source)
+	return s.AddRatings(ctx, a, []*Rating{r})
+}
+
+// AddRatings records the ratings of one form (several competencies of one
+// employee, usually) all or none: every value is checked before anything is
+// written, then one transaction records each rating under the rules of
+// AddRating with its audit row, resolves the level of each competency rated
+// once, and recomputes the JPM of each employee rated once, at the end. A
+// rating that may not be given fails the whole form.
+func (s *Store) AddRatings(ctx context.Context, a model.Actor, rs []*Rating) error {
+	for _, r := range rs {
+		if !ratingSources[r.Source] {
+			return apperr.Invalid("source", "sumber penilaian %q tidak dikenal", r.Source)
+		}
+		if r.Level < 1 || r.Level > 5 {
+			return apperr.Invalid("level", "level harus 1 sampai 5")
+		}
 	}
-	if r.Level < 1 || r.Level > 5 {
-		return apperr.Invalid("level", "level harus 1 sampai 5")
+	if len(rs) == 0 {
+		return nil
 	}
-	if r.At.IsZero() {
-		r.At = s.Now()
+	now := s.Now()
+	for _, r := range rs {
+		if r.At.IsZero() {
+			r.At = now
+		}
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error { return s.addRatingTx(ctx, tx, a, r) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, r := range rs {
+			if err := s.insertRatingTx(ctx, tx, a, r); err != nil {
+				return err
+			}
+		}
+		return s.recomputeRated(ctx, tx, rs)
+	})
 }
 
 // addRatingTx is AddRating inside tx, for callers that record a rating as
 // part of a larger change (an accepted work evidence, evidence.go).
 func (s *Store) addRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r *Rating) error {
+	if err := s.insertRatingTx(ctx, tx, a, r); err != nil {
+		return err
+	}
+	return s.recomputeRated(ctx, tx, []*Rating{r})
+}
+
+// insertRatingTx checks that r may be given, attaches it to its open cycle
+// and records it with its audit row, without recomputing anything.
+func (s *Store) insertRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r *Rating) error {
 	if err := s.checkRater(ctx, tx, r); err != nil {
 		return err
 	}
@@ -100,13 +134,35 @@ func (s *Store) addRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r *R
 	if r.Source != assess.SourcePeer {
 		detail["rater_id"] = r.RaterID
 	}
-	if err := s.audit(ctx, tx, a, "rating.add", "rating", id, detail); err != nil {
-		return err
+	return s.audit(ctx, tx, a, "rating.add", "rating", id, detail)
+}
+
+// recomputeRated resolves the current level of every (employee, competency)
+// rated in rs once, then the JPM of every employee rated once.
+func (s *Store) recomputeRated(ctx context.Context, q queryer, rs []*Rating) error {
+	type pair struct{ employee, competency int64 }
+	levels := map[pair]bool{}
+	var employees []int64
+	seen := map[int64]bool{}
+	for _, r := range rs {
+		k := pair{r.EmployeeID, r.CompetencyID}
+		if !levels[k] {
+			levels[k] = true
+			if err := s.recomputeLevel(ctx, q, r.EmployeeID, r.CompetencyID); err != nil {
+				return err
+			}
+		}
+		if !seen[r.EmployeeID] {
+			seen[r.EmployeeID] = true
+			employees = append(employees, r.EmployeeID)
+		}
 	}
-	if err := s.recomputeLevel(ctx, tx, r.EmployeeID, r.CompetencyID); err != nil {
-		return err
+	for _, e := range employees {
+		if err := s.recomputeJPM(ctx, q, e); err != nil {
+			return err
+		}
 	}
-	return s.recomputeJPM(ctx, tx, r.EmployeeID)
+	return nil
 }
 
 // raterFacts are what the permission rules look at.
@@ -235,11 +291,7 @@ func opdOf(ctx context.Context, q queryer, unitID int64) (int64, error) {
 		return unitID, nil
 	}
 	var a args
-	marks := make([]string, len(ids))
-	for i, id := range ids {
-		marks[i] = a.add(id)
-	}
-	rows, err := q.QueryContext(ctx, `SELECT id FROM org_unit WHERE kind = 'opd' AND id IN (`+strings.Join(marks, ",")+`)`, a...)
+	rows, err := q.QueryContext(ctx, `SELECT id FROM org_unit WHERE kind = 'opd' AND id IN (`+inList(&a, ids)+`)`, a...)
 	if err != nil {
 		return 0, err
 	}

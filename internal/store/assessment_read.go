@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/assess"
@@ -138,12 +137,11 @@ func (s *Store) EmployeeCompetencies(ctx context.Context, employeeID int64) (*Em
 
 // fillItems adds names, level texts, ratings and resolutions to the items.
 func (s *Store) fillItems(ctx context.Context, out *EmployeeCompetencies, reqs []gap.Requirement, byComp map[int64]*assess.Resolution) error {
-	var a args
-	marks := make([]string, len(reqs))
+	ids := make([]int64, len(reqs))
 	index := map[int64]int{}
 	out.Items = make([]CompetencyItem, len(reqs))
 	for i, rq := range reqs {
-		marks[i] = a.add(rq.CompetencyID)
+		ids[i] = rq.CompetencyID
 		index[rq.CompetencyID] = i
 		g := out.Result.Gaps[i]
 		it := &out.Items[i]
@@ -164,7 +162,8 @@ func (s *Store) fillItems(ctx context.Context, out *EmployeeCompetencies, reqs [
 			}
 		}
 	}
-	in := strings.Join(marks, ",")
+	var a args
+	in := inList(&a, ids)
 	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, grp FROM competency WHERE id IN (`+in+`)`, a...)
 	if err != nil {
 		return fmt.Errorf("store: competencies: %w", err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/model"
@@ -23,14 +22,6 @@ type EmployeeFilter struct {
 	Kind         model.EmployeeKind
 	Offset       int
 	Limit        int // default 50, at most 200
-}
-
-// args collects positional parameters and hands out their $N markers.
-type args []any
-
-func (a *args) add(v any) string {
-	*a = append(*a, v)
-	return "$" + strconv.Itoa(len(*a))
 }
 
 // scopeClause returns the SQL condition limiting employee alias e to scope.
@@ -238,24 +229,6 @@ func (s *Store) listRows(ctx context.Context, ids []int64, pack bool) ([]listedR
 	return got, rows.Err()
 }
 
-// inIDOrder returns the indexes of got (rows read with "id IN (…)", which
-// come back in id order) in the order of ids, leaving out ids no row was
-// found for (deleted meanwhile) and repeated ones.
-func inIDOrder[T any](ids []int64, got []T, idOf func(*T) int64) []int {
-	at := make(map[int64]int, len(got))
-	for i := range got {
-		at[idOf(&got[i])] = i
-	}
-	order := make([]int, 0, len(got))
-	for _, id := range ids {
-		if i, ok := at[id]; ok {
-			order = append(order, i)
-			delete(at, id)
-		}
-	}
-	return order
-}
-
 // employeeIDs returns the IDs of one page of Employees, and whether more
 // follow.
 func (s *Store) employeeIDs(ctx context.Context, f EmployeeFilter) ([]int64, bool, error) {
@@ -351,27 +324,6 @@ func (s *Store) employeeIDs(ctx context.Context, f EmployeeFilter) ([]int64, boo
 	return ids, more, nil
 }
 
-// paddedIDs adds ids to a and returns their markers, padding the list to a
-// few fixed lengths (repeating the last ID) so the statement text repeats
-// and stays prepared.
-func paddedIDs(ids []int64, a *args) string {
-	n := len(ids)
-	for _, size := range []int{1, 10, 51, 201} {
-		if n <= size {
-			n = size
-			break
-		}
-	}
-	var b strings.Builder
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(a.add(ids[min(i, len(ids)-1)]))
-	}
-	return b.String()
-}
-
 // employeesByID loads employees with display fields, in the order of ids.
 // Unit and position labels and supervisors' names come from the label
 // cache (labels.go): a join to the supervisor was a second random row read
@@ -410,12 +362,4 @@ func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView,
 		out = append(out, v)
 	}
 	return out, nil
-}
-
-// wordRange matches a whole word, or any word starting with w when prefix.
-func wordRange(col, w string, prefix bool, a *args) string {
-	if !prefix {
-		return col + " = " + a.add(w)
-	}
-	return fmt.Sprintf("%s >= %s AND %s < %s", col, a.add(w), col, a.add(w+"\U0010FFFF"))
 }

@@ -133,14 +133,6 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Dialect reports which engine is behind the store.
 func (s *Store) Dialect() Dialect { return s.dialect }
 
-// queryer is what both *sql.DB and *sql.Tx offer; small helpers take it so
-// that one function serves inside and outside a transaction.
-type queryer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
 // inTx runs fn in one transaction, committing when fn returns nil.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	defer s.writes.Add(1)
@@ -163,22 +155,6 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // that a change made through this process is seen at once; changes made by
 // other processes or app nodes are not counted.
 func (s *Store) Writes() uint64 { return s.writes.Load() }
-
-// insertID runs an INSERT ... RETURNING id and returns the new id. Both
-// engines support RETURNING.
-func insertID(ctx context.Context, q queryer, query string, args ...any) (int64, error) {
-	var id int64
-	err := q.QueryRowContext(ctx, query+" RETURNING id", args...).Scan(&id)
-	return id, err
-}
-
-// nullID maps 0 to SQL NULL for optional foreign keys.
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
 
 // dateText formats a date as stored ("" for the zero time).
 func dateText(t time.Time) string {

@@ -177,19 +177,6 @@ func (s *Store) queryUnits(ctx context.Context, q string, args ...any) ([]model.
 	return out, rows.Err()
 }
 
-// pathUpper is the exclusive upper bound of the subtree under path: every
-// descendant's path starts with path ("/1/7/") and so sorts below "/1/70",
-// because '0' is the byte after '/'.
-func pathUpper(path string) string {
-	return strings.TrimSuffix(path, "/") + "0"
-}
-
-// pathRange is the SQL condition "col is path or below it": the index-friendly
-// range [path, pathUpper(path)) of a materialised-path column.
-func pathRange(col, path string, a *args) string {
-	return fmt.Sprintf("(%s >= %s AND %s < %s)", col, a.add(path), col, a.add(pathUpper(path)))
-}
-
 func notFound(err error, format string, args ...any) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return apperr.New(apperr.ENOTFOUND, format, args...)

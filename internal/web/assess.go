@@ -142,7 +142,9 @@ func (s *server) assessSelf(w http.ResponseWriter, r *http.Request) {
 
 // saveRatings records, for every competency of target's standard, the level
 // chosen in the form ("c<competency ID>") when it differs from the rater's
-// latest rating of that source. The store checks who may rate.
+// latest rating of that source. Every value is read and checked first and
+// the changed ones are recorded in one store call, so a form with one bad
+// value saves nothing. The store checks who may rate.
 func (s *server) saveRatings(r *http.Request, p *auth.Principal, target int64, src assess.Source) error {
 	ctx := r.Context()
 	if err := r.ParseForm(); err != nil {
@@ -152,6 +154,7 @@ func (s *server) saveRatings(r *http.Request, p *auth.Principal, target int64, s
 	if err != nil {
 		return err
 	}
+	var changed []*store.Rating
 	for _, f := range fields {
 		v := r.PostForm.Get("c" + strconv.FormatInt(f.CompetencyID, 10))
 		if v == "" {
@@ -164,12 +167,9 @@ func (s *server) saveRatings(r *http.Request, p *auth.Principal, target int64, s
 		if lvl == f.Current {
 			continue
 		}
-		rt := &store.Rating{EmployeeID: target, CompetencyID: f.CompetencyID, Source: src, Level: lvl, RaterID: p.User.EmployeeID}
-		if err := s.st.AddRating(ctx, actor(p), rt); err != nil {
-			return err
-		}
+		changed = append(changed, &store.Rating{EmployeeID: target, CompetencyID: f.CompetencyID, Source: src, Level: lvl, RaterID: p.User.EmployeeID})
 	}
-	return nil
+	return s.st.AddRatings(ctx, actor(p), changed)
 }
 
 // rateSource decides how the signed-in employee rates target: the source

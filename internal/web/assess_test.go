@@ -89,3 +89,69 @@ func TestSelfAndSupervisorAssessment(t *testing.T) {
 		contains(t, admin.get("/penilaian"), `id="no-employee"`)
 	})
 }
+
+// TestRatingFormWithOneBadValueSavesNothing: a self-assessment or a
+// supervisor's form is saved whole or not at all. A level out of range in
+// one competency, after good ones, is refused and leaves every rating and
+// the JPM as they were; the same form corrected saves every competency.
+func TestRatingFormWithOneBadValueSavesNothing(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, st)
+		comps := withStandard(t, f)
+		c := func(i int) string { return "c" + strconv.FormatInt(comps[i], 10) }
+		ratings := func() int {
+			t.Helper()
+			var n int
+			must(t, st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM rating WHERE employee_id = $1`, f.budi.ID).Scan(&n))
+			return n
+		}
+		jpm := func() store.JPMRow {
+			t.Helper()
+			ec, err := st.EmployeeCompetencies(ctx, f.budi.ID)
+			must(t, err)
+			if ec.Stored == nil {
+				t.Fatal("no stored JPM")
+			}
+			return *ec.Stored
+		}
+
+		budi := f.client(t)
+		budi.login(nipBudi, pwBudi)
+		status(t, budi.post("/penilaian", url.Values{c(0): {"2"}}), 200)
+		before, jpmBefore := ratings(), jpm()
+		if before != 1 {
+			t.Fatalf("fixture: %d ratings", before)
+		}
+		for _, bad := range []string{"9", "0", "dua"} {
+			p := budi.post("/penilaian", url.Values{c(0): {"4"}, c(1): {"3"}, c(2): {bad}, c(3): {"2"}})
+			if p.Status < 400 || p.Status > 499 {
+				t.Errorf("self form with level %q: status %d, want 4xx", bad, p.Status)
+			}
+			if n, j := ratings(), jpm(); n != before || j != jpmBefore {
+				t.Errorf("self form with level %q was partly saved: %d ratings (was %d), JPM %+v (was %+v)", bad, n, before, j, jpmBefore)
+			}
+		}
+
+		head := f.client(t)
+		head.login(nipHead, pwHead)
+		rate := "/penilaian/" + strconv.FormatInt(f.budi.ID, 10)
+		p := head.post(rate, url.Values{c(0): {"1"}, c(1): {"2"}, c(2): {"6"}, "sumber": {"supervisor"}})
+		if p.Status < 400 || p.Status > 499 {
+			t.Errorf("supervisor form with one bad level: status %d, want 4xx", p.Status)
+		}
+		if n, j := ratings(), jpm(); n != before || j != jpmBefore {
+			t.Errorf("supervisor form with one bad level was partly saved: %d ratings, JPM %+v", n, j)
+		}
+
+		// Corrected, the self form saves its three changed competencies
+		// (the first is unchanged at 2): levels 2, 3, 1, 2 of required 2.
+		status(t, budi.post("/penilaian", url.Values{c(0): {"2"}, c(1): {"3"}, c(2): {"1"}, c(3): {"2"}}), 200)
+		if n := ratings(); n != before+3 {
+			t.Errorf("corrected form: %d ratings, want %d", n, before+3)
+		}
+		if j := jpm(); j.SumActual != 8 || j.SumCapped != 7 || j.Assessed != 4 {
+			t.Errorf("JPM after the corrected form: %+v", j)
+		}
+	})
+}
