@@ -29,7 +29,9 @@ type Error struct {
 func (e *Error) Error() string { return e.ID }
 
 // Unwrap gives the apperr form, so faces map it to a 4xx.
-func (e *Error) Unwrap() error { return &apperr.Error{Code: apperr.EINVALID, Field: "date", Message: e.ID} }
+func (e *Error) Unwrap() error {
+	return &apperr.Error{Code: apperr.EINVALID, Field: "date", Message: e.ID}
+}
 
 // months maps lower-case month names and abbreviations (Indonesian, old
 // spellings, English) to months.

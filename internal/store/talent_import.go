@@ -87,7 +87,9 @@ func (s *Store) CompetencyKeys(ctx context.Context) (codes, names map[string]int
 
 // FoldCompetencyName folds a competency name for matching: lower case,
 // single spaces.
-func FoldCompetencyName(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+func FoldCompetencyName(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
 
 // CanonicalPredikat returns the stored spelling of an SKP predikat
 // ("sangat_baik" → "Sangat Baik"), or ok false for an unknown one.

@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
-	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/nip"
