@@ -93,13 +93,15 @@ func (r talentRow) get(k string) string { return r.cells[k] }
 // the data rows of a CSV or XLSX talent file, keeping only the known
 // columns. A file that cannot be read, or lacks a required column, is a
 // file problem in rep and a nil result.
-func readTalentFile(data []byte, name string, fields []field, required [][]string, rep *TalentReport) *talentFile {
+func readTalentFile(data []byte, fields []field, required [][]string, rep *TalentReport) *talentFile {
 	fileErr := func(line int, id, en string) *talentFile {
 		rep.FileError = true
 		rep.add(TalentProblem{Line: line, Code: "file", Message: id, MessageEN: en})
 		return nil
 	}
-	t, err := table.OpenBytes(data, name, table.Options{})
+	// The format comes from the bytes, not the name: a workbook saved
+	// under .csv is still read as one.
+	t, err := table.OpenBytes(data, "", table.Options{})
 	if err != nil {
 		var te *table.Error
 		if errors.As(err, &te) {
@@ -209,7 +211,7 @@ func Talent(ctx context.Context, st *store.Store, o TalentOptions, data []byte) 
 	default:
 		return nil, apperr.Invalid("kind", "jenis impor %q tidak dikenal (assessment, performance)", o.Kind)
 	}
-	f := readTalentFile(data, o.File, fields, required, rep)
+	f := readTalentFile(data, fields, required, rep)
 	if f == nil {
 		rep.Duration = time.Since(start)
 		return rep, nil
