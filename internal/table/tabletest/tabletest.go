@@ -43,9 +43,9 @@ func Workbook(t testing.TB, rows [][]string) []byte {
 	return b.Bytes()
 }
 
-// rewrite writes to path the workbook base with its first sheet replaced by
-// what sheet writes into the zip writer.
-func rewrite(t testing.TB, path string, base []byte, sheet func(zw *zip.Writer) error) {
+// rewrite writes to path the workbook base with its part named part
+// replaced by what write writes into the zip writer.
+func rewrite(t testing.TB, path string, base []byte, part string, write func(zw *zip.Writer) error) {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
 	if err != nil {
@@ -60,8 +60,8 @@ func rewrite(t testing.TB, path string, base []byte, sheet func(zw *zip.Writer) 
 	zw := zip.NewWriter(bw)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
 	for _, f := range zr.File {
-		if f.Name == sheetPart {
-			if err := sheet(zw); err != nil {
+		if f.Name == part {
+			if err := write(zw); err != nil {
 				t.Fatal(err)
 			}
 			continue
@@ -79,15 +79,18 @@ func rewrite(t testing.TB, path string, base []byte, sheet func(zw *zip.Writer) 
 }
 
 // DeclaredBomb writes a workbook of a few KB whose zip directory says its
-// sheet unpacks to claimed bytes (3.9 GB in the defect report).
+// styles part unpacks to claimed bytes (3.9 GB in the defect report).
+// excelize reads such a part into a buffer it reserves at the declared size
+// before unpacking a byte: the process asked for gigabytes.
 func DeclaredBomb(t testing.TB, path string, claimed uint64) {
 	base := Workbook(t, [][]string{{"NIP", "NAMA"}, {"196601081990031001", "Ani"}})
-	rewrite(t, path, base, func(zw *zip.Writer) error {
+	const styles = "xl/styles.xml"
+	rewrite(t, path, base, styles, func(zw *zip.Writer) error {
 		var raw bytes.Buffer
 		fw, _ := flate.NewWriter(&raw, flate.BestCompression)
-		fmt.Fprint(fw, `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>NIP</t></is></c></row></sheetData></worksheet>`)
+		fmt.Fprint(fw, `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"></styleSheet>`)
 		fw.Close()
-		w, err := zw.CreateRaw(&zip.FileHeader{Name: sheetPart, Method: zip.Deflate,
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: styles, Method: zip.Deflate,
 			CompressedSize64: uint64(raw.Len()), UncompressedSize64: claimed, CRC32: 0x12345678})
 		if err != nil {
 			return err
@@ -108,7 +111,7 @@ const (
 // row, then zeros, packed as they are written.
 func ZeroBomb(t testing.TB, path string, n int64) {
 	base := Workbook(t, [][]string{{"NIP"}})
-	rewrite(t, path, base, func(zw *zip.Writer) error {
+	rewrite(t, path, base, sheetPart, func(zw *zip.Writer) error {
 		w, err := zw.Create(sheetPart)
 		if err != nil {
 			return err
@@ -128,7 +131,7 @@ func ZeroBomb(t testing.TB, path string, n int64) {
 // (the cells of a row share one number, so the file stays small).
 func SheetBomb(t testing.TB, path string, rows, cols int) {
 	base := Workbook(t, [][]string{{"NIP"}})
-	rewrite(t, path, base, func(zw *zip.Writer) error {
+	rewrite(t, path, base, sheetPart, func(zw *zip.Writer) error {
 		w, err := zw.Create(sheetPart)
 		if err != nil {
 			return err
