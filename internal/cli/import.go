@@ -59,7 +59,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if kind == "framework" || kind == "kerangka" {
 		return importFramework(ctx, env, st, path, *format, *apply)
 	}
-	if kind == store.TalentImportAssessment || kind == store.TalentImportPerformance {
+	if kind == importer.TalentAssessment || kind == importer.TalentPerformance {
 		return importTalent(ctx, env, st, kind, path, *apply)
 	}
 	o := importer.Options{Format: *format, Sheet: *sheet, HeaderMap: hm, Scope: model.Scope{All: true}, Actor: cliActor, Apply: *apply}

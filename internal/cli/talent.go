@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/importer"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -22,7 +23,7 @@ func importTalent(ctx context.Context, env *Env, st *store.Store, kind, path str
 	if err != nil {
 		return apperr.Invalid("file", "berkas %s tidak dapat dibaca: %v", path, err)
 	}
-	rep, err := st.ImportTalentFile(ctx, store.TalentImportOptions{Kind: kind, Actor: cliActor,
+	rep, err := importer.Talent(ctx, st, importer.TalentOptions{Kind: kind, Actor: cliActor,
 		Admin: model.Scope{All: true}, Apply: apply, File: filepath.Base(path)}, data)
 	if err != nil {
 		return err
@@ -39,7 +40,7 @@ func importTalent(ctx context.Context, env *Env, st *store.Store, kind, path str
 
 // printTalentReport writes a talent import report as the employee import
 // report is written.
-func printTalentReport(w io.Writer, r *store.TalentImportReport) {
+func printTalentReport(w io.Writer, r *importer.TalentReport) {
 	mode := "UJI COBA (tidak ada yang diubah; tambahkan --apply untuk menulis)"
 	if r.Applied {
 		mode = "DITERAPKAN"

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/kompeten/kompeten/internal/table"
 )
 
 // Exchange formats understood by Read and Write.
@@ -203,10 +205,8 @@ func tableRows(f *Framework) [][]string {
 	return rows
 }
 
-func headerKey(s string) string {
-	s = strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(s, "\ufeff")))
-	return strings.NewReplacer(" ", "", "_", "", "-", "", ".", "").Replace(s)
-}
+// headerKey folds a header through the table reader's one matcher.
+func headerKey(s string) string { return table.HeaderKey(s) }
 
 // parseLayout reads the Kompeten layout. With block == nil the framework
 // block is the rows of recs before the table header (CSV, single-sheet
@@ -350,25 +350,26 @@ func parseKind(s string) string {
 	return k
 }
 
+// readXLSX reads a workbook through the one table reader: sheets are
+// streamed and held to the reader's limits, and a damaged, truncated or
+// oversized file is an error problem a clerk understands.
 func readXLSX(data []byte) (*Framework, []Problem, error) {
-	x, err := excelize.OpenReader(bytes.NewReader(data))
+	t, err := table.OpenBytes(data, "", table.Options{Format: table.XLSX, Limits: readLimits})
 	if err != nil {
-		return nil, []Problem{{Field: "file", Message: fmt.Sprintf("berkas XLSX tidak dapat dibuka: %v", err),
-			MessageEN: fmt.Sprintf("the XLSX file cannot be opened: %v", err)}}, nil
+		return nil, []Problem{fileProblem(err)}, nil
 	}
-	defer x.Close()
-	rowsOf := func(sheet string) ([]csvRecord, error) {
-		rows, err := x.GetRows(sheet)
-		if err != nil {
-			return nil, err
+	defer t.Close()
+	rowsOf := func(sheet string) ([]csvRecord, []Problem) {
+		if err := t.SelectSheet(sheet); err != nil {
+			return nil, []Problem{fileProblem(err)}
 		}
-		out := make([]csvRecord, len(rows))
-		for i, r := range rows {
-			out[i] = csvRecord{line: i + 1, cells: r}
+		recs, ps := readRecords(t)
+		for i := range ps {
+			ps[i].Sheet = sheet
 		}
-		return out, nil
+		return recs, ps
 	}
-	sheets := x.GetSheetList()
+	sheets := t.Sheets()
 	var fwSheet, compSheet string
 	for _, s := range sheets {
 		switch {
@@ -379,24 +380,24 @@ func readXLSX(data []byte) (*Framework, []Problem, error) {
 		}
 	}
 	if compSheet != "" && fwSheet != "" {
-		block, err := rowsOf(fwSheet)
-		if err != nil {
-			return nil, nil, err
+		block, ps := rowsOf(fwSheet)
+		if HasErrors(ps) {
+			return nil, ps, nil
 		}
-		table, err := rowsOf(compSheet)
-		if err != nil {
-			return nil, nil, err
+		recs, ps := rowsOf(compSheet)
+		if HasErrors(ps) {
+			return nil, ps, nil
 		}
-		return parseLayout(table, block, fwSheet, compSheet)
+		return parseLayout(recs, block, fwSheet, compSheet)
 	}
 	if compSheet == "" {
 		compSheet = sheets[0]
 	}
-	table, err := rowsOf(compSheet)
-	if err != nil {
-		return nil, nil, err
+	recs, ps := rowsOf(compSheet)
+	if HasErrors(ps) {
+		return nil, ps, nil
 	}
-	return parseLayout(table, nil, "", compSheet)
+	return parseLayout(recs, nil, "", compSheet)
 }
 
 func writeXLSX(w io.Writer, f *Framework) error {

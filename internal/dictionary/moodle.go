@@ -2,8 +2,6 @@ package dictionary
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"html"
@@ -12,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/kompeten/kompeten/internal/table"
 )
 
 // MoodleHeader is the header row Moodle's tool_lpimportcsv writes and reads
@@ -66,15 +66,8 @@ var moodleKeys = map[string]int{
 }
 
 func moodleKey(h string) string {
-	h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-	h = strings.ReplaceAll(h, "(optional)", "")
-	var b strings.Builder
-	for _, r := range h {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	h = strings.ReplaceAll(strings.ToLower(h), "(optional)", "")
+	return strings.ToLower(table.HeaderKey(h))
 }
 
 // MoodleScaleValues is the scale Kompeten writes on the framework row.
@@ -465,34 +458,47 @@ func (r csvRecord) blank() bool {
 	return true
 }
 
-// readCSVRecords reads CSV bytes (UTF-8, optional BOM, comma or semicolon
-// chosen from the first line) into records; a malformed record is an
-// error problem with its line.
+// readLimits bound a framework file: the reader's defaults, with room for
+// long descriptions (a Moodle description holds every level in HTML).
+var readLimits = table.Limits{MaxCellBytes: 256 << 10, MaxRecordBytes: 2 << 20}
+
+// readCSVRecords reads CSV bytes through the one table reader (UTF-8,
+// optional BOM, comma, semicolon or tab detected) into records; a
+// malformed record or one over the limits is an error problem with its
+// line.
 func readCSVRecords(data []byte) ([]csvRecord, []Problem) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
-		cr.Comma = ';'
+	t, err := table.OpenBytes(data, "", table.Options{Format: table.CSV, Limits: readLimits})
+	if err != nil {
+		return nil, []Problem{fileProblem(err)}
 	}
+	defer t.Close()
+	return readRecords(t)
+}
+
+// readRecords reads every row of a table (blank rows included, as the
+// layouts need them to find their blocks) with its line.
+func readRecords(t *table.Table) ([]csvRecord, []Problem) {
 	var out []csvRecord
 	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
+		cells, line, err := t.Next()
+		if errors.Is(err, io.EOF) {
 			return out, nil
 		}
 		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.StartLine
-			}
-			return nil, []Problem{{Row: line, Field: "file",
-				Message:   fmt.Sprintf("baris CSV tidak dapat dibaca (tanda kutip tidak seimbang?): %v", err),
-				MessageEN: fmt.Sprintf("the CSV record cannot be read (unbalanced quotes?): %v", err)}}
+			p := fileProblem(err)
+			p.Row = line
+			return nil, []Problem{p}
 		}
-		line, _ := cr.FieldPos(0)
-		out = append(out, csvRecord{line: line, cells: rec})
+		out = append(out, csvRecord{line: line, cells: append([]string(nil), cells...)})
 	}
+}
+
+// fileProblem is the problem of a file the table reader refused.
+func fileProblem(err error) Problem {
+	var te *table.Error
+	if errors.As(err, &te) {
+		return Problem{Row: te.Line, Field: "file", Message: te.ID, MessageEN: te.EN}
+	}
+	return Problem{Field: "file", Message: fmt.Sprintf("berkas tidak dapat dibaca: %v", err),
+		MessageEN: fmt.Sprintf("the file cannot be read: %v", err)}
 }

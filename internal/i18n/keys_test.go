@@ -15,6 +15,7 @@ import (
 	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/importer"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -50,7 +51,7 @@ func dynamicKeys() map[string][]string {
 		"discipline.level.": store.PenaltyLevels,
 		// The sources a colleague or report is rated as (web rateSource).
 		"assess.as_":     strs(string(assess.SourceSupervisor), string(assess.SourcePeer)),
-		"acimport.kind_": strs(store.TalentImportAssessment, store.TalentImportPerformance),
+		"acimport.kind_": strs(importer.TalentAssessment, importer.TalentPerformance),
 		// store.History: the employee_history fields without "_id": the
 		// store's historyFields and the derived supervisor (supervisors.go).
 		"hist.": strs("position", "unit", "status", "golongan", "supervisor"),

@@ -4,15 +4,15 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
+
+	"github.com/kompeten/kompeten/internal/table"
 )
 
-// field is one column Kompeten knows in an import file.
-type field struct {
-	key     string   // canonical field name, used in HeaderMap values: "nip", "birth_date"
-	header  string   // canonical header as exports write it: "TANGGAL LAHIR"
-	aliases []string // other headers agencies write
-}
+// field is one column Kompeten knows in an import file: Key is the name
+// used in HeaderMap values ("nip", "birth_date"), Header the canonical
+// header as exports write it ("TANGGAL LAHIR"), Aliases the other headers
+// agencies write. Matching goes through the table reader's one function.
+type field = table.Field
 
 // Canonical field names of employee files (the values a HeaderMap maps to).
 const (
@@ -42,57 +42,49 @@ const (
 
 // employeeFields are the columns of an employee file, in export order.
 var employeeFields = []field{
-	{fNIP, "NIP", []string{"NIP BARU", "NIP PNS", "NIP PPPK", "NI PPPK", "NIP/NI PPPK", "NOMOR INDUK PEGAWAI", "NOMOR INDUK PPPK", "NIP 18"}},
-	{fName, "NAMA", []string{"NAMA LENGKAP", "NAMA PEGAWAI", "NAMA ASN", "NAMA PNS", "NAMA TANPA GELAR"}},
-	{fGelarDepan, "GELAR DEPAN", []string{"GLR DEPAN", "GELAR DPN"}},
-	{fGelarBelakang, "GELAR BELAKANG", []string{"GLR BELAKANG", "GELAR BLK"}},
-	{fBirthPlace, "TEMPAT LAHIR", []string{"TMP LAHIR", "TPT LAHIR", "TEMPAT LHR"}},
-	{fBirthDate, "TANGGAL LAHIR", []string{"TGL LAHIR", "TGL. LAHIR", "TGL LHR", "TANGGAL LHR", "TGLLAHIR"}},
-	{fGender, "JENIS KELAMIN", []string{"JK", "L/P", "KELAMIN", "GENDER", "SEX"}},
-	{fKind, "STATUS PEGAWAI", []string{"JENIS PEGAWAI", "JENIS ASN", "STATUS ASN", "PNS/PPPK", "JENIS KEPEGAWAIAN"}},
-	{fGolongan, "GOL/RUANG", []string{"GOLONGAN", "GOL", "GOL. RUANG", "GOLONGAN RUANG", "GOLONGAN/RUANG", "PANGKAT GOL", "PANGKAT/GOL", "PANGKAT GOLONGAN", "PANGKAT/GOL/RUANG", "GOL RUANG"}},
-	{fPositionCode, "KODE JABATAN", []string{"ID JABATAN", "KD JABATAN"}},
-	{fPosition, "JABATAN", []string{"NAMA JABATAN", "JABATAN SAAT INI"}},
-	{fPositionType, "JENIS JABATAN", []string{"TIPE JABATAN"}},
-	{fJenjang, "JENJANG", []string{"JENJANG JABATAN", "JENJANG FUNGSIONAL"}},
-	{fUnitCode, "KODE UNIT", []string{"KODE UNIT KERJA", "KODE OPD", "KODE SATKER", "KD UNIT", "ID UNIT"}},
-	{fUnit, "UNIT KERJA", []string{"UNIT ORGANISASI", "SATUAN KERJA", "SATKER", "OPD", "UNIT", "NAMA UNIT", "NAMA UNIT KERJA", "INSTANSI", "PERANGKAT DAERAH"}},
-	{fSupervisorNIP, "NIP ATASAN", []string{"NIP ATASAN LANGSUNG", "ATASAN NIP"}},
-	{fEmail, "EMAIL", []string{"E-MAIL", "SUREL", "ALAMAT EMAIL", "EMAIL DINAS", "SUREL DINAS"}},
-	{fPhone, "NO HP", []string{"TELEPON", "HP", "NO. HP", "NOMOR HP", "NO TELP", "NO TELEPON", "NOMOR TELEPON", "TELP", "NO WA", "HANDPHONE", "NO HANDPHONE"}},
-	{fStatus, "STATUS", []string{"KEDUDUKAN HUKUM", "KEDUDUKAN", "STATUS KEPEGAWAIAN AKTIF"}},
+	{Key: fNIP, Header: "NIP", Aliases: []string{"NIP BARU", "NIP PNS", "NIP PPPK", "NI PPPK", "NIP/NI PPPK", "NOMOR INDUK PEGAWAI", "NOMOR INDUK PPPK", "NIP 18"}},
+	{Key: fName, Header: "NAMA", Aliases: []string{"NAMA LENGKAP", "NAMA PEGAWAI", "NAMA ASN", "NAMA PNS", "NAMA TANPA GELAR"}},
+	{Key: fGelarDepan, Header: "GELAR DEPAN", Aliases: []string{"GLR DEPAN", "GELAR DPN"}},
+	{Key: fGelarBelakang, Header: "GELAR BELAKANG", Aliases: []string{"GLR BELAKANG", "GELAR BLK"}},
+	{Key: fBirthPlace, Header: "TEMPAT LAHIR", Aliases: []string{"TMP LAHIR", "TPT LAHIR", "TEMPAT LHR"}},
+	{Key: fBirthDate, Header: "TANGGAL LAHIR", Aliases: []string{"TGL LAHIR", "TGL. LAHIR", "TGL LHR", "TANGGAL LHR", "TGLLAHIR"}},
+	{Key: fGender, Header: "JENIS KELAMIN", Aliases: []string{"JK", "L/P", "KELAMIN", "GENDER", "SEX"}},
+	{Key: fKind, Header: "STATUS PEGAWAI", Aliases: []string{"JENIS PEGAWAI", "JENIS ASN", "STATUS ASN", "PNS/PPPK", "JENIS KEPEGAWAIAN"}},
+	{Key: fGolongan, Header: "GOL/RUANG", Aliases: []string{"GOLONGAN", "GOL", "GOL. RUANG", "GOLONGAN RUANG", "GOLONGAN/RUANG", "PANGKAT GOL", "PANGKAT/GOL", "PANGKAT GOLONGAN", "PANGKAT/GOL/RUANG", "GOL RUANG"}},
+	{Key: fPositionCode, Header: "KODE JABATAN", Aliases: []string{"ID JABATAN", "KD JABATAN"}},
+	{Key: fPosition, Header: "JABATAN", Aliases: []string{"NAMA JABATAN", "JABATAN SAAT INI"}},
+	{Key: fPositionType, Header: "JENIS JABATAN", Aliases: []string{"TIPE JABATAN"}},
+	{Key: fJenjang, Header: "JENJANG", Aliases: []string{"JENJANG JABATAN", "JENJANG FUNGSIONAL"}},
+	{Key: fUnitCode, Header: "KODE UNIT", Aliases: []string{"KODE UNIT KERJA", "KODE OPD", "KODE SATKER", "KD UNIT", "ID UNIT"}},
+	{Key: fUnit, Header: "UNIT KERJA", Aliases: []string{"UNIT ORGANISASI", "SATUAN KERJA", "SATKER", "OPD", "UNIT", "NAMA UNIT", "NAMA UNIT KERJA", "INSTANSI", "PERANGKAT DAERAH"}},
+	{Key: fSupervisorNIP, Header: "NIP ATASAN", Aliases: []string{"NIP ATASAN LANGSUNG", "ATASAN NIP"}},
+	{Key: fEmail, Header: "EMAIL", Aliases: []string{"E-MAIL", "SUREL", "ALAMAT EMAIL", "EMAIL DINAS", "SUREL DINAS"}},
+	{Key: fPhone, Header: "NO HP", Aliases: []string{"TELEPON", "HP", "NO. HP", "NOMOR HP", "NO TELP", "NO TELEPON", "NOMOR TELEPON", "TELP", "NO WA", "HANDPHONE", "NO HANDPHONE"}},
+	{Key: fStatus, Header: "STATUS", Aliases: []string{"KEDUDUKAN HUKUM", "KEDUDUKAN", "STATUS KEPEGAWAIAN AKTIF"}},
 }
 
 // unitFields are the columns of an org-unit file.
 var unitFields = []field{
-	{fUnitCode, "KODE UNIT", []string{"KODE", "KODE UNIT KERJA", "KODE OPD", "KD UNIT", "ID UNIT"}},
-	{fUnit, "NAMA UNIT", []string{"NAMA", "UNIT KERJA", "NAMA UNIT KERJA", "UNIT ORGANISASI", "SATUAN KERJA", "OPD"}},
-	{fUnitKind, "JENIS UNIT", []string{"JENIS", "TINGKAT", "LEVEL"}},
-	{fParentCode, "KODE INDUK", []string{"KODE UNIT INDUK", "INDUK", "KODE ATASAN", "PARENT"}},
+	{Key: fUnitCode, Header: "KODE UNIT", Aliases: []string{"KODE", "KODE UNIT KERJA", "KODE OPD", "KD UNIT", "ID UNIT"}},
+	{Key: fUnit, Header: "NAMA UNIT", Aliases: []string{"NAMA", "UNIT KERJA", "NAMA UNIT KERJA", "UNIT ORGANISASI", "SATUAN KERJA", "OPD"}},
+	{Key: fUnitKind, Header: "JENIS UNIT", Aliases: []string{"JENIS", "TINGKAT", "LEVEL"}},
+	{Key: fParentCode, Header: "KODE INDUK", Aliases: []string{"KODE UNIT INDUK", "INDUK", "KODE ATASAN", "PARENT"}},
 }
 
 // positionFields are the columns of a position file.
 var positionFields = []field{
-	{fPositionCode, "KODE JABATAN", []string{"KODE", "ID JABATAN", "KD JABATAN"}},
-	{fPosition, "JABATAN", []string{"NAMA JABATAN", "NAMA"}},
-	{fPositionType, "JENIS JABATAN", []string{"TIPE JABATAN", "JENIS"}},
-	{fJenjang, "JENJANG", []string{"JENJANG JABATAN"}},
-	{fUnitCode, "KODE UNIT", []string{"KODE UNIT KERJA", "KODE OPD", "KD UNIT"}},
-	{fUnit, "UNIT KERJA", []string{"NAMA UNIT", "UNIT ORGANISASI", "SATUAN KERJA", "OPD"}},
-	{fIsHead, "KEPALA UNIT", []string{"KEPALA", "PIMPINAN UNIT", "IS HEAD"}},
+	{Key: fPositionCode, Header: "KODE JABATAN", Aliases: []string{"KODE", "ID JABATAN", "KD JABATAN"}},
+	{Key: fPosition, Header: "JABATAN", Aliases: []string{"NAMA JABATAN", "NAMA"}},
+	{Key: fPositionType, Header: "JENIS JABATAN", Aliases: []string{"TIPE JABATAN", "JENIS"}},
+	{Key: fJenjang, Header: "JENJANG", Aliases: []string{"JENJANG JABATAN"}},
+	{Key: fUnitCode, Header: "KODE UNIT", Aliases: []string{"KODE UNIT KERJA", "KODE OPD", "KD UNIT"}},
+	{Key: fUnit, Header: "UNIT KERJA", Aliases: []string{"NAMA UNIT", "UNIT ORGANISASI", "SATUAN KERJA", "OPD"}},
+	{Key: fIsHead, Header: "KEPALA UNIT", Aliases: []string{"KEPALA", "PIMPINAN UNIT", "IS HEAD"}},
 }
 
 // headerKey reduces a header to the letters and digits of its upper-case
 // form, so that "Tgl. Lahir", "TGL LAHIR" and "tgl_lahir" match.
-func headerKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(s), "\ufeff")) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func headerKey(s string) string { return table.HeaderKey(s) }
 
 // columns says which file column holds which field.
 type columns struct {
@@ -120,8 +112,8 @@ func (c *columns) col(key string, fields []field) string {
 		return h
 	}
 	for _, f := range fields {
-		if f.key == key {
-			return f.header
+		if f.Key == key {
+			return f.Header
 		}
 	}
 	return key
@@ -129,25 +121,7 @@ func (c *columns) col(key string, fields []field) string {
 
 // fieldFor resolves a header (or a HeaderMap target: a field name or any
 // header) to a field key.
-func fieldFor(fields []field, s string) (string, bool) {
-	k := headerKey(s)
-	if k == "" {
-		return "", false
-	}
-	for _, f := range fields {
-		if headerKey(f.key) == k || headerKey(f.header) == k {
-			return f.key, true
-		}
-	}
-	for _, f := range fields {
-		for _, a := range f.aliases {
-			if headerKey(a) == k {
-				return f.key, true
-			}
-		}
-	}
-	return "", false
-}
+func fieldFor(fields []field, s string) (string, bool) { return table.Lookup(fields, s) }
 
 // matchHeader maps a header row to fields. User mappings (header → field
 // name) come first; a target that is not a field is an error. Headers
@@ -208,7 +182,7 @@ func score(fields []field, row []string, userMap map[string]string) int {
 func fieldList(fields []field) string {
 	var parts []string
 	for _, f := range fields {
-		parts = append(parts, fmt.Sprintf("%s (%s)", f.key, f.header))
+		parts = append(parts, fmt.Sprintf("%s (%s)", f.Key, f.Header))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -217,7 +191,7 @@ func fieldList(fields []field) string {
 func headersOf(fields []field) []string {
 	out := make([]string, len(fields))
 	for i, f := range fields {
-		out[i] = f.header
+		out[i] = f.Header
 	}
 	return out
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/table"
 )
 
 // refs are the org units and positions rows refer to, loaded once. A city
@@ -282,6 +283,10 @@ func begin(path string, o Options, kind string, fields []field, required [][]str
 		s.rep.SHA256, s.shaErr = fileSHA256(path)
 	}()
 	t, err := openTable(path, s.format, o.Sheet)
+	if te := (*table.Error)(nil); errors.As(err, &te) { // not a readable table: the report says why
+		s.rep.fileError(te.Line, "file", te.ID, te.EN)
+		return s, nil
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -1,11 +1,11 @@
 package importer
 
 import (
-	"fmt"
-	"strconv"
+	"errors"
 	"strings"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -40,79 +40,20 @@ func neutralize(s string) string {
 	return s
 }
 
-var monthNames = map[string]time.Month{
-	"jan": 1, "januari": 1, "january": 1,
-	"feb": 2, "februari": 2, "pebruari": 2, "february": 2,
-	"mar": 3, "maret": 3, "march": 3,
-	"apr": 4, "april": 4,
-	"mei": 5, "may": 5,
-	"jun": 6, "juni": 6, "june": 6,
-	"jul": 7, "juli": 7, "july": 7,
-	"agu": 8, "agt": 8, "ags": 8, "agus": 8, "agustus": 8, "aug": 8, "august": 8,
-	"sep": 9, "sept": 9, "september": 9,
-	"okt": 10, "oktober": 10, "oct": 10, "october": 10,
-	"nov": 11, "nopember": 11, "november": 11,
-	"des": 12, "desember": 12, "dec": 12, "december": 12,
-}
-
-// parseDate reads a date as agencies write it: dd-mm-yyyy, dd/mm/yyyy,
-// dd.mm.yyyy (day first, as Indonesian spreadsheets do), yyyy-mm-dd,
-// "8 Januari 1966" or "08-Jan-1966"; with serial, a whole number is an Excel
-// date serial (days since 1899-12-30), as XLSX cells store dates. The zero
-// time and ok=true for an empty cell; ok=false with a message for a date that
-// does not exist or cannot be read.
+// parseDate reads a date cell through the one date parser (internal/date);
+// with serial (XLSX cells) a number is an Excel serial date. The zero time
+// and ok=true for an empty cell; ok=false with a message in Indonesian and
+// English for a date that does not exist or cannot be read.
 func parseDate(s string, serial bool) (t time.Time, ok bool, id, en string) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return time.Time{}, true, "", ""
 	}
-	bad := func() (time.Time, bool, string, string) {
-		return time.Time{}, false,
-			fmt.Sprintf("tanggal %q tidak dapat dibaca: tulis sebagai dd-mm-yyyy, misalnya 08-01-1966", s),
-			fmt.Sprintf("date %q cannot be read: write it as dd-mm-yyyy, e.g. 08-01-1966", s)
+	t, err := date.ParseCell(s, serial)
+	var de *date.Error
+	if errors.As(err, &de) {
+		return time.Time{}, false, de.ID, de.EN
 	}
-	if serial {
-		if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 && f < 2958466 {
-			d := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(f))
-			return d, true, "", ""
-		}
-	}
-	// ISO timestamp from a system export: keep the date part.
-	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') && s[4] == '-' {
-		s = s[:10]
-	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' || r == ' ' })
-	if len(parts) != 3 {
-		return bad()
-	}
-	var y, m, d int
-	var err1, err2, err3 error
-	if len(parts[0]) == 4 { // yyyy-mm-dd
-		y, err1 = strconv.Atoi(parts[0])
-		m, err2 = strconv.Atoi(parts[1])
-		d, err3 = strconv.Atoi(parts[2])
-	} else {
-		d, err1 = strconv.Atoi(parts[0])
-		if mn, ok := monthNames[strings.ToLower(parts[1])]; ok {
-			m = int(mn)
-		} else {
-			m, err2 = strconv.Atoi(parts[1])
-		}
-		y, err3 = strconv.Atoi(parts[2])
-		if err3 == nil && len(parts[2]) == 2 {
-			return bad() // two-digit years are ambiguous for birth dates
-		}
-	}
-	if err1 != nil || err2 != nil || err3 != nil || y < 1000 || y > 9999 {
-		return bad()
-	}
-	t = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if m < 1 || m > 12 || d < 1 || t.Day() != d || int(t.Month()) != m {
-		return time.Time{}, false,
-			fmt.Sprintf("tanggal %q tidak ada di kalender", s),
-			fmt.Sprintf("date %q does not exist", s)
-	}
-	return t, true, "", ""
+	return t, err == nil, "", ""
 }
 
 // formatDate writes a date as exports do: dd-mm-yyyy ("" for zero).

@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"strings"
 	"testing"
 	"time"
 
@@ -18,78 +17,6 @@ import (
 // SKP years 2024 and 2025.
 func fixedNow(s *store.Store) {
 	s.Now = func() time.Time { return time.Date(2026, 7, 1, 8, 0, 0, 0, time.UTC) }
-}
-
-func TestAssessmentCentreImport(t *testing.T) {
-	storetest.Engines(t, func(t *testing.T, s *store.Store) {
-		ctx := context.Background()
-		f := setupAssess(t, s)
-		fixedNow(s)
-		// Ani rates herself 4 in M1 (Integritas): her level is 4.
-		must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 4}))
-		file := "\ufeffNIP;KODE KOMPETENSI;LEVEL;TANGGAL;LEMBAGA\n" +
-			f.ani.NIP + ";M1;1;15-03-2026;UPT Penilaian Kompetensi\n" + // good: AC says 1
-			f.ani.NIP + ";m2;3;2026-03-15;\n" + // good, lower-case code, ISO date
-			"199901012020011001;M1;3;15-03-2026;\n" + // unknown NIP
-			f.ani.NIP + ";XYZ-9;3;15-03-2026;\n" + // unknown competency
-			f.ani.NIP + ";M3;7;15-03-2026;\n" + // level out of range
-			f.ani.NIP + ";M4;2;31-02-2026;\n" + // bad date
-			f.outsider.NIP + ";M1;3;15-03-2026;\n" + // outside the OPD admin's scope
-			"\n" +
-			f.budi.NIP + ";DIG-01;2;01/02/2026;\n" // good
-		o := store.TalentImportOptions{Kind: store.TalentImportAssessment, Actor: admin,
-			Admin: model.Scope{UnitPaths: []string{f.dinas.Path}}, File: "ac.csv"}
-		rep, err := s.ImportTalentFile(ctx, o, []byte(file))
-		must(t, err)
-		if rep.Rows != 8 || rep.Good != 3 || rep.Bad != 5 || rep.Applied || rep.FileError || rep.Employees != 2 {
-			t.Fatalf("dry run: %+v", rep)
-		}
-		want := []struct {
-			line      int
-			col, code string
-		}{{4, "NIP", "nip.unknown"}, {5, "KODE KOMPETENSI", "competency.unknown"}, {6, "LEVEL", "level.range"},
-			{7, "TANGGAL", "date.bad"}, {8, "NIP", "scope"}}
-		if len(rep.Problems) != len(want) {
-			t.Fatalf("problems %+v", rep.Problems)
-		}
-		for i, w := range want {
-			if p := rep.Problems[i]; p.Line != w.line || p.Column != w.col || p.Code != w.code || p.Message == "" {
-				t.Errorf("problem %d: %+v, want %+v", i, p, w)
-			}
-		}
-		// The dry run wrote nothing.
-		got, err := s.EmployeeCompetencies(ctx, f.ani.ID)
-		must(t, err)
-		if got.Items[0].Actual != 4 {
-			t.Fatalf("before apply: level %d", got.Items[0].Actual)
-		}
-		o.Apply = true
-		rep, err = s.ImportTalentFile(ctx, o, []byte(file))
-		must(t, err)
-		if !rep.Applied || rep.Good != 3 {
-			t.Fatalf("apply: %+v", rep)
-		}
-		// The assessment centre outranks the self-assessment: 4 → 1.
-		got, err = s.EmployeeCompetencies(ctx, f.ani.ID)
-		must(t, err)
-		if got.Items[0].Actual != 1 || got.Items[1].Actual != 3 {
-			t.Errorf("after apply: M1 %d, M2 %d", got.Items[0].Actual, got.Items[1].Actual)
-		}
-		if got.Stored == nil || got.Stored.SumActual != 4 {
-			t.Errorf("JPM after apply: %+v", got.Stored)
-		}
-		log, err := s.AuditLog(ctx, store.AuditFilter{Limit: 5})
-		must(t, err)
-		if len(log) == 0 || log[0].Action != "import.assessment" || !strings.Contains(log[0].Detail, rep.SHA256) || !strings.Contains(log[0].Detail, `"written":3`) {
-			t.Errorf("audit: %+v", log[:1])
-		}
-		// A file without a competency column is refused whole.
-		rep, err = s.ImportTalentFile(ctx, o, []byte("NIP,LEVEL,TANGGAL\n"+f.ani.NIP+",3,01-01-2026\n"))
-		must(t, err)
-		if !rep.FileError || rep.Applied {
-			t.Errorf("missing column: %+v", rep)
-		}
-	})
 }
 
 func TestPerformance(t *testing.T) {
@@ -111,23 +38,6 @@ func TestPerformance(t *testing.T) {
 		must(t, err)
 		if len(got) != 1 || got[2025] != "Baik" {
 			t.Errorf("performance %v", got)
-		}
-		file := "NIP,TAHUN,PREDIKAT\n" +
-			f.ani.NIP + ",2024,Sangat Baik\n" +
-			f.budi.NIP + ",2025,butuh perbaikan\n" +
-			f.budi.NIP + ",2025,Baik\n" + // duplicate
-			f.budi.NIP + ",2030,Baik\n" + // year
-			f.budi.NIP + ",2024,Istimewa\n" // predikat
-		rep, err := s.ImportTalentFile(ctx, store.TalentImportOptions{Kind: store.TalentImportPerformance, Actor: admin,
-			Admin: model.Scope{All: true}, Apply: true}, []byte(file))
-		must(t, err)
-		if rep.Good != 2 || rep.Bad != 3 || !rep.Applied || len(rep.Problems) != 3 || rep.Problems[0].Code != "duplicate" ||
-			rep.Problems[1].Code != "year.range" || rep.Problems[2].Code != "predikat.unknown" {
-			t.Fatalf("performance import: %+v", rep)
-		}
-		got, _ = s.Performance(ctx, f.budi.ID)
-		if got[2025] != "Butuh Perbaikan" {
-			t.Errorf("budi %v", got)
 		}
 	})
 }

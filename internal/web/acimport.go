@@ -9,15 +9,15 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
-	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/importer"
 )
 
 // acImportData is the assessment-centre and performance import page: the
 // upload form, and after an upload the report of the dry run or the apply.
 type acImportData struct {
-	Kind     string // store.TalentImportAssessment or store.TalentImportPerformance
-	Report   *store.TalentImportReport
-	Problems []store.TalentProblem
+	Kind     string // importer.TalentAssessment or importer.TalentPerformance
+	Report   *importer.TalentReport
+	Problems []importer.TalentProblem
 	More     int
 	Checksum string
 	Format   string
@@ -28,10 +28,10 @@ type acImportData struct {
 
 // acKind returns the import kind of a form value (assessment by default).
 func acKind(v string) string {
-	if v == store.TalentImportPerformance {
+	if v == importer.TalentPerformance {
 		return v
 	}
-	return store.TalentImportAssessment
+	return importer.TalentAssessment
 }
 
 // acImportForm shows the upload form (GET /penilaian/impor).
@@ -49,7 +49,7 @@ func (s *server) acImportUpload(w http.ResponseWriter, r *http.Request) {
 	if p == nil {
 		return
 	}
-	d := &acImportData{Kind: store.TalentImportAssessment}
+	d := &acImportData{Kind: importer.TalentAssessment}
 	up, errKey, err := s.receiveUpload(w, r)
 	if err != nil {
 		s.fail(w, r, err)
@@ -96,7 +96,7 @@ func (s *server) runACImport(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		s.render(w, r, http.StatusConflict, "acimport", "acimport.title", d)
 		return
 	}
-	rep, err := s.st.ImportTalentFile(r.Context(), store.TalentImportOptions{
+	rep, err := importer.Talent(r.Context(), s.st, importer.TalentOptions{
 		Kind: d.Kind, Actor: actor(p), Admin: adminScope(p), Apply: apply, File: d.FileName,
 	}, data)
 	if err != nil {
@@ -114,5 +114,9 @@ func (s *server) runACImport(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if apply && rep.Applied {
 		os.Remove(path)
 	}
-	s.render(w, r, http.StatusOK, "acimport", "acimport.title", d)
+	status := http.StatusOK
+	if rep.FileError { // an unreadable file: 4xx, the report says why
+		status = http.StatusUnprocessableEntity
+	}
+	s.render(w, r, status, "acimport", "acimport.title", d)
 }

@@ -300,6 +300,11 @@ func (s *server) runDictImport(w http.ResponseWriter, r *http.Request, p *auth.P
 		if apply {
 			status = http.StatusBadRequest
 		}
+		for _, pr := range problems {
+			if pr.Field == "file" && !pr.Warning { // an unreadable file: 4xx, the list says why
+				status = http.StatusUnprocessableEntity
+			}
+		}
 		s.renderDictList(w, r, p, status, imp)
 		return
 	}

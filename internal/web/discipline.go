@@ -9,6 +9,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -75,7 +76,7 @@ func formDate(r *http.Request, field string) (time.Time, error) {
 	if v == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.Parse("2006-01-02", v)
+	t, err := date.Parse(v)
 	if err != nil {
 		return time.Time{}, apperr.Invalid(field, "tanggal %q tidak dikenal (tttt-bb-hh)", v)
 	}

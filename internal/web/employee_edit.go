@@ -7,10 +7,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/nip"
@@ -98,7 +98,7 @@ func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang
 		Golongan: f.Golongan, Email: f.Email, Phone: f.Phone, Status: model.Status(f.Status),
 	}
 	if f.BirthDate != "" {
-		t, perr := time.Parse("2006-01-02", f.BirthDate)
+		t, perr := date.Parse(f.BirthDate)
 		if perr != nil {
 			add(errs, "birth_date", i18n.T(lang, "form.bad_date"))
 		}

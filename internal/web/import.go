@@ -244,5 +244,9 @@ func (s *server) runImport(w http.ResponseWriter, r *http.Request, p *auth.Princ
 	if apply && rep.Applied {
 		os.Remove(path)
 	}
-	s.render(w, r, http.StatusOK, "import", "import.title", d)
+	status := http.StatusOK
+	if rep.FileError { // an unreadable file: 4xx, the report says why
+		status = http.StatusUnprocessableEntity
+	}
+	s.render(w, r, status, "import", "import.title", d)
 }
