@@ -23,7 +23,7 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return apperr.New(apperr.EINVALID, "sebutkan berkas tujuan: kompeten backup FILE")
+		return apperr.New(apperr.EINVALID, "err.cli.name_target_file_kompeten")
 	}
 	cfg, err := resolve()
 	if err != nil {
@@ -54,7 +54,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return apperr.New(apperr.EINVALID, "sebutkan berkas cadangan: kompeten restore FILE")
+		return apperr.New(apperr.EINVALID, "err.cli.name_backup_file_kompeten")
 	}
 	cfg, err := resolve()
 	if err != nil {
@@ -62,7 +62,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	}
 	dbPath := cfg.Get("db")
 	if isPostgres(dbPath) {
-		return apperr.New(apperr.EINVALID, "PostgreSQL: pulihkan dengan pg_restore --clean -d \"$KOMPETEN_DB\" FILE")
+		return apperr.New(apperr.EINVALID, "err.cli.postgresql_restore_with_pg")
 	}
 	src := pos[0]
 	bk, err := store.Open(src)
@@ -72,7 +72,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	err = bk.CheckIntegrity(ctx)
 	bk.Close()
 	if err != nil {
-		return fmt.Errorf("cadangan %s tidak dapat dipakai: %w", src, err)
+		return apperr.New(apperr.EINVALID, "err.cli.backup_unusable", src, err)
 	}
 	tmp := dbPath + ".restore-tmp"
 	if err := copyFile(src, tmp); err != nil {

@@ -20,7 +20,7 @@ import (
 func importTalent(ctx context.Context, env *Env, st *store.Store, kind, path string, apply bool) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return apperr.Invalid("file", "berkas %s tidak dapat dibaca: %v", path, err)
+		return apperr.Invalid("file", "err.cli.file_cannot_read", path, err)
 	}
 	rep, err := st.ImportTalentFile(ctx, store.TalentImportOptions{Kind: kind, Actor: cliActor,
 		Admin: model.Scope{All: true}, Apply: apply, File: filepath.Base(path)}, data)
@@ -29,10 +29,10 @@ func importTalent(ctx context.Context, env *Env, st *store.Store, kind, path str
 	}
 	printTalentReport(env.Stdout, rep)
 	if rep.FileError {
-		return apperr.New(apperr.EINVALID, "berkas tidak dapat diimpor; tidak ada yang diubah")
+		return apperr.New(apperr.EINVALID, "err.cli.file_cannot_imported_nothing")
 	}
 	if rep.Bad > 0 && !apply {
-		return apperr.New(apperr.EINVALID, "%d baris bermasalah; perbaiki berkas atau jalankan dengan --apply untuk menulis %d baris yang baik saja", rep.Bad, rep.Good)
+		return apperr.New(apperr.EINVALID, "err.cli.rows_have_problems_fix", rep.Bad, rep.Good)
 	}
 	return nil
 }

@@ -25,6 +25,7 @@ var Options = []Option{
 	{Name: "secure-cookies", Default: "false", Usage: "mark session cookies Secure (set true behind HTTPS)"},
 	{Name: "log-level", Default: "info", Usage: "log level: debug, info, warn, error"},
 	{Name: "base-url", Default: "", Usage: "public URL of this server, for links in e-mails"},
+	{Name: "lang", Default: "", Usage: "language of command-line messages: id or en (empty: from LC_ALL, LC_MESSAGES or LANG, else id)"},
 }
 
 // Config holds resolved option values by name.

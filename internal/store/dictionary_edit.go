@@ -66,7 +66,7 @@ func (e *DraftError) Error() string {
 // Unwrap gives the apperr view of the first problem.
 func (e *DraftError) Unwrap() error {
 	if len(e.Problems) == 0 {
-		return apperr.New(apperr.EINVALID, "isian tidak sah")
+		return apperr.New(apperr.EINVALID, "err.framework.invalid_entry")
 	}
 	p := e.Problems[0]
 	return apperr.Invalid(p.Field, "%s", p.Message)
@@ -99,7 +99,7 @@ func frameworkOwner(ctx context.Context, q queryer, id int64) (*FrameworkOwnersh
 		COALESCE(f.based_on_id, 0) FROM framework f LEFT JOIN org_unit u ON u.id = f.owner_unit_id WHERE f.id = $1`, id).
 		Scan(&o.ID, &o.Code, &o.Version, &o.BuiltIn, &o.OwnerUnitID, &o.OwnerPath, &o.BasedOnID)
 	if err != nil {
-		return nil, notFound(err, "kerangka %d tidak ditemukan", id)
+		return nil, notFound(err, "err.standard.framework_not_found", id)
 	}
 	return &o, nil
 }
@@ -126,7 +126,7 @@ func (s *Store) loadDraft(ctx context.Context, q queryer, id int64, lock bool) (
 	var body string
 	var created, updated int64
 	if err := q.QueryRowContext(ctx, query, id).Scan(&d.ID, &d.BasedOnID, &d.OwnerUnitID, &body, &created, &updated, &d.CreatedBy); err != nil {
-		return nil, notFound(err, "draf kerangka %d tidak ditemukan", id)
+		return nil, notFound(err, "err.framework.framework_draft_not_found", id)
 	}
 	if err := json.Unmarshal([]byte(body), &d.F); err != nil {
 		return nil, fmt.Errorf("store: draft %d: %w", id, err)
@@ -153,7 +153,7 @@ func (s *Store) editableDraft(ctx context.Context, q queryer, id int64, admin mo
 		return nil, err
 	}
 	if !d.EditableBy(admin) {
-		return nil, apperr.New(apperr.ENOTFOUND, "draf kerangka %d tidak ditemukan", id)
+		return nil, apperr.New(apperr.ENOTFOUND, "err.framework.framework_draft_not_found", id)
 	}
 	return d, nil
 }
@@ -360,10 +360,10 @@ func (s *Store) NewVersionDraft(ctx context.Context, a model.Actor, frameworkID 
 			return err
 		}
 		if o.BuiltIn {
-			return apperr.New(apperr.EFORBIDDEN, "kerangka bawaan %s hanya dapat dibaca; buat kerangka sendiri dengan kode baru", o.Code)
+			return apperr.New(apperr.EFORBIDDEN, "err.framework.built_framework_read_only", o.Code)
 		}
 		if !administers(admin, o.OwnerPath) {
-			return apperr.New(apperr.ENOTFOUND, "kerangka %d tidak ditemukan", frameworkID)
+			return apperr.New(apperr.ENOTFOUND, "err.standard.framework_not_found", frameworkID)
 		}
 		var draftID int64
 		err = tx.QueryRowContext(ctx, `SELECT id FROM framework_draft WHERE code = $1`, o.Code).Scan(&draftID)
@@ -373,7 +373,7 @@ func (s *Store) NewVersionDraft(ctx context.Context, a model.Actor, frameworkID 
 				return err
 			}
 			if !d.EditableBy(admin) {
-				return apperr.New(apperr.ECONFLICT, "kerangka %s sedang disunting sebagai draf oleh pengelola lain", o.Code)
+				return apperr.New(apperr.ECONFLICT, "err.framework.framework_being_edited_as", o.Code)
 			}
 			id, existing = draftID, true
 			return nil
@@ -530,10 +530,10 @@ func (s *Store) SaveDraftCompetency(ctx context.Context, a model.Actor, id int64
 				}
 			}
 			if i < 0 {
-				return apperr.New(apperr.ENOTFOUND, "kompetensi %s tidak ada dalam draf", oldCode)
+				return apperr.New(apperr.ENOTFOUND, "err.framework.competency_not_draft", oldCode)
 			}
 		} else if i >= maxDraftCompetencies {
-			return apperr.Invalid("code", "satu kerangka paling banyak berisi %d kompetensi", maxDraftCompetencies)
+			return apperr.Invalid("code", "err.framework.framework_holds_at_most", maxDraftCompetencies)
 		}
 		if ps := checkCompetency(&d.F, i, &c); len(ps) > 0 {
 			return &DraftError{Problems: ps}
@@ -577,11 +577,11 @@ func (s *Store) DeleteDraftCompetency(ctx context.Context, a model.Actor, id int
 				i = j
 			}
 			if strings.EqualFold(o.ParentCode, code) {
-				return apperr.Invalid("parent_code", "kompetensi %s masih menjadi induk %s; pindahkan atau hapus %s dahulu", code, o.Code, o.Code)
+				return apperr.Invalid("parent_code", "err.framework.competency_still_parent_move", code, o.Code, o.Code)
 			}
 		}
 		if i < 0 {
-			return apperr.New(apperr.ENOTFOUND, "kompetensi %s tidak ada dalam draf", code)
+			return apperr.New(apperr.ENOTFOUND, "err.framework.competency_not_draft", code)
 		}
 		d.F.Competencies = append(d.F.Competencies[:i], d.F.Competencies[i+1:]...)
 		if err := s.saveDraft(ctx, tx, d); err != nil {

@@ -406,7 +406,7 @@ func (s *server) competencySave(w http.ResponseWriter, r *http.Request) {
 	case apperr.Code(err) == apperr.ENOTFOUND:
 		s.fail(w, r, errNotPermitted)
 		return
-	case !storeFieldError(err, errs):
+	case !storeFieldError(langOf(r), err, errs):
 		s.fail(w, r, err)
 		return
 	}
