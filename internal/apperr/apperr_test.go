@@ -36,6 +36,16 @@ func TestCodeMessageStatus(t *testing.T) {
 	}
 }
 
+// twoLang is a problem that carries its message in both languages.
+type twoLang struct{ id, en string }
+
+func (p twoLang) Text(lang i18n.Lang) string {
+	if lang == i18n.EN {
+		return p.en
+	}
+	return p.id
+}
+
 // TestMessageInLanguage: the same error reads in the language of whoever
 // receives it, through wrapping, with errors and catalogue keys among its
 // arguments translated too.
@@ -50,6 +60,8 @@ func TestMessageInLanguage(t *testing.T) {
 		{New(EINVALID, "err.framework.competency_no", 3, inner), "kompetensi ke-3: level harus 1 sampai 5", "competency no. 3: the level must be 1 to 5"},
 		{Invalid("golongan", "err.registry.golongan_unknown", "V/a", "PNS", i18n.Key("err.registry.golongan_hint_pns")),
 			`golongan "V/a" tidak dikenal untuk PNS (contoh: III/a)`, `golongan "V/a" is not valid for PNS (e.g. III/a)`},
+		{New(EINVALID, "err.framework.competency_no", 2, twoLang{"kode wajib diisi", "the code is required"}),
+			"kompetensi ke-2: kode wajib diisi", "competency no. 2: the code is required"},
 		{errors.New("secret path"), "terjadi kesalahan internal", "an internal error occurred"},
 	}
 	for _, c := range cases {

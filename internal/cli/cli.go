@@ -84,6 +84,14 @@ func Lang() i18n.Lang {
 	return i18n.ID
 }
 
+// inLang picks, of a message kept in both languages, the one in Lang.
+func inLang(id, en string) string {
+	if Lang() == i18n.EN && en != "" {
+		return en
+	}
+	return id
+}
+
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Kompeten — sistem pengembangan kompetensi ASN\n\nPenggunaan: kompeten <perintah> [opsi]\n\nPerintah:")
 	names := make([]string, 0, len(commands))

@@ -40,7 +40,7 @@ func importFramework(ctx context.Context, env *Env, st *store.Store, path, forma
 		if p.Sheet != "" {
 			where = p.Sheet + " " + where
 		}
-		fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\n", where, kind, p.Field, p.Message)
+		fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\n", where, kind, p.Field, p.Text(Lang()))
 	}
 	if dictionary.HasErrors(problems) || fw == nil {
 		return apperr.New(apperr.EINVALID, "err.cli.framework_file_has_problems")

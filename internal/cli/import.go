@@ -109,7 +109,7 @@ func printReport(w io.Writer, r *importer.Report) {
 			if p.Warning {
 				kind = "peringatan"
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.Line, kind, p.Column, p.Value, p.Message)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.Line, kind, p.Column, p.Value, p.Text(Lang()))
 		}
 		tw.Flush()
 	}

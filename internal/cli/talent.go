@@ -50,7 +50,7 @@ func printTalentReport(w io.Writer, r *store.TalentImportReport) {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "BARIS\tKOLOM\tNILAI\tALASAN")
 		for _, p := range r.Problems {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", p.Line, p.Column, p.Value, p.Message)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", p.Line, p.Column, p.Value, inLang(p.Message, p.MessageEN))
 		}
 		tw.Flush()
 	}

@@ -11,6 +11,8 @@ package dictionary
 import (
 	"fmt"
 	"strings"
+
+	"github.com/kompeten/kompeten/internal/i18n"
 )
 
 // Group is the competency group of Permen PANRB 38/2017.
@@ -131,6 +133,14 @@ type Problem struct {
 	MessageEN string
 	// Warning marks a problem that does not block the import.
 	Warning bool
+}
+
+// Text returns the message of p in lang.
+func (p Problem) Text(lang i18n.Lang) string {
+	if lang == i18n.EN && p.MessageEN != "" {
+		return p.MessageEN
+	}
+	return p.Message
 }
 
 // String formats the problem in Indonesian with its row.

@@ -84,6 +84,7 @@ func init() {
 		"err.account.user_name_required":     "the user name is required",
 		"err.account.account_already_exists": "account %s already exists",
 
+		"err.framework.problem":                          "%s", // the problem's own text, already in the language
 		"err.framework.competency_no":                    "competency no. %d: %s",
 		"err.framework.framework_version_already_exists": "framework %s version %s already exists; use a new version number",
 		"err.framework.invalid_entry":                    "invalid entry",

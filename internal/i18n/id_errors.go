@@ -84,6 +84,7 @@ func init() {
 		"err.account.user_name_required":     "nama pengguna wajib diisi",
 		"err.account.account_already_exists": "akun %s sudah ada",
 
+		"err.framework.problem":                          "%s", // the problem's own text, already in the language
 		"err.framework.competency_no":                    "kompetensi ke-%d: %s",
 		"err.framework.framework_version_already_exists": "kerangka %s versi %s sudah ada; gunakan nomor versi baru",
 		"err.framework.invalid_entry":                    "isian tidak sah",

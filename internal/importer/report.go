@@ -10,6 +10,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -43,6 +44,14 @@ type Problem struct {
 	Message   string // Indonesian, for the clerk
 	MessageEN string // English
 	Warning   bool   // a warning does not block the row
+}
+
+// Text returns the message of p in lang.
+func (p Problem) Text(lang i18n.Lang) string {
+	if lang == i18n.EN && p.MessageEN != "" {
+		return p.MessageEN
+	}
+	return p.Message
 }
 
 // Counts summarises an import.

@@ -28,7 +28,7 @@ type FrameworkInfo struct {
 func (s *Store) CreateFramework(ctx context.Context, a model.Actor, f *dictionary.Framework, builtin bool) (int64, error) {
 	for _, p := range f.Validate() {
 		if !p.Warning {
-			return 0, apperr.Invalid(p.Field, "err.framework.competency_no", p.Row, p.Message)
+			return 0, apperr.Invalid(p.Field, "err.framework.competency_no", p.Row, p)
 		}
 	}
 	var id int64
