@@ -29,7 +29,7 @@ const (
 type Error struct {
 	Code  string
 	Key   string // i18n catalogue key of the message
-	Args  []any  // format arguments; an error, a Localized or an i18n.Key among them is translated too
+	Args  []any  // format arguments; an error, an i18n.Localized or an i18n.Key among them is translated too
 	Field string // optional: the form field or column at fault
 }
 
@@ -42,18 +42,12 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Code, e.Text(i18n.ID))
 }
 
-// Localized is a format argument that knows its own text in each language:
-// a validation problem of package registry, dictionary or importer.
-type Localized interface {
-	Text(lang i18n.Lang) string
-}
-
 // Text returns the message in lang. A key missing from the catalogues is
 // taken as an Indonesian format (the messages of code not yet moved to keys).
 func (e *Error) Text(lang i18n.Lang) string {
 	args := make([]any, len(e.Args))
 	for i, a := range e.Args {
-		if l, ok := a.(Localized); ok {
+		if l, ok := a.(i18n.Localized); ok {
 			a = l.Text(lang)
 		} else if err, ok := a.(error); ok {
 			var ae *Error

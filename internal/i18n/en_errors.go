@@ -3,6 +3,7 @@ package i18n
 // Error messages: apperr keys and validation problems (English).
 func init() {
 	extend(enMessages, map[string]string{
+		"err.text":     "%s", // a message that carries its own text in each language
 		"err.internal": "an internal error occurred",
 
 		"err.common.unknown_import_file":        "unknown import file",
@@ -51,6 +52,31 @@ func init() {
 		"err.employee.nip_already_registered":        "NIP %s is already registered",
 		"err.employee.unit_or_position_does":         "unit or position does not exist",
 
+		"err.nip.empty":           "the %s is empty",
+		"err.nip.scientific":      "the spreadsheet turned the %s into a number (%s): format the %s column as text and export again",
+		"err.nip.digits":          "the %s may contain digits only: character %q at position %d is not a digit",
+		"err.nip.hint_letter_o":   " (the letter O, not the digit 0)",
+		"err.nip.hint_letter_l":   " (a letter, not the digit 1)",
+		"err.nip.old":             "%s is an old 9-digit NIP (NIP lama): use the new 18-digit NIP",
+		"err.nip.length":          "the %s must have 18 digits, found %d",
+		"err.nip.birth_month":     "birth month %s is not valid (must be 01–12)",
+		"err.nip.birth_date":      "birth date %s-%s-%s does not exist",
+		"err.nip.birth_year":      "birth year %d is not plausible (must be %d–%d)",
+		"err.nip.pppk_year":       "PPPK appointment year %s is not valid (must be %d–%d)",
+		"err.nip.pppk_age":        "PPPK appointment year %d is impossible for someone born in %d",
+		"err.nip.agreement":       "work-agreement code 00 is not valid (must be 01–99)",
+		"err.nip.tmt_month":       "TMT CPNS month %s is not valid (must be 01–12)",
+		"err.nip.tmt_year":        "TMT CPNS year %s is not valid (must be %d–%d)",
+		"err.nip.tmt_age":         "TMT CPNS %s-%s is impossible for someone born in %d",
+		"err.nip.gender_digit":    "gender digit %c is not valid (1 = male, 2 = female)",
+		"err.nip.sequence":        "sequence number 000 is not valid (if the data comes from a spreadsheet, the last three digits may have been rounded: format the %s column as text and export again)",
+		"err.nip.hint_valid_pppk": "; the number is a valid NI PPPK: check the employee kind",
+		"err.nip.hint_valid_pns":  "; the number is a valid PNS NIP: check the employee kind",
+		"err.nip.warn_birth_date": "birth date %s differs from the NIP (%s): check the record",
+		"err.nip.warn_gender":     "gender %s differs from the NIP (%s): check the record",
+		"err.nip.gender_l":        "L (male)",
+		"err.nip.gender_p":        "P (female)",
+
 		"err.registry.kind_required":         "employee kind (PNS/PPPK) is required",
 		"err.registry.nip_required":          "the NIP is required",
 		"err.registry.name_required":         "the name is required",
@@ -84,7 +110,6 @@ func init() {
 		"err.account.user_name_required":     "the user name is required",
 		"err.account.account_already_exists": "account %s already exists",
 
-		"err.framework.problem":                          "%s", // the problem's own text, already in the language
 		"err.framework.competency_no":                    "competency no. %d: %s",
 		"err.framework.framework_version_already_exists": "framework %s version %s already exists; use a new version number",
 		"err.framework.invalid_entry":                    "invalid entry",

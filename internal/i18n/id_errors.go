@@ -3,6 +3,7 @@ package i18n
 // Error messages: apperr keys and validation problems (Indonesian).
 func init() {
 	extend(idMessages, map[string]string{
+		"err.text":     "%s", // a message that carries its own text in each language
 		"err.internal": "terjadi kesalahan internal",
 
 		"err.common.unknown_import_file":        "berkas impor tidak dikenal",
@@ -51,6 +52,31 @@ func init() {
 		"err.employee.nip_already_registered":        "NIP %s sudah terdaftar",
 		"err.employee.unit_or_position_does":         "unit atau jabatan tidak ada",
 
+		"err.nip.empty":           "%s kosong",
+		"err.nip.scientific":      "%s berubah menjadi angka oleh spreadsheet (%s): format kolom %s sebagai teks lalu ekspor ulang",
+		"err.nip.digits":          "%s hanya boleh berisi angka: karakter %q pada posisi %d bukan angka",
+		"err.nip.hint_letter_o":   " (huruf O, bukan angka 0)",
+		"err.nip.hint_letter_l":   " (huruf, bukan angka 1)",
+		"err.nip.old":             "%s adalah NIP lama (9 digit): gunakan NIP baru 18 digit",
+		"err.nip.length":          "%s harus 18 digit, ditemukan %d",
+		"err.nip.birth_month":     "bulan lahir %s tidak valid (harus 01–12)",
+		"err.nip.birth_date":      "tanggal lahir %s-%s-%s tidak ada",
+		"err.nip.birth_year":      "tahun lahir %d tidak masuk akal (harus %d–%d)",
+		"err.nip.pppk_year":       "tahun pengangkatan PPPK %s tidak valid (harus %d–%d)",
+		"err.nip.pppk_age":        "tahun pengangkatan PPPK %d tidak mungkin untuk kelahiran %d",
+		"err.nip.agreement":       "kode perjanjian kerja 00 tidak valid (harus 01–99)",
+		"err.nip.tmt_month":       "bulan TMT CPNS %s tidak valid (harus 01–12)",
+		"err.nip.tmt_year":        "tahun TMT CPNS %s tidak valid (harus %d–%d)",
+		"err.nip.tmt_age":         "TMT CPNS %s-%s tidak mungkin untuk kelahiran %d",
+		"err.nip.gender_digit":    "digit jenis kelamin %c tidak valid (1 = laki-laki, 2 = perempuan)",
+		"err.nip.sequence":        "nomor urut 000 tidak valid (jika data berasal dari spreadsheet, tiga digit terakhir mungkin sudah dibulatkan: format kolom %s sebagai teks lalu ekspor ulang)",
+		"err.nip.hint_valid_pppk": "; nomor ini sah sebagai NI PPPK: periksa jenis pegawai",
+		"err.nip.hint_valid_pns":  "; nomor ini sah sebagai NIP PNS: periksa jenis pegawai",
+		"err.nip.warn_birth_date": "tanggal lahir %s berbeda dengan NIP (%s): periksa data",
+		"err.nip.warn_gender":     "jenis kelamin %s berbeda dengan NIP (%s): periksa data",
+		"err.nip.gender_l":        "L (laki-laki)",
+		"err.nip.gender_p":        "P (perempuan)",
+
 		"err.registry.kind_required":         "jenis pegawai (PNS/PPPK) wajib diisi",
 		"err.registry.nip_required":          "NIP wajib diisi",
 		"err.registry.name_required":         "nama wajib diisi",
@@ -84,7 +110,6 @@ func init() {
 		"err.account.user_name_required":     "nama pengguna wajib diisi",
 		"err.account.account_already_exists": "akun %s sudah ada",
 
-		"err.framework.problem":                          "%s", // the problem's own text, already in the language
 		"err.framework.competency_no":                    "kompetensi ke-%d: %s",
 		"err.framework.framework_version_already_exists": "kerangka %s versi %s sudah ada; gunakan nomor versi baru",
 		"err.framework.invalid_entry":                    "isian tidak sah",

@@ -335,7 +335,7 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 		in, err := nip.Parse(e.NIP, kind)
 		if err != nil {
 			ne := err.(*nip.Error)
-			ps = append(ps, errp(FieldNIP, ne.Code, ne.ID, ne.EN))
+			ps = append(ps, errp(FieldNIP, ne.Code, "err.text", ne))
 		} else {
 			info, nipOK = in, true
 		}
@@ -412,7 +412,7 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 			if w.Code == nip.WarnGender {
 				f = FieldGender
 			}
-			ps = append(ps, Problem{Field: f, Code: w.Code, Message: w.ID, MessageEN: w.EN, Warning: true})
+			ps = append(ps, problem(f, w.Code, true, w.Key, w.Args...))
 		}
 	}
 	if e.Status == model.StatusAktif && !e.BirthDate.IsZero() {

@@ -69,7 +69,7 @@ func (e *DraftError) Unwrap() error {
 		return apperr.New(apperr.EINVALID, "err.framework.invalid_entry")
 	}
 	p := e.Problems[0]
-	return apperr.Invalid(p.Field, "err.framework.problem", p)
+	return apperr.Invalid(p.Field, "err.text", p)
 }
 
 // draftProblem builds a problem about the framework as a whole (Row 0).
