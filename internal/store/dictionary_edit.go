@@ -73,8 +73,8 @@ func (e *DraftError) Unwrap() error {
 }
 
 // draftProblem builds a problem about the framework as a whole (Row 0).
-func draftProblem(field, id, en string) dictionary.Problem {
-	return dictionary.Problem{Field: field, Message: id, MessageEN: en}
+func draftProblem(field, key string, args ...any) dictionary.Problem {
+	return dictionary.NewProblem(0, field, key, args...)
 }
 
 // FrameworkOwnership is what decides who may edit a published version.
@@ -208,8 +208,7 @@ func (s *Store) saveDraft(ctx context.Context, q queryer, d *FrameworkDraft) err
 	_, err = q.ExecContext(ctx, `UPDATE framework_draft SET code = $1, version = $2, owner_unit_id = $3, body = $4, updated_at = $5 WHERE id = $6`,
 		d.F.Code, d.F.Version, nullID(d.OwnerUnitID), string(body), d.UpdatedAt.Unix(), d.ID)
 	if isUniqueViolation(err) {
-		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code",
-			fmt.Sprintf("kode %q sudah dipakai draf lain", d.F.Code), fmt.Sprintf("code %q is used by another draft", d.F.Code))}}
+		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code", "err.framework.code_used_by_another", d.F.Code)}}
 	}
 	if err != nil {
 		return fmt.Errorf("store: save draft %d: %w", d.ID, err)
@@ -233,16 +232,16 @@ func (s *Store) checkMeta(ctx context.Context, q queryer, d *FrameworkDraft, adm
 		}
 	}
 	if utf8.RuneCountInString(f.Code) > 60 {
-		ps = append(ps, draftProblem("framework.code", "kode kerangka paling panjang 60 karakter", "the framework code is at most 60 characters long"))
+		ps = append(ps, draftProblem("framework.code", "err.framework.framework_code_at_most"))
 	}
 	if utf8.RuneCountInString(f.Name) > 200 {
-		ps = append(ps, draftProblem("framework.name", "nama kerangka paling panjang 200 karakter", "the framework name is at most 200 characters long"))
+		ps = append(ps, draftProblem("framework.name", "err.framework.framework_name_at_most"))
 	}
 	switch {
 	case f.Version == "":
-		ps = append(ps, draftProblem("framework.version", "versi wajib diisi, mis. 2025.1", "the version is required, e.g. 2025.1"))
+		ps = append(ps, draftProblem("framework.version", "err.framework.version_required_e_g"))
 	case strings.ContainsAny(f.Version, " \t\r\n,") || utf8.RuneCountInString(f.Version) > 40:
-		ps = append(ps, draftProblem("framework.version", "versi tanpa spasi atau koma, paling panjang 40 karakter", "the version has no spaces or commas and is at most 40 characters long"))
+		ps = append(ps, draftProblem("framework.version", "err.framework.version_has_no_spaces"))
 	}
 	if newCode && f.Code != "" {
 		var n int
@@ -251,8 +250,7 @@ func (s *Store) checkMeta(ctx context.Context, q queryer, d *FrameworkDraft, adm
 			return err
 		}
 		if n > 0 {
-			ps = append(ps, draftProblem("framework.code", fmt.Sprintf("kode %q sudah dipakai kerangka lain; untuk mengubahnya buat versi baru dari kerangka itu", f.Code),
-				fmt.Sprintf("code %q is taken by another framework; to change that one, start a new version of it", f.Code)))
+			ps = append(ps, draftProblem("framework.code", "err.framework.code_taken_by_another", f.Code))
 		}
 	}
 	if f.Code != "" && f.Version != "" {
@@ -261,24 +259,23 @@ func (s *Store) checkMeta(ctx context.Context, q queryer, d *FrameworkDraft, adm
 			return err
 		}
 		if n > 0 {
-			ps = append(ps, draftProblem("framework.version", fmt.Sprintf("versi %s sudah diterbitkan; versi yang terbit tidak dapat diubah, pilih nomor versi baru", f.Version),
-				fmt.Sprintf("version %s is already published; published versions never change, choose a new version number", f.Version)))
+			ps = append(ps, draftProblem("framework.version", "err.framework.version_already_published_published", f.Version))
 		}
 	}
 	d.OwnerUnitName, d.OwnerPath = "", ""
 	if d.OwnerUnitID != 0 {
 		err := q.QueryRowContext(ctx, `SELECT name, path FROM org_unit WHERE id = $1`, d.OwnerUnitID).Scan(&d.OwnerUnitName, &d.OwnerPath)
 		if err == sql.ErrNoRows {
-			ps = append(ps, draftProblem("owner_unit", "unit pemilik tidak ada", "the owner unit does not exist"))
+			ps = append(ps, draftProblem("owner_unit", "err.framework.owner_unit_does_not"))
 		} else if err != nil {
 			return err
 		}
 	}
 	if !administers(admin, d.OwnerPath) {
 		if d.OwnerUnitID == 0 {
-			ps = append(ps, draftProblem("owner_unit", "pilih unit pemilik (instansi Anda)", "choose the owner unit (your agency)"))
+			ps = append(ps, draftProblem("owner_unit", "err.framework.choose_owner_unit_agency"))
 		} else {
-			ps = append(ps, draftProblem("owner_unit", "unit pemilik di luar wilayah yang Anda kelola", "the owner unit is outside what you administer"))
+			ps = append(ps, draftProblem("owner_unit", "err.framework.owner_unit_outside_what"))
 		}
 	}
 	if len(ps) > 0 {
@@ -310,8 +307,7 @@ func (s *Store) insertDraft(ctx context.Context, tx *sql.Tx, a model.Actor, d *F
 	id, err := insertID(ctx, tx, `INSERT INTO framework_draft (code, version, based_on_id, owner_unit_id, body, created_at, updated_at, created_by)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, d.F.Code, d.F.Version, nullID(d.BasedOnID), nullID(d.OwnerUnitID), string(body), now, now, actorName(a))
 	if isUniqueViolation(err) {
-		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code",
-			fmt.Sprintf("kode %q sudah dipakai draf lain", d.F.Code), fmt.Sprintf("code %q is used by another draft", d.F.Code))}}
+		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code", "err.framework.code_used_by_another", d.F.Code)}}
 	}
 	if err != nil {
 		return fmt.Errorf("store: create draft %s: %w", d.F.Code, err)
@@ -481,9 +477,7 @@ func checkCompetency(f *dictionary.Framework, i int, c *dictionary.Competency) [
 	row := i + 1
 	for j, o := range f.Competencies {
 		if j != i && c.Code != "" && strings.EqualFold(o.Code, c.Code) {
-			ps = append(ps, dictionary.Problem{Row: row, Field: "code",
-				Message:   fmt.Sprintf("kode %q sudah dipakai kompetensi %q", c.Code, o.Name),
-				MessageEN: fmt.Sprintf("code %q is already used by competency %q", c.Code, o.Name)})
+			ps = append(ps, dictionary.NewProblem(row, "code", "err.framework.code_used_by_competency", c.Code, o.Name))
 		}
 		if c.ParentCode != "" && strings.EqualFold(o.Code, c.ParentCode) && j != i {
 			c.ParentCode = o.Code
@@ -503,8 +497,7 @@ func checkCompetency(f *dictionary.Framework, i int, c *dictionary.Competency) [
 		ps = append(ps, p)
 	}
 	if c.ParentCode != "" && strings.EqualFold(c.ParentCode, c.Code) {
-		ps = append(ps, dictionary.Problem{Row: row, Field: "parent_code", Message: "kompetensi tidak dapat menjadi induk dirinya sendiri",
-			MessageEN: "a competency cannot be its own parent"})
+		ps = append(ps, dictionary.NewProblem(row, "parent_code", "err.framework.own_parent"))
 	}
 	return ps
 }
@@ -616,16 +609,14 @@ func (s *Store) DraftProblems(ctx context.Context, d *FrameworkDraft) ([]diction
 		return nil, err
 	}
 	if n > 0 {
-		ps = append(ps, draftProblem("framework.version", fmt.Sprintf("versi %s sudah diterbitkan; pilih nomor versi baru", d.F.Version),
-			fmt.Sprintf("version %s is already published; choose a new version number", d.F.Version)))
+		ps = append(ps, draftProblem("framework.version", "err.framework.version_already_published_choose", d.F.Version))
 	}
 	if d.BasedOnID == 0 {
 		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM framework WHERE code = $1`, d.F.Code).Scan(&n); err != nil {
 			return nil, err
 		}
 		if n > 0 {
-			ps = append(ps, draftProblem("framework.code", fmt.Sprintf("kode %q sudah dipakai kerangka lain; ganti kodenya", d.F.Code),
-				fmt.Sprintf("code %q is taken by another framework; change it", d.F.Code)))
+			ps = append(ps, draftProblem("framework.code", "err.framework.code_taken_by_another2", d.F.Code))
 		}
 	}
 	return ps, nil
@@ -658,8 +649,7 @@ func (s *Store) PublishDraft(ctx context.Context, a model.Actor, id int64, admin
 				return err
 			}
 			if n > 0 {
-				errs = append(errs, draftProblem("framework.code", fmt.Sprintf("kode %q sudah dipakai kerangka lain; ganti kodenya", d.F.Code),
-					fmt.Sprintf("code %q is taken by another framework; change it", d.F.Code)))
+				errs = append(errs, draftProblem("framework.code", "err.framework.code_taken_by_another2", d.F.Code))
 			}
 		}
 		if len(errs) > 0 {
@@ -668,9 +658,7 @@ func (s *Store) PublishDraft(ctx context.Context, a model.Actor, id int64, admin
 		if fid, err = s.insertFramework(ctx, tx, &d.F, false); err != nil {
 			var ae *apperr.Error
 			if errors.As(err, &ae) && ae.Code == apperr.ECONFLICT {
-				return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.version",
-					fmt.Sprintf("versi %s sudah diterbitkan; pilih nomor versi baru", d.F.Version),
-					fmt.Sprintf("version %s is already published; choose a new version number", d.F.Version))}}
+				return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.version", "err.framework.version_already_published_choose", d.F.Version)}}
 			}
 			return err
 		}
