@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/kompeten/kompeten/internal/apperr"
 )
 
 // Exchange formats understood by Read and Write.
@@ -132,7 +134,7 @@ func Read(r io.Reader, format string) (*Framework, []Problem, error) {
 	case FormatJSON:
 		return readJSON(data)
 	}
-	return nil, nil, fmt.Errorf("dictionary: format %q tidak didukung (moodle, csv, xlsx, json)", format)
+	return nil, nil, apperr.Invalid("format", "err.dict.format_unsupported", format)
 }
 
 // Write writes f in the format ("moodle", "csv", "xlsx", "json"). The
@@ -173,7 +175,7 @@ func Write(w io.Writer, f *Framework, format string) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(f)
 	}
-	return fmt.Errorf("dictionary: format %q tidak didukung (moodle, csv, xlsx, json)", format)
+	return apperr.Invalid("format", "err.dict.format_unsupported", format)
 }
 
 func frameworkRows(f *Framework) [][]string {

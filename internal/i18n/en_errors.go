@@ -165,6 +165,7 @@ func init() {
 		"err.dict.column_not_kept_by":              "column %q is not kept by Kompeten and is ignored",
 		"err.dict.framework_row_framework_1":       "the framework row (Is framework = 1) is missing",
 		"err.dict.csv_record_unreadable":           "the CSV record cannot be read (unbalanced quotes?): %v",
+		"err.dict.format_unsupported":              "format %q is not supported (moodle, csv, xlsx, json)",
 		"err.dict.file_too_large":                  "the file is too large (at most 32 MB)",
 		"err.dict.xlsx_unreadable":                 "the XLSX file cannot be opened: %v",
 		"err.dict.json_invalid":                    "invalid JSON: %v",

@@ -165,6 +165,7 @@ func init() {
 		"err.dict.column_not_kept_by":              "kolom %q tidak disimpan Kompeten dan diabaikan",
 		"err.dict.framework_row_framework_1":       "baris kerangka (Is framework = 1) tidak ditemukan",
 		"err.dict.csv_record_unreadable":           "baris CSV tidak dapat dibaca (tanda kutip tidak seimbang?): %v",
+		"err.dict.format_unsupported":              "format %q tidak didukung (moodle, csv, xlsx, json)",
 		"err.dict.file_too_large":                  "berkas terlalu besar (maksimum 32 MB)",
 		"err.dict.xlsx_unreadable":                 "berkas XLSX tidak dapat dibuka: %v",
 		"err.dict.json_invalid":                    "JSON tidak sah: %v",
