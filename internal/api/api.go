@@ -142,7 +142,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusMethodNotAllowed, errorBody{Error: errorJSON{
 			Code: "method_not_allowed", Message: i18n.T(langOf(r), "err.api.method_not_allowed", r.Method)}})
 	case http.StatusNotFound, 0:
-		a.writeError(w, r, apperr.New(apperr.ENOTFOUND, "err.common.address_does_not_exist", r.URL.Path))
+		a.writeError(w, r, apperr.New(apperr.ENOTFOUND, "err.common.no_such_api_address", r.URL.Path))
 	default: // a redirect to the cleaned path
 		for k, v := range rec.header {
 			w.Header()[k] = v
@@ -180,7 +180,7 @@ func (a *API) authenticate(r *http.Request) (*auth.Principal, error) {
 	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
 	token = strings.TrimSpace(token)
 	if !strings.EqualFold(scheme, "Bearer") || token == "" {
-		return nil, apperr.New(apperr.EUNAUTHORIZED, "err.api.send_api_token_header")
+		return nil, apperr.New(apperr.EUNAUTHORIZED, "err.api.token_missing")
 	}
 	hash := auth.TokenHash(token)
 	p, err := a.principals.Get(r.Context(), "t:"+hash, func(ctx context.Context) (*auth.Principal, error) {
@@ -191,7 +191,7 @@ func (a *API) authenticate(r *http.Request) (*auth.Principal, error) {
 		return auth.ScopeFor(ctx, a.st, u)
 	})
 	if apperr.Code(err) == apperr.ENOTFOUND {
-		return nil, apperr.New(apperr.EUNAUTHORIZED, "err.api.api_token_unknown_or")
+		return nil, apperr.New(apperr.EUNAUTHORIZED, "err.api.token_unknown")
 	}
 	return p, err
 }
@@ -230,15 +230,15 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 		case errors.As(err, &typeErr):
 			return apperr.Invalid(typeErr.Field, "err.api.value_type", typeErr.Field, typeErr.Type)
 		case errors.As(err, &maxErr):
-			return apperr.Invalid("", "err.api.request_body_larger_than", maxBody)
+			return apperr.Invalid("", "err.api.body_too_large", maxBody)
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			f := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 			return apperr.Invalid(f, "err.api.field_unknown", f)
 		}
-		return apperr.Invalid("", "err.api.request_body_not_valid", err)
+		return apperr.Invalid("", "err.api.body_not_json", err)
 	}
 	if dec.More() {
-		return apperr.Invalid("", "err.api.request_body_holds_data")
+		return apperr.Invalid("", "err.api.body_trailing_data")
 	}
 	return nil
 }

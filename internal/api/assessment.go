@@ -65,7 +65,7 @@ func (a *API) noEmployeeSub(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(allow) == 0 {
-		a.writeError(w, r, apperr.New(apperr.ENOTFOUND, "err.common.address_does_not_exist", r.URL.Path))
+		a.writeError(w, r, apperr.New(apperr.ENOTFOUND, "err.common.no_such_api_address", r.URL.Path))
 		return
 	}
 	w.Header().Set("Allow", strings.Join(allow, ", "))

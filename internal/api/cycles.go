@@ -112,7 +112,7 @@ func (a *API) listCycles(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	}
 	sc := p.CycleScope()
 	if !sc.All && len(sc.UnitPaths) == 0 {
-		return apperr.New(apperr.ENOTFOUND, "err.cycle.there_no_assessment_cycle")
+		return apperr.New(apperr.ENOTFOUND, "err.cycle.none_visible")
 	}
 	off, err := queryInt(r, "offset")
 	if err != nil {
@@ -221,7 +221,7 @@ func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	}
 	if !p.ManagesCycles() {
 		// The page /siklus/baru answers "not found" to non-administrators.
-		return apperr.New(apperr.ENOTFOUND, "err.common.address_does_not_exist", r.URL.Path)
+		return apperr.New(apperr.ENOTFOUND, "err.common.no_such_api_address", r.URL.Path)
 	}
 	var in cycleInput
 	if err := decodeJSON(w, r, &in); err != nil {
@@ -240,7 +240,7 @@ func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 			case assess.SourcePeer:
 				c.Peer = true
 			default:
-				return apperr.Invalid("sources", "err.cycle.assessment_source_unknown_self", s)
+				return apperr.Invalid("sources", "err.cycle.source_unknown", s)
 			}
 		}
 	}
@@ -252,7 +252,7 @@ func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	field := "scope_unit_id"
 	switch code := strings.TrimSpace(in.ScopeUnitCode); {
 	case in.ScopeUnitID != 0 && code != "":
-		return apperr.Invalid("scope_unit_code", "err.cycle.give_scope_unit_id")
+		return apperr.Invalid("scope_unit_code", "err.cycle.scope_id_or_code")
 	case code != "":
 		field = "scope_unit_code"
 		unit, err = a.st.UnitByCode(r.Context(), code)
@@ -270,7 +270,7 @@ func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	}
 	if unit != nil {
 		if !p.Administers(unit) {
-			return apperr.Invalid(field, "err.cycle.scope_unit_outside_area")
+			return apperr.Invalid(field, "err.cycle.scope_outside")
 		}
 		c.ScopeUnitID = unit.ID
 	}

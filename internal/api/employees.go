@@ -158,7 +158,7 @@ func (in *employeeInput) apply(e *model.Employee) error {
 		if s := strings.TrimSpace(*in.BirthDate); s != "" {
 			t, err := time.Parse(time.DateOnly, s)
 			if err != nil {
-				return apperr.Invalid("birth_date", "err.employee.birth_date_written_yyyy", s)
+				return apperr.Invalid("birth_date", "err.employee.birth_date_format", s)
 			}
 			e.BirthDate = t
 		}
@@ -176,7 +176,7 @@ func (in *employeeInput) apply(e *model.Employee) error {
 			e.SupervisorID = in.SupervisorID.ID
 		}
 		if e.SupervisorSet && e.SupervisorID == 0 {
-			return apperr.Invalid("supervisor_id", "err.employee.give_supervisor_id_when")
+			return apperr.Invalid("supervisor_id", "err.employee.supervisor_id_missing")
 		}
 	case in.SupervisorID.Set:
 		e.SupervisorID = in.SupervisorID.ID
@@ -234,7 +234,7 @@ func (a *API) employeeFilter(r *http.Request, p *auth.Principal) (store.Employee
 	if s := strings.TrimSpace(q.Get("kind")); s != "" {
 		k, ok := registry.ParseKind(s)
 		if !ok {
-			return f, apperr.Invalid("kind", "err.employee.employee_kind_unknown_use", s)
+			return f, apperr.Invalid("kind", "err.employee.kind_unknown", s)
 		}
 		f.Kind = k
 	}
@@ -309,7 +309,7 @@ func (a *API) employeeByNIP(w http.ResponseWriter, r *http.Request, p *auth.Prin
 		return err
 	}
 	n := nip.Normalize(r.PathValue("nip"))
-	notFound := apperr.New(apperr.ENOTFOUND, "err.employee.employee_with_nip_not", n)
+	notFound := apperr.New(apperr.ENOTFOUND, "err.employee.nip_not_found", n)
 	v, err := a.st.EmployeeByNIP(r.Context(), n)
 	if apperr.Code(err) == apperr.ENOTFOUND {
 		return notFound
@@ -372,7 +372,7 @@ func (a *API) updateEmployee(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if ok, err := a.unitInScope(r.Context(), p, "unit_id", old.UnitID); err != nil {
 		return err
 	} else if !ok {
-		return apperr.New(apperr.EFORBIDDEN, "err.employee.employee_outside_units_manage", id)
+		return apperr.New(apperr.EFORBIDDEN, "err.employee.outside_your_units", id)
 	}
 	var in employeeInput
 	if err := decodeJSON(w, r, &in); err != nil {
@@ -409,7 +409,7 @@ func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Emp
 			return nil, err
 		}
 		if !ok {
-			return nil, apperr.New(apperr.EFORBIDDEN, "err.employee.unit_outside_units_manage", e.UnitID)
+			return nil, apperr.New(apperr.EFORBIDDEN, "err.employee.unit_outside_your_units", e.UnitID)
 		}
 	}
 	var pt model.PositionType
@@ -426,16 +426,16 @@ func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Emp
 		// it. Otherwise a unit admin could hand out another unit's head
 		// post, and with it read access to that unit.
 		if pos.UnitID != e.UnitID {
-			return nil, apperr.Invalid("position_id", "err.employee.position_not_position_unit", e.PositionID, pos.Title, e.UnitID)
+			return nil, apperr.Invalid("position_id", "err.employee.position_of_other_unit", e.PositionID, pos.Title, e.UnitID)
 		}
 		pt, jenjang = pos.Type, pos.Jenjang
 	}
 	if e.SupervisorSet {
 		if e.SupervisorID == e.ID && e.ID != 0 {
-			return nil, apperr.Invalid("supervisor_id", "err.employee.employee_cannot_their_own")
+			return nil, apperr.Invalid("supervisor_id", "err.employee.own_supervisor")
 		}
 		if _, err := a.st.Employee(ctx, e.SupervisorID); apperr.Code(err) == apperr.ENOTFOUND {
-			return nil, apperr.Invalid("supervisor_id", "err.employee.supervisor_employee_does_not", e.SupervisorID)
+			return nil, apperr.Invalid("supervisor_id", "err.employee.supervisor_not_found", e.SupervisorID)
 		} else if err != nil {
 			return nil, err
 		}

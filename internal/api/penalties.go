@@ -121,7 +121,7 @@ func inputDate(field, v string) (time.Time, error) {
 	}
 	t, err := time.Parse(time.DateOnly, v)
 	if err != nil {
-		return time.Time{}, apperr.Invalid(field, "err.penalty.date_not_recognised_iso", v)
+		return time.Time{}, apperr.Invalid(field, "err.penalty.date_unknown_iso", v)
 	}
 	return t, nil
 }

@@ -23,7 +23,7 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return apperr.New(apperr.EINVALID, "err.cli.name_target_file_kompeten")
+		return apperr.New(apperr.EINVALID, "err.cli.backup_usage")
 	}
 	cfg, err := resolve()
 	if err != nil {
@@ -54,7 +54,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return apperr.New(apperr.EINVALID, "err.cli.name_backup_file_kompeten")
+		return apperr.New(apperr.EINVALID, "err.cli.restore_usage")
 	}
 	cfg, err := resolve()
 	if err != nil {
@@ -62,7 +62,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	}
 	dbPath := cfg.Get("db")
 	if isPostgres(dbPath) {
-		return apperr.New(apperr.EINVALID, "err.cli.postgresql_restore_with_pg")
+		return apperr.New(apperr.EINVALID, "err.cli.restore_postgres")
 	}
 	src := pos[0]
 	bk, err := store.Open(src)

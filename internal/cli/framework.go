@@ -61,7 +61,7 @@ func importFramework(ctx context.Context, env *Env, st *store.Store, path, forma
 // exportFramework writes one stored framework version.
 func exportFramework(ctx context.Context, env *Env, st *store.Store, path, code, version, format string) error {
 	if code == "" {
-		return apperr.New(apperr.EINVALID, "err.cli.name_framework_kompeten_export")
+		return apperr.New(apperr.EINVALID, "err.cli.export_framework_usage")
 	}
 	if format == "" {
 		format = dictionary.DetectFormat(filepath.Base(path), nil)

@@ -45,7 +45,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	hm := mapFlag{}
 	fs.Var(hm, "map", "petakan kolom yang tidak dikenal: --map \"KOLOM SAYA=nip\" (boleh berulang)")
 	if len(args) < 2 {
-		return apperr.New(apperr.EINVALID, "err.cli.usage_kompeten_import_employees")
+		return apperr.New(apperr.EINVALID, "err.cli.import_usage")
 	}
 	kind, path := args[0], args[1]
 	if err := fs.Parse(args[2:]); err != nil {
@@ -78,17 +78,17 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	case "positions", "jabatan":
 		rep, err = importer.Positions(ctx, st, path, o)
 	default:
-		return apperr.New(apperr.EINVALID, "err.cli.import_kind_unknown_employees", kind)
+		return apperr.New(apperr.EINVALID, "err.cli.import_kind_unknown", kind)
 	}
 	if err != nil {
 		return err
 	}
 	printReport(env.Stdout, rep)
 	if rep.FileError {
-		return apperr.New(apperr.EINVALID, "err.cli.file_cannot_imported_nothing")
+		return apperr.New(apperr.EINVALID, "err.cli.import_refused")
 	}
 	if rep.Counts.Bad > 0 && !*apply {
-		return apperr.New(apperr.EINVALID, "err.cli.rows_have_problems_fix", rep.Counts.Bad, rep.Counts.Good)
+		return apperr.New(apperr.EINVALID, "err.cli.import_bad_rows", rep.Counts.Bad, rep.Counts.Good)
 	}
 	return nil
 }
@@ -131,7 +131,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	fwVersion := fs.String("version", "", "versi kerangka (bawaan: terbaru)")
 	fwFormat := fs.String("format", "", "moodle, csv, xlsx atau json (bawaan: dari ekstensi berkas)")
 	if len(args) < 2 {
-		return apperr.New(apperr.EINVALID, "err.cli.usage_kompeten_export_employees")
+		return apperr.New(apperr.EINVALID, "err.cli.export_usage")
 	}
 	kind, path := args[0], args[1]
 	if err := fs.Parse(args[2:]); err != nil {
@@ -147,7 +147,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	}
 	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
 	if format != "csv" && format != "xlsx" {
-		return apperr.New(apperr.EINVALID, "err.cli.export_file_end_csv")
+		return apperr.New(apperr.EINVALID, "err.cli.export_extension")
 	}
 	f, err := os.Create(path)
 	if err != nil {

@@ -29,10 +29,10 @@ func importTalent(ctx context.Context, env *Env, st *store.Store, kind, path str
 	}
 	printTalentReport(env.Stdout, rep)
 	if rep.FileError {
-		return apperr.New(apperr.EINVALID, "err.cli.file_cannot_imported_nothing")
+		return apperr.New(apperr.EINVALID, "err.cli.import_refused")
 	}
 	if rep.Bad > 0 && !apply {
-		return apperr.New(apperr.EINVALID, "err.cli.rows_have_problems_fix", rep.Bad, rep.Good)
+		return apperr.New(apperr.EINVALID, "err.cli.import_bad_rows", rep.Bad, rep.Good)
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	}
 	if len(args) < 2 {
 		fs.Usage()
-		return apperr.New(apperr.EINVALID, "err.cli.name_action_and_user")
+		return apperr.New(apperr.EINVALID, "err.cli.user_usage")
 	}
 	action, username := args[0], nip.Normalize(args[1])
 	if err := fs.Parse(args[2:]); err != nil {

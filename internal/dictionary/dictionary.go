@@ -238,7 +238,7 @@ func (f *Framework) Validate() []Problem {
 	if strings.TrimSpace(f.Code) == "" {
 		add(0, "framework.code", "err.dict.framework_code_required")
 	} else if strings.ContainsAny(f.Code, " \t\r\n,") {
-		add(0, "framework.code", "err.dict.framework_code_not_contain")
+		add(0, "framework.code", "err.dict.framework_code_spaces")
 	}
 	if strings.TrimSpace(f.Name) == "" {
 		add(0, "framework.name", "err.dict.framework_name_required")
@@ -254,11 +254,11 @@ func (f *Framework) Validate() []Problem {
 		case code == "":
 			add(row, "code", "err.dict.competency_code_required")
 		case strings.ContainsAny(code, " \t\r\n,"):
-			add(row, "code", "err.dict.code_not_contain_spaces", code)
+			add(row, "code", "err.dict.code_spaces", code)
 		default:
 			k := strings.ToUpper(code)
 			if r, dup := first[k]; dup {
-				add(row, "code", "err.dict.code_already_used_row", code, r)
+				add(row, "code", "err.dict.code_duplicate", code, r)
 			} else {
 				first[k] = row
 			}
@@ -267,14 +267,14 @@ func (f *Framework) Validate() []Problem {
 			add(row, "name", "err.dict.competency_name_required")
 		}
 		if !c.Group.Valid() {
-			add(row, "group", "err.dict.unknown_group_teknis_manajerial", c.Group)
+			add(row, "group", "err.dict.group_unknown", c.Group)
 		}
 		if c.Kind != KindHard && c.Kind != KindSoft {
-			add(row, "kind", "err.dict.unknown_kind_hard_or", c.Kind)
+			add(row, "kind", "err.dict.kind_unknown", c.Kind)
 		}
 		for _, t := range c.Tags {
 			if !ValidTag(t) {
-				add(row, "tags", "err.dict.invalid_tag_use_lower", t)
+				add(row, "tags", "err.dict.tag_invalid", t)
 			}
 		}
 		for l, lv := range c.Levels {
@@ -303,14 +303,14 @@ func (f *Framework) Validate() []Problem {
 			continue
 		}
 		if _, ok := parent[p]; !ok {
-			add(row, "parent_code", "err.dict.parent_competency_not_framework", c.ParentCode)
+			add(row, "parent_code", "err.dict.parent_missing", c.ParentCode)
 			continue
 		}
 		self := strings.ToUpper(strings.TrimSpace(c.Code))
 		seen := map[string]bool{self: true}
 		for cur := p; cur != ""; cur = parent[cur] {
 			if seen[cur] {
-				add(row, "parent_code", "err.dict.parent_links_competency_form", c.Code)
+				add(row, "parent_code", "err.dict.parent_cycle", c.Code)
 				break
 			}
 			seen[cur] = true

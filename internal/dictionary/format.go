@@ -229,7 +229,7 @@ func parseLayout(recs, block []csvRecord, blockSheet, tableSheet string) (*Frame
 		}
 	}
 	if start < 0 {
-		add(0, tableSheet, "header", false, "err.dict.competency_table_header_row")
+		add(0, tableSheet, "header", false, "err.dict.table_header_missing")
 		return nil, ps, nil
 	}
 	if block == nil {

@@ -305,9 +305,9 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 			for i := range col {
 				col[i] = i
 			}
-			add(recs[0].line, "header", true, "err.dict.column_headers_not_recognised")
+			add(recs[0].line, "header", true, "err.dict.moodle_headers_unknown")
 		} else {
-			add(recs[0].line, "header", false, "err.dict.not_moodle_competency_framework")
+			add(recs[0].line, "header", false, "err.dict.not_moodle")
 			return nil, ps, nil
 		}
 	}
@@ -329,7 +329,7 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 		isfw := strings.TrimSpace(get(rec, mIsFramework))
 		if isfw != "" && isfw != "0" && !strings.EqualFold(isfw, "false") {
 			if fw != nil {
-				add(rec.line, "is_framework", false, "err.dict.file_has_more_than")
+				add(rec.line, "is_framework", false, "err.dict.moodle_two_framework_rows")
 				continue
 			}
 			fw = &Framework{Code: strings.TrimSpace(get(rec, mID)), Name: strings.TrimSpace(get(rec, mShort))}
@@ -338,7 +338,7 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 			fw.Source, fw.Version, fw.Owner = meta["sumber"], meta["versi"], meta["pemilik"]
 			if sv := strings.TrimSpace(get(rec, mScaleValues)); sv != "" && len(strings.Split(sv, ",")) != NumLevels {
 				n := len(strings.Split(sv, ","))
-				add(rec.line, "scale_values", true, "err.dict.moodle_scale_has_values", n)
+				add(rec.line, "scale_values", true, "err.dict.moodle_scale", n)
 			}
 			if fw.Code == "" {
 				add(rec.line, "framework.code", false, "err.dict.framework_id_number_required")
@@ -357,7 +357,7 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 			c.Levels = lvls
 			g, gok := ParseGroup(meta["kelompok"])
 			if !gok {
-				add(rec.line, "group", false, "err.dict.unknown_group", meta["kelompok"])
+				add(rec.line, "group", false, "err.dict.moodle_group_unknown", meta["kelompok"])
 			}
 			c.Group = g
 			c.Kind = strings.ToLower(meta["jenis"])
@@ -367,7 +367,7 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 				c.Levels[i] = Level{Title: fmt.Sprintf("Level %d", i+1), Description: fmt.Sprintf("Level %d", i+1)}
 			}
 			c.Group, c.Kind = GroupTeknis, KindHard
-			add(rec.line, "levels", true, "err.dict.no_level_descriptions_moodle")
+			add(rec.line, "levels", true, "err.dict.moodle_no_levels")
 		}
 		for _, ig := range []struct {
 			k    int
@@ -376,14 +376,14 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 			k, name := ig.k, ig.name
 			if v := strings.TrimSpace(get(rec, k)); v != "" && !ignored[name] {
 				ignored[name] = true
-				add(rec.line, moodleKey(name), true, "err.dict.column_not_kept_by", name)
+				add(rec.line, moodleKey(name), true, "err.dict.moodle_column_ignored", name)
 			}
 		}
 		comps = append(comps, c)
 		lines = append(lines, rec.line)
 	}
 	if fw == nil {
-		add(0, "is_framework", false, "err.dict.framework_row_framework_1")
+		add(0, "is_framework", false, "err.dict.moodle_framework_row_missing")
 		return nil, ps, nil
 	}
 	fw.Competencies = comps

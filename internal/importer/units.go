@@ -56,7 +56,7 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 		if raw := s.cols.get(cells, fUnitKind); raw != "" {
 			k, ok := parseUnitKind(raw)
 			if !ok {
-				prob(u, fUnitKind, raw, "unit.kind", "err.import.unit_kind_unknown_pemda", raw)
+				prob(u, fUnitKind, raw, "unit.kind", "err.import.unit_kind_unknown", raw)
 			}
 			u.kind, u.kindSet = k, ok
 		}
@@ -88,7 +88,7 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 				continue
 			}
 			if u.pcSet && !strings.EqualFold(u.pc, parentCode(r, u.old)) {
-				prob(u, fParentCode, u.pc, "unit.move", "err.import.moving_unit_another_parent")
+				prob(u, fParentCode, u.pc, "unit.move", "err.import.unit_move")
 				continue
 			}
 			if !u.kindSet {
@@ -102,7 +102,7 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 		}
 		if u.pc == "" {
 			if !o.Scope.All {
-				prob(u, fParentCode, "", "unit.scope", "err.import.new_root_unit_can")
+				prob(u, fParentCode, "", "unit.scope", "err.import.root_unit_bkpsdm_only")
 			}
 			continue
 		}
@@ -113,7 +113,7 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 			continue
 		}
 		if byCode[strings.ToUpper(u.pc)] == nil {
-			prob(u, fParentCode, u.pc, "unit.parent", "err.import.parent_unit_found_neither", u.pc)
+			prob(u, fParentCode, u.pc, "unit.parent", "err.import.parent_unit_missing", u.pc)
 		}
 	}
 	// Order new units parents first; a row whose parent row is bad, or a
@@ -129,7 +129,7 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 			}
 			if u.old == nil && u.pc != "" && r.unitByCode[strings.ToUpper(u.pc)] == nil && !placed[strings.ToUpper(u.pc)] {
 				if p := byCode[strings.ToUpper(u.pc)]; p == nil || p.bad {
-					prob(u, fParentCode, u.pc, "unit.parent", "err.import.parent_unit_file_cannot", u.pc)
+					prob(u, fParentCode, u.pc, "unit.parent", "err.import.parent_unit_bad", u.pc)
 					changed = true
 				}
 				continue
@@ -265,7 +265,7 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 			j = jj
 		}
 		if t == model.Fungsional && j == "" {
-			prob(fJenjang, "", "required", "err.import.functional_position_needs_level")
+			prob(fJenjang, "", "required", "err.import.jenjang_required")
 		}
 		if t != model.Fungsional {
 			j = ""
@@ -274,14 +274,14 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 			raw := s.cols.get(cells, fIsHead)
 			v, ok := parseBool(raw)
 			if !ok {
-				prob(fIsHead, raw, "position.head", "err.import.kepala_unit_unknown_use", raw)
+				prob(fIsHead, raw, "position.head", "err.import.head_flag_unknown", raw)
 			}
 			head = v
 		} else if old == nil {
 			head = head && !r.unitHead[u.ID]
 		}
 		if head && !t.Managerial() {
-			prob(fIsHead, "Ya", "position.head", "err.import.only_managerial_positions_can")
+			prob(fIsHead, "Ya", "position.head", "err.import.head_must_be_managerial")
 		}
 		p.Type, p.Jenjang, p.IsHead = t, j, head
 		key := fmt.Sprintf("t:%d:%s", u.ID, foldKey(title))

@@ -318,7 +318,7 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 	} else if k, ok := ParseKind(rawKind); ok {
 		e.Kind = k
 	} else {
-		ps = append(ps, errp(FieldKind, CodeKind, "err.employee.employee_kind_unknown_use", rawKind))
+		ps = append(ps, errp(FieldKind, CodeKind, "err.employee.kind_unknown", rawKind))
 		e.Kind = ""
 	}
 

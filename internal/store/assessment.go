@@ -179,7 +179,7 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *Rating) error {
 // the employee's supervisor or heads a unit above the employee.
 func (s *Store) checkSupervisor(ctx context.Context, q queryer, r *Rating, f *raterFacts) error {
 	if r.RaterID == 0 || r.RaterID == r.EmployeeID {
-		return apperr.New(apperr.EFORBIDDEN, "err.rating.supervisor_rating_can_only")
+		return apperr.New(apperr.EFORBIDDEN, "err.rating.supervisor_only")
 	}
 	if r.RaterID == f.supervisorID {
 		return nil

@@ -212,7 +212,7 @@ func (s *Store) checkCycle(ctx context.Context, q queryer, c *Cycle, admin model
 		return apperr.Invalid("closes_on", "err.cycle.closing_date_cannot_before")
 	}
 	if !c.Self && !c.Supervisor && !c.Peer {
-		return apperr.Invalid("sources", "err.cycle.choose_at_least_one")
+		return apperr.Invalid("sources", "err.cycle.no_sources")
 	}
 	if c.ScopeUnitID == 0 {
 		return apperr.Invalid("scope_unit", "err.cycle.scope_unit_chosen")
@@ -225,7 +225,7 @@ func (s *Store) checkCycle(ctx context.Context, q queryer, c *Cycle, admin model
 		return err
 	}
 	if !administers(admin, c.ScopePath) {
-		return apperr.Invalid("scope_unit", "err.cycle.scope_unit_outside_area")
+		return apperr.Invalid("scope_unit", "err.cycle.scope_outside")
 	}
 	return nil
 }
@@ -283,7 +283,7 @@ func (s *Store) UpdateCycle(ctx context.Context, a model.Actor, c *Cycle, admin 
 			return err
 		}
 		if !old.ClosedAt.IsZero() {
-			return apperr.New(apperr.ECONFLICT, "err.cycle.cycle_closed_and_cannot", old.Name)
+			return apperr.New(apperr.ECONFLICT, "err.cycle.closed_unchangeable", old.Name)
 		}
 		if err := s.checkCycle(ctx, tx, c, admin); err != nil {
 			return err
@@ -294,7 +294,7 @@ func (s *Store) UpdateCycle(ctx context.Context, a model.Actor, c *Cycle, admin 
 				return err
 			}
 			if n > 0 {
-				return apperr.Invalid("scope_unit", "err.cycle.scope_cannot_changed_cycle", n)
+				return apperr.Invalid("scope_unit", "err.cycle.scope_has_ratings", n)
 			}
 		}
 		now := s.Now().Unix()
@@ -749,7 +749,7 @@ func (s *Store) attachCycle(ctx context.Context, q queryer, r *Rating) error {
 		}
 	}
 	if explicit != 0 {
-		return apperr.Invalid("cycle", "err.cycle.cycle_not_open_ratings", explicit, r.Source)
+		return apperr.Invalid("cycle", "err.cycle.not_open_for_source", explicit, r.Source)
 	}
 	return nil
 }

@@ -49,7 +49,7 @@ func (s *Store) insertFramework(ctx context.Context, tx *sql.Tx, f *dictionary.F
 	id, err := insertID(ctx, tx, `INSERT INTO framework (code, version, name, source, owner, description, builtin, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, f.Code, f.Version, f.Name, f.Source, f.Owner, f.Description, builtin, s.Now().Unix())
 	if isUniqueViolation(err) {
-		return 0, apperr.New(apperr.ECONFLICT, "err.framework.framework_version_already_exists", f.Code, f.Version)
+		return 0, apperr.New(apperr.ECONFLICT, "err.framework.version_exists", f.Code, f.Version)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("store: create framework %s: %w", f.Code, err)

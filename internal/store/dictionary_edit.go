@@ -208,7 +208,7 @@ func (s *Store) saveDraft(ctx context.Context, q queryer, d *FrameworkDraft) err
 	_, err = q.ExecContext(ctx, `UPDATE framework_draft SET code = $1, version = $2, owner_unit_id = $3, body = $4, updated_at = $5 WHERE id = $6`,
 		d.F.Code, d.F.Version, nullID(d.OwnerUnitID), string(body), d.UpdatedAt.Unix(), d.ID)
 	if isUniqueViolation(err) {
-		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code", "err.framework.code_used_by_another", d.F.Code)}}
+		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code", "err.framework.code_used_by_draft", d.F.Code)}}
 	}
 	if err != nil {
 		return fmt.Errorf("store: save draft %d: %w", d.ID, err)
@@ -239,9 +239,9 @@ func (s *Store) checkMeta(ctx context.Context, q queryer, d *FrameworkDraft, adm
 	}
 	switch {
 	case f.Version == "":
-		ps = append(ps, draftProblem("framework.version", "err.framework.version_required_e_g"))
+		ps = append(ps, draftProblem("framework.version", "err.framework.version_required"))
 	case strings.ContainsAny(f.Version, " \t\r\n,") || utf8.RuneCountInString(f.Version) > 40:
-		ps = append(ps, draftProblem("framework.version", "err.framework.version_has_no_spaces"))
+		ps = append(ps, draftProblem("framework.version", "err.framework.version_format"))
 	}
 	if newCode && f.Code != "" {
 		var n int
@@ -250,7 +250,7 @@ func (s *Store) checkMeta(ctx context.Context, q queryer, d *FrameworkDraft, adm
 			return err
 		}
 		if n > 0 {
-			ps = append(ps, draftProblem("framework.code", "err.framework.code_taken_by_another", f.Code))
+			ps = append(ps, draftProblem("framework.code", "err.framework.code_taken_new_version", f.Code))
 		}
 	}
 	if f.Code != "" && f.Version != "" {
@@ -259,14 +259,14 @@ func (s *Store) checkMeta(ctx context.Context, q queryer, d *FrameworkDraft, adm
 			return err
 		}
 		if n > 0 {
-			ps = append(ps, draftProblem("framework.version", "err.framework.version_already_published_published", f.Version))
+			ps = append(ps, draftProblem("framework.version", "err.framework.version_published_immutable", f.Version))
 		}
 	}
 	d.OwnerUnitName, d.OwnerPath = "", ""
 	if d.OwnerUnitID != 0 {
 		err := q.QueryRowContext(ctx, `SELECT name, path FROM org_unit WHERE id = $1`, d.OwnerUnitID).Scan(&d.OwnerUnitName, &d.OwnerPath)
 		if err == sql.ErrNoRows {
-			ps = append(ps, draftProblem("owner_unit", "err.framework.owner_unit_does_not"))
+			ps = append(ps, draftProblem("owner_unit", "err.framework.owner_unit_missing"))
 		} else if err != nil {
 			return err
 		}
@@ -275,7 +275,7 @@ func (s *Store) checkMeta(ctx context.Context, q queryer, d *FrameworkDraft, adm
 		if d.OwnerUnitID == 0 {
 			ps = append(ps, draftProblem("owner_unit", "err.framework.choose_owner_unit_agency"))
 		} else {
-			ps = append(ps, draftProblem("owner_unit", "err.framework.owner_unit_outside_what"))
+			ps = append(ps, draftProblem("owner_unit", "err.framework.owner_unit_outside"))
 		}
 	}
 	if len(ps) > 0 {
@@ -307,7 +307,7 @@ func (s *Store) insertDraft(ctx context.Context, tx *sql.Tx, a model.Actor, d *F
 	id, err := insertID(ctx, tx, `INSERT INTO framework_draft (code, version, based_on_id, owner_unit_id, body, created_at, updated_at, created_by)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, d.F.Code, d.F.Version, nullID(d.BasedOnID), nullID(d.OwnerUnitID), string(body), now, now, actorName(a))
 	if isUniqueViolation(err) {
-		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code", "err.framework.code_used_by_another", d.F.Code)}}
+		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code", "err.framework.code_used_by_draft", d.F.Code)}}
 	}
 	if err != nil {
 		return fmt.Errorf("store: create draft %s: %w", d.F.Code, err)
@@ -356,7 +356,7 @@ func (s *Store) NewVersionDraft(ctx context.Context, a model.Actor, frameworkID 
 			return err
 		}
 		if o.BuiltIn {
-			return apperr.New(apperr.EFORBIDDEN, "err.framework.built_framework_read_only", o.Code)
+			return apperr.New(apperr.EFORBIDDEN, "err.framework.builtin_read_only", o.Code)
 		}
 		if !administers(admin, o.OwnerPath) {
 			return apperr.New(apperr.ENOTFOUND, "err.standard.framework_not_found", frameworkID)
@@ -369,7 +369,7 @@ func (s *Store) NewVersionDraft(ctx context.Context, a model.Actor, frameworkID 
 				return err
 			}
 			if !d.EditableBy(admin) {
-				return apperr.New(apperr.ECONFLICT, "err.framework.framework_being_edited_as", o.Code)
+				return apperr.New(apperr.ECONFLICT, "err.framework.draft_by_other", o.Code)
 			}
 			id, existing = draftID, true
 			return nil
@@ -526,7 +526,7 @@ func (s *Store) SaveDraftCompetency(ctx context.Context, a model.Actor, id int64
 				return apperr.New(apperr.ENOTFOUND, "err.framework.competency_not_draft", oldCode)
 			}
 		} else if i >= maxDraftCompetencies {
-			return apperr.Invalid("code", "err.framework.framework_holds_at_most", maxDraftCompetencies)
+			return apperr.Invalid("code", "err.framework.too_many_competencies", maxDraftCompetencies)
 		}
 		if ps := checkCompetency(&d.F, i, &c); len(ps) > 0 {
 			return &DraftError{Problems: ps}
@@ -570,7 +570,7 @@ func (s *Store) DeleteDraftCompetency(ctx context.Context, a model.Actor, id int
 				i = j
 			}
 			if strings.EqualFold(o.ParentCode, code) {
-				return apperr.Invalid("parent_code", "err.framework.competency_still_parent_move", code, o.Code, o.Code)
+				return apperr.Invalid("parent_code", "err.framework.still_a_parent", code, o.Code, o.Code)
 			}
 		}
 		if i < 0 {
@@ -609,14 +609,14 @@ func (s *Store) DraftProblems(ctx context.Context, d *FrameworkDraft) ([]diction
 		return nil, err
 	}
 	if n > 0 {
-		ps = append(ps, draftProblem("framework.version", "err.framework.version_already_published_choose", d.F.Version))
+		ps = append(ps, draftProblem("framework.version", "err.framework.version_published", d.F.Version))
 	}
 	if d.BasedOnID == 0 {
 		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM framework WHERE code = $1`, d.F.Code).Scan(&n); err != nil {
 			return nil, err
 		}
 		if n > 0 {
-			ps = append(ps, draftProblem("framework.code", "err.framework.code_taken_by_another2", d.F.Code))
+			ps = append(ps, draftProblem("framework.code", "err.framework.code_taken", d.F.Code))
 		}
 	}
 	return ps, nil
@@ -649,7 +649,7 @@ func (s *Store) PublishDraft(ctx context.Context, a model.Actor, id int64, admin
 				return err
 			}
 			if n > 0 {
-				errs = append(errs, draftProblem("framework.code", "err.framework.code_taken_by_another2", d.F.Code))
+				errs = append(errs, draftProblem("framework.code", "err.framework.code_taken", d.F.Code))
 			}
 		}
 		if len(errs) > 0 {
@@ -658,7 +658,7 @@ func (s *Store) PublishDraft(ctx context.Context, a model.Actor, id int64, admin
 		if fid, err = s.insertFramework(ctx, tx, &d.F, false); err != nil {
 			var ae *apperr.Error
 			if errors.As(err, &ae) && ae.Code == apperr.ECONFLICT {
-				return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.version", "err.framework.version_already_published_choose", d.F.Version)}}
+				return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.version", "err.framework.version_published", d.F.Version)}}
 			}
 			return err
 		}

@@ -59,7 +59,7 @@ func (p *DisciplinePenalty) validate() error {
 	switch p.Level {
 	case PenaltyRingan, PenaltySedang, PenaltyBerat:
 	default:
-		return apperr.Invalid("level", "err.penalty.penalty_level_unknown_ringan", p.Level)
+		return apperr.Invalid("level", "err.penalty.level_unknown", p.Level)
 	}
 	if utf8.RuneCountInString(p.Kind) > penaltyMaxKind {
 		return apperr.Invalid("kind", "err.penalty.penalty_kind_at_most", penaltyMaxKind)
@@ -80,13 +80,13 @@ func (p *DisciplinePenalty) validate() error {
 		p.EndsOn = p.StartsOn // a reprimand has no period
 	}
 	if p.EndsOn.IsZero() {
-		return apperr.Invalid("ends_on", "err.penalty.disciplinary_penalty_lasts_set", p.Level)
+		return apperr.Invalid("ends_on", "err.penalty.end_required", p.Level)
 	}
 	if p.EndsOn.Before(p.StartsOn) {
 		return apperr.Invalid("ends_on", "err.penalty.end_date_before_start", p.EndsOn.Format(isoDate), p.StartsOn.Format(isoDate))
 	}
 	if p.StartsOn.Before(p.DecreeDate) {
-		return apperr.Invalid("starts_on", "err.penalty.penalty_starts_before_decree", p.StartsOn.Format(isoDate), p.DecreeDate.Format(isoDate))
+		return apperr.Invalid("starts_on", "err.penalty.starts_before_decree", p.StartsOn.Format(isoDate), p.DecreeDate.Format(isoDate))
 	}
 	return nil
 }
@@ -135,7 +135,7 @@ func (s *Store) RevokePenalty(ctx context.Context, a model.Actor, employeeID, pe
 			return fmt.Errorf("store: revoke penalty: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return apperr.New(apperr.ENOTFOUND, "err.penalty.disciplinary_penalty_employee_does", penaltyID, employeeID)
+			return apperr.New(apperr.ENOTFOUND, "err.penalty.not_found_or_revoked", penaltyID, employeeID)
 		}
 		return s.audit(ctx, tx, a, "discipline.revoke", "employee", employeeID, map[string]any{"penalty": penaltyID}) // the reason stays in the row
 	})

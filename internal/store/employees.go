@@ -81,7 +81,7 @@ func (s *Store) EmployeeByNIP(ctx context.Context, nip string) (*EmployeeView, e
 	var v EmployeeView
 	err := scanEmployeeView(s.db.QueryRowContext(ctx, `SELECT `+employeeViewCols+employeeViewFrom+` WHERE e.nip = $1`, nip), &v)
 	if err != nil {
-		return nil, notFound(err, "err.employee.employee_with_nip_not", nip)
+		return nil, notFound(err, "err.employee.nip_not_found", nip)
 	}
 	return &v, nil
 }
@@ -132,7 +132,7 @@ func (s *Store) insertEmployee(ctx context.Context, tx *sql.Tx, e *model.Employe
 		return apperr.New(apperr.ECONFLICT, "err.employee.nip_already_registered", e.NIP)
 	}
 	if isForeignKeyViolation(err) {
-		return apperr.Invalid("unit", "err.employee.unit_or_position_does")
+		return apperr.Invalid("unit", "err.employee.unit_or_position_missing")
 	}
 	if err != nil {
 		return fmt.Errorf("store: create employee %s: %w", e.NIP, err)
@@ -293,7 +293,7 @@ func (s *Store) writeEmployeeChanges(ctx context.Context, q queryer, a model.Act
 		return apperr.New(apperr.ECONFLICT, "err.employee.nip_already_registered", e.NIP)
 	}
 	if isForeignKeyViolation(err) {
-		return apperr.Invalid("unit", "err.employee.unit_or_position_does")
+		return apperr.Invalid("unit", "err.employee.unit_or_position_missing")
 	}
 	if err != nil {
 		return fmt.Errorf("store: update employee %s: %w", e.NIP, err)

@@ -118,7 +118,7 @@ func cleanFileName(name, ext string) string {
 // The audit entry names the file but does not keep its content.
 func (s *Store) SubmitEvidence(ctx context.Context, a model.Actor, submitter int64, e *Evidence) error {
 	if submitter == 0 || submitter != e.EmployeeID {
-		return apperr.New(apperr.EFORBIDDEN, "err.evidence.work_evidence_can_only")
+		return apperr.New(apperr.EFORBIDDEN, "err.evidence.own_only")
 	}
 	if e.ClaimedLevel < 1 || e.ClaimedLevel > 5 {
 		return apperr.Invalid("level", "err.common.level_1_5")
@@ -135,7 +135,7 @@ func (s *Store) SubmitEvidence(ctx context.Context, a model.Actor, submitter int
 	}
 	ctype, ext := evidenceType(e.Content)
 	if ctype == "" {
-		return apperr.Invalid("file", "err.evidence.file_pdf_jpeg_or")
+		return apperr.Invalid("file", "err.evidence.file_type")
 	}
 	e.ContentType, e.FileName, e.Size = ctype, cleanFileName(e.FileName, ext), int64(len(e.Content))
 	e.SubmittedAt, e.Status = s.Now(), EvidencePending
@@ -153,7 +153,7 @@ func (s *Store) SubmitEvidence(ctx context.Context, a model.Actor, submitter int
 			inStandard = inStandard || r.CompetencyID == e.CompetencyID
 		}
 		if !inStandard {
-			return apperr.Invalid("competency", "err.evidence.competency_not_part_position", e.CompetencyID)
+			return apperr.Invalid("competency", "err.evidence.not_in_standard", e.CompetencyID)
 		}
 		id, err := insertID(ctx, tx, `INSERT INTO evidence (employee_id, competency_id, claimed_level, note, file_name, content_type,
 			content, size, submitted_at, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending')`,
@@ -241,7 +241,7 @@ func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id 
 			return err
 		}
 		if status != EvidencePending {
-			return apperr.New(apperr.ECONFLICT, "err.evidence.evidence_has_already_been", id)
+			return apperr.New(apperr.ECONFLICT, "err.evidence.already_reviewed", id)
 		}
 		now := s.Now()
 		newStatus, ratingID := EvidenceRejected, int64(0)
@@ -259,7 +259,7 @@ func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id 
 			return fmt.Errorf("store: review evidence: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
-			return apperr.New(apperr.ECONFLICT, "err.evidence.evidence_has_already_been", id)
+			return apperr.New(apperr.ECONFLICT, "err.evidence.already_reviewed", id)
 		}
 		detail := map[string]any{"employee_id": emp, "competency_id": comp, "status": newStatus, "reviewer_id": reviewer}
 		if accept {

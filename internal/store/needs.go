@@ -189,7 +189,7 @@ func needsBase(snap *needsSnapshot, sc model.Scope, unitID int64) (*model.OrgUni
 		slices.SortFunc(tops, func(a, b model.OrgUnit) int { return cmp.Compare(a.Name, b.Name) })
 	}
 	if len(tops) == 0 {
-		return nil, nil, nil, apperr.New(apperr.EFORBIDDEN, "err.needs.there_no_unit_scope")
+		return nil, nil, nil, apperr.New(apperr.EFORBIDDEN, "err.needs.no_unit_in_scope")
 	}
 	if len(tops) == 1 {
 		u := snap.units[tops[0].ID]

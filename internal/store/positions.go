@@ -38,13 +38,13 @@ func validatePosition(p *model.Position) error {
 			okJ = okJ || p.Jenjang == j
 		}
 		if !okJ {
-			return apperr.Invalid("jenjang", "err.position.jenjang_unknown_functional_positions", p.Jenjang)
+			return apperr.Invalid("jenjang", "err.position.jenjang_unknown", p.Jenjang)
 		}
 	} else {
 		p.Jenjang = ""
 	}
 	if p.IsHead && !p.Type.Managerial() {
-		return apperr.Invalid("is_head", "err.position.only_managerial_position_can")
+		return apperr.Invalid("is_head", "err.position.head_must_be_managerial")
 	}
 	return nil
 }
@@ -65,7 +65,7 @@ func (s *Store) createPositionTx(ctx context.Context, tx *sql.Tx, a model.Actor,
 	id, err := insertID(ctx, tx, `INSERT INTO position (code, title, type, jenjang, unit_id, is_head) VALUES ($1, $2, $3, $4, $5, $6)`,
 		code, p.Title, string(p.Type), p.Jenjang, p.UnitID, p.IsHead)
 	if isUniqueViolation(err) {
-		return apperr.New(apperr.ECONFLICT, "err.position.position_already_exists_unit", p.Title, p.Code)
+		return apperr.New(apperr.ECONFLICT, "err.position.title_or_code_exists", p.Title, p.Code)
 	}
 	if isForeignKeyViolation(err) {
 		return apperr.Invalid("unit", "err.common.unit_does_not_exist", p.UnitID)

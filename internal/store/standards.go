@@ -125,7 +125,7 @@ func validType(t model.PositionType, jenjang string) error {
 		return nil
 	}
 	if t != model.Fungsional {
-		return apperr.Invalid("jenjang", "err.standard.jenjang_applies_only_functional")
+		return apperr.Invalid("jenjang", "err.standard.jenjang_only_functional")
 	}
 	for _, j := range model.Jenjangs {
 		if j == jenjang {
@@ -314,7 +314,7 @@ func (s *Store) SetStandard(ctx context.Context, a model.Actor, positionID int64
 		return 0, err
 	}
 	if len(items) == 0 {
-		return 0, apperr.Invalid("items", "err.standard.standard_needs_at_least")
+		return 0, apperr.Invalid("items", "err.standard.no_items")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

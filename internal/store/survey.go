@@ -201,7 +201,7 @@ func validateQuestion(q *Question) error {
 	case utf8.RuneCountInString(q.Prompt) > SurveyMaxPrompt:
 		return apperr.Invalid("prompt", "err.survey.question_text_at_most", SurveyMaxPrompt)
 	case q.MaxPicks < 0 || q.MaxPicks > SurveyMaxPicks:
-		return apperr.Invalid("max_picks", "err.survey.maximum_number_choices_0", SurveyMaxPicks)
+		return apperr.Invalid("max_picks", "err.survey.max_picks_range", SurveyMaxPicks)
 	}
 	if q.Kind == QuestionText {
 		q.MaxPicks, q.OptionIDs = 0, nil
@@ -265,7 +265,7 @@ func scopeUnitAdministered(ctx context.Context, q queryer, admin model.Scope, id
 	var path string
 	err := q.QueryRowContext(ctx, `SELECT path FROM org_unit WHERE id = $1`, id).Scan(&path)
 	if err == sql.ErrNoRows || (err == nil && !pathInScope(admin, path)) {
-		return apperr.Invalid("unit", "err.survey.target_unit_not_found")
+		return apperr.Invalid("unit", "err.survey.target_unit_outside")
 	}
 	return err
 }
@@ -317,7 +317,7 @@ func (s *Store) UpdateSurvey(ctx context.Context, a model.Actor, admin model.Sco
 		}
 		if sv.ScopeUnitID != old.ScopeUnitID {
 			if old.Frozen() {
-				return apperr.New(apperr.ECONFLICT, "err.survey.target_unit_cannot_changed")
+				return apperr.New(apperr.ECONFLICT, "err.survey.target_unit_fixed")
 			}
 			if err := scopeUnitAdministered(ctx, tx, admin, sv.ScopeUnitID); err != nil {
 				return err
@@ -349,7 +349,7 @@ func (s *Store) DeleteSurvey(ctx context.Context, a model.Actor, admin model.Sco
 			return err
 		}
 		if old.Frozen() {
-			return apperr.New(apperr.ECONFLICT, "err.survey.survey_with_answers_cannot")
+			return apperr.New(apperr.ECONFLICT, "err.survey.answered_no_delete")
 		}
 		for _, q := range []string{
 			`DELETE FROM survey_option WHERE question_id IN (SELECT id FROM survey_question WHERE survey_id = $1)`,
@@ -376,7 +376,7 @@ func (s *Store) AddSurveyQuestion(ctx context.Context, a model.Actor, admin mode
 			return err
 		}
 		if sv.Frozen() {
-			return apperr.New(apperr.ECONFLICT, "err.survey.questions_cannot_changed_once")
+			return apperr.New(apperr.ECONFLICT, "err.survey.questions_fixed")
 		}
 		var n, last int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(ord), 0) FROM survey_question WHERE survey_id = $1`, surveyID).Scan(&n, &last); err != nil {
@@ -402,7 +402,7 @@ func (s *Store) DeleteSurveyQuestion(ctx context.Context, a model.Actor, admin m
 			return err
 		}
 		if sv.Frozen() {
-			return apperr.New(apperr.ECONFLICT, "err.survey.questions_cannot_changed_once")
+			return apperr.New(apperr.ECONFLICT, "err.survey.questions_fixed")
 		}
 		var prompt string
 		err = tx.QueryRowContext(ctx, `SELECT prompt FROM survey_question WHERE id = $1 AND survey_id = $2`, questionID, surveyID).Scan(&prompt)

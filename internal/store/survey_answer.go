@@ -242,7 +242,7 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 				return err
 			}
 			if n != len(sv.Questions) {
-				return apperr.New(apperr.ECONFLICT, "err.survey.survey_questions_just_changed")
+				return apperr.New(apperr.ECONFLICT, "err.survey.questions_changed")
 			}
 		}
 		if err := checkAnswers(sv, answers); err != nil {
@@ -260,7 +260,7 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 			rid, err = insertID(ctx, tx, `INSERT INTO survey_response (survey_id, employee_id, unit_id, created_at, updated_at)
 				VALUES ($1, $2, $3, $4, $4)`, surveyID, employeeID, unitID, now)
 			if isUniqueViolation(err) {
-				return apperr.New(apperr.ECONFLICT, "err.survey.answers_just_saved_from")
+				return apperr.New(apperr.ECONFLICT, "err.survey.answers_saved_elsewhere")
 			}
 		case err == nil:
 			if _, err = tx.ExecContext(ctx, `UPDATE survey_response SET unit_id = $1, updated_at = $2 WHERE id = $3`, unitID, now, rid); err == nil {

@@ -48,10 +48,10 @@ func (s *Store) validPerformanceYear(year int) bool {
 func (s *Store) SetPerformance(ctx context.Context, a model.Actor, employeeID int64, year int, predikat string) error {
 	canon, ok := canonicalPredikat(predikat)
 	if !ok {
-		return apperr.Invalid("predikat", "err.talent.predikat_unknown_sangat_baik", predikat)
+		return apperr.Invalid("predikat", "err.talent.predikat_unknown_list", predikat)
 	}
 	if !s.validPerformanceYear(year) {
-		return apperr.Invalid("year", "err.talent.year_outside_range_2000", year, s.Now().Year())
+		return apperr.Invalid("year", "err.talent.year_range", year, s.Now().Year())
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var n int

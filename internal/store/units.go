@@ -52,7 +52,7 @@ func (s *Store) createUnitTx(ctx context.Context, tx *sql.Tx, a model.Actor, u *
 		var p model.OrgUnit
 		if err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitCols+` FROM org_unit WHERE id = $1`, u.ParentID), &p); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
-				return apperr.Invalid("parent", "err.unit.parent_unit_does_not", u.ParentID)
+				return apperr.Invalid("parent", "err.unit.parent_not_found", u.ParentID)
 			}
 			return err
 		}
@@ -62,7 +62,7 @@ func (s *Store) createUnitTx(ctx context.Context, tx *sql.Tx, a model.Actor, u *
 	id, err := insertID(ctx, tx, `INSERT INTO org_unit (code, name, kind, parent_id, path, depth) VALUES ($1, $2, $3, $4, '', $5)`,
 		u.Code, u.Name, string(u.Kind), nullID(u.ParentID), u.Depth)
 	if isUniqueViolation(err) {
-		return apperr.New(apperr.ECONFLICT, "err.unit.unit_code_already_use", u.Code)
+		return apperr.New(apperr.ECONFLICT, "err.unit.code_in_use", u.Code)
 	}
 	if err != nil {
 		return fmt.Errorf("store: create unit %s: %w", u.Code, err)
@@ -94,7 +94,7 @@ func (s *Store) UpdateUnit(ctx context.Context, a model.Actor, u *model.OrgUnit)
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE org_unit SET code = $1, name = $2, kind = $3 WHERE id = $4`, u.Code, u.Name, string(u.Kind), u.ID)
 		if isUniqueViolation(err) {
-			return apperr.New(apperr.ECONFLICT, "err.unit.unit_code_already_use", u.Code)
+			return apperr.New(apperr.ECONFLICT, "err.unit.code_in_use", u.Code)
 		}
 		if err != nil {
 			return err

@@ -343,7 +343,7 @@ func (s *server) editableCycle(r *http.Request, p *auth.Principal, id int64) (*s
 		return nil, err
 	}
 	if !c.ClosedAt.IsZero() {
-		return nil, apperr.New(apperr.ECONFLICT, "err.cycle.cycle_closed_and_cannot", c.Name)
+		return nil, apperr.New(apperr.ECONFLICT, "err.cycle.closed_unchangeable", c.Name)
 	}
 	return c, nil
 }

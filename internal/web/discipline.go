@@ -77,7 +77,7 @@ func formDate(r *http.Request, field string) (time.Time, error) {
 	}
 	t, err := time.Parse("2006-01-02", v)
 	if err != nil {
-		return time.Time{}, apperr.Invalid(field, "err.penalty.date_not_recognised_yyyy", v)
+		return time.Time{}, apperr.Invalid(field, "err.penalty.date_unknown", v)
 	}
 	return t, nil
 }

@@ -8,10 +8,10 @@ import (
 
 // errNotPermitted answers a request for a record outside the user's scope
 // exactly as for a record that does not exist.
-var errNotPermitted = apperr.New(apperr.ENOTFOUND, "err.common.record_not_found_or")
+var errNotPermitted = apperr.New(apperr.ENOTFOUND, "err.common.not_found_or_not_allowed")
 
 // errForbidden answers a request the user's role does not allow.
-var errForbidden = apperr.New(apperr.EFORBIDDEN, "err.common.not_allowed_open_page")
+var errForbidden = apperr.New(apperr.EFORBIDDEN, "err.common.page_not_allowed")
 
 // statusOf maps an application error code to its HTTP status for pages:
 // apperr.HTTPStatus, except that an invalid form is a plain 400.

@@ -64,7 +64,7 @@ func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) {
 	// The file plus the other fields; a bigger body is cut off and refused.
 	r.Body = http.MaxBytesReader(w, r.Body, store.EvidenceMaxSize+64<<10)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		s.refuseEvidence(w, r, p, apperr.Invalid("file", "err.evidence.file_at_most_5"))
+		s.refuseEvidence(w, r, p, apperr.Invalid("file", "err.evidence.upload_form"))
 		return
 	}
 	defer r.MultipartForm.RemoveAll()

@@ -63,7 +63,7 @@ func parseMapping(text string) (map[string]string, error) {
 		}
 		k, v, ok := strings.Cut(line, "=")
 		if !ok || strings.TrimSpace(k) == "" {
-			return nil, apperr.Invalid("mapping", "err.import.line_column_mapping_read", i+1)
+			return nil, apperr.Invalid("mapping", "err.import.mapping_line", i+1)
 		}
 		m[strings.TrimSpace(k)] = strings.TrimSpace(v)
 	}

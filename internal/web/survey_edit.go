@@ -173,14 +173,14 @@ func (s *server) formUnit(ctx context.Context, p *auth.Principal, f surveyForm) 
 	case f.Unit != "":
 		id, perr := strconv.ParseInt(f.Unit, 10, 64)
 		if perr != nil {
-			return 0, apperr.Invalid("unit", "err.survey.target_unit_not_found")
+			return 0, apperr.Invalid("unit", "err.survey.target_unit_outside")
 		}
 		u, err = s.st.Unit(ctx, id)
 	default:
 		return 0, nil
 	}
 	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !p.Administers(u)) {
-		return 0, apperr.Invalid("unit", "err.survey.target_unit_not_found")
+		return 0, apperr.Invalid("unit", "err.survey.target_unit_outside")
 	}
 	if err != nil {
 		return 0, err
@@ -296,7 +296,7 @@ func (s *server) defaultQuestions(ctx context.Context, f surveyForm) ([]store.Qu
 			}
 		}
 		if len(ids) == 0 {
-			return nil, apperr.Invalid("framework", "err.survey.competency_framework_not_found", f.Framework)
+			return nil, apperr.Invalid("framework", "err.survey.framework_not_found", f.Framework)
 		}
 		qs = append(qs, store.Question{Kind: store.QuestionCompetencies, Prompt: defaultPromptCompetencies,
 			MaxPicks: atoiOr(f.Picks, defaultCompetencyPicks), Required: true, OptionIDs: ids})
