@@ -56,12 +56,19 @@ func problemsJSON(lang i18n.Lang, ps []registry.Problem) []problemJSON {
 }
 
 // langOf returns the language the client asks for in Accept-Language: the
-// first language it names (English for "en", "en-US", ...), Indonesian when
-// it names none or another.
+// first supported language it lists ("fr, en-GB;q=0.8" gives English),
+// Indonesian when it lists none.
 func langOf(r *http.Request) i18n.Lang {
-	first, _, _ := strings.Cut(r.Header.Get("Accept-Language"), ",")
-	first, _, _ = strings.Cut(first, ";")
-	return i18n.Parse(first)
+	for tag := range strings.SplitSeq(r.Header.Get("Accept-Language"), ",") {
+		tag, _, _ = strings.Cut(tag, ";")
+		tag = strings.ToLower(strings.TrimSpace(tag))
+		for _, l := range i18n.Langs {
+			if tag == string(l) || strings.HasPrefix(tag, string(l)+"-") {
+				return l
+			}
+		}
+	}
+	return i18n.ID
 }
 
 // problemsError is a 422 carrying every problem of a record.

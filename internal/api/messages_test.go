@@ -55,7 +55,7 @@ func TestErrorsInClientLanguage(t *testing.T) {
 				`field "nama" is unknown`, `kolom "nama" tidak dikenal`},
 		}
 		for _, c := range cases {
-			for _, lang := range []struct{ header, want string }{{"en-GB,en;q=0.9", c.en}, {"", c.id}, {"id-ID,en;q=0.5", c.id}} {
+			for _, lang := range []struct{ header, want string }{{"en-GB,en;q=0.9", c.en}, {"fr, en;q=0.5", c.en}, {"", c.id}, {"id-ID,en;q=0.5", c.id}} {
 				req := httptest.NewRequest(c.method, c.path, strings.NewReader(c.body))
 				req.Header.Set("Authorization", "Bearer "+c.token)
 				req.Header.Set("Content-Type", "application/json")
