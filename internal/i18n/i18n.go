@@ -63,8 +63,9 @@ type Localized interface {
 }
 
 // T returns the message key in lang, formatted with args (fmt verbs) when
-// any are given; an argument of type Key or Localized is translated first. A key missing in lang falls back to Indonesian; a key
-// missing everywhere is returned as is, so that it shows up in tests.
+// any are given; an argument of type Key or Localized is translated first.
+// A key missing in lang falls back to Indonesian; a key missing everywhere
+// is returned as is, so that it shows up in tests.
 func T(lang Lang, key string, args ...any) string {
 	msg, ok := catalogues[lang][key]
 	if !ok {
