@@ -98,7 +98,7 @@ func (a *API) needs(w http.ResponseWriter, r *http.Request, p *auth.Principal) e
 		return err
 	}
 	if !readsNeeds(p) {
-		return apperr.New(apperr.EFORBIDDEN, "peran %s tidak boleh membuka analisis kebutuhan", p.User.Role)
+		return apperr.New(apperr.EFORBIDDEN, "err.needs.role_may_not_open_needs", p.User.Role)
 	}
 	unitID, err := queryInt(r, "unit_id")
 	if err != nil {
@@ -163,7 +163,7 @@ func (a *API) talent(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 		return err
 	}
 	if !seesTalent(p) {
-		return apperr.New(apperr.EFORBIDDEN, "peran %s tidak boleh membuka peta talenta", p.User.Role)
+		return apperr.New(apperr.EFORBIDDEN, "err.needs.role_may_not_open_talent", p.User.Role)
 	}
 	ctx := r.Context()
 	unitID, err := queryInt(r, "unit_id")
@@ -179,7 +179,7 @@ func (a *API) talent(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 			return err
 		}
 		if !auth.InScope(sc, u) {
-			return apperr.New(apperr.EFORBIDDEN, "unit %d di luar cakupan Anda", unitID)
+			return apperr.New(apperr.EFORBIDDEN, "err.needs.unit_outside_scope", unitID)
 		}
 		j := toUnitJSON(u)
 		out.Unit = &j

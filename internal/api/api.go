@@ -19,6 +19,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -139,9 +140,9 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case http.StatusMethodNotAllowed:
 		w.Header().Set("Allow", rec.header.Get("Allow"))
 		writeJSON(w, http.StatusMethodNotAllowed, errorBody{Error: errorJSON{
-			Code: "method_not_allowed", Message: "metode " + r.Method + " tidak didukung untuk alamat ini"}})
+			Code: "method_not_allowed", Message: i18n.T(langOf(r), "err.api.method_not_allowed", r.Method)}})
 	case http.StatusNotFound, 0:
-		a.writeError(w, r, apperr.New(apperr.ENOTFOUND, "alamat %s tidak ada di API", r.URL.Path))
+		a.writeError(w, r, apperr.New(apperr.ENOTFOUND, "err.common.no_such_api_address", r.URL.Path))
 	default: // a redirect to the cleaned path
 		for k, v := range rec.header {
 			w.Header()[k] = v
@@ -179,7 +180,7 @@ func (a *API) authenticate(r *http.Request) (*auth.Principal, error) {
 	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
 	token = strings.TrimSpace(token)
 	if !strings.EqualFold(scheme, "Bearer") || token == "" {
-		return nil, apperr.New(apperr.EUNAUTHORIZED, "kirim token API di header Authorization: Bearer <token>")
+		return nil, apperr.New(apperr.EUNAUTHORIZED, "err.api.token_missing")
 	}
 	hash := auth.TokenHash(token)
 	p, err := a.principals.Get(r.Context(), "t:"+hash, func(ctx context.Context) (*auth.Principal, error) {
@@ -190,7 +191,7 @@ func (a *API) authenticate(r *http.Request) (*auth.Principal, error) {
 		return auth.ScopeFor(ctx, a.st, u)
 	})
 	if apperr.Code(err) == apperr.ENOTFOUND {
-		return nil, apperr.New(apperr.EUNAUTHORIZED, "token API tidak dikenal atau akunnya tidak aktif")
+		return nil, apperr.New(apperr.EUNAUTHORIZED, "err.api.token_unknown")
 	}
 	return p, err
 }
@@ -200,7 +201,7 @@ func require(p *auth.Principal, act auth.Action) error {
 	if p.Can(act) {
 		return nil
 	}
-	return apperr.New(apperr.EFORBIDDEN, "peran %s tidak boleh melakukan ini", p.User.Role)
+	return apperr.New(apperr.EFORBIDDEN, "err.api.role_may_not_do", p.User.Role)
 }
 
 // actor names the caller in the audit log.
@@ -227,17 +228,17 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 		var maxErr *http.MaxBytesError
 		switch {
 		case errors.As(err, &typeErr):
-			return apperr.Invalid(typeErr.Field, "nilai %s harus bertipe %s", typeErr.Field, typeErr.Type)
+			return apperr.Invalid(typeErr.Field, "err.api.value_type", typeErr.Field, typeErr.Type)
 		case errors.As(err, &maxErr):
-			return apperr.Invalid("", "isi permintaan lebih dari %d bita", maxBody)
+			return apperr.Invalid("", "err.api.body_too_large", maxBody)
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			f := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-			return apperr.Invalid(f, "kolom %q tidak dikenal", f)
+			return apperr.Invalid(f, "err.api.field_unknown", f)
 		}
-		return apperr.Invalid("", "isi permintaan bukan JSON yang sah: %v", err)
+		return apperr.Invalid("", "err.api.body_not_json", err)
 	}
 	if dec.More() {
-		return apperr.Invalid("", "isi permintaan memuat data setelah objek JSON")
+		return apperr.Invalid("", "err.api.body_trailing_data")
 	}
 	return nil
 }
@@ -248,7 +249,7 @@ func pathID(r *http.Request) (int64, error) {
 	s := r.PathValue("id")
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, apperr.New(apperr.ENOTFOUND, "tidak ada data dengan id %q", s)
+		return 0, apperr.New(apperr.ENOTFOUND, "err.api.no_record_with_id", s)
 	}
 	return id, nil
 }
@@ -261,7 +262,7 @@ func queryInt(r *http.Request, name string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n < 0 {
-		return 0, apperr.Invalid(name, "%s harus bilangan bulat tidak negatif", name)
+		return 0, apperr.Invalid(name, "err.api.non_negative_integer", name)
 	}
 	return n, nil
 }
@@ -273,7 +274,7 @@ func queryInt(r *http.Request, name string) (int64, error) {
 func (a *API) unitInScope(ctx context.Context, p *auth.Principal, field string, id int64) (bool, error) {
 	u, err := a.st.Unit(ctx, id)
 	if apperr.Code(err) == apperr.ENOTFOUND {
-		return false, apperr.Invalid(field, "unit %d tidak ada", id)
+		return false, apperr.Invalid(field, "err.common.unit_does_not_exist", id)
 	}
 	if err != nil {
 		return false, err

@@ -10,6 +10,7 @@ import (
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -64,12 +65,12 @@ func (a *API) noEmployeeSub(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(allow) == 0 {
-		a.writeError(w, r, apperr.New(apperr.ENOTFOUND, "alamat %s tidak ada di API", r.URL.Path))
+		a.writeError(w, r, apperr.New(apperr.ENOTFOUND, "err.common.no_such_api_address", r.URL.Path))
 		return
 	}
 	w.Header().Set("Allow", strings.Join(allow, ", "))
 	writeJSON(w, http.StatusMethodNotAllowed, errorBody{Error: errorJSON{
-		Code: "method_not_allowed", Message: "metode " + r.Method + " tidak didukung untuk alamat ini"}})
+		Code: "method_not_allowed", Message: i18n.T(langOf(r), "err.api.method_not_allowed", r.Method)}})
 }
 
 // ratingJSON is one non-peer rating of a competency.

@@ -31,7 +31,7 @@ func (a *API) cycleRoutes() {
 // errCycleNotFound answers for a cycle that does not exist or that the
 // caller may not see, alike.
 func errCycleNotFound(id int64) error {
-	return apperr.New(apperr.ENOTFOUND, "siklus %d tidak ditemukan", id)
+	return apperr.New(apperr.ENOTFOUND, "err.cycle.cycle_not_found", id)
 }
 
 // cycleProgressJSON is store.CycleProgress.
@@ -112,7 +112,7 @@ func (a *API) listCycles(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	}
 	sc := p.CycleScope()
 	if !sc.All && len(sc.UnitPaths) == 0 {
-		return apperr.New(apperr.ENOTFOUND, "tidak ada siklus penilaian yang dapat Anda buka")
+		return apperr.New(apperr.ENOTFOUND, "err.cycle.none_visible")
 	}
 	off, err := queryInt(r, "offset")
 	if err != nil {
@@ -209,7 +209,7 @@ type cycleInput struct {
 func cycleField(err error) error {
 	var ae *apperr.Error
 	if errors.As(err, &ae) && ae.Field == "scope_unit" {
-		return &apperr.Error{Code: ae.Code, Field: "scope_unit_id", Message: ae.Message}
+		return &apperr.Error{Code: ae.Code, Field: "scope_unit_id", Key: ae.Key, Args: ae.Args}
 	}
 	return err
 }
@@ -221,7 +221,7 @@ func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	}
 	if !p.ManagesCycles() {
 		// The page /siklus/baru answers "not found" to non-administrators.
-		return apperr.New(apperr.ENOTFOUND, "alamat %s tidak ada di API", r.URL.Path)
+		return apperr.New(apperr.ENOTFOUND, "err.common.no_such_api_address", r.URL.Path)
 	}
 	var in cycleInput
 	if err := decodeJSON(w, r, &in); err != nil {
@@ -240,7 +240,7 @@ func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 			case assess.SourcePeer:
 				c.Peer = true
 			default:
-				return apperr.Invalid("sources", "sumber penilaian %q tidak dikenal (self, supervisor, peer)", s)
+				return apperr.Invalid("sources", "err.cycle.source_unknown", s)
 			}
 		}
 	}
@@ -252,17 +252,17 @@ func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	field := "scope_unit_id"
 	switch code := strings.TrimSpace(in.ScopeUnitCode); {
 	case in.ScopeUnitID != 0 && code != "":
-		return apperr.Invalid("scope_unit_code", "isi scope_unit_id atau scope_unit_code, tidak keduanya")
+		return apperr.Invalid("scope_unit_code", "err.cycle.scope_id_or_code")
 	case code != "":
 		field = "scope_unit_code"
 		unit, err = a.st.UnitByCode(r.Context(), code)
 		if apperr.Code(err) == apperr.ENOTFOUND {
-			return apperr.Invalid("scope_unit_code", "unit dengan kode %q tidak ada", code)
+			return apperr.Invalid("scope_unit_code", "err.cycle.no_unit_with_code", code)
 		}
 	case in.ScopeUnitID != 0:
 		unit, err = a.st.Unit(r.Context(), in.ScopeUnitID)
 		if apperr.Code(err) == apperr.ENOTFOUND {
-			return apperr.Invalid("scope_unit_id", "unit %d tidak ada", in.ScopeUnitID)
+			return apperr.Invalid("scope_unit_id", "err.common.unit_does_not_exist", in.ScopeUnitID)
 		}
 	}
 	if err != nil {
@@ -270,7 +270,7 @@ func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	}
 	if unit != nil {
 		if !p.Administers(unit) {
-			return apperr.Invalid(field, "unit cakupan di luar wilayah yang Anda kelola")
+			return apperr.Invalid(field, "err.cycle.scope_outside")
 		}
 		c.ScopeUnitID = unit.ID
 	}
@@ -303,7 +303,7 @@ func (a *API) closeCycle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		return err
 	}
 	if !c.ClosedAt.IsZero() {
-		return apperr.New(apperr.ECONFLICT, "siklus %q sudah ditutup", c.Name)
+		return apperr.New(apperr.ECONFLICT, "err.cycle.cycle_closed", c.Name)
 	}
 	if err := a.st.CloseCycle(r.Context(), actor(p), id, p.Admin); err != nil {
 		return err

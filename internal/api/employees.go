@@ -158,7 +158,7 @@ func (in *employeeInput) apply(e *model.Employee) error {
 		if s := strings.TrimSpace(*in.BirthDate); s != "" {
 			t, err := time.Parse(time.DateOnly, s)
 			if err != nil {
-				return apperr.Invalid("birth_date", "tanggal lahir %q harus berbentuk yyyy-mm-dd", s)
+				return apperr.Invalid("birth_date", "err.employee.birth_date_format", s)
 			}
 			e.BirthDate = t
 		}
@@ -176,7 +176,7 @@ func (in *employeeInput) apply(e *model.Employee) error {
 			e.SupervisorID = in.SupervisorID.ID
 		}
 		if e.SupervisorSet && e.SupervisorID == 0 {
-			return apperr.Invalid("supervisor_id", "isi supervisor_id bila supervisor_set bernilai true")
+			return apperr.Invalid("supervisor_id", "err.employee.supervisor_id_missing")
 		}
 	case in.SupervisorID.Set:
 		e.SupervisorID = in.SupervisorID.ID
@@ -228,20 +228,20 @@ func (a *API) employeeFilter(r *http.Request, p *auth.Principal) (store.Employee
 			known = known || t == f.PositionType
 		}
 		if !known {
-			return f, apperr.Invalid("position_type", "jenis jabatan %q tidak dikenal", s)
+			return f, apperr.Invalid("position_type", "err.common.position_type_unknown", s)
 		}
 	}
 	if s := strings.TrimSpace(q.Get("kind")); s != "" {
 		k, ok := registry.ParseKind(s)
 		if !ok {
-			return f, apperr.Invalid("kind", "jenis pegawai %q tidak dikenal: isi PNS atau PPPK", s)
+			return f, apperr.Invalid("kind", "err.employee.kind_unknown", s)
 		}
 		f.Kind = k
 	}
 	if s := strings.TrimSpace(q.Get("status")); s != "" {
 		st, ok := registry.ParseStatus(s)
 		if !ok {
-			return f, apperr.Invalid("status", "status %q tidak dikenal", s)
+			return f, apperr.Invalid("status", "err.employee.status_unknown", s)
 		}
 		f.Status = st
 	}
@@ -257,7 +257,7 @@ func (a *API) employeeFilter(r *http.Request, p *auth.Principal) (store.Employee
 			}
 		}
 		if f.Golongan == "" {
-			return f, apperr.Invalid("golongan", "golongan %q tidak dikenal", s)
+			return f, apperr.Invalid("golongan", "err.employee.golongan_unknown", s)
 		}
 	}
 	off, err := queryInt(r, "offset")
@@ -283,7 +283,7 @@ func (a *API) visibleEmployee(ctx context.Context, p *auth.Principal, id int64) 
 		return nil, err
 	}
 	if !ok {
-		return nil, apperr.New(apperr.ENOTFOUND, "pegawai %d tidak ditemukan", id)
+		return nil, apperr.New(apperr.ENOTFOUND, "err.common.employee_not_found", id)
 	}
 	return a.st.Employee(ctx, id)
 }
@@ -309,7 +309,7 @@ func (a *API) employeeByNIP(w http.ResponseWriter, r *http.Request, p *auth.Prin
 		return err
 	}
 	n := nip.Normalize(r.PathValue("nip"))
-	notFound := apperr.New(apperr.ENOTFOUND, "pegawai dengan NIP %s tidak ditemukan", n)
+	notFound := apperr.New(apperr.ENOTFOUND, "err.employee.nip_not_found", n)
 	v, err := a.st.EmployeeByNIP(r.Context(), n)
 	if apperr.Code(err) == apperr.ENOTFOUND {
 		return notFound
@@ -352,7 +352,7 @@ func (a *API) createEmployee(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		return err
 	}
 	w.Header().Set("Location", Prefix+"/employees/"+itoa(e.ID))
-	writeJSON(w, http.StatusCreated, employeeWriteJSON{toEmployeeJSON(v), problemsJSON(warnings)})
+	writeJSON(w, http.StatusCreated, employeeWriteJSON{toEmployeeJSON(v), problemsJSON(langOf(r), warnings)})
 	return nil
 }
 
@@ -372,7 +372,7 @@ func (a *API) updateEmployee(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if ok, err := a.unitInScope(r.Context(), p, "unit_id", old.UnitID); err != nil {
 		return err
 	} else if !ok {
-		return apperr.New(apperr.EFORBIDDEN, "pegawai %d berada di luar unit yang Anda kelola", id)
+		return apperr.New(apperr.EFORBIDDEN, "err.employee.outside_your_units", id)
 	}
 	var in employeeInput
 	if err := decodeJSON(w, r, &in); err != nil {
@@ -393,7 +393,7 @@ func (a *API) updateEmployee(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, employeeWriteJSON{toEmployeeJSON(v), problemsJSON(warnings)})
+	writeJSON(w, http.StatusOK, employeeWriteJSON{toEmployeeJSON(v), problemsJSON(langOf(r), warnings)})
 	return nil
 }
 
@@ -409,7 +409,7 @@ func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Emp
 			return nil, err
 		}
 		if !ok {
-			return nil, apperr.New(apperr.EFORBIDDEN, "unit %d berada di luar unit yang Anda kelola", e.UnitID)
+			return nil, apperr.New(apperr.EFORBIDDEN, "err.employee.unit_outside_your_units", e.UnitID)
 		}
 	}
 	var pt model.PositionType
@@ -417,7 +417,7 @@ func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Emp
 	if e.PositionID != 0 {
 		pos, err := a.st.Position(ctx, e.PositionID)
 		if apperr.Code(err) == apperr.ENOTFOUND {
-			return nil, apperr.Invalid("position_id", "jabatan %d tidak ada", e.PositionID)
+			return nil, apperr.Invalid("position_id", "err.employee.position_does_not_exist", e.PositionID)
 		}
 		if err != nil {
 			return nil, err
@@ -426,16 +426,16 @@ func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Emp
 		// it. Otherwise a unit admin could hand out another unit's head
 		// post, and with it read access to that unit.
 		if pos.UnitID != e.UnitID {
-			return nil, apperr.Invalid("position_id", "jabatan %d (%s) bukan jabatan di unit %d", e.PositionID, pos.Title, e.UnitID)
+			return nil, apperr.Invalid("position_id", "err.employee.position_of_other_unit", e.PositionID, pos.Title, e.UnitID)
 		}
 		pt, jenjang = pos.Type, pos.Jenjang
 	}
 	if e.SupervisorSet {
 		if e.SupervisorID == e.ID && e.ID != 0 {
-			return nil, apperr.Invalid("supervisor_id", "pegawai tidak dapat menjadi atasannya sendiri")
+			return nil, apperr.Invalid("supervisor_id", "err.employee.own_supervisor")
 		}
 		if _, err := a.st.Employee(ctx, e.SupervisorID); apperr.Code(err) == apperr.ENOTFOUND {
-			return nil, apperr.Invalid("supervisor_id", "pegawai atasan %d tidak ada", e.SupervisorID)
+			return nil, apperr.Invalid("supervisor_id", "err.employee.supervisor_not_found", e.SupervisorID)
 		} else if err != nil {
 			return nil, err
 		}

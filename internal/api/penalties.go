@@ -65,7 +65,7 @@ func (a *API) penaltyWriter(ctx context.Context, p *auth.Principal, id int64) (b
 }
 
 func errPenaltiesNotFound(id int64) error {
-	return apperr.New(apperr.ENOTFOUND, "pegawai %d tidak ditemukan", id)
+	return apperr.New(apperr.ENOTFOUND, "err.common.employee_not_found", id)
 }
 
 // listPenalties returns an employee's penalties, newest first, to the
@@ -121,7 +121,7 @@ func inputDate(field, v string) (time.Time, error) {
 	}
 	t, err := time.Parse(time.DateOnly, v)
 	if err != nil {
-		return time.Time{}, apperr.Invalid(field, "tanggal %q tidak dikenal (yyyy-mm-dd)", v)
+		return time.Time{}, apperr.Invalid(field, "err.penalty.date_unknown_iso", v)
 	}
 	return t, nil
 }

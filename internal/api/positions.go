@@ -177,7 +177,7 @@ func (a *API) checkUnit(r *http.Request, id *int64) error {
 		return nil
 	}
 	if _, err := a.st.Unit(r.Context(), *id); apperr.Code(err) == apperr.ENOTFOUND {
-		return apperr.Invalid("unit_id", "unit %d tidak ada", *id)
+		return apperr.Invalid("unit_id", "err.common.unit_does_not_exist", *id)
 	} else if err != nil {
 		return err
 	}

@@ -88,7 +88,7 @@ func (a *API) getFramework(w http.ResponseWriter, r *http.Request, p *auth.Princ
 		}
 	}
 	if out == nil {
-		return apperr.New(apperr.ENOTFOUND, "kerangka %d tidak ditemukan", id)
+		return apperr.New(apperr.ENOTFOUND, "err.standard.framework_not_found", id)
 	}
 	f, ids, err := a.st.Framework(r.Context(), id)
 	if err != nil {

@@ -197,7 +197,7 @@ func (a *API) surveyResults(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	}
 	if !readsNeeds(p) {
 		// The page answers "not found" to those who read no unit subtree.
-		return apperr.New(apperr.ENOTFOUND, "kuesioner %d tidak ditemukan", id)
+		return apperr.New(apperr.ENOTFOUND, "err.survey.survey_not_found", id)
 	}
 	unitID, err := queryInt(r, "unit_id")
 	if err != nil {

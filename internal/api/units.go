@@ -157,7 +157,7 @@ func (a *API) updateUnit(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		return err
 	}
 	if in.ParentID != nil && *in.ParentID != u.ParentID {
-		return apperr.Invalid("parent_id", "unit tidak dapat dipindah ke induk lain lewat PUT")
+		return apperr.Invalid("parent_id", "err.unit.move_not_by_put")
 	}
 	in.apply(u)
 	if err := a.st.UpdateUnit(r.Context(), actor(p), u); err != nil {

@@ -129,7 +129,7 @@ func (t *Throttle) Begin(ctx context.Context, username, addr, device string) err
 	}
 	if !until.IsZero() {
 		wait := max(until.Sub(t.St.Now()).Round(time.Second), time.Second)
-		return apperr.New(apperr.ETOOMANY, "terlalu banyak percobaan masuk yang gagal; coba lagi dalam %s", wait)
+		return apperr.New(apperr.ETOOMANY, "err.auth.too_many_attempts", wait)
 	}
 	return nil
 }

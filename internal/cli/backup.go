@@ -23,7 +23,7 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return apperr.New(apperr.EINVALID, "sebutkan berkas tujuan: kompeten backup FILE")
+		return apperr.New(apperr.EINVALID, "err.cli.backup_usage")
 	}
 	cfg, err := resolve()
 	if err != nil {
@@ -57,7 +57,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return apperr.New(apperr.EINVALID, "sebutkan berkas cadangan: kompeten restore FILE")
+		return apperr.New(apperr.EINVALID, "err.cli.restore_usage")
 	}
 	cfg, err := resolve()
 	if err != nil {
@@ -65,7 +65,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	}
 	dbPath := cfg.Get("db")
 	if isPostgres(dbPath) {
-		return apperr.New(apperr.EINVALID, "PostgreSQL: pulihkan dengan pg_restore --clean -d \"$KOMPETEN_DB\" FILE")
+		return apperr.New(apperr.EINVALID, "err.cli.restore_postgres")
 	}
 	release, err := store.LockForRestore(dbPath)
 	if err != nil {
@@ -80,7 +80,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	err = bk.CheckIntegrity(ctx)
 	bk.Close()
 	if err != nil {
-		return fmt.Errorf("cadangan %s tidak dapat dipakai: %w", src, err)
+		return apperr.New(apperr.EINVALID, "err.cli.backup_unusable", src, err)
 	}
 	tmp := dbPath + ".restore-tmp"
 	if err := copyFile(src, tmp); err != nil {

@@ -9,10 +9,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/config"
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -58,13 +60,36 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		}
 		var ae *apperr.Error
 		if errors.As(err, &ae) {
-			fmt.Fprintf(env.Stderr, "kompeten %s: %s\n", args[0], ae.Message)
+			fmt.Fprintf(env.Stderr, "kompeten %s: %s\n", args[0], ae.Text(Lang()))
 		} else {
 			fmt.Fprintf(env.Stderr, "kompeten %s: %v\n", args[0], err)
 		}
 		return 1
 	}
 	return 0
+}
+
+// Lang is the language of the command line's messages: KOMPETEN_LANG when
+// set, else the locale (LC_ALL, LC_MESSAGES, LANG, the first one set, as
+// POSIX orders them: "en_US.UTF-8" gives English), else Indonesian.
+func Lang() i18n.Lang {
+	if v := os.Getenv(config.EnvName("lang")); v != "" {
+		return i18n.Parse(v)
+	}
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(name); v != "" {
+			return i18n.Parse(v)
+		}
+	}
+	return i18n.ID
+}
+
+// inLang picks, of a message kept in both languages, the one in Lang.
+func inLang(id, en string) string {
+	if Lang() == i18n.EN && en != "" {
+		return en
+	}
+	return id
 }
 
 func usage(w io.Writer) {

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/demo"
 	"github.com/kompeten/kompeten/internal/model"
@@ -53,7 +54,7 @@ func demoIfEmpty(ctx context.Context, env *Env, st *store.Store) error {
 
 func loadDemo(ctx context.Context, env *Env, st *store.Store, n int, seed int64) error {
 	if n < 100 || n > 1_000_000 {
-		return fmt.Errorf("--employees harus antara 100 dan 1.000.000")
+		return apperr.New(apperr.EINVALID, "err.cli.demo_employees_range")
 	}
 	start := time.Now()
 	opts := demo.Options{Employees: n, Seed: seed, Now: st.Now()}

@@ -40,10 +40,10 @@ func importFramework(ctx context.Context, env *Env, st *store.Store, path, forma
 		if p.Sheet != "" {
 			where = p.Sheet + " " + where
 		}
-		fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\n", where, kind, p.Field, p.Message)
+		fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\n", where, kind, p.Field, p.Text(Lang()))
 	}
 	if dictionary.HasErrors(problems) || fw == nil {
-		return apperr.New(apperr.EINVALID, "berkas kerangka bermasalah; tidak ada yang disimpan")
+		return apperr.New(apperr.EINVALID, "err.cli.framework_file_has_problems")
 	}
 	fmt.Fprintf(env.Stdout, "kerangka %s versi %s (%s): %d kompetensi, format %s\n", fw.Code, fw.Version, fw.Name, len(fw.Competencies), format)
 	if !apply {
@@ -61,7 +61,7 @@ func importFramework(ctx context.Context, env *Env, st *store.Store, path, forma
 // exportFramework writes one stored framework version.
 func exportFramework(ctx context.Context, env *Env, st *store.Store, path, code, version, format string) error {
 	if code == "" {
-		return apperr.New(apperr.EINVALID, "sebutkan kerangka: kompeten export framework FILE --code KODE [--version V]")
+		return apperr.New(apperr.EINVALID, "err.cli.export_framework_usage")
 	}
 	if format == "" {
 		format = dictionary.DetectFormat(filepath.Base(path), nil)

@@ -45,7 +45,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	hm := mapFlag{}
 	fs.Var(hm, "map", "petakan kolom yang tidak dikenal: --map \"KOLOM SAYA=nip\" (boleh berulang)")
 	if len(args) < 2 {
-		return apperr.New(apperr.EINVALID, "penggunaan: kompeten import employees|units|positions FILE [--apply]")
+		return apperr.New(apperr.EINVALID, "err.cli.import_usage")
 	}
 	kind, path := args[0], args[1]
 	if err := fs.Parse(args[2:]); err != nil {
@@ -78,17 +78,17 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	case "positions", "jabatan":
 		rep, err = importer.Positions(ctx, st, path, o)
 	default:
-		return apperr.New(apperr.EINVALID, "jenis impor %q tidak dikenal (employees, units, positions)", kind)
+		return apperr.New(apperr.EINVALID, "err.cli.import_kind_unknown", kind)
 	}
 	if err != nil {
 		return err
 	}
 	printReport(env.Stdout, rep)
 	if rep.FileError {
-		return apperr.New(apperr.EINVALID, "berkas tidak dapat diimpor; tidak ada yang diubah")
+		return apperr.New(apperr.EINVALID, "err.cli.import_refused")
 	}
 	if rep.Counts.Bad > 0 && !*apply {
-		return apperr.New(apperr.EINVALID, "%d baris bermasalah; perbaiki berkas atau jalankan dengan --apply untuk menulis %d baris yang baik saja", rep.Counts.Bad, rep.Counts.Good)
+		return apperr.New(apperr.EINVALID, "err.cli.import_bad_rows", rep.Counts.Bad, rep.Counts.Good)
 	}
 	return nil
 }
@@ -109,7 +109,7 @@ func printReport(w io.Writer, r *importer.Report) {
 			if p.Warning {
 				kind = "peringatan"
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.Line, kind, p.Column, p.Value, p.Message)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.Line, kind, p.Column, p.Value, p.Text(Lang()))
 		}
 		tw.Flush()
 	}
@@ -131,7 +131,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	fwVersion := fs.String("version", "", "versi kerangka (bawaan: terbaru)")
 	fwFormat := fs.String("format", "", "moodle, csv, xlsx atau json (bawaan: dari ekstensi berkas)")
 	if len(args) < 2 {
-		return apperr.New(apperr.EINVALID, "penggunaan: kompeten export employees|units|positions FILE.csv|FILE.xlsx")
+		return apperr.New(apperr.EINVALID, "err.cli.export_usage")
 	}
 	kind, path := args[0], args[1]
 	if err := fs.Parse(args[2:]); err != nil {
@@ -147,7 +147,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	}
 	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
 	if format != "csv" && format != "xlsx" {
-		return apperr.New(apperr.EINVALID, "berkas ekspor harus berakhiran .csv atau .xlsx")
+		return apperr.New(apperr.EINVALID, "err.cli.export_extension")
 	}
 	f, err := os.Create(path)
 	if err != nil {
@@ -165,7 +165,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	default:
 		f.Close()
 		os.Remove(path)
-		return apperr.New(apperr.EINVALID, "jenis ekspor %q tidak dikenal", kind)
+		return apperr.New(apperr.EINVALID, "err.cli.export_kind_unknown", kind)
 	}
 	if err := export(ctx, st, f, format, all); err != nil {
 		f.Close()

@@ -21,7 +21,7 @@ import (
 func importTalent(ctx context.Context, env *Env, st *store.Store, kind, path string, apply bool) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return apperr.Invalid("file", "berkas %s tidak dapat dibaca: %v", path, err)
+		return apperr.Invalid("file", "err.cli.file_cannot_read", path, err)
 	}
 	rep, err := importer.Talent(ctx, st, importer.TalentOptions{Kind: kind, Actor: cliActor,
 		Admin: model.Scope{All: true}, Apply: apply, File: filepath.Base(path)}, data)
@@ -30,10 +30,10 @@ func importTalent(ctx context.Context, env *Env, st *store.Store, kind, path str
 	}
 	printTalentReport(env.Stdout, rep)
 	if rep.FileError {
-		return apperr.New(apperr.EINVALID, "berkas tidak dapat diimpor; tidak ada yang diubah")
+		return apperr.New(apperr.EINVALID, "err.cli.import_refused")
 	}
 	if rep.Bad > 0 && !apply {
-		return apperr.New(apperr.EINVALID, "%d baris bermasalah; perbaiki berkas atau jalankan dengan --apply untuk menulis %d baris yang baik saja", rep.Bad, rep.Good)
+		return apperr.New(apperr.EINVALID, "err.cli.import_bad_rows", rep.Bad, rep.Good)
 	}
 	return nil
 }
@@ -51,7 +51,7 @@ func printTalentReport(w io.Writer, r *importer.TalentReport) {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "BARIS\tKOLOM\tNILAI\tALASAN")
 		for _, p := range r.Problems {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", p.Line, p.Column, p.Value, p.Message)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", p.Line, p.Column, p.Value, inLang(p.Message, p.MessageEN))
 		}
 		tw.Flush()
 	}

@@ -25,7 +25,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	}
 	if len(args) < 2 {
 		fs.Usage()
-		return apperr.New(apperr.EINVALID, "sebutkan aksi dan nama pengguna")
+		return apperr.New(apperr.EINVALID, "err.cli.user_usage")
 	}
 	action, username := args[0], nip.Normalize(args[1])
 	if err := fs.Parse(args[2:]); err != nil {
@@ -37,7 +37,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	}
 	defer st.Close()
 	if !model.Role(*role).Valid() {
-		return apperr.Invalid("role", "peran %q tidak dikenal", *role)
+		return apperr.Invalid("role", "err.common.role_unknown", *role)
 	}
 	switch action {
 	case "create":
@@ -100,5 +100,5 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		return nil
 	}
 	fs.Usage()
-	return apperr.New(apperr.EINVALID, "aksi %q tidak dikenal", action)
+	return apperr.New(apperr.EINVALID, "err.cli.action_unknown", action)
 }

@@ -28,6 +28,7 @@ var Options = []Option{
 	{Name: "metrics-allow", Default: "127.0.0.0/8,::1/128", Usage: "networks (CIDR, comma-separated) whose clients may read /metrics without a token; empty: none"},
 	{Name: "metrics-token", Default: "", Usage: "bearer token that opens /metrics from any address; empty: none", Secret: true},
 	{Name: "base-url", Default: "", Usage: "public URL of this server, for links in e-mails"},
+	{Name: "lang", Default: "", Usage: "language of command-line messages: id or en (empty: from LC_ALL, LC_MESSAGES or LANG, else id)"},
 }
 
 // Config holds resolved option values by name.

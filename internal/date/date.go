@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/i18n"
 )
 
 // Error is a date that cannot be read or does not exist. ID and EN say why
@@ -30,7 +31,15 @@ func (e *Error) Error() string { return e.ID }
 
 // Unwrap gives the apperr form, so faces map it to a 4xx.
 func (e *Error) Unwrap() error {
-	return &apperr.Error{Code: apperr.EINVALID, Field: "date", Message: e.ID}
+	return &apperr.Error{Code: apperr.EINVALID, Field: "date", Key: "err.text", Args: []any{e}}
+}
+
+// Text is the reason in lang (i18n.Localized).
+func (e *Error) Text(lang i18n.Lang) string {
+	if lang == i18n.EN && e.EN != "" {
+		return e.EN
+	}
+	return e.ID
 }
 
 // months maps lower-case month names and abbreviations (Indonesian, old

@@ -11,6 +11,8 @@ package dictionary
 import (
 	"fmt"
 	"strings"
+
+	"github.com/kompeten/kompeten/internal/i18n"
 )
 
 // Group is the competency group of Permen PANRB 38/2017.
@@ -125,12 +127,34 @@ type Problem struct {
 	// "parent_code", "tags", "definition", "level_3", "indicators_3",
 	// "framework.code", "header", "file", ...
 	Field string
-	// Message is the Indonesian text for the administrator.
-	Message string
-	// MessageEN is the same in English.
+	// Key and Args are the message: an i18n catalogue key and its format
+	// arguments (empty for the few problems that quote a parser's own words).
+	Key  string
+	Args []any
+	// Message and MessageEN are the message rendered in Indonesian and in
+	// English, for the pages and reports that show either.
+	Message   string
 	MessageEN string
 	// Warning marks a problem that does not block the import.
 	Warning bool
+}
+
+// NewProblem returns the problem of row and field with its message key,
+// rendered in both languages.
+func NewProblem(row int, field, key string, args ...any) Problem {
+	return Problem{Row: row, Field: field, Key: key, Args: args,
+		Message: i18n.T(i18n.ID, key, args...), MessageEN: i18n.T(i18n.EN, key, args...)}
+}
+
+// Text returns the message of p in lang.
+func (p Problem) Text(lang i18n.Lang) string {
+	if p.Key != "" {
+		return i18n.T(lang, p.Key, p.Args...)
+	}
+	if lang == i18n.EN && p.MessageEN != "" {
+		return p.MessageEN
+	}
+	return p.Message
 }
 
 // String formats the problem in Indonesian with its row.
@@ -208,19 +232,19 @@ func (f *Framework) Children(code string) []string {
 // competency by its 1-based position (Row).
 func (f *Framework) Validate() []Problem {
 	var ps []Problem
-	add := func(row int, field, id, en string) {
-		ps = append(ps, Problem{Row: row, Field: field, Message: id, MessageEN: en})
+	add := func(row int, field, key string, args ...any) {
+		ps = append(ps, NewProblem(row, field, key, args...))
 	}
 	if strings.TrimSpace(f.Code) == "" {
-		add(0, "framework.code", "kode kerangka kompetensi wajib diisi", "the framework code is required")
+		add(0, "framework.code", "err.dict.framework_code_required")
 	} else if strings.ContainsAny(f.Code, " \t\r\n,") {
-		add(0, "framework.code", "kode kerangka tidak boleh berisi spasi atau koma", "the framework code must not contain spaces or commas")
+		add(0, "framework.code", "err.dict.framework_code_spaces")
 	}
 	if strings.TrimSpace(f.Name) == "" {
-		add(0, "framework.name", "nama kerangka kompetensi wajib diisi", "the framework name is required")
+		add(0, "framework.name", "err.dict.framework_name_required")
 	}
 	if len(f.Competencies) == 0 {
-		add(0, "competencies", "kerangka belum berisi kompetensi", "the framework has no competencies")
+		add(0, "competencies", "err.dict.framework_has_no_competencies")
 	}
 	first := map[string]int{} // upper-case code → row
 	for i, c := range f.Competencies {
@@ -228,38 +252,38 @@ func (f *Framework) Validate() []Problem {
 		code := strings.TrimSpace(c.Code)
 		switch {
 		case code == "":
-			add(row, "code", "kode kompetensi wajib diisi", "the competency code is required")
+			add(row, "code", "err.dict.competency_code_required")
 		case strings.ContainsAny(code, " \t\r\n,"):
-			add(row, "code", fmt.Sprintf("kode %q tidak boleh berisi spasi atau koma", code), fmt.Sprintf("code %q must not contain spaces or commas", code))
+			add(row, "code", "err.dict.code_spaces", code)
 		default:
 			k := strings.ToUpper(code)
 			if r, dup := first[k]; dup {
-				add(row, "code", fmt.Sprintf("kode %q sudah dipakai pada baris %d", code, r), fmt.Sprintf("code %q is already used in row %d", code, r))
+				add(row, "code", "err.dict.code_duplicate", code, r)
 			} else {
 				first[k] = row
 			}
 		}
 		if strings.TrimSpace(c.Name) == "" {
-			add(row, "name", "nama kompetensi wajib diisi", "the competency name is required")
+			add(row, "name", "err.dict.competency_name_required")
 		}
 		if !c.Group.Valid() {
-			add(row, "group", fmt.Sprintf("kelompok %q tidak dikenal (teknis, manajerial, sosial_kultural)", c.Group), fmt.Sprintf("unknown group %q (teknis, manajerial, sosial_kultural)", c.Group))
+			add(row, "group", "err.dict.group_unknown", c.Group)
 		}
 		if c.Kind != KindHard && c.Kind != KindSoft {
-			add(row, "kind", fmt.Sprintf("jenis %q tidak dikenal (hard atau soft)", c.Kind), fmt.Sprintf("unknown kind %q (hard or soft)", c.Kind))
+			add(row, "kind", "err.dict.kind_unknown", c.Kind)
 		}
 		for _, t := range c.Tags {
 			if !ValidTag(t) {
-				add(row, "tags", fmt.Sprintf("tag %q tidak sah: gunakan bentuk awalan:nilai huruf kecil, mis. kominfo:cakap", t), fmt.Sprintf("invalid tag %q: use lower-case prefix:value, e.g. kominfo:cakap", t))
+				add(row, "tags", "err.dict.tag_invalid", t)
 			}
 		}
 		for l, lv := range c.Levels {
 			if strings.TrimSpace(lv.Description) == "" {
-				add(row, fmt.Sprintf("level_%d", l+1), fmt.Sprintf("deskripsi level %d wajib diisi", l+1), fmt.Sprintf("the description of level %d is required", l+1))
+				add(row, fmt.Sprintf("level_%d", l+1), "err.dict.description_level_required", l+1)
 			}
 			for _, ind := range lv.Indicators {
 				if strings.TrimSpace(ind) == "" {
-					add(row, fmt.Sprintf("indicators_%d", l+1), fmt.Sprintf("indikator level %d ada yang kosong", l+1), fmt.Sprintf("level %d has an empty indicator", l+1))
+					add(row, fmt.Sprintf("indicators_%d", l+1), "err.dict.level_has_empty_indicator", l+1)
 					break
 				}
 			}
@@ -279,14 +303,14 @@ func (f *Framework) Validate() []Problem {
 			continue
 		}
 		if _, ok := parent[p]; !ok {
-			add(row, "parent_code", fmt.Sprintf("kompetensi induk %q tidak ada dalam kerangka", c.ParentCode), fmt.Sprintf("parent competency %q is not in the framework", c.ParentCode))
+			add(row, "parent_code", "err.dict.parent_missing", c.ParentCode)
 			continue
 		}
 		self := strings.ToUpper(strings.TrimSpace(c.Code))
 		seen := map[string]bool{self: true}
 		for cur := p; cur != ""; cur = parent[cur] {
 			if seen[cur] {
-				add(row, "parent_code", fmt.Sprintf("hubungan induk kompetensi %q membentuk siklus", c.Code), fmt.Sprintf("the parent links of competency %q form a cycle", c.Code))
+				add(row, "parent_code", "err.dict.parent_cycle", c.Code)
 				break
 			}
 			seen[cur] = true

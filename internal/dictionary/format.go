@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/table"
 )
 
@@ -115,7 +116,7 @@ func Read(r io.Reader, format string) (*Framework, []Problem, error) {
 		return nil, nil, err
 	}
 	if len(data) > MaxFileSize {
-		return nil, []Problem{{Field: "file", Message: "berkas terlalu besar (maksimum 32 MB)", MessageEN: "the file is too large (at most 32 MB)"}}, nil
+		return nil, []Problem{NewProblem(0, "file", "err.dict.file_too_large")}, nil
 	}
 	if format == "" {
 		format = DetectFormat("", data)
@@ -134,7 +135,7 @@ func Read(r io.Reader, format string) (*Framework, []Problem, error) {
 	case FormatJSON:
 		return readJSON(data)
 	}
-	return nil, nil, fmt.Errorf("dictionary: format %q tidak didukung (moodle, csv, xlsx, json)", format)
+	return nil, nil, apperr.Invalid("format", "err.dict.format_unsupported", format)
 }
 
 // Write writes f in the format ("moodle", "csv", "xlsx", "json"). The
@@ -175,7 +176,7 @@ func Write(w io.Writer, f *Framework, format string) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(f)
 	}
-	return fmt.Errorf("dictionary: format %q tidak didukung (moodle, csv, xlsx, json)", format)
+	return apperr.Invalid("format", "err.dict.format_unsupported", format)
 }
 
 func frameworkRows(f *Framework) [][]string {
@@ -214,8 +215,10 @@ func headerKey(s string) string { return table.HeaderKey(s) }
 // table (sheet tableSheet).
 func parseLayout(recs, block []csvRecord, blockSheet, tableSheet string) (*Framework, []Problem, error) {
 	var ps []Problem
-	add := func(row int, sheet, field, id, en string, warn bool) {
-		ps = append(ps, Problem{Row: row, Sheet: sheet, Field: field, Message: id, MessageEN: en, Warning: warn})
+	add := func(row int, sheet, field string, warn bool, key string, args ...any) {
+		p := NewProblem(row, field, key, args...)
+		p.Sheet, p.Warning = sheet, warn
+		ps = append(ps, p)
 	}
 	start := -1
 	for i, rec := range recs {
@@ -225,8 +228,7 @@ func parseLayout(recs, block []csvRecord, blockSheet, tableSheet string) (*Frame
 		}
 	}
 	if start < 0 {
-		add(0, tableSheet, "header", "baris judul kolom tabel kompetensi (diawali KODE) tidak ditemukan",
-			"the competency table header row (starting with KODE) is missing", false)
+		add(0, tableSheet, "header", false, "err.dict.table_header_missing")
 		return nil, ps, nil
 	}
 	if block == nil {
@@ -242,8 +244,7 @@ func parseLayout(recs, block []csvRecord, blockSheet, tableSheet string) (*Frame
 		k := headerKey(rec.cells[0])
 		p, ok := fields[k]
 		if !ok {
-			add(rec.line, blockSheet, "framework", fmt.Sprintf("isian kerangka %q tidak dikenal dan diabaikan", rec.cells[0]),
-				fmt.Sprintf("unknown framework field %q ignored", rec.cells[0]), true)
+			add(rec.line, blockSheet, "framework", true, "err.dict.unknown_framework_field_ignored", rec.cells[0])
 			continue
 		}
 		if len(rec.cells) > 1 {
@@ -260,7 +261,7 @@ func parseLayout(recs, block []csvRecord, blockSheet, tableSheet string) (*Frame
 			continue
 		}
 		if _, dup := col[k]; dup {
-			add(head.line, tableSheet, "header", fmt.Sprintf("kolom %q muncul dua kali", h), fmt.Sprintf("column %q appears twice", h), false)
+			add(head.line, tableSheet, "header", false, "err.dict.column_appears_twice", h)
 			continue
 		}
 		col[k] = i
@@ -271,7 +272,7 @@ func parseLayout(recs, block []csvRecord, blockSheet, tableSheet string) (*Frame
 	}
 	for i, h := range head.cells {
 		if k := headerKey(h); k != "" && !known[k] && col[k] == i {
-			add(head.line, tableSheet, "header", fmt.Sprintf("kolom %q tidak dikenal dan diabaikan", h), fmt.Sprintf("unknown column %q ignored", h), true)
+			add(head.line, tableSheet, "header", true, "err.dict.unknown_column_ignored", h)
 		}
 	}
 	required := []string{"KODE", "NAMA", "KELOMPOK", "JENIS"}
@@ -280,7 +281,7 @@ func parseLayout(recs, block []csvRecord, blockSheet, tableSheet string) (*Frame
 	}
 	for _, h := range required {
 		if _, ok := col[headerKey(h)]; !ok {
-			add(head.line, tableSheet, "header", fmt.Sprintf("kolom wajib %q tidak ada", h), fmt.Sprintf("required column %q is missing", h), false)
+			add(head.line, tableSheet, "header", false, "err.dict.required_column_missing", h)
 		}
 	}
 	if HasErrors(ps) {
@@ -462,8 +463,7 @@ func readJSON(data []byte) (*Framework, []Problem, error) {
 		case errors.As(err, &te):
 			line, field = lineOf(data, te.Offset), te.Field
 		}
-		return nil, []Problem{{Row: line, Field: field, Message: fmt.Sprintf("JSON tidak sah: %v", err),
-			MessageEN: fmt.Sprintf("invalid JSON: %v", err)}}, nil
+		return nil, []Problem{NewProblem(line, field, "err.dict.json_invalid", err)}, nil
 	}
 	for i := range fw.Competencies {
 		c := &fw.Competencies[i]

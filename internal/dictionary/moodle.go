@@ -274,11 +274,13 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 	if HasErrors(ps) {
 		return nil, ps, nil
 	}
-	add := func(row int, field, id, en string, warn bool) {
-		ps = append(ps, Problem{Row: row, Field: field, Message: id, MessageEN: en, Warning: warn})
+	add := func(row int, field string, warn bool, key string, args ...any) {
+		p := NewProblem(row, field, key, args...)
+		p.Warning = warn
+		ps = append(ps, p)
 	}
 	if len(recs) == 0 {
-		add(0, "file", "berkas kosong", "the file is empty", false)
+		add(0, "file", false, "err.dict.file_empty")
 		return nil, ps, nil
 	}
 	// Header.
@@ -296,11 +298,9 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 			for i := range col {
 				col[i] = i
 			}
-			add(recs[0].line, "header", "judul kolom tidak dikenali; kolom dibaca menurut urutan baku Moodle",
-				"column headers not recognised; columns read in Moodle's standard order", true)
+			add(recs[0].line, "header", true, "err.dict.moodle_headers_unknown")
 		} else {
-			add(recs[0].line, "header", "bukan berkas kerangka kompetensi Moodle: kolom Parent ID number, ID number, Short name dan Is framework tidak ditemukan",
-				"not a Moodle competency framework file: columns Parent ID number, ID number, Short name and Is framework not found", false)
+			add(recs[0].line, "header", false, "err.dict.not_moodle")
 			return nil, ps, nil
 		}
 	}
@@ -322,8 +322,7 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 		isfw := strings.TrimSpace(get(rec, mIsFramework))
 		if isfw != "" && isfw != "0" && !strings.EqualFold(isfw, "false") {
 			if fw != nil {
-				add(rec.line, "is_framework", "berkas berisi lebih dari satu baris kerangka (Is framework = 1)",
-					"the file has more than one framework row (Is framework = 1)", false)
+				add(rec.line, "is_framework", false, "err.dict.moodle_two_framework_rows")
 				continue
 			}
 			fw = &Framework{Code: strings.TrimSpace(get(rec, mID)), Name: strings.TrimSpace(get(rec, mShort))}
@@ -332,14 +331,13 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 			fw.Source, fw.Version, fw.Owner = meta["sumber"], meta["versi"], meta["pemilik"]
 			if sv := strings.TrimSpace(get(rec, mScaleValues)); sv != "" && len(strings.Split(sv, ",")) != NumLevels {
 				n := len(strings.Split(sv, ","))
-				add(rec.line, "scale_values", fmt.Sprintf("skala Moodle berisi %d nilai; Kompeten memakai level 1–5", n),
-					fmt.Sprintf("the Moodle scale has %d values; Kompeten uses levels 1–5", n), true)
+				add(rec.line, "scale_values", true, "err.dict.moodle_scale", n)
 			}
 			if fw.Code == "" {
-				add(rec.line, "framework.code", "ID number kerangka wajib diisi", "the framework ID number is required", false)
+				add(rec.line, "framework.code", false, "err.dict.framework_id_number_required")
 			}
 			if fw.Name == "" {
-				add(rec.line, "framework.name", "Short name kerangka wajib diisi", "the framework short name is required", false)
+				add(rec.line, "framework.name", false, "err.dict.framework_short_name_required")
 			}
 			continue
 		}
@@ -352,7 +350,7 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 			c.Levels = lvls
 			g, gok := ParseGroup(meta["kelompok"])
 			if !gok {
-				add(rec.line, "group", fmt.Sprintf("kelompok %q tidak dikenal", meta["kelompok"]), fmt.Sprintf("unknown group %q", meta["kelompok"]), false)
+				add(rec.line, "group", false, "err.dict.moodle_group_unknown", meta["kelompok"])
 			}
 			c.Group = g
 			c.Kind = strings.ToLower(meta["jenis"])
@@ -362,8 +360,7 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 				c.Levels[i] = Level{Title: fmt.Sprintf("Level %d", i+1), Description: fmt.Sprintf("Level %d", i+1)}
 			}
 			c.Group, c.Kind = GroupTeknis, KindHard
-			add(rec.line, "levels", "deskripsi level tidak tercantum (berkas Moodle): level diisi \"Level 1\"–\"Level 5\", kelompok teknis, jenis hard; lengkapi sebelum dipakai",
-				"no level descriptions (Moodle file): levels set to \"Level 1\"–\"Level 5\", group teknis, kind hard; complete them before use", true)
+			add(rec.line, "levels", true, "err.dict.moodle_no_levels")
 		}
 		for _, ig := range []struct {
 			k    int
@@ -372,15 +369,14 @@ func ReadMoodleCSV(r io.Reader) (*Framework, []Problem, error) {
 			k, name := ig.k, ig.name
 			if v := strings.TrimSpace(get(rec, k)); v != "" && !ignored[name] {
 				ignored[name] = true
-				add(rec.line, moodleKey(name), fmt.Sprintf("kolom %q tidak disimpan Kompeten dan diabaikan", name),
-					fmt.Sprintf("column %q is not kept by Kompeten and is ignored", name), true)
+				add(rec.line, moodleKey(name), true, "err.dict.moodle_column_ignored", name)
 			}
 		}
 		comps = append(comps, c)
 		lines = append(lines, rec.line)
 	}
 	if fw == nil {
-		add(0, "is_framework", "baris kerangka (Is framework = 1) tidak ditemukan", "the framework row (Is framework = 1) is missing", false)
+		add(0, "is_framework", false, "err.dict.moodle_framework_row_missing")
 		return nil, ps, nil
 	}
 	fw.Competencies = comps

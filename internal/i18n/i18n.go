@@ -52,9 +52,20 @@ func Parse(s string) Lang {
 // Supported reports whether s names a supported language exactly.
 func Supported(s string) bool { return s == string(ID) || s == string(EN) }
 
+// Key is a format argument that is itself a catalogue key (a field name, a
+// unit of measure): T translates it into the same language as the message.
+type Key string
+
+// Localized is a format argument that knows its own text in each language:
+// an application error, a validation problem. T translates it too.
+type Localized interface {
+	Text(lang Lang) string
+}
+
 // T returns the message key in lang, formatted with args (fmt verbs) when
-// any are given. A key missing in lang falls back to Indonesian; a key
-// missing everywhere is returned as is, so that it shows up in tests.
+// any are given; an argument of type Key or Localized is translated first.
+// A key missing in lang falls back to Indonesian; a key missing everywhere
+// is returned as is, so that it shows up in tests.
 func T(lang Lang, key string, args ...any) string {
 	msg, ok := catalogues[lang][key]
 	if !ok {
@@ -64,6 +75,22 @@ func T(lang Lang, key string, args ...any) string {
 		}
 	}
 	if len(args) > 0 {
+		copied := false
+		for i, a := range args {
+			var text string
+			switch a := a.(type) {
+			case Key:
+				text = T(lang, string(a))
+			case Localized:
+				text = a.Text(lang)
+			default:
+				continue
+			}
+			if !copied { // the caller's slice stays as it was
+				args, copied = append([]any(nil), args...), true
+			}
+			args[i] = text
+		}
 		return fmt.Sprintf(msg, args...)
 	}
 	return msg

@@ -38,8 +38,8 @@ func checkAssessment(ctx context.Context, st *store.Store, f *talentFile, rep *T
 	var good []store.AssessmentResult
 	for i, r := range f.rows {
 		rep.Rows++
-		problem, bad := rowProblems(rep, f, r)
-		g := store.AssessmentResult{EmployeeID: employee(i, problem)}
+		reject, bad := rowProblems(rep, f, r)
+		g := store.AssessmentResult{EmployeeID: employee(i, reject)}
 		code, name := r.get("code"), r.get("name")
 		var id int64
 		var k, v string
@@ -56,17 +56,17 @@ func checkAssessment(ctx context.Context, st *store.Store, f *talentFile, rep *T
 		}
 		switch {
 		case v == "":
-			problem(k, "competency.missing", "", "kompetensi kosong", "competency is empty")
+			reject(k, "competency.missing", "", "kompetensi kosong", "competency is empty")
 		case id == -1:
-			problem(k, "competency.ambiguous", v, "kompetensi ini ada di lebih dari satu kerangka: tulis kodenya", "this competency is in more than one framework: give its code")
+			reject(k, "competency.ambiguous", v, "kompetensi ini ada di lebih dari satu kerangka: tulis kodenya", "this competency is in more than one framework: give its code")
 		case id == 0:
-			problem(k, "competency.unknown", v, "kompetensi tidak dikenal di versi terbaru kamus", "unknown competency in the newest dictionary version")
+			reject(k, "competency.unknown", v, "kompetensi tidak dikenal di versi terbaru kamus", "unknown competency in the newest dictionary version")
 		default:
 			g.CompetencyID = id
 		}
 		lv := r.get("level")
 		if n, err := strconv.Atoi(strings.TrimSuffix(lv, ".0")); err != nil || n < 1 || n > 5 {
-			problem("level", "level.range", lv, "level harus bilangan bulat 1 sampai 5", "level must be a whole number from 1 to 5")
+			reject("level", "level.range", lv, "level harus bilangan bulat 1 sampai 5", "level must be a whole number from 1 to 5")
 		} else {
 			g.Level = n
 		}
@@ -75,11 +75,11 @@ func checkAssessment(ctx context.Context, st *store.Store, f *talentFile, rep *T
 		var de *date.Error
 		switch {
 		case errors.As(err, &de):
-			problem("date", "date.bad", ds, de.ID, de.EN)
+			reject("date", "date.bad", ds, de.ID, de.EN)
 		case err != nil:
 			return nil, err
 		case t.After(today):
-			problem("date", "date.future", ds, "tanggal di masa depan", "date lies in the future")
+			reject("date", "date.future", ds, "tanggal di masa depan", "date lies in the future")
 		default:
 			g.At = t
 		}

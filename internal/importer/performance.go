@@ -26,17 +26,17 @@ func checkPerformance(now time.Time, f *talentFile, rep *TalentReport,
 	var good []store.PerformanceResult
 	for i, r := range f.rows {
 		rep.Rows++
-		problem, bad := rowProblems(rep, f, r)
-		g := store.PerformanceResult{EmployeeID: employee(i, problem)}
+		reject, bad := rowProblems(rep, f, r)
+		g := store.PerformanceResult{EmployeeID: employee(i, reject)}
 		ys := r.get("year")
 		if y, err := strconv.Atoi(strings.TrimSuffix(ys, ".0")); err != nil || y < 2000 || y > now.Year() {
-			problem("year", "year.range", ys, fmt.Sprintf("tahun harus 2000 sampai %d", now.Year()), fmt.Sprintf("year must be 2000 to %d", now.Year()))
+			reject("year", "year.range", ys, fmt.Sprintf("tahun harus 2000 sampai %d", now.Year()), fmt.Sprintf("year must be 2000 to %d", now.Year()))
 		} else {
 			g.Year = y
 		}
 		ps := r.get("predikat")
 		if c, ok := store.CanonicalPredikat(ps); !ok {
-			problem("predikat", "predikat.unknown", ps, "predikat tidak dikenal (Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang)",
+			reject("predikat", "predikat.unknown", ps, "predikat tidak dikenal (Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang)",
 				"unknown predikat (Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang)")
 		} else {
 			g.Predikat = c
@@ -44,7 +44,7 @@ func checkPerformance(now time.Time, f *talentFile, rep *TalentReport,
 		if !*bad {
 			key := [2]int64{g.EmployeeID, int64(g.Year)}
 			if first, dup := seen[key]; dup {
-				problem("year", "duplicate", ys, fmt.Sprintf("NIP dan tahun ini sudah ada di baris %d", first), fmt.Sprintf("this NIP and year already appear on line %d", first))
+				reject("year", "duplicate", ys, fmt.Sprintf("NIP dan tahun ini sudah ada di baris %d", first), fmt.Sprintf("this NIP and year already appear on line %d", first))
 			} else {
 				seen[key] = r.line
 			}

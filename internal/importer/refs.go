@@ -13,6 +13,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/table"
@@ -206,6 +207,12 @@ func scopeHas(sc model.Scope, u *model.OrgUnit) bool {
 	return false
 }
 
+// orList joins column names with "atau"/"or" in the language of the
+// message: an argument that translates itself.
+type orList []string
+
+func (l orList) Text(lang i18n.Lang) string { return strings.Join(l, i18n.T(lang, "err.import.or")) }
+
 // findUnit resolves a unit by code, or else by name. The problem, when
 // not nil, explains why it failed.
 func (r *refs) findUnit(code, name string, fold func(string) string) (*model.OrgUnit, string, string) {
@@ -213,8 +220,8 @@ func (r *refs) findUnit(code, name string, fold func(string) string) (*model.Org
 		if u := r.unitByCode[strings.ToUpper(code)]; u != nil {
 			return u, "", ""
 		}
-		return nil, fmt.Sprintf("kode unit %q tidak dikenal: impor atau tambahkan unit ini lebih dulu", code),
-			fmt.Sprintf("unit code %q is unknown: import or add the unit first", code)
+		id, en := both("err.import.unit_code_unknown", code)
+		return nil, id, en
 	}
 	if name == "" {
 		return nil, "", ""
@@ -222,8 +229,8 @@ func (r *refs) findUnit(code, name string, fold func(string) string) (*model.Org
 	us := r.unitByName[fold(name)]
 	switch len(us) {
 	case 0:
-		return nil, fmt.Sprintf("unit kerja %q tidak dikenal: periksa penulisannya atau gunakan kolom KODE UNIT", name),
-			fmt.Sprintf("work unit %q is unknown: check the spelling or use a KODE UNIT column", name)
+		id, en := both("err.import.unit_name_unknown", name)
+		return nil, id, en
 	case 1:
 		return us[0], "", ""
 	}
@@ -231,8 +238,8 @@ func (r *refs) findUnit(code, name string, fold func(string) string) (*model.Org
 	for _, u := range us {
 		codes = append(codes, u.Code)
 	}
-	return nil, fmt.Sprintf("nama unit %q dipakai oleh beberapa unit (kode %s): gunakan kolom KODE UNIT", name, strings.Join(codes, ", ")),
-		fmt.Sprintf("unit name %q is used by several units (codes %s): use a KODE UNIT column", name, strings.Join(codes, ", "))
+	id, en := both("err.import.unit_name_ambiguous", name, strings.Join(codes, ", "))
+	return nil, id, en
 }
 
 // session is the common frame of an import: the file, its header and the
@@ -327,9 +334,7 @@ func begin(path string, o Options, kind string, fields []field, required [][]str
 	}
 	if s.cols == nil {
 		line := max(firstLine, 1)
-		s.rep.fileError(line, "header",
-			fmt.Sprintf("baris judul kolom tidak ditemukan: baris pertama harus berisi judul kolom seperti %s", strings.Join(headersOf(fields), ", ")),
-			fmt.Sprintf("no header row found: the first row must hold column headers such as %s", strings.Join(headersOf(fields), ", ")))
+		s.rep.fileProblem(line, "header", "err.import.no_header_row", strings.Join(headersOf(fields), ", "))
 		return s, nil
 	}
 	s.rep.Columns = map[string]string{}
@@ -346,16 +351,13 @@ func begin(path string, o Options, kind string, fields []field, required [][]str
 			for _, k := range alts {
 				hs = append(hs, s.cols.col(k, fields))
 			}
-			s.rep.fileError(s.hdrLine, "header",
-				fmt.Sprintf("kolom wajib %s tidak ada di berkas: tambahkan kolom itu, atau petakan judul kolom Anda ke %s", strings.Join(hs, " atau "), alts[0]),
-				fmt.Sprintf("required column %s is missing: add it, or map your header to %s", strings.Join(hs, " or "), alts[0]))
+			s.rep.fileProblem(s.hdrLine, "header", "err.import.required_column_missing", orList(hs), alts[0])
 		}
 	}
 	if len(s.cols.unknown) > 0 {
 		u := strings.Join(sortedUnknown(s.cols.unknown), ", ")
-		s.rep.add(Problem{Line: s.hdrLine, Field: "header", Code: "header.unknown", Warning: true,
-			Message:   fmt.Sprintf("kolom tidak dikenal dan diabaikan: %s. Jika berisi data yang diperlukan, petakan ke salah satu isian: %s", u, fieldList(fields)),
-			MessageEN: fmt.Sprintf("unknown columns ignored: %s. If they hold needed data, map them to one of: %s", u, fieldList(fields))})
+		s.rep.add(problem(Problem{Line: s.hdrLine, Field: "header", Code: "header.unknown", Warning: true},
+			"err.import.unknown_columns_ignored", u, fieldList(fields)))
 	}
 	return s, nil
 }

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -40,9 +41,47 @@ type Problem struct {
 	Value     string // the cell as written
 	Field     string // the field name ("nip", "birth_date", ...)
 	Code      string // the rule, e.g. "nip.length", "duplicate", "unit.unknown"
-	Message   string // Indonesian, for the clerk
-	MessageEN string // English
+	Key       string // i18n catalogue key of the message, with its arguments Args
+	Args      []any
+	Message   string // the message in Indonesian, for the clerk
+	MessageEN string // and in English
 	Warning   bool   // a warning does not block the row
+}
+
+// problem returns p with the message key and its arguments, rendered in
+// both languages.
+func problem(p Problem, key string, args ...any) Problem {
+	p.Key, p.Args = key, args
+	p.Message, p.MessageEN = both(key, args...)
+	return p
+}
+
+// both renders the message key in Indonesian and in English, for the code
+// that passes a message on as the two texts.
+func both(key string, args ...any) (id, en string) {
+	return i18n.T(i18n.ID, key, args...), i18n.T(i18n.EN, key, args...)
+}
+
+// bilingual is a message already written in both languages, as an argument
+// that translates itself.
+type bilingual struct{ id, en string }
+
+func (b bilingual) Text(lang i18n.Lang) string {
+	if lang == i18n.EN && b.en != "" {
+		return b.en
+	}
+	return b.id
+}
+
+// Text returns the message of p in lang.
+func (p Problem) Text(lang i18n.Lang) string {
+	if p.Key != "" {
+		return i18n.T(lang, p.Key, p.Args...)
+	}
+	if lang == i18n.EN && p.MessageEN != "" {
+		return p.MessageEN
+	}
+	return p.Message
 }
 
 // Counts summarises an import.
@@ -119,6 +158,12 @@ func (r *Report) add(p Problem) {
 func (r *Report) fileError(line int, field, id, en string) {
 	r.FileError = true
 	r.add(Problem{Line: line, Field: field, Code: "file", Message: id, MessageEN: en})
+}
+
+// fileProblem is fileError with a message key.
+func (r *Report) fileProblem(line int, field, key string, args ...any) {
+	r.FileError = true
+	r.add(problem(Problem{Line: line, Field: field, Code: "file"}, key, args...))
 }
 
 func (r *Report) sortProblems() {

@@ -224,17 +224,17 @@ func Talent(ctx context.Context, st *store.Store, o TalentOptions, data []byte) 
 	if err != nil {
 		return nil, err
 	}
-	// employee checks the NIP of row i; problem reports on the row.
-	employee := func(i int, problem func(k, code, value, id, en string)) int64 {
+	// employee checks the NIP of row i; reject reports on the row.
+	employee := func(i int, reject func(k, code, value, id, en string)) int64 {
 		n := nips[i]
 		e, ok := emps[n]
 		switch {
 		case n == "":
-			problem("nip", "nip.missing", "", "NIP kosong", "NIP is empty")
+			reject("nip", "nip.missing", "", "NIP kosong", "NIP is empty")
 		case !ok:
-			problem("nip", "nip.unknown", n, "NIP tidak terdaftar", "unknown NIP")
+			reject("nip", "nip.unknown", n, "NIP tidak terdaftar", "unknown NIP")
 		case !talentScope(o.Admin, e.UnitPath):
-			problem("nip", "scope", n, "pegawai di luar unit yang Anda kelola", "employee outside the units you administer")
+			reject("nip", "scope", n, "pegawai di luar unit yang Anda kelola", "employee outside the units you administer")
 		default:
 			return e.ID
 		}

@@ -38,8 +38,8 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 	}
 	var rows []*urow
 	byCode := map[string]*urow{}
-	prob := func(u *urow, key, value, code, id, en string) {
-		rep.add(Problem{Line: u.line, Column: s.cols.col(key, unitFields), Value: value, Field: key, Code: code, Message: id, MessageEN: en})
+	prob := func(u *urow, key, value, code, msg string, args ...any) {
+		rep.add(problem(Problem{Line: u.line, Column: s.cols.col(key, unitFields), Value: value, Field: key, Code: code}, msg, args...))
 		u.bad = true
 	}
 	err = s.rows(func(cells []string, line int) error {
@@ -48,25 +48,24 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 			pc: s.cols.get(cells, fParentCode), pcSet: s.cols.has(fParentCode)}
 		rows = append(rows, u)
 		if u.code == "" {
-			prob(u, fUnitCode, "", "required", "kode unit wajib diisi", "the unit code is required")
+			prob(u, fUnitCode, "", "required", "err.import.unit_code_required")
 		}
 		if u.name == "" {
-			prob(u, fUnit, "", "required", "nama unit wajib diisi", "the unit name is required")
+			prob(u, fUnit, "", "required", "err.import.unit_name_required")
 		}
 		if raw := s.cols.get(cells, fUnitKind); raw != "" {
 			k, ok := parseUnitKind(raw)
 			if !ok {
-				prob(u, fUnitKind, raw, "unit.kind", fmt.Sprintf("jenis unit %q tidak dikenal (Pemda, OPD, Bidang, Seksi, UPT, Kelurahan, Lainnya)", raw),
-					fmt.Sprintf("unit kind %q is unknown (Pemda, OPD, Bidang, Seksi, UPT, Kelurahan, Lainnya)", raw))
+				prob(u, fUnitKind, raw, "unit.kind", "err.import.unit_kind_unknown", raw)
 			}
 			u.kind, u.kindSet = k, ok
 		}
 		if u.code != "" {
 			key := strings.ToUpper(u.code)
 			if first := byCode[key]; first != nil {
-				prob(u, fUnitCode, u.code, "duplicate", fmt.Sprintf("kode unit sama dengan baris %d", first.line), fmt.Sprintf("same unit code as line %d", first.line))
+				prob(u, fUnitCode, u.code, "duplicate", "err.import.same_unit_code_as", first.line)
 				if !first.bad {
-					prob(first, fUnitCode, first.code, "duplicate", fmt.Sprintf("kode unit ini muncul lagi di baris %d", line), fmt.Sprintf("this unit code occurs again at line %d", line))
+					prob(first, fUnitCode, first.code, "duplicate", "err.import.unit_code_occurs_again", line)
 				}
 			} else {
 				byCode[key] = u
@@ -85,12 +84,11 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 		}
 		if u.old != nil {
 			if !r.unitInScope(u.old) {
-				prob(u, fUnitCode, u.code, "unit.scope", fmt.Sprintf("unit %s di luar kewenangan Anda", u.code), fmt.Sprintf("unit %s is outside your scope", u.code))
+				prob(u, fUnitCode, u.code, "unit.scope", "err.import.unit_outside_scope", u.code)
 				continue
 			}
 			if u.pcSet && !strings.EqualFold(u.pc, parentCode(r, u.old)) {
-				prob(u, fParentCode, u.pc, "unit.move", "memindahkan unit ke induk lain tidak dapat dilakukan lewat impor: gunakan menu struktur organisasi",
-					"moving a unit to another parent cannot be done by import: use the organisation screen")
+				prob(u, fParentCode, u.pc, "unit.move", "err.import.unit_move")
 				continue
 			}
 			if !u.kindSet {
@@ -99,24 +97,23 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 			continue
 		}
 		if !u.kindSet {
-			prob(u, fUnitKind, "", "required", "jenis unit wajib diisi untuk unit baru", "the unit kind is required for a new unit")
+			prob(u, fUnitKind, "", "required", "err.import.unit_kind_required_new")
 			continue
 		}
 		if u.pc == "" {
 			if !o.Scope.All {
-				prob(u, fParentCode, "", "unit.scope", "unit baru tanpa induk (unit tertinggi) hanya dapat dibuat oleh admin BKPSDM", "a new root unit can only be created by a BKPSDM admin")
+				prob(u, fParentCode, "", "unit.scope", "err.import.root_unit_bkpsdm_only")
 			}
 			continue
 		}
 		if p := r.unitByCode[strings.ToUpper(u.pc)]; p != nil {
 			if !r.unitInScope(p) {
-				prob(u, fParentCode, u.pc, "unit.scope", fmt.Sprintf("unit induk %s di luar kewenangan Anda", u.pc), fmt.Sprintf("parent unit %s is outside your scope", u.pc))
+				prob(u, fParentCode, u.pc, "unit.scope", "err.import.parent_unit_outside_scope", u.pc)
 			}
 			continue
 		}
 		if byCode[strings.ToUpper(u.pc)] == nil {
-			prob(u, fParentCode, u.pc, "unit.parent", fmt.Sprintf("unit induk %q tidak ditemukan di data maupun di berkas", u.pc),
-				fmt.Sprintf("parent unit %q is found neither in the registry nor in the file", u.pc))
+			prob(u, fParentCode, u.pc, "unit.parent", "err.import.parent_unit_missing", u.pc)
 		}
 	}
 	// Order new units parents first; a row whose parent row is bad, or a
@@ -132,7 +129,7 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 			}
 			if u.old == nil && u.pc != "" && r.unitByCode[strings.ToUpper(u.pc)] == nil && !placed[strings.ToUpper(u.pc)] {
 				if p := byCode[strings.ToUpper(u.pc)]; p == nil || p.bad {
-					prob(u, fParentCode, u.pc, "unit.parent", fmt.Sprintf("unit induk %s (di berkas) tidak dapat diimpor", u.pc), fmt.Sprintf("parent unit %s (in the file) cannot be imported", u.pc))
+					prob(u, fParentCode, u.pc, "unit.parent", "err.import.parent_unit_bad", u.pc)
 					changed = true
 				}
 				continue
@@ -155,7 +152,7 @@ func Units(ctx context.Context, st *store.Store, path string, o Options) (*Repor
 	}
 	for _, u := range rows {
 		if !u.bad && !placed[strings.ToUpper(u.code)] {
-			prob(u, fParentCode, u.pc, "unit.cycle", "unit induk membentuk lingkaran (unit menjadi induk dirinya sendiri)", "the parent units form a cycle")
+			prob(u, fParentCode, u.pc, "unit.cycle", "err.import.parent_units_form_cycle")
 		}
 		if u.bad {
 			rep.Counts.Bad++
@@ -208,13 +205,13 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 	err = s.rows(func(cells []string, line int) error {
 		rep.Counts.Rows++
 		bad := false
-		prob := func(key, value, code, id, en string) {
-			rep.add(Problem{Line: line, Column: s.cols.col(key, positionFields), Value: value, Field: key, Code: code, Message: id, MessageEN: en})
+		prob := func(key, value, code, msg string, args ...any) {
+			rep.add(problem(Problem{Line: line, Column: s.cols.col(key, positionFields), Value: value, Field: key, Code: code}, msg, args...))
 			bad = true
 		}
 		code, title := s.cols.get(cells, fPositionCode), strings.Join(strings.Fields(s.cols.get(cells, fPosition)), " ")
 		if title == "" {
-			prob(fPosition, "", "required", "nama jabatan wajib diisi", "the position title is required")
+			prob(fPosition, "", "required", "err.import.position_title_required")
 		}
 		u, id, en := r.findUnit(s.cols.get(cells, fUnitCode), s.cols.get(cells, fUnit), foldKey)
 		ukey := fUnitCode
@@ -223,11 +220,11 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 		}
 		switch {
 		case id != "":
-			prob(ukey, s.cols.get(cells, ukey), "unit.unknown", id, en)
+			prob(ukey, s.cols.get(cells, ukey), "unit.unknown", "err.text", bilingual{id, en})
 		case u == nil:
-			prob(ukey, "", "required", "unit jabatan wajib diisi", "the position's unit is required")
+			prob(ukey, "", "required", "err.import.position_unit_required")
 		case !r.unitInScope(u):
-			prob(ukey, u.Code, "unit.scope", fmt.Sprintf("unit %s di luar kewenangan Anda", u.Code), fmt.Sprintf("unit %s is outside your scope", u.Code))
+			prob(ukey, u.Code, "unit.scope", "err.import.unit_outside_scope", u.Code)
 		}
 		if bad {
 			rep.Counts.Bad++
@@ -255,7 +252,7 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 		if raw := s.cols.get(cells, fPositionType); raw != "" {
 			pt, ok := parsePositionType(raw)
 			if !ok {
-				prob(fPositionType, raw, "position.type", fmt.Sprintf("jenis jabatan %q tidak dikenal", raw), fmt.Sprintf("position type %q is unknown", raw))
+				prob(fPositionType, raw, "position.type", "err.import.position_type_unknown", raw)
 			} else if pt != t {
 				t, j = pt, ""
 			}
@@ -263,12 +260,12 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 		if raw := s.cols.get(cells, fJenjang); raw != "" {
 			jj, ok := parseJenjang(raw)
 			if !ok {
-				prob(fJenjang, raw, "position.jenjang", fmt.Sprintf("jenjang %q tidak dikenal", raw), fmt.Sprintf("level %q is unknown", raw))
+				prob(fJenjang, raw, "position.jenjang", "err.import.level_unknown", raw)
 			}
 			j = jj
 		}
 		if t == model.Fungsional && j == "" {
-			prob(fJenjang, "", "required", "jabatan fungsional memerlukan jenjang (misalnya Ahli Pertama)", "a functional position needs a level (e.g. Ahli Pertama)")
+			prob(fJenjang, "", "required", "err.import.jenjang_required")
 		}
 		if t != model.Fungsional {
 			j = ""
@@ -277,14 +274,14 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 			raw := s.cols.get(cells, fIsHead)
 			v, ok := parseBool(raw)
 			if !ok {
-				prob(fIsHead, raw, "position.head", fmt.Sprintf("isian KEPALA UNIT %q tidak dikenal: isi Ya atau Tidak", raw), fmt.Sprintf("KEPALA UNIT %q is unknown: use Ya or Tidak", raw))
+				prob(fIsHead, raw, "position.head", "err.import.head_flag_unknown", raw)
 			}
 			head = v
 		} else if old == nil {
 			head = head && !r.unitHead[u.ID]
 		}
 		if head && !t.Managerial() {
-			prob(fIsHead, "Ya", "position.head", "hanya jabatan manajerial (JPT, Administrator, Pengawas) yang dapat menjadi kepala unit", "only managerial positions can head a unit")
+			prob(fIsHead, "Ya", "position.head", "err.import.head_must_be_managerial")
 		}
 		p.Type, p.Jenjang, p.IsHead = t, j, head
 		key := fmt.Sprintf("t:%d:%s", u.ID, foldKey(title))
@@ -292,11 +289,11 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 			key = "c:" + strings.ToUpper(code)
 		}
 		if first, dup := seen[key]; dup {
-			prob(fPosition, title, "duplicate", fmt.Sprintf("jabatan sama dengan baris %d", first), fmt.Sprintf("same position as line %d", first))
+			prob(fPosition, title, "duplicate", "err.import.same_position_as_line", first)
 			if !firstBad[first] {
 				firstBad[first] = true
-				rep.add(Problem{Line: first, Column: s.cols.col(fPosition, positionFields), Field: fPosition, Code: "duplicate",
-					Message: fmt.Sprintf("jabatan ini muncul lagi di baris %d", line), MessageEN: fmt.Sprintf("this position occurs again at line %d", line)})
+				rep.add(problem(Problem{Line: first, Column: s.cols.col(fPosition, positionFields), Field: fPosition, Code: "duplicate"},
+					"err.import.position_occurs_again", line))
 			}
 		} else {
 			seen[key] = line

@@ -11,12 +11,12 @@
 package nip
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -90,14 +90,33 @@ type Error struct {
 	Code string
 	// Part names the part of the number at fault (see the Part constants).
 	Part string
-	// ID is the message in Indonesian.
+	// Key and Args are the message: an i18n catalogue key and its format
+	// arguments; Hint, when set, is the key of a remark that follows it.
+	Key  string
+	Args []any
+	Hint string
+	// ID and EN are the message rendered in Indonesian and in English.
 	ID string
-	// EN is the message in English.
 	EN string
 }
 
 // Error returns the Indonesian message.
 func (e *Error) Error() string { return e.ID }
+
+// Text returns the message in lang.
+func (e *Error) Text(lang i18n.Lang) string {
+	s := i18n.T(lang, e.Key, e.Args...)
+	if e.Hint != "" {
+		s += i18n.T(lang, e.Hint)
+	}
+	return s
+}
+
+// hint adds the remark of key to e.
+func (e *Error) hint(key string) {
+	e.Hint = key
+	e.ID, e.EN = e.Text(i18n.ID), e.Text(i18n.EN)
+}
 
 // Message returns the message in the language lang ("en…" for English,
 // anything else for Indonesian).
@@ -108,8 +127,10 @@ func (e *Error) Message(lang string) string {
 	return e.ID
 }
 
-func newErr(code, part, id, en string) *Error {
-	return &Error{Code: code, Part: part, ID: id, EN: en}
+func newErr(code, part, key string, args ...any) *Error {
+	e := &Error{Code: code, Part: part, Key: key, Args: args}
+	e.ID, e.EN = e.Text(i18n.ID), e.Text(i18n.EN)
+	return e
 }
 
 // Normalize removes what people and spreadsheets add around a NIP: spaces,
@@ -195,12 +216,12 @@ func LooksLikeSpreadsheetNumber(s string) bool {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// label returns the name of the number for kind, in Indonesian and English.
-func label(kind model.EmployeeKind) (id, en string) {
+// label returns the name of the number for kind, the same in both languages.
+func label(kind model.EmployeeKind) string {
 	if kind == model.PPPK {
-		return "NI PPPK", "NI PPPK"
+		return "NI PPPK"
 	}
-	return "NIP", "NIP"
+	return "NIP"
 }
 
 // Parse validates s as the registry number of an employee of the given kind
@@ -214,15 +235,13 @@ func Parse(s string, kind model.EmployeeKind) (Info, error) {
 	if err != nil && kind != model.PPPK && err.Code == CodeTMTMonth {
 		// A valid NI PPPK read as a NIP fails on the month: say so.
 		if _, err2 := parse(s, model.PPPK); err2 == nil {
-			err.ID += "; nomor ini sah sebagai NI PPPK: periksa jenis pegawai"
-			err.EN += "; the number is a valid NI PPPK: check the employee kind"
+			err.hint("err.nip.hint_valid_pppk")
 		}
 	}
 	if err != nil && kind == model.PPPK && (err.Code == CodePPPKYear || err.Code == CodeAppointedAge) {
 		// A valid NIP read as an NI PPPK usually fails on the year: say so.
 		if _, err2 := parse(s, model.PNS); err2 == nil {
-			err.ID += "; nomor ini sah sebagai NIP PNS: periksa jenis pegawai"
-			err.EN += "; the number is a valid PNS NIP: check the employee kind"
+			err.hint("err.nip.hint_valid_pns")
 		}
 	}
 	if err != nil {
@@ -232,41 +251,33 @@ func Parse(s string, kind model.EmployeeKind) (Info, error) {
 }
 
 func parse(s string, kind model.EmployeeKind) (Info, *Error) {
-	lid, lEN := label(kind)
+	lid := label(kind)
 	n := Normalize(s)
 	if n == "" {
-		return Info{}, newErr(CodeEmpty, PartWhole, lid+" kosong", lEN+" is empty")
+		return Info{}, newErr(CodeEmpty, PartWhole, "err.nip.empty", lid)
 	}
 	if LooksLikeSpreadsheetNumber(n) {
-		return Info{}, newErr(CodeScientific, PartWhole,
-			fmt.Sprintf("%s berubah menjadi angka oleh spreadsheet (%s): format kolom %s sebagai teks lalu ekspor ulang", lid, n, lid),
-			fmt.Sprintf("the spreadsheet turned the %s into a number (%s): format the %s column as text and export again", lEN, n, lEN))
+		return Info{}, newErr(CodeScientific, PartWhole, "err.nip.scientific", lid, n, lid)
 	}
 	pos := 0
 	for _, r := range n {
 		pos++
 		if r < '0' || r > '9' {
-			hintID, hintEN := "", ""
+			e := newErr(CodeDigits, PartWhole, "err.nip.digits", lid, r, pos)
 			switch r {
 			case 'O', 'o':
-				hintID, hintEN = " (huruf O, bukan angka 0)", " (the letter O, not the digit 0)"
+				e.hint("err.nip.hint_letter_o")
 			case 'l', 'I':
-				hintID, hintEN = " (huruf, bukan angka 1)", " (a letter, not the digit 1)"
+				e.hint("err.nip.hint_letter_l")
 			}
-			return Info{}, newErr(CodeDigits, PartWhole,
-				fmt.Sprintf("%s hanya boleh berisi angka: karakter %q pada posisi %d bukan angka%s", lid, r, pos, hintID),
-				fmt.Sprintf("the %s may contain digits only: character %q at position %d is not a digit%s", lEN, r, pos, hintEN))
+			return Info{}, e
 		}
 	}
 	if len(n) == OldLength {
-		return Info{}, newErr(CodeOld, PartWhole,
-			fmt.Sprintf("%s adalah NIP lama (9 digit): gunakan NIP baru 18 digit", n),
-			fmt.Sprintf("%s is an old 9-digit NIP (NIP lama): use the new 18-digit NIP", n))
+		return Info{}, newErr(CodeOld, PartWhole, "err.nip.old", n)
 	}
 	if len(n) != Length {
-		return Info{}, newErr(CodeLength, PartWhole,
-			fmt.Sprintf("%s harus 18 digit, ditemukan %d", lid, len(n)),
-			fmt.Sprintf("the %s must have 18 digits, found %d", lEN, len(n)))
+		return Info{}, newErr(CodeLength, PartWhole, "err.nip.length", lid, len(n))
 	}
 
 	now := Now()
@@ -275,21 +286,15 @@ func parse(s string, kind model.EmployeeKind) (Info, *Error) {
 	// Birth date: digits 1–8.
 	by, bm, bd := atoi(n[0:4]), atoi(n[4:6]), atoi(n[6:8])
 	if bm < 1 || bm > 12 {
-		return Info{}, newErr(CodeBirthDate, PartBirthDate,
-			fmt.Sprintf("bulan lahir %s tidak valid (harus 01–12)", n[4:6]),
-			fmt.Sprintf("birth month %s is not valid (must be 01–12)", n[4:6]))
+		return Info{}, newErr(CodeBirthDate, PartBirthDate, "err.nip.birth_month", n[4:6])
 	}
 	birth := time.Date(by, time.Month(bm), bd, 0, 0, 0, 0, time.UTC)
 	if bd < 1 || birth.Day() != bd || int(birth.Month()) != bm {
-		return Info{}, newErr(CodeBirthDate, PartBirthDate,
-			fmt.Sprintf("tanggal lahir %s-%s-%s tidak ada", n[6:8], n[4:6], n[0:4]),
-			fmt.Sprintf("birth date %s-%s-%s does not exist", n[6:8], n[4:6], n[0:4]))
+		return Info{}, newErr(CodeBirthDate, PartBirthDate, "err.nip.birth_date", n[6:8], n[4:6], n[0:4])
 	}
 	maxBirth := now.Year() - MinAge
 	if by < MinBirthYear || by > maxBirth {
-		return Info{}, newErr(CodeBirthYear, PartBirthDate,
-			fmt.Sprintf("tahun lahir %d tidak masuk akal (harus %d–%d)", by, MinBirthYear, maxBirth),
-			fmt.Sprintf("birth year %d is not plausible (must be %d–%d)", by, MinBirthYear, maxBirth))
+		return Info{}, newErr(CodeBirthYear, PartBirthDate, "err.nip.birth_year", by, MinBirthYear, maxBirth)
 	}
 	info.BirthDate = birth
 
@@ -299,20 +304,14 @@ func parse(s string, kind model.EmployeeKind) (Info, *Error) {
 		ay := atoi(n[8:12])
 		maxYear := now.Year() + futureYearMargin
 		if ay < MinPPPKYear || ay > maxYear {
-			return Info{}, newErr(CodePPPKYear, PartAppointed,
-				fmt.Sprintf("tahun pengangkatan PPPK %s tidak valid (harus %d–%d)", n[8:12], MinPPPKYear, maxYear),
-				fmt.Sprintf("PPPK appointment year %s is not valid (must be %d–%d)", n[8:12], MinPPPKYear, maxYear))
+			return Info{}, newErr(CodePPPKYear, PartAppointed, "err.nip.pppk_year", n[8:12], MinPPPKYear, maxYear)
 		}
 		if ay < by+MinAgeAppointed {
-			return Info{}, newErr(CodeAppointedAge, PartAppointed,
-				fmt.Sprintf("tahun pengangkatan PPPK %d tidak mungkin untuk kelahiran %d", ay, by),
-				fmt.Sprintf("PPPK appointment year %d is impossible for someone born in %d", ay, by))
+			return Info{}, newErr(CodeAppointedAge, PartAppointed, "err.nip.pppk_age", ay, by)
 		}
 		code := atoi(n[12:14])
 		if code == 0 {
-			return Info{}, newErr(CodeAgreement, PartAgreement,
-				"kode perjanjian kerja 00 tidak valid (harus 01–99)",
-				"work-agreement code 00 is not valid (must be 01–99)")
+			return Info{}, newErr(CodeAgreement, PartAgreement, "err.nip.agreement")
 		}
 		info.Appointed = time.Date(ay, time.January, 1, 0, 0, 0, 0, time.UTC)
 		info.AgreementCode = code
@@ -321,20 +320,14 @@ func parse(s string, kind model.EmployeeKind) (Info, *Error) {
 		// TMT CPNS: digits 9–14 (YYYYMM).
 		ty, tm := atoi(n[8:12]), atoi(n[12:14])
 		if tm < 1 || tm > 12 {
-			return Info{}, newErr(CodeTMTMonth, PartAppointed,
-				fmt.Sprintf("bulan TMT CPNS %s tidak valid (harus 01–12)", n[12:14]),
-				fmt.Sprintf("TMT CPNS month %s is not valid (must be 01–12)", n[12:14]))
+			return Info{}, newErr(CodeTMTMonth, PartAppointed, "err.nip.tmt_month", n[12:14])
 		}
 		maxYear := now.Year() + futureYearMargin
 		if ty < MinTMTYear || ty > maxYear {
-			return Info{}, newErr(CodeTMTYear, PartAppointed,
-				fmt.Sprintf("tahun TMT CPNS %s tidak valid (harus %d–%d)", n[8:12], MinTMTYear, maxYear),
-				fmt.Sprintf("TMT CPNS year %s is not valid (must be %d–%d)", n[8:12], MinTMTYear, maxYear))
+			return Info{}, newErr(CodeTMTYear, PartAppointed, "err.nip.tmt_year", n[8:12], MinTMTYear, maxYear)
 		}
 		if ty < by+MinAgeAppointed {
-			return Info{}, newErr(CodeAppointedAge, PartAppointed,
-				fmt.Sprintf("TMT CPNS %s-%s tidak mungkin untuk kelahiran %d", n[12:14], n[8:12], by),
-				fmt.Sprintf("TMT CPNS %s-%s is impossible for someone born in %d", n[12:14], n[8:12], by))
+			return Info{}, newErr(CodeAppointedAge, PartAppointed, "err.nip.tmt_age", n[12:14], n[8:12], by)
 		}
 		info.Appointed = time.Date(ty, time.Month(tm), 1, 0, 0, 0, 0, time.UTC)
 		rest = n[14:]
@@ -347,17 +340,13 @@ func parse(s string, kind model.EmployeeKind) (Info, *Error) {
 	case '2':
 		info.Gender = model.Female
 	default:
-		return Info{}, newErr(CodeGender, PartGender,
-			fmt.Sprintf("digit jenis kelamin %c tidak valid (1 = laki-laki, 2 = perempuan)", rest[0]),
-			fmt.Sprintf("gender digit %c is not valid (1 = male, 2 = female)", rest[0]))
+		return Info{}, newErr(CodeGender, PartGender, "err.nip.gender_digit", rest[0])
 	}
 
 	// Sequence: last three digits.
 	info.Seq = atoi(rest[1:4])
 	if info.Seq == 0 {
-		return Info{}, newErr(CodeSequence, PartSequence,
-			"nomor urut 000 tidak valid (jika data berasal dari spreadsheet, tiga digit terakhir mungkin sudah dibulatkan: format kolom "+lid+" sebagai teks lalu ekspor ulang)",
-			"sequence number 000 is not valid (if the data comes from a spreadsheet, the last three digits may have been rounded: format the "+lEN+" column as text and export again)")
+		return Info{}, newErr(CodeSequence, PartSequence, "err.nip.sequence", lid)
 	}
 	return info, nil
 }
@@ -426,11 +415,20 @@ const (
 type Warning struct {
 	// Code identifies the check, e.g. "nip.birthdate_mismatch".
 	Code string
-	// ID is the message in Indonesian.
+	// Key and Args are the message: an i18n catalogue key and its arguments.
+	Key  string
+	Args []any
+	// ID and EN are the message rendered in Indonesian and in English.
 	ID string
-	// EN is the message in English.
 	EN string
 }
+
+func newWarning(code, key string, args ...any) Warning {
+	return Warning{Code: code, Key: key, Args: args, ID: i18n.T(i18n.ID, key, args...), EN: i18n.T(i18n.EN, key, args...)}
+}
+
+// Text returns the message in lang.
+func (w Warning) Text(lang i18n.Lang) string { return i18n.T(lang, w.Key, w.Args...) }
 
 // String returns the Indonesian message.
 func (w Warning) String() string { return w.ID }
@@ -455,40 +453,23 @@ func CheckConsistency(info Info, birth time.Time, g model.Gender) []Warning {
 		ny, nm, nd := info.BirthDate.Date()
 		if y != ny || m != nm || d != nd {
 			rec, fromNIP := birth.Format("02-01-2006"), info.BirthDate.Format("02-01-2006")
-			ws = append(ws, Warning{
-				Code: WarnBirthDate,
-				ID:   fmt.Sprintf("tanggal lahir %s berbeda dengan NIP (%s): periksa data", rec, fromNIP),
-				EN:   fmt.Sprintf("birth date %s differs from the NIP (%s): check the record", rec, fromNIP),
-			})
+			ws = append(ws, newWarning(WarnBirthDate, "err.nip.warn_birth_date", rec, fromNIP))
 		}
 	}
 	rg := model.Gender(strings.ToUpper(strings.TrimSpace(string(g))))
 	if rg != "" && info.Gender != "" && rg != info.Gender {
-		ws = append(ws, Warning{
-			Code: WarnGender,
-			ID:   fmt.Sprintf("jenis kelamin %s berbeda dengan NIP (%s): periksa data", genderID(rg), genderID(info.Gender)),
-			EN:   fmt.Sprintf("gender %s differs from the NIP (%s): check the record", genderEN(rg), genderEN(info.Gender)),
-		})
+		ws = append(ws, newWarning(WarnGender, "err.nip.warn_gender", genderKey(rg), genderKey(info.Gender)))
 	}
 	return ws
 }
 
-func genderID(g model.Gender) string {
+// genderKey names g for a message: "L (laki-laki)" or "L (male)".
+func genderKey(g model.Gender) any {
 	switch g {
 	case model.Male:
-		return "L (laki-laki)"
+		return i18n.Key("err.nip.gender_l")
 	case model.Female:
-		return "P (perempuan)"
-	}
-	return string(g)
-}
-
-func genderEN(g model.Gender) string {
-	switch g {
-	case model.Male:
-		return "L (male)"
-	case model.Female:
-		return "P (female)"
+		return i18n.Key("err.nip.gender_p")
 	}
 	return string(g)
 }

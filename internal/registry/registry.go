@@ -7,10 +7,10 @@
 package registry
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
 	"github.com/kompeten/kompeten/internal/nip"
@@ -24,9 +24,15 @@ type Problem struct {
 	Field string
 	// Code identifies the rule, e.g. "required", "nip.length", "email".
 	Code string
-	// Message is the Indonesian text for the clerk.
-	Message string
-	// MessageEN is the same in English.
+	// Key and Args are the message for the clerk: an i18n catalogue key and
+	// its format arguments, translated where the problem is shown (Text).
+	Key  string
+	Args []any
+	// Message and MessageEN are the message rendered in Indonesian and in
+	// English, for readers that keep both side by side (the API's message_en,
+	// the import report); a problem without a Key (the reasons of package nip,
+	// which carry both languages themselves) has only these.
+	Message   string
 	MessageEN string
 	// Warning marks a problem to verify that does not block the record.
 	Warning bool
@@ -62,8 +68,25 @@ const (
 	CodeFuture   = "birth_date.future"
 )
 
-func errp(field, code, id, en string) Problem {
-	return Problem{Field: field, Code: code, Message: id, MessageEN: en}
+// Text returns the message of p in lang.
+func (p Problem) Text(lang i18n.Lang) string {
+	if p.Key != "" {
+		return i18n.T(lang, p.Key, p.Args...)
+	}
+	if lang == i18n.EN && p.MessageEN != "" {
+		return p.MessageEN
+	}
+	return p.Message
+}
+
+// problem returns a Problem with its message key, rendered in both languages.
+func problem(field, code string, warning bool, key string, args ...any) Problem {
+	return Problem{Field: field, Code: code, Warning: warning, Key: key, Args: args,
+		Message: i18n.T(i18n.ID, key, args...), MessageEN: i18n.T(i18n.EN, key, args...)}
+}
+
+func errp(field, code, key string, args ...any) Problem {
+	return problem(field, code, false, key, args...)
 }
 
 // ParseGender reads a gender as agencies write it: "L", "P", "Laki-laki",
@@ -290,14 +313,12 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 		if k, ok := kindFromNIP(e.NIP); ok {
 			e.Kind = k
 		} else {
-			ps = append(ps, errp(FieldKind, CodeRequired, "jenis pegawai (PNS/PPPK) wajib diisi", "employee kind (PNS/PPPK) is required"))
+			ps = append(ps, errp(FieldKind, CodeRequired, "err.registry.kind_required"))
 		}
 	} else if k, ok := ParseKind(rawKind); ok {
 		e.Kind = k
 	} else {
-		ps = append(ps, errp(FieldKind, CodeKind,
-			fmt.Sprintf("jenis pegawai %q tidak dikenal: isi PNS atau PPPK", rawKind),
-			fmt.Sprintf("employee kind %q is unknown: use PNS or PPPK", rawKind)))
+		ps = append(ps, errp(FieldKind, CodeKind, "err.employee.kind_unknown", rawKind))
 		e.Kind = ""
 	}
 
@@ -305,7 +326,7 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 	var info nip.Info
 	nipOK := false
 	if e.NIP == "" {
-		ps = append(ps, errp(FieldNIP, CodeRequired, "NIP wajib diisi", "the NIP is required"))
+		ps = append(ps, errp(FieldNIP, CodeRequired, "err.registry.nip_required"))
 	} else {
 		kind := e.Kind
 		if kind == "" {
@@ -314,7 +335,7 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 		in, err := nip.Parse(e.NIP, kind)
 		if err != nil {
 			ne := err.(*nip.Error)
-			ps = append(ps, errp(FieldNIP, ne.Code, ne.ID, ne.EN))
+			ps = append(ps, errp(FieldNIP, ne.Code, "err.text", ne))
 		} else {
 			info, nipOK = in, true
 		}
@@ -322,25 +343,23 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 
 	// Name.
 	if e.Name == "" {
-		ps = append(ps, errp(FieldName, CodeRequired, "nama wajib diisi", "the name is required"))
+		ps = append(ps, errp(FieldName, CodeRequired, "err.registry.name_required"))
 	}
 
 	// Gender.
 	rawGender := strings.TrimSpace(string(e.Gender))
 	if rawGender == "" {
-		ps = append(ps, errp(FieldGender, CodeRequired, "jenis kelamin wajib diisi (L atau P)", "gender is required (L or P)"))
+		ps = append(ps, errp(FieldGender, CodeRequired, "err.registry.gender_required"))
 	} else if g, ok := ParseGender(rawGender); ok {
 		e.Gender = g
 	} else {
-		ps = append(ps, errp(FieldGender, CodeGender,
-			fmt.Sprintf("jenis kelamin %q tidak dikenal: isi L (laki-laki) atau P (perempuan)", rawGender),
-			fmt.Sprintf("gender %q is unknown: use L (male) or P (female)", rawGender)))
+		ps = append(ps, errp(FieldGender, CodeGender, "err.registry.gender_unknown", rawGender))
 		e.Gender = ""
 	}
 
 	// Unit.
 	if e.UnitID == 0 {
-		ps = append(ps, errp(FieldUnit, CodeRequired, "unit kerja wajib diisi", "the work unit is required"))
+		ps = append(ps, errp(FieldUnit, CodeRequired, "err.registry.unit_required"))
 	}
 
 	// Golongan.
@@ -352,13 +371,11 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 		} else if code, ok := model.NormalizeGolongan(e.Kind, g); ok {
 			e.Golongan = code
 		} else {
-			hintID, hintEN := "contoh: III/a", "e.g. III/a"
+			hint := i18n.Key("err.registry.golongan_hint_pns")
 			if e.Kind == model.PPPK {
-				hintID, hintEN = "PPPK: I sampai XVII", "PPPK: I to XVII"
+				hint = "err.registry.golongan_hint_pppk"
 			}
-			ps = append(ps, errp(FieldGolongan, CodeGolongan,
-				fmt.Sprintf("golongan %q tidak dikenal untuk %s (%s)", g, e.Kind, hintID),
-				fmt.Sprintf("golongan %q is not valid for %s (%s)", g, e.Kind, hintEN)))
+			ps = append(ps, errp(FieldGolongan, CodeGolongan, "err.registry.golongan_unknown", g, e.Kind, hint))
 		}
 	}
 
@@ -367,23 +384,17 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 	if st, ok := ParseStatus(rawStatus); ok {
 		e.Status = st
 	} else {
-		ps = append(ps, errp(FieldStatus, CodeStatus,
-			fmt.Sprintf("status %q tidak dikenal (Aktif, CLTN, Tugas Belajar, Diberhentikan Sementara, Pindah, Pensiun, Meninggal)", rawStatus),
-			fmt.Sprintf("status %q is unknown (Aktif, CLTN, Tugas Belajar, Diberhentikan Sementara, Pindah, Pensiun, Meninggal)", rawStatus)))
+		ps = append(ps, errp(FieldStatus, CodeStatus, "err.registry.status_unknown", rawStatus))
 	}
 
 	// E-mail and phone.
 	if e.Email != "" && !ValidEmail(e.Email) {
-		ps = append(ps, errp(FieldEmail, CodeEmail,
-			fmt.Sprintf("alamat e-mail %q tidak valid (contoh: nama@medan.go.id)", e.Email),
-			fmt.Sprintf("e-mail address %q is not valid (e.g. name@medan.go.id)", e.Email)))
+		ps = append(ps, errp(FieldEmail, CodeEmail, "err.registry.email_invalid", e.Email))
 	}
 	if p, ok := NormalizePhone(e.Phone); ok {
 		e.Phone = p
 	} else {
-		ps = append(ps, errp(FieldPhone, CodePhone,
-			fmt.Sprintf("nomor HP %q tidak valid (contoh: 081234567890 atau +6281234567890)", strings.TrimSpace(e.Phone)),
-			fmt.Sprintf("phone number %q is not valid (e.g. 081234567890 or +6281234567890)", strings.TrimSpace(e.Phone))))
+		ps = append(ps, errp(FieldPhone, CodePhone, "err.registry.phone_invalid", strings.TrimSpace(e.Phone)))
 	}
 
 	// Birth date.
@@ -391,9 +402,7 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 		e.BirthDate = info.BirthDate
 	}
 	if !e.BirthDate.IsZero() && e.BirthDate.After(now) {
-		ps = append(ps, errp(FieldBirthDate, CodeFuture,
-			fmt.Sprintf("tanggal lahir %s belum terjadi", e.BirthDate.Format("02-01-2006")),
-			fmt.Sprintf("birth date %s is in the future", e.BirthDate.Format("02-01-2006"))))
+		ps = append(ps, errp(FieldBirthDate, CodeFuture, "err.registry.birth_date_future", e.BirthDate.Format("02-01-2006")))
 	}
 
 	// Warnings.
@@ -403,15 +412,13 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 			if w.Code == nip.WarnGender {
 				f = FieldGender
 			}
-			ps = append(ps, Problem{Field: f, Code: w.Code, Message: w.ID, MessageEN: w.EN, Warning: true})
+			ps = append(ps, problem(f, w.Code, true, w.Key, w.Args...))
 		}
 	}
 	if e.Status == model.StatusAktif && !e.BirthDate.IsZero() {
 		age := model.RetirementAge(pt, jenjang)
 		if r := model.RetirementDate(e.BirthDate, age); !r.After(now) {
-			ps = append(ps, Problem{Field: FieldStatus, Code: CodeRetired, Warning: true,
-				Message:   fmt.Sprintf("sudah mencapai batas usia pensiun (%d tahun, TMT pensiun %s) tetapi berstatus aktif: periksa status", age, r.Format("02-01-2006")),
-				MessageEN: fmt.Sprintf("past retirement age (%d, pension from %s) but still active: check the status", age, r.Format("02-01-2006"))})
+			ps = append(ps, problem(FieldStatus, CodeRetired, true, "err.registry.retired_active", age, r.Format("02-01-2006")))
 		}
 	}
 	return ps

@@ -69,10 +69,10 @@ func (s *Store) AddRating(ctx context.Context, a model.Actor, r *Rating) error {
 func (s *Store) AddRatings(ctx context.Context, a model.Actor, rs []*Rating) error {
 	for _, r := range rs {
 		if !ratingSources[r.Source] {
-			return apperr.Invalid("source", "sumber penilaian %q tidak dikenal", r.Source)
+			return apperr.Invalid("source", "err.rating.assessment_source_unknown", r.Source)
 		}
 		if r.Level < 1 || r.Level > 5 {
-			return apperr.Invalid("level", "level harus 1 sampai 5")
+			return apperr.Invalid("level", "err.common.level_1_5")
 		}
 	}
 	if len(rs) == 0 {
@@ -117,7 +117,7 @@ func (s *Store) insertRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r
 		return err
 	}
 	if ok == 0 {
-		return apperr.Invalid("competency", "kompetensi %d tidak ada", r.CompetencyID)
+		return apperr.Invalid("competency", "err.rating.competency_does_not_exist", r.CompetencyID)
 	}
 	id, err := insertID(ctx, tx, `INSERT INTO rating (cycle_id, employee_id, competency_id, source, level, rater_id, at, note)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, nullID(r.CycleID), r.EmployeeID, r.CompetencyID, string(r.Source),
@@ -178,23 +178,23 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *Rating) error {
 	err := q.QueryRowContext(ctx, `SELECT COALESCE(e.supervisor_id, 0), e.unit_id, u.path FROM employee e
 		JOIN org_unit u ON u.id = e.unit_id WHERE e.id = $1`, r.EmployeeID).Scan(&f.supervisorID, &f.unitID, &f.unitPath)
 	if err != nil {
-		return notFound(err, "pegawai %d tidak ditemukan", r.EmployeeID)
+		return notFound(err, "err.common.employee_not_found", r.EmployeeID)
 	}
-	denied := func(why string) error { return apperr.New(apperr.EFORBIDDEN, "%s", why) }
+	denied := func(key string) error { return apperr.New(apperr.EFORBIDDEN, key) }
 	switch r.Source {
 	case assess.SourceSelf:
 		if r.RaterID == 0 || r.RaterID != r.EmployeeID {
-			return denied("penilaian diri hanya dapat diisi oleh pegawai itu sendiri")
+			return denied("err.rating.self_only_by_employee")
 		}
 	case assess.SourceSupervisor:
 		return s.checkSupervisor(ctx, q, r, &f)
 	case assess.SourcePeer:
 		if r.RaterID == 0 || r.RaterID == r.EmployeeID || r.RaterID == f.supervisorID {
-			return denied("penilaian rekan kerja diisi oleh rekan, bukan oleh pegawai itu sendiri atau atasannya")
+			return denied("err.rating.peer_not_self_or_supervisor")
 		}
 		var raterUnit int64
 		if err := q.QueryRowContext(ctx, `SELECT unit_id FROM employee WHERE id = $1`, r.RaterID).Scan(&raterUnit); err != nil {
-			return notFound(err, "penilai %d tidak ditemukan", r.RaterID)
+			return notFound(err, "err.rating.rater_not_found", r.RaterID)
 		}
 		a, err := opdOf(ctx, q, f.unitID)
 		if err != nil {
@@ -205,7 +205,7 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *Rating) error {
 			return err
 		}
 		if a == 0 || a != b {
-			return denied("penilaian rekan kerja hanya oleh pegawai dari OPD yang sama")
+			return denied("err.rating.peer_same_opd")
 		}
 	default: // test, assessment centre, evidence
 		if r.Source == assess.SourceEvidence && r.RaterID != 0 {
@@ -223,9 +223,9 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *Rating) error {
 		}
 		if n == 0 {
 			if r.Source == assess.SourceEvidence {
-				return denied("bukti kerja hanya dapat dinilai oleh atasan pegawai atau admin unitnya")
+				return denied("err.rating.evidence_by_supervisor_or_admin")
 			}
-			return denied("hasil tes dan assessment centre hanya dapat dicatat oleh admin")
+			return denied("err.rating.test_results_by_admin")
 		}
 	}
 	return nil
@@ -235,7 +235,7 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *Rating) error {
 // the employee's supervisor or heads a unit above the employee.
 func (s *Store) checkSupervisor(ctx context.Context, q queryer, r *Rating, f *raterFacts) error {
 	if r.RaterID == 0 || r.RaterID == r.EmployeeID {
-		return apperr.New(apperr.EFORBIDDEN, "penilaian atasan hanya dapat diisi oleh atasan pegawai")
+		return apperr.New(apperr.EFORBIDDEN, "err.rating.supervisor_only")
 	}
 	if r.RaterID == f.supervisorID {
 		return nil
@@ -245,7 +245,7 @@ func (s *Store) checkSupervisor(ctx context.Context, q queryer, r *Rating, f *ra
 		return err
 	}
 	if !above {
-		return apperr.New(apperr.EFORBIDDEN, "penilaian atasan hanya dapat diisi oleh atasan langsung atau kepala unit di atas pegawai")
+		return apperr.New(apperr.EFORBIDDEN, "err.rating.supervisor_or_head_only")
 	}
 	return nil
 }
@@ -279,7 +279,7 @@ func (s *Store) headsAbove(ctx context.Context, q queryer, rater int64, path str
 func opdOf(ctx context.Context, q queryer, unitID int64) (int64, error) {
 	var path string
 	if err := q.QueryRowContext(ctx, `SELECT path FROM org_unit WHERE id = $1`, unitID).Scan(&path); err != nil {
-		return 0, notFound(err, "unit %d tidak ditemukan", unitID)
+		return 0, notFound(err, "err.common.unit_not_found", unitID)
 	}
 	var ids []int64
 	for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
@@ -433,7 +433,7 @@ func currentLevels(ctx context.Context, q queryer, employeeID int64) ([]gap.Actu
 func (s *Store) recomputeJPM(ctx context.Context, q queryer, employeeID int64) error {
 	var pos int64
 	if err := q.QueryRowContext(ctx, `SELECT COALESCE(position_id, 0) FROM employee WHERE id = $1`, employeeID).Scan(&pos); err != nil {
-		return notFound(err, "pegawai %d tidak ditemukan", employeeID)
+		return notFound(err, "err.common.employee_not_found", employeeID)
 	}
 	sid, reqs, err := currentStandard(ctx, q, pos)
 	if err != nil {

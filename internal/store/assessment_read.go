@@ -88,7 +88,7 @@ type EmployeeCompetencies struct {
 func (s *Store) EmployeeCompetencies(ctx context.Context, employeeID int64) (*EmployeeCompetencies, error) {
 	out := &EmployeeCompetencies{EmployeeID: employeeID}
 	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(position_id, 0) FROM employee WHERE id = $1`, employeeID).Scan(&out.PositionID); err != nil {
-		return nil, notFound(err, "pegawai %d tidak ditemukan", employeeID)
+		return nil, notFound(err, "err.common.employee_not_found", employeeID)
 	}
 	sid, reqs, err := currentStandard(ctx, s.db, out.PositionID)
 	if err != nil {

@@ -14,10 +14,10 @@ import (
 // PostgreSQL use pg_dump, which does the same.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if s.dialect != SQLite {
-		return apperr.New(apperr.EINVALID, "cadangan PostgreSQL: gunakan pg_dump -Fc (lihat docs/OPERATIONS.md)")
+		return apperr.New(apperr.EINVALID, "err.backup.postgres_use_pg_dump")
 	}
 	if _, err := os.Stat(path); err == nil {
-		return apperr.New(apperr.ECONFLICT, "berkas %s sudah ada; pilih nama lain", path)
+		return apperr.New(apperr.ECONFLICT, "err.backup.file_exists", path)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -43,7 +43,7 @@ func (s *Store) CheckIntegrity(ctx context.Context) error {
 	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil || n == 0 {
-		return apperr.New(apperr.EINVALID, "berkas ini bukan basis data Kompeten")
+		return apperr.New(apperr.EINVALID, "err.backup.not_kompeten")
 	}
 	return nil
 }

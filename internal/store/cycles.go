@@ -198,34 +198,34 @@ func (s *Store) checkCycle(ctx context.Context, q queryer, c *Cycle, admin model
 	c.Name = strings.TrimSpace(c.Name)
 	switch {
 	case c.Name == "":
-		return apperr.Invalid("name", "nama siklus wajib diisi")
+		return apperr.Invalid("name", "err.cycle.cycle_name_required")
 	case utf8.RuneCountInString(c.Name) > 200:
-		return apperr.Invalid("name", "nama siklus paling panjang 200 karakter")
+		return apperr.Invalid("name", "err.cycle.cycle_name_at_most")
 	}
 	if _, err := time.Parse("2006-01-02", c.OpensOn); err != nil {
-		return apperr.Invalid("opens_on", "tanggal buka %q tidak sah (TTTT-BB-HH)", c.OpensOn)
+		return apperr.Invalid("opens_on", "err.cycle.opening_date_not_valid", c.OpensOn)
 	}
 	if _, err := time.Parse("2006-01-02", c.ClosesOn); err != nil {
-		return apperr.Invalid("closes_on", "tanggal tutup %q tidak sah (TTTT-BB-HH)", c.ClosesOn)
+		return apperr.Invalid("closes_on", "err.cycle.closing_date_not_valid", c.ClosesOn)
 	}
 	if c.ClosesOn < c.OpensOn {
-		return apperr.Invalid("closes_on", "tanggal tutup tidak boleh sebelum tanggal buka")
+		return apperr.Invalid("closes_on", "err.cycle.closing_date_cannot_before")
 	}
 	if !c.Self && !c.Supervisor && !c.Peer {
-		return apperr.Invalid("sources", "pilih paling sedikit satu sumber penilaian")
+		return apperr.Invalid("sources", "err.cycle.no_sources")
 	}
 	if c.ScopeUnitID == 0 {
-		return apperr.Invalid("scope_unit", "unit cakupan wajib dipilih")
+		return apperr.Invalid("scope_unit", "err.cycle.scope_unit_chosen")
 	}
 	err := q.QueryRowContext(ctx, `SELECT name, path FROM org_unit WHERE id = $1`, c.ScopeUnitID).Scan(&c.ScopeUnitName, &c.ScopePath)
 	if err == sql.ErrNoRows {
-		return apperr.Invalid("scope_unit", "unit cakupan %d tidak ada", c.ScopeUnitID)
+		return apperr.Invalid("scope_unit", "err.cycle.scope_unit_does_not", c.ScopeUnitID)
 	}
 	if err != nil {
 		return err
 	}
 	if !administers(admin, c.ScopePath) {
-		return apperr.Invalid("scope_unit", "unit cakupan di luar wilayah yang Anda kelola")
+		return apperr.Invalid("scope_unit", "err.cycle.scope_outside")
 	}
 	return nil
 }
@@ -264,10 +264,10 @@ func sourceList(c *Cycle) string {
 func (s *Store) cycleAdministered(ctx context.Context, q queryer, id int64, admin model.Scope) (*Cycle, error) {
 	var c Cycle
 	if err := scanCycle(q.QueryRowContext(ctx, `SELECT `+cycleCols+cycleFrom+` WHERE c.id = $1`, id), &c); err != nil {
-		return nil, notFound(err, "siklus %d tidak ditemukan", id)
+		return nil, notFound(err, "err.cycle.cycle_not_found", id)
 	}
 	if !CycleAdministered(admin, &c) {
-		return nil, apperr.New(apperr.ENOTFOUND, "siklus %d tidak ditemukan", id)
+		return nil, apperr.New(apperr.ENOTFOUND, "err.cycle.cycle_not_found", id)
 	}
 	return &c, nil
 }
@@ -283,7 +283,7 @@ func (s *Store) UpdateCycle(ctx context.Context, a model.Actor, c *Cycle, admin 
 			return err
 		}
 		if !old.ClosedAt.IsZero() {
-			return apperr.New(apperr.ECONFLICT, "siklus %q sudah ditutup dan tidak dapat diubah", old.Name)
+			return apperr.New(apperr.ECONFLICT, "err.cycle.closed_unchangeable", old.Name)
 		}
 		if err := s.checkCycle(ctx, tx, c, admin); err != nil {
 			return err
@@ -294,7 +294,7 @@ func (s *Store) UpdateCycle(ctx context.Context, a model.Actor, c *Cycle, admin 
 				return err
 			}
 			if n > 0 {
-				return apperr.Invalid("scope_unit", "cakupan tidak dapat diubah: sudah ada %d penilaian dalam siklus ini", n)
+				return apperr.Invalid("scope_unit", "err.cycle.scope_has_ratings", n)
 			}
 		}
 		now := s.Now().Unix()
@@ -327,7 +327,7 @@ func (s *Store) CloseCycle(ctx context.Context, a model.Actor, id int64, admin m
 			return err
 		}
 		if !c.ClosedAt.IsZero() {
-			return apperr.New(apperr.ECONFLICT, "siklus %q sudah ditutup", c.Name)
+			return apperr.New(apperr.ECONFLICT, "err.cycle.cycle_closed", c.Name)
 		}
 		now := s.Now().Unix()
 		if _, err := tx.ExecContext(ctx, `UPDATE assessment_cycle SET closed_at = $1, updated_at = $1 WHERE id = $2`, now, id); err != nil {
@@ -342,7 +342,7 @@ func (s *Store) CloseCycle(ctx context.Context, a model.Actor, id int64, admin m
 func (s *Store) Cycle(ctx context.Context, id int64) (*Cycle, error) {
 	var c Cycle
 	if err := scanCycle(s.db.QueryRowContext(ctx, `SELECT `+cycleCols+cycleFrom+` WHERE c.id = $1`, id), &c); err != nil {
-		return nil, notFound(err, "siklus %d tidak ditemukan", id)
+		return nil, notFound(err, "err.cycle.cycle_not_found", id)
 	}
 	return &c, nil
 }
@@ -695,7 +695,7 @@ func openCycles(ctx context.Context, q queryer, today string) ([]Cycle, error) {
 func unitPathOf(ctx context.Context, q queryer, employeeID int64) (string, error) {
 	var path string
 	err := q.QueryRowContext(ctx, `SELECT u.path FROM employee e JOIN org_unit u ON u.id = e.unit_id WHERE e.id = $1`, employeeID).Scan(&path)
-	return path, notFound(err, "pegawai %d tidak ditemukan", employeeID)
+	return path, notFound(err, "err.common.employee_not_found", employeeID)
 }
 
 // OpenCyclesFor returns the cycles open today for employee employeeID (its
@@ -749,7 +749,7 @@ func (s *Store) attachCycle(ctx context.Context, q queryer, r *Rating) error {
 		}
 	}
 	if explicit != 0 {
-		return apperr.Invalid("cycle", "siklus %d tidak sedang dibuka untuk penilaian %s pegawai ini", explicit, r.Source)
+		return apperr.Invalid("cycle", "err.cycle.not_open_for_source", explicit, r.Source)
 	}
 	return nil
 }

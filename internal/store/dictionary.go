@@ -28,7 +28,7 @@ type FrameworkInfo struct {
 func (s *Store) CreateFramework(ctx context.Context, a model.Actor, f *dictionary.Framework, builtin bool) (int64, error) {
 	for _, p := range f.Validate() {
 		if !p.Warning {
-			return 0, apperr.Invalid(p.Field, "kompetensi ke-%d: %s", p.Row, p.Message)
+			return 0, apperr.Invalid(p.Field, "err.framework.competency_no", p.Row, p)
 		}
 	}
 	var id int64
@@ -49,7 +49,7 @@ func (s *Store) insertFramework(ctx context.Context, tx *sql.Tx, f *dictionary.F
 	id, err := insertID(ctx, tx, `INSERT INTO framework (code, version, name, source, owner, description, builtin, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, f.Code, f.Version, f.Name, f.Source, f.Owner, f.Description, builtin, s.Now().Unix())
 	if isUniqueViolation(err) {
-		return 0, apperr.New(apperr.ECONFLICT, "kerangka %s versi %s sudah ada; gunakan nomor versi baru", f.Code, f.Version)
+		return 0, apperr.New(apperr.ECONFLICT, "err.framework.version_exists", f.Code, f.Version)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("store: create framework %s: %w", f.Code, err)
@@ -135,7 +135,7 @@ func (s *Store) FrameworkID(ctx context.Context, code, version string) (int64, e
 		err = s.db.QueryRowContext(ctx, `SELECT id FROM framework WHERE code = $1 AND version = $2`, code, version).Scan(&id)
 	}
 	if err != nil {
-		return 0, notFound(err, "kerangka %s %s tidak ditemukan", code, version)
+		return 0, notFound(err, "err.framework.version_not_found", code, version)
 	}
 	return id, nil
 }
@@ -147,7 +147,7 @@ func (s *Store) Framework(ctx context.Context, id int64) (*dictionary.Framework,
 	err := s.db.QueryRowContext(ctx, `SELECT code, version, name, source, owner, description FROM framework WHERE id = $1`, id).
 		Scan(&f.Code, &f.Version, &f.Name, &f.Source, &f.Owner, &f.Description)
 	if err != nil {
-		return nil, nil, notFound(err, "kerangka %d tidak ditemukan", id)
+		return nil, nil, notFound(err, "err.standard.framework_not_found", id)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.code, c.name, c.definition, c.grp, c.kind, c.tags, COALESCE(p.code, '')
 		FROM competency c LEFT JOIN competency p ON p.id = c.parent_id WHERE c.framework_id = $1 ORDER BY c.ord`, id)

@@ -66,15 +66,15 @@ func (e *DraftError) Error() string {
 // Unwrap gives the apperr view of the first problem.
 func (e *DraftError) Unwrap() error {
 	if len(e.Problems) == 0 {
-		return apperr.New(apperr.EINVALID, "isian tidak sah")
+		return apperr.New(apperr.EINVALID, "err.framework.invalid_entry")
 	}
 	p := e.Problems[0]
-	return apperr.Invalid(p.Field, "%s", p.Message)
+	return apperr.Invalid(p.Field, "err.text", p)
 }
 
 // draftProblem builds a problem about the framework as a whole (Row 0).
-func draftProblem(field, id, en string) dictionary.Problem {
-	return dictionary.Problem{Field: field, Message: id, MessageEN: en}
+func draftProblem(field, key string, args ...any) dictionary.Problem {
+	return dictionary.NewProblem(0, field, key, args...)
 }
 
 // FrameworkOwnership is what decides who may edit a published version.
@@ -99,7 +99,7 @@ func frameworkOwner(ctx context.Context, q queryer, id int64) (*FrameworkOwnersh
 		COALESCE(f.based_on_id, 0) FROM framework f LEFT JOIN org_unit u ON u.id = f.owner_unit_id WHERE f.id = $1`, id).
 		Scan(&o.ID, &o.Code, &o.Version, &o.BuiltIn, &o.OwnerUnitID, &o.OwnerPath, &o.BasedOnID)
 	if err != nil {
-		return nil, notFound(err, "kerangka %d tidak ditemukan", id)
+		return nil, notFound(err, "err.standard.framework_not_found", id)
 	}
 	return &o, nil
 }
@@ -126,7 +126,7 @@ func (s *Store) loadDraft(ctx context.Context, q queryer, id int64, lock bool) (
 	var body string
 	var created, updated int64
 	if err := q.QueryRowContext(ctx, query, id).Scan(&d.ID, &d.BasedOnID, &d.OwnerUnitID, &body, &created, &updated, &d.CreatedBy); err != nil {
-		return nil, notFound(err, "draf kerangka %d tidak ditemukan", id)
+		return nil, notFound(err, "err.framework.framework_draft_not_found", id)
 	}
 	if err := json.Unmarshal([]byte(body), &d.F); err != nil {
 		return nil, fmt.Errorf("store: draft %d: %w", id, err)
@@ -153,7 +153,7 @@ func (s *Store) editableDraft(ctx context.Context, q queryer, id int64, admin mo
 		return nil, err
 	}
 	if !d.EditableBy(admin) {
-		return nil, apperr.New(apperr.ENOTFOUND, "draf kerangka %d tidak ditemukan", id)
+		return nil, apperr.New(apperr.ENOTFOUND, "err.framework.framework_draft_not_found", id)
 	}
 	return d, nil
 }
@@ -208,8 +208,7 @@ func (s *Store) saveDraft(ctx context.Context, q queryer, d *FrameworkDraft) err
 	_, err = q.ExecContext(ctx, `UPDATE framework_draft SET code = $1, version = $2, owner_unit_id = $3, body = $4, updated_at = $5 WHERE id = $6`,
 		d.F.Code, d.F.Version, nullID(d.OwnerUnitID), string(body), d.UpdatedAt.Unix(), d.ID)
 	if isUniqueViolation(err) {
-		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code",
-			fmt.Sprintf("kode %q sudah dipakai draf lain", d.F.Code), fmt.Sprintf("code %q is used by another draft", d.F.Code))}}
+		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code", "err.framework.code_used_by_draft", d.F.Code)}}
 	}
 	if err != nil {
 		return fmt.Errorf("store: save draft %d: %w", d.ID, err)
@@ -233,16 +232,16 @@ func (s *Store) checkMeta(ctx context.Context, q queryer, d *FrameworkDraft, adm
 		}
 	}
 	if utf8.RuneCountInString(f.Code) > 60 {
-		ps = append(ps, draftProblem("framework.code", "kode kerangka paling panjang 60 karakter", "the framework code is at most 60 characters long"))
+		ps = append(ps, draftProblem("framework.code", "err.framework.framework_code_at_most"))
 	}
 	if utf8.RuneCountInString(f.Name) > 200 {
-		ps = append(ps, draftProblem("framework.name", "nama kerangka paling panjang 200 karakter", "the framework name is at most 200 characters long"))
+		ps = append(ps, draftProblem("framework.name", "err.framework.framework_name_at_most"))
 	}
 	switch {
 	case f.Version == "":
-		ps = append(ps, draftProblem("framework.version", "versi wajib diisi, mis. 2025.1", "the version is required, e.g. 2025.1"))
+		ps = append(ps, draftProblem("framework.version", "err.framework.version_required"))
 	case strings.ContainsAny(f.Version, " \t\r\n,") || utf8.RuneCountInString(f.Version) > 40:
-		ps = append(ps, draftProblem("framework.version", "versi tanpa spasi atau koma, paling panjang 40 karakter", "the version has no spaces or commas and is at most 40 characters long"))
+		ps = append(ps, draftProblem("framework.version", "err.framework.version_format"))
 	}
 	if newCode && f.Code != "" {
 		var n int
@@ -251,8 +250,7 @@ func (s *Store) checkMeta(ctx context.Context, q queryer, d *FrameworkDraft, adm
 			return err
 		}
 		if n > 0 {
-			ps = append(ps, draftProblem("framework.code", fmt.Sprintf("kode %q sudah dipakai kerangka lain; untuk mengubahnya buat versi baru dari kerangka itu", f.Code),
-				fmt.Sprintf("code %q is taken by another framework; to change that one, start a new version of it", f.Code)))
+			ps = append(ps, draftProblem("framework.code", "err.framework.code_taken_new_version", f.Code))
 		}
 	}
 	if f.Code != "" && f.Version != "" {
@@ -261,24 +259,23 @@ func (s *Store) checkMeta(ctx context.Context, q queryer, d *FrameworkDraft, adm
 			return err
 		}
 		if n > 0 {
-			ps = append(ps, draftProblem("framework.version", fmt.Sprintf("versi %s sudah diterbitkan; versi yang terbit tidak dapat diubah, pilih nomor versi baru", f.Version),
-				fmt.Sprintf("version %s is already published; published versions never change, choose a new version number", f.Version)))
+			ps = append(ps, draftProblem("framework.version", "err.framework.version_published_immutable", f.Version))
 		}
 	}
 	d.OwnerUnitName, d.OwnerPath = "", ""
 	if d.OwnerUnitID != 0 {
 		err := q.QueryRowContext(ctx, `SELECT name, path FROM org_unit WHERE id = $1`, d.OwnerUnitID).Scan(&d.OwnerUnitName, &d.OwnerPath)
 		if err == sql.ErrNoRows {
-			ps = append(ps, draftProblem("owner_unit", "unit pemilik tidak ada", "the owner unit does not exist"))
+			ps = append(ps, draftProblem("owner_unit", "err.framework.owner_unit_missing"))
 		} else if err != nil {
 			return err
 		}
 	}
 	if !administers(admin, d.OwnerPath) {
 		if d.OwnerUnitID == 0 {
-			ps = append(ps, draftProblem("owner_unit", "pilih unit pemilik (instansi Anda)", "choose the owner unit (your agency)"))
+			ps = append(ps, draftProblem("owner_unit", "err.framework.choose_owner_unit_agency"))
 		} else {
-			ps = append(ps, draftProblem("owner_unit", "unit pemilik di luar wilayah yang Anda kelola", "the owner unit is outside what you administer"))
+			ps = append(ps, draftProblem("owner_unit", "err.framework.owner_unit_outside"))
 		}
 	}
 	if len(ps) > 0 {
@@ -310,8 +307,7 @@ func (s *Store) insertDraft(ctx context.Context, tx *sql.Tx, a model.Actor, d *F
 	id, err := insertID(ctx, tx, `INSERT INTO framework_draft (code, version, based_on_id, owner_unit_id, body, created_at, updated_at, created_by)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, d.F.Code, d.F.Version, nullID(d.BasedOnID), nullID(d.OwnerUnitID), string(body), now, now, actorName(a))
 	if isUniqueViolation(err) {
-		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code",
-			fmt.Sprintf("kode %q sudah dipakai draf lain", d.F.Code), fmt.Sprintf("code %q is used by another draft", d.F.Code))}}
+		return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.code", "err.framework.code_used_by_draft", d.F.Code)}}
 	}
 	if err != nil {
 		return fmt.Errorf("store: create draft %s: %w", d.F.Code, err)
@@ -360,10 +356,10 @@ func (s *Store) NewVersionDraft(ctx context.Context, a model.Actor, frameworkID 
 			return err
 		}
 		if o.BuiltIn {
-			return apperr.New(apperr.EFORBIDDEN, "kerangka bawaan %s hanya dapat dibaca; buat kerangka sendiri dengan kode baru", o.Code)
+			return apperr.New(apperr.EFORBIDDEN, "err.framework.builtin_read_only", o.Code)
 		}
 		if !administers(admin, o.OwnerPath) {
-			return apperr.New(apperr.ENOTFOUND, "kerangka %d tidak ditemukan", frameworkID)
+			return apperr.New(apperr.ENOTFOUND, "err.standard.framework_not_found", frameworkID)
 		}
 		var draftID int64
 		err = tx.QueryRowContext(ctx, `SELECT id FROM framework_draft WHERE code = $1`, o.Code).Scan(&draftID)
@@ -373,7 +369,7 @@ func (s *Store) NewVersionDraft(ctx context.Context, a model.Actor, frameworkID 
 				return err
 			}
 			if !d.EditableBy(admin) {
-				return apperr.New(apperr.ECONFLICT, "kerangka %s sedang disunting sebagai draf oleh pengelola lain", o.Code)
+				return apperr.New(apperr.ECONFLICT, "err.framework.draft_by_other", o.Code)
 			}
 			id, existing = draftID, true
 			return nil
@@ -481,9 +477,7 @@ func checkCompetency(f *dictionary.Framework, i int, c *dictionary.Competency) [
 	row := i + 1
 	for j, o := range f.Competencies {
 		if j != i && c.Code != "" && strings.EqualFold(o.Code, c.Code) {
-			ps = append(ps, dictionary.Problem{Row: row, Field: "code",
-				Message:   fmt.Sprintf("kode %q sudah dipakai kompetensi %q", c.Code, o.Name),
-				MessageEN: fmt.Sprintf("code %q is already used by competency %q", c.Code, o.Name)})
+			ps = append(ps, dictionary.NewProblem(row, "code", "err.framework.code_used_by_competency", c.Code, o.Name))
 		}
 		if c.ParentCode != "" && strings.EqualFold(o.Code, c.ParentCode) && j != i {
 			c.ParentCode = o.Code
@@ -503,8 +497,7 @@ func checkCompetency(f *dictionary.Framework, i int, c *dictionary.Competency) [
 		ps = append(ps, p)
 	}
 	if c.ParentCode != "" && strings.EqualFold(c.ParentCode, c.Code) {
-		ps = append(ps, dictionary.Problem{Row: row, Field: "parent_code", Message: "kompetensi tidak dapat menjadi induk dirinya sendiri",
-			MessageEN: "a competency cannot be its own parent"})
+		ps = append(ps, dictionary.NewProblem(row, "parent_code", "err.framework.own_parent"))
 	}
 	return ps
 }
@@ -530,10 +523,10 @@ func (s *Store) SaveDraftCompetency(ctx context.Context, a model.Actor, id int64
 				}
 			}
 			if i < 0 {
-				return apperr.New(apperr.ENOTFOUND, "kompetensi %s tidak ada dalam draf", oldCode)
+				return apperr.New(apperr.ENOTFOUND, "err.framework.competency_not_draft", oldCode)
 			}
 		} else if i >= maxDraftCompetencies {
-			return apperr.Invalid("code", "satu kerangka paling banyak berisi %d kompetensi", maxDraftCompetencies)
+			return apperr.Invalid("code", "err.framework.too_many_competencies", maxDraftCompetencies)
 		}
 		if ps := checkCompetency(&d.F, i, &c); len(ps) > 0 {
 			return &DraftError{Problems: ps}
@@ -577,11 +570,11 @@ func (s *Store) DeleteDraftCompetency(ctx context.Context, a model.Actor, id int
 				i = j
 			}
 			if strings.EqualFold(o.ParentCode, code) {
-				return apperr.Invalid("parent_code", "kompetensi %s masih menjadi induk %s; pindahkan atau hapus %s dahulu", code, o.Code, o.Code)
+				return apperr.Invalid("parent_code", "err.framework.still_a_parent", code, o.Code, o.Code)
 			}
 		}
 		if i < 0 {
-			return apperr.New(apperr.ENOTFOUND, "kompetensi %s tidak ada dalam draf", code)
+			return apperr.New(apperr.ENOTFOUND, "err.framework.competency_not_draft", code)
 		}
 		d.F.Competencies = append(d.F.Competencies[:i], d.F.Competencies[i+1:]...)
 		if err := s.saveDraft(ctx, tx, d); err != nil {
@@ -616,16 +609,14 @@ func (s *Store) DraftProblems(ctx context.Context, d *FrameworkDraft) ([]diction
 		return nil, err
 	}
 	if n > 0 {
-		ps = append(ps, draftProblem("framework.version", fmt.Sprintf("versi %s sudah diterbitkan; pilih nomor versi baru", d.F.Version),
-			fmt.Sprintf("version %s is already published; choose a new version number", d.F.Version)))
+		ps = append(ps, draftProblem("framework.version", "err.framework.version_published", d.F.Version))
 	}
 	if d.BasedOnID == 0 {
 		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM framework WHERE code = $1`, d.F.Code).Scan(&n); err != nil {
 			return nil, err
 		}
 		if n > 0 {
-			ps = append(ps, draftProblem("framework.code", fmt.Sprintf("kode %q sudah dipakai kerangka lain; ganti kodenya", d.F.Code),
-				fmt.Sprintf("code %q is taken by another framework; change it", d.F.Code)))
+			ps = append(ps, draftProblem("framework.code", "err.framework.code_taken", d.F.Code))
 		}
 	}
 	return ps, nil
@@ -658,8 +649,7 @@ func (s *Store) PublishDraft(ctx context.Context, a model.Actor, id int64, admin
 				return err
 			}
 			if n > 0 {
-				errs = append(errs, draftProblem("framework.code", fmt.Sprintf("kode %q sudah dipakai kerangka lain; ganti kodenya", d.F.Code),
-					fmt.Sprintf("code %q is taken by another framework; change it", d.F.Code)))
+				errs = append(errs, draftProblem("framework.code", "err.framework.code_taken", d.F.Code))
 			}
 		}
 		if len(errs) > 0 {
@@ -668,9 +658,7 @@ func (s *Store) PublishDraft(ctx context.Context, a model.Actor, id int64, admin
 		if fid, err = s.insertFramework(ctx, tx, &d.F, false); err != nil {
 			var ae *apperr.Error
 			if errors.As(err, &ae) && ae.Code == apperr.ECONFLICT {
-				return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.version",
-					fmt.Sprintf("versi %s sudah diterbitkan; pilih nomor versi baru", d.F.Version),
-					fmt.Sprintf("version %s is already published; choose a new version number", d.F.Version))}}
+				return &DraftError{Problems: []dictionary.Problem{draftProblem("framework.version", "err.framework.version_published", d.F.Version)}}
 			}
 			return err
 		}

@@ -59,34 +59,34 @@ func (p *DisciplinePenalty) validate() error {
 	switch p.Level {
 	case PenaltyRingan, PenaltySedang, PenaltyBerat:
 	default:
-		return apperr.Invalid("level", "tingkat hukuman %q tidak dikenal (ringan, sedang, berat)", p.Level)
+		return apperr.Invalid("level", "err.penalty.level_unknown", p.Level)
 	}
 	if utf8.RuneCountInString(p.Kind) > penaltyMaxKind {
-		return apperr.Invalid("kind", "jenis hukuman paling panjang %d karakter", penaltyMaxKind)
+		return apperr.Invalid("kind", "err.penalty.penalty_kind_at_most", penaltyMaxKind)
 	}
 	if p.DecreeNo == "" {
-		return apperr.Invalid("decree_no", "nomor keputusan hukuman wajib diisi")
+		return apperr.Invalid("decree_no", "err.penalty.penalty_decree_number_required")
 	}
 	if utf8.RuneCountInString(p.DecreeNo) > penaltyMaxDecreeNo {
-		return apperr.Invalid("decree_no", "nomor keputusan paling panjang %d karakter", penaltyMaxDecreeNo)
+		return apperr.Invalid("decree_no", "err.penalty.decree_number_at_most", penaltyMaxDecreeNo)
 	}
 	if p.DecreeDate.IsZero() {
-		return apperr.Invalid("decree_date", "tanggal keputusan wajib diisi")
+		return apperr.Invalid("decree_date", "err.penalty.decree_date_required")
 	}
 	if p.StartsOn.IsZero() {
-		return apperr.Invalid("starts_on", "tanggal mulai berlaku wajib diisi")
+		return apperr.Invalid("starts_on", "err.penalty.start_date_required")
 	}
 	if p.Level == PenaltyRingan && p.EndsOn.IsZero() {
 		p.EndsOn = p.StartsOn // a reprimand has no period
 	}
 	if p.EndsOn.IsZero() {
-		return apperr.Invalid("ends_on", "hukuman disiplin %s berlaku untuk jangka waktu tertentu: tanggal berakhir wajib diisi", p.Level)
+		return apperr.Invalid("ends_on", "err.penalty.end_required", p.Level)
 	}
 	if p.EndsOn.Before(p.StartsOn) {
-		return apperr.Invalid("ends_on", "tanggal berakhir (%s) sebelum tanggal mulai (%s)", p.EndsOn.Format(isoDate), p.StartsOn.Format(isoDate))
+		return apperr.Invalid("ends_on", "err.penalty.end_date_before_start", p.EndsOn.Format(isoDate), p.StartsOn.Format(isoDate))
 	}
 	if p.StartsOn.Before(p.DecreeDate) {
-		return apperr.Invalid("starts_on", "hukuman mulai berlaku (%s) sebelum tanggal keputusannya (%s)", p.StartsOn.Format(isoDate), p.DecreeDate.Format(isoDate))
+		return apperr.Invalid("starts_on", "err.penalty.starts_before_decree", p.StartsOn.Format(isoDate), p.DecreeDate.Format(isoDate))
 	}
 	return nil
 }
@@ -103,7 +103,7 @@ func (s *Store) AddPenalty(ctx context.Context, a model.Actor, p *DisciplinePena
 			return err
 		}
 		if n == 0 {
-			return apperr.New(apperr.ENOTFOUND, "pegawai %d tidak ditemukan", p.EmployeeID)
+			return apperr.New(apperr.ENOTFOUND, "err.common.employee_not_found", p.EmployeeID)
 		}
 		id, err := insertID(ctx, tx, `INSERT INTO discipline_penalty (employee_id, level, kind, decree_no, decree_date, starts_on, ends_on, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, p.EmployeeID, p.Level, p.Kind, p.DecreeNo,
@@ -123,10 +123,10 @@ func (s *Store) AddPenalty(ctx context.Context, a model.Actor, p *DisciplinePena
 func (s *Store) RevokePenalty(ctx context.Context, a model.Actor, employeeID, penaltyID int64, note string) error {
 	note = strings.TrimSpace(note)
 	if note == "" {
-		return apperr.Invalid("note", "alasan pencabutan wajib diisi")
+		return apperr.Invalid("note", "err.penalty.reason_revoking_required")
 	}
 	if utf8.RuneCountInString(note) > penaltyMaxNote {
-		return apperr.Invalid("note", "alasan pencabutan paling panjang %d karakter", penaltyMaxNote)
+		return apperr.Invalid("note", "err.penalty.reason_revoking_at_most", penaltyMaxNote)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE discipline_penalty SET revoked_at = $1, revoke_note = $2
@@ -135,7 +135,7 @@ func (s *Store) RevokePenalty(ctx context.Context, a model.Actor, employeeID, pe
 			return fmt.Errorf("store: revoke penalty: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return apperr.New(apperr.ENOTFOUND, "hukuman disiplin %d pegawai %d tidak ada atau sudah dicabut", penaltyID, employeeID)
+			return apperr.New(apperr.ENOTFOUND, "err.penalty.not_found_or_revoked", penaltyID, employeeID)
 		}
 		return s.audit(ctx, tx, a, "discipline.revoke", "employee", employeeID, map[string]any{"penalty": penaltyID}) // the reason stays in the row
 	})

@@ -71,7 +71,7 @@ func (s *Store) Employee(ctx context.Context, id int64) (*EmployeeView, error) {
 	var v EmployeeView
 	err := scanEmployeeView(s.db.QueryRowContext(ctx, `SELECT `+employeeViewCols+employeeViewFrom+` WHERE e.id = $1`, id), &v)
 	if err != nil {
-		return nil, notFound(err, "pegawai %d tidak ditemukan", id)
+		return nil, notFound(err, "err.common.employee_not_found", id)
 	}
 	return &v, nil
 }
@@ -81,7 +81,7 @@ func (s *Store) EmployeeByNIP(ctx context.Context, nip string) (*EmployeeView, e
 	var v EmployeeView
 	err := scanEmployeeView(s.db.QueryRowContext(ctx, `SELECT `+employeeViewCols+employeeViewFrom+` WHERE e.nip = $1`, nip), &v)
 	if err != nil {
-		return nil, notFound(err, "pegawai dengan NIP %s tidak ditemukan", nip)
+		return nil, notFound(err, "err.employee.nip_not_found", nip)
 	}
 	return &v, nil
 }
@@ -93,7 +93,7 @@ func retirementFor(ctx context.Context, q queryer, e *model.Employee) (string, e
 	var jenjang string
 	if e.PositionID != 0 {
 		if err := q.QueryRowContext(ctx, `SELECT type, jenjang FROM position WHERE id = $1`, e.PositionID).Scan(&t, &jenjang); err != nil {
-			return "", notFound(err, "jabatan %d tidak ada", e.PositionID)
+			return "", notFound(err, "err.employee.position_does_not_exist", e.PositionID)
 		}
 	}
 	return dateText(model.RetirementDate(e.BirthDate, model.RetirementAge(t, jenjang))), nil
@@ -129,10 +129,10 @@ func (s *Store) insertEmployee(ctx context.Context, tx *sql.Tx, e *model.Employe
 		string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(e.SupervisorID), e.SupervisorSet,
 		e.Email, e.Phone, string(e.Status), retire, e.UpdatedAt.Unix())
 	if isUniqueViolation(err) {
-		return apperr.New(apperr.ECONFLICT, "NIP %s sudah terdaftar", e.NIP)
+		return apperr.New(apperr.ECONFLICT, "err.employee.nip_already_registered", e.NIP)
 	}
 	if isForeignKeyViolation(err) {
-		return apperr.Invalid("unit", "unit atau jabatan tidak ada")
+		return apperr.Invalid("unit", "err.employee.unit_or_position_missing")
 	}
 	if err != nil {
 		return fmt.Errorf("store: create employee %s: %w", e.NIP, err)
@@ -245,7 +245,7 @@ func (s *Store) UpdateEmployee(ctx context.Context, a model.Actor, e *model.Empl
 func (s *Store) updateEmployeeTx(ctx context.Context, tx *sql.Tx, a model.Actor, e *model.Employee) (bool, error) {
 	var old model.Employee
 	if _, err := scanEmployee(tx.QueryRowContext(ctx, `SELECT `+employeeCols+` FROM employee e WHERE e.id = $1`, e.ID), &old); err != nil {
-		return false, notFound(err, "pegawai %d tidak ditemukan", e.ID)
+		return false, notFound(err, "err.common.employee_not_found", e.ID)
 	}
 	if !e.SupervisorSet {
 		e.SupervisorID = old.SupervisorID // derived; recomputed after the write
@@ -261,7 +261,7 @@ func (s *Store) updateEmployeeTx(ctx context.Context, tx *sql.Tx, a model.Actor,
 func (s *Store) employeePosition(ctx context.Context, q queryer, id int64) (int64, error) {
 	var pos sql.NullInt64
 	if err := q.QueryRowContext(ctx, `SELECT position_id FROM employee WHERE id = $1`, id).Scan(&pos); err != nil {
-		return 0, notFound(err, "pegawai %d tidak ditemukan", id)
+		return 0, notFound(err, "err.common.employee_not_found", id)
 	}
 	return pos.Int64, nil
 }
@@ -278,7 +278,7 @@ func (s *Store) writeEmployeeChanges(ctx context.Context, q queryer, a model.Act
 	var storedName, storedKey string
 	if renamed {
 		if err := q.QueryRowContext(ctx, `SELECT name, sort_name FROM employee WHERE id = $1`, e.ID).Scan(&storedName, &storedKey); err != nil {
-			return notFound(err, "pegawai %d tidak ditemukan", e.ID)
+			return notFound(err, "err.common.employee_not_found", e.ID)
 		}
 	}
 	now := s.Now()
@@ -290,10 +290,10 @@ func (s *Store) writeEmployeeChanges(ctx context.Context, q queryer, a model.Act
 		string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(e.SupervisorID), e.SupervisorSet,
 		e.Email, e.Phone, string(e.Status), retire, now.Unix(), e.ID)
 	if isUniqueViolation(err) {
-		return apperr.New(apperr.ECONFLICT, "NIP %s sudah terdaftar", e.NIP)
+		return apperr.New(apperr.ECONFLICT, "err.employee.nip_already_registered", e.NIP)
 	}
 	if isForeignKeyViolation(err) {
-		return apperr.Invalid("unit", "unit atau jabatan tidak ada")
+		return apperr.Invalid("unit", "err.employee.unit_or_position_missing")
 	}
 	if err != nil {
 		return fmt.Errorf("store: update employee %s: %w", e.NIP, err)
@@ -359,7 +359,7 @@ func unixTime(sec int64) time.Time {
 func (s *Store) EmployeeNameParts(ctx context.Context, id int64) (gelarDepan, name, gelarBelakang string, err error) {
 	err = s.queryRow(ctx, `SELECT gelar_depan, name, gelar_belakang FROM employee WHERE id = $1`, id).Scan(&gelarDepan, &name, &gelarBelakang)
 	if err != nil {
-		return "", "", "", notFound(err, "pegawai %d tidak ditemukan", id)
+		return "", "", "", notFound(err, "err.common.employee_not_found", id)
 	}
 	return gelarDepan, name, gelarBelakang, nil
 }

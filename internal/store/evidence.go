@@ -118,31 +118,31 @@ func cleanFileName(name, ext string) string {
 // The audit entry names the file but does not keep its content.
 func (s *Store) SubmitEvidence(ctx context.Context, a model.Actor, submitter int64, e *Evidence) error {
 	if submitter == 0 || submitter != e.EmployeeID {
-		return apperr.New(apperr.EFORBIDDEN, "bukti kerja hanya dapat diajukan oleh pegawai itu sendiri")
+		return apperr.New(apperr.EFORBIDDEN, "err.evidence.own_only")
 	}
 	if e.ClaimedLevel < 1 || e.ClaimedLevel > 5 {
-		return apperr.Invalid("level", "level harus 1 sampai 5")
+		return apperr.Invalid("level", "err.common.level_1_5")
 	}
 	e.Note = strings.TrimSpace(e.Note)
 	if utf8.RuneCountInString(e.Note) > evidenceMaxNote {
-		return apperr.Invalid("note", "keterangan paling panjang %d karakter", evidenceMaxNote)
+		return apperr.Invalid("note", "err.evidence.description_at_most", evidenceMaxNote)
 	}
 	if len(e.Content) == 0 {
-		return apperr.Invalid("file", "berkas bukti wajib diunggah")
+		return apperr.Invalid("file", "err.evidence.evidence_file_uploaded")
 	}
 	if len(e.Content) > EvidenceMaxSize {
-		return apperr.Invalid("file", "berkas paling besar 5 MB")
+		return apperr.Invalid("file", "err.evidence.file_too_large")
 	}
 	ctype, ext := evidenceType(e.Content)
 	if ctype == "" {
-		return apperr.Invalid("file", "berkas harus PDF, JPEG atau PNG")
+		return apperr.Invalid("file", "err.evidence.file_type")
 	}
 	e.ContentType, e.FileName, e.Size = ctype, cleanFileName(e.FileName, ext), int64(len(e.Content))
 	e.SubmittedAt, e.Status = s.Now(), EvidencePending
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var pos int64
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(position_id, 0) FROM employee WHERE id = $1`, e.EmployeeID).Scan(&pos); err != nil {
-			return notFound(err, "pegawai %d tidak ditemukan", e.EmployeeID)
+			return notFound(err, "err.common.employee_not_found", e.EmployeeID)
 		}
 		_, reqs, err := currentStandard(ctx, tx, pos)
 		if err != nil {
@@ -153,7 +153,7 @@ func (s *Store) SubmitEvidence(ctx context.Context, a model.Actor, submitter int
 			inStandard = inStandard || r.CompetencyID == e.CompetencyID
 		}
 		if !inStandard {
-			return apperr.Invalid("competency", "kompetensi %d tidak termasuk standar kompetensi jabatan Anda", e.CompetencyID)
+			return apperr.Invalid("competency", "err.evidence.not_in_standard", e.CompetencyID)
 		}
 		id, err := insertID(ctx, tx, `INSERT INTO evidence (employee_id, competency_id, claimed_level, note, file_name, content_type,
 			content, size, submitted_at, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending')`,
@@ -222,26 +222,26 @@ func (s *Store) PendingEvidence(ctx context.Context, reviewer int64, limit int) 
 func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id int64, accept bool, level int, note string) error {
 	note = strings.TrimSpace(note)
 	if utf8.RuneCountInString(note) > evidenceMaxNote {
-		return apperr.Invalid("review_note", "catatan paling panjang %d karakter", evidenceMaxNote)
+		return apperr.Invalid("review_note", "err.evidence.review_note_at_most", evidenceMaxNote)
 	}
 	if accept && (level < 1 || level > 5) {
-		return apperr.Invalid("level", "level harus 1 sampai 5")
+		return apperr.Invalid("level", "err.common.level_1_5")
 	}
 	if !accept && note == "" {
-		return apperr.Invalid("review_note", "alasan penolakan wajib diisi")
+		return apperr.Invalid("review_note", "err.evidence.reason_rejecting_required")
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var emp, comp int64
 		var status string
 		err := tx.QueryRowContext(ctx, `SELECT employee_id, competency_id, status FROM evidence WHERE id = $1`, id).Scan(&emp, &comp, &status)
 		if err != nil {
-			return notFound(err, "bukti %d tidak ditemukan", id)
+			return notFound(err, "err.evidence.evidence_not_found", id)
 		}
 		if err := s.checkRater(ctx, tx, &Rating{EmployeeID: emp, RaterID: reviewer, Source: assess.SourceSupervisor}); err != nil {
 			return err
 		}
 		if status != EvidencePending {
-			return apperr.New(apperr.ECONFLICT, "bukti %d sudah ditinjau", id)
+			return apperr.New(apperr.ECONFLICT, "err.evidence.already_reviewed", id)
 		}
 		now := s.Now()
 		newStatus, ratingID := EvidenceRejected, int64(0)
@@ -259,7 +259,7 @@ func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id 
 			return fmt.Errorf("store: review evidence: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
-			return apperr.New(apperr.ECONFLICT, "bukti %d sudah ditinjau", id)
+			return apperr.New(apperr.ECONFLICT, "err.evidence.already_reviewed", id)
 		}
 		detail := map[string]any{"employee_id": emp, "competency_id": comp, "status": newStatus, "reviewer_id": reviewer}
 		if accept {
@@ -274,7 +274,7 @@ func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id 
 // them a supervisor rating, and administrators of their unit. Anyone else
 // gets not found, as for an evidence that does not exist.
 func (s *Store) EvidenceFile(ctx context.Context, viewer int64, admin model.Scope, id int64) (*EvidenceFile, error) {
-	missing := apperr.New(apperr.ENOTFOUND, "bukti %d tidak ditemukan", id)
+	missing := apperr.New(apperr.ENOTFOUND, "err.evidence.evidence_not_found", id)
 	var emp int64
 	f := &EvidenceFile{}
 	err := s.db.QueryRowContext(ctx, `SELECT employee_id, file_name, content_type, content FROM evidence WHERE id = $1`, id).

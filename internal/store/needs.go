@@ -165,7 +165,7 @@ func needsBase(snap *needsSnapshot, sc model.Scope, unitID int64) (*model.OrgUni
 	if unitID != 0 {
 		u, ok := snap.units[unitID]
 		if !ok || !visible(u) {
-			return nil, nil, nil, apperr.New(apperr.ENOTFOUND, "unit %d tidak ditemukan", unitID)
+			return nil, nil, nil, apperr.New(apperr.ENOTFOUND, "err.common.unit_not_found", unitID)
 		}
 		return u, []model.OrgUnit{*u}, snap.childrenOf(u.ID), nil
 	}
@@ -189,7 +189,7 @@ func needsBase(snap *needsSnapshot, sc model.Scope, unitID int64) (*model.OrgUni
 		slices.SortFunc(tops, func(a, b model.OrgUnit) int { return cmp.Compare(a.Name, b.Name) })
 	}
 	if len(tops) == 0 {
-		return nil, nil, nil, apperr.New(apperr.EFORBIDDEN, "tidak ada unit dalam cakupan Anda")
+		return nil, nil, nil, apperr.New(apperr.EFORBIDDEN, "err.needs.no_unit_in_scope")
 	}
 	if len(tops) == 1 {
 		u := snap.units[tops[0].ID]
@@ -346,5 +346,5 @@ func (s *Store) NeedPeople(ctx context.Context, scope model.Scope, unitID, compe
 // drill-down heading ("not found" when there is none).
 func (s *Store) NeedCompetency(ctx context.Context, id int64) (code, name string, err error) {
 	err = s.queryRow(ctx, `SELECT code, name FROM competency WHERE id = $1`, id).Scan(&code, &name)
-	return code, name, notFound(err, "kompetensi %d tidak ditemukan", id)
+	return code, name, notFound(err, "err.common.competency_not_found", id)
 }

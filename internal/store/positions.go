@@ -20,17 +20,17 @@ func validatePosition(p *model.Position) error {
 	p.Code = strings.TrimSpace(p.Code)
 	p.Title = strings.TrimSpace(p.Title)
 	if p.Title == "" {
-		return apperr.Invalid("title", "nama jabatan wajib diisi")
+		return apperr.Invalid("title", "err.position.position_name_required")
 	}
 	if p.UnitID == 0 {
-		return apperr.Invalid("unit", "unit jabatan wajib diisi")
+		return apperr.Invalid("unit", "err.position.position_unit_required")
 	}
 	okType := false
 	for _, t := range model.PositionTypes {
 		okType = okType || p.Type == t
 	}
 	if !okType {
-		return apperr.Invalid("type", "jenis jabatan %q tidak dikenal", p.Type)
+		return apperr.Invalid("type", "err.common.position_type_unknown", p.Type)
 	}
 	if p.Type == model.Fungsional {
 		okJ := false
@@ -38,13 +38,13 @@ func validatePosition(p *model.Position) error {
 			okJ = okJ || p.Jenjang == j
 		}
 		if !okJ {
-			return apperr.Invalid("jenjang", "jenjang %q tidak dikenal untuk jabatan fungsional", p.Jenjang)
+			return apperr.Invalid("jenjang", "err.position.jenjang_unknown", p.Jenjang)
 		}
 	} else {
 		p.Jenjang = ""
 	}
 	if p.IsHead && !p.Type.Managerial() {
-		return apperr.Invalid("is_head", "hanya jabatan manajerial yang dapat memimpin unit")
+		return apperr.Invalid("is_head", "err.position.head_must_be_managerial")
 	}
 	return nil
 }
@@ -65,10 +65,10 @@ func (s *Store) createPositionTx(ctx context.Context, tx *sql.Tx, a model.Actor,
 	id, err := insertID(ctx, tx, `INSERT INTO position (code, title, type, jenjang, unit_id, is_head) VALUES ($1, $2, $3, $4, $5, $6)`,
 		code, p.Title, string(p.Type), p.Jenjang, p.UnitID, p.IsHead)
 	if isUniqueViolation(err) {
-		return apperr.New(apperr.ECONFLICT, "jabatan %q sudah ada di unit ini atau kodenya %s sudah dipakai", p.Title, p.Code)
+		return apperr.New(apperr.ECONFLICT, "err.position.title_or_code_exists", p.Title, p.Code)
 	}
 	if isForeignKeyViolation(err) {
-		return apperr.Invalid("unit", "unit %d tidak ada", p.UnitID)
+		return apperr.Invalid("unit", "err.common.unit_does_not_exist", p.UnitID)
 	}
 	if err != nil {
 		return fmt.Errorf("store: create position %q: %w", p.Title, err)
@@ -92,7 +92,7 @@ func (s *Store) UpdatePosition(ctx context.Context, a model.Actor, p *model.Posi
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var old model.Position
 		if err := scanPosition(tx.QueryRowContext(ctx, `SELECT `+positionCols+` FROM position WHERE id = $1`, p.ID), &old); err != nil {
-			return notFound(err, "jabatan %d tidak ditemukan", p.ID)
+			return notFound(err, "err.standard.position_not_found", p.ID)
 		}
 		ch := map[string]Change{}
 		diff(ch, "code", old.Code, p.Code)
@@ -107,7 +107,7 @@ func (s *Store) UpdatePosition(ctx context.Context, a model.Actor, p *model.Posi
 		_, err := tx.ExecContext(ctx, `UPDATE position SET code=$1, title=$2, type=$3, jenjang=$4, unit_id=$5, is_head=$6 WHERE id=$7`,
 			p.Code, p.Title, string(p.Type), p.Jenjang, p.UnitID, p.IsHead, p.ID)
 		if isUniqueViolation(err) {
-			return apperr.New(apperr.ECONFLICT, "jabatan %q sudah ada di unit ini atau kodenya sudah dipakai", p.Title)
+			return apperr.New(apperr.ECONFLICT, "err.position.title_or_code_in_use", p.Title)
 		}
 		if err != nil {
 			return err
@@ -123,7 +123,7 @@ func (s *Store) UpdatePosition(ctx context.Context, a model.Actor, p *model.Posi
 func (s *Store) Position(ctx context.Context, id int64) (*model.Position, error) {
 	var p model.Position
 	if err := scanPosition(s.db.QueryRowContext(ctx, `SELECT `+positionCols+` FROM position WHERE id = $1`, id), &p); err != nil {
-		return nil, notFound(err, "jabatan %d tidak ditemukan", id)
+		return nil, notFound(err, "err.standard.position_not_found", id)
 	}
 	return &p, nil
 }

@@ -119,20 +119,20 @@ func validType(t model.PositionType, jenjang string) error {
 		ok = ok || x == t
 	}
 	if !ok {
-		return apperr.Invalid("position_type", "jenis jabatan %q tidak dikenal", t)
+		return apperr.Invalid("position_type", "err.common.position_type_unknown", t)
 	}
 	if jenjang == "" {
 		return nil
 	}
 	if t != model.Fungsional {
-		return apperr.Invalid("jenjang", "jenjang hanya berlaku untuk jabatan fungsional")
+		return apperr.Invalid("jenjang", "err.standard.jenjang_only_functional")
 	}
 	for _, j := range model.Jenjangs {
 		if j == jenjang {
 			return nil
 		}
 	}
-	return apperr.Invalid("jenjang", "jenjang %q tidak dikenal", jenjang)
+	return apperr.Invalid("jenjang", "err.standard.jenjang_unknown", jenjang)
 }
 
 // validateItems checks levels 1–5, weight ≥ 1, no competency twice and that
@@ -142,16 +142,16 @@ func validateItems(ctx context.Context, q queryer, items []StandardItem) error {
 	for i := range items {
 		it := &items[i]
 		if it.Required < 1 || it.Required > dictionary.NumLevels {
-			return apperr.Invalid("required", "level yang dipersyaratkan harus 1–5 (kompetensi #%d: %d)", it.CompetencyID, it.Required)
+			return apperr.Invalid("required", "err.standard.required_level_1_5", it.CompetencyID, it.Required)
 		}
 		if it.Weight == 0 {
 			it.Weight = 1
 		}
 		if it.Weight < 1 {
-			return apperr.Invalid("weight", "bobot harus paling sedikit 1 (kompetensi #%d: %d)", it.CompetencyID, it.Weight)
+			return apperr.Invalid("weight", "err.standard.weight_at_least_1", it.CompetencyID, it.Weight)
 		}
 		if seen[it.CompetencyID] {
-			return apperr.Invalid("competency", "kompetensi #%d disebut dua kali", it.CompetencyID)
+			return apperr.Invalid("competency", "err.standard.competency_listed_twice", it.CompetencyID)
 		}
 		seen[it.CompetencyID] = true
 		var n int
@@ -159,7 +159,7 @@ func validateItems(ctx context.Context, q queryer, items []StandardItem) error {
 			return err
 		}
 		if n == 0 {
-			return apperr.Invalid("competency", "kompetensi #%d tidak ada", it.CompetencyID)
+			return apperr.Invalid("competency", "err.common.competency_does_not_exist", it.CompetencyID)
 		}
 	}
 	return nil
@@ -294,11 +294,11 @@ func (s *Store) SeedDefaultTemplates(ctx context.Context, a model.Actor) (int, e
 
 func validDecree(decreeNo, decreeDate string) error {
 	if strings.TrimSpace(decreeNo) == "" {
-		return apperr.Invalid("decree_no", "nomor SK wajib diisi")
+		return apperr.Invalid("decree_no", "err.standard.decree_sk_number_required")
 	}
 	if decreeDate != "" {
 		if _, err := time.Parse("2006-01-02", decreeDate); err != nil {
-			return apperr.Invalid("decree_date", "tanggal SK %q tidak sah (TTTT-BB-HH)", decreeDate)
+			return apperr.Invalid("decree_date", "err.standard.decree_date_not_valid", decreeDate)
 		}
 	}
 	return nil
@@ -314,7 +314,7 @@ func (s *Store) SetStandard(ctx context.Context, a model.Actor, positionID int64
 		return 0, err
 	}
 	if len(items) == 0 {
-		return 0, apperr.Invalid("items", "standar memerlukan paling sedikit satu kompetensi")
+		return 0, apperr.Invalid("items", "err.standard.no_items")
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -323,7 +323,7 @@ func (s *Store) SetStandard(ctx context.Context, a model.Actor, positionID int64
 			return err
 		}
 		if n == 0 {
-			return apperr.New(apperr.ENOTFOUND, "jabatan %d tidak ditemukan", positionID)
+			return apperr.New(apperr.ENOTFOUND, "err.standard.position_not_found", positionID)
 		}
 		if err := validateItems(ctx, tx, items); err != nil {
 			return err

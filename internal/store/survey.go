@@ -153,13 +153,13 @@ func pathInScope(sc model.Scope, path string) bool {
 // errSurveyNotFound answers for a survey that does not exist or lies
 // outside the caller's scope alike.
 func errSurveyNotFound(id int64) error {
-	return apperr.New(apperr.ENOTFOUND, "kuesioner %d tidak ditemukan", id)
+	return apperr.New(apperr.ENOTFOUND, "err.survey.survey_not_found", id)
 }
 
 // validDay checks a YYYY-MM-DD field.
 func validDay(field, v string) error {
 	if _, err := time.Parse("2006-01-02", v); err != nil {
-		return apperr.Invalid(field, "tanggal %q tidak sah (TTTT-BB-HH)", v)
+		return apperr.Invalid(field, "err.survey.date_not_valid_yyyy", v)
 	}
 	return nil
 }
@@ -170,13 +170,13 @@ func validateSurvey(sv *Survey) error {
 	sv.OpensOn, sv.ClosesOn = strings.TrimSpace(sv.OpensOn), strings.TrimSpace(sv.ClosesOn)
 	switch {
 	case sv.Title == "":
-		return apperr.Invalid("title", "judul wajib diisi")
+		return apperr.Invalid("title", "err.survey.title_required")
 	case utf8.RuneCountInString(sv.Title) > SurveyMaxTitle:
-		return apperr.Invalid("title", "judul paling panjang %d karakter", SurveyMaxTitle)
+		return apperr.Invalid("title", "err.survey.title_at_most_characters", SurveyMaxTitle)
 	case utf8.RuneCountInString(sv.Intro) > SurveyMaxIntro:
-		return apperr.Invalid("intro", "pengantar paling panjang %d karakter", SurveyMaxIntro)
+		return apperr.Invalid("intro", "err.survey.introduction_at_most_characters", SurveyMaxIntro)
 	case sv.ScopeUnitID == 0:
-		return apperr.Invalid("unit", "pilih unit sasaran")
+		return apperr.Invalid("unit", "err.survey.choose_target_unit")
 	}
 	if err := validDay("opens_on", sv.OpensOn); err != nil {
 		return err
@@ -185,7 +185,7 @@ func validateSurvey(sv *Survey) error {
 		return err
 	}
 	if sv.ClosesOn < sv.OpensOn {
-		return apperr.Invalid("closes_on", "tanggal tutup tidak boleh sebelum tanggal buka")
+		return apperr.Invalid("closes_on", "err.cycle.closing_date_cannot_before")
 	}
 	return nil
 }
@@ -195,13 +195,13 @@ func validateQuestion(q *Question) error {
 	q.Prompt = strings.TrimSpace(q.Prompt)
 	switch {
 	case !slices.Contains(QuestionKinds, q.Kind):
-		return apperr.Invalid("kind", "jenis pertanyaan %q tidak dikenal", q.Kind)
+		return apperr.Invalid("kind", "err.survey.question_kind_unknown", q.Kind)
 	case q.Prompt == "":
-		return apperr.Invalid("prompt", "teks pertanyaan wajib diisi")
+		return apperr.Invalid("prompt", "err.survey.question_text_required")
 	case utf8.RuneCountInString(q.Prompt) > SurveyMaxPrompt:
-		return apperr.Invalid("prompt", "teks pertanyaan paling panjang %d karakter", SurveyMaxPrompt)
+		return apperr.Invalid("prompt", "err.survey.question_text_at_most", SurveyMaxPrompt)
 	case q.MaxPicks < 0 || q.MaxPicks > SurveyMaxPicks:
-		return apperr.Invalid("max_picks", "jumlah pilihan paling banyak harus 0 sampai %d", SurveyMaxPicks)
+		return apperr.Invalid("max_picks", "err.survey.max_picks_range", SurveyMaxPicks)
 	}
 	if q.Kind == QuestionText {
 		q.MaxPicks, q.OptionIDs = 0, nil
@@ -213,7 +213,7 @@ func validateQuestion(q *Question) error {
 		slices.Sort(q.OptionIDs)
 		q.OptionIDs = slices.Compact(q.OptionIDs)
 		if len(q.OptionIDs) == 0 {
-			return apperr.Invalid("options", "pilih paling sedikit satu kompetensi")
+			return apperr.Invalid("options", "err.survey.choose_at_least_one")
 		}
 	}
 	return nil
@@ -227,7 +227,7 @@ func (s *Store) CreateSurvey(ctx context.Context, a model.Actor, admin model.Sco
 		return err
 	}
 	if len(sv.Questions) > SurveyMaxQuestions {
-		return apperr.Invalid("questions", "paling banyak %d pertanyaan", SurveyMaxQuestions)
+		return apperr.Invalid("questions", "err.survey.at_most_questions", SurveyMaxQuestions)
 	}
 	for i := range sv.Questions {
 		if err := validateQuestion(&sv.Questions[i]); err != nil {
@@ -265,7 +265,7 @@ func scopeUnitAdministered(ctx context.Context, q queryer, admin model.Scope, id
 	var path string
 	err := q.QueryRowContext(ctx, `SELECT path FROM org_unit WHERE id = $1`, id).Scan(&path)
 	if err == sql.ErrNoRows || (err == nil && !pathInScope(admin, path)) {
-		return apperr.Invalid("unit", "unit sasaran tidak ditemukan dalam cakupan Anda")
+		return apperr.Invalid("unit", "err.survey.target_unit_outside")
 	}
 	return err
 }
@@ -281,7 +281,7 @@ func insertQuestion(ctx context.Context, tx *sql.Tx, surveyID int64, q *Question
 	for _, cid := range q.OptionIDs {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO survey_option (question_id, competency_id) VALUES ($1, $2)`, id, cid); err != nil {
 			if isForeignKeyViolation(err) {
-				return apperr.Invalid("options", "kompetensi #%d tidak ada", cid)
+				return apperr.Invalid("options", "err.common.competency_does_not_exist", cid)
 			}
 			return fmt.Errorf("store: survey option: %w", err)
 		}
@@ -317,7 +317,7 @@ func (s *Store) UpdateSurvey(ctx context.Context, a model.Actor, admin model.Sco
 		}
 		if sv.ScopeUnitID != old.ScopeUnitID {
 			if old.Frozen() {
-				return apperr.New(apperr.ECONFLICT, "unit sasaran tidak dapat diubah setelah ada jawaban")
+				return apperr.New(apperr.ECONFLICT, "err.survey.target_unit_fixed")
 			}
 			if err := scopeUnitAdministered(ctx, tx, admin, sv.ScopeUnitID); err != nil {
 				return err
@@ -349,7 +349,7 @@ func (s *Store) DeleteSurvey(ctx context.Context, a model.Actor, admin model.Sco
 			return err
 		}
 		if old.Frozen() {
-			return apperr.New(apperr.ECONFLICT, "kuesioner yang sudah dijawab tidak dapat dihapus; majukan tanggal tutupnya")
+			return apperr.New(apperr.ECONFLICT, "err.survey.answered_no_delete")
 		}
 		for _, q := range []string{
 			`DELETE FROM survey_option WHERE question_id IN (SELECT id FROM survey_question WHERE survey_id = $1)`,
@@ -376,14 +376,14 @@ func (s *Store) AddSurveyQuestion(ctx context.Context, a model.Actor, admin mode
 			return err
 		}
 		if sv.Frozen() {
-			return apperr.New(apperr.ECONFLICT, "pertanyaan tidak dapat diubah setelah ada jawaban")
+			return apperr.New(apperr.ECONFLICT, "err.survey.questions_fixed")
 		}
 		var n, last int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(ord), 0) FROM survey_question WHERE survey_id = $1`, surveyID).Scan(&n, &last); err != nil {
 			return err
 		}
 		if n >= SurveyMaxQuestions {
-			return apperr.Invalid("questions", "paling banyak %d pertanyaan", SurveyMaxQuestions)
+			return apperr.Invalid("questions", "err.survey.at_most_questions", SurveyMaxQuestions)
 		}
 		q.Ord = last + 1
 		if err := insertQuestion(ctx, tx, surveyID, q); err != nil {
@@ -402,12 +402,12 @@ func (s *Store) DeleteSurveyQuestion(ctx context.Context, a model.Actor, admin m
 			return err
 		}
 		if sv.Frozen() {
-			return apperr.New(apperr.ECONFLICT, "pertanyaan tidak dapat diubah setelah ada jawaban")
+			return apperr.New(apperr.ECONFLICT, "err.survey.questions_fixed")
 		}
 		var prompt string
 		err = tx.QueryRowContext(ctx, `SELECT prompt FROM survey_question WHERE id = $1 AND survey_id = $2`, questionID, surveyID).Scan(&prompt)
 		if err == sql.ErrNoRows {
-			return apperr.New(apperr.ENOTFOUND, "pertanyaan %d tidak ditemukan", questionID)
+			return apperr.New(apperr.ENOTFOUND, "err.survey.question_not_found", questionID)
 		}
 		if err != nil {
 			return err

@@ -155,7 +155,7 @@ func checkAnswers(sv *Survey, answers map[int64]Answer) error {
 	}
 	for qid := range answers {
 		if byID[qid] == nil {
-			return apperr.Invalid("answers", "pertanyaan %d bukan bagian kuesioner ini", qid)
+			return apperr.Invalid("answers", "err.survey.question_not_part_survey", qid)
 		}
 	}
 	for _, q := range sv.Questions {
@@ -168,11 +168,11 @@ func checkAnswers(sv *Survey, answers map[int64]Answer) error {
 			a.Competencies = slices.Compact(a.Competencies)
 			for _, c := range a.Competencies {
 				if !slices.Contains(q.OptionIDs, c) {
-					return apperr.Invalid(field, "kompetensi #%d bukan pilihan pertanyaan ini", c)
+					return apperr.Invalid(field, "err.survey.competency_not_choice_question", c)
 				}
 			}
 			if q.MaxPicks > 0 && len(a.Competencies) > q.MaxPicks {
-				return apperr.Invalid(field, "pilih paling banyak %d", q.MaxPicks)
+				return apperr.Invalid(field, "err.survey.choose_at_most", q.MaxPicks)
 			}
 		case QuestionForms:
 			a.Competencies, a.Text = nil, ""
@@ -180,21 +180,21 @@ func checkAnswers(sv *Survey, answers map[int64]Answer) error {
 			a.Forms = slices.Compact(a.Forms)
 			for _, f := range a.Forms {
 				if !slices.Contains(TrainingForms, f) {
-					return apperr.Invalid(field, "bentuk pengembangan %q tidak dikenal", f)
+					return apperr.Invalid(field, "err.survey.development_form_unknown", f)
 				}
 			}
 			if q.MaxPicks > 0 && len(a.Forms) > q.MaxPicks {
-				return apperr.Invalid(field, "pilih paling banyak %d", q.MaxPicks)
+				return apperr.Invalid(field, "err.survey.choose_at_most", q.MaxPicks)
 			}
 		case QuestionText:
 			a.Competencies, a.Forms = nil, nil
 			a.Text = strings.TrimSpace(a.Text)
 			if utf8.RuneCountInString(a.Text) > SurveyMaxText {
-				return apperr.Invalid(field, "jawaban paling panjang %d karakter", SurveyMaxText)
+				return apperr.Invalid(field, "err.survey.answer_at_most_characters", SurveyMaxText)
 			}
 		}
 		if q.Required && a.empty() {
-			return apperr.Invalid(field, "pertanyaan ini wajib dijawab")
+			return apperr.Invalid(field, "err.survey.question_answered")
 		}
 		answers[q.ID] = a
 	}
@@ -212,7 +212,7 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 		return false, err
 	}
 	if len(sv.Questions) == 0 {
-		return false, apperr.New(apperr.ECONFLICT, "kuesioner ini belum memiliki pertanyaan")
+		return false, apperr.New(apperr.ECONFLICT, "err.survey.survey_has_no_questions")
 	}
 	if answers == nil {
 		answers = map[int64]Answer{}
@@ -234,7 +234,7 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 			return err
 		}
 		if st := cur.State(today); st != SurveyOpen {
-			return apperr.New(apperr.ECONFLICT, "kuesioner tidak sedang dibuka (%s s.d. %s)", cur.OpensOn, cur.ClosesOn)
+			return apperr.New(apperr.ECONFLICT, "err.survey.survey_not_open", cur.OpensOn, cur.ClosesOn)
 		}
 		if cur.Responses == 0 {
 			var n int
@@ -242,7 +242,7 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 				return err
 			}
 			if n != len(sv.Questions) {
-				return apperr.New(apperr.ECONFLICT, "pertanyaan kuesioner baru saja diubah; muat ulang halaman")
+				return apperr.New(apperr.ECONFLICT, "err.survey.questions_changed")
 			}
 		}
 		if err := checkAnswers(sv, answers); err != nil {
@@ -260,7 +260,7 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 			rid, err = insertID(ctx, tx, `INSERT INTO survey_response (survey_id, employee_id, unit_id, created_at, updated_at)
 				VALUES ($1, $2, $3, $4, $4)`, surveyID, employeeID, unitID, now)
 			if isUniqueViolation(err) {
-				return apperr.New(apperr.ECONFLICT, "jawaban Anda baru saja tersimpan dari jendela lain; muat ulang halaman")
+				return apperr.New(apperr.ECONFLICT, "err.survey.answers_saved_elsewhere")
 			}
 		case err == nil:
 			if _, err = tx.ExecContext(ctx, `UPDATE survey_response SET unit_id = $1, updated_at = $2 WHERE id = $3`, unitID, now, rid); err == nil {

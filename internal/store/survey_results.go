@@ -108,7 +108,7 @@ func (s *Store) resultsUnit(ctx context.Context, reader model.Scope, sv *Survey,
 	}
 	u, err := s.Unit(ctx, unitID)
 	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && (!strings.HasPrefix(u.Path, sv.ScopePath) || !pathInScope(reader, u.Path))) {
-		return nil, apperr.New(apperr.ENOTFOUND, "unit %d tidak ditemukan dalam kuesioner ini", unitID)
+		return nil, apperr.New(apperr.ENOTFOUND, "err.survey.unit_not_found_survey", unitID)
 	}
 	return u, err
 }

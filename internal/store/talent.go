@@ -48,10 +48,10 @@ func (s *Store) validPerformanceYear(year int) bool {
 func (s *Store) SetPerformance(ctx context.Context, a model.Actor, employeeID int64, year int, predikat string) error {
 	canon, ok := canonicalPredikat(predikat)
 	if !ok {
-		return apperr.Invalid("predikat", "predikat %q tidak dikenal (Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang)", predikat)
+		return apperr.Invalid("predikat", "err.talent.predikat_unknown_list", predikat)
 	}
 	if !s.validPerformanceYear(year) {
-		return apperr.Invalid("year", "tahun %d di luar rentang 2000–%d", year, s.Now().Year())
+		return apperr.Invalid("year", "err.talent.year_range", year, s.Now().Year())
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var n int
@@ -59,7 +59,7 @@ func (s *Store) SetPerformance(ctx context.Context, a model.Actor, employeeID in
 			return err
 		}
 		if n == 0 {
-			return apperr.New(apperr.ENOTFOUND, "pegawai %d tidak ditemukan", employeeID)
+			return apperr.New(apperr.ENOTFOUND, "err.common.employee_not_found", employeeID)
 		}
 		var old string
 		err := tx.QueryRowContext(ctx, `SELECT predikat FROM performance_rating WHERE employee_id = $1 AND year = $2`, employeeID, year).Scan(&old)
@@ -143,7 +143,7 @@ func (s *Store) SeedPerformance(ctx context.Context, a model.Actor, what string,
 				}
 				canon, ok := canonicalPredikat(p)
 				if !ok {
-					return apperr.Invalid("predikat", "predikat %q tidak dikenal", p)
+					return apperr.Invalid("predikat", "err.talent.predikat_unknown", p)
 				}
 				if err := b.add(id, y, canon); err != nil {
 					return fmt.Errorf("store: seed performance: %w", err)

@@ -61,7 +61,7 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 	if unitID != 0 {
 		var path string
 		if err := s.db.QueryRowContext(ctx, `SELECT path FROM org_unit WHERE id = $1`, unitID).Scan(&path); err != nil {
-			return notFound(err, "unit %d tidak ditemukan", unitID)
+			return notFound(err, "err.common.unit_not_found", unitID)
 		}
 		where += " AND e.unit_id IN (SELECT id FROM org_unit WHERE " + pathRange("path", path, &a) + ")"
 	}

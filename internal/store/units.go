@@ -32,17 +32,17 @@ func validateUnit(u *model.OrgUnit) error {
 	u.Code = strings.TrimSpace(u.Code)
 	u.Name = strings.TrimSpace(u.Name)
 	if u.Code == "" {
-		return apperr.Invalid("code", "kode unit wajib diisi")
+		return apperr.Invalid("code", "err.unit.unit_code_required")
 	}
 	if u.Name == "" {
-		return apperr.Invalid("name", "nama unit wajib diisi")
+		return apperr.Invalid("name", "err.unit.unit_name_required")
 	}
 	for _, k := range model.UnitKinds {
 		if u.Kind == k {
 			return nil
 		}
 	}
-	return apperr.Invalid("kind", "jenis unit %q tidak dikenal", u.Kind)
+	return apperr.Invalid("kind", "err.unit.unit_kind_unknown", u.Kind)
 }
 
 func (s *Store) createUnitTx(ctx context.Context, tx *sql.Tx, a model.Actor, u *model.OrgUnit) error {
@@ -52,7 +52,7 @@ func (s *Store) createUnitTx(ctx context.Context, tx *sql.Tx, a model.Actor, u *
 		var p model.OrgUnit
 		if err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitCols+` FROM org_unit WHERE id = $1`, u.ParentID), &p); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
-				return apperr.Invalid("parent", "unit induk %d tidak ada", u.ParentID)
+				return apperr.Invalid("parent", "err.unit.parent_not_found", u.ParentID)
 			}
 			return err
 		}
@@ -62,7 +62,7 @@ func (s *Store) createUnitTx(ctx context.Context, tx *sql.Tx, a model.Actor, u *
 	id, err := insertID(ctx, tx, `INSERT INTO org_unit (code, name, kind, parent_id, path, depth) VALUES ($1, $2, $3, $4, '', $5)`,
 		u.Code, u.Name, string(u.Kind), nullID(u.ParentID), u.Depth)
 	if isUniqueViolation(err) {
-		return apperr.New(apperr.ECONFLICT, "kode unit %s sudah dipakai", u.Code)
+		return apperr.New(apperr.ECONFLICT, "err.unit.code_in_use", u.Code)
 	}
 	if err != nil {
 		return fmt.Errorf("store: create unit %s: %w", u.Code, err)
@@ -83,7 +83,7 @@ func (s *Store) UpdateUnit(ctx context.Context, a model.Actor, u *model.OrgUnit)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var old model.OrgUnit
 		if err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitCols+` FROM org_unit WHERE id = $1`, u.ID), &old); err != nil {
-			return notFound(err, "unit %d tidak ditemukan", u.ID)
+			return notFound(err, "err.common.unit_not_found", u.ID)
 		}
 		changes := map[string]Change{}
 		diff(changes, "code", old.Code, u.Code)
@@ -94,7 +94,7 @@ func (s *Store) UpdateUnit(ctx context.Context, a model.Actor, u *model.OrgUnit)
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE org_unit SET code = $1, name = $2, kind = $3 WHERE id = $4`, u.Code, u.Name, string(u.Kind), u.ID)
 		if isUniqueViolation(err) {
-			return apperr.New(apperr.ECONFLICT, "kode unit %s sudah dipakai", u.Code)
+			return apperr.New(apperr.ECONFLICT, "err.unit.code_in_use", u.Code)
 		}
 		if err != nil {
 			return err
@@ -107,7 +107,7 @@ func (s *Store) UpdateUnit(ctx context.Context, a model.Actor, u *model.OrgUnit)
 func (s *Store) Unit(ctx context.Context, id int64) (*model.OrgUnit, error) {
 	var u model.OrgUnit
 	if err := scanUnit(s.queryRow(ctx, `SELECT `+unitCols+` FROM org_unit WHERE id = $1`, id), &u); err != nil {
-		return nil, notFound(err, "unit %d tidak ditemukan", id)
+		return nil, notFound(err, "err.common.unit_not_found", id)
 	}
 	return &u, nil
 }

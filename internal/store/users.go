@@ -23,10 +23,10 @@ func scanUser(sc interface{ Scan(...any) error }, u *model.User) error {
 func (s *Store) CreateUser(ctx context.Context, a model.Actor, u *model.User) error {
 	u.Username = strings.TrimSpace(u.Username)
 	if u.Username == "" {
-		return apperr.Invalid("username", "nama pengguna wajib diisi")
+		return apperr.Invalid("username", "err.account.user_name_required")
 	}
 	if !u.Role.Valid() {
-		return apperr.Invalid("role", "peran %q tidak dikenal", u.Role)
+		return apperr.Invalid("role", "err.common.role_unknown", u.Role)
 	}
 	if u.Lang == "" {
 		u.Lang = "id"
@@ -37,7 +37,7 @@ func (s *Store) CreateUser(ctx context.Context, a model.Actor, u *model.User) er
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, u.Username, nullID(u.EmployeeID), string(u.Role), nullID(u.ScopeUnitID),
 			u.PasswordHash, u.Active, u.Lang, u.CreatedAt.Unix())
 		if isUniqueViolation(err) {
-			return apperr.New(apperr.ECONFLICT, "akun %s sudah ada", u.Username)
+			return apperr.New(apperr.ECONFLICT, "err.account.account_already_exists", u.Username)
 		}
 		if err != nil {
 			return fmt.Errorf("store: create user %s: %w", u.Username, err)
@@ -52,7 +52,7 @@ func (s *Store) CreateUser(ctx context.Context, a model.Actor, u *model.User) er
 func (s *Store) UserByUsername(ctx context.Context, username string) (*model.User, error) {
 	var u model.User
 	if err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM app_user WHERE username = $1`, username), &u); err != nil {
-		return nil, notFound(err, "akun %s tidak ditemukan", username)
+		return nil, notFound(err, "err.account.username_not_found", username)
 	}
 	return &u, nil
 }
@@ -61,7 +61,7 @@ func (s *Store) UserByUsername(ctx context.Context, username string) (*model.Use
 func (s *Store) User(ctx context.Context, id int64) (*model.User, error) {
 	var u model.User
 	if err := scanUser(s.queryRow(ctx, `SELECT `+userCols+` FROM app_user WHERE id = $1`, id), &u); err != nil {
-		return nil, notFound(err, "akun %d tidak ditemukan", id)
+		return nil, notFound(err, "err.account.account_not_found", id)
 	}
 	return &u, nil
 }
@@ -70,7 +70,7 @@ func (s *Store) User(ctx context.Context, id int64) (*model.User, error) {
 func (s *Store) UserByEmployee(ctx context.Context, employeeID int64) (*model.User, error) {
 	var u model.User
 	if err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM app_user WHERE employee_id = $1`, employeeID), &u); err != nil {
-		return nil, notFound(err, "pegawai %d belum punya akun", employeeID)
+		return nil, notFound(err, "err.account.employee_has_no_account", employeeID)
 	}
 	return &u, nil
 }
@@ -79,12 +79,12 @@ func (s *Store) UserByEmployee(ctx context.Context, employeeID int64) (*model.Us
 // password hash, auditing what changed (never the hash itself).
 func (s *Store) UpdateUser(ctx context.Context, a model.Actor, u *model.User) error {
 	if !u.Role.Valid() {
-		return apperr.Invalid("role", "peran %q tidak dikenal", u.Role)
+		return apperr.Invalid("role", "err.common.role_unknown", u.Role)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var old model.User
 		if err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM app_user WHERE id = $1`, u.ID), &old); err != nil {
-			return notFound(err, "akun %d tidak ditemukan", u.ID)
+			return notFound(err, "err.account.account_not_found", u.ID)
 		}
 		ch := map[string]Change{}
 		diff(ch, "role", string(old.Role), string(u.Role))
@@ -152,7 +152,7 @@ func (s *Store) UserByTokenHash(ctx context.Context, tokenHash string) (*model.U
 	err := scanUser(s.queryRow(ctx, `SELECT `+userCols+` FROM app_user
 		WHERE id = (SELECT user_id FROM api_token WHERE token_hash = $1) AND active = TRUE`, tokenHash), &u)
 	if err != nil {
-		return nil, notFound(err, "token tidak dikenal")
+		return nil, notFound(err, "err.account.token_unknown")
 	}
 	return &u, nil
 }

@@ -73,7 +73,7 @@ func (s *Store) UnitPositions(ctx context.Context, unitID int64, limit int) ([]m
 func (s *Store) UnitByCode(ctx context.Context, code string) (*model.OrgUnit, error) {
 	var u model.OrgUnit
 	if err := scanUnit(s.db.QueryRowContext(ctx, `SELECT `+unitCols+` FROM org_unit WHERE code = $1`, code), &u); err != nil {
-		return nil, notFound(err, "unit %s tidak ditemukan", code)
+		return nil, notFound(err, "err.unit.code_not_found", code)
 	}
 	return &u, nil
 }

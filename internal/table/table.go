@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/i18n"
 )
 
 // Formats of a table file.
@@ -110,7 +111,15 @@ func (e *Error) Error() string { return e.ID }
 
 // Unwrap gives the apperr form of the error.
 func (e *Error) Unwrap() error {
-	return &apperr.Error{Code: apperr.EINVALID, Field: "file", Message: e.ID}
+	return &apperr.Error{Code: apperr.EINVALID, Field: "file", Key: "err.text", Args: []any{e}}
+}
+
+// Text is the reason in lang (i18n.Localized).
+func (e *Error) Text(lang i18n.Lang) string {
+	if lang == i18n.EN && e.EN != "" {
+		return e.EN
+	}
+	return e.ID
 }
 
 // at builds an Error at a row and column, naming them in the message.

@@ -131,7 +131,7 @@ func (s *server) grantedUnit(ctx context.Context, p *auth.Principal, u *model.Us
 	if role != model.RoleAdminOPD {
 		return 0, nil
 	}
-	errUnit := apperr.Invalid("unit", "unit tidak ditemukan atau di luar wewenang Anda")
+	errUnit := apperr.Invalid("unit", "err.account.unit_outside_authority")
 	var id int64
 	switch {
 	case form != "":
@@ -146,7 +146,7 @@ func (s *server) grantedUnit(ctx context.Context, p *auth.Principal, u *model.Us
 		}
 		id = e.UnitID
 	default:
-		return 0, apperr.Invalid("unit", "pilih unit yang akan dikelola admin unit ini")
+		return 0, apperr.Invalid("unit", "err.account.choose_admin_unit")
 	}
 	unit, err := s.st.Unit(ctx, id)
 	if apperr.Code(err) == apperr.ENOTFOUND {

@@ -75,7 +75,7 @@ func (s *server) acImportApply(w http.ResponseWriter, r *http.Request) {
 	d := &acImportData{Kind: acKind(r.PostFormValue("kind")), Checksum: r.PostFormValue("checksum"),
 		Format: r.PostFormValue("format"), FileName: filepath.Base(r.PostFormValue("filename"))}
 	if !checksumRE.MatchString(d.Checksum) || (d.Format != "csv" && d.Format != "xlsx") {
-		s.fail(w, r, apperr.Invalid("checksum", "berkas impor tidak dikenal"))
+		s.fail(w, r, apperr.Invalid("checksum", "err.common.unknown_import_file"))
 		return
 	}
 	s.runACImport(w, r, p, d, true)

@@ -148,7 +148,7 @@ func (s *server) assessSelf(w http.ResponseWriter, r *http.Request) {
 func (s *server) saveRatings(r *http.Request, p *auth.Principal, target int64, src assess.Source) error {
 	ctx := r.Context()
 	if err := r.ParseForm(); err != nil {
-		return apperr.Invalid("form", "formulir tidak terbaca")
+		return apperr.Invalid("form", "err.common.form_could_not_read")
 	}
 	fields, err := s.fieldsFor(ctx, target, p.User.EmployeeID, src)
 	if err != nil {
@@ -162,7 +162,7 @@ func (s *server) saveRatings(r *http.Request, p *auth.Principal, target int64, s
 		}
 		lvl, err := strconv.Atoi(v)
 		if err != nil || lvl < 1 || lvl > 5 {
-			return apperr.Invalid("level", "level harus 1 sampai 5")
+			return apperr.Invalid("level", "err.common.level_1_5")
 		}
 		if lvl == f.Current {
 			continue

@@ -291,7 +291,7 @@ func (s *server) validateCycle(r *http.Request, p *auth.Principal, lang i18n.Lan
 
 // storeFieldError files an invalid-input error of the store under its
 // field, so that the form shows it beside the field; other errors pass.
-func storeFieldError(err error, errs map[string][]string) bool {
+func storeFieldError(lang i18n.Lang, err error, errs map[string][]string) bool {
 	var e *apperr.Error
 	if !errors.As(err, &e) || e.Code != apperr.EINVALID {
 		return false
@@ -300,7 +300,7 @@ func storeFieldError(err error, errs map[string][]string) bool {
 	if field == "" {
 		field = "form"
 	}
-	errs[field] = append(errs[field], e.Message)
+	errs[field] = append(errs[field], e.Text(lang))
 	return true
 }
 
@@ -323,7 +323,7 @@ func (s *server) cycleCreate(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, fmt.Sprintf("/siklus/%d?ok=created", c.ID), http.StatusSeeOther)
 			return
 		}
-		if !storeFieldError(err, errs) {
+		if !storeFieldError(langOf(r), err, errs) {
 			s.fail(w, r, err)
 			return
 		}
@@ -343,7 +343,7 @@ func (s *server) editableCycle(r *http.Request, p *auth.Principal, id int64) (*s
 		return nil, err
 	}
 	if !c.ClosedAt.IsZero() {
-		return nil, apperr.New(apperr.ECONFLICT, "siklus %q sudah ditutup dan tidak dapat diubah", c.Name)
+		return nil, apperr.New(apperr.ECONFLICT, "err.cycle.closed_unchangeable", c.Name)
 	}
 	return c, nil
 }
@@ -384,7 +384,7 @@ func (s *server) cycleUpdate(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, fmt.Sprintf("/siklus/%d?ok=saved", id), http.StatusSeeOther)
 			return
 		}
-		if !storeFieldError(err, errs) {
+		if !storeFieldError(langOf(r), err, errs) {
 			s.fail(w, r, err)
 			return
 		}

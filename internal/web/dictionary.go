@@ -233,7 +233,7 @@ func (s *server) dictionaryApply(w http.ResponseWriter, r *http.Request) {
 	imp := &dictImport{Checksum: r.PostFormValue("checksum"), Format: r.PostFormValue("format"),
 		FileName: filepath.Base(r.PostFormValue("filename"))}
 	if !checksumRE.MatchString(imp.Checksum) || !validDictFormat(imp.Format) {
-		s.fail(w, r, apperr.Invalid("checksum", "berkas impor tidak dikenal"))
+		s.fail(w, r, apperr.Invalid("checksum", "err.common.unknown_import_file"))
 		return
 	}
 	path := s.importPath(imp.Checksum, dictUploadExt)

@@ -110,11 +110,7 @@ func (d draftShowData) CodeAt(row int) string {
 func problemErrors(lang i18n.Lang, ps []dictionary.Problem) map[string][]string {
 	errs := map[string][]string{}
 	for _, p := range ps {
-		msg := p.Message
-		if lang == i18n.EN && p.MessageEN != "" {
-			msg = p.MessageEN
-		}
-		errs[p.Field] = append(errs[p.Field], msg)
+		errs[p.Field] = append(errs[p.Field], p.Text(lang))
 	}
 	return errs
 }
@@ -406,7 +402,7 @@ func (s *server) competencySave(w http.ResponseWriter, r *http.Request) {
 	case apperr.Code(err) == apperr.ENOTFOUND:
 		s.fail(w, r, errNotPermitted)
 		return
-	case !storeFieldError(err, errs):
+	case !storeFieldError(langOf(r), err, errs):
 		s.fail(w, r, err)
 		return
 	}

@@ -78,7 +78,7 @@ func formDate(r *http.Request, field string) (time.Time, error) {
 	}
 	t, err := date.Parse(v)
 	if err != nil {
-		return time.Time{}, apperr.Invalid(field, "tanggal %q tidak dikenal (tttt-bb-hh)", v)
+		return time.Time{}, apperr.Invalid(field, "err.penalty.date_unknown", v)
 	}
 	return t, nil
 }
@@ -137,7 +137,7 @@ func (s *server) refusePenalty(w http.ResponseWriter, r *http.Request, d *profil
 		s.fail(w, r, err)
 		return
 	}
-	d.Discipline.Error, d.Discipline.ErrorField = ae.Message, ae.Field
+	d.Discipline.Error, d.Discipline.ErrorField = ae.Text(langOf(r)), ae.Field
 	for _, f := range []string{"level", "kind", "decree_no", "decree_date", "starts_on", "ends_on", "note"} {
 		d.Discipline.Form[f] = r.PostFormValue(f)
 	}

@@ -148,10 +148,7 @@ func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang
 		}
 	}
 	for _, pr := range registry.CheckEmployeePosition(&e, s.st.Now(), pt, jenjang) {
-		msg := pr.Message
-		if lang == i18n.EN && pr.MessageEN != "" {
-			msg = pr.MessageEN
-		}
+		msg := pr.Text(lang)
 		field := pr.Field
 		if field == "" {
 			field = "form"
@@ -254,7 +251,7 @@ func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := s.st.CreateEmployee(r.Context(), actor(p), &e); err != nil {
 		if c := apperr.Code(err); c == apperr.EINVALID || c == apperr.ECONFLICT {
-			d.Errors["form"] = append(d.Errors["form"], apperr.Message(err))
+			d.Errors["form"] = append(d.Errors["form"], apperr.Message(langOf(r), err))
 			s.editPage(w, r, p, statusOf(c), d)
 			return
 		}
@@ -306,7 +303,7 @@ func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	if _, err := s.st.UpdateEmployee(ctx, actor(p), &e); err != nil {
 		if c := apperr.Code(err); c == apperr.EINVALID || c == apperr.ECONFLICT {
-			d.Errors["form"] = append(d.Errors["form"], apperr.Message(err))
+			d.Errors["form"] = append(d.Errors["form"], apperr.Message(langOf(r), err))
 			s.editPage(w, r, p, statusOf(c), d)
 			return
 		}

@@ -8,10 +8,10 @@ import (
 
 // errNotPermitted answers a request for a record outside the user's scope
 // exactly as for a record that does not exist.
-var errNotPermitted = apperr.New(apperr.ENOTFOUND, "data tidak ditemukan atau Anda tidak berwenang mengaksesnya")
+var errNotPermitted = apperr.New(apperr.ENOTFOUND, "err.common.not_found_or_not_allowed")
 
 // errForbidden answers a request the user's role does not allow.
-var errForbidden = apperr.New(apperr.EFORBIDDEN, "Anda tidak berwenang membuka halaman ini")
+var errForbidden = apperr.New(apperr.EFORBIDDEN, "err.common.page_not_allowed")
 
 // statusOf maps an application error code to its HTTP status for pages:
 // apperr.HTTPStatus, except that an invalid form is a plain 400.
@@ -37,7 +37,7 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	d := errorData{Code: code}
 	switch code {
 	case apperr.EINVALID, apperr.ECONFLICT, apperr.ETOOMANY:
-		d.Message = apperr.Message(err)
+		d.Message = apperr.Message(langOf(r), err)
 	case apperr.EINTERNAL:
 		s.log.Error("web: request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
@@ -47,7 +47,7 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 // crossOriginDenied answers a cross-origin form post.
 func (s *server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
 	s.log.Warn("web: cross-origin request refused", "method", r.Method, "path", r.URL.Path, "origin", r.Header.Get("Origin"))
-	s.fail(w, r, apperr.New(apperr.EFORBIDDEN, "permintaan lintas situs ditolak"))
+	s.fail(w, r, apperr.New(apperr.EFORBIDDEN, "err.common.cross_site_request_refused"))
 }
 
 // notFoundPage answers any path without a route.

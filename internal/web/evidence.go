@@ -64,18 +64,18 @@ func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) {
 	// The file plus the other fields; a bigger body is cut off and refused.
 	r.Body = http.MaxBytesReader(w, r.Body, store.EvidenceMaxSize+64<<10)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		s.refuseEvidence(w, r, p, apperr.Invalid("file", "berkas paling besar 5 MB dan harus dikirim sebagai formulir unggahan"))
+		s.refuseEvidence(w, r, p, apperr.Invalid("file", "err.evidence.upload_form"))
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
 	e := store.Evidence{EmployeeID: me, Note: r.PostFormValue("note")}
 	var err error
 	if e.CompetencyID, err = strconv.ParseInt(r.PostFormValue("competency"), 10, 64); err != nil {
-		err = apperr.Invalid("competency", "pilih kompetensi")
+		err = apperr.Invalid("competency", "err.evidence.choose_competency")
 	} else if e.ClaimedLevel, err = strconv.Atoi(r.PostFormValue("level")); err != nil {
-		err = apperr.Invalid("level", "level harus 1 sampai 5")
+		err = apperr.Invalid("level", "err.common.level_1_5")
 	} else if f, h, ferr := r.FormFile("file"); ferr != nil {
-		err = apperr.Invalid("file", "berkas bukti wajib diunggah")
+		err = apperr.Invalid("file", "err.evidence.evidence_file_uploaded")
 	} else {
 		e.FileName = h.Filename
 		e.Content, err = io.ReadAll(io.LimitReader(f, store.EvidenceMaxSize+1))
@@ -117,7 +117,7 @@ func (s *server) evidenceReview(w http.ResponseWriter, r *http.Request) {
 				s.fail(w, r, perr)
 				return
 			}
-			d.Evidence.ReviewID, d.Evidence.ReviewError = id, ae.Message
+			d.Evidence.ReviewID, d.Evidence.ReviewError = id, ae.Text(langOf(r))
 			s.render(w, r, http.StatusUnprocessableEntity, "assess", "assess.title", d)
 			return
 		}
@@ -163,7 +163,7 @@ func (s *server) refuseEvidence(w http.ResponseWriter, r *http.Request, p *auth.
 		s.fail(w, r, perr)
 		return
 	}
-	d.Evidence.Error, d.Evidence.ErrorField = ae.Message, ae.Field
+	d.Evidence.Error, d.Evidence.ErrorField = ae.Text(langOf(r)), ae.Field
 	for _, f := range []string{"competency", "level", "note"} {
 		d.Evidence.Form[f] = r.PostFormValue(f)
 	}

@@ -63,7 +63,7 @@ func parseMapping(text string) (map[string]string, error) {
 		}
 		k, v, ok := strings.Cut(line, "=")
 		if !ok || strings.TrimSpace(k) == "" {
-			return nil, apperr.Invalid("mapping", "baris %d pemetaan kolom harus berbentuk KOLOM=field", i+1)
+			return nil, apperr.Invalid("mapping", "err.import.mapping_line", i+1)
 		}
 		m[strings.TrimSpace(k)] = strings.TrimSpace(v)
 	}
@@ -186,7 +186,7 @@ func (s *server) importApply(w http.ResponseWriter, r *http.Request) {
 		FileName: filepath.Base(r.PostFormValue("filename")), Mapping: r.PostFormValue("mapping"),
 	}
 	if !checksumRE.MatchString(d.Checksum) || (d.Format != "csv" && d.Format != "xlsx") {
-		s.fail(w, r, apperr.Invalid("checksum", "berkas impor tidak dikenal"))
+		s.fail(w, r, apperr.Invalid("checksum", "err.common.unknown_import_file"))
 		return
 	}
 	path := s.importPath(d.Checksum, d.Format)

@@ -66,7 +66,7 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		d.Error, d.Detail = "login.throttled", apperr.Message(err)
+		d.Error, d.Detail = "login.throttled", apperr.Message(langOf(r), err)
 		s.render(w, r, http.StatusTooManyRequests, "login", "login.title", d)
 		return
 	}
@@ -151,7 +151,7 @@ func (s *server) logout(w http.ResponseWriter, r *http.Request) {
 func (s *server) setLang(w http.ResponseWriter, r *http.Request) {
 	l := r.PostFormValue("lang")
 	if !i18n.Supported(l) {
-		s.fail(w, r, apperr.Invalid("lang", "bahasa %q tidak didukung", l))
+		s.fail(w, r, apperr.Invalid("lang", "err.auth.language_not_supported", l))
 		return
 	}
 	if principal(r) != nil {

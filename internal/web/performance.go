@@ -59,7 +59,7 @@ func (s *server) performanceSet(w http.ResponseWriter, r *http.Request) {
 	}
 	year, err := strconv.Atoi(r.PostFormValue("year"))
 	if err != nil {
-		err = apperr.Invalid("year", "tahun %q bukan angka", r.PostFormValue("year"))
+		err = apperr.Invalid("year", "err.performance.year_not_number", r.PostFormValue("year"))
 	} else {
 		err = s.st.SetPerformance(r.Context(), actor(p), d.E.ID, year, r.PostFormValue("predikat"))
 	}
@@ -69,7 +69,7 @@ func (s *server) performanceSet(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		d.Performance.Error = ae.Message
+		d.Performance.Error = ae.Text(langOf(r))
 		d.Performance.Form["year"], d.Performance.Form["predikat"] = r.PostFormValue("year"), r.PostFormValue("predikat")
 		s.renderProfile(w, r, http.StatusUnprocessableEntity, d)
 		return

@@ -179,7 +179,7 @@ func (s *server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 	pt, ok := s.pages[name]
 	if !ok {
 		s.log.Error("web: no template", "name", name)
-		http.Error(w, "terjadi kesalahan internal", http.StatusInternalServerError)
+		http.Error(w, i18n.T(langOf(r), "err.internal"), http.StatusInternalServerError)
 		return
 	}
 	lang := langOf(r)
@@ -207,7 +207,7 @@ func (s *server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 	defer putPageBuffer(buf)
 	if err := pt.in(lang).ExecuteTemplate(buf, "layout", v); err != nil {
 		s.log.Error("web: render", "page", name, "err", err)
-		http.Error(w, "terjadi kesalahan internal", http.StatusInternalServerError)
+		http.Error(w, i18n.T(langOf(r), "err.internal"), http.StatusInternalServerError)
 		return
 	}
 	h := w.Header()

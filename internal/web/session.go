@@ -101,7 +101,7 @@ func (s *server) require(w http.ResponseWriter, r *http.Request, a auth.Action) 
 		if r.Method == http.MethodGet {
 			http.Redirect(w, r, "/masuk?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		} else {
-			s.fail(w, r, apperr.New(apperr.EUNAUTHORIZED, "silakan masuk terlebih dahulu"))
+			s.fail(w, r, apperr.New(apperr.EUNAUTHORIZED, "err.auth.sign_in_first"))
 		}
 		return nil
 	}

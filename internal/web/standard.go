@@ -158,7 +158,7 @@ func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) {
 		r.PostFormValue("only_missing") != "")
 	d := &stdOverview{}
 	if apperr.Code(err) == apperr.EINVALID {
-		d.Error = apperr.Message(err)
+		d.Error = apperr.Message(langOf(r), err)
 		s.renderStandards(w, r, http.StatusBadRequest, d)
 		return
 	}
@@ -308,7 +308,7 @@ func (s *server) templateSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Invalid("form", "formulir tidak terbaca"))
+		s.fail(w, r, apperr.Invalid("form", "err.common.form_could_not_read"))
 		return
 	}
 	t, j, err := templateKey(r.PostForm)
@@ -325,7 +325,7 @@ func (s *server) templateSave(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		d := &stdTemplateData{Type: t, Jenjang: j, Form: buildForm(describe(items, choices), choices, t, j), Levels: levelRange}
-		d.Form.Error = apperr.Message(err)
+		d.Form.Error = apperr.Message(langOf(r), err)
 		s.render(w, r, http.StatusBadRequest, "standard_template", "std.template_title", d)
 		return
 	}
@@ -440,7 +440,7 @@ func (s *server) positionStandardSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Invalid("form", "formulir tidak terbaca"))
+		s.fail(w, r, apperr.Invalid("form", "err.common.form_could_not_read"))
 		return
 	}
 	ctx := r.Context()
@@ -459,7 +459,7 @@ func (s *server) positionStandardSave(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		d.Form = buildForm(describe(items, choices), choices, d.Pos.Type, d.Pos.Jenjang)
-		d.Form.DecreeNo, d.Form.Date, d.Form.Error = decreeNo, decreeDate, apperr.Message(err)
+		d.Form.DecreeNo, d.Form.Date, d.Form.Error = decreeNo, decreeDate, apperr.Message(langOf(r), err)
 		s.renderView(w, r, http.StatusBadRequest, "standard_edit", &view{Title: "std.edit_title", TitleArg: d.Pos.Title, Data: d})
 		return
 	}

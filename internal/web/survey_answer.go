@@ -118,7 +118,7 @@ func (s *server) surveyAnswer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Invalid("form", "formulir tidak terbaca"))
+		s.fail(w, r, apperr.Invalid("form", "err.common.form_could_not_read"))
 		return
 	}
 	answers := map[int64]store.Answer{}
@@ -152,12 +152,12 @@ func (s *server) surveyAnswer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Show the form again with what was typed and the reason.
-	d := &surveyAnswerData{SV: sv, State: sv.State(s.today()), Qs: answerQuestions(sv, answers), Error: apperr.Message(err)}
+	d := &surveyAnswerData{SV: sv, State: sv.State(s.today()), Qs: answerQuestions(sv, answers), Error: apperr.Message(langOf(r), err)}
 	var e *apperr.Error
 	if errors.As(err, &e) {
 		for i := range d.Qs {
 			if d.Qs[i].Field == e.Field {
-				d.Qs[i].Error, d.Error = e.Message, ""
+				d.Qs[i].Error, d.Error = e.Text(langOf(r)), ""
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/dictionary"
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -172,14 +173,14 @@ func (s *server) formUnit(ctx context.Context, p *auth.Principal, f surveyForm) 
 	case f.Unit != "":
 		id, perr := strconv.ParseInt(f.Unit, 10, 64)
 		if perr != nil {
-			return 0, apperr.Invalid("unit", "unit sasaran tidak ditemukan dalam cakupan Anda")
+			return 0, apperr.Invalid("unit", "err.survey.target_unit_outside")
 		}
 		u, err = s.st.Unit(ctx, id)
 	default:
 		return 0, nil
 	}
 	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !p.Administers(u)) {
-		return 0, apperr.Invalid("unit", "unit sasaran tidak ditemukan dalam cakupan Anda")
+		return 0, apperr.Invalid("unit", "err.survey.target_unit_outside")
 	}
 	if err != nil {
 		return 0, err
@@ -234,13 +235,13 @@ func (s *server) renderSurveyForm(w http.ResponseWriter, r *http.Request, p *aut
 
 // refused shows err on the form when it is the user's to fix (invalid
 // input, a conflict with answers already in) and reports whether it did.
-func refused(d *surveyEditData, err error) (int, bool) {
+func refused(lang i18n.Lang, d *surveyEditData, err error) (int, bool) {
 	switch apperr.Code(err) {
 	case apperr.EINVALID:
-		d.Error = apperr.Message(err)
+		d.Error = apperr.Message(lang, err)
 		return http.StatusBadRequest, true
 	case apperr.ECONFLICT:
-		d.Error = apperr.Message(err)
+		d.Error = apperr.Message(lang, err)
 		return http.StatusConflict, true
 	}
 	return 0, false
@@ -265,7 +266,7 @@ func (s *server) surveyCreate(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = s.st.CreateSurvey(ctx, actor(p), p.Admin, sv)
 	}
-	if status, ok := refused(d, err); ok {
+	if status, ok := refused(langOf(r), d, err); ok {
 		s.renderSurveyForm(w, r, p, status, d)
 		return
 	}
@@ -295,7 +296,7 @@ func (s *server) defaultQuestions(ctx context.Context, f surveyForm) ([]store.Qu
 			}
 		}
 		if len(ids) == 0 {
-			return nil, apperr.Invalid("framework", "kerangka kompetensi %q tidak ditemukan", f.Framework)
+			return nil, apperr.Invalid("framework", "err.survey.framework_not_found", f.Framework)
 		}
 		qs = append(qs, store.Question{Kind: store.QuestionCompetencies, Prompt: defaultPromptCompetencies,
 			MaxPicks: atoiOr(f.Picks, defaultCompetencyPicks), Required: true, OptionIDs: ids})
@@ -344,7 +345,7 @@ func (s *server) surveyUpdate(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = s.st.UpdateSurvey(ctx, actor(p), p.Admin, upd)
 	}
-	if status, ok := refused(d, err); ok {
+	if status, ok := refused(langOf(r), d, err); ok {
 		s.renderSurveyForm(w, r, p, status, d)
 		return
 	}
@@ -375,7 +376,7 @@ func (s *server) surveyAddQuestion(w http.ResponseWriter, r *http.Request) {
 	err := s.st.AddSurveyQuestion(r.Context(), actor(p), p.Admin, sv.ID, q)
 	d := &surveyEditData{SV: sv, F: surveyForm{Title: sv.Title, Intro: sv.Intro, Unit: strconv.FormatInt(sv.ScopeUnitID, 10),
 		OpensOn: sv.OpensOn, ClosesOn: sv.ClosesOn}, Q: qf}
-	if status, ok := refused(d, err); ok {
+	if status, ok := refused(langOf(r), d, err); ok {
 		s.renderSurveyForm(w, r, p, status, d)
 		return
 	}

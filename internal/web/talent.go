@@ -88,7 +88,7 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
 	if d.Unit != "" {
 		id, err := strconv.ParseInt(d.Unit, 10, 64)
 		if err != nil {
-			s.fail(w, r, apperr.Invalid("unit", "unit tidak dikenal"))
+			s.fail(w, r, apperr.Invalid("unit", "err.talent.unknown_unit"))
 			return
 		}
 		u, err := s.st.Unit(ctx, id)

@@ -20,6 +20,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/metrics"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -227,7 +228,7 @@ func (s *server) recoverer(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.log.Error("web: panic", "method", r.Method, "path", r.URL.Path, "panic", v)
-				http.Error(w, "terjadi kesalahan internal", http.StatusInternalServerError)
+				http.Error(w, i18n.T(langOf(r), "err.internal"), http.StatusInternalServerError)
 			}
 		}()
 		next.ServeHTTP(w, r)
