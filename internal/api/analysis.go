@@ -178,7 +178,7 @@ func (a *API) talent(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 		if err != nil {
 			return err
 		}
-		if !auth.InScope(sc, u) {
+		if !sc.Contains(u.Path) {
 			return apperr.New(apperr.EFORBIDDEN, "unit %d di luar cakupan Anda", unitID)
 		}
 		j := toUnitJSON(u)

@@ -1,8 +1,6 @@
 package auth
 
 import (
-	"strings"
-
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -29,15 +27,4 @@ func (p *Principal) CycleScope() model.Scope {
 
 // SeesCycle reports whether p may open a cycle whose scope unit has the
 // materialised path scopePath.
-func (p *Principal) SeesCycle(scopePath string) bool {
-	sc := p.CycleScope()
-	if sc.All {
-		return true
-	}
-	for _, path := range sc.UnitPaths {
-		if scopePath != "" && strings.HasPrefix(scopePath, path) {
-			return true
-		}
-	}
-	return false
-}
+func (p *Principal) SeesCycle(scopePath string) bool { return p.CycleScope().Contains(scopePath) }

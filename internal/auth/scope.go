@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
@@ -104,25 +103,7 @@ func ScopeFor(ctx context.Context, st *store.Store, u *model.User) (*Principal, 
 }
 
 // Administers reports whether unit u lies in what p administers.
-func (p *Principal) Administers(u *model.OrgUnit) bool {
-	return InScope(p.Admin, u)
-}
+func (p *Principal) Administers(u *model.OrgUnit) bool { return p.Admin.Contains(u.Path) }
 
 // Sees reports whether unit u lies in a subtree p may read.
-func (p *Principal) Sees(u *model.OrgUnit) bool {
-	return InScope(p.Scope, u)
-}
-
-// InScope reports whether unit u lies in one of the subtrees of sc (or sc
-// is the whole government).
-func InScope(sc model.Scope, u *model.OrgUnit) bool {
-	if sc.All {
-		return true
-	}
-	for _, path := range sc.UnitPaths {
-		if strings.HasPrefix(u.Path, path) {
-			return true
-		}
-	}
-	return false
-}
+func (p *Principal) Sees(u *model.OrgUnit) bool { return p.Scope.Contains(u.Path) }

@@ -93,7 +93,7 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 		u := &r.units[i]
 		r.unitByID[u.ID] = u
 		if !sc.All {
-			r.inScope[u.ID] = scopeHas(sc, u) // read-only from here: converters share it
+			r.inScope[u.ID] = sc.Contains(u.Path) // read-only from here: converters share it
 		}
 		r.unitByCode[strings.ToUpper(u.Code)] = u
 		k := foldKey(u.Name)
@@ -192,17 +192,7 @@ func (r *refs) unitInScope(u *model.OrgUnit) bool {
 	if v, ok := r.inScope[u.ID]; ok {
 		return v
 	}
-	return scopeHas(r.scope, u)
-}
-
-// scopeHas reports whether unit u lies in the scope's subtrees.
-func scopeHas(sc model.Scope, u *model.OrgUnit) bool {
-	for _, p := range sc.UnitPaths {
-		if strings.HasPrefix(u.Path, p) {
-			return true
-		}
-	}
-	return false
+	return r.scope.Contains(u.Path)
 }
 
 // findUnit resolves a unit by code, or else by name. The problem, when

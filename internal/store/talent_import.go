@@ -370,17 +370,6 @@ func (s *Store) ImportTalentFile(ctx context.Context, o TalentImportOptions, dat
 		emps[nipText] = &e
 		return &e, nil
 	}
-	administers := func(path string) bool {
-		if o.Admin.All {
-			return true
-		}
-		for _, p := range o.Admin.UnitPaths {
-			if strings.HasPrefix(path, p) {
-				return true
-			}
-		}
-		return false
-	}
 	today := s.Now()
 	seenYear := map[[2]int64]int{}
 	var good []goodTalentRow
@@ -408,7 +397,7 @@ func (s *Store) ImportTalentFile(ctx context.Context, o TalentImportOptions, dat
 			problem("nip", "nip.missing", "", "NIP kosong", "NIP is empty")
 		case e == nil:
 			problem("nip", "nip.unknown", nipText, "NIP tidak terdaftar", "unknown NIP")
-		case !administers(e.path):
+		case !o.Admin.Contains(e.path):
 			problem("nip", "scope", nipText, "pegawai di luar unit yang Anda kelola", "employee outside the units you administer")
 		default:
 			g.employeeID = e.id

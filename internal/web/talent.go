@@ -96,7 +96,7 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		if !auth.InScope(sc, u) {
+		if !sc.Contains(u.Path) {
 			s.fail(w, r, errForbidden)
 			return
 		}
