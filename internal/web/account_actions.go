@@ -23,7 +23,7 @@ func (s *server) accountReset(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) accountAction(w http.ResponseWriter, r *http.Request, reset bool) {
-	p, id := s.requireID(w, r, auth.ManageAccounts)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
