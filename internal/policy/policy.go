@@ -237,7 +237,8 @@ type Target struct {
 	// contains.
 	UnitPath string
 	// EmployeeID is the person the record is about (0: none), and
-	// SupervisorID their direct supervisor.
+	// SupervisorID their direct supervisor. For a position it is the
+	// principal when they hold it.
 	EmployeeID   int64
 	SupervisorID int64
 	// Within is, for a questionnaire answer, the survey's subtree, which
@@ -260,15 +261,25 @@ func May(p *Principal, a Action, t Target) bool {
 	me := p.User.EmployeeID
 	self := me != 0 && t.EmployeeID == me
 	switch a {
-	case Session, DictionaryRead, DictionaryImport, StandardRead, StandardWrite, OrgWrite, AuditRead,
-		EmployeeImport, AssessmentSelf, EvidenceSubmit:
+	case Session, DictionaryRead, DictionaryImport, StandardWrite, OrgWrite, AuditRead, EmployeeImport:
 		return true // not about one record, or about every record alike
+	case AssessmentSelf, EvidenceSubmit:
+		return self // one's own assessment and evidence, so one needs an employee record
+	case StandardRead:
+		// A position's standard: readers of its unit, whoever edits
+		// standards, and its holder (t.EmployeeID is the principal when
+		// they hold it).
+		return p.Scope.Contains(t.UnitPath) || Allowed(p, StandardWrite) || self
 	case RegistryRead, CompetencyRead:
 		if t.EmployeeID == 0 {
 			return p.Scope.Contains(t.UnitPath)
 		}
 		return p.Scope.ContainsEmployee(t.EmployeeID, t.UnitPath, t.SupervisorID)
-	case EmployeeWrite, AccountManage, CycleManage, SurveyManage, DictionaryWrite:
+	case AccountManage:
+		// One's own account is managed by another administrator: resetting
+		// it here would change one's password without the old one.
+		return !self && p.Admin.Contains(t.UnitPath)
+	case EmployeeWrite, CycleManage, SurveyManage, DictionaryWrite:
 		return p.Admin.Contains(t.UnitPath)
 	case PenaltyWrite, PerformanceWrite, AssessmentImport:
 		// Nobody records restricted data about themselves, by any face.
@@ -290,7 +301,7 @@ func May(p *Principal, a Action, t Target) bool {
 	case EvidenceRead:
 		return self || (me != 0 && MaySupervise(p, t)) || p.Admin.Contains(t.UnitPath)
 	case EvidenceReview:
-		return me != 0 && !self && (MaySupervise(p, t) || p.Admin.Contains(t.UnitPath))
+		return MaySupervise(p, t)
 	}
 	return false
 }

@@ -221,15 +221,6 @@ func (s *Store) PendingEvidence(ctx context.Context, reviewer int64, limit int) 
 // follow); rejecting needs a reason. Both are audited.
 func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id int64, accept bool, level int, note string) error {
 	note = strings.TrimSpace(note)
-	if utf8.RuneCountInString(note) > evidenceMaxNote {
-		return apperr.Invalid("review_note", "catatan paling panjang %d karakter", evidenceMaxNote)
-	}
-	if accept && (level < 1 || level > 5) {
-		return apperr.Invalid("level", "level harus 1 sampai 5")
-	}
-	if !accept && note == "" {
-		return apperr.Invalid("review_note", "alasan penolakan wajib diisi")
-	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var emp, comp int64
 		var status string
@@ -237,8 +228,19 @@ func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id 
 		if err != nil {
 			return notFound(err, "bukti %d tidak ditemukan", id)
 		}
+		// Who may review comes before what they sent: someone who may not
+		// review it learns nothing from a validation message.
 		if err := s.checkRater(ctx, tx, &Rating{EmployeeID: emp, RaterID: reviewer, Source: assess.SourceSupervisor}); err != nil {
 			return err
+		}
+		if utf8.RuneCountInString(note) > evidenceMaxNote {
+			return apperr.Invalid("review_note", "catatan paling panjang %d karakter", evidenceMaxNote)
+		}
+		if accept && (level < 1 || level > 5) {
+			return apperr.Invalid("level", "level harus 1 sampai 5")
+		}
+		if !accept && note == "" {
+			return apperr.Invalid("review_note", "alasan penolakan wajib diisi")
 		}
 		if status != EvidencePending {
 			return apperr.New(apperr.ECONFLICT, "bukti %d sudah ditinjau", id)
