@@ -119,20 +119,23 @@ func inputDate(field, v string) (time.Time, error) {
 }
 
 // createPenalty records a penalty of an employee the caller administers
-// (employees.write: 403 without it, as on the page; 404 for an employee
-// outside what the caller administers).
+// (penalty.write: 403 without it, as on the page; 404 for an employee
+// outside what the caller administers; 403 for the caller's own record).
 func (a *API) createPenalty(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
 	ctx := r.Context()
-	ok, err := a.st.InScope(ctx, p.Admin, id)
+	tg, err := a.employeeTarget(ctx, id)
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !p.Admin.Contains(tg.UnitPath)) {
+		return errPenaltiesNotFound(id)
+	}
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return errPenaltiesNotFound(id)
+	if !policy.May(p, policy.PenaltyWrite, tg) {
+		return policy.ErrAboutSelf // administered, so the only refusal left is one's own record
 	}
 	var in penaltyInput
 	if err := decodeJSON(w, r, &in); err != nil {

@@ -33,14 +33,14 @@ func (a *API) routeTable() []route {
 		}},
 		{"GET", "/me", policy.Session, a.me},
 
-		{"GET", "/units", policy.RegistryRead, a.listUnits},
+		{"GET", "/units", policy.OrgRead, a.listUnits},
 		{"POST", "/units", policy.OrgWrite, a.createUnit},
-		{"GET", "/units/{id}", policy.RegistryRead, a.getUnit},
+		{"GET", "/units/{id}", policy.OrgRead, a.getUnit},
 		{"PUT", "/units/{id}", policy.OrgWrite, a.updateUnit},
 
-		{"GET", "/positions", policy.RegistryRead, a.listPositions},
+		{"GET", "/positions", policy.OrgRead, a.listPositions},
 		{"POST", "/positions", policy.OrgWrite, a.createPosition},
-		{"GET", "/positions/{id}", policy.RegistryRead, a.getPosition},
+		{"GET", "/positions/{id}", policy.OrgRead, a.getPosition},
 		{"PUT", "/positions/{id}", policy.OrgWrite, a.updatePosition},
 
 		{"GET", "/employees", policy.RegistryRead, a.listEmployees},

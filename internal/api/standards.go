@@ -6,6 +6,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -110,8 +111,14 @@ func (a *API) getStandard(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err != nil {
 		return err
 	}
-	if _, err := a.st.Position(r.Context(), id); err != nil {
+	tg, err := a.positionTarget(r.Context(), p, id)
+	if err != nil {
 		return err
+	}
+	if !policy.May(p, policy.StandardRead, tg) {
+		// As the page: readers of the position's unit, its holder and
+		// whoever edits standards.
+		return apperr.New(apperr.ENOTFOUND, "tidak ada data dengan id %q", r.PathValue("id"))
 	}
 	cur, err := a.st.CurrentStandard(r.Context(), id)
 	if err != nil {

@@ -21,7 +21,10 @@
 //     they load.
 package policy
 
-import "github.com/kompeten/kompeten/internal/model"
+import (
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/model"
+)
 
 // Action is something a route (or a store write) does, named per
 // capability: "<object>.<verb>".
@@ -38,7 +41,8 @@ const (
 	// Session is any signed-in user: the home page, /me, signing out.
 	Session Action = "session"
 
-	RegistryRead   Action = "registry.read"   // units, positions, employees in the read scope
+	OrgRead        Action = "org.read"        // the organisation's units and positions (API: the structure, not who works there)
+	RegistryRead   Action = "registry.read"   // employees in the read scope, and the unit pages that count them
 	EmployeeWrite  Action = "employee.write"  // create and edit employees in the administered scope
 	EmployeeImport Action = "employee.import" // import and export the registry (CSV/XLSX)
 	OrgWrite       Action = "org.write"       // create and edit units and positions
@@ -74,7 +78,7 @@ const (
 )
 
 // Actions lists every action, for tests and documentation.
-var Actions = []Action{Public, Session, RegistryRead, EmployeeWrite, EmployeeImport, OrgWrite, AccountManage,
+var Actions = []Action{Public, Session, OrgRead, RegistryRead, EmployeeWrite, EmployeeImport, OrgWrite, AccountManage,
 	AuditRead, DictionaryRead, DictionaryImport, DictionaryWrite, StandardRead, StandardWrite, AssessmentSelf,
 	AssessmentRate, AssessmentImport, CompetencyRead, EvidenceSubmit, EvidenceRead, EvidenceReview, CycleRead, CycleManage,
 	NeedsRead, SurveyResults, TalentRead, SurveyAnswer, SurveyManage, PenaltyRead, PenaltyWrite, PerformanceWrite}
@@ -92,6 +96,7 @@ var (
 // matrix test).
 var roles = map[Action][]model.Role{
 	Session:          everyone,
+	OrgRead:          everyone,
 	RegistryRead:     everyone,
 	EmployeeWrite:    admins,
 	EmployeeImport:   admins,
@@ -261,7 +266,7 @@ func May(p *Principal, a Action, t Target) bool {
 	me := p.User.EmployeeID
 	self := me != 0 && t.EmployeeID == me
 	switch a {
-	case Session, DictionaryRead, DictionaryImport, StandardWrite, OrgWrite, AuditRead, EmployeeImport:
+	case Session, OrgRead, DictionaryRead, DictionaryImport, StandardWrite, OrgWrite, AuditRead, EmployeeImport:
 		return true // not about one record, or about every record alike
 	case AssessmentSelf, EvidenceSubmit:
 		return self // one's own assessment and evidence, so one needs an employee record
@@ -319,6 +324,10 @@ func MaySupervise(p *Principal, t Target) bool {
 	}
 	return model.Scope{UnitPaths: p.HeadPaths}.Contains(t.UnitPath)
 }
+
+// ErrAboutSelf is the refusal of a restricted record about oneself, the
+// same from every face (web form, API, import row).
+var ErrAboutSelf = apperr.New(apperr.EFORBIDDEN, "hukuman disiplin, SKP, hasil tes dan assessment centre tentang diri sendiri dicatat oleh admin lain")
 
 // RecordsAboutSelf reports whether p would record restricted data
 // (penalties, SKP, test or assessment-centre results) about themselves,

@@ -48,6 +48,7 @@ func TestAllowed(t *testing.T) {
 		{"nobody signed in: public only", nil, Public, true},
 		{"nobody signed in: no session", nil, Session, false},
 		{"every role reads the registry", pegawai, RegistryRead, true},
+		{"and the organisation's structure", provider, OrgRead, true},
 		{"pegawai writes no employee", pegawai, EmployeeWrite, false},
 		{"unit admin writes employees", adminA, EmployeeWrite, true},
 		{"leadership reads, writes no employee", pimpinan, EmployeeWrite, false},
