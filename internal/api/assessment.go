@@ -9,6 +9,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -184,6 +185,11 @@ func (a *API) createRating(w http.ResponseWriter, r *http.Request, p *auth.Princ
 	}
 	rt := &store.Rating{EmployeeID: in.EmployeeID, CompetencyID: in.CompetencyID, Source: assess.Source(in.Source),
 		Level: in.Level, Note: in.Note, RaterID: p.User.EmployeeID, RaterAdmin: p.Admin}
+	// Test and assessment-centre results are recorded by an administrator,
+	// never about themselves (self-assessment is its own source).
+	if (rt.Source == assess.SourceTest || rt.Source == assess.SourceAssessmentCentre) && policy.RecordsAboutSelf(p, rt.EmployeeID) {
+		return policy.ErrAboutSelf
+	}
 	if err := a.st.AddRating(r.Context(), actor(p), rt); err != nil {
 		return err
 	}

@@ -37,6 +37,10 @@ type TalentImportOptions struct {
 	// Admin is what the importer administers (auth.Principal.Admin; the
 	// whole government on the CLI): rows of other employees are refused.
 	Admin model.Scope
+	// Self is the importer's own employee record (0: none): its rows are
+	// refused, as nobody records SKP or assessment-centre results about
+	// themselves by any face (policy.RecordsAboutSelf).
+	Self  int64
 	Apply bool   // write the good rows; without it a dry run
 	File  string // the file's base name, for the report and the audit
 }
@@ -399,6 +403,8 @@ func (s *Store) ImportTalentFile(ctx context.Context, o TalentImportOptions, dat
 			problem("nip", "nip.unknown", nipText, "NIP tidak terdaftar", "unknown NIP")
 		case !o.Admin.Contains(e.path):
 			problem("nip", "scope", nipText, "pegawai di luar unit yang Anda kelola", "employee outside the units you administer")
+		case o.Self != 0 && e.id == o.Self:
+			problem("nip", "self", nipText, "data tentang diri sendiri dicatat oleh admin lain", "data about yourself is recorded by another administrator")
 		default:
 			g.employeeID = e.id
 		}

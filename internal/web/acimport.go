@@ -97,7 +97,7 @@ func (s *server) runACImport(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		return
 	}
 	rep, err := s.st.ImportTalentFile(r.Context(), store.TalentImportOptions{
-		Kind: d.Kind, Actor: actor(p), Admin: adminScope(p), Apply: apply, File: d.FileName,
+		Kind: d.Kind, Actor: actor(p), Admin: adminScope(p), Self: p.User.EmployeeID, Apply: apply, File: d.FileName,
 	}, data)
 	if err != nil {
 		s.fail(w, r, err)
