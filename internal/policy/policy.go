@@ -336,3 +336,25 @@ var ErrAboutSelf = apperr.New(apperr.EFORBIDDEN, "hukuman disiplin, SKP, hasil t
 func RecordsAboutSelf(p *Principal, employeeID int64) bool {
 	return p != nil && p.User.EmployeeID != 0 && p.User.EmployeeID == employeeID
 }
+
+// MayNameSupervisor reports whether p may name candidate as the supervisor
+// of an employee of the unit at unitPath (issue 10: the supervisor field
+// must not reach outside the administrator's scope, or it would reveal and
+// empower anyone in the government). Allowed are people p administers, and
+// the heads (holders or Plt./Plh.) of the employee's unit or a unit above
+// it; candidateHeads are the paths of the units the candidate heads. An
+// administrator of the whole government may name anyone.
+func MayNameSupervisor(p *Principal, candidate Target, candidateHeads []string, unitPath string) bool {
+	if p == nil || !Allowed(p, EmployeeWrite) || !p.Admin.Contains(unitPath) {
+		return false
+	}
+	if p.Admin.Contains(candidate.UnitPath) {
+		return true
+	}
+	for _, h := range candidateHeads {
+		if model.InSubtree(unitPath, h) {
+			return true
+		}
+	}
+	return false
+}

@@ -184,3 +184,28 @@ func TestEveryActionHasARule(t *testing.T) {
 		}
 	}
 }
+
+func TestMayNameSupervisor(t *testing.T) {
+	cases := []struct {
+		name      string
+		p         *Principal
+		candidate Target
+		heads     []string
+		unit      string
+		want      bool
+	}{
+		{"someone A's admin administers", adminA, Target{UnitPath: "/1/2/5/", EmployeeID: 20}, nil, "/1/2/5/", true},
+		{"the head of the pemda above A", adminA, Target{UnitPath: "/1/", EmployeeID: 1}, []string{"/1/"}, "/1/2/5/", true},
+		{"an acting head of A itself", adminA, Target{UnitPath: "/1/3/", EmployeeID: 31}, []string{"/1/2/"}, "/1/2/5/", true},
+		{"a plain employee of B", adminA, inB, nil, "/1/2/5/", false},
+		{"the head of B, not above", adminA, Target{UnitPath: "/1/3/", EmployeeID: 31}, []string{"/1/3/"}, "/1/2/5/", false},
+		{"for an employee outside what one administers", adminA, Target{UnitPath: "/1/2/", EmployeeID: 10}, nil, "/1/3/", false},
+		{"BKPSDM names anyone", bkpsdm, inB, nil, "/1/2/5/", true},
+		{"a head administers nothing", atasan, inA, nil, "/1/2/5/", false},
+	}
+	for _, c := range cases {
+		if got := MayNameSupervisor(c.p, c.candidate, c.heads, c.unit); got != c.want {
+			t.Errorf("%s: MayNameSupervisor = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
