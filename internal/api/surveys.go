@@ -6,6 +6,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -74,7 +75,7 @@ func (a *API) listSurveys(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	ctx := r.Context()
 	today := a.surveyToday()
 	out := surveyListJSON{Today: today, Answer: []mySurveyJSON{}, Results: []readSurveyJSON{},
-		CanCreate: p.Admin.All || len(p.Admin.UnitPaths) > 0}
+		CanCreate: policy.Allowed(p, policy.SurveyManage)}
 	if p.User.EmployeeID != 0 {
 		mine, err := a.st.MySurveys(ctx, p.User.EmployeeID, today)
 		if err != nil {
