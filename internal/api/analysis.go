@@ -8,29 +8,18 @@ import (
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 )
 
 // The needs analysis (AKPK) and the talent map (9-box) as JSON, over the
-// same store calls and access rules as the /analisis and /talenta pages.
+// same store calls and access rules (policy.NeedsRead, policy.TalentRead)
+// as the /analisis and /talenta pages.
 
-// analysisRoutes registers GET /needs and GET /talent.
-func (a *API) analysisRoutes() {
-	a.handle("GET", "/needs", a.needs)
-	a.handle("GET", "/talent", a.talent)
-}
+// readsNeeds reports whether p may read the needs analysis (policy.NeedsRead).
+func readsNeeds(p *auth.Principal) bool { return policy.Allowed(p, policy.NeedsRead) }
 
-// readsNeeds reports whether p may read the needs analysis: whole
-// government, or at least one unit subtree in the read scope (unit heads,
-// unit admins). It is the rule of the /analisis page.
-func readsNeeds(p *auth.Principal) bool {
-	return p.Scope.All || len(p.Scope.UnitPaths) > 0
-}
-
-// seesTalent reports whether p may read the talent map: whole-government
-// readers, unit heads and unit admins. It is the rule of the /talenta page.
-func seesTalent(p *auth.Principal) bool {
-	return p.Scope.All || len(p.IsHeadOf) > 0 || p.Admin.All || len(p.Admin.UnitPaths) > 0
-}
+// seesTalent reports whether p may read the talent map (policy.TalentRead).
+func seesTalent(p *auth.Principal) bool { return policy.Allowed(p, policy.TalentRead) }
 
 // share turns a share in hundredths of a percent into a JSON number, null
 // when nobody is assessed (negative).
@@ -94,9 +83,6 @@ type needsJSON struct {
 // needs answers GET /needs?unit_id=: the needs analysis of the unit's
 // subtree (absent or 0: the top of the caller's scope).
 func (a *API) needs(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.ReadRegistry); err != nil {
-		return err
-	}
 	if !readsNeeds(p) {
 		return apperr.New(apperr.EFORBIDDEN, "err.needs.role_may_not_open_needs", p.User.Role)
 	}
@@ -159,9 +145,6 @@ type talentJSON struct {
 // caller's scope (of the unit's subtree when unit_id is given) fall in
 // each box of the 9-box; box 0 counts those who cannot be placed.
 func (a *API) talent(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.ReadRegistry); err != nil {
-		return err
-	}
 	if !seesTalent(p) {
 		return apperr.New(apperr.EFORBIDDEN, "err.needs.role_may_not_open_talent", p.User.Role)
 	}
@@ -178,7 +161,7 @@ func (a *API) talent(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 		if err != nil {
 			return err
 		}
-		if !auth.InScope(sc, u) {
+		if !sc.Contains(u.Path) {
 			return apperr.New(apperr.EFORBIDDEN, "err.needs.unit_outside_scope", unitID)
 		}
 		j := toUnitJSON(u)

@@ -4,8 +4,9 @@
 // never read, so cross-site request forgery does not apply. Reads never
 // write: authenticating a token is a single SELECT.
 //
-// Routes are registered through one helper (API.handle) that records them,
-// so that a test can compare the set of routes with openapi.yaml.
+// Routes are registered from one table (routeTable: method, path, policy
+// action, handler), so that tests can compare the set of routes with
+// openapi.yaml and walk every route for every role.
 package api
 
 import (
@@ -21,6 +22,7 @@ import (
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -39,17 +41,9 @@ type API struct {
 	routes []route
 	// employeeSubs holds the handlers of /employees/{id}/<sub> by method
 	// and sub (see handleEmployeeSub).
-	employeeSubs map[string]map[string]handlerFunc
+	employeeSubs map[string]map[string]route
 	// principals caches the callers of recent requests by token hash.
 	principals *auth.PrincipalCache
-}
-
-// route is one registered endpoint; Path is relative to Prefix, as
-// openapi.yaml writes it ("/units/{id}").
-type route struct {
-	Method string
-	Path   string
-	Auth   bool
 }
 
 // handlerFunc is the shape of an authenticated handler: it gets the caller
@@ -68,59 +62,54 @@ func newAPI(st *store.Store, logger *slog.Logger) *API {
 	}
 	a := &API{st: st, log: logger, mux: http.NewServeMux(), principals: auth.NewPrincipalCache(st)}
 
-	a.public("GET", "/openapi.yaml", a.openAPI)
-	a.handle("GET", "/me", a.me)
-
-	a.handle("GET", "/units", a.listUnits)
-	a.handle("POST", "/units", a.createUnit)
-	a.handle("GET", "/units/{id}", a.getUnit)
-	a.handle("PUT", "/units/{id}", a.updateUnit)
-
-	a.handle("GET", "/positions", a.listPositions)
-	a.handle("POST", "/positions", a.createPosition)
-	a.handle("GET", "/positions/{id}", a.getPosition)
-	a.handle("PUT", "/positions/{id}", a.updatePosition)
-
-	a.handle("GET", "/employees", a.listEmployees)
-	a.handle("POST", "/employees", a.createEmployee)
-	a.handle("GET", "/employees/by-nip/{nip}", a.employeeByNIP)
-	a.handle("GET", "/employees/{id}", a.getEmployee)
-	a.handle("PUT", "/employees/{id}", a.updateEmployee)
-
-	a.standardRoutes() // /frameworks, /positions/{id}/standard
-
-	// Assessment, gaps and JPM (issue 3).
-	a.handleEmployeeSub("GET", "competencies", a.employeeCompetencies)
-	a.handle("POST", "/ratings", a.createRating)
-
-	a.analysisRoutes() // /needs, /talent
-
-	// Cycles, questionnaires, framework versions, discipline penalties.
-	a.cycleRoutes()            // /cycles
-	a.surveyRoutes()           // /surveys
-	a.frameworkVersionRoutes() // /frameworks/{id}/versions
-	a.penaltyRoutes()          // /employees/{id}/penalties
+	for _, rt := range a.routeTable() {
+		switch {
+		case !rt.Auth():
+			a.public(rt)
+		case strings.HasPrefix(rt.Path, "/employees/{id}/"):
+			a.handleEmployeeSub(rt)
+		default:
+			a.handle(rt)
+		}
+	}
 	return a
 }
 
 // handle registers an authenticated route and records it.
-func (a *API) handle(method, path string, h handlerFunc) {
-	a.routes = append(a.routes, route{Method: method, Path: path, Auth: true})
-	a.mux.HandleFunc(method+" "+Prefix+path, func(w http.ResponseWriter, r *http.Request) {
-		p, err := a.authenticate(r)
-		if err == nil {
-			err = h(w, r, p)
-		}
-		if err != nil {
-			a.writeError(w, r, err)
-		}
+func (a *API) handle(rt route) {
+	a.routes = append(a.routes, rt)
+	a.mux.HandleFunc(rt.Method+" "+Prefix+rt.Path, func(w http.ResponseWriter, r *http.Request) {
+		a.serve(w, r, rt)
 	})
 }
 
+// serve authenticates the caller, checks the route's action against the
+// role × action table (require) and runs the handler, rendering any error
+// as JSON.
+func (a *API) serve(w http.ResponseWriter, r *http.Request, rt route) {
+	p, err := a.authenticate(r)
+	if err == nil {
+		err = require(p, rt.Action)
+		if err != nil && policy.Hidden(rt.Action) {
+			err = apperr.New(apperr.ENOTFOUND, "err.common.no_such_api_address", r.URL.Path)
+		}
+	}
+	if err == nil {
+		err = rt.h(w, r, p)
+	}
+	if err != nil {
+		a.writeError(w, r, err)
+	}
+}
+
 // public registers a route that needs no token and records it.
-func (a *API) public(method, path string, h http.HandlerFunc) {
-	a.routes = append(a.routes, route{Method: method, Path: path})
-	a.mux.HandleFunc(method+" "+Prefix+path, h)
+func (a *API) public(rt route) {
+	a.routes = append(a.routes, rt)
+	a.mux.HandleFunc(rt.Method+" "+Prefix+rt.Path, func(w http.ResponseWriter, r *http.Request) {
+		if err := rt.h(w, r, nil); err != nil {
+			a.writeError(w, r, err)
+		}
+	})
 }
 
 // ServeHTTP routes the request; paths and methods that match no route get a
@@ -196,9 +185,12 @@ func (a *API) authenticate(r *http.Request) (*auth.Principal, error) {
 	return p, err
 }
 
-// require returns a 403 error unless p may do act.
-func require(p *auth.Principal, act auth.Action) error {
-	if p.Can(act) {
+// require returns a 403 error unless p's role may take act at all
+// (policy.RoleAllows). What else an action needs (a unit subtree to read,
+// something administered, the record in scope) the handler asks of the
+// policy, and answers as the page does (often "not found").
+func require(p *auth.Principal, act policy.Action) error {
+	if policy.RoleAllows(p.User.Role, act) {
 		return nil
 	}
 	return apperr.New(apperr.EFORBIDDEN, "err.api.role_may_not_do", p.User.Role)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/store"
@@ -20,34 +21,28 @@ import (
 // "/employees/{id}/{sub...}", once per method, and it dispatches on sub to
 // the handlers registered for it, answering 404 for any other sub; each
 // route is recorded under its documented path for the OpenAPI check.
-func (a *API) handleEmployeeSub(method, sub string, h handlerFunc) {
-	path := "/employees/{id}/" + sub
-	a.routes = append(a.routes, route{Method: method, Path: path, Auth: true})
+func (a *API) handleEmployeeSub(rt route) {
+	method, sub := rt.Method, strings.TrimPrefix(rt.Path, "/employees/{id}/")
+	a.routes = append(a.routes, rt)
 	if a.employeeSubs == nil {
-		a.employeeSubs = map[string]map[string]handlerFunc{}
+		a.employeeSubs = map[string]map[string]route{}
 	}
 	subs, registered := a.employeeSubs[method]
 	if !registered {
-		subs = map[string]handlerFunc{}
+		subs = map[string]route{}
 		a.employeeSubs[method] = subs
 	}
-	subs[sub] = h
+	subs[sub] = rt
 	if registered {
 		return
 	}
 	a.mux.HandleFunc(method+" "+Prefix+"/employees/{id}/{sub...}", func(w http.ResponseWriter, r *http.Request) {
-		h, ok := subs[r.PathValue("sub")]
+		rt, ok := subs[r.PathValue("sub")]
 		if !ok {
 			a.noEmployeeSub(w, r)
 			return
 		}
-		p, err := a.authenticate(r)
-		if err == nil {
-			err = h(w, r, p)
-		}
-		if err != nil {
-			a.writeError(w, r, err)
-		}
+		a.serve(w, r, rt)
 	})
 }
 
@@ -135,9 +130,6 @@ type competenciesJSON struct {
 func pct(f gap.Fixed) float64 { return float64(f) / 100 }
 
 func (a *API) employeeCompetencies(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.ReadRegistry); err != nil {
-		return err
-	}
 	id, err := pathID(r)
 	if err != nil {
 		return err
@@ -188,15 +180,17 @@ type ratingInput struct {
 }
 
 func (a *API) createRating(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.ReadRegistry); err != nil {
-		return err
-	}
 	var in ratingInput
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
 	rt := &store.Rating{EmployeeID: in.EmployeeID, CompetencyID: in.CompetencyID, Source: assess.Source(in.Source),
 		Level: in.Level, Note: in.Note, RaterID: p.User.EmployeeID, RaterAdmin: p.Admin}
+	// Test and assessment-centre results are recorded by an administrator,
+	// never about themselves (self-assessment is its own source).
+	if (rt.Source == assess.SourceTest || rt.Source == assess.SourceAssessmentCentre) && policy.RecordsAboutSelf(p, rt.EmployeeID) {
+		return policy.ErrAboutSelf
+	}
 	if err := a.st.AddRating(r.Context(), actor(p), rt); err != nil {
 		return err
 	}

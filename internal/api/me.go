@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/policy"
 )
 
 // meJSON describes the caller: the token's account, what it may do and
@@ -31,12 +32,12 @@ type meJSON struct {
 }
 
 // permissionNames are the actions /me reports, by their JSON names.
-var permissionNames = map[string]auth.Action{
-	"read_registry":   auth.ReadRegistry,
-	"write_employees": auth.WriteEmployees,
-	"write_org":       auth.WriteOrg,
-	"manage_accounts": auth.ManageAccounts,
-	"read_audit":      auth.ReadAudit,
+var permissionNames = map[string]policy.Action{
+	"read_registry":   policy.RegistryRead,
+	"write_employees": policy.EmployeeWrite,
+	"write_org":       policy.OrgWrite,
+	"manage_accounts": policy.AccountManage,
+	"read_audit":      policy.AuditRead,
 }
 
 func (a *API) me(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {

@@ -177,8 +177,8 @@ func TestOpenAPIDocument(t *testing.T) {
 				continue
 			}
 			open := strings.Contains(block.String(), "security: []")
-			if open == r.Auth {
-				t.Errorf("%s %s: auth %v but openapi.yaml security: [] is %v", r.Method, p, r.Auth, open)
+			if open == r.Auth() {
+				t.Errorf("%s %s: auth %v but openapi.yaml security: [] is %v", r.Method, p, r.Auth(), open)
 			}
 		}
 	}

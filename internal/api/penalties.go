@@ -8,6 +8,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -17,12 +18,6 @@ import (
 // themself and by whoever may edit the employee (an admin of their unit or
 // above, with employees.write); only the latter record one. Anyone else is
 // told the list does not exist.
-
-// penaltyRoutes registers GET and POST /employees/{id}/penalties.
-func (a *API) penaltyRoutes() {
-	a.handleEmployeeSub("GET", "penalties", a.listPenalties)
-	a.handleEmployeeSub("POST", "penalties", a.createPenalty)
-}
 
 // penaltyJSON is one recorded penalty. in_force tells whether it keeps the
 // employee out of the succession pool today (moderate or heavy, not
@@ -58,7 +53,7 @@ type penaltiesJSON struct {
 // may edit employees and administers the employee (web: the profile's
 // CanEdit).
 func (a *API) penaltyWriter(ctx context.Context, p *auth.Principal, id int64) (bool, error) {
-	if !p.Can(auth.WriteEmployees) {
+	if !p.Can(policy.PenaltyWrite) {
 		return false, nil
 	}
 	return a.st.InScope(ctx, p.Admin, id)
@@ -71,9 +66,6 @@ func errPenaltiesNotFound(id int64) error {
 // listPenalties returns an employee's penalties, newest first, to the
 // employee and to those who may record them; 404 to anyone else.
 func (a *API) listPenalties(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.ReadRegistry); err != nil {
-		return err
-	}
 	id, err := pathID(r)
 	if err != nil {
 		return err
@@ -127,23 +119,23 @@ func inputDate(field, v string) (time.Time, error) {
 }
 
 // createPenalty records a penalty of an employee the caller administers
-// (employees.write: 403 without it, as on the page; 404 for an employee
-// outside what the caller administers).
+// (penalty.write: 403 without it, as on the page; 404 for an employee
+// outside what the caller administers; 403 for the caller's own record).
 func (a *API) createPenalty(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.WriteEmployees); err != nil {
-		return err
-	}
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
 	ctx := r.Context()
-	ok, err := a.st.InScope(ctx, p.Admin, id)
+	tg, err := a.employeeTarget(ctx, id)
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !p.Admin.Contains(tg.UnitPath)) {
+		return errPenaltiesNotFound(id)
+	}
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return errPenaltiesNotFound(id)
+	if !policy.May(p, policy.PenaltyWrite, tg) {
+		return policy.ErrAboutSelf // administered, so the only refusal left is one's own record
 	}
 	var in penaltyInput
 	if err := decodeJSON(w, r, &in); err != nil {

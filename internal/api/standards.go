@@ -6,17 +6,10 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/store"
 )
-
-// standardRoutes registers the dictionary and position standard routes.
-func (a *API) standardRoutes() {
-	a.handle("GET", "/frameworks", a.listFrameworks)
-	a.handle("GET", "/frameworks/{id}", a.getFramework)
-	a.handle("GET", "/positions/{id}/standard", a.getStandard)
-	a.handle("PUT", "/positions/{id}/standard", a.putStandard)
-}
 
 // frameworkJSON is a stored framework version as lists show it.
 type frameworkJSON struct {
@@ -52,9 +45,6 @@ type frameworkDetailJSON struct {
 // listFrameworks returns every stored framework version; the dictionary is
 // readable by every signed-in caller.
 func (a *API) listFrameworks(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.ReadRegistry); err != nil {
-		return err
-	}
 	list, err := a.st.Frameworks(r.Context())
 	if err != nil {
 		return err
@@ -70,9 +60,6 @@ func (a *API) listFrameworks(w http.ResponseWriter, r *http.Request, p *auth.Pri
 // getFramework returns one framework version with its competencies and
 // their levels.
 func (a *API) getFramework(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.ReadRegistry); err != nil {
-		return err
-	}
 	id, err := pathID(r)
 	if err != nil {
 		return err
@@ -120,15 +107,18 @@ type standardJSON struct {
 // getStandard returns a position's current standard (positions, like the
 // unit tree, are visible to every signed-in caller).
 func (a *API) getStandard(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.ReadRegistry); err != nil {
-		return err
-	}
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	if _, err := a.st.Position(r.Context(), id); err != nil {
+	tg, err := a.positionTarget(r.Context(), p, id)
+	if err != nil {
 		return err
+	}
+	if !policy.May(p, policy.StandardRead, tg) {
+		// As the page: readers of the position's unit, its holder and
+		// whoever edits standards.
+		return apperr.New(apperr.ENOTFOUND, "err.api.no_record_with_id", r.PathValue("id"))
 	}
 	cur, err := a.st.CurrentStandard(r.Context(), id)
 	if err != nil {
@@ -160,9 +150,6 @@ type standardItemInput struct {
 // putStandard stores a new standard for a position (the previous one
 // becomes history) and returns it.
 func (a *API) putStandard(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.WriteOrg); err != nil {
-		return err
-	}
 	id, err := pathID(r)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -17,12 +18,6 @@ import (
 // and the results of the part that lies in it. Free answers come without
 // names, as the employees were told, and only for parts with enough
 // respondents (store.SurveyMinTextGroup).
-
-// surveyRoutes registers the questionnaire routes.
-func (a *API) surveyRoutes() {
-	a.handle("GET", "/surveys", a.listSurveys)
-	a.handle("GET", "/surveys/{id}/results", a.surveyResults)
-}
 
 // surveyJSON is a survey's own fields with its state on today.
 type surveyJSON struct {
@@ -77,13 +72,10 @@ func (a *API) surveyToday() string { return store.CycleToday(a.st.Now()) }
 // results they may read (offset, limit; results_next_offset when more
 // follow). A person answers a handful a year: that list is not paged.
 func (a *API) listSurveys(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.ReadRegistry); err != nil {
-		return err
-	}
 	ctx := r.Context()
 	today := a.surveyToday()
 	out := surveyListJSON{Today: today, Answer: []mySurveyJSON{}, Results: []readSurveyJSON{},
-		CanCreate: p.Admin.All || len(p.Admin.UnitPaths) > 0}
+		CanCreate: policy.Allowed(p, policy.SurveyManage)}
 	if p.User.EmployeeID != 0 {
 		mine, err := a.st.MySurveys(ctx, p.User.EmployeeID, today)
 		if err != nil {
@@ -188,9 +180,6 @@ type surveyResultsJSON struct {
 // surveyResults returns the figures of a survey for the subtree the caller
 // reads (or the narrower unit_id), like the page /kuesioner/{id}/hasil.
 func (a *API) surveyResults(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := require(p, auth.ReadRegistry); err != nil {
-		return err
-	}
 	id, err := pathID(r)
 	if err != nil {
 		return err

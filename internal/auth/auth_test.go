@@ -10,6 +10,7 @@ import (
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -163,11 +164,11 @@ func TestScopeFor(t *testing.T) {
 			t.Errorf("the head of a unit sees its subtree: %+v", p)
 		}
 		adm, _ := auth.ScopeFor(ctx, s, &model.User{Role: model.RoleAdminOPD, ScopeUnitID: opd.ID})
-		if adm.Scope.All || len(adm.Scope.UnitPaths) != 1 || !adm.Can(auth.WriteEmployees) || adm.Can(auth.WriteOrg) {
+		if adm.Scope.All || len(adm.Scope.UnitPaths) != 1 || !adm.Can(policy.EmployeeWrite) || adm.Can(policy.OrgWrite) {
 			t.Errorf("unit admin: %+v", adm)
 		}
 		aud, _ := auth.ScopeFor(ctx, s, &model.User{Role: model.RoleAuditor})
-		if !aud.Scope.All || aud.Can(auth.WriteEmployees) || !aud.Can(auth.ReadAudit) || aud.Admin.All {
+		if !aud.Scope.All || aud.Can(policy.EmployeeWrite) || !aud.Can(policy.AuditRead) || aud.Admin.All {
 			t.Errorf("auditor reads everything and writes nothing: %+v", aud)
 		}
 		if p.Admin.All || len(p.Admin.UnitPaths) != 0 || !p.Sees(&opd) || p.Administers(&opd) {

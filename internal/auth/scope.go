@@ -2,63 +2,16 @@ package auth
 
 import (
 	"context"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
-// Principal is a signed-in user with the scope of records they may see and
-// the narrower scope of records they administer.
-type Principal struct {
-	User     model.User
-	Scope    model.Scope // what the user may read
-	IsHeadOf []int64     // units whose head post the user holds (also as Plt./Plh.)
-	// Admin is what the user administers (edits, imports, manages the
-	// accounts of): the whole government for admin_bkpsdm and superadmin,
-	// the subtree of the administered unit (User.ScopeUnitID) for
-	// admin_opd, nothing for every other role. Heading a unit widens what
-	// one reads, never what one administers; one's own record and direct
-	// reports are not administered either.
-	Admin model.Scope
-}
-
-// Can reports whether the principal's role allows an action.
-func (p *Principal) Can(a Action) bool {
-	if p == nil {
-		return false
-	}
-	for _, r := range allowed[a] {
-		if p.User.Role == r {
-			return true
-		}
-	}
-	return false
-}
-
-// Action is something a route does; allowed maps it to roles.
-type Action string
-
-// Actions checked by routes.
-const (
-	ReadRegistry   Action = "registry.read"   // list and open employees in scope
-	WriteEmployees Action = "employees.write" // create, edit, import employees in scope
-	WriteOrg       Action = "org.write"       // edit units and positions
-	ManageAccounts Action = "accounts.manage" // activate, reset, set roles in scope
-	ReadAudit      Action = "audit.read"
-)
-
-var everyone = []model.Role{model.RolePegawai, model.RoleAtasan, model.RoleAdminOPD, model.RoleAdminBKPSDM,
-	model.RolePenyelenggara, model.RolePimpinan, model.RoleAuditor, model.RoleSuperadmin}
-
-var allowed = map[Action][]model.Role{
-	ReadRegistry:   everyone,
-	WriteEmployees: {model.RoleAdminOPD, model.RoleAdminBKPSDM, model.RoleSuperadmin},
-	WriteOrg:       {model.RoleAdminBKPSDM, model.RoleSuperadmin},
-	ManageAccounts: {model.RoleAdminOPD, model.RoleAdminBKPSDM, model.RoleSuperadmin},
-	ReadAudit:      {model.RoleAdminBKPSDM, model.RoleAuditor, model.RoleSuperadmin},
-}
+// Principal is a signed-in user with their scopes; its rules live in
+// package policy (one access policy), auth only computes it (ScopeFor).
+type Principal = policy.Principal
 
 // AdministersWholeGovernment reports whether role administers every record
 // of the pemda (admin_bkpsdm, superadmin).
@@ -97,32 +50,9 @@ func ScopeFor(ctx context.Context, st *store.Store, u *model.User) (*Principal, 
 		}
 		for _, h := range heads {
 			p.IsHeadOf = append(p.IsHeadOf, h.ID)
+			p.HeadPaths = append(p.HeadPaths, h.Path)
 			p.Scope.UnitPaths = append(p.Scope.UnitPaths, h.Path)
 		}
 	}
 	return p, nil
-}
-
-// Administers reports whether unit u lies in what p administers.
-func (p *Principal) Administers(u *model.OrgUnit) bool {
-	return InScope(p.Admin, u)
-}
-
-// Sees reports whether unit u lies in a subtree p may read.
-func (p *Principal) Sees(u *model.OrgUnit) bool {
-	return InScope(p.Scope, u)
-}
-
-// InScope reports whether unit u lies in one of the subtrees of sc (or sc
-// is the whole government).
-func InScope(sc model.Scope, u *model.OrgUnit) bool {
-	if sc.All {
-		return true
-	}
-	for _, path := range sc.UnitPaths {
-		if strings.HasPrefix(u.Path, path) {
-			return true
-		}
-	}
-	return false
 }

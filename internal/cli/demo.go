@@ -125,16 +125,16 @@ func (p *accountPicker) take(r model.Role, e *model.Employee) {
 
 func (p *accountPicker) see(e *model.Employee) {
 	name, path, head := p.unitName[e.UnitID], p.unitPath[e.UnitID], p.headPos[e.PositionID]
-	inKominfo := p.kominfo != "" && strings.HasPrefix(path, p.kominfo)
+	inKominfo := model.InSubtree(path, p.kominfo)
 	switch {
 	case head && name == "Sekretariat Daerah":
 		p.take(model.RolePimpinan, e)
 	case head && inKominfo && e.UnitID != p.kominfoID && strings.Count(path, "/") > strings.Count(p.kominfo, "/")+1:
 		p.seksiHead[e.UnitID] = e.ID // a head two levels below the dinas: a kepala seksi
 		p.take(model.RoleAtasan, e)
-	case !head && e.Status == model.StatusAktif && p.bkpsdm != "" && strings.HasPrefix(path, p.bkpsdm):
+	case !head && e.Status == model.StatusAktif && model.InSubtree(path, p.bkpsdm):
 		p.take(model.RoleAdminBKPSDM, e)
-	case !head && e.Status == model.StatusAktif && p.inspekt != "" && strings.HasPrefix(path, p.inspekt):
+	case !head && e.Status == model.StatusAktif && model.InSubtree(path, p.inspekt):
 		p.take(model.RoleAuditor, e)
 	case !head && e.Status == model.StatusAktif && inKominfo:
 		if a, ok := p.chosen[model.RoleAtasan]; ok && a.UnitID == e.UnitID {

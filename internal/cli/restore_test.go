@@ -14,6 +14,7 @@ import (
 // once the server has stopped. While a restore holds the file no server can
 // open it.
 func TestRestoreRefusedWhileDatabaseInUse(t *testing.T) {
+	t.Setenv("KOMPETEN_LANG", "id") // the reason is checked in Indonesian
 	dir := t.TempDir()
 	db := filepath.Join(dir, "k.db")
 	if out, code := run(t, "demo", "--db", db, "--employees", "200", "--seed", "2"); code != 0 {

@@ -342,5 +342,9 @@ func init() {
 		"err.cli.backup_unusable":                    "backup %s cannot be used: %v",
 		"err.cli.demo_employees_range":               "--employees must be between 100 and 1,000,000",
 		"err.api.method_not_allowed":                 "method %s is not supported for this address",
+		"err.policy.about_self":                      "penalties, SKP, test and assessment-centre results about yourself are recorded by another administrator",
+		"err.backup.db_in_use":                       "database %s is in use (a running server or import): stop it first, then restore again",
+		"err.backup.db_restoring":                    "database %s is being restored from a backup; try again when it is done",
+		"err.import.talent_kind_unknown":             "unknown import kind %q (assessment, performance)",
 	})
 }

@@ -342,5 +342,9 @@ func init() {
 		"err.cli.backup_unusable":                    "cadangan %s tidak dapat dipakai: %v",
 		"err.cli.demo_employees_range":               "--employees harus antara 100 dan 1.000.000",
 		"err.api.method_not_allowed":                 "metode %s tidak didukung untuk alamat ini",
+		"err.policy.about_self":                      "hukuman disiplin, SKP, hasil tes dan assessment centre tentang diri sendiri dicatat oleh admin lain",
+		"err.backup.db_in_use":                       "basis data %s sedang dipakai (server atau impor yang berjalan): hentikan dulu, lalu ulangi pemulihan",
+		"err.backup.db_restoring":                    "basis data %s sedang dipulihkan dari cadangan; coba lagi setelah selesai",
+		"err.import.talent_kind_unknown":             "jenis impor %q tidak dikenal (assessment, performance)",
 	})
 }

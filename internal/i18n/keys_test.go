@@ -14,8 +14,8 @@ import (
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/i18n"
-	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/importer"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 

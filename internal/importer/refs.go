@@ -95,7 +95,7 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 		u := &r.units[i]
 		r.unitByID[u.ID] = u
 		if !sc.All {
-			r.inScope[u.ID] = scopeHas(sc, u) // read-only from here: converters share it
+			r.inScope[u.ID] = sc.Contains(u.Path) // read-only from here: converters share it
 		}
 		r.unitByCode[strings.ToUpper(u.Code)] = u
 		k := foldKey(u.Name)
@@ -194,17 +194,7 @@ func (r *refs) unitInScope(u *model.OrgUnit) bool {
 	if v, ok := r.inScope[u.ID]; ok {
 		return v
 	}
-	return scopeHas(r.scope, u)
-}
-
-// scopeHas reports whether unit u lies in the scope's subtrees.
-func scopeHas(sc model.Scope, u *model.OrgUnit) bool {
-	for _, p := range sc.UnitPaths {
-		if strings.HasPrefix(u.Path, p) {
-			return true
-		}
-	}
-	return false
+	return r.scope.Contains(u.Path)
 }
 
 // orList joins column names with "atau"/"or" in the language of the

@@ -29,6 +29,10 @@ type TalentOptions struct {
 	// Admin is what the importer administers (auth.Principal.Admin; the
 	// whole government on the CLI): rows of other employees are refused.
 	Admin model.Scope
+	// Self is the importer's own employee record (0: none): its rows are
+	// refused, as nobody records SKP or assessment-centre results about
+	// themselves by any face (policy.RecordsAboutSelf).
+	Self  int64
 	Apply bool   // write the good rows; without it a dry run
 	File  string // the file's base name, for the report and the audit
 }
@@ -185,11 +189,6 @@ func talentNIP(s string) string {
 	}, s)
 }
 
-// talentScope reports whether the admin scope covers a unit path.
-func talentScope(sc model.Scope, path string) bool {
-	return sc.All || scopeHas(sc, &model.OrgUnit{Path: path})
-}
-
 // Talent imports assessment-centre results (o.Kind TalentAssessment, see
 // checkAssessment) or SKP predikat (TalentPerformance, see
 // checkPerformance) from a CSV or XLSX file whose bytes are data. Every
@@ -209,7 +208,7 @@ func Talent(ctx context.Context, st *store.Store, o TalentOptions, data []byte) 
 	case TalentPerformance:
 		fields, required = performanceFields, [][]string{{"nip"}, {"year"}, {"predikat"}}
 	default:
-		return nil, apperr.Invalid("kind", "jenis impor %q tidak dikenal (assessment, performance)", o.Kind)
+		return nil, apperr.Invalid("kind", "err.import.talent_kind_unknown", o.Kind)
 	}
 	f := readTalentFile(data, fields, required, rep)
 	if f == nil {
@@ -233,8 +232,10 @@ func Talent(ctx context.Context, st *store.Store, o TalentOptions, data []byte) 
 			reject("nip", "nip.missing", "", "NIP kosong", "NIP is empty")
 		case !ok:
 			reject("nip", "nip.unknown", n, "NIP tidak terdaftar", "unknown NIP")
-		case !talentScope(o.Admin, e.UnitPath):
+		case !o.Admin.Contains(e.UnitPath):
 			reject("nip", "scope", n, "pegawai di luar unit yang Anda kelola", "employee outside the units you administer")
+		case o.Self != 0 && e.ID == o.Self:
+			reject("nip", "self", n, "data tentang diri sendiri dicatat oleh admin lain", "data about yourself is recorded by another administrator")
 		default:
 			return e.ID
 		}

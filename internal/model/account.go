@@ -71,12 +71,3 @@ type Actor struct {
 	UserID int64
 	Name   string // username, or "cli"/"system"
 }
-
-// Scope is the set of employee records a user may see, derived from the
-// organisation tree (see auth.ScopeFor). The zero Scope sees nothing.
-type Scope struct {
-	All          bool     // the whole government
-	UnitPaths    []string // subtrees (materialised paths) the user may see
-	SelfID       int64    // the user's own employee record
-	SupervisorID int64    // direct reports of this employee
-}

@@ -267,7 +267,7 @@ func (s *Store) headsAbove(ctx context.Context, q queryer, rater int64, path str
 		if err := rows.Scan(&p); err != nil {
 			return false, err
 		}
-		if strings.HasPrefix(path, p) {
+		if model.InSubtree(path, p) {
 			return true, nil
 		}
 	}

@@ -108,7 +108,7 @@ func (c *Cycle) ClosesDate() time.Time { return parseDate(c.ClosesOn) }
 
 // Includes reports whether the unit at path lies in the cycle's scope.
 func (c *Cycle) Includes(path string) bool {
-	return c.ScopePath == "" || strings.HasPrefix(path, c.ScopePath)
+	return c.ScopePath == "" || model.InSubtree(path, c.ScopePath)
 }
 
 // CycleProgress counts what has been done in a cycle. People are the
@@ -170,27 +170,10 @@ func scanCycle(sc interface{ Scan(...any) error }, c *Cycle) error {
 	return nil
 }
 
-// administers reports whether a subtree at path (a unit's path; "" means
-// the whole government) lies in what sc administers.
-func administers(sc model.Scope, path string) bool {
-	if sc.All {
-		return true
-	}
-	if path == "" {
-		return false
-	}
-	for _, p := range sc.UnitPaths {
-		if strings.HasPrefix(path, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // CycleAdministered reports whether admin (auth.Principal.Admin) may edit
 // and close cycle c: BKPSDM administers every cycle, a unit admin those
 // whose scope lies inside their unit's subtree.
-func CycleAdministered(admin model.Scope, c *Cycle) bool { return administers(admin, c.ScopePath) }
+func CycleAdministered(admin model.Scope, c *Cycle) bool { return admin.Contains(c.ScopePath) }
 
 // checkCycle validates the fields of c and resolves its scope unit's path,
 // which must lie in admin.
@@ -224,7 +207,7 @@ func (s *Store) checkCycle(ctx context.Context, q queryer, c *Cycle, admin model
 	if err != nil {
 		return err
 	}
-	if !administers(admin, c.ScopePath) {
+	if !admin.Contains(c.ScopePath) {
 		return apperr.Invalid("scope_unit", "err.cycle.scope_outside")
 	}
 	return nil
@@ -568,7 +551,7 @@ func (s *Store) countUnits(ctx context.Context, c *Cycle) ([]CycleUnitProgress, 
 	// slot returns the row a unit path belongs to.
 	slot := func(path string) *CycleProgress {
 		for i := 1; i < len(out); i++ {
-			if strings.HasPrefix(path, out[i].Unit.Path) {
+			if model.InSubtree(path, out[i].Unit.Path) {
 				return &out[i].Progress
 			}
 		}

@@ -107,11 +107,11 @@ func frameworkOwner(ctx context.Context, q queryer, id int64) (*FrameworkOwnersh
 // CanVersion reports whether admin (auth.Principal.Admin) may start a new
 // version of the framework: never a built-in one.
 func (o *FrameworkOwnership) CanVersion(admin model.Scope) bool {
-	return !o.BuiltIn && administers(admin, o.OwnerPath)
+	return !o.BuiltIn && admin.Contains(o.OwnerPath)
 }
 
 // EditableBy reports whether admin may edit the draft.
-func (d *FrameworkDraft) EditableBy(admin model.Scope) bool { return administers(admin, d.OwnerPath) }
+func (d *FrameworkDraft) EditableBy(admin model.Scope) bool { return admin.Contains(d.OwnerPath) }
 
 // loadDraft reads a draft; with lock it holds the row for the rest of the
 // transaction on PostgreSQL (SQLite transactions here take the write lock
@@ -271,7 +271,7 @@ func (s *Store) checkMeta(ctx context.Context, q queryer, d *FrameworkDraft, adm
 			return err
 		}
 	}
-	if !administers(admin, d.OwnerPath) {
+	if !admin.Contains(d.OwnerPath) {
 		if d.OwnerUnitID == 0 {
 			ps = append(ps, draftProblem("owner_unit", "err.framework.choose_owner_unit_agency"))
 		} else {
@@ -358,7 +358,7 @@ func (s *Store) NewVersionDraft(ctx context.Context, a model.Actor, frameworkID 
 		if o.BuiltIn {
 			return apperr.New(apperr.EFORBIDDEN, "err.framework.builtin_read_only", o.Code)
 		}
-		if !administers(admin, o.OwnerPath) {
+		if !admin.Contains(o.OwnerPath) {
 			return apperr.New(apperr.ENOTFOUND, "err.standard.framework_not_found", frameworkID)
 		}
 		var draftID int64

@@ -221,15 +221,6 @@ func (s *Store) PendingEvidence(ctx context.Context, reviewer int64, limit int) 
 // follow); rejecting needs a reason. Both are audited.
 func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id int64, accept bool, level int, note string) error {
 	note = strings.TrimSpace(note)
-	if utf8.RuneCountInString(note) > evidenceMaxNote {
-		return apperr.Invalid("review_note", "err.evidence.review_note_at_most", evidenceMaxNote)
-	}
-	if accept && (level < 1 || level > 5) {
-		return apperr.Invalid("level", "err.common.level_1_5")
-	}
-	if !accept && note == "" {
-		return apperr.Invalid("review_note", "err.evidence.reason_rejecting_required")
-	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var emp, comp int64
 		var status string
@@ -237,8 +228,19 @@ func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id 
 		if err != nil {
 			return notFound(err, "err.evidence.evidence_not_found", id)
 		}
+		// Who may review comes before what they sent: someone who may not
+		// review it learns nothing from a validation message.
 		if err := s.checkRater(ctx, tx, &Rating{EmployeeID: emp, RaterID: reviewer, Source: assess.SourceSupervisor}); err != nil {
 			return err
+		}
+		if utf8.RuneCountInString(note) > evidenceMaxNote {
+			return apperr.Invalid("review_note", "err.evidence.review_note_at_most", evidenceMaxNote)
+		}
+		if accept && (level < 1 || level > 5) {
+			return apperr.Invalid("level", "err.common.level_1_5")
+		}
+		if !accept && note == "" {
+			return apperr.Invalid("review_note", "err.evidence.reason_rejecting_required")
 		}
 		if status != EvidencePending {
 			return apperr.New(apperr.ECONFLICT, "err.evidence.already_reviewed", id)

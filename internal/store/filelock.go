@@ -20,7 +20,7 @@ func LockForRestore(path string) (release func(), err error) {
 	f, err := lockFile(path, true)
 	switch {
 	case errors.Is(err, errFileBusy):
-		return nil, apperr.New(apperr.ECONFLICT, "basis data %s sedang dipakai (server atau impor yang berjalan): hentikan dulu, lalu ulangi pemulihan", path)
+		return nil, apperr.New(apperr.ECONFLICT, "err.backup.db_in_use", path)
 	case errors.Is(err, os.ErrNotExist):
 		return func() {}, nil
 	case err != nil:
@@ -43,7 +43,7 @@ func holdFile(path string) (*os.File, error) {
 	f, err := lockFile(path, false)
 	switch {
 	case errors.Is(err, errFileBusy):
-		return nil, apperr.New(apperr.ECONFLICT, "basis data %s sedang dipulihkan dari cadangan; coba lagi setelah selesai", path)
+		return nil, apperr.New(apperr.ECONFLICT, "err.backup.db_restoring", path)
 	case errors.Is(err, os.ErrNotExist):
 		return nil, nil
 	}

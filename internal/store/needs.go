@@ -151,17 +151,7 @@ func share(short, assessed int) gap.Fixed {
 // single root, or all roots) for a whole-government scope, else the top
 // unit of the scope's subtrees.
 func needsBase(snap *needsSnapshot, sc model.Scope, unitID int64) (*model.OrgUnit, []model.OrgUnit, []model.OrgUnit, error) {
-	visible := func(u *model.OrgUnit) bool {
-		if sc.All {
-			return true
-		}
-		for _, p := range sc.UnitPaths {
-			if strings.HasPrefix(u.Path, p) {
-				return true
-			}
-		}
-		return false
-	}
+	visible := func(u *model.OrgUnit) bool { return sc.Contains(u.Path) }
 	if unitID != 0 {
 		u, ok := snap.units[unitID]
 		if !ok || !visible(u) {

@@ -136,20 +136,6 @@ type SurveyOption struct {
 	Framework    string // framework code
 }
 
-// pathInScope reports whether the unit at path lies in one of sc's
-// subtrees, or sc is the whole government.
-func pathInScope(sc model.Scope, path string) bool {
-	if sc.All {
-		return true
-	}
-	for _, p := range sc.UnitPaths {
-		if strings.HasPrefix(path, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // errSurveyNotFound answers for a survey that does not exist or lies
 // outside the caller's scope alike.
 func errSurveyNotFound(id int64) error {
@@ -264,7 +250,7 @@ func (s *Store) CreateSurvey(ctx context.Context, a model.Actor, admin model.Sco
 func scopeUnitAdministered(ctx context.Context, q queryer, admin model.Scope, id int64) error {
 	var path string
 	err := q.QueryRowContext(ctx, `SELECT path FROM org_unit WHERE id = $1`, id).Scan(&path)
-	if err == sql.ErrNoRows || (err == nil && !pathInScope(admin, path)) {
+	if err == sql.ErrNoRows || (err == nil && !admin.Contains(path)) {
 		return apperr.Invalid("unit", "err.survey.target_unit_outside")
 	}
 	return err
@@ -297,7 +283,7 @@ func auditQuestion(q *Question) map[string]any {
 // administrator: "not found" unless admin covers its scope unit.
 func surveyForAdmin(ctx context.Context, tx *sql.Tx, admin model.Scope, id int64) (*Survey, error) {
 	sv, err := scanSurveyRow(tx.QueryRowContext(ctx, surveySelect+` WHERE s.id = $1`, id))
-	if err == sql.ErrNoRows || (err == nil && !pathInScope(admin, sv.ScopePath)) {
+	if err == sql.ErrNoRows || (err == nil && !admin.Contains(sv.ScopePath)) {
 		return nil, errSurveyNotFound(id)
 	}
 	return sv, err
@@ -490,7 +476,7 @@ func (s *Store) Survey(ctx context.Context, id int64) (*Survey, error) {
 
 // CanManage reports whether admin (what a user administers) covers the
 // survey's scope unit: only then may they edit or delete it.
-func (sv Survey) CanManage(admin model.Scope) bool { return pathInScope(admin, sv.ScopePath) }
+func (sv Survey) CanManage(admin model.Scope) bool { return admin.Contains(sv.ScopePath) }
 
 // SurveyFilter selects a page of the surveys a reader of Scope may read
 // results of (see SurveyPage).
@@ -586,18 +572,4 @@ func (s *Store) SurveyPage(ctx context.Context, f SurveyFilter) ([]Survey, bool,
 		}
 	}
 	return out, more, nil
-}
-
-// overlaps reports whether the subtree at path and one of sc's subtrees
-// share a unit: one contains the other.
-func overlaps(sc model.Scope, path string) bool {
-	if sc.All {
-		return true
-	}
-	for _, p := range sc.UnitPaths {
-		if strings.HasPrefix(path, p) || strings.HasPrefix(p, path) {
-			return true
-		}
-	}
-	return false
 }

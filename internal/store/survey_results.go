@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -91,12 +90,12 @@ type FormTally struct {
 // reader's subtrees inside the survey. Anything else is "not found".
 func (s *Store) resultsUnit(ctx context.Context, reader model.Scope, sv *Survey, unitID int64) (*model.OrgUnit, error) {
 	if unitID == 0 {
-		if pathInScope(reader, sv.ScopePath) {
+		if reader.Contains(sv.ScopePath) {
 			unitID = sv.ScopeUnitID
 		} else {
 			best := ""
 			for _, p := range reader.UnitPaths {
-				if strings.HasPrefix(p, sv.ScopePath) && (best == "" || len(p) < len(best)) {
+				if model.InSubtree(p, sv.ScopePath) && (best == "" || len(p) < len(best)) {
 					best = p
 				}
 			}
@@ -107,7 +106,7 @@ func (s *Store) resultsUnit(ctx context.Context, reader model.Scope, sv *Survey,
 		}
 	}
 	u, err := s.Unit(ctx, unitID)
-	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && (!strings.HasPrefix(u.Path, sv.ScopePath) || !pathInScope(reader, u.Path))) {
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && (!model.InSubtree(u.Path, sv.ScopePath) || !reader.Contains(u.Path))) {
 		return nil, apperr.New(apperr.ENOTFOUND, "err.survey.unit_not_found_survey", unitID)
 	}
 	return u, err
@@ -120,7 +119,7 @@ func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID,
 	if err != nil {
 		return nil, err
 	}
-	if !overlaps(reader, sv.ScopePath) {
+	if !reader.OverlapsPath(sv.ScopePath) {
 		return nil, errSurveyNotFound(surveyID)
 	}
 	u, err := s.resultsUnit(ctx, reader, sv, unitID)

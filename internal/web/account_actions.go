@@ -23,7 +23,7 @@ func (s *server) accountReset(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) accountAction(w http.ResponseWriter, r *http.Request, reset bool) {
-	p, id := s.requireID(w, r, auth.ManageAccounts)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -125,8 +125,8 @@ func canGrant(p *auth.Principal, role model.Role) bool {
 // a unit admin could reset the password of an admin of another unit who
 // happens to work in theirs, and sign in as them.
 func (s *server) canManage(ctx context.Context, p *auth.Principal, u *model.User) (bool, error) {
-	if !canGrant(p, u.Role) {
-		return false, nil
+	if !canGrant(p, u.Role) || u.ID == p.User.ID {
+		return false, nil // and never one's own account (policy.AccountManage)
 	}
 	if p.Admin.All {
 		return true, nil

@@ -36,7 +36,7 @@ func acKind(v string) string {
 
 // acImportForm shows the upload form (GET /penilaian/impor).
 func (s *server) acImportForm(w http.ResponseWriter, r *http.Request) {
-	if p := s.require(w, r, auth.WriteEmployees); p == nil {
+	if p := s.require(w, r); p == nil {
 		return
 	}
 	s.render(w, r, http.StatusOK, "acimport", "acimport.title", &acImportData{Kind: acKind(r.URL.Query().Get("kind"))})
@@ -45,7 +45,7 @@ func (s *server) acImportForm(w http.ResponseWriter, r *http.Request) {
 // acImportUpload keeps the uploaded file under its SHA-256 and runs a dry
 // run (POST /penilaian/impor).
 func (s *server) acImportUpload(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteEmployees)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -68,7 +68,7 @@ func (s *server) acImportUpload(w http.ResponseWriter, r *http.Request) {
 // /penilaian/impor/terapkan); the file is found by its checksum and hashed
 // again before anything is written.
 func (s *server) acImportApply(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteEmployees)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -97,7 +97,7 @@ func (s *server) runACImport(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		return
 	}
 	rep, err := importer.Talent(r.Context(), s.st, importer.TalentOptions{
-		Kind: d.Kind, Actor: actor(p), Admin: adminScope(p), Apply: apply, File: d.FileName,
+		Kind: d.Kind, Actor: actor(p), Admin: adminScope(p), Self: p.User.EmployeeID, Apply: apply, File: d.FileName,
 	}, data)
 	if err != nil {
 		s.fail(w, r, err)

@@ -56,7 +56,7 @@ func ratingFields(items []store.CompetencyItem, current map[int64]int) []ratingF
 
 // assessHome shows the assessment page (GET /penilaian).
 func (s *server) assessHome(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -124,7 +124,7 @@ func (s *server) fieldsFor(ctx context.Context, target, rater int64, src assess.
 
 // assessSelf records a self-assessment (POST /penilaian).
 func (s *server) assessSelf(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -202,7 +202,7 @@ func (s *server) rateSource(r *http.Request, p *auth.Principal, target int64) (a
 
 // assessRateForm shows the form for rating one employee (GET /penilaian/{id}).
 func (s *server) assessRateForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -225,7 +225,7 @@ func (s *server) assessRateForm(w http.ResponseWriter, r *http.Request) {
 
 // assessRate records the ratings of one employee (POST /penilaian/{id}).
 func (s *server) assessRate(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}

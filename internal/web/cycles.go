@@ -117,7 +117,7 @@ func (s *server) cycleToday() string { return store.CycleToday(s.st.Now()) }
 
 // cycleList shows the cycles with their progress (GET /siklus).
 func (s *server) cycleList(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -169,7 +169,7 @@ func (s *server) visibleCycle(r *http.Request, p *auth.Principal, id int64) (*st
 
 // cycleShow shows one cycle with its progress per unit (GET /siklus/{id}).
 func (s *server) cycleShow(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -222,7 +222,7 @@ func (s *server) renderCycleForm(w http.ResponseWriter, r *http.Request, p *auth
 
 // cycleNewForm shows an empty cycle form (GET /siklus/baru).
 func (s *server) cycleNewForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -306,7 +306,7 @@ func storeFieldError(lang i18n.Lang, err error, errs map[string][]string) bool {
 
 // cycleCreate stores a new cycle (POST /siklus/baru).
 func (s *server) cycleCreate(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -350,7 +350,7 @@ func (s *server) editableCycle(r *http.Request, p *auth.Principal, id int64) (*s
 
 // cycleEditForm shows the form of a cycle (GET /siklus/{id}/ubah).
 func (s *server) cycleEditForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -366,7 +366,7 @@ func (s *server) cycleEditForm(w http.ResponseWriter, r *http.Request) {
 
 // cycleUpdate saves the form of a cycle (POST /siklus/{id}/ubah).
 func (s *server) cycleUpdate(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -395,7 +395,7 @@ func (s *server) cycleUpdate(w http.ResponseWriter, r *http.Request) {
 
 // cycleClose closes a cycle for good (POST /siklus/{id}/tutup).
 func (s *server) cycleClose(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -411,15 +411,4 @@ func (s *server) cycleClose(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, fmt.Sprintf("/siklus/%d?ok=closed", id), http.StatusSeeOther)
-}
-
-// cycleRoutes registers the cycle pages.
-func (s *server) cycleRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /siklus", s.cycleList)
-	mux.HandleFunc("GET /siklus/baru", s.cycleNewForm)
-	mux.HandleFunc("POST /siklus/baru", s.cycleCreate)
-	mux.HandleFunc("GET /siklus/{id}", s.cycleShow)
-	mux.HandleFunc("GET /siklus/{id}/ubah", s.cycleEditForm)
-	mux.HandleFunc("POST /siklus/{id}/ubah", s.cycleUpdate)
-	mux.HandleFunc("POST /siklus/{id}/tutup", s.cycleClose)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/dictionary"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -66,7 +67,7 @@ type dictGroup struct {
 
 // dictionaryList shows every framework (GET /kamus).
 func (s *server) dictionaryList(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -79,7 +80,7 @@ func (s *server) renderDictList(w http.ResponseWriter, r *http.Request, p *auth.
 		s.fail(w, r, err)
 		return
 	}
-	d := &dictListData{Frameworks: list, CanImport: p.Can(auth.WriteOrg), Formats: dictFormats, Import: imp}
+	d := &dictListData{Frameworks: list, CanImport: p.Can(policy.DictionaryImport), Formats: dictFormats, Import: imp}
 	s.render(w, r, status, "dictionary", "dict.title", d)
 }
 
@@ -100,7 +101,7 @@ func (s *server) frameworkInfo(r *http.Request, id int64) (store.FrameworkInfo, 
 // dictionaryShow shows one framework: competencies by group, each with its
 // five levels (GET /kamus/{id}).
 func (s *server) dictionaryShow(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -131,7 +132,7 @@ func (s *server) dictionaryShow(w http.ResponseWriter, r *http.Request) {
 // dictionaryExport downloads a framework in one format (GET
 // /kamus/{id}/ekspor/{format}).
 func (s *server) dictionaryExport(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -185,7 +186,7 @@ func validDictFormat(f string) bool {
 // dictionaryUpload stores an uploaded framework under its SHA-256 and runs
 // a dry run (POST /kamus/impor).
 func (s *server) dictionaryUpload(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteOrg)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -226,7 +227,7 @@ func (s *server) dictionaryUpload(w http.ResponseWriter, r *http.Request) {
 // dictionaryApply stores the uploaded framework after checking its bytes
 // against the checksum again (POST /kamus/impor/terapkan).
 func (s *server) dictionaryApply(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteOrg)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -315,21 +316,4 @@ func (s *server) runDictImport(w http.ResponseWriter, r *http.Request, p *auth.P
 	}
 	os.Remove(path)
 	http.Redirect(w, r, fmt.Sprintf("/kamus/%d?imported=1", id), http.StatusSeeOther)
-}
-
-// dictionaryRoutes registers the dictionary and position standard pages.
-func (s *server) dictionaryRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /kamus", s.dictionaryList)
-	mux.HandleFunc("POST /kamus/impor", s.dictionaryUpload)
-	mux.HandleFunc("POST /kamus/impor/terapkan", s.dictionaryApply)
-	mux.HandleFunc("GET /kamus/{id}", s.dictionaryShow)
-	mux.HandleFunc("GET /kamus/{id}/ekspor/{format}", s.dictionaryExport)
-	mux.HandleFunc("GET /standar", s.standardsIndex)
-	mux.HandleFunc("POST /standar/templat/bawaan", s.standardsSeed)
-	mux.HandleFunc("POST /standar/terapkan", s.standardsApply)
-	mux.HandleFunc("GET /standar/templat", s.templateForm)
-	mux.HandleFunc("POST /standar/templat", s.templateSave)
-	mux.HandleFunc("GET /jabatan/{id}/standar", s.positionStandard)
-	mux.HandleFunc("GET /jabatan/{id}/standar/ubah", s.positionStandardForm)
-	mux.HandleFunc("POST /jabatan/{id}/standar/ubah", s.positionStandardSave)
 }

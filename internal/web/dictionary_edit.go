@@ -13,6 +13,7 @@ import (
 	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -24,8 +25,9 @@ import (
 // built in, a unit admin (admin OPD) for frameworks owned by a unit of
 // their subtree. Drafts of others are "not found".
 
-// frameworkEditor reports whether p may create and edit frameworks at all.
-func frameworkEditor(p *auth.Principal) bool { return p.Admin.All || len(p.Admin.UnitPaths) > 0 }
+// frameworkEditor reports whether p may create and edit frameworks at all
+// (policy.DictionaryWrite).
+func frameworkEditor(p *auth.Principal) bool { return policy.Allowed(p, policy.DictionaryWrite) }
 
 // draftListData is the page /kamus-draf.
 type draftListData struct {
@@ -129,7 +131,7 @@ func (s *server) draftFor(r *http.Request, p *auth.Principal, id int64) (*store.
 
 // draftList shows the drafts p may edit (GET /kamus-draf).
 func (s *server) draftList(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -181,7 +183,7 @@ func readDraftMeta(r *http.Request) (store.DraftMeta, string) {
 
 // draftNewForm shows the form for a new framework (GET /kamus-draf/baru).
 func (s *server) draftNewForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -198,7 +200,7 @@ func (s *server) draftNewForm(w http.ResponseWriter, r *http.Request) {
 
 // draftCreate starts a new framework (POST /kamus-draf/baru).
 func (s *server) draftCreate(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -226,7 +228,7 @@ func (s *server) draftCreate(w http.ResponseWriter, r *http.Request) {
 // draftShow shows a draft with what publishing would refuse
 // (GET /kamus-draf/{id}).
 func (s *server) draftShow(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -270,7 +272,7 @@ func (s *server) renderDraft(w http.ResponseWriter, r *http.Request, status int,
 
 // draftMetaForm shows the framework fields of a draft (GET /kamus-draf/{id}/info).
 func (s *server) draftMetaForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -291,7 +293,7 @@ func (s *server) draftMetaForm(w http.ResponseWriter, r *http.Request) {
 
 // draftMetaSave saves the framework fields of a draft (POST /kamus-draf/{id}/info).
 func (s *server) draftMetaSave(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -337,7 +339,7 @@ func newCompetencyForm(dr *store.FrameworkDraft, oldCode string, c dictionary.Co
 // competencyForm shows the form of one competency of a draft, or of a new
 // one without ?kode (GET /kamus-draf/{id}/kompetensi).
 func (s *server) competencyForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -371,7 +373,7 @@ func splitTags(s string) []string {
 // competencySave adds or changes a competency of a draft (POST
 // /kamus-draf/{id}/kompetensi); problems come back beside their fields.
 func (s *server) competencySave(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -418,7 +420,7 @@ func (s *server) competencySave(w http.ResponseWriter, r *http.Request) {
 // competencyDelete removes a competency from a draft (POST
 // /kamus-draf/{id}/kompetensi/hapus).
 func (s *server) competencyDelete(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -439,7 +441,7 @@ func (s *server) competencyDelete(w http.ResponseWriter, r *http.Request) {
 // draftPublish freezes a draft as a new framework version (POST
 // /kamus-draf/{id}/terbitkan); a refused draft shows every problem.
 func (s *server) draftPublish(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -466,7 +468,7 @@ func (s *server) draftPublish(w http.ResponseWriter, r *http.Request) {
 
 // draftDiscard deletes a draft (POST /kamus-draf/{id}/hapus).
 func (s *server) draftDiscard(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -487,7 +489,7 @@ func (s *server) draftDiscard(w http.ResponseWriter, r *http.Request) {
 // frameworkVersions shows the versions of a framework's code with what
 // points at each, and to editors the way to a new version (GET /kamus/{id}/versi).
 func (s *server) frameworkVersions(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -522,7 +524,7 @@ func (s *server) frameworkVersions(w http.ResponseWriter, r *http.Request) {
 // frameworkNewVersion starts (or reopens) the draft of the next version of
 // a framework (POST /kamus/{id}/versi-baru).
 func (s *server) frameworkNewVersion(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -543,21 +545,4 @@ func (s *server) frameworkNewVersion(w http.ResponseWriter, r *http.Request) {
 		ok = "existing"
 	}
 	http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=%s", did, ok), http.StatusSeeOther)
-}
-
-// dictionaryEditRoutes registers the framework editing pages.
-func (s *server) dictionaryEditRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /kamus/{id}/versi", s.frameworkVersions)
-	mux.HandleFunc("POST /kamus/{id}/versi-baru", s.frameworkNewVersion)
-	mux.HandleFunc("GET /kamus-draf", s.draftList)
-	mux.HandleFunc("GET /kamus-draf/baru", s.draftNewForm)
-	mux.HandleFunc("POST /kamus-draf/baru", s.draftCreate)
-	mux.HandleFunc("GET /kamus-draf/{id}", s.draftShow)
-	mux.HandleFunc("GET /kamus-draf/{id}/info", s.draftMetaForm)
-	mux.HandleFunc("POST /kamus-draf/{id}/info", s.draftMetaSave)
-	mux.HandleFunc("GET /kamus-draf/{id}/kompetensi", s.competencyForm)
-	mux.HandleFunc("POST /kamus-draf/{id}/kompetensi", s.competencySave)
-	mux.HandleFunc("POST /kamus-draf/{id}/kompetensi/hapus", s.competencyDelete)
-	mux.HandleFunc("POST /kamus-draf/{id}/terbitkan", s.draftPublish)
-	mux.HandleFunc("POST /kamus-draf/{id}/hapus", s.draftDiscard)
 }

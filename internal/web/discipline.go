@@ -10,6 +10,7 @@ import (
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/date"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -32,7 +33,7 @@ type disciplineView struct {
 // disciplineFor returns the section for employee id as p may see it, or nil
 // when p may not see it.
 func (s *server) disciplineFor(r *http.Request, p *auth.Principal, id int64, canWrite bool) (*disciplineView, error) {
-	canWrite = canWrite && p.User.EmployeeID != id // never one's own penalties (adminTarget)
+	canWrite = canWrite && !policy.RecordsAboutSelf(p, id) // never one's own penalties (adminTarget)
 	if !canWrite && p.User.EmployeeID != id {
 		return nil, nil
 	}
@@ -48,11 +49,11 @@ func (s *server) disciplineFor(r *http.Request, p *auth.Principal, id int64, can
 // employee: restricted records are kept by another admin) and returns the
 // profile data to re-render on a refused submission.
 func (s *server) adminTarget(w http.ResponseWriter, r *http.Request) (*auth.Principal, *profileData) {
-	p, id := s.requireID(w, r, auth.WriteEmployees)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return nil, nil
 	}
-	if id == p.User.EmployeeID {
+	if policy.RecordsAboutSelf(p, id) {
 		// An admin placed in the unit they administer records and revokes
 		// no penalty of their own: another administrator does.
 		s.fail(w, r, errForbidden)

@@ -222,7 +222,7 @@ func (s *server) unitPositions(ctx context.Context, unitID int64, selected strin
 
 // employeeNewForm shows an empty employee form (GET /pegawai/baru).
 func (s *server) employeeNewForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteEmployees)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -232,7 +232,7 @@ func (s *server) employeeNewForm(w http.ResponseWriter, r *http.Request) {
 
 // employeeCreate saves a new employee (POST /pegawai/baru).
 func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteEmployees)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -264,7 +264,7 @@ func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) {
 // employeeEditForm shows the form of an employee in the admin's scope
 // (GET /pegawai/{id}/ubah).
 func (s *server) employeeEditForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.WriteEmployees)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -278,7 +278,7 @@ func (s *server) employeeEditForm(w http.ResponseWriter, r *http.Request) {
 
 // employeeUpdate saves an edited employee (POST /pegawai/{id}/ubah).
 func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.WriteEmployees)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}

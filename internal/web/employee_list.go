@@ -8,11 +8,11 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
 	"github.com/kompeten/kompeten/internal/nip"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -50,7 +50,7 @@ var listOptions = filterOptions{Types: model.PositionTypes, Statuses: model.Stat
 // employeeList shows a page of the employees in scope, searched and
 // filtered by a GET form (GET /pegawai).
 func (s *server) employeeList(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -59,7 +59,7 @@ func (s *server) employeeList(w http.ResponseWriter, r *http.Request) {
 	d := listData{
 		Q: strings.TrimSpace(q.Get("q")), Unit: q.Get("unit"), Type: q.Get("type"),
 		Golongan: q.Get("golongan"), Status: q.Get("status"), Kind: q.Get("kind"),
-		Options: listOptions, CanCreate: p.Can(auth.WriteEmployees),
+		Options: listOptions, CanCreate: p.Can(policy.EmployeeWrite),
 	}
 	d.Page, _ = strconv.Atoi(q.Get("page"))
 	d.Page = max(d.Page, 1)

@@ -6,6 +6,7 @@ import (
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -28,7 +29,7 @@ type profileData struct {
 
 // employeeShow shows one employee (GET /pegawai/{id}).
 func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -90,13 +91,13 @@ func (s *server) profile(r *http.Request, p *auth.Principal, id int64) (*profile
 		return nil, err
 	}
 	inAdmin := false
-	if p.Can(auth.WriteEmployees) || p.Can(auth.ManageAccounts) {
+	if p.Can(policy.EmployeeWrite) || p.Can(policy.AccountManage) {
 		if inAdmin, err = s.st.InScope(ctx, adminScope(p), id); err != nil {
 			return nil, err
 		}
 	}
-	d.CanEdit = inAdmin && p.Can(auth.WriteEmployees)
-	d.CanManage = inAdmin && p.Can(auth.ManageAccounts)
+	d.CanEdit = inAdmin && p.Can(policy.EmployeeWrite)
+	d.CanManage = inAdmin && p.Can(policy.AccountManage)
 	if d.Competency, err = s.competencyView(ctx, langOf(r), id); err != nil {
 		return nil, err
 	}

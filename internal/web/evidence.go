@@ -13,13 +13,6 @@ import (
 	"github.com/kompeten/kompeten/internal/store"
 )
 
-// evidenceRoutes registers the work-evidence actions of /penilaian.
-func (s *server) evidenceRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("POST /penilaian/bukti", s.evidenceSubmit)
-	mux.HandleFunc("GET /penilaian/bukti/{id}/berkas", s.evidenceFile)
-	mux.HandleFunc("POST /penilaian/bukti/{id}/tinjau", s.evidenceReview)
-}
-
 // evidenceView is the work-evidence section of /penilaian: the employee's
 // upload form and submissions, and the evidence of their direct reports
 // waiting for their review.
@@ -52,7 +45,7 @@ func (s *server) evidenceFor(r *http.Request, me int64, fields []ratingField) (*
 
 // evidenceSubmit records an upload (POST /penilaian/bukti, multipart).
 func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -95,7 +88,7 @@ func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) {
 // evidence (POST /penilaian/bukti/{id}/tinjau). Whoever may not give its
 // employee a supervisor rating gets not found.
 func (s *server) evidenceReview(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -132,7 +125,7 @@ func (s *server) evidenceReview(w http.ResponseWriter, r *http.Request) {
 // them a supervisor rating and the administrators of their unit; anyone
 // else gets not found.
 func (s *server) evidenceFile(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/kompeten/kompeten/internal/apperr"
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -18,7 +17,7 @@ type homeData struct {
 
 // home shows the home page (GET /).
 func (s *server) home(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}

@@ -6,31 +6,32 @@ import (
 
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/policy"
 )
 
 // navItem is one entry of the main menu with the action a user needs to see
 // it. Later capabilities add one line to navItems.
 type navItem struct {
 	Path   string
-	Key    string // catalogue key of the label
-	Action auth.Action
+	Key    string        // catalogue key of the label
+	Action policy.Action // policy.Allowed: the role and the shape of the scope
 }
 
 // navItems is the main menu, in display order.
 var navItems = []navItem{
-	{"/", "nav.home", auth.ReadRegistry},
-	{"/organisasi", "nav.org", auth.ReadRegistry},
-	{"/pegawai", "nav.employees", auth.ReadRegistry},
-	{"/kamus", "nav.dictionary", auth.ReadRegistry},
-	{"/standar", "nav.standards", auth.WriteOrg},
-	{"/impor", "nav.import", auth.WriteEmployees},
-	{"/akun", "nav.accounts", auth.ManageAccounts},
-	{"/penilaian", "nav.assess", auth.ReadRegistry},
-	{"/siklus", "nav.cycles", auth.WriteEmployees},
-	{"/talenta", "nav.talent", auth.ReadRegistry}, // shown only where seesTalent
-	{"/analisis", "nav.needs", auth.ReadRegistry}, // shown only where canReadNeeds
-	{"/kuesioner", "nav.survey", auth.ReadRegistry},
-	{"/audit", "nav.audit", auth.ReadAudit},
+	{"/", "nav.home", policy.Session},
+	{"/organisasi", "nav.org", policy.RegistryRead},
+	{"/pegawai", "nav.employees", policy.RegistryRead},
+	{"/kamus", "nav.dictionary", policy.DictionaryRead},
+	{"/standar", "nav.standards", policy.StandardWrite},
+	{"/impor", "nav.import", policy.EmployeeImport},
+	{"/akun", "nav.accounts", policy.AccountManage},
+	{"/penilaian", "nav.assess", policy.AssessmentSelf},
+	{"/siklus", "nav.cycles", policy.CycleManage},
+	{"/talenta", "nav.talent", policy.TalentRead},
+	{"/analisis", "nav.needs", policy.NeedsRead},
+	{"/kuesioner", "nav.survey", policy.SurveyAnswer},
+	{"/audit", "nav.audit", policy.AuditRead},
 }
 
 // navLink is a menu entry as the layout shows it.
@@ -45,7 +46,7 @@ type navLink struct {
 func navFor(p *auth.Principal, path string) []navLink {
 	var out []navLink
 	for _, it := range navItems {
-		if !p.Can(it.Action) || (it.Path == "/talenta" && !seesTalent(p)) || (it.Path == "/analisis" && !canReadNeeds(p)) {
+		if !p.Can(it.Action) {
 			continue
 		}
 		cur := path == it.Path || (it.Path != "/" && strings.HasPrefix(path, it.Path+"/"))

@@ -16,6 +16,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
 	"github.com/kompeten/kompeten/internal/nip"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/report"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -28,14 +29,13 @@ import (
 // (unit heads, unit admins), limited to what they read.
 
 // canReadNeeds reports whether p may open the needs analysis: whole
-// government, or at least one unit subtree in the read scope.
-func canReadNeeds(p *auth.Principal) bool {
-	return p != nil && (p.Scope.All || len(p.Scope.UnitPaths) > 0)
-}
+// government, or at least one unit subtree in the read scope
+// (policy.NeedsRead).
+func canReadNeeds(p *auth.Principal) bool { return policy.Allowed(p, policy.NeedsRead) }
 
 // requireNeeds is require for the needs pages.
 func (s *server) requireNeeds(w http.ResponseWriter, r *http.Request) *auth.Principal {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return nil
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -44,7 +43,7 @@ const maxOrgRows = 500
 // orgRoot shows the top of the tree the user may see (GET /organisasi):
 // the root for whole-government users, the units of their scope otherwise.
 func (s *server) orgRoot(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -90,7 +89,7 @@ func (s *server) orgRoot(w http.ResponseWriter, r *http.Request) {
 // orgUnit shows one unit: breadcrumbs, children with employee counts, its
 // positions, and a link to its employees (GET /organisasi/{id}).
 func (s *server) orgUnit(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}

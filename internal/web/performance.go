@@ -8,6 +8,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -41,7 +42,7 @@ func (s *server) performanceFor(r *http.Request, p *auth.Principal, id int64, ca
 	if err != nil {
 		return nil, err
 	}
-	v := &performanceView{Lang: langOf(r), EmployeeID: id, CanWrite: canWrite && p.User.EmployeeID != id,
+	v := &performanceView{Lang: langOf(r), EmployeeID: id, CanWrite: canWrite && !policy.RecordsAboutSelf(p, id),
 		Predikats: []string{store.PredikatSangatBaik, store.PredikatBaik, store.PredikatButuhPerbaikan, store.PredikatKurang, store.PredikatSangatKurang},
 		ThisYear:  s.st.Now().Year(), Form: map[string]string{}}
 	for y, pr := range byYear {

@@ -116,8 +116,8 @@ func treeOrder(units []model.OrgUnit) []model.OrgUnit {
 
 // requireID is require for routes with an {id}: it also reads the ID, and
 // answers (and returns a nil principal) when either fails.
-func (s *server) requireID(w http.ResponseWriter, r *http.Request, a auth.Action) (*auth.Principal, int64) {
-	p := s.require(w, r, a)
+func (s *server) requireID(w http.ResponseWriter, r *http.Request) (*auth.Principal, int64) {
+	p := s.require(w, r)
 	if p == nil {
 		return nil, 0
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -81,7 +82,7 @@ func nationalColumns(choices []store.StandardItem) []store.StandardItem {
 // standardsIndex shows the templates per position type and the bulk apply
 // form (GET /standar).
 func (s *server) standardsIndex(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteOrg)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -134,7 +135,7 @@ func (s *server) renderStandards(w http.ResponseWriter, r *http.Request, status 
 
 // standardsSeed fills the default templates (POST /standar/templat/bawaan).
 func (s *server) standardsSeed(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteOrg)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -149,7 +150,7 @@ func (s *server) standardsSeed(w http.ResponseWriter, r *http.Request) {
 // standardsApply applies a template to every position of a type (POST
 // /standar/terapkan).
 func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteOrg)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -271,7 +272,7 @@ type stdTemplateData struct {
 // templateForm shows the edit form of one template (GET
 // /standar/templat?type=T&jenjang=J).
 func (s *server) templateForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteOrg)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -303,7 +304,7 @@ func (s *server) templateForm(w http.ResponseWriter, r *http.Request) {
 
 // templateSave stores a template (POST /standar/templat).
 func (s *server) templateSave(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.WriteOrg)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -351,7 +352,7 @@ func (s *server) positionForStandard(ctx context.Context, p *auth.Principal, id 
 	if err != nil {
 		return nil, err
 	}
-	d := &stdPosition{Pos: pos, Unit: u, UnitLink: unitVisible(p, u), CanEdit: p.Can(auth.WriteOrg), Levels: levelRange}
+	d := &stdPosition{Pos: pos, Unit: u, UnitLink: unitVisible(p, u), CanEdit: p.Can(policy.StandardWrite), Levels: levelRange}
 	if d.UnitLink || d.CanEdit {
 		return d, nil
 	}
@@ -367,7 +368,7 @@ func (s *server) positionForStandard(ctx context.Context, p *auth.Principal, id 
 // positionStandard shows a position's current standard and its history
 // (GET /jabatan/{id}/standar).
 func (s *server) positionStandard(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.ReadRegistry)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -396,7 +397,7 @@ func (s *server) positionStandard(w http.ResponseWriter, r *http.Request) {
 // positionStandardForm shows the edit form, prefilled from the current
 // standard or else from the template (GET /jabatan/{id}/standar/ubah).
 func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.WriteOrg)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}
@@ -435,7 +436,7 @@ func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) {
 
 // positionStandardSave stores a new standard (POST /jabatan/{id}/standar/ubah).
 func (s *server) positionStandardSave(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r, auth.WriteOrg)
+	p, id := s.requireID(w, r)
 	if p == nil {
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -15,27 +16,10 @@ import (
 // The rules of who may do what live in store/survey.go; the handlers here
 // check them first so that a refusal reads the same as a missing page.
 
-// surveyRoutes registers the questionnaire pages.
-func (s *server) surveyRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /kuesioner", s.surveyIndex)
-	mux.HandleFunc("GET /kuesioner/baru", s.surveyNewForm)
-	mux.HandleFunc("POST /kuesioner/baru", s.surveyCreate)
-	mux.HandleFunc("GET /kuesioner/{id}", s.surveyAnswerForm)
-	mux.HandleFunc("POST /kuesioner/{id}", s.surveyAnswer)
-	mux.HandleFunc("GET /kuesioner/{id}/ubah", s.surveyEditForm)
-	mux.HandleFunc("POST /kuesioner/{id}/ubah", s.surveyUpdate)
-	mux.HandleFunc("POST /kuesioner/{id}/hapus", s.surveyDelete)
-	mux.HandleFunc("POST /kuesioner/{id}/pertanyaan", s.surveyAddQuestion)
-	mux.HandleFunc("POST /kuesioner/{id}/pertanyaan/{qid}/hapus", s.surveyDeleteQuestion)
-	mux.HandleFunc("GET /kuesioner/{id}/hasil", s.surveyResults)
-}
-
 // canManageSurveys reports whether p administers any part of the
 // organisation (BKPSDM admins, superadmins, unit admins): only they create
-// surveys, each within what they administer.
-func canManageSurveys(p *auth.Principal) bool {
-	return p != nil && (p.Admin.All || len(p.Admin.UnitPaths) > 0)
-}
+// surveys, each within what they administer (policy.SurveyManage).
+func canManageSurveys(p *auth.Principal) bool { return policy.Allowed(p, policy.SurveyManage) }
 
 // today is the calendar day in the server's time zone (WIB by default):
 // a survey "closing on the 31st" stays open until midnight in Medan, not
@@ -69,7 +53,7 @@ type surveyIndexData struct {
 // administrators and readers of unit subtrees, the surveys they manage or
 // read results of (GET /kuesioner).
 func (s *server) surveyIndex(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}

@@ -76,7 +76,7 @@ type surveyEditData struct {
 // requireSurveyAdmin is require for the building pages: an administrator of
 // some part of the organisation.
 func (s *server) requireSurveyAdmin(w http.ResponseWriter, r *http.Request) *auth.Principal {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -59,9 +60,8 @@ type talentRow struct {
 // readers (BKPSDM, leadership, auditors, superadmins), unit heads for
 // their units, and unit admins for what they administer. Other employees
 // and supervisors of no unit may not: the 9-box is a tool for leadership.
-func seesTalent(p *auth.Principal) bool {
-	return p != nil && (p.Scope.All || len(p.IsHeadOf) > 0 || p.Admin.All || len(p.Admin.UnitPaths) > 0)
-}
+// (policy.TalentRead)
+func seesTalent(p *auth.Principal) bool { return policy.Allowed(p, policy.TalentRead) }
 
 // talentScope is the part of p's scope the talent map covers: whole units,
 // never single records (one's own, one's direct reports).
@@ -72,7 +72,7 @@ func talentScope(p *auth.Principal) model.Scope {
 // talentMap shows the 9-box of the employees in scope, optionally of one
 // unit's subtree, and the people of one box (GET /talenta?unit=&box=&page=).
 func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r, auth.ReadRegistry)
+	p := s.require(w, r)
 	if p == nil {
 		return
 	}
@@ -96,7 +96,7 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		if !auth.InScope(sc, u) {
+		if !sc.Contains(u.Path) {
 			s.fail(w, r, errForbidden)
 			return
 		}
@@ -166,13 +166,4 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "talent", "talent.title", d)
-}
-
-// talentRoutes registers the talent map and the assessment-centre and
-// performance import.
-func (s *server) talentRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /talenta", s.talentMap)
-	mux.HandleFunc("GET /penilaian/impor", s.acImportForm)
-	mux.HandleFunc("POST /penilaian/impor", s.acImportUpload)
-	mux.HandleFunc("POST /penilaian/impor/terapkan", s.acImportApply)
 }

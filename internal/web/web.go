@@ -112,7 +112,16 @@ func New(st *store.Store, cfg Config) (http.Handler, error) {
 	s.sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.fail(w, r, err) }
 
 	mux := http.NewServeMux()
-	s.routes(mux)
+	outer := http.NewServeMux()
+	for _, rt := range s.routeTable() {
+		if rt.Bare {
+			// Health checks and static files need neither sessions nor
+			// CSRF checks.
+			outer.Handle(rt.pattern(), securityHeaders(s.guarded(rt)))
+		} else {
+			mux.HandleFunc(rt.pattern(), s.guarded(rt))
+		}
+	}
 
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
@@ -123,61 +132,8 @@ func New(st *store.Store, cfg Config) (http.Handler, error) {
 	h = cop.Handler(h)
 	h = s.recoverer(h)
 	h = securityHeaders(h)
-	// Health checks and static files need neither sessions nor CSRF checks.
-	outer := http.NewServeMux()
-	outer.HandleFunc("GET /healthz", s.healthz)
-	outer.Handle("GET /static/", securityHeaders(http.HandlerFunc(s.static)))
-	outer.Handle("GET /favicon.ico", securityHeaders(http.HandlerFunc(s.favicon)))
 	outer.Handle("/", h)
 	return outer, nil
-}
-
-// routes registers every page. Later capabilities add their routes here and
-// their menu entry in navItems.
-func (s *server) routes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /masuk", s.loginForm)
-	mux.HandleFunc("POST /masuk", s.login)
-	mux.HandleFunc("POST /keluar", s.logout)
-	mux.HandleFunc("POST /bahasa", s.setLang)
-
-	mux.HandleFunc("GET /{$}", s.home)
-	mux.HandleFunc("GET /organisasi", s.orgRoot)
-	mux.HandleFunc("GET /organisasi/{id}", s.orgUnit)
-	mux.HandleFunc("GET /pegawai", s.employeeList)
-	mux.HandleFunc("GET /pegawai/baru", s.employeeNewForm)
-	mux.HandleFunc("POST /pegawai/baru", s.employeeCreate)
-	mux.HandleFunc("GET /pegawai/{id}", s.employeeShow)
-	mux.HandleFunc("GET /pegawai/{id}/ubah", s.employeeEditForm)
-	mux.HandleFunc("POST /pegawai/{id}/ubah", s.employeeUpdate)
-	mux.HandleFunc("POST /pegawai/{id}/akun/aktifkan", s.accountActivate)
-	mux.HandleFunc("POST /pegawai/{id}/akun/reset", s.accountReset)
-	mux.HandleFunc("POST /pegawai/{id}/disiplin", s.penaltyAdd)
-	mux.HandleFunc("POST /pegawai/{id}/kinerja", s.performanceSet)
-	mux.HandleFunc("POST /pegawai/{id}/disiplin/{pid}/cabut", s.penaltyRevoke)
-	mux.HandleFunc("GET /impor", s.importForm)
-	mux.HandleFunc("POST /impor", s.importUpload)
-	mux.HandleFunc("POST /impor/terapkan", s.importApply)
-	mux.HandleFunc("GET /ekspor/pegawai.csv", s.exportCSV)
-	mux.HandleFunc("GET /ekspor/pegawai.xlsx", s.exportXLSX)
-	mux.HandleFunc("GET /akun", s.accountList)
-	mux.HandleFunc("POST /akun/{id}", s.accountUpdate)
-	mux.HandleFunc("GET /audit", s.auditLog)
-	s.dictionaryRoutes(mux) // /kamus, /standar, /jabatan/{id}/standar
-	s.dictionaryEditRoutes(mux)
-	s.cycleRoutes(mux)
-	mux.HandleFunc("GET /penilaian", s.assessHome)
-	mux.HandleFunc("POST /penilaian", s.assessSelf)
-	mux.HandleFunc("GET /penilaian/{id}", s.assessRateForm)
-	mux.HandleFunc("POST /penilaian/{id}", s.assessRate)
-	s.evidenceRoutes(mux)
-	s.talentRoutes(mux) // /talenta, /penilaian/impor
-	mux.HandleFunc("GET /analisis", s.needsPage)
-	mux.HandleFunc("GET /analisis/orang", s.needPeoplePage)
-	mux.HandleFunc("GET /analisis/ekspor.xlsx", s.needsExport)
-	s.surveyRoutes(mux)
-	mux.HandleFunc("GET /analisis/ekspor.pdf", s.needsPDF)       // needs_pdf.go
-	mux.HandleFunc("GET /pegawai/{id}/profil.pdf", s.profilePDF) // profile_pdf.go
-	mux.HandleFunc("/", s.notFoundPage)
 }
 
 // healthz answers load balancers: it reads nothing but a ping and writes

@@ -1,0 +1,75 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/kompeten/kompeten/internal/policy"
+)
+
+// route is one row of the API's route table: the method, the path
+// relative to Prefix as openapi.yaml writes it ("/units/{id}"), the policy
+// action the router checks (policy.Allowed) before the handler runs, and
+// the handler. Handlers keep their record-level checks (policy.May and the
+// scopes on the principal). A policy.Public route needs no token and its
+// handler gets a nil principal.
+type route struct {
+	Method string
+	Path   string
+	Action policy.Action
+	h      handlerFunc
+}
+
+// Auth reports whether the route needs a token.
+func (r route) Auth() bool { return r.Action != policy.Public }
+
+// routeTable is every route of the API, the one list the router is built
+// from (newAPI) and the tests walk (the OpenAPI check, the route × role
+// matrix). A new route goes here with its action.
+func (a *API) routeTable() []route {
+	return []route{
+		{"GET", "/openapi.yaml", policy.Public, func(w http.ResponseWriter, r *http.Request, _ *policy.Principal) error {
+			a.openAPI(w, r)
+			return nil
+		}},
+		{"GET", "/me", policy.Session, a.me},
+
+		{"GET", "/units", policy.OrgRead, a.listUnits},
+		{"POST", "/units", policy.OrgWrite, a.createUnit},
+		{"GET", "/units/{id}", policy.OrgRead, a.getUnit},
+		{"PUT", "/units/{id}", policy.OrgWrite, a.updateUnit},
+
+		{"GET", "/positions", policy.OrgRead, a.listPositions},
+		{"POST", "/positions", policy.OrgWrite, a.createPosition},
+		{"GET", "/positions/{id}", policy.OrgRead, a.getPosition},
+		{"PUT", "/positions/{id}", policy.OrgWrite, a.updatePosition},
+
+		{"GET", "/employees", policy.RegistryRead, a.listEmployees},
+		{"POST", "/employees", policy.EmployeeWrite, a.createEmployee},
+		{"GET", "/employees/by-nip/{nip}", policy.RegistryRead, a.employeeByNIP},
+		{"GET", "/employees/{id}", policy.RegistryRead, a.getEmployee},
+		{"PUT", "/employees/{id}", policy.EmployeeWrite, a.updateEmployee},
+
+		{"GET", "/frameworks", policy.DictionaryRead, a.listFrameworks},
+		{"GET", "/frameworks/{id}", policy.DictionaryRead, a.getFramework},
+		{"GET", "/frameworks/{id}/versions", policy.DictionaryRead, a.frameworkVersions},
+		{"GET", "/positions/{id}/standard", policy.StandardRead, a.getStandard},
+		{"PUT", "/positions/{id}/standard", policy.StandardWrite, a.putStandard},
+
+		{"GET", "/employees/{id}/competencies", policy.CompetencyRead, a.employeeCompetencies},
+		{"POST", "/ratings", policy.AssessmentRate, a.createRating},
+
+		{"GET", "/needs", policy.NeedsRead, a.needs},
+		{"GET", "/talent", policy.TalentRead, a.talent},
+
+		{"GET", "/cycles", policy.CycleRead, a.listCycles},
+		{"POST", "/cycles", policy.CycleManage, a.createCycle},
+		{"GET", "/cycles/{id}", policy.CycleRead, a.getCycle},
+		{"POST", "/cycles/{id}/close", policy.CycleManage, a.closeCycle},
+
+		{"GET", "/surveys", policy.SurveyAnswer, a.listSurveys},
+		{"GET", "/surveys/{id}/results", policy.SurveyResults, a.surveyResults},
+
+		{"GET", "/employees/{id}/penalties", policy.PenaltyRead, a.listPenalties},
+		{"POST", "/employees/{id}/penalties", policy.PenaltyWrite, a.createPenalty},
+	}
+}
