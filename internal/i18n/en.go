@@ -87,6 +87,9 @@ var enMessages = map[string]string{
 	"field.retirement":     "Retirement date",
 	"field.email":          "E-mail",
 	"field.phone":          "Phone",
+	"field.code":           "Code",
+	"field.unit_name":      "Unit name",
+	"field.position_title": "Position title",
 
 	"error.title":        "Error",
 	"error.invalid":      "Invalid data",

@@ -346,5 +346,6 @@ func init() {
 		"err.backup.db_in_use":                       "database %s is in use (a running server or import): stop it first, then restore again",
 		"err.backup.db_restoring":                    "database %s is being restored from a backup; try again when it is done",
 		"err.import.talent_kind_unknown":             "unknown import kind %q (assessment, performance)",
+		"err.common.too_long":                        "%s: too long, at most %d characters",
 	})
 }

@@ -88,6 +88,9 @@ var idMessages = map[string]string{
 	"field.retirement":     "TMT pensiun",
 	"field.email":          "Surel",
 	"field.phone":          "Telepon",
+	"field.code":           "Kode",
+	"field.unit_name":      "Nama unit",
+	"field.position_title": "Nama jabatan",
 
 	"error.title":        "Kesalahan",
 	"error.invalid":      "Data tidak valid",

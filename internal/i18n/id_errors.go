@@ -346,5 +346,6 @@ func init() {
 		"err.backup.db_in_use":                       "basis data %s sedang dipakai (server atau impor yang berjalan): hentikan dulu, lalu ulangi pemulihan",
 		"err.backup.db_restoring":                    "basis data %s sedang dipulihkan dari cadangan; coba lagi setelah selesai",
 		"err.import.talent_kind_unknown":             "jenis impor %q tidak dikenal (assessment, performance)",
+		"err.common.too_long":                        "%s terlalu panjang: paling banyak %d karakter",
 	})
 }

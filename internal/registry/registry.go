@@ -66,6 +66,7 @@ const (
 	CodePhone    = "phone"
 	CodeRetired  = "retired_active"
 	CodeFuture   = "birth_date.future"
+	CodeTooLong  = "too_long"
 )
 
 // Text returns the message of p in lang.
@@ -306,6 +307,9 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 		}
 	}
 	e.Email = strings.ToLower(strings.TrimSpace(e.Email))
+	if ps := tooLong(e); len(ps) > 0 {
+		return ps // the other rules are checked once the fields fit
+	}
 
 	// Kind.
 	rawKind := strings.TrimSpace(string(e.Kind))
@@ -419,6 +423,33 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 		age := model.RetirementAge(pt, jenjang)
 		if r := model.RetirementDate(e.BirthDate, age); !r.After(now) {
 			ps = append(ps, problem(FieldStatus, CodeRetired, true, "err.registry.retired_active", age, r.Format("02-01-2006")))
+		}
+	}
+	return ps
+}
+
+// tooLong reports the free-text fields of e over their length limits
+// (model.MaxName …), before any other rule quotes them in a message.
+func tooLong(e *model.Employee) []Problem {
+	var ps []Problem
+	for _, f := range []struct {
+		field, label string
+		v            string
+		max          int
+	}{
+		{FieldName, "field.name", e.Name, model.MaxName},
+		{FieldGelarDepan, "field.gelar_depan", e.GelarDepan, model.MaxTitles},
+		{FieldGelarBelakang, "field.gelar_belakang", e.GelarBelakang, model.MaxTitles},
+		{FieldBirthPlace, "field.birth_place", e.BirthPlace, model.MaxPlace},
+		{FieldEmail, "field.email", e.Email, model.MaxEmail},
+		{FieldPhone, "field.phone", e.Phone, model.MaxPhone * 2}, // as typed, with spaces and dashes
+		{FieldGolongan, "field.golongan", e.Golongan, model.MaxCode},
+		{FieldStatus, "field.status", string(e.Status), model.MaxCode},
+		{FieldKind, "field.kind", string(e.Kind), model.MaxCode},
+		{FieldGender, "field.gender", string(e.Gender), model.MaxCode},
+	} {
+		if model.TooLong(f.v, f.max) {
+			ps = append(ps, errp(f.field, CodeTooLong, "err.common.too_long", i18n.Key(f.label), f.max))
 		}
 	}
 	return ps

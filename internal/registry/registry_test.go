@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -134,5 +135,34 @@ func TestParseShortPaths(t *testing.T) {
 		if (want == "") == ok || (ok && p != want) {
 			t.Errorf("NormalizePhone(%q) = %q %v, want %q", in, p, ok, want)
 		}
+	}
+}
+
+// TestFieldLengthLimits: a field over its limit is one clear problem naming
+// the field and the limit, reported before any rule that would quote the
+// value; at the limit it passes.
+func TestFieldLengthLimits(t *testing.T) {
+	now := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	base := func() model.Employee {
+		return model.Employee{NIP: "199105062019072001", Name: "Ani Lestari", Gender: model.Female, Kind: model.PNS,
+			Golongan: "III/a", UnitID: 1}
+	}
+	e := base()
+	e.Email = strings.Repeat("x", 300)
+	e.BirthPlace = strings.Repeat("Medan", 30)
+	ps := CheckEmployee(&e, now)
+	if len(ps) != 2 || ps[0].Code != CodeTooLong || ps[1].Code != CodeTooLong {
+		t.Fatalf("problems %+v", ps)
+	}
+	if got := ps[1].Text(i18n.ID); got != "Surel terlalu panjang: paling banyak 254 karakter" {
+		t.Errorf("Indonesian: %q", got)
+	}
+	if got := ps[0].Text(i18n.EN); !strings.Contains(got, "too long, at most 100 characters") {
+		t.Errorf("English: %q", got)
+	}
+	e = base()
+	e.Name = strings.Repeat("ä", model.MaxName)
+	if HasError(CheckEmployee(&e, now)) {
+		t.Error("a name of exactly the limit must pass")
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
@@ -16,38 +15,8 @@ func scanPosition(sc interface{ Scan(...any) error }, p *model.Position) error {
 	return sc.Scan(&p.ID, &p.Code, &p.Title, &p.Type, &p.Jenjang, &p.UnitID, &p.IsHead)
 }
 
-func validatePosition(p *model.Position) error {
-	p.Code = strings.TrimSpace(p.Code)
-	p.Title = strings.TrimSpace(p.Title)
-	if p.Title == "" {
-		return apperr.Invalid("title", "err.position.position_name_required")
-	}
-	if p.UnitID == 0 {
-		return apperr.Invalid("unit", "err.position.position_unit_required")
-	}
-	okType := false
-	for _, t := range model.PositionTypes {
-		okType = okType || p.Type == t
-	}
-	if !okType {
-		return apperr.Invalid("type", "err.common.position_type_unknown", p.Type)
-	}
-	if p.Type == model.Fungsional {
-		okJ := false
-		for _, j := range model.Jenjangs {
-			okJ = okJ || p.Jenjang == j
-		}
-		if !okJ {
-			return apperr.Invalid("jenjang", "err.position.jenjang_unknown", p.Jenjang)
-		}
-	} else {
-		p.Jenjang = ""
-	}
-	if p.IsHead && !p.Type.Managerial() {
-		return apperr.Invalid("is_head", "err.position.head_must_be_managerial")
-	}
-	return nil
-}
+// validatePosition is model.Position.Validate, named for the import's callers.
+func validatePosition(p *model.Position) error { return p.Validate() }
 
 // CreatePosition adds a position; an empty Code gets "J<id>".
 func (s *Store) CreatePosition(ctx context.Context, a model.Actor, p *model.Position) error {

@@ -28,22 +28,8 @@ func (s *Store) CreateUnit(ctx context.Context, a model.Actor, u *model.OrgUnit)
 	})
 }
 
-func validateUnit(u *model.OrgUnit) error {
-	u.Code = strings.TrimSpace(u.Code)
-	u.Name = strings.TrimSpace(u.Name)
-	if u.Code == "" {
-		return apperr.Invalid("code", "err.unit.unit_code_required")
-	}
-	if u.Name == "" {
-		return apperr.Invalid("name", "err.unit.unit_name_required")
-	}
-	for _, k := range model.UnitKinds {
-		if u.Kind == k {
-			return nil
-		}
-	}
-	return apperr.Invalid("kind", "err.unit.unit_kind_unknown", u.Kind)
-}
+// validateUnit is model.OrgUnit.Validate, named for the import's callers.
+func validateUnit(u *model.OrgUnit) error { return u.Validate() }
 
 func (s *Store) createUnitTx(ctx context.Context, tx *sql.Tx, a model.Actor, u *model.OrgUnit) error {
 	parentPath := "/"
