@@ -24,7 +24,7 @@ func init() {
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
-	fs, resolve := flags(env, "serve", "db", "addr", "secure-cookies", "log-level", "log-format", "metrics-allow", "metrics-token")
+	fs, resolve := flags(env, "serve", "db", "addr", "secure-cookies", "log-level", "log-format", "metrics-allow", "metrics-token", "session-idle")
 	demo := fs.Bool("demo", false, "isi kota demo (Kota Medan) bila basis data masih kosong, lalu cetak akun demo")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -36,6 +36,10 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	logger, err := newLogger(env.Stderr, cfg.Get("log-format"), cfg.Get("log-level"))
 	if err != nil {
 		return err
+	}
+	idle, err := time.ParseDuration(cfg.Get("session-idle"))
+	if err != nil || idle < time.Minute {
+		return fmt.Errorf("--session-idle: %q is not a duration of at least 1m", cfg.Get("session-idle"))
 	}
 	allow, err := metrics.ParseAllow(cfg.Get("metrics-allow"))
 	if err != nil {
@@ -54,7 +58,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	tuneGC(ctx, st) // after the demo fill, which is a batch job with its own needs
 	m := metrics.New(st.DB())
 	st.ObserveWork(m.ObserveJob)
-	h, err := NewHandler(st, HandlerOptions{SecureCookies: cfg.Bool("secure-cookies"), Logger: logger,
+	h, err := NewHandler(st, HandlerOptions{SecureCookies: cfg.Bool("secure-cookies"), Logger: logger, IdleTimeout: idle,
 		Metrics: m, MetricsAccess: metrics.Access{Allow: allow, Token: cfg.Get("metrics-token")}})
 	if err != nil {
 		return err
@@ -94,6 +98,7 @@ func Handler(st *store.Store, secureCookies bool, logger *slog.Logger) (http.Han
 type HandlerOptions struct {
 	SecureCookies bool
 	Logger        *slog.Logger
+	IdleTimeout   time.Duration    // web sessions; 0: web.DefaultIdleTimeout
 	Metrics       *metrics.Metrics // nil: a new registry over the store's pool
 	// MetricsAccess says who may read /metrics; the zero value means
 	// loopback clients only.
@@ -114,7 +119,7 @@ func NewHandler(st *store.Store, o HandlerOptions) (http.Handler, error) {
 	if o.MetricsAccess.Allow == nil && o.MetricsAccess.Token == "" {
 		o.MetricsAccess.Allow, _ = metrics.ParseAllow(config.Default("metrics-allow"))
 	}
-	ui, err := web.New(st, web.Config{SecureCookies: o.SecureCookies, Logger: o.Logger})
+	ui, err := web.New(st, web.Config{SecureCookies: o.SecureCookies, Logger: o.Logger, IdleTimeout: o.IdleTimeout})
 	if err != nil {
 		return nil, err
 	}

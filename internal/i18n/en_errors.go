@@ -347,5 +347,11 @@ func init() {
 		"err.backup.db_restoring":                    "database %s is being restored from a backup; try again when it is done",
 		"err.import.talent_kind_unknown":             "unknown import kind %q (assessment, performance)",
 		"err.common.too_long":                        "%s: too long, at most %d characters",
+		"err.password.too_short":                     "the new password needs at least %d characters",
+		"err.password.too_long":                      "the new password may have at most %d characters",
+		"err.password.is_username":                   "the new password may not be the username (NIP)",
+		"err.password.wrong_current":                 "the current password is wrong",
+		"err.password.mismatch":                      "the two entries of the new password differ",
+		"err.session.not_found":                      "no such session, or it has ended",
 	})
 }

@@ -347,5 +347,11 @@ func init() {
 		"err.backup.db_restoring":                    "basis data %s sedang dipulihkan dari cadangan; coba lagi setelah selesai",
 		"err.import.talent_kind_unknown":             "jenis impor %q tidak dikenal (assessment, performance)",
 		"err.common.too_long":                        "%s terlalu panjang: paling banyak %d karakter",
+		"err.password.too_short":                     "kata sandi baru paling sedikit %d karakter",
+		"err.password.too_long":                      "kata sandi baru paling banyak %d karakter",
+		"err.password.is_username":                   "kata sandi baru tidak boleh sama dengan nama pengguna (NIP)",
+		"err.password.wrong_current":                 "kata sandi saat ini salah",
+		"err.password.mismatch":                      "kedua isian kata sandi baru tidak sama",
+		"err.session.not_found":                      "sesi tidak ditemukan atau sudah berakhir",
 	})
 }

@@ -87,10 +87,14 @@ func (ss *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, e
 	return err
 }
 
-// DeleteCtx removes a session.
+// DeleteCtx removes a session (sign-out, a renewed token) and the record
+// of who held it.
 func (ss *SessionStore) DeleteCtx(ctx context.Context, token string) error {
 	ss.forget(token)
-	_, err := ss.s.db.ExecContext(ctx, `DELETE FROM session WHERE token = $1`, token)
+	if _, err := ss.s.db.ExecContext(ctx, `DELETE FROM session WHERE token = $1`, token); err != nil {
+		return err
+	}
+	_, err := ss.s.db.ExecContext(ctx, `DELETE FROM user_session WHERE token = $1`, token)
 	return err
 }
 
@@ -109,9 +113,16 @@ func (ss *SessionStore) Delete(token string) error {
 	return ss.DeleteCtx(context.Background(), token)
 }
 
-// DeleteExpiredSessions removes sessions past their expiry.
+// DeleteExpiredSessions removes sessions past their expiry, and records of
+// who held a session whose row is gone (an hour after sign-in at the
+// earliest: the record is written just before scs writes the row).
 func (s *Store) DeleteExpiredSessions(ctx context.Context) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM session WHERE expiry <= $1`, s.Now().Unix())
+	now := s.Now().Unix()
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM session WHERE expiry <= $1`, now); err != nil {
+		return err
+	}
+	_, err := s.db.ExecContext(ctx, `DELETE FROM user_session WHERE created_at < $1
+		AND NOT EXISTS (SELECT 1 FROM session s WHERE s.token = user_session.token)`, now-3600)
 	return err
 }
 

@@ -102,8 +102,12 @@ func (s *Store) UpdateUser(ctx context.Context, a model.Actor, u *model.User) er
 			return err
 		}
 		if _, ok := ch["password"]; ok || !u.Active {
-			// A reset or a deactivation ends every session and API token of the account.
+			// A new password (a reset or the owner's change) or a
+			// deactivation ends every session and API token of the account.
 			if _, err := tx.ExecContext(ctx, `DELETE FROM api_token WHERE user_id = $1`, u.ID); err != nil {
+				return err
+			}
+			if err := endAllSessionsTx(ctx, tx, u.ID); err != nil {
 				return err
 			}
 		}

@@ -129,6 +129,10 @@ func (s *server) signIn(r *http.Request, u *model.User) error {
 	}
 	s.sm.Put(ctx, sessUserID, u.ID)
 	s.sm.Put(ctx, sessPassword, auth.PasswordFingerprint(u.PasswordHash))
+	s.sm.Put(ctx, sessSeen, s.st.Now().Unix())
+	if err := s.st.OpenUserSession(ctx, s.sm.Token(ctx), u.ID, r.UserAgent(), clientIP(r)); err != nil {
+		return err
+	}
 	if c, err := r.Cookie(langCookie); err == nil && i18n.Supported(c.Value) {
 		s.sm.Put(ctx, sessLang, c.Value)
 	}

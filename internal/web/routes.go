@@ -37,6 +37,9 @@ func (s *server) routeTable() []route {
 		{"", "/", public, s.notFoundPage, false}, // everything else: the not-found page
 
 		{"GET", "/{$}", session, s.home, false},
+		{"GET", "/akun-saya", session, s.myAccount, false},
+		{"POST", "/akun-saya/sandi", session, s.changePassword, false},
+		{"POST", "/akun-saya/sesi/akhiri", session, s.endSession, false},
 		{"GET", "/organisasi", policy.RegistryRead, s.orgRoot, false},
 		{"GET", "/organisasi/{id}", policy.RegistryRead, s.orgUnit, false},
 		{"GET", "/pegawai", policy.RegistryRead, s.employeeList, false},

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"time"
 	"net"
 	"net/http"
 	"net/url"
@@ -19,6 +20,7 @@ const (
 	sessUserID   = "uid"
 	sessPassword = "pwfp" // auth.PasswordFingerprint of the hash at sign-in
 	sessLang     = "lang"
+	sessSeen     = "seen" // unix seconds of the last recorded activity (idle timeout)
 	langCookie   = "kompeten_lang"
 	deviceCookie = "kompeten_device" // auth.Throttle's device token
 )
@@ -61,6 +63,15 @@ func (s *server) withPrincipal(next http.Handler) http.Handler {
 				if err := s.sm.Destroy(ctx); err != nil {
 					s.fail(w, r, err)
 					return
+				}
+			default:
+				alive, err := s.keepAlive(ctx)
+				if err != nil {
+					s.fail(w, r, err)
+					return
+				}
+				if !alive {
+					p = nil
 				}
 			}
 		}
@@ -119,4 +130,31 @@ func clientIP(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// keepAlive applies the idle timeout to the signed-in session of ctx: a
+// session unused for longer than Config.IdleTimeout is destroyed (false).
+// Otherwise its activity stamp is renewed, but only once it is older than
+// idleRefresh: a read-only request does not write, and a busy person's
+// session is written at most every few minutes.
+func (s *server) keepAlive(ctx context.Context) (bool, error) {
+	now := s.st.Now().Unix()
+	seen := s.sm.GetInt64(ctx, sessSeen)
+	if seen != 0 && now-seen > int64(s.idle/time.Second) {
+		return false, s.sm.Destroy(ctx)
+	}
+	if now-seen >= int64(idleRefresh(s.idle)/time.Second) {
+		s.sm.Put(ctx, sessSeen, now)
+		if err := s.st.TouchUserSession(ctx, s.sm.Token(ctx)); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// idleRefresh is how stale the activity stamp may grow before a request
+// renews it: a tenth of the idle timeout, between one and five minutes. The
+// timeout is thereby enforced to within that much.
+func idleRefresh(idle time.Duration) time.Duration {
+	return min(max(idle/10, time.Minute), 5*time.Minute)
 }

@@ -43,7 +43,13 @@ type Config struct {
 	// Location is the time zone dates and times are shown in; nil is
 	// Asia/Jakarta (WIB) when the system knows it, else UTC.
 	Location *time.Location
+	// IdleTimeout signs a browser out after this long without a request;
+	// 0 is DefaultIdleTimeout. A session ends after 12 hours in any case.
+	IdleTimeout time.Duration
 }
+
+// DefaultIdleTimeout is Config.IdleTimeout's default.
+const DefaultIdleTimeout = 30 * time.Minute
 
 // server holds what every handler needs.
 type server struct {
@@ -57,8 +63,9 @@ type server struct {
 	faviconPNG []byte // favicon.go, drawn once
 	importDir  string
 	loc        *time.Location
-	counts     countCache // large employee counts, kept briefly
-	topUnits   countCache // unitChoices' top units per scope, see unitChoices
+	idle       time.Duration // Config.IdleTimeout, defaulted
+	counts     countCache    // large employee counts, kept briefly
+	topUnits   countCache    // unitChoices' top units per scope, see unitChoices
 	// principals caches the signed-in callers' accounts and scopes.
 	principals *auth.PrincipalCache
 }
@@ -76,6 +83,10 @@ func New(st *store.Store, cfg Config) (http.Handler, error) {
 		} else {
 			s.loc = time.UTC
 		}
+	}
+	s.idle = cfg.IdleTimeout
+	if s.idle <= 0 {
+		s.idle = DefaultIdleTimeout
 	}
 	s.importDir = cfg.ImportDir
 	if s.importDir == "" {

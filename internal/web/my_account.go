@@ -1,0 +1,169 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// myAccountData is the page of one's own account: the password change and
+// the list of one's signed-in browsers.
+type myAccountData struct {
+	Username    string
+	Sessions    []sessionRow
+	Others      int    // sessions besides this one
+	IdleMinutes int    // the idle timeout, for the hint
+	Notice      string // catalogue key of a done-message
+	Error       string // a refused change, translated
+}
+
+// sessionRow is one signed-in browser as the page shows it.
+type sessionRow struct {
+	ID, Browser, IP, Since, Seen string
+	Current                      bool
+}
+
+// myAccount shows the page (GET /akun-saya).
+func (s *server) myAccount(w http.ResponseWriter, r *http.Request) {
+	notice := map[string]string{"sandi": "myaccount.password_changed", "sesi": "myaccount.session_ended",
+		"lainnya": "myaccount.others_ended"}[r.URL.Query().Get("ok")]
+	s.renderMyAccount(w, r, http.StatusOK, notice, nil)
+}
+
+func (s *server) renderMyAccount(w http.ResponseWriter, r *http.Request, status int, notice string, refused error) {
+	p := principal(r)
+	lang := langOf(r)
+	list, err := s.st.UserSessions(r.Context(), p.User.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := &myAccountData{Username: p.User.Username, Notice: notice, IdleMinutes: int(s.idle / time.Minute)}
+	if refused != nil {
+		d.Error = apperr.Message(lang, refused)
+	}
+	current := s.sm.Token(r.Context())
+	for _, u := range list {
+		row := sessionRow{ID: u.ID, Browser: browserOf(u.UserAgent), IP: u.IP, Since: s.dateTime(lang, u.Created),
+			Seen: s.dateTime(lang, u.Seen), Current: u.ID == sessionIDOf(current)}
+		if !row.Current {
+			d.Others++
+		}
+		d.Sessions = append(d.Sessions, row)
+	}
+	s.render(w, r, status, "my_account", "myaccount.title", d)
+}
+
+// changePassword sets a new password after checking the current one (POST
+// /akun-saya/sandi). Every session and API token of the account ends (the
+// store does that with any new password); this browser is signed in again
+// with a new session.
+func (s *server) changePassword(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	p := principal(r)
+	u, err := s.st.User(ctx, p.User.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	current, next := r.PostFormValue("current_password"), r.PostFormValue("new_password")
+	var refused error
+	switch {
+	case !auth.CheckPassword(u.PasswordHash, current):
+		refused = apperr.Invalid("current_password", "err.password.wrong_current")
+	case next != r.PostFormValue("new_password2"):
+		refused = apperr.Invalid("new_password2", "err.password.mismatch")
+	default:
+		refused = auth.CheckNewPassword(next, u.Username)
+	}
+	if refused != nil {
+		s.renderMyAccount(w, r, http.StatusBadRequest, "", refused)
+		return
+	}
+	if u.PasswordHash, err = auth.HashPassword(next); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.st.UpdateUser(ctx, actor(p), u); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.signIn(r, u); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/akun-saya?ok=sandi", http.StatusSeeOther)
+}
+
+// endSession ends one of one's other sessions (POST /akun-saya/sesi/akhiri,
+// field id), or all of them (field all=1).
+func (s *server) endSession(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	p := principal(r)
+	current := s.sm.Token(ctx)
+	if r.PostFormValue("all") == "1" {
+		if _, err := s.st.EndOtherUserSessions(ctx, actor(p), p.User.ID, current); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		http.Redirect(w, r, "/akun-saya?ok=lainnya", http.StatusSeeOther)
+		return
+	}
+	id := r.PostFormValue("id")
+	if id == "" {
+		s.fail(w, r, apperr.Invalid("id", "err.session.not_found"))
+		return
+	}
+	if id == sessionIDOf(current) {
+		s.logout(w, r) // ending this browser's own session is signing out
+		return
+	}
+	if err := s.st.EndUserSession(ctx, actor(p), p.User.ID, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/akun-saya?ok=sesi", http.StatusSeeOther)
+}
+
+// browserOf names a browser and its system from a User-Agent header, for
+// people to recognise their devices; the header itself is not shown.
+func browserOf(ua string) string {
+	browser := "?"
+	for _, b := range []struct{ token, name string }{
+		{"Edg/", "Edge"}, {"OPR/", "Opera"}, {"SamsungBrowser", "Samsung Internet"}, {"Firefox/", "Firefox"},
+		{"Chrome/", "Chrome"}, {"Chromium/", "Chromium"}, {"Safari/", "Safari"}, {"curl/", "curl"},
+	} {
+		if strings.Contains(ua, b.token) {
+			browser = b.name
+			break
+		}
+	}
+	for _, o := range []struct{ token, name string }{
+		{"Android", "Android"}, {"iPhone", "iPhone"}, {"iPad", "iPad"}, {"Windows", "Windows"},
+		{"Mac OS X", "macOS"}, {"CrOS", "ChromeOS"}, {"Linux", "Linux"},
+	} {
+		if strings.Contains(ua, o.token) {
+			return browser + " · " + o.name
+		}
+	}
+	return browser
+}
+
+// dateTime formats an instant as "7 Desember 2026 15.04" in the city's zone.
+func (s *server) dateTime(lang i18n.Lang, t time.Time) string {
+	t = t.In(s.loc)
+	return i18n.Date(lang, t) + " " + t.Format("15.04")
+}
+
+// sessionIDOf is the public ID of this browser's session token ("" for none).
+func sessionIDOf(token string) string {
+	if token == "" {
+		return ""
+	}
+	return store.SessionID(token)
+}
