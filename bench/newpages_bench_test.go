@@ -27,7 +27,7 @@ const benchCycleName = "BENCH siklus seluruh pemerintah"
 
 // benchSetup adds the cycles and surveys described above unless present and
 // returns the whole-government cycle.
-func benchSetup(b *testing.B, st *store.Store) *store.Cycle {
+func benchSetup(b *testing.B, st *store.Store) *model.Cycle {
 	ctx := context.Background()
 	db := st.DB()
 	var id int64
@@ -45,12 +45,12 @@ func benchSetup(b *testing.B, st *store.Store) *store.Cycle {
 		now := time.Now().Unix()
 		admin := model.Actor{Name: "bench"}
 		all := model.Scope{All: true}
-		c := &store.Cycle{Name: benchCycleName, OpensOn: "2026-01-01", ClosesOn: "2026-12-31", ScopeUnitID: root, Self: true, Supervisor: true, Peer: true}
+		c := &model.Cycle{Name: benchCycleName, OpensOn: "2026-01-01", ClosesOn: "2026-12-31", ScopeUnitID: root, Self: true, Supervisor: true, Peer: true}
 		if err := st.CreateCycle(ctx, admin, c, all); err != nil {
 			b.Fatal(err)
 		}
 		for i, u := range opds[:min(4, len(opds))] {
-			oc := &store.Cycle{Name: "BENCH siklus OPD " + string(rune('A'+i)), OpensOn: "2026-02-01", ClosesOn: "2026-11-30", ScopeUnitID: u, Self: true, Supervisor: true}
+			oc := &model.Cycle{Name: "BENCH siklus OPD " + string(rune('A'+i)), OpensOn: "2026-02-01", ClosesOn: "2026-11-30", ScopeUnitID: u, Self: true, Supervisor: true}
 			if err := st.CreateCycle(ctx, admin, oc, all); err != nil {
 				b.Fatal(err)
 			}
@@ -63,8 +63,8 @@ func benchSetup(b *testing.B, st *store.Store) *store.Cycle {
 			b.Fatal(err)
 		}
 		for i, u := range append([]int64{root}, opds...) {
-			sv := &store.Survey{Title: "BENCH kuesioner", ScopeUnitID: u, OpensOn: "2026-01-01", ClosesOn: "2026-03-31",
-				Questions: []store.Question{{Kind: store.QuestionCompetencies, Prompt: "Kompetensi yang Anda perlukan?", OptionIDs: []int64{comp}}}}
+			sv := &model.Survey{Title: "BENCH kuesioner", ScopeUnitID: u, OpensOn: "2026-01-01", ClosesOn: "2026-03-31",
+				Questions: []model.SurveyQuestion{{Kind: model.QuestionCompetencies, Prompt: "Kompetensi yang Anda perlukan?", OptionIDs: []int64{comp}}}}
 			if err := st.CreateSurvey(ctx, admin, all, sv); err != nil {
 				b.Fatal(err)
 			}

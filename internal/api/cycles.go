@@ -10,6 +10,7 @@ import (
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -82,11 +83,11 @@ func optTime(t time.Time) *time.Time {
 }
 
 // toCycleJSON describes c for p on date today (ISO, WIB).
-func toCycleJSON(p *auth.Principal, c *store.Cycle, prog store.CycleProgress, today string) cycleJSON {
+func toCycleJSON(p *auth.Principal, c *model.Cycle, prog store.CycleProgress, today string) cycleJSON {
 	out := cycleJSON{ID: c.ID, Name: c.Name, OpensOn: c.OpensOn, ClosesOn: c.ClosesOn, ScopeUnitID: ptrID(c.ScopeUnitID),
 		ScopeUnitName: c.ScopeUnitName, Sources: []string{}, Status: c.Status(today), ClosedAt: optTime(c.ClosedAt),
 		CreatedAt: c.CreatedAt, UpdatedAt: optTime(c.UpdatedAt), CreatedBy: c.CreatedBy,
-		CanEdit: c.ClosedAt.IsZero() && store.CycleAdministered(p.Admin, c), Progress: toCycleProgressJSON(prog)}
+		CanEdit: policy.EditsCycle(p.Admin, c), Progress: toCycleProgressJSON(prog)}
 	for _, s := range c.Sources() {
 		out.Sources = append(out.Sources, string(s))
 	}
@@ -94,7 +95,7 @@ func toCycleJSON(p *auth.Principal, c *store.Cycle, prog store.CycleProgress, to
 }
 
 // cycleToday is the date (ISO, WIB) cycle bounds are compared with.
-func (a *API) cycleToday() string { return store.CycleToday(a.st.Now()) }
+func (a *API) cycleToday() string { return model.CycleToday(a.st.Now()) }
 
 // listCycles returns a page of the cycles the caller may see, newest
 // first, each with its progress.
@@ -134,7 +135,7 @@ func (a *API) listCycles(w http.ResponseWriter, r *http.Request, p *auth.Princip
 }
 
 // visibleCycle loads cycle {id} when p may see it; 404 otherwise.
-func (a *API) visibleCycle(r *http.Request, p *auth.Principal) (*store.Cycle, error) {
+func (a *API) visibleCycle(r *http.Request, p *auth.Principal) (*model.Cycle, error) {
 	id, err := pathID(r)
 	if err != nil {
 		return nil, err
@@ -148,7 +149,7 @@ func (a *API) visibleCycle(r *http.Request, p *auth.Principal) (*store.Cycle, er
 
 // writeCycle answers with cycle c in full: its progress, and its progress
 // per child unit of the scope unit.
-func (a *API) writeCycle(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, c *store.Cycle) error {
+func (a *API) writeCycle(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, c *model.Cycle) error {
 	ctx := r.Context()
 	prog, err := a.st.CycleProgressOf(ctx, c)
 	if err != nil {
@@ -191,11 +192,12 @@ type cycleInput struct {
 	Sources       *[]string `json:"sources"`
 }
 
-// cycleField renames the store's field names of a cycle to the API's.
-func cycleField(err error) error {
+// cycleField renames the store's field name of a cycle's scope unit to
+// the API's: field, the one the caller gave the unit in.
+func cycleField(err error, field string) error {
 	var ae *apperr.Error
 	if errors.As(err, &ae) && ae.Field == "scope_unit" {
-		return &apperr.Error{Code: ae.Code, Field: "scope_unit_id", Key: ae.Key, Args: ae.Args}
+		return &apperr.Error{Code: ae.Code, Field: field, Key: ae.Key, Args: ae.Args}
 	}
 	return err
 }
@@ -210,7 +212,7 @@ func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	c := store.Cycle{Name: in.Name, OpensOn: strings.TrimSpace(in.OpensOn), ClosesOn: strings.TrimSpace(in.ClosesOn)}
+	c := model.Cycle{Name: in.Name, OpensOn: strings.TrimSpace(in.OpensOn), ClosesOn: strings.TrimSpace(in.ClosesOn)}
 	if in.Sources == nil {
 		c.Self, c.Supervisor, c.Peer = true, true, true
 	} else {
@@ -227,38 +229,28 @@ func (a *API) createCycle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 			}
 		}
 	}
-	// The scope unit: it must exist and lie in what the caller administers
-	// (a field error, as on the form); the store checks again in its
-	// transaction.
-	var unit *model.OrgUnit
-	var err error
+	// The scope unit, by ID or by code (resolved here); the store checks
+	// it exists and lies in what the caller administers, and the fields
+	// (model.Cycle.Validate).
 	field := "scope_unit_id"
 	switch code := strings.TrimSpace(in.ScopeUnitCode); {
 	case in.ScopeUnitID != 0 && code != "":
 		return apperr.Invalid("scope_unit_code", "err.cycle.scope_id_or_code")
 	case code != "":
 		field = "scope_unit_code"
-		unit, err = a.st.UnitByCode(r.Context(), code)
+		unit, err := a.st.UnitByCode(r.Context(), code)
 		if apperr.Code(err) == apperr.ENOTFOUND {
 			return apperr.Invalid("scope_unit_code", "err.cycle.no_unit_with_code", code)
 		}
-	case in.ScopeUnitID != 0:
-		unit, err = a.st.Unit(r.Context(), in.ScopeUnitID)
-		if apperr.Code(err) == apperr.ENOTFOUND {
-			return apperr.Invalid("scope_unit_id", "err.common.unit_does_not_exist", in.ScopeUnitID)
-		}
-	}
-	if err != nil {
-		return err
-	}
-	if unit != nil {
-		if !p.Administers(unit) {
-			return apperr.Invalid(field, "err.cycle.scope_outside")
+		if err != nil {
+			return err
 		}
 		c.ScopeUnitID = unit.ID
+	default:
+		c.ScopeUnitID = in.ScopeUnitID
 	}
 	if err := a.st.CreateCycle(r.Context(), actor(p), &c, p.Admin); err != nil {
-		return cycleField(err)
+		return cycleField(err, field)
 	}
 	saved, err := a.st.Cycle(r.Context(), c.ID)
 	if err != nil {
@@ -276,13 +268,13 @@ func (a *API) closeCycle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		return err
 	}
 	c, err := a.st.Cycle(r.Context(), id)
-	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !store.CycleAdministered(p.Admin, c)) {
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !policy.AdministersCycle(p.Admin, c)) {
 		return errCycleNotFound(id)
 	}
 	if err != nil {
 		return err
 	}
-	if !c.ClosedAt.IsZero() {
+	if c.Closed() {
 		return apperr.New(apperr.ECONFLICT, "err.cycle.cycle_closed", c.Name)
 	}
 	if err := a.st.CloseCycle(r.Context(), actor(p), id, p.Admin); err != nil {

@@ -11,7 +11,6 @@ import (
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
-	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
 
@@ -108,11 +107,11 @@ func TestRouteRoleMatrix(t *testing.T) {
 		var cycles [2]int64
 		var surveys [2]int64
 		for i, unit := range ends {
-			c := store.Cycle{Name: "Siklus " + string(role) + unit.Code, OpensOn: "2025-06-01", ClosesOn: "2025-06-30",
+			c := model.Cycle{Name: "Siklus " + string(role) + unit.Code, OpensOn: "2025-06-01", ClosesOn: "2025-06-30",
 				ScopeUnitID: unit.ID, Self: true}
 			must(st.CreateCycle(ctx, sys, &c, model.Scope{All: true}))
-			sv := &store.Survey{Title: "Kuesioner " + string(role) + unit.Code, ScopeUnitID: unit.ID, OpensOn: "2025-06-01",
-				ClosesOn: "2025-06-30", Questions: []store.Question{{Kind: store.QuestionText, Prompt: "Saran"}}}
+			sv := &model.Survey{Title: "Kuesioner " + string(role) + unit.Code, ScopeUnitID: unit.ID, OpensOn: "2025-06-01",
+				ClosesOn: "2025-06-30", Questions: []model.SurveyQuestion{{Kind: model.QuestionText, Prompt: "Saran"}}}
 			must(st.CreateSurvey(ctx, sys, model.Scope{All: true}, sv))
 			cycles[i], surveys[i] = c.ID, sv.ID
 		}

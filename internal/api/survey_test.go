@@ -31,11 +31,11 @@ func TestSurveys(t *testing.T) {
 		}
 
 		// A June 2025 survey of unit A (testNow is 2 June).
-		sv := &store.Survey{Title: "Kebutuhan pelatihan 2026", ScopeUnitID: f.unitA.ID, OpensOn: "2025-06-01", ClosesOn: "2025-06-30",
-			Questions: []store.Question{
-				{Kind: store.QuestionCompetencies, Prompt: "Kompetensi yang Anda butuhkan", MaxPicks: 2, OptionIDs: []int64{comps[0], comps[1]}},
-				{Kind: store.QuestionForms, Prompt: "Bentuk pengembangan"},
-				{Kind: store.QuestionText, Prompt: "Saran lain"},
+		sv := &model.Survey{Title: "Kebutuhan pelatihan 2026", ScopeUnitID: f.unitA.ID, OpensOn: "2025-06-01", ClosesOn: "2025-06-30",
+			Questions: []model.SurveyQuestion{
+				{Kind: model.QuestionCompetencies, Prompt: "Kompetensi yang Anda butuhkan", MaxPicks: 2, OptionIDs: []int64{comps[0], comps[1]}},
+				{Kind: model.QuestionForms, Prompt: "Bentuk pengembangan"},
+				{Kind: model.QuestionText, Prompt: "Saran lain"},
 			}}
 		if err := st.CreateSurvey(ctx, sys, model.Scope{All: true}, sv); err != nil {
 			t.Fatal(err)
@@ -56,7 +56,7 @@ func TestSurveys(t *testing.T) {
 
 		// a2 answers, with a free text full of characters that need escaping.
 		text := "Pelatihan \"Excel\" <script>alert(1)</script>\nbaris & dua"
-		if _, err := st.SubmitSurvey(ctx, model.Actor{Name: f.a2.NIP}, sv.ID, f.a2.ID, "2025-06-02", map[int64]store.Answer{
+		if _, err := st.SubmitSurvey(ctx, model.Actor{Name: f.a2.NIP}, sv.ID, f.a2.ID, "2025-06-02", map[int64]model.SurveyAnswer{
 			qc: {Competencies: []int64{comps[1]}}, qf: {Forms: []string{"coaching", "elearning"}}, qt: {Text: text},
 		}); err != nil {
 			t.Fatal(err)
@@ -79,8 +79,8 @@ func TestSurveys(t *testing.T) {
 			t.Errorf("one survey, yet a next page: %s", r.raw)
 		}
 		// A second survey: the results come a page at a time.
-		sv2 := &store.Survey{Title: "Kebutuhan pelatihan 2027", ScopeUnitID: f.unitA.ID, OpensOn: "2025-07-01", ClosesOn: "2025-07-31",
-			Questions: []store.Question{{Kind: store.QuestionText, Prompt: "Saran"}}}
+		sv2 := &model.Survey{Title: "Kebutuhan pelatihan 2027", ScopeUnitID: f.unitA.ID, OpensOn: "2025-07-01", ClosesOn: "2025-07-31",
+			Questions: []model.SurveyQuestion{{Kind: model.QuestionText, Prompt: "Saran"}}}
 		if err := st.CreateSurvey(ctx, sys, model.Scope{All: true}, sv2); err != nil {
 			t.Fatal(err)
 		}
@@ -108,7 +108,7 @@ func TestSurveys(t *testing.T) {
 		}
 		// Two more answer (no competency picked, no text).
 		for _, e := range []model.Employee{f.a1, a3} {
-			if _, err := st.SubmitSurvey(ctx, model.Actor{Name: e.NIP}, sv.ID, e.ID, "2025-06-02", map[int64]store.Answer{
+			if _, err := st.SubmitSurvey(ctx, model.Actor{Name: e.NIP}, sv.ID, e.ID, "2025-06-02", map[int64]model.SurveyAnswer{
 				qf: {Forms: []string{"coaching"}}}); err != nil {
 				t.Fatal(err)
 			}

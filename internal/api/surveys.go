@@ -6,6 +6,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -17,7 +18,7 @@ import (
 // whole-government roles) also see the surveys overlapping what they read
 // and the results of the part that lies in it. Free answers come without
 // names, as the employees were told, and only for parts with enough
-// respondents (store.SurveyMinTextGroup).
+// respondents (model.SurveyMinTextGroup).
 
 // surveyJSON is a survey's own fields with its state on today.
 type surveyJSON struct {
@@ -33,7 +34,7 @@ type surveyJSON struct {
 	CreatedBy     string    `json:"created_by"`
 }
 
-func toSurveyJSON(sv *store.Survey, today string) surveyJSON {
+func toSurveyJSON(sv *model.Survey, today string) surveyJSON {
 	return surveyJSON{ID: sv.ID, Title: sv.Title, Intro: sv.Intro, ScopeUnitID: sv.ScopeUnitID, ScopeUnitName: sv.ScopeName,
 		OpensOn: sv.OpensOn, ClosesOn: sv.ClosesOn, State: sv.State(today), CreatedAt: sv.CreatedAt, CreatedBy: sv.CreatedBy}
 }
@@ -65,7 +66,7 @@ type surveyListJSON struct {
 }
 
 // surveyToday is the calendar day (WIB) survey dates are compared with.
-func (a *API) surveyToday() string { return store.CycleToday(a.st.Now()) }
+func (a *API) surveyToday() string { return model.CycleToday(a.st.Now()) }
 
 // listSurveys returns the surveys the caller is asked to answer (or
 // answered) and, for readers of unit subtrees, a page of those whose
@@ -108,7 +109,7 @@ func (a *API) listSurveys(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		}
 		for i := range list {
 			out.Results = append(out.Results, readSurveyJSON{surveyJSON: toSurveyJSON(&list[i], today),
-				Responses: list[i].Responses, CanManage: list[i].CanManage(p.Admin)})
+				Responses: list[i].Responses, CanManage: policy.ManagesSurvey(p.Admin, &list[i])})
 		}
 		if more {
 			n := f.Offset + len(list)
@@ -196,10 +197,10 @@ func (a *API) surveyResults(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if err != nil {
 		return err
 	}
-	out := surveyResultsJSON{Survey: toSurveyJSON(res.Survey, a.surveyToday()), CanManage: res.Survey.CanManage(p.Admin),
+	out := surveyResultsJSON{Survey: toSurveyJSON(res.Survey, a.surveyToday()), CanManage: policy.ManagesSurvey(p.Admin, res.Survey),
 		Unit: toUnitJSON(&res.Unit), People: res.People, Responses: res.Responses, Rate: share(res.Rate),
 		WithStandard: res.WithStandard, NeedsAsOf: res.NeedsAsOf, NeedsStale: res.NeedsStale,
-		TextsWithheld: res.TextsWithheld, MinTextGroup: store.SurveyMinTextGroup, Questions: make([]surveyQuestionJSON, 0, len(res.Questions))}
+		TextsWithheld: res.TextsWithheld, MinTextGroup: model.SurveyMinTextGroup, Questions: make([]surveyQuestionJSON, 0, len(res.Questions))}
 	for _, q := range res.Questions {
 		qj := surveyQuestionJSON{ID: q.ID, Ord: q.Ord, Kind: q.Kind, Prompt: q.Prompt, MaxPicks: q.MaxPicks, Required: q.Required,
 			Answered: q.Answered, Competencies: []surveyCompetencyJSON{}, Forms: []surveyFormJSON{}, Texts: []string{}, TextCount: q.TextCount}

@@ -49,10 +49,6 @@ func init() {
 		"cycle.dates_hint":        "Both dates are part of the period (WIB).",
 		"cycle.unit_code":         "or unit code",
 		"cycle.scope_hint":        "The list holds the top units you administer; for another unit, type its code. The scope cannot change once the cycle has ratings.",
-		"cycle.err_name":          "The cycle name is required.",
-		"cycle.err_name_long":     "The cycle name is at most 200 characters long.",
-		"cycle.err_order":         "The closing date cannot be before the opening date.",
-		"cycle.err_sources":       "Choose at least one source.",
 		"cycle.err_unit":          "Choose the scope unit or type the code of an existing unit.",
 
 		"assess.cycle_closes": "closes %s",

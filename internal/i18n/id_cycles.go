@@ -49,10 +49,6 @@ func init() {
 		"cycle.dates_hint":        "Kedua tanggal termasuk dalam periode (WIB).",
 		"cycle.unit_code":         "atau kode unit",
 		"cycle.scope_hint":        "Daftar memuat unit teratas yang Anda kelola; untuk unit lain, ketik kodenya. Cakupan tidak dapat diubah setelah ada penilaian dalam siklus.",
-		"cycle.err_name":          "Nama siklus wajib diisi.",
-		"cycle.err_name_long":     "Nama siklus paling panjang 200 karakter.",
-		"cycle.err_order":         "Tanggal tutup tidak boleh sebelum tanggal buka.",
-		"cycle.err_sources":       "Pilih paling sedikit satu sumber penilaian.",
 		"cycle.err_unit":          "Pilih unit cakupan atau ketik kode unit yang ada.",
 
 		"assess.cycle_closes": "ditutup %s",

@@ -36,23 +36,23 @@ func TestCycleWritesScopeAndValidation(t *testing.T) {
 		all := model.Scope{All: true}
 		opd := model.Scope{UnitPaths: []string{f.dinas.Path}}   // admin OPD of Diskominfo
 		other := model.Scope{UnitPaths: []string{f.other.Path}} // admin OPD of Dinkes
-		valid := func() store.Cycle {
-			return store.Cycle{Name: "Penilaian 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true}
+		valid := func() model.Cycle {
+			return model.Cycle{Name: "Penilaian 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true}
 		}
 		bad := []struct {
 			name  string
-			edit  func(*store.Cycle)
+			edit  func(*model.Cycle)
 			admin model.Scope
 			field string
 		}{
-			{"empty name", func(c *store.Cycle) { c.Name = "  " }, all, "name"},
-			{"bad opening date", func(c *store.Cycle) { c.OpensOn = "2025-02-30" }, all, "opens_on"},
-			{"closes before it opens", func(c *store.Cycle) { c.ClosesOn = "2025-02-28" }, all, "closes_on"},
-			{"no source", func(c *store.Cycle) { c.Self, c.Supervisor = false, false }, all, "sources"},
-			{"no scope", func(c *store.Cycle) { c.ScopeUnitID = 0 }, all, "scope_unit"},
-			{"unknown unit", func(c *store.Cycle) { c.ScopeUnitID = 999999 }, all, "scope_unit"},
-			{"unit admin, another OPD", func(c *store.Cycle) { c.ScopeUnitID = f.other.ID }, opd, "scope_unit"},
-			{"unit admin, whole government", func(c *store.Cycle) { c.ScopeUnitID = f.root.ID }, opd, "scope_unit"},
+			{"empty name", func(c *model.Cycle) { c.Name = "  " }, all, "name"},
+			{"bad opening date", func(c *model.Cycle) { c.OpensOn = "2025-02-30" }, all, "opens_on"},
+			{"closes before it opens", func(c *model.Cycle) { c.ClosesOn = "2025-02-28" }, all, "closes_on"},
+			{"no source", func(c *model.Cycle) { c.Self, c.Supervisor = false, false }, all, "sources"},
+			{"no scope", func(c *model.Cycle) { c.ScopeUnitID = 0 }, all, "scope_unit"},
+			{"unknown unit", func(c *model.Cycle) { c.ScopeUnitID = 999999 }, all, "scope_unit"},
+			{"unit admin, another OPD", func(c *model.Cycle) { c.ScopeUnitID = f.other.ID }, opd, "scope_unit"},
+			{"unit admin, whole government", func(c *model.Cycle) { c.ScopeUnitID = f.root.ID }, opd, "scope_unit"},
 		}
 		for _, tt := range bad {
 			c := valid()
@@ -82,7 +82,7 @@ func TestCycleWritesScopeAndValidation(t *testing.T) {
 		must(t, s.UpdateCycle(ctx, admin, &c2, opd))
 		got, err := s.Cycle(ctx, c.ID)
 		must(t, err)
-		if got.ClosesOn != "2025-04-15" || got.ScopeUnitID != f.bidang.ID || !got.Peer || got.Status(store.CycleToday(s.Now())) != store.CycleOpen {
+		if got.ClosesOn != "2025-04-15" || got.ScopeUnitID != f.bidang.ID || !got.Peer || got.Status(model.CycleToday(s.Now())) != model.CycleOpen {
 			t.Errorf("after update: %+v", got)
 		}
 		// Once a rating is attached the scope is fixed.
@@ -102,7 +102,7 @@ func TestCycleWritesScopeAndValidation(t *testing.T) {
 			t.Errorf("update after close: %v", err)
 		}
 		got, _ = s.Cycle(ctx, c.ID)
-		if got.Status("2025-03-10") != store.CycleClosed {
+		if got.Status("2025-03-10") != model.CycleClosed {
 			t.Errorf("status after close %s", got.Status("2025-03-10"))
 		}
 		log, err := s.AuditLog(ctx, store.AuditFilter{Entity: "assessment_cycle", EntityID: fmtInt(c.ID), Limit: 10})
@@ -115,7 +115,7 @@ func TestCycleWritesScopeAndValidation(t *testing.T) {
 			t.Errorf("audit of the cycle: %v", log)
 		}
 		// Lists follow the admin's scope.
-		gov := store.Cycle{Name: "Seluruh pemda", OpensOn: "2025-01-01", ClosesOn: "2025-12-31", ScopeUnitID: f.root.ID, Peer: true}
+		gov := model.Cycle{Name: "Seluruh pemda", OpensOn: "2025-01-01", ClosesOn: "2025-12-31", ScopeUnitID: f.root.ID, Peer: true}
 		must(t, s.CreateCycle(ctx, admin, &gov, all))
 		rows, _, err := s.Cycles(ctx, store.CycleFilter{Scope: opd})
 		must(t, err)
@@ -158,9 +158,9 @@ func TestRatingsGetTheOpenCycle(t *testing.T) {
 		if c := rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 0); c != 0 {
 			t.Errorf("no cycle yet, got %d", c)
 		}
-		opd := store.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-10", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true}
+		opd := model.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-10", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true}
 		must(t, s.CreateCycle(ctx, admin, &opd, all))
-		later := store.Cycle{Name: "Nanti", OpensOn: "2025-03-11", ClosesOn: "2025-04-30", ScopeUnitID: f.dinas.ID, Self: true}
+		later := model.Cycle{Name: "Nanti", OpensOn: "2025-03-11", ClosesOn: "2025-04-30", ScopeUnitID: f.dinas.ID, Self: true}
 		must(t, s.CreateCycle(ctx, admin, &later, all))
 		if c := rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 1); c != opd.ID {
 			t.Errorf("self rating on the closing day: cycle %d, want %d", c, opd.ID)
@@ -180,7 +180,7 @@ func TestRatingsGetTheOpenCycle(t *testing.T) {
 			t.Errorf("test result got cycle %d", test.CycleID)
 		}
 		// A narrower cycle wins over the OPD-wide one.
-		bidang := store.Cycle{Name: "Bidang Aplikasi", OpensOn: "2025-03-05", ClosesOn: "2025-03-20", ScopeUnitID: f.bidang.ID, Self: true}
+		bidang := model.Cycle{Name: "Bidang Aplikasi", OpensOn: "2025-03-05", ClosesOn: "2025-03-20", ScopeUnitID: f.bidang.ID, Self: true}
 		must(t, s.CreateCycle(ctx, admin, &bidang, all))
 		if c := rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 2); c != bidang.ID {
 			t.Errorf("with a narrower cycle: %d, want %d", c, bidang.ID)
@@ -230,9 +230,9 @@ func TestCycleProgress(t *testing.T) {
 		cycleClock(s)
 		f := setupAssess(t, s)
 		all := model.Scope{All: true}
-		c := store.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true, Peer: true}
+		c := model.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true, Peer: true}
 		must(t, s.CreateCycle(ctx, admin, &c, all))
-		empty := store.Cycle{Name: "Dinkes 2025", OpensOn: "2025-02-01", ClosesOn: "2025-03-31", ScopeUnitID: f.other.ID, Self: true}
+		empty := model.Cycle{Name: "Dinkes 2025", OpensOn: "2025-02-01", ClosesOn: "2025-03-31", ScopeUnitID: f.other.ID, Self: true}
 		must(t, s.CreateCycle(ctx, admin, &empty, all))
 		// A rating before the cycle existed does not count.
 		_, err := s.LoadRatings(ctx, admin, "lama", func(add func(*store.Rating) error) error {
@@ -301,7 +301,7 @@ func TestCycleProgressSnapshots(t *testing.T) {
 		cycleClock(s)
 		f := setupAssess(t, s)
 		all := model.Scope{All: true}
-		c := store.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true, Peer: true}
+		c := model.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true, Peer: true}
 		must(t, s.CreateCycle(ctx, admin, &c, all))
 		rate := func(emp int64) {
 			t.Helper()

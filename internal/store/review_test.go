@@ -90,7 +90,7 @@ func TestReviewPenaltyFieldLengths(t *testing.T) {
 // Free answers are shown "without names", but a part of the survey with one
 // or two respondents (a small unit, or a child unit picked on the results
 // page) names them in all but name: their texts are withheld until the part
-// has store.SurveyMinTextGroup respondents.
+// has model.SurveyMinTextGroup respondents.
 func TestReviewSurveyTextsOfSmallGroupsWithheld(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -100,7 +100,7 @@ func TestReviewSurveyTextsOfSmallGroupsWithheld(t *testing.T) {
 		answer := func(e model.Employee, text string) {
 			t.Helper()
 			_, err := s.SubmitSurvey(ctx, model.Actor{Name: e.NIP}, sv.ID, e.ID, "2025-03-10",
-				map[int64]store.Answer{qc: {Competencies: []int64{f.comps[0]}}, qt: {Text: text}})
+				map[int64]model.SurveyAnswer{qc: {Competencies: []int64{f.comps[0]}}, qt: {Text: text}})
 			must(t, err)
 		}
 		texts := func() *store.SurveyResults {

@@ -4,137 +4,18 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 )
 
-// Training-needs questionnaires (part of the AKPK): an administrator asks
-// the active employees of one unit's subtree which competencies they feel
-// they need and which forms of development they prefer, and reads the
-// tallies beside the gaps the assessments found (survey_results.go). The
-// assessed gap says where people fall short of their position's standard;
-// the questionnaire adds what they themselves ask for, including needs no
-// standard names yet.
-//
-// Who may do what: a survey belongs to the subtree of its scope unit. It
-// is created, edited and deleted by whoever administers that unit
-// (model.Scope passed as admin: the whole government for BKPSDM admins,
-// the administered subtree for a unit admin); it is answered by the active
-// employees placed in the subtree (survey_answer.go); its results are read
-// by whoever reads any part of the subtree, for that part.
-//
-// Answers are confidential, not anonymous: each response is stored with
-// its employee, so that an employee answers once and can change the answer
-// until the survey closes, and the audit log names who answered. Result
-// pages show counts and free texts without names.
-//
-// Once the first response is in, the questions and the scope are frozen
-// (answers point at them); title, introduction and dates stay editable, so
-// that a survey can be extended or closed early.
-
-// Question kinds.
-const (
-	QuestionCompetencies = "competencies" // pick competencies from the question's options
-	QuestionForms        = "forms"        // pick preferred forms of development (TrainingForms)
-	QuestionText         = "text"         // a free answer
-)
-
-// QuestionKinds lists the kinds in the order forms offer them.
-var QuestionKinds = []string{QuestionCompetencies, QuestionForms, QuestionText}
-
-// TrainingForms are the forms of competency development an employee can
-// say they prefer, after Peraturan LAN 10/2018 (pendidikan, pelatihan
-// klasikal and nonklasikal) plus the blended delivery of ASN Corpu
-// practice. The codes are stored; labels come from the i18n catalogue
-// ("survey.form.<code>").
-var TrainingForms = []string{
-	"klasikal", "bimtek", "seminar", "workshop", "kursus",
-	"elearning", "pjj", "blended",
-	"coaching", "mentoring", "otj", "magang", "detasering", "patok_banding", "pertukaran", "komunitas", "mandiri",
-	"tugas_belajar",
-}
-
-// Limits of what a survey holds: enough for a short questionnaire, small
-// enough that a form fits a phone and a malicious post cannot bloat rows.
-const (
-	SurveyMaxQuestions = 20
-	SurveyMaxTitle     = 200
-	SurveyMaxIntro     = 2000
-	SurveyMaxPrompt    = 500
-	SurveyMaxText      = 2000 // characters of a free answer
-	SurveyMaxPicks     = 50
-)
-
-// Survey is a questionnaire with its scope and, when read whole, its
-// questions.
-type Survey struct {
-	ID          int64
-	Title       string
-	Intro       string
-	ScopeUnitID int64
-	// ScopeName and ScopePath describe the scope unit (filled when read).
-	ScopeName, ScopePath string
-	OpensOn, ClosesOn    string // YYYY-MM-DD, both inclusive
-	CreatedAt            time.Time
-	CreatedBy            string
-	Responses            int // responses so far (filled when read)
-	Questions            []Question
-}
-
-// Survey states relative to a day.
-const (
-	SurveyUpcoming = "upcoming"
-	SurveyOpen     = "open"
-	SurveyClosed   = "closed"
-)
-
-// State returns whether the survey is upcoming, open or closed on today
-// (YYYY-MM-DD, the caller's calendar day).
-func (sv Survey) State(today string) string {
-	switch {
-	case today < sv.OpensOn:
-		return SurveyUpcoming
-	case today > sv.ClosesOn:
-		return SurveyClosed
-	}
-	return SurveyOpen
-}
-
-// Frozen reports whether questions and scope can no longer change.
-func (sv Survey) Frozen() bool { return sv.Responses > 0 }
-
-// OpensDate and ClosesDate are the survey's dates as times (for display).
-func (sv Survey) OpensDate() time.Time { return parseDate(sv.OpensOn) }
-
-// ClosesDate: see OpensDate.
-func (sv Survey) ClosesDate() time.Time { return parseDate(sv.ClosesOn) }
-
-// Question is one question of a survey.
-type Question struct {
-	ID       int64
-	Ord      int
-	Kind     string
-	Prompt   string
-	MaxPicks int  // for picking kinds: most choices allowed, 0 = no limit
-	Required bool // the respondent must pick or write something
-	// Options are the competencies a competencies question offers, in
-	// dictionary order; set OptionIDs when adding a question.
-	Options   []SurveyOption
-	OptionIDs []int64
-}
-
-// SurveyOption is a competency offered by a question.
-type SurveyOption struct {
-	CompetencyID int64
-	Code, Name   string
-	Group        string
-	Framework    string // framework code
-}
+// Training-needs questionnaires: the survey, its questions and their
+// rules are model.Survey's, who manages one policy.ManagesSurvey's; this
+// file writes surveys and reads them (survey_answer.go stores answers,
+// survey_results.go counts them).
 
 // errSurveyNotFound answers for a survey that does not exist or lies
 // outside the caller's scope alike.
@@ -142,83 +23,12 @@ func errSurveyNotFound(id int64) error {
 	return apperr.New(apperr.ENOTFOUND, "err.survey.survey_not_found", id)
 }
 
-// validDay checks a YYYY-MM-DD field.
-func validDay(field, v string) error {
-	if _, err := time.Parse("2006-01-02", v); err != nil {
-		return apperr.Invalid(field, "err.survey.date_not_valid_yyyy", v)
-	}
-	return nil
-}
-
-// validateSurvey normalises and checks the survey's own fields.
-func validateSurvey(sv *Survey) error {
-	sv.Title, sv.Intro = strings.TrimSpace(sv.Title), strings.TrimSpace(sv.Intro)
-	sv.OpensOn, sv.ClosesOn = strings.TrimSpace(sv.OpensOn), strings.TrimSpace(sv.ClosesOn)
-	switch {
-	case sv.Title == "":
-		return apperr.Invalid("title", "err.survey.title_required")
-	case utf8.RuneCountInString(sv.Title) > SurveyMaxTitle:
-		return apperr.Invalid("title", "err.survey.title_at_most_characters", SurveyMaxTitle)
-	case utf8.RuneCountInString(sv.Intro) > SurveyMaxIntro:
-		return apperr.Invalid("intro", "err.survey.introduction_at_most_characters", SurveyMaxIntro)
-	case sv.ScopeUnitID == 0:
-		return apperr.Invalid("unit", "err.survey.choose_target_unit")
-	}
-	if err := validDay("opens_on", sv.OpensOn); err != nil {
-		return err
-	}
-	if err := validDay("closes_on", sv.ClosesOn); err != nil {
-		return err
-	}
-	if sv.ClosesOn < sv.OpensOn {
-		return apperr.Invalid("closes_on", "err.cycle.closing_date_cannot_before")
-	}
-	return nil
-}
-
-// validateQuestion normalises and checks a question to be added.
-func validateQuestion(q *Question) error {
-	q.Prompt = strings.TrimSpace(q.Prompt)
-	switch {
-	case !slices.Contains(QuestionKinds, q.Kind):
-		return apperr.Invalid("kind", "err.survey.question_kind_unknown", q.Kind)
-	case q.Prompt == "":
-		return apperr.Invalid("prompt", "err.survey.question_text_required")
-	case utf8.RuneCountInString(q.Prompt) > SurveyMaxPrompt:
-		return apperr.Invalid("prompt", "err.survey.question_text_at_most", SurveyMaxPrompt)
-	case q.MaxPicks < 0 || q.MaxPicks > SurveyMaxPicks:
-		return apperr.Invalid("max_picks", "err.survey.max_picks_range", SurveyMaxPicks)
-	}
-	if q.Kind == QuestionText {
-		q.MaxPicks, q.OptionIDs = 0, nil
-	}
-	if q.Kind == QuestionForms {
-		q.OptionIDs = nil
-	}
-	if q.Kind == QuestionCompetencies {
-		slices.Sort(q.OptionIDs)
-		q.OptionIDs = slices.Compact(q.OptionIDs)
-		if len(q.OptionIDs) == 0 {
-			return apperr.Invalid("options", "err.survey.choose_at_least_one")
-		}
-	}
-	return nil
-}
-
 // CreateSurvey stores a new survey with its questions, audited. The scope
 // unit must lie in admin (what the caller administers). It sets sv.ID and
 // the question IDs.
-func (s *Store) CreateSurvey(ctx context.Context, a model.Actor, admin model.Scope, sv *Survey) error {
-	if err := validateSurvey(sv); err != nil {
+func (s *Store) CreateSurvey(ctx context.Context, a model.Actor, admin model.Scope, sv *model.Survey) error {
+	if err := sv.Validate(); err != nil {
 		return err
-	}
-	if len(sv.Questions) > SurveyMaxQuestions {
-		return apperr.Invalid("questions", "err.survey.at_most_questions", SurveyMaxQuestions)
-	}
-	for i := range sv.Questions {
-		if err := validateQuestion(&sv.Questions[i]); err != nil {
-			return err
-		}
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := scopeUnitAdministered(ctx, tx, admin, sv.ScopeUnitID); err != nil {
@@ -257,7 +67,7 @@ func scopeUnitAdministered(ctx context.Context, q queryer, admin model.Scope, id
 }
 
 // insertQuestion writes a validated question and its options.
-func insertQuestion(ctx context.Context, tx *sql.Tx, surveyID int64, q *Question) error {
+func insertQuestion(ctx context.Context, tx *sql.Tx, surveyID int64, q *model.SurveyQuestion) error {
 	id, err := insertID(ctx, tx, `INSERT INTO survey_question (survey_id, ord, kind, prompt, max_picks, required)
 		VALUES ($1, $2, $3, $4, $5, $6)`, surveyID, q.Ord, q.Kind, q.Prompt, q.MaxPicks, q.Required)
 	if err != nil {
@@ -275,15 +85,15 @@ func insertQuestion(ctx context.Context, tx *sql.Tx, surveyID int64, q *Question
 	return nil
 }
 
-func auditQuestion(q *Question) map[string]any {
+func auditQuestion(q *model.SurveyQuestion) map[string]any {
 	return map[string]any{"id": q.ID, "kind": q.Kind, "prompt": q.Prompt, "max_picks": q.MaxPicks, "required": q.Required, "options": q.OptionIDs}
 }
 
 // surveyForAdmin loads a survey's row inside tx for a write by an
 // administrator: "not found" unless admin covers its scope unit.
-func surveyForAdmin(ctx context.Context, tx *sql.Tx, admin model.Scope, id int64) (*Survey, error) {
+func surveyForAdmin(ctx context.Context, tx *sql.Tx, admin model.Scope, id int64) (*model.Survey, error) {
 	sv, err := scanSurveyRow(tx.QueryRowContext(ctx, surveySelect+` WHERE s.id = $1`, id))
-	if err == sql.ErrNoRows || (err == nil && !admin.Contains(sv.ScopePath)) {
+	if err == sql.ErrNoRows || (err == nil && !policy.ManagesSurvey(admin, sv)) {
 		return nil, errSurveyNotFound(id)
 	}
 	return sv, err
@@ -292,8 +102,8 @@ func surveyForAdmin(ctx context.Context, tx *sql.Tx, admin model.Scope, id int64
 // UpdateSurvey changes a survey's title, introduction, dates and (while no
 // one has answered) scope unit, audited with the changed fields. Both the
 // old and the new scope unit must lie in admin.
-func (s *Store) UpdateSurvey(ctx context.Context, a model.Actor, admin model.Scope, sv *Survey) error {
-	if err := validateSurvey(sv); err != nil {
+func (s *Store) UpdateSurvey(ctx context.Context, a model.Actor, admin model.Scope, sv *model.Survey) error {
+	if err := sv.Validate(); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
@@ -352,8 +162,8 @@ func (s *Store) DeleteSurvey(ctx context.Context, a model.Actor, admin model.Sco
 
 // AddSurveyQuestion appends a question to a survey nobody has answered
 // yet, audited. It sets q.ID.
-func (s *Store) AddSurveyQuestion(ctx context.Context, a model.Actor, admin model.Scope, surveyID int64, q *Question) error {
-	if err := validateQuestion(q); err != nil {
+func (s *Store) AddSurveyQuestion(ctx context.Context, a model.Actor, admin model.Scope, surveyID int64, q *model.SurveyQuestion) error {
+	if err := q.Validate(); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
@@ -368,8 +178,8 @@ func (s *Store) AddSurveyQuestion(ctx context.Context, a model.Actor, admin mode
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(ord), 0) FROM survey_question WHERE survey_id = $1`, surveyID).Scan(&n, &last); err != nil {
 			return err
 		}
-		if n >= SurveyMaxQuestions {
-			return apperr.Invalid("questions", "err.survey.at_most_questions", SurveyMaxQuestions)
+		if n >= model.SurveyMaxQuestions {
+			return apperr.Invalid("questions", "err.survey.at_most_questions", model.SurveyMaxQuestions)
 		}
 		q.Ord = last + 1
 		if err := insertQuestion(ctx, tx, surveyID, q); err != nil {
@@ -413,8 +223,8 @@ const surveySelect = `SELECT s.id, s.title, s.intro, s.scope_unit_id, u.name, u.
 	(SELECT COUNT(*) FROM survey_response r WHERE r.survey_id = s.id)
 	FROM survey s JOIN org_unit u ON u.id = s.scope_unit_id`
 
-func scanSurveyRow(sc interface{ Scan(...any) error }) (*Survey, error) {
-	var sv Survey
+func scanSurveyRow(sc interface{ Scan(...any) error }) (*model.Survey, error) {
+	var sv model.Survey
 	var created int64
 	if err := sc.Scan(&sv.ID, &sv.Title, &sv.Intro, &sv.ScopeUnitID, &sv.ScopeName, &sv.ScopePath, &sv.OpensOn, &sv.ClosesOn,
 		&created, &sv.CreatedBy, &sv.Responses); err != nil {
@@ -425,9 +235,9 @@ func scanSurveyRow(sc interface{ Scan(...any) error }) (*Survey, error) {
 }
 
 // Survey loads a survey with its questions and options. It checks no
-// scope: callers decide who may see it (see CanManage, SurveyEligible,
+// scope: callers decide who may see it (see policy.ManagesSurvey, SurveyEligible,
 // SurveyResults).
-func (s *Store) Survey(ctx context.Context, id int64) (*Survey, error) {
+func (s *Store) Survey(ctx context.Context, id int64) (*model.Survey, error) {
 	sv, err := scanSurveyRow(s.db.QueryRowContext(ctx, surveySelect+` WHERE s.id = $1`, id))
 	if err == sql.ErrNoRows {
 		return nil, errSurveyNotFound(id)
@@ -441,7 +251,7 @@ func (s *Store) Survey(ctx context.Context, id int64) (*Survey, error) {
 	}
 	byID := map[int64]int{}
 	for rows.Next() {
-		var q Question
+		var q model.SurveyQuestion
 		if err := rows.Scan(&q.ID, &q.Ord, &q.Kind, &q.Prompt, &q.MaxPicks, &q.Required); err != nil {
 			rows.Close()
 			return nil, err
@@ -463,7 +273,7 @@ func (s *Store) Survey(ctx context.Context, id int64) (*Survey, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var qid int64
-		var o SurveyOption
+		var o model.SurveyOption
 		if err := rows.Scan(&qid, &o.CompetencyID, &o.Code, &o.Name, &o.Group, &o.Framework); err != nil {
 			return nil, err
 		}
@@ -473,10 +283,6 @@ func (s *Store) Survey(ctx context.Context, id int64) (*Survey, error) {
 	}
 	return sv, rows.Err()
 }
-
-// CanManage reports whether admin (what a user administers) covers the
-// survey's scope unit: only then may they edit or delete it.
-func (sv Survey) CanManage(admin model.Scope) bool { return admin.Contains(sv.ScopePath) }
 
 // SurveyFilter selects a page of the surveys a reader of Scope may read
 // results of (see SurveyPage).
@@ -496,7 +302,7 @@ type SurveyFilter struct {
 // counts, each counted on the (survey_id, employee_id) unique index. A view
 // so costs the responses of the surveys shown (≈ 7 ms per 100,000 on
 // SQLite), never those of every survey ever held.
-func (s *Store) SurveyPage(ctx context.Context, f SurveyFilter) ([]Survey, bool, error) {
+func (s *Store) SurveyPage(ctx context.Context, f SurveyFilter) ([]model.Survey, bool, error) {
 	if f.Limit <= 0 {
 		f.Limit = 25
 	}
@@ -554,7 +360,7 @@ func (s *Store) SurveyPage(ctx context.Context, f SurveyFilter) ([]Survey, bool,
 		return nil, false, fmt.Errorf("store: surveys: %w", err)
 	}
 	defer rows.Close()
-	byID := make(map[int64]*Survey, len(ids))
+	byID := make(map[int64]*model.Survey, len(ids))
 	for rows.Next() {
 		sv, err := scanSurveyRow(rows)
 		if err != nil {
@@ -565,7 +371,7 @@ func (s *Store) SurveyPage(ctx context.Context, f SurveyFilter) ([]Survey, bool,
 	if err := rows.Err(); err != nil {
 		return nil, false, err
 	}
-	out := make([]Survey, 0, len(ids))
+	out := make([]model.Survey, 0, len(ids))
 	for _, id := range ids {
 		if sv := byID[id]; sv != nil { // deleted between the two steps: skipped
 			out = append(out, *sv)

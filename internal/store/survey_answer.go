@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -18,26 +17,16 @@ import (
 // answer (the response keeps its ID and creation time). An employee outside
 // the subtree is told the survey does not exist.
 
-// Answer is what one respondent gave to one question.
-type Answer struct {
-	Competencies []int64  // competencies question: picked competency IDs
-	Forms        []string // forms question: picked TrainingForms codes
-	Text         string   // text question
-}
-
-// empty reports whether nothing was given.
-func (a Answer) empty() bool { return len(a.Competencies) == 0 && len(a.Forms) == 0 && a.Text == "" }
-
 // SurveyResponse is one employee's stored answer to a survey.
 type SurveyResponse struct {
 	ID                   int64
 	CreatedAt, UpdatedAt time.Time
-	Answers              map[int64]Answer // by question ID
+	Answers              map[int64]model.SurveyAnswer // by question ID
 }
 
 // MySurvey is a survey as an employee's list shows it.
 type MySurvey struct {
-	Survey
+	model.Survey
 	Answered   bool
 	AnsweredAt time.Time // last change of the answer
 }
@@ -75,7 +64,7 @@ func (s *Store) MySurveys(ctx context.Context, employeeID int64, today string) (
 		if answered != 0 {
 			m.Answered, m.AnsweredAt = true, unixTime(answered)
 		}
-		if m.State(today) == SurveyOpen {
+		if m.State(today) == model.SurveyOpen {
 			open = append(open, m)
 		} else {
 			past = append(past, m)
@@ -118,7 +107,7 @@ func (s *Store) SurveyResponseOf(ctx context.Context, surveyID, employeeID int64
 		return nil, fmt.Errorf("store: survey response: %w", err)
 	}
 	r.CreatedAt, r.UpdatedAt = unixTime(created), unixTime(updated)
-	r.Answers = map[int64]Answer{}
+	r.Answers = map[int64]model.SurveyAnswer{}
 	rows, err := s.db.QueryContext(ctx, `SELECT question_id, COALESCE(competency_id, 0), choice, body FROM survey_answer WHERE response_id = $1`, r.ID)
 	if err != nil {
 		return nil, fmt.Errorf("store: survey answers: %w", err)
@@ -144,69 +133,12 @@ func (s *Store) SurveyResponseOf(ctx context.Context, surveyID, employeeID int64
 	return &r, rows.Err()
 }
 
-// checkAnswers normalises answers against the survey's questions: picks
-// must be among the options (or TrainingForms), at most MaxPicks, required
-// questions answered, texts within SurveyMaxText. Answers to unknown
-// questions are refused. The error names the question's field "q<ID>".
-func checkAnswers(sv *Survey, answers map[int64]Answer) error {
-	byID := map[int64]*Question{}
-	for i := range sv.Questions {
-		byID[sv.Questions[i].ID] = &sv.Questions[i]
-	}
-	for qid := range answers {
-		if byID[qid] == nil {
-			return apperr.Invalid("answers", "err.survey.question_not_part_survey", qid)
-		}
-	}
-	for _, q := range sv.Questions {
-		field := fmt.Sprintf("q%d", q.ID)
-		a := answers[q.ID]
-		switch q.Kind {
-		case QuestionCompetencies:
-			a.Forms, a.Text = nil, ""
-			slices.Sort(a.Competencies)
-			a.Competencies = slices.Compact(a.Competencies)
-			for _, c := range a.Competencies {
-				if !slices.Contains(q.OptionIDs, c) {
-					return apperr.Invalid(field, "err.survey.competency_not_choice_question", c)
-				}
-			}
-			if q.MaxPicks > 0 && len(a.Competencies) > q.MaxPicks {
-				return apperr.Invalid(field, "err.survey.choose_at_most", q.MaxPicks)
-			}
-		case QuestionForms:
-			a.Competencies, a.Text = nil, ""
-			slices.Sort(a.Forms)
-			a.Forms = slices.Compact(a.Forms)
-			for _, f := range a.Forms {
-				if !slices.Contains(TrainingForms, f) {
-					return apperr.Invalid(field, "err.survey.development_form_unknown", f)
-				}
-			}
-			if q.MaxPicks > 0 && len(a.Forms) > q.MaxPicks {
-				return apperr.Invalid(field, "err.survey.choose_at_most", q.MaxPicks)
-			}
-		case QuestionText:
-			a.Competencies, a.Forms = nil, nil
-			a.Text = strings.TrimSpace(a.Text)
-			if utf8.RuneCountInString(a.Text) > SurveyMaxText {
-				return apperr.Invalid(field, "err.survey.answer_at_most_characters", SurveyMaxText)
-			}
-		}
-		if q.Required && a.empty() {
-			return apperr.Invalid(field, "err.survey.question_answered")
-		}
-		answers[q.ID] = a
-	}
-	return nil
-}
-
 // SubmitSurvey stores employee employeeID's answers to a survey, replacing
 // any earlier answer, audited in the same transaction (the audit detail
 // counts the picks and characters; the text itself stays in the answer).
 // today (YYYY-MM-DD) decides whether the survey is open. It returns whether
 // this was the employee's first answer.
-func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, employeeID int64, today string, answers map[int64]Answer) (bool, error) {
+func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, employeeID int64, today string, answers map[int64]model.SurveyAnswer) (bool, error) {
 	sv, err := s.Survey(ctx, surveyID)
 	if err != nil {
 		return false, err
@@ -215,7 +147,7 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 		return false, apperr.New(apperr.ECONFLICT, "err.survey.survey_has_no_questions")
 	}
 	if answers == nil {
-		answers = map[int64]Answer{}
+		answers = map[int64]model.SurveyAnswer{}
 	}
 	first := false
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
@@ -233,7 +165,7 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 		if err != nil {
 			return err
 		}
-		if st := cur.State(today); st != SurveyOpen {
+		if st := cur.State(today); st != model.SurveyOpen {
 			return apperr.New(apperr.ECONFLICT, "err.survey.survey_not_open", cur.OpensOn, cur.ClosesOn)
 		}
 		if cur.Responses == 0 {
@@ -245,7 +177,7 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 				return apperr.New(apperr.ECONFLICT, "err.survey.questions_changed")
 			}
 		}
-		if err := checkAnswers(sv, answers); err != nil {
+		if err := sv.CheckAnswers(answers); err != nil {
 			return err
 		}
 		now := s.Now().Unix()
@@ -276,7 +208,7 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 			if err := insertAnswer(ctx, tx, rid, q.ID, ans); err != nil {
 				return err
 			}
-			detail[fmt.Sprintf("q%d", q.ID)] = len(ans.Competencies) + len(ans.Forms) + utf8.RuneCountInString(ans.Text)
+			detail[model.QuestionField(q.ID)] = len(ans.Competencies) + len(ans.Forms) + utf8.RuneCountInString(ans.Text)
 		}
 		action := "survey.answer_update"
 		if first {
@@ -288,7 +220,7 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 }
 
 // insertAnswer writes one question's answer as rows of survey_answer.
-func insertAnswer(ctx context.Context, tx *sql.Tx, rid, qid int64, a Answer) error {
+func insertAnswer(ctx context.Context, tx *sql.Tx, rid, qid int64, a model.SurveyAnswer) error {
 	const ins = `INSERT INTO survey_answer (response_id, question_id, competency_id, choice, body) VALUES ($1, $2, $3, $4, $5)`
 	for _, c := range a.Competencies {
 		if _, err := tx.ExecContext(ctx, ins, rid, qid, c, "", ""); err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 )
 
 // Survey results: for a unit subtree inside the survey's scope, the
@@ -30,14 +31,9 @@ import (
 // results carry (TextCount has them all).
 const SurveyMaxTexts = 200
 
-// SurveyMinTextGroup is the fewest respondents a part of a survey must have
-// before its free answers are shown: with one or two, "without names" would
-// still say who wrote what. Counts and tallies are shown whatever the size.
-const SurveyMinTextGroup = 3
-
 // SurveyResults are the figures of one survey in one subtree.
 type SurveyResults struct {
-	Survey    *Survey
+	Survey    *model.Survey
 	Unit      model.OrgUnit // the subtree's top unit
 	People    int           // active employees placed in the subtree now
 	Responses int           // responses from the subtree
@@ -49,13 +45,13 @@ type SurveyResults struct {
 	NeedsAsOf    time.Time
 	NeedsStale   bool
 	// TextsWithheld says that the free answers are not given because the
-	// part has fewer than SurveyMinTextGroup respondents.
+	// part has fewer than model.SurveyMinTextGroup respondents.
 	TextsWithheld bool
 }
 
 // QuestionResult is the tally of one question.
 type QuestionResult struct {
-	Question
+	model.SurveyQuestion
 	Answered     int               // respondents who answered this question
 	Competencies []CompetencyTally // competencies question: every option, most asked first
 	Forms        []FormTally       // forms question: every form, most chosen first
@@ -66,7 +62,7 @@ type QuestionResult struct {
 // CompetencyTally sets what respondents asked for beside what the
 // assessments found for one competency.
 type CompetencyTally struct {
-	SurveyOption
+	model.SurveyOption
 	Said      int       // respondents who picked it
 	SaidShare gap.Fixed // Said ÷ respondents to the question; -1 when none
 	// From the needs analysis of the subtree: employees whose standard
@@ -84,29 +80,24 @@ type FormTally struct {
 	Share gap.Fixed // Count ÷ respondents to the question; -1 when none
 }
 
-// resultsUnit decides which subtree a reader sees: unitID when it lies in
-// the survey's subtree and in the reader's scope; with unitID 0 the
-// survey's scope unit when the reader sees it, else the widest of the
-// reader's subtrees inside the survey. Anything else is "not found".
-func (s *Store) resultsUnit(ctx context.Context, reader model.Scope, sv *Survey, unitID int64) (*model.OrgUnit, error) {
+// resultsUnit loads the subtree a reader sees of survey sv: unitID when
+// the reader may read that part (policy.ReadsSurveyPart), with unitID 0
+// the default part (policy.SurveyResultsRoot). Anything else is "not
+// found".
+func (s *Store) resultsUnit(ctx context.Context, reader model.Scope, sv *model.Survey, unitID int64) (*model.OrgUnit, error) {
 	if unitID == 0 {
-		if reader.Contains(sv.ScopePath) {
+		root, ok := policy.SurveyResultsRoot(reader, sv.ScopePath)
+		switch {
+		case !ok:
+			return nil, errSurveyNotFound(sv.ID)
+		case root == sv.ScopePath:
 			unitID = sv.ScopeUnitID
-		} else {
-			best := ""
-			for _, p := range reader.UnitPaths {
-				if model.InSubtree(p, sv.ScopePath) && (best == "" || len(p) < len(best)) {
-					best = p
-				}
-			}
-			if best == "" {
-				return nil, errSurveyNotFound(sv.ID)
-			}
-			unitID = pathLastID(best)
+		default:
+			unitID = pathLastID(root)
 		}
 	}
 	u, err := s.Unit(ctx, unitID)
-	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && (!model.InSubtree(u.Path, sv.ScopePath) || !reader.Contains(u.Path))) {
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !policy.ReadsSurveyPart(reader, sv.ScopePath, u.Path)) {
 		return nil, apperr.New(apperr.ENOTFOUND, "err.survey.unit_not_found_survey", unitID)
 	}
 	return u, err
@@ -154,15 +145,15 @@ func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID,
 	}
 	var texts map[int64][]string
 	var textCount map[int64]int
-	if out.TextsWithheld = out.Responses < SurveyMinTextGroup; !out.TextsWithheld {
+	if out.TextsWithheld = model.SurveyTextsWithheld(out.Responses); !out.TextsWithheld {
 		if texts, textCount, err = s.surveyTexts(ctx, surveyID, lo, hi); err != nil {
 			return nil, err
 		}
 	}
 	for _, q := range sv.Questions {
-		qr := QuestionResult{Question: q, Answered: answered[q.ID], Texts: texts[q.ID], TextCount: textCount[q.ID]}
+		qr := QuestionResult{SurveyQuestion: q, Answered: answered[q.ID], Texts: texts[q.ID], TextCount: textCount[q.ID]}
 		switch q.Kind {
-		case QuestionCompetencies:
+		case model.QuestionCompetencies:
 			for _, o := range q.Options {
 				n, ok := byComp[o.CompetencyID]
 				t := CompetencyTally{SurveyOption: o, Said: picks[pickKey{q.ID, o.CompetencyID, ""}], ShareShort: -1}
@@ -175,8 +166,8 @@ func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID,
 			slices.SortStableFunc(qr.Competencies, func(a, b CompetencyTally) int {
 				return cmp.Or(cmp.Compare(b.Said, a.Said), cmp.Compare(b.Short, a.Short), cmp.Compare(b.WeightedNeed, a.WeightedNeed))
 			})
-		case QuestionForms:
-			for _, f := range TrainingForms {
+		case model.QuestionForms:
+			for _, f := range model.TrainingForms {
 				c := picks[pickKey{q.ID, 0, f}]
 				qr.Forms = append(qr.Forms, FormTally{Form: f, Count: c, Share: share(c, qr.Answered)})
 			}

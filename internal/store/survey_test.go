@@ -8,6 +8,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -35,14 +36,14 @@ func wantCode(t *testing.T, what string, err error, code string) {
 // newDinasSurvey creates, as a BKPSDM admin, a March 2025 survey of the
 // Kominfo dinas with a competencies question (c0–c2, at most 2, required),
 // a forms question (at most 3) and a free question.
-func newDinasSurvey(t *testing.T, s *store.Store, f *needsFixture) *store.Survey {
+func newDinasSurvey(t *testing.T, s *store.Store, f *needsFixture) *model.Survey {
 	t.Helper()
 	c := f.comps
-	sv := &store.Survey{Title: " Kebutuhan pelatihan 2026 ", ScopeUnitID: f.dinas.ID, OpensOn: "2025-03-01", ClosesOn: "2025-03-31",
-		Questions: []store.Question{
-			{Kind: store.QuestionCompetencies, Prompt: "Kompetensi yang Anda butuhkan", MaxPicks: 2, Required: true, OptionIDs: []int64{c[2], c[0], c[1], c[0]}},
-			{Kind: store.QuestionForms, Prompt: "Bentuk pengembangan yang Anda sukai", MaxPicks: 3},
-			{Kind: store.QuestionText, Prompt: "Saran lain"},
+	sv := &model.Survey{Title: " Kebutuhan pelatihan 2026 ", ScopeUnitID: f.dinas.ID, OpensOn: "2025-03-01", ClosesOn: "2025-03-31",
+		Questions: []model.SurveyQuestion{
+			{Kind: model.QuestionCompetencies, Prompt: "Kompetensi yang Anda butuhkan", MaxPicks: 2, Required: true, OptionIDs: []int64{c[2], c[0], c[1], c[0]}},
+			{Kind: model.QuestionForms, Prompt: "Bentuk pengembangan yang Anda sukai", MaxPicks: 3},
+			{Kind: model.QuestionText, Prompt: "Saran lain"},
 		}}
 	must(t, s.CreateSurvey(context.Background(), admin, model.Scope{All: true}, sv))
 	return sv
@@ -55,23 +56,24 @@ func TestSurveyAdministration(t *testing.T) {
 		dinkesAdmin := model.Scope{UnitPaths: []string{f.other.Path}}
 
 		// A unit admin cannot aim a survey outside the unit they administer.
-		out := &store.Survey{Title: "Di luar", ScopeUnitID: f.dinas.ID, OpensOn: "2025-03-01", ClosesOn: "2025-03-31"}
+		out := &model.Survey{Title: "Di luar", ScopeUnitID: f.dinas.ID, OpensOn: "2025-03-01", ClosesOn: "2025-03-31"}
 		wantCode(t, "create outside scope", s.CreateSurvey(ctx, admin, dinkesAdmin, out), apperr.EINVALID)
-		bad := &store.Survey{Title: "Terbalik", ScopeUnitID: f.other.ID, OpensOn: "2025-03-31", ClosesOn: "2025-03-01"}
+		bad := &model.Survey{Title: "Terbalik", ScopeUnitID: f.other.ID, OpensOn: "2025-03-31", ClosesOn: "2025-03-01"}
 		wantCode(t, "closes before opens", s.CreateSurvey(ctx, admin, dinkesAdmin, bad), apperr.EINVALID)
-		noOpt := &store.Survey{Title: "Tanpa pilihan", ScopeUnitID: f.other.ID, OpensOn: "2025-03-01", ClosesOn: "2025-03-31",
-			Questions: []store.Question{{Kind: store.QuestionCompetencies, Prompt: "Apa?"}}}
+		noOpt := &model.Survey{Title: "Tanpa pilihan", ScopeUnitID: f.other.ID, OpensOn: "2025-03-01", ClosesOn: "2025-03-31",
+			Questions: []model.SurveyQuestion{{Kind: model.QuestionCompetencies, Prompt: "Apa?"}}}
 		wantCode(t, "competency question without options", s.CreateSurvey(ctx, admin, dinkesAdmin, noOpt), apperr.EINVALID)
 
 		sv := newDinasSurvey(t, s, f)
 		got, err := s.Survey(ctx, sv.ID)
 		must(t, err)
 		if got.Title != "Kebutuhan pelatihan 2026" || got.ScopeName != f.dinas.Name || len(got.Questions) != 3 ||
-			len(got.Questions[0].Options) != 3 || got.Questions[0].Options[0].CompetencyID != f.comps[0] || got.Questions[2].Kind != store.QuestionText {
+			len(got.Questions[0].Options) != 3 || got.Questions[0].Options[0].CompetencyID != f.comps[0] || got.Questions[2].Kind != model.QuestionText {
 			t.Fatalf("stored survey %+v", got)
 		}
-		if !got.CanManage(model.Scope{All: true}) || got.CanManage(dinkesAdmin) || got.CanManage(model.Scope{UnitPaths: []string{f.bidang.Path}}) {
-			t.Error("CanManage: only an administrator of the dinas or above manages it")
+		if !policy.ManagesSurvey(model.Scope{All: true}, got) || policy.ManagesSurvey(dinkesAdmin, got) ||
+			policy.ManagesSurvey(model.Scope{UnitPaths: []string{f.bidang.Path}}, got) {
+			t.Error("ManagesSurvey: only an administrator of the dinas or above manages it")
 		}
 
 		// Another unit's admin is told the survey does not exist.
@@ -79,7 +81,7 @@ func TestSurveyAdministration(t *testing.T) {
 		upd.Title = "Diubah"
 		wantCode(t, "update by another unit's admin", s.UpdateSurvey(ctx, admin, dinkesAdmin, &upd), apperr.ENOTFOUND)
 		wantCode(t, "delete by another unit's admin", s.DeleteSurvey(ctx, admin, dinkesAdmin, sv.ID), apperr.ENOTFOUND)
-		q := &store.Question{Kind: store.QuestionText, Prompt: "Tambahan"}
+		q := &model.SurveyQuestion{Kind: model.QuestionText, Prompt: "Tambahan"}
 		wantCode(t, "question by another unit's admin", s.AddSurveyQuestion(ctx, admin, dinkesAdmin, sv.ID, q), apperr.ENOTFOUND)
 
 		// Before anyone answers, the questions can change.
@@ -100,7 +102,7 @@ func TestSurveyAdministration(t *testing.T) {
 		}
 
 		// A survey nobody answered can be deleted.
-		gone := &store.Survey{Title: "Salah buat", ScopeUnitID: f.other.ID, OpensOn: "2025-03-01", ClosesOn: "2025-03-31"}
+		gone := &model.Survey{Title: "Salah buat", ScopeUnitID: f.other.ID, OpensOn: "2025-03-01", ClosesOn: "2025-03-31"}
 		must(t, s.CreateSurvey(ctx, admin, dinkesAdmin, gone))
 		must(t, s.DeleteSurvey(ctx, admin, dinkesAdmin, gone.ID))
 		_, err = s.Survey(ctx, gone.ID)
@@ -123,10 +125,10 @@ func TestSurveyAnswering(t *testing.T) {
 		sv := newDinasSurvey(t, s, f)
 		qc, qf, qt := sv.Questions[0].ID, sv.Questions[1].ID, sv.Questions[2].ID
 		const open, early, late = "2025-03-15", "2025-02-28", "2025-04-01"
-		submit := func(e model.Employee, day string, ans map[int64]store.Answer) (bool, error) {
+		submit := func(e model.Employee, day string, ans map[int64]model.SurveyAnswer) (bool, error) {
 			return s.SubmitSurvey(ctx, model.Actor{Name: e.NIP}, sv.ID, e.ID, day, ans)
 		}
-		answer := map[int64]store.Answer{qc: {Competencies: []int64{c[0]}}, qf: {Forms: []string{"coaching", "elearning"}},
+		answer := map[int64]model.SurveyAnswer{qc: {Competencies: []int64{c[0]}}, qf: {Forms: []string{"coaching", "elearning"}},
 			qt: {Text: "  Pelatihan <b>SPBE</b> untuk operator  "}}
 
 		// Someone outside the dinas is not asked: the survey "does not exist".
@@ -147,19 +149,19 @@ func TestSurveyAnswering(t *testing.T) {
 		wantCode(t, "answer after closing", err, apperr.ECONFLICT)
 
 		// A survey without questions cannot be answered.
-		empty := &store.Survey{Title: "Kosong", ScopeUnitID: f.dinas.ID, OpensOn: "2025-03-01", ClosesOn: "2025-03-31"}
+		empty := &model.Survey{Title: "Kosong", ScopeUnitID: f.dinas.ID, OpensOn: "2025-03-01", ClosesOn: "2025-03-31"}
 		must(t, s.CreateSurvey(ctx, admin, model.Scope{All: true}, empty))
 		_, err = s.SubmitSurvey(ctx, admin, empty.ID, f.ani.ID, open, nil)
 		wantCode(t, "answer a survey without questions", err, apperr.ECONFLICT)
 
 		// Answers are checked against the questions.
-		for name, bad := range map[string]map[int64]store.Answer{
+		for name, bad := range map[string]map[int64]model.SurveyAnswer{
 			"too many picks":       {qc: {Competencies: []int64{c[0], c[1], c[2]}}},
 			"competency not asked": {qc: {Competencies: []int64{c[3]}}},
 			"unknown form":         {qc: {Competencies: []int64{c[0]}}, qf: {Forms: []string{"tidur"}}},
 			"required left empty":  {qf: {Forms: []string{"coaching"}}},
 			"unknown question":     {qc: {Competencies: []int64{c[0]}}, qc + 1000: {Text: "x"}},
-			"text too long":        {qc: {Competencies: []int64{c[0]}}, qt: {Text: strings.Repeat("a", store.SurveyMaxText+1)}},
+			"text too long":        {qc: {Competencies: []int64{c[0]}}, qt: {Text: strings.Repeat("a", model.SurveyMaxText+1)}},
 		} {
 			_, err := submit(f.ani, open, bad)
 			wantCode(t, name, err, apperr.EINVALID)
@@ -176,7 +178,7 @@ func TestSurveyAnswering(t *testing.T) {
 		if !first {
 			t.Error("first answer not reported as first")
 		}
-		first, err = submit(f.ani, open, map[int64]store.Answer{qc: {Competencies: []int64{c[1], c[2], c[1]}}, qf: {Forms: []string{"coaching", "elearning"}},
+		first, err = submit(f.ani, open, map[int64]model.SurveyAnswer{qc: {Competencies: []int64{c[1], c[2], c[1]}}, qf: {Forms: []string{"coaching", "elearning"}},
 			qt: {Text: "  Pelatihan <b>SPBE</b> untuk operator  "}})
 		must(t, err)
 		if first {
@@ -190,7 +192,7 @@ func TestSurveyAnswering(t *testing.T) {
 		}
 		mine, err = s.MySurveys(ctx, f.ani.ID, late)
 		must(t, err)
-		if len(mine) != 1 || !mine[0].Answered || mine[0].State(late) != store.SurveyClosed {
+		if len(mine) != 1 || !mine[0].Answered || mine[0].State(late) != model.SurveyClosed {
 			t.Errorf("ani's surveys after closing %+v", mine)
 		}
 		if got := auditActions(t, s, "survey_response", r.ID); strings.Join(got, " ") != "survey.answer survey.answer_update" {
@@ -202,7 +204,7 @@ func TestSurveyAnswering(t *testing.T) {
 
 		// Once answered, questions and scope are frozen, the dates are not.
 		all := model.Scope{All: true}
-		wantCode(t, "add question after answers", s.AddSurveyQuestion(ctx, admin, all, sv.ID, &store.Question{Kind: store.QuestionText, Prompt: "?"}), apperr.ECONFLICT)
+		wantCode(t, "add question after answers", s.AddSurveyQuestion(ctx, admin, all, sv.ID, &model.SurveyQuestion{Kind: model.QuestionText, Prompt: "?"}), apperr.ECONFLICT)
 		wantCode(t, "delete question after answers", s.DeleteSurveyQuestion(ctx, admin, all, sv.ID, qt), apperr.ECONFLICT)
 		wantCode(t, "delete survey after answers", s.DeleteSurvey(ctx, admin, all, sv.ID), apperr.ECONFLICT)
 		moved := *sv
@@ -224,7 +226,7 @@ func TestSurveyResults(t *testing.T) {
 		c := f.comps
 		sv := newDinasSurvey(t, s, f)
 		qc, qf, qt := sv.Questions[0].ID, sv.Questions[1].ID, sv.Questions[2].ID
-		answer := func(e model.Employee, a map[int64]store.Answer) {
+		answer := func(e model.Employee, a map[int64]model.SurveyAnswer) {
 			t.Helper()
 			_, err := s.SubmitSurvey(ctx, model.Actor{Name: e.NIP}, sv.ID, e.ID, "2025-03-10", a)
 			must(t, err)
@@ -232,11 +234,11 @@ func TestSurveyResults(t *testing.T) {
 		// Ani first asks for c0 and changes to c1 + c2; Budi asks for c1,
 		// Siti (head of the bidang) for c0. Dedi, Cici and the kadis do not
 		// answer.
-		answer(f.ani, map[int64]store.Answer{qc: {Competencies: []int64{c[0]}}})
-		answer(f.ani, map[int64]store.Answer{qc: {Competencies: []int64{c[1], c[2]}}, qf: {Forms: []string{"coaching", "elearning"}},
+		answer(f.ani, map[int64]model.SurveyAnswer{qc: {Competencies: []int64{c[0]}}})
+		answer(f.ani, map[int64]model.SurveyAnswer{qc: {Competencies: []int64{c[1], c[2]}}, qf: {Forms: []string{"coaching", "elearning"}},
 			qt: {Text: "Pelatihan <b>SPBE</b>"}})
-		answer(f.budi, map[int64]store.Answer{qc: {Competencies: []int64{c[1]}}, qf: {Forms: []string{"elearning"}}, qt: {Text: "Mentoring"}})
-		answer(f.kabidE, map[int64]store.Answer{qc: {Competencies: []int64{c[0]}}})
+		answer(f.budi, map[int64]model.SurveyAnswer{qc: {Competencies: []int64{c[1]}}, qf: {Forms: []string{"elearning"}}, qt: {Text: "Mentoring"}})
+		answer(f.kabidE, map[int64]model.SurveyAnswer{qc: {Competencies: []int64{c[0]}}})
 
 		res, err := s.SurveyResults(ctx, model.Scope{All: true}, sv.ID, 0)
 		must(t, err)
@@ -259,7 +261,7 @@ func TestSurveyResults(t *testing.T) {
 			t.Errorf("competency tallies (answered %d)\n got %v\nwant %v", res.Questions[0].Answered, got, want)
 		}
 		forms := res.Questions[1]
-		if forms.Answered != 2 || len(forms.Forms) != len(store.TrainingForms) || forms.Forms[0].Form != "elearning" || forms.Forms[0].Count != 2 ||
+		if forms.Answered != 2 || len(forms.Forms) != len(model.TrainingForms) || forms.Forms[0].Form != "elearning" || forms.Forms[0].Count != 2 ||
 			forms.Forms[0].Share != 10000 || forms.Forms[1].Form != "coaching" || forms.Forms[1].Count != 1 || forms.Forms[2].Count != 0 {
 			t.Errorf("form tallies %+v", forms)
 		}
@@ -297,7 +299,7 @@ func TestSurveyPage(t *testing.T) {
 		all := model.Scope{All: true}
 		var ids []int64
 		for i, u := range []model.OrgUnit{f.dinas, f.bidang, f.other} {
-			sv := &store.Survey{Title: fmt.Sprintf("Kuesioner %d", i), ScopeUnitID: u.ID, OpensOn: "2025-03-01", ClosesOn: fmt.Sprintf("2025-04-0%d", i+1)}
+			sv := &model.Survey{Title: fmt.Sprintf("Kuesioner %d", i), ScopeUnitID: u.ID, OpensOn: "2025-03-01", ClosesOn: fmt.Sprintf("2025-04-0%d", i+1)}
 			must(t, s.CreateSurvey(ctx, admin, all, sv))
 			ids = append(ids, sv.ID)
 		}

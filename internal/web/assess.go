@@ -8,6 +8,7 @@ import (
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -32,7 +33,7 @@ type assessData struct {
 	// Cycles are the assessment cycles open today that include the
 	// employee (see cycles.go); ratings made now are attached to the first
 	// that opens their source. Outside them ratings are still recorded.
-	Cycles []store.Cycle
+	Cycles []model.Cycle
 	// Evidence is the work-evidence section (evidence.go).
 	Evidence *evidenceView
 }

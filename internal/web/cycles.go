@@ -1,18 +1,17 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -41,7 +40,7 @@ type cycleListData struct {
 
 // cycleShowData is the page /siklus/{id}.
 type cycleShowData struct {
-	C        *store.Cycle
+	C        *model.Cycle
 	Status   string
 	Progress store.CycleProgress
 	Units    []store.CycleUnitProgress
@@ -84,9 +83,6 @@ func (d cycleShowData) SupervisorPct() int {
 }
 func (d cycleShowData) PeerPct() int { return pct(d.Progress.PeerEnough, d.Progress.People) }
 
-// wib is the zone cycle dates (and so the "as of" times) are shown in.
-var wib = time.FixedZone("WIB", 7*3600)
-
 // asOfText is the time of day a lagging count was taken ("" when the count
 // is current): large cycles are served from a snapshot (store.cycleStats),
 // and the page says how old it is rather than pass it off as live.
@@ -94,7 +90,7 @@ func asOfText(p store.CycleProgress) string {
 	if p.AsOf.IsZero() {
 		return ""
 	}
-	return p.AsOf.In(wib).Format("15.04")
+	return p.AsOf.In(model.WIB).Format("15.04")
 }
 
 // AsOf is when the row's counts were taken, "" when current.
@@ -113,7 +109,7 @@ func (d cycleShowData) AsOf() string {
 }
 
 // cycleToday is today's date as cycles compare it.
-func (s *server) cycleToday() string { return store.CycleToday(s.st.Now()) }
+func (s *server) cycleToday() string { return model.CycleToday(s.st.Now()) }
 
 // cycleList shows the cycles with their progress (GET /siklus).
 func (s *server) cycleList(w http.ResponseWriter, r *http.Request) {
@@ -144,7 +140,7 @@ func (s *server) cycleList(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, row := range rows {
 		d.Rows = append(d.Rows, cycleRowView{CycleRow: row, Status: row.Status(today),
-			CanEdit: row.ClosedAt.IsZero() && store.CycleAdministered(p.Admin, &row.Cycle)})
+			CanEdit: policy.EditsCycle(p.Admin, &row.Cycle)})
 	}
 	if r.URL.Query().Get("ok") == "closed" {
 		d.Notice = "cycle.closed_notice"
@@ -153,7 +149,7 @@ func (s *server) cycleList(w http.ResponseWriter, r *http.Request) {
 }
 
 // visibleCycle loads cycle {id} when p may see it; not found otherwise.
-func (s *server) visibleCycle(r *http.Request, p *auth.Principal, id int64) (*store.Cycle, error) {
+func (s *server) visibleCycle(r *http.Request, p *auth.Principal, id int64) (*model.Cycle, error) {
 	c, err := s.st.Cycle(r.Context(), id)
 	if apperr.Code(err) == apperr.ENOTFOUND {
 		return nil, errNotPermitted
@@ -179,7 +175,7 @@ func (s *server) cycleShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := cycleShowData{C: c, Status: c.Status(s.cycleToday()), MinPeers: assess.DefaultRule().MinPeers,
-		CanEdit: c.ClosedAt.IsZero() && store.CycleAdministered(p.Admin, c)}
+		CanEdit: policy.EditsCycle(p.Admin, c)}
 	if d.Progress, err = s.st.CycleProgressOf(r.Context(), c); err != nil {
 		s.fail(w, r, err)
 		return
@@ -230,7 +226,7 @@ func (s *server) cycleNewForm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errNotPermitted)
 		return
 	}
-	today := s.st.Now().In(time.FixedZone("WIB", 7*3600))
+	today := s.st.Now().In(model.WIB)
 	f := cycleForm{OpensOn: today.Format("2006-01-02"), ClosesOn: today.AddDate(0, 1, 0).Format("2006-01-02"), Self: true, Supervisor: true, Peer: true}
 	if len(p.Admin.UnitPaths) == 1 {
 		f.Unit = strconv.FormatInt(lastPathID(p.Admin.UnitPaths[0]), 10)
@@ -245,31 +241,14 @@ func readCycleForm(r *http.Request) cycleForm {
 		Self: r.PostFormValue("src_self") != "", Supervisor: r.PostFormValue("src_supervisor") != "", Peer: r.PostFormValue("src_peer") != ""}
 }
 
-// validateCycle checks the form and turns it into a cycle; errors are keyed
-// by form field and written in lang.
-func (s *server) validateCycle(r *http.Request, p *auth.Principal, lang i18n.Lang, f *cycleForm) (store.Cycle, map[string][]string) {
+// parseCycle turns the form into a cycle: the scope unit typed as a code
+// or picked from the select is resolved to its ID (one that cannot be is
+// refused here, "cycle.err_unit"). The fields themselves are checked by
+// model.Cycle.Validate, every problem beside its field; whether the unit
+// lies in what p administers is the store's to check.
+func (s *server) parseCycle(r *http.Request, lang i18n.Lang, f *cycleForm) (model.Cycle, map[string][]string) {
 	errs := map[string][]string{}
-	add := func(field, key string) { errs[field] = append(errs[field], i18n.T(lang, key)) }
-	c := store.Cycle{ID: f.ID, Name: f.Name, OpensOn: f.OpensOn, ClosesOn: f.ClosesOn, Self: f.Self, Supervisor: f.Supervisor, Peer: f.Peer}
-	if c.Name == "" {
-		add("name", "cycle.err_name")
-	} else if len([]rune(c.Name)) > 200 {
-		add("name", "cycle.err_name_long")
-	}
-	open, err1 := time.Parse("2006-01-02", c.OpensOn)
-	if err1 != nil {
-		add("opens_on", "form.bad_date")
-	}
-	closes, err2 := time.Parse("2006-01-02", c.ClosesOn)
-	if err2 != nil {
-		add("closes_on", "form.bad_date")
-	}
-	if err1 == nil && err2 == nil && closes.Before(open) {
-		add("closes_on", "cycle.err_order")
-	}
-	if !c.Self && !c.Supervisor && !c.Peer {
-		add("sources", "cycle.err_sources")
-	}
+	c := model.Cycle{ID: f.ID, Name: f.Name, OpensOn: f.OpensOn, ClosesOn: f.ClosesOn, Self: f.Self, Supervisor: f.Supervisor, Peer: f.Peer}
 	var unit *model.OrgUnit
 	var err error
 	if f.UnitCode != "" {
@@ -277,30 +256,33 @@ func (s *server) validateCycle(r *http.Request, p *auth.Principal, lang i18n.Lan
 	} else if id, perr := strconv.ParseInt(f.Unit, 10, 64); perr == nil && id > 0 {
 		unit, err = s.st.Unit(r.Context(), id)
 	}
-	switch {
-	case unit == nil || err != nil:
-		add("scope_unit", "cycle.err_unit")
-	case !p.Administers(unit):
-		add("scope_unit", "form.unit_scope")
-	default:
+	if unit == nil || err != nil {
+		errs["scope_unit"] = append(errs["scope_unit"], i18n.T(lang, "cycle.err_unit"))
+	} else {
 		c.ScopeUnitID = unit.ID
 		f.Unit, f.UnitCode = strconv.FormatInt(unit.ID, 10), ""
+	}
+	for _, e := range model.Problems(c.Validate()) {
+		if len(errs[e.Field]) == 0 { // an unresolved unit is said once
+			errs[e.Field] = append(errs[e.Field], e.Text(lang))
+		}
 	}
 	return c, errs
 }
 
-// storeFieldError files an invalid-input error of the store under its
-// field, so that the form shows it beside the field; other errors pass.
+// storeFieldError files the invalid-input errors of the store under their
+// fields, so that the form shows each beside its field; other errors pass.
 func storeFieldError(lang i18n.Lang, err error, errs map[string][]string) bool {
-	var e *apperr.Error
-	if !errors.As(err, &e) || e.Code != apperr.EINVALID {
+	if apperr.Code(err) != apperr.EINVALID {
 		return false
 	}
-	field := e.Field
-	if field == "" {
-		field = "form"
+	for _, e := range model.Problems(err) {
+		field := e.Field
+		if field == "" {
+			field = "form"
+		}
+		errs[field] = append(errs[field], e.Text(lang))
 	}
-	errs[field] = append(errs[field], e.Text(lang))
 	return true
 }
 
@@ -316,7 +298,7 @@ func (s *server) cycleCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	f := readCycleForm(r)
 	d := &cycleFormData{F: f, New: true, Action: "/siklus/baru"}
-	c, errs := s.validateCycle(r, p, langOf(r), &d.F)
+	c, errs := s.parseCycle(r, langOf(r), &d.F)
 	if len(errs) == 0 {
 		err := s.st.CreateCycle(r.Context(), actor(p), &c, p.Admin)
 		if err == nil {
@@ -334,15 +316,15 @@ func (s *server) cycleCreate(w http.ResponseWriter, r *http.Request) {
 
 // editableCycle loads cycle {id} when p may edit it (administers its scope,
 // not closed); not found otherwise, conflict when closed.
-func (s *server) editableCycle(r *http.Request, p *auth.Principal, id int64) (*store.Cycle, error) {
+func (s *server) editableCycle(r *http.Request, p *auth.Principal, id int64) (*model.Cycle, error) {
 	c, err := s.st.Cycle(r.Context(), id)
-	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !store.CycleAdministered(p.Admin, c)) {
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !policy.AdministersCycle(p.Admin, c)) {
 		return nil, errNotPermitted
 	}
 	if err != nil {
 		return nil, err
 	}
-	if !c.ClosedAt.IsZero() {
+	if c.Closed() {
 		return nil, apperr.New(apperr.ECONFLICT, "err.cycle.closed_unchangeable", c.Name)
 	}
 	return c, nil
@@ -377,7 +359,7 @@ func (s *server) cycleUpdate(w http.ResponseWriter, r *http.Request) {
 	f := readCycleForm(r)
 	f.ID = id
 	d := &cycleFormData{F: f, Action: fmt.Sprintf("/siklus/%d/ubah", id)}
-	c, errs := s.validateCycle(r, p, langOf(r), &d.F)
+	c, errs := s.parseCycle(r, langOf(r), &d.F)
 	if len(errs) == 0 {
 		err := s.st.UpdateCycle(r.Context(), actor(p), &c, p.Admin)
 		if err == nil {

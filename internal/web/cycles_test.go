@@ -44,8 +44,8 @@ func TestCyclePages(t *testing.T) {
 		f := newFixture(t, st)
 		comps := withStandard(t, f)
 		withDinkesAdmin(t, f)
-		today := store.CycleToday(time.Now())
-		later := store.CycleToday(time.Now().AddDate(0, 0, 20))
+		today := model.CycleToday(time.Now())
+		later := model.CycleToday(time.Now().AddDate(0, 0, 20))
 
 		opd := f.client(t)
 		opd.login("adminkominfo", pwOPD)
@@ -53,11 +53,20 @@ func TestCyclePages(t *testing.T) {
 		status(t, p, 200)
 		contains(t, p, `id="nav-cycles"`, `id="new-cycle"`, `id="no-cycles"`)
 
-		// Specific errors, each beside its field.
+		// Specific errors, each beside its field: every problem of the
+		// fields at once (model.Cycle.Validate), then a unit outside what
+		// the admin administers (the store's check).
 		p = opd.post("/siklus/baru", url.Values{"name": {""}, "opens_on": {later}, "closes_on": {today}, "scope_unit_code": {"DINKES"}})
 		status(t, p, 400)
-		contains(t, p, `id="form-errors"`, "Nama siklus wajib diisi.", "Tanggal tutup tidak boleh sebelum tanggal buka.",
-			"Pilih paling sedikit satu sumber penilaian.", "Unit tidak ditemukan atau di luar wewenang Anda.")
+		contains(t, p, `id="form-errors"`, "nama siklus wajib diisi", "tanggal tutup tidak boleh sebelum tanggal buka",
+			"pilih paling sedikit satu sumber penilaian")
+		p = opd.post("/siklus/baru", url.Values{"name": {"Di luar"}, "opens_on": {today}, "closes_on": {later}, "scope_unit_code": {"DINKES"}, "src_self": {"1"}})
+		status(t, p, 400)
+		contains(t, p, `id="form-errors"`, "unit cakupan di luar wilayah yang Anda kelola")
+		p = opd.post("/siklus/baru", url.Values{"name": {"Tanpa unit"}, "opens_on": {today}, "closes_on": {later}, "scope_unit_code": {"TIDAK-ADA"}, "src_self": {"1"}})
+		status(t, p, 400)
+		contains(t, p, "Pilih unit cakupan atau ketik kode unit yang ada.")
+		lacks(t, p, "unit cakupan wajib dipilih")
 		form := url.Values{"name": {"Penilaian Diskominfo 2026"}, "opens_on": {today}, "closes_on": {later},
 			"scope_unit": {strconv.FormatInt(f.kominfo.ID, 10)}, "src_self": {"1"}, "src_supervisor": {"1"}}
 		p = opd.post("/siklus/baru", form)

@@ -137,10 +137,10 @@ func (c *matrixCity) perRole(t *testing.T, role model.Role) perRole {
 	all := model.Scope{All: true}
 	var r perRole
 	for i, unit := range []model.OrgUnit{c.kominfo, c.dinkes} {
-		cy := store.Cycle{Name: "Siklus " + string(role) + unit.Code, OpensOn: day(-1), ClosesOn: day(30), ScopeUnitID: unit.ID, Self: true, Supervisor: true}
+		cy := model.Cycle{Name: "Siklus " + string(role) + unit.Code, OpensOn: day(-1), ClosesOn: day(30), ScopeUnitID: unit.ID, Self: true, Supervisor: true}
 		must(t, c.st.CreateCycle(ctx, sys, &cy, all))
-		sv := &store.Survey{Title: "Kuesioner " + string(role) + unit.Code, ScopeUnitID: unit.ID, OpensOn: day(-1), ClosesOn: day(7),
-			Questions: []store.Question{{Kind: store.QuestionText, Prompt: "Saran"}}}
+		sv := &model.Survey{Title: "Kuesioner " + string(role) + unit.Code, ScopeUnitID: unit.ID, OpensOn: day(-1), ClosesOn: day(7),
+			Questions: []model.SurveyQuestion{{Kind: model.QuestionText, Prompt: "Saran"}}}
 		must(t, c.st.CreateSurvey(ctx, sys, all, sv))
 		d := &store.FrameworkDraft{OwnerUnitID: unit.ID, F: dictionary.Framework{Code: "DRAF-" + strings.ToUpper(string(role)) + "-" + unit.Code,
 			Name: "Draf " + string(role), Version: "2026.1", Source: "Rancangan"}}

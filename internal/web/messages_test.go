@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
 
@@ -23,8 +23,8 @@ func TestErrorsInSessionLanguage(t *testing.T) {
 	ctx := context.Background()
 	budiUser, err := f.st.UserByUsername(ctx, nipBudi)
 	must(t, err)
-	today := store.CycleToday(time.Now())
-	later := store.CycleToday(time.Now().AddDate(0, 0, 20))
+	today := model.CycleToday(time.Now())
+	later := model.CycleToday(time.Now().AddDate(0, 0, 20))
 	budiURL := "/pegawai/" + strconv.FormatInt(f.budi.ID, 10)
 	kominfo := strconv.FormatInt(f.kominfo.ID, 10)
 

@@ -43,7 +43,7 @@ func TestReviewAuditPageHidesPenaltyContent(t *testing.T) {
 }
 
 // Free answers of a part of a survey with fewer than
-// store.SurveyMinTextGroup respondents are withheld on the results page,
+// model.SurveyMinTextGroup respondents are withheld on the results page,
 // with the reason; from that size on they show, escaped.
 func TestReviewSurveyResultsWithholdSmallGroupTexts(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
@@ -51,13 +51,13 @@ func TestReviewSurveyResultsWithholdSmallGroupTexts(t *testing.T) {
 		f := newFixture(t, st)
 		withStandard(t, f)
 		sys := model.Actor{Name: "test"}
-		sv := &store.Survey{Title: "Kebutuhan 2026", ScopeUnitID: f.kominfo.ID, OpensOn: day(-1), ClosesOn: day(7),
-			Questions: []store.Question{{Kind: store.QuestionText, Prompt: "Saran"}}}
+		sv := &model.Survey{Title: "Kebutuhan 2026", ScopeUnitID: f.kominfo.ID, OpensOn: day(-1), ClosesOn: day(7),
+			Questions: []model.SurveyQuestion{{Kind: model.QuestionText, Prompt: "Saran"}}}
 		must(t, st.CreateSurvey(ctx, sys, model.Scope{All: true}, sv))
 		qt := sv.Questions[0].ID
 		answer := func(id int64, text string) {
 			t.Helper()
-			_, err := st.SubmitSurvey(ctx, sys, sv.ID, id, day(0), map[int64]store.Answer{qt: {Text: text}})
+			_, err := st.SubmitSurvey(ctx, sys, sv.ID, id, day(0), map[int64]model.SurveyAnswer{qt: {Text: text}})
 			must(t, err)
 		}
 		results := "/kuesioner/" + strconv.FormatInt(sv.ID, 10) + "/hasil"

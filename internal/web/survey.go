@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -30,7 +31,7 @@ func (s *server) today() string {
 
 // surveyLine is a survey in the index with what the user may do with it.
 type surveyLine struct {
-	store.Survey
+	model.Survey
 	State     string
 	CanManage bool
 }
@@ -84,7 +85,7 @@ func (s *server) surveyIndex(w http.ResponseWriter, r *http.Request) {
 			d.Next = offset + perPage
 		}
 		for _, sv := range list {
-			d.Managed = append(d.Managed, surveyLine{Survey: sv, State: sv.State(d.Today), CanManage: sv.CanManage(p.Admin)})
+			d.Managed = append(d.Managed, surveyLine{Survey: sv, State: sv.State(d.Today), CanManage: policy.ManagesSurvey(p.Admin, &sv)})
 		}
 	}
 	s.render(w, r, http.StatusOK, "survey_index", "survey.title", d)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
-	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/model"
 )
 
 // Answering (/kuesioner/{id}): the employees placed in the survey's subtree
@@ -27,7 +27,7 @@ type formChoice struct {
 
 // answerQuestion is one question as the answer form shows it.
 type answerQuestion struct {
-	store.Question
+	model.SurveyQuestion
 	Field  string         // form field name: "q<ID>"
 	Picked map[int64]bool // competencies question
 	Forms  []formChoice   // forms question
@@ -37,7 +37,7 @@ type answerQuestion struct {
 
 // surveyAnswerData is what survey_answer.html shows.
 type surveyAnswerData struct {
-	SV         *store.Survey
+	SV         *model.Survey
 	State      string
 	Qs         []answerQuestion
 	Answered   bool
@@ -47,16 +47,16 @@ type surveyAnswerData struct {
 }
 
 // answerQuestions pairs the questions with the answers to show.
-func answerQuestions(sv *store.Survey, answers map[int64]store.Answer) []answerQuestion {
+func answerQuestions(sv *model.Survey, answers map[int64]model.SurveyAnswer) []answerQuestion {
 	var out []answerQuestion
 	for _, q := range sv.Questions {
 		a := answers[q.ID]
-		aq := answerQuestion{Question: q, Field: fmt.Sprintf("q%d", q.ID), Picked: map[int64]bool{}, Text: a.Text}
+		aq := answerQuestion{SurveyQuestion: q, Field: model.QuestionField(q.ID), Picked: map[int64]bool{}, Text: a.Text}
 		for _, c := range a.Competencies {
 			aq.Picked[c] = true
 		}
-		if q.Kind == store.QuestionForms {
-			for _, f := range store.TrainingForms {
+		if q.Kind == model.QuestionForms {
+			for _, f := range model.TrainingForms {
 				aq.Forms = append(aq.Forms, formChoice{Code: f, Picked: slices.Contains(a.Forms, f)})
 			}
 		}
@@ -67,7 +67,7 @@ func answerQuestions(sv *store.Survey, answers map[int64]store.Answer) []answerQ
 
 // answeringSurvey loads survey {id} for the signed-in employee when they are
 // among those asked, and answers "not found" otherwise.
-func (s *server) answeringSurvey(w http.ResponseWriter, r *http.Request) (*auth.Principal, *store.Survey) {
+func (s *server) answeringSurvey(w http.ResponseWriter, r *http.Request) (*auth.Principal, *model.Survey) {
 	p, id := s.requireID(w, r)
 	if p == nil {
 		return nil, nil
@@ -77,7 +77,7 @@ func (s *server) answeringSurvey(w http.ResponseWriter, r *http.Request) (*auth.
 	if err == nil && !ok {
 		err = errNotPermitted
 	}
-	var sv *store.Survey
+	var sv *model.Survey
 	if err == nil {
 		sv, err = s.st.Survey(ctx, id)
 	}
@@ -101,7 +101,7 @@ func (s *server) surveyAnswerForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := &surveyAnswerData{SV: sv, State: sv.State(s.today()), Saved: r.URL.Query().Get("tersimpan") == "1"}
-	var answers map[int64]store.Answer
+	var answers map[int64]model.SurveyAnswer
 	if resp != nil {
 		answers, d.Answered, d.AnsweredAt = resp.Answers, true, resp.UpdatedAt
 	}
@@ -121,20 +121,20 @@ func (s *server) surveyAnswer(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, apperr.Invalid("form", "err.common.form_could_not_read"))
 		return
 	}
-	answers := map[int64]store.Answer{}
+	answers := map[int64]model.SurveyAnswer{}
 	for _, q := range sv.Questions {
-		vals := r.PostForm[fmt.Sprintf("q%d", q.ID)]
-		var a store.Answer
+		vals := r.PostForm[model.QuestionField(q.ID)]
+		var a model.SurveyAnswer
 		switch q.Kind {
-		case store.QuestionCompetencies:
+		case model.QuestionCompetencies:
 			for _, v := range vals {
 				if id, err := strconv.ParseInt(v, 10, 64); err == nil {
 					a.Competencies = append(a.Competencies, id)
 				}
 			}
-		case store.QuestionForms:
+		case model.QuestionForms:
 			a.Forms = vals
-		case store.QuestionText:
+		case model.QuestionText:
 			if len(vals) > 0 {
 				a.Text = vals[0]
 			}

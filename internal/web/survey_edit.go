@@ -13,6 +13,7 @@ import (
 	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -62,7 +63,7 @@ type questionForm struct {
 
 // surveyEditData is what survey_new.html and survey_edit.html show.
 type surveyEditData struct {
-	SV     *store.Survey // nil on the new-survey form
+	SV     *model.Survey // nil on the new-survey form
 	F      surveyForm
 	Q      questionForm
 	Units  []model.OrgUnit
@@ -89,7 +90,7 @@ func (s *server) requireSurveyAdmin(w http.ResponseWriter, r *http.Request) *aut
 
 // managedSurvey loads survey {id} when p administers its scope unit, and
 // answers "not found" otherwise.
-func (s *server) managedSurvey(w http.ResponseWriter, r *http.Request) (*auth.Principal, *store.Survey) {
+func (s *server) managedSurvey(w http.ResponseWriter, r *http.Request) (*auth.Principal, *model.Survey) {
 	p := s.requireSurveyAdmin(w, r)
 	if p == nil {
 		return nil, nil
@@ -100,7 +101,7 @@ func (s *server) managedSurvey(w http.ResponseWriter, r *http.Request) (*auth.Pr
 		return nil, nil
 	}
 	sv, err := s.st.Survey(r.Context(), id)
-	if err == nil && !sv.CanManage(p.Admin) {
+	if err == nil && !policy.ManagesSurvey(p.Admin, sv) {
 		err = errNotPermitted
 	}
 	if apperr.Code(err) == apperr.ENOTFOUND {
@@ -150,7 +151,7 @@ func (s *server) fillChoices(ctx context.Context, p *auth.Principal, d *surveyEd
 	}
 	d.Units = units
 	d.Groups, err = s.competencyGroups(ctx)
-	d.Kinds = store.QuestionKinds
+	d.Kinds = model.QuestionKinds
 	return err
 }
 
@@ -162,9 +163,9 @@ func readSurveyForm(r *http.Request) surveyForm {
 }
 
 // formUnit resolves the unit typed as a code or picked from the select (0
-// when neither); a unit that does not exist or that p does not administer
-// is refused with the same message.
-func (s *server) formUnit(ctx context.Context, p *auth.Principal, f surveyForm) (int64, error) {
+// when neither); a unit that does not exist is refused with the message
+// the store gives one p does not administer (the store checks that).
+func (s *server) formUnit(ctx context.Context, f surveyForm) (int64, error) {
 	var u *model.OrgUnit
 	var err error
 	switch {
@@ -179,7 +180,7 @@ func (s *server) formUnit(ctx context.Context, p *auth.Principal, f surveyForm) 
 	default:
 		return 0, nil
 	}
-	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !p.Administers(u)) {
+	if apperr.Code(err) == apperr.ENOTFOUND {
 		return 0, apperr.Invalid("unit", "err.survey.target_unit_outside")
 	}
 	if err != nil {
@@ -257,8 +258,8 @@ func (s *server) surveyCreate(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	f := readSurveyForm(r)
 	d := &surveyEditData{F: f}
-	sv := &store.Survey{Title: f.Title, Intro: f.Intro, OpensOn: f.OpensOn, ClosesOn: f.ClosesOn}
-	unitID, err := s.formUnit(ctx, p, f)
+	sv := &model.Survey{Title: f.Title, Intro: f.Intro, OpensOn: f.OpensOn, ClosesOn: f.ClosesOn}
+	unitID, err := s.formUnit(ctx, f)
 	if err == nil {
 		sv.ScopeUnitID = unitID
 		sv.Questions, err = s.defaultQuestions(ctx, f)
@@ -280,8 +281,8 @@ func (s *server) surveyCreate(w http.ResponseWriter, r *http.Request) {
 // defaultQuestions builds the questions the new-survey form asked for: the
 // competencies of the chosen framework (every framework for "*"), and the
 // forms and free-answer questions when ticked.
-func (s *server) defaultQuestions(ctx context.Context, f surveyForm) ([]store.Question, error) {
-	var qs []store.Question
+func (s *server) defaultQuestions(ctx context.Context, f surveyForm) ([]model.SurveyQuestion, error) {
+	var qs []model.SurveyQuestion
 	if f.Framework != "" {
 		groups, err := s.competencyGroups(ctx)
 		if err != nil {
@@ -298,14 +299,14 @@ func (s *server) defaultQuestions(ctx context.Context, f surveyForm) ([]store.Qu
 		if len(ids) == 0 {
 			return nil, apperr.Invalid("framework", "err.survey.framework_not_found", f.Framework)
 		}
-		qs = append(qs, store.Question{Kind: store.QuestionCompetencies, Prompt: defaultPromptCompetencies,
+		qs = append(qs, model.SurveyQuestion{Kind: model.QuestionCompetencies, Prompt: defaultPromptCompetencies,
 			MaxPicks: atoiOr(f.Picks, defaultCompetencyPicks), Required: true, OptionIDs: ids})
 	}
 	if f.Forms {
-		qs = append(qs, store.Question{Kind: store.QuestionForms, Prompt: defaultPromptForms, MaxPicks: defaultFormPicks})
+		qs = append(qs, model.SurveyQuestion{Kind: model.QuestionForms, Prompt: defaultPromptForms, MaxPicks: defaultFormPicks})
 	}
 	if f.Txt {
-		qs = append(qs, store.Question{Kind: store.QuestionText, Prompt: defaultPromptText})
+		qs = append(qs, model.SurveyQuestion{Kind: model.QuestionText, Prompt: defaultPromptText})
 	}
 	return qs, nil
 }
@@ -318,7 +319,7 @@ func (s *server) surveyEditForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := &surveyEditData{SV: sv, F: surveyForm{Title: sv.Title, Intro: sv.Intro, Unit: strconv.FormatInt(sv.ScopeUnitID, 10),
-		OpensOn: sv.OpensOn, ClosesOn: sv.ClosesOn}, Q: questionForm{Kind: store.QuestionCompetencies}}
+		OpensOn: sv.OpensOn, ClosesOn: sv.ClosesOn}, Q: questionForm{Kind: model.QuestionCompetencies}}
 	switch {
 	case r.URL.Query().Get("dibuat") == "1":
 		d.Notice = "survey.created"
@@ -336,9 +337,9 @@ func (s *server) surveyUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	f := readSurveyForm(r)
-	d := &surveyEditData{SV: sv, F: f, Q: questionForm{Kind: store.QuestionCompetencies}}
-	upd := &store.Survey{ID: sv.ID, Title: f.Title, Intro: f.Intro, OpensOn: f.OpensOn, ClosesOn: f.ClosesOn, ScopeUnitID: sv.ScopeUnitID}
-	unitID, err := s.formUnit(ctx, p, f)
+	d := &surveyEditData{SV: sv, F: f, Q: questionForm{Kind: model.QuestionCompetencies}}
+	upd := &model.Survey{ID: sv.ID, Title: f.Title, Intro: f.Intro, OpensOn: f.OpensOn, ClosesOn: f.ClosesOn, ScopeUnitID: sv.ScopeUnitID}
+	unitID, err := s.formUnit(ctx, f)
 	if err == nil && unitID != 0 {
 		upd.ScopeUnitID = unitID
 	}
@@ -366,7 +367,7 @@ func (s *server) surveyAddQuestion(w http.ResponseWriter, r *http.Request) {
 	}
 	qf := questionForm{Kind: r.PostFormValue("kind"), Prompt: r.PostFormValue("prompt"), Picks: strings.TrimSpace(r.PostFormValue("max_picks")),
 		Required: r.PostFormValue("required") != "", Picked: map[int64]bool{}}
-	q := &store.Question{Kind: qf.Kind, Prompt: qf.Prompt, MaxPicks: atoiOr(qf.Picks, 0), Required: qf.Required}
+	q := &model.SurveyQuestion{Kind: qf.Kind, Prompt: qf.Prompt, MaxPicks: atoiOr(qf.Picks, 0), Required: qf.Required}
 	for _, v := range r.PostForm["cid"] {
 		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
 			q.OptionIDs = append(q.OptionIDs, id)
@@ -395,7 +396,7 @@ func (s *server) surveyDeleteQuestion(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	qid, err := strconv.ParseInt(r.PathValue("qid"), 10, 64)
-	if err != nil || !slices.ContainsFunc(sv.Questions, func(q store.Question) bool { return q.ID == qid }) {
+	if err != nil || !slices.ContainsFunc(sv.Questions, func(q model.SurveyQuestion) bool { return q.ID == qid }) {
 		s.fail(w, r, errNotPermitted)
 		return
 	}

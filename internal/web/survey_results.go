@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -24,7 +25,7 @@ type surveyResultsData struct {
 	Up        *model.OrgUnit // the parent, when it is still in the survey and readable
 	CanManage bool
 	Qs        []resultQuestion
-	MinTexts  int // store.SurveyMinTextGroup, for the note on withheld texts
+	MinTexts  int // model.SurveyMinTextGroup, for the note on withheld texts
 }
 
 // resultQuestion is one question's tally as shown.
@@ -77,8 +78,8 @@ func (s *server) surveyResults(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	d := surveyResultsData{R: res, State: res.Survey.State(s.today()), Rate: pctWhole(lang, res.Rate), CanManage: res.Survey.CanManage(p.Admin),
-		MinTexts: store.SurveyMinTextGroup}
+	d := surveyResultsData{R: res, State: res.Survey.State(s.today()), Rate: pctWhole(lang, res.Rate), CanManage: policy.ManagesSurvey(p.Admin, res.Survey),
+		MinTexts: model.SurveyMinTextGroup}
 	if d.Children, d.MoreKids, err = s.st.ChildUnitsPage(ctx, res.Unit.ID, maxResultChildren); err != nil {
 		s.fail(w, r, err)
 		return
