@@ -46,7 +46,7 @@ func analysisFixture(t *testing.T, f *fixture) ([2]int64, string) {
 		t.Fatal(err)
 	}
 	tok := auth.RandomSecret(32)
-	if err := st.CreateAPIToken(ctx, sys, u.ID, "test", auth.TokenHash(tok)); err != nil {
+	if err := st.CreateAPIToken(ctx, sys, &model.APIToken{UserID: u.ID, Name: "test", Expires: st.Now().Add(model.DefaultTokenLifetime)}, auth.TokenHash(tok)); err != nil {
 		t.Fatal(err)
 	}
 	return [2]int64{ids[0], ids[1]}, tok

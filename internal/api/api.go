@@ -88,6 +88,9 @@ func (a *API) handle(rt route) {
 // as JSON.
 func (a *API) serve(w http.ResponseWriter, r *http.Request, rt route) {
 	p, err := a.authenticate(r)
+	if err == nil && p.ReadOnly && r.Method != http.MethodGet && r.Method != http.MethodHead {
+		err = apperr.New(apperr.EFORBIDDEN, "err.token.read_only")
+	}
 	if err == nil {
 		err = require(p, rt.Action)
 		if err != nil && policy.Hidden(rt.Action) {
@@ -173,11 +176,15 @@ func (a *API) authenticate(r *http.Request) (*auth.Principal, error) {
 	}
 	hash := auth.TokenHash(token)
 	p, err := a.principals.Get(r.Context(), "t:"+hash, func(ctx context.Context) (*auth.Principal, error) {
-		u, err := a.st.UserByTokenHash(ctx, hash)
+		u, t, err := a.st.TokenOwner(ctx, hash)
 		if err != nil {
 			return nil, err
 		}
-		return auth.ScopeFor(ctx, a.st, u)
+		p, err := auth.ScopeFor(ctx, a.st, u)
+		if p != nil {
+			p.ReadOnly = t.ReadOnly
+		}
+		return p, err
 	})
 	if apperr.Code(err) == apperr.ENOTFOUND {
 		return nil, apperr.New(apperr.EUNAUTHORIZED, "err.api.token_unknown")

@@ -84,7 +84,7 @@ func newFixture(t *testing.T, st *store.Store) *fixture {
 		u.PasswordHash, u.Active = "x", true
 		must(st.CreateUser(ctx, sys, &u))
 		tok := auth.RandomSecret(32)
-		must(st.CreateAPIToken(ctx, sys, u.ID, "test", auth.TokenHash(tok)))
+		must(st.CreateAPIToken(ctx, sys, &model.APIToken{UserID: u.ID, Name: "test", Expires: st.Now().Add(model.DefaultTokenLifetime)}, auth.TokenHash(tok)))
 		return tok
 	}
 	f.super = token(model.User{Username: "super", Role: model.RoleSuperadmin})
@@ -702,7 +702,7 @@ func TestHeadPostDoesNotWidenAdminScope(t *testing.T) {
 			t.Fatal(err)
 		}
 		tok := auth.RandomSecret(32)
-		if err := st.CreateAPIToken(ctx, sys, u.ID, "test", auth.TokenHash(tok)); err != nil {
+		if err := st.CreateAPIToken(ctx, sys, &model.APIToken{UserID: u.ID, Name: "test", Expires: st.Now().Add(model.DefaultTokenLifetime)}, auth.TokenHash(tok)); err != nil {
 			t.Fatal(err)
 		}
 		f.do("GET", "/api/v1/employees/"+itoa(f.b1.ID), tok, nil).want(t, http.StatusOK)

@@ -21,7 +21,7 @@ func (f *fixture) userToken(u model.User) string {
 		f.t.Fatal(err)
 	}
 	tok := auth.RandomSecret(32)
-	if err := f.st.CreateAPIToken(ctx, sys, u.ID, "test", auth.TokenHash(tok)); err != nil {
+	if err := f.st.CreateAPIToken(ctx, sys, &model.APIToken{UserID: u.ID, Name: "test", Expires: f.st.Now().Add(model.DefaultTokenLifetime)}, auth.TokenHash(tok)); err != nil {
 		f.t.Fatal(err)
 	}
 	return tok

@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
@@ -11,7 +13,7 @@ import (
 )
 
 func init() {
-	register("user", "kelola akun: create, set-role, reset-password, activate, deactivate, token", runUser)
+	register("user", "kelola akun: create, set-role, reset-password, activate, deactivate, token, tokens, revoke-token", runUser)
 }
 
 func runUser(ctx context.Context, env *Env, args []string) error {
@@ -19,8 +21,11 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	role := fs.String("role", "pegawai", "peran: pegawai, atasan, admin_opd, admin_bkpsdm, penyelenggara, pimpinan, auditor, superadmin")
 	empNIP := fs.String("nip", "", "NIP pegawai pemilik akun (create)")
 	scopeUnit := fs.Int64("scope-unit", 0, "ID unit yang dikelola admin_opd")
+	tokenName := fs.String("name", "", "nama token API (token): untuk apa token dipakai")
+	tokenDays := fs.Int("days", int(model.DefaultTokenLifetime/(24*time.Hour)), "masa berlaku token API dalam hari (token), paling lama 365")
+	readOnly := fs.Bool("read-only", false, "token API hanya untuk membaca (token)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Penggunaan:\n  kompeten user create USERNAME [--role R] [--nip NIP] [--scope-unit ID]\n  kompeten user set-role USERNAME --role R [--scope-unit ID]\n  kompeten user reset-password USERNAME\n  kompeten user activate|deactivate USERNAME\n  kompeten user token USERNAME   (token API baru)")
+		fmt.Fprintln(env.Stderr, "Penggunaan:\n  kompeten user create USERNAME [--role R] [--nip NIP] [--scope-unit ID]\n  kompeten user set-role USERNAME --role R [--scope-unit ID]\n  kompeten user reset-password USERNAME\n  kompeten user activate|deactivate USERNAME\n  kompeten user token USERNAME --name NAMA [--days 90] [--read-only]   (token API baru)\n  kompeten user tokens USERNAME   (daftar token API)\n  kompeten user revoke-token USERNAME ID")
 		fs.PrintDefaults()
 	}
 	if len(args) < 2 {
@@ -28,7 +33,8 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		return apperr.New(apperr.EINVALID, "err.cli.user_usage")
 	}
 	action, username := args[0], nip.Normalize(args[1])
-	if err := fs.Parse(args[2:]); err != nil {
+	rest, err := parseArgs(fs, args[2:]) // options before or after the token number
+	if err != nil {
 		return err
 	}
 	st, err := resolveAndOpen(ctx, resolve)
@@ -65,10 +71,52 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		tok := auth.RandomSecret(32)
-		if err := st.CreateAPIToken(ctx, cliActor, u.ID, "cli", auth.TokenHash(tok)); err != nil {
+		t := &model.APIToken{UserID: u.ID, Name: *tokenName, ReadOnly: *readOnly,
+			Expires: st.Now().Add(time.Duration(*tokenDays) * 24 * time.Hour)}
+		if err := st.CreateAPIToken(ctx, cliActor, t, auth.TokenHash(tok)); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "token API untuk %s (simpan, tidak ditampilkan lagi): %s\n", u.Username, tok)
+		fmt.Fprintf(env.Stdout, "token API %q (nomor %d) untuk %s, berlaku sampai %s (simpan, tidak ditampilkan lagi): %s\n",
+			t.Name, t.ID, u.Username, t.Expires.Format(time.DateOnly), tok)
+		return nil
+	case "tokens":
+		u, err := st.UserByUsername(ctx, username)
+		if err != nil {
+			return err
+		}
+		list, err := st.APITokens(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "%-6s %-30s %-11s %-11s %-16s %s\n", "NOMOR", "NAMA", "DIBUAT", "BERAKHIR", "TERAKHIR DIPAKAI", "HAK")
+		for _, t := range list {
+			used, rights := "-", "baca-tulis"
+			if !t.LastUsed.IsZero() {
+				used = t.LastUsed.Format("2006-01-02 15:04")
+			}
+			if t.ReadOnly {
+				rights = "baca saja"
+			}
+			fmt.Fprintf(env.Stdout, "%-6d %-30s %-11s %-11s %-16s %s\n", t.ID, t.Name, t.Created.Format(time.DateOnly),
+				t.Expires.Format(time.DateOnly), used, rights)
+		}
+		return nil
+	case "revoke-token":
+		u, err := st.UserByUsername(ctx, username)
+		if err != nil {
+			return err
+		}
+		if len(rest) != 1 {
+			return apperr.New(apperr.EINVALID, "err.cli.user_usage")
+		}
+		id, err := strconv.ParseInt(rest[0], 10, 64)
+		if err != nil {
+			return apperr.Invalid("id", "err.token.not_found", rest[0])
+		}
+		if err := st.RevokeAPIToken(ctx, cliActor, u.ID, id); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "token API nomor %d milik %s dicabut\n", id, u.Username)
 		return nil
 	case "set-role", "reset-password", "activate", "deactivate":
 		u, err := st.UserByUsername(ctx, username)

@@ -353,5 +353,11 @@ func init() {
 		"err.password.wrong_current":                 "the current password is wrong",
 		"err.password.mismatch":                      "the two entries of the new password differ",
 		"err.session.not_found":                      "no such session, or it has ended",
+		"err.token.name_required":                    "give the token a name: what or which application uses it",
+		"err.token.expiry_past":                      "the token's end date must be after today",
+		"err.token.expiry_too_far":                   "a token is valid for at most %d days",
+		"err.token.expired":                          "the API token expired on %s; make a new one",
+		"err.token.read_only":                        "this API token may only read",
+		"err.token.not_found":                        "API token %v not found",
 	})
 }

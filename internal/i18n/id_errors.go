@@ -353,5 +353,11 @@ func init() {
 		"err.password.wrong_current":                 "kata sandi saat ini salah",
 		"err.password.mismatch":                      "kedua isian kata sandi baru tidak sama",
 		"err.session.not_found":                      "sesi tidak ditemukan atau sudah berakhir",
+		"err.token.name_required":                    "beri token nama: untuk apa atau oleh aplikasi mana token dipakai",
+		"err.token.expiry_past":                      "tanggal berakhir token harus sesudah hari ini",
+		"err.token.expiry_too_far":                   "token berlaku paling lama %d hari",
+		"err.token.expired":                          "token API sudah berakhir pada %s; buat token baru",
+		"err.token.read_only":                        "token API ini hanya untuk membaca",
+		"err.token.not_found":                        "token API %v tidak ditemukan",
 	})
 }

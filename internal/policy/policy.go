@@ -163,6 +163,9 @@ type Principal struct {
 	// one reads, never what one administers; one's own record and direct
 	// reports are not administered either.
 	Admin model.Scope
+	// ReadOnly: the caller came with a read-only API token, which may
+	// only read (GET and HEAD), whatever the role allows.
+	ReadOnly bool
 }
 
 // hidden holds the actions whose refusal by role is answered "not found"

@@ -137,26 +137,3 @@ func (s *Store) Users(ctx context.Context, sc model.Scope) ([]model.User, error)
 	}
 	return out, rows.Err()
 }
-
-// CreateAPIToken stores the hash of a new API token for a user.
-func (s *Store) CreateAPIToken(ctx context.Context, a model.Actor, userID int64, name, tokenHash string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		id, err := insertID(ctx, tx, `INSERT INTO api_token (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)`,
-			userID, name, tokenHash, s.Now().Unix())
-		if err != nil {
-			return fmt.Errorf("store: create token: %w", err)
-		}
-		return s.audit(ctx, tx, a, "token.create", "user", userID, map[string]any{"token_id": id, "name": name})
-	})
-}
-
-// UserByTokenHash returns the active account owning an API token.
-func (s *Store) UserByTokenHash(ctx context.Context, tokenHash string) (*model.User, error) {
-	var u model.User
-	err := scanUser(s.queryRow(ctx, `SELECT `+userCols+` FROM app_user
-		WHERE id = (SELECT user_id FROM api_token WHERE token_hash = $1) AND active = TRUE`, tokenHash), &u)
-	if err != nil {
-		return nil, notFound(err, "err.account.token_unknown")
-	}
-	return &u, nil
-}

@@ -2,24 +2,30 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
-// myAccountData is the page of one's own account: the password change and
-// the list of one's signed-in browsers.
+// myAccountData is the page of one's own account: the password change,
+// one's signed-in browsers and one's API tokens.
 type myAccountData struct {
 	Username    string
 	Sessions    []sessionRow
 	Others      int    // sessions besides this one
 	IdleMinutes int    // the idle timeout, for the hint
 	Notice      string // catalogue key of a done-message
-	Error       string // a refused change, translated
+	Error       string // a refused password change, translated
+	Tokens      []tokenRow
+	NewToken    string // a token just made, shown this once
+	TokenDays   []int  // the lifetimes offered
+	TokenError  string // a refused token, translated
 }
 
 // sessionRow is one signed-in browser as the page shows it.
@@ -31,11 +37,22 @@ type sessionRow struct {
 // myAccount shows the page (GET /akun-saya).
 func (s *server) myAccount(w http.ResponseWriter, r *http.Request) {
 	notice := map[string]string{"sandi": "myaccount.password_changed", "sesi": "myaccount.session_ended",
-		"lainnya": "myaccount.others_ended"}[r.URL.Query().Get("ok")]
+		"lainnya": "myaccount.others_ended", "token": "myaccount.token_revoked"}[r.URL.Query().Get("ok")]
 	s.renderMyAccount(w, r, http.StatusOK, notice, nil)
 }
 
 func (s *server) renderMyAccount(w http.ResponseWriter, r *http.Request, status int, notice string, refused error) {
+	s.renderMyAccountWith(w, r, status, &myAccountData{Notice: notice}, refused)
+}
+
+// tokenRow is one API token as the page shows it.
+type tokenRow struct {
+	ID                      int64
+	Name, Since, Until, Use string
+	ReadOnly                bool
+}
+
+func (s *server) renderMyAccountWith(w http.ResponseWriter, r *http.Request, status int, d *myAccountData, refused error) {
 	p := principal(r)
 	lang := langOf(r)
 	list, err := s.st.UserSessions(r.Context(), p.User.ID)
@@ -43,9 +60,22 @@ func (s *server) renderMyAccount(w http.ResponseWriter, r *http.Request, status 
 		s.fail(w, r, err)
 		return
 	}
-	d := &myAccountData{Username: p.User.Username, Notice: notice, IdleMinutes: int(s.idle / time.Minute)}
+	d.Username, d.IdleMinutes, d.TokenDays = p.User.Username, int(s.idle/time.Minute), []int{30, 90, 180, 365}
 	if refused != nil {
 		d.Error = apperr.Message(lang, refused)
+	}
+	tokens, err := s.st.APITokens(r.Context(), p.User.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, t := range tokens {
+		row := tokenRow{ID: t.ID, Name: t.Name, Since: i18n.Date(lang, t.Created.In(s.loc)), Until: i18n.Date(lang, t.Expires.In(s.loc)),
+			Use: "—", ReadOnly: t.ReadOnly}
+		if !t.LastUsed.IsZero() {
+			row.Use = s.dateTime(lang, t.LastUsed)
+		}
+		d.Tokens = append(d.Tokens, row)
 	}
 	current := s.sm.Token(r.Context())
 	for _, u := range list {
@@ -166,4 +196,43 @@ func sessionIDOf(token string) string {
 		return ""
 	}
 	return store.SessionID(token)
+}
+
+// createToken makes an API token for oneself (POST /akun-saya/token) and
+// shows it once on the page; only its hash is kept.
+func (s *server) createToken(w http.ResponseWriter, r *http.Request) {
+	p := principal(r)
+	days, err := strconv.Atoi(r.PostFormValue("days"))
+	if err != nil || days < 1 {
+		days = int(model.DefaultTokenLifetime / (24 * time.Hour))
+	}
+	tok := auth.RandomSecret(32)
+	t := &model.APIToken{UserID: p.User.ID, Name: r.PostFormValue("name"), ReadOnly: r.PostFormValue("read_only") == "1",
+		Expires: s.st.Now().Add(time.Duration(days) * 24 * time.Hour)}
+	if err := s.st.CreateAPIToken(r.Context(), actor(p), t, auth.TokenHash(tok)); err != nil {
+		if apperr.Code(err) != apperr.EINVALID {
+			s.fail(w, r, err)
+			return
+		}
+		s.renderMyAccountWith(w, r, http.StatusBadRequest, &myAccountData{TokenError: apperr.Message(langOf(r), err)}, nil)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.renderMyAccountWith(w, r, http.StatusOK, &myAccountData{NewToken: tok, Notice: "myaccount.token_made"}, nil)
+}
+
+// revokeToken deletes one of one's API tokens (POST /akun-saya/token/cabut,
+// field id).
+func (s *server) revokeToken(w http.ResponseWriter, r *http.Request) {
+	p := principal(r)
+	id, err := strconv.ParseInt(r.PostFormValue("id"), 10, 64)
+	if err != nil {
+		s.fail(w, r, apperr.Invalid("id", "err.token.not_found", r.PostFormValue("id")))
+		return
+	}
+	if err := s.st.RevokeAPIToken(r.Context(), actor(p), p.User.ID, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/akun-saya?ok=token", http.StatusSeeOther)
 }

@@ -1,12 +1,14 @@
 package web
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -117,4 +119,40 @@ func TestIdleSessionEnds(t *testing.T) {
 	if p := c.get("/"); p.URL != "/masuk" {
 		t.Errorf("a session idle for 31 minutes must be signed out, got %s", p.URL)
 	}
+}
+
+var newTokenValue = regexp.MustCompile(`<code id="new-token-value">([^<]+)</code>`)
+
+// TestMyAPITokens: a person makes a named, read-only token on their account
+// page, sees it once, finds it listed with its expiry, and revokes it.
+func TestMyAPITokens(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st)
+	c := f.client(t)
+	c.login(nipBudi, pwBudi)
+	status(t, c.post("/akun-saya/token", url.Values{"name": {" "}, "days": {"30"}}), 400)
+	p := c.post("/akun-saya/token", url.Values{"name": {"rekap kinerja"}, "days": {"30"}, "read_only": {"1"}})
+	status(t, p, 200)
+	m := newTokenValue.FindStringSubmatch(p.Body)
+	if m == nil {
+		t.Fatalf("the new token is not shown:\n%s", p.Body)
+	}
+	contains(t, p, "rekap kinerja", "hanya membaca", "Token API dibuat.")
+	u, tok, err := st.TokenOwner(t.Context(), auth.TokenHash(m[1]))
+	if err != nil || u.Username != nipBudi || !tok.ReadOnly || tok.Expires.Sub(st.Now()) > 31*24*time.Hour {
+		t.Fatalf("stored token: %v %+v %v", u, tok, err)
+	}
+	p = c.get("/akun-saya")
+	lacks(t, p, m[1])
+	p = c.post("/akun-saya/token/cabut", url.Values{"id": {fmt.Sprint(tok.ID)}})
+	contains(t, p, "Token API dicabut.")
+	if _, _, err := st.TokenOwner(t.Context(), auth.TokenHash(m[1])); err == nil {
+		t.Error("a revoked token still opens the API")
+	}
+	// Another person's token cannot be revoked from here.
+	other := f.client(t)
+	other.login("admin", pwAdmin)
+	c.post("/akun-saya/token", url.Values{"name": {"kedua"}, "days": {"90"}})
+	list, _ := st.APITokens(t.Context(), u.ID)
+	status(t, other.post("/akun-saya/token/cabut", url.Values{"id": {fmt.Sprint(list[0].ID)}}), 404)
 }

@@ -40,6 +40,8 @@ func (s *server) routeTable() []route {
 		{"GET", "/akun-saya", session, s.myAccount, false},
 		{"POST", "/akun-saya/sandi", session, s.changePassword, false},
 		{"POST", "/akun-saya/sesi/akhiri", session, s.endSession, false},
+		{"POST", "/akun-saya/token", session, s.createToken, false},
+		{"POST", "/akun-saya/token/cabut", session, s.revokeToken, false},
 		{"GET", "/organisasi", policy.RegistryRead, s.orgRoot, false},
 		{"GET", "/organisasi/{id}", policy.RegistryRead, s.orgUnit, false},
 		{"GET", "/pegawai", policy.RegistryRead, s.employeeList, false},

@@ -2,11 +2,11 @@ package web
 
 import (
 	"context"
-	"time"
 	"net"
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
