@@ -705,7 +705,7 @@ func (s *Store) OpenCyclesFor(ctx context.Context, employeeID int64) ([]Cycle, e
 // open cycle that includes the employee and opens r.Source (none: 0, the
 // rating stands outside any cycle). A cycle given explicitly must be open
 // today for that employee and source.
-func (s *Store) attachCycle(ctx context.Context, q queryer, r *Rating) error {
+func (s *Store) attachCycle(ctx context.Context, q queryer, r *model.Rating) error {
 	explicit := r.CycleID
 	cyclic := false
 	for _, src := range CycleSources {

@@ -60,9 +60,9 @@ func setupNeeds(t testing.TB, s *store.Store) *needsFixture {
 		{f.fani.ID, c[1], 1},
 	}
 	now := s.Now()
-	_, err := s.LoadRatings(ctx, admin, "test", func(add func(*store.Rating) error) error {
+	_, err := s.LoadRatings(ctx, admin, "test", func(add func(*model.Rating) error) error {
 		for _, l := range levels {
-			if err := add(&store.Rating{EmployeeID: l.emp, CompetencyID: l.comp, Source: assess.SourceAssessmentCentre, Level: l.lvl, At: now}); err != nil {
+			if err := add(&model.Rating{EmployeeID: l.emp, CompetencyID: l.comp, Source: assess.SourceAssessmentCentre, Level: l.lvl, At: now}); err != nil {
 				return err
 			}
 		}
@@ -190,7 +190,7 @@ func TestNeedsAnalysis(t *testing.T) {
 		}
 
 		// A new rating shows at once: Dedi assessed 1 in c0.
-		must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: f.dedi.ID, CompetencyID: c[0], Source: assess.SourceAssessmentCentre,
+		must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.dedi.ID, CompetencyID: c[0], Source: assess.SourceAssessmentCentre,
 			Level: 1, RaterAdmin: model.Scope{All: true}}))
 		n, err = s.NeedsAnalysis(ctx, model.Scope{All: true}, 0)
 		must(t, err)
