@@ -12,7 +12,7 @@ import (
 	"github.com/kompeten/kompeten/internal/needs"
 )
 
-// Needs analysis (AKPK): the arithmetic is package needs'. The store reads
+// Needs analysis (AKPK): the arithmetic is in package needs. The store reads
 // what it is summed from and keeps it (needs_cache.go): one pass over every
 // employee with the JPM machinery tallies each unit's own needs, rolled up
 // the tree once into subtree tallies; every unit's and every scope's
