@@ -70,3 +70,21 @@ func TestTalentMapCounts(t *testing.T) {
 		t.Errorf("counts %v total %d not eligible %d", m.Counts, m.Total, m.NotEligible)
 	}
 }
+
+// TestParseMapping: stored codes read back as their category; anything
+// else is unknown (the needs analysis counts it as "no JPM").
+func TestParseMapping(t *testing.T) {
+	for code, want := range map[string]MappingCategory{
+		"kurang_optimal": KurangOptimal, "cukup_optimal": CukupOptimal, "optimal": Optimal,
+		"unknown": MappingUnknown, "": MappingUnknown, "Optimal": MappingUnknown,
+	} {
+		if got := ParseMapping(code); got != want {
+			t.Errorf("ParseMapping(%q) = %v, want %v", code, got, want)
+		}
+	}
+	for _, c := range []MappingCategory{KurangOptimal, CukupOptimal, Optimal, MappingUnknown} {
+		if got := ParseMapping(c.String()); got != c {
+			t.Errorf("round trip of %v gave %v", c, got)
+		}
+	}
+}

@@ -34,16 +34,6 @@ type needsSnapshot struct {
 	people   int // active employees counted
 }
 
-// mappingOf reads a stored mapping category code.
-func mappingOf(code string) gap.MappingCategory {
-	for _, c := range []gap.MappingCategory{gap.KurangOptimal, gap.CukupOptimal, gap.Optimal} {
-		if code == c.String() {
-			return c
-		}
-	}
-	return gap.MappingUnknown
-}
-
 // storedMappings reads the stored JPM category of the employees with IDs in
 // [lo, hi), in ID order, into dst.
 func storedMappings(ctx context.Context, q queryer, lo, hi int64, dst []storedMapping) ([]storedMapping, error) {
@@ -60,7 +50,7 @@ func storedMappings(ctx context.Context, q queryer, lo, hi int64, dst []storedMa
 		if err := rows.Scan(&m.id, &code); err != nil {
 			return nil, err
 		}
-		m.cat = mappingOf(string(code))
+		m.cat = gap.ParseMapping(string(code))
 		dst = append(dst, m)
 	}
 	return dst, rows.Err()
