@@ -58,7 +58,7 @@ func needsBase(snap *needsSnapshot, sc model.Scope, unitID int64) (*model.OrgUni
 		for _, p := range sc.UnitPaths {
 			inner := false
 			for _, q := range sc.UnitPaths {
-				if q != p && strings.HasPrefix(p, q) {
+				if q != p && model.InSubtree(p, q) {
 					inner = true
 				}
 			}
