@@ -137,9 +137,8 @@ func (s *Store) recomputeRated(ctx context.Context, q queryer, rs []*model.Ratin
 func (s *Store) checkRater(ctx context.Context, q queryer, r *model.Rating) error {
 	f := policy.RatingFacts{Source: r.Source, RaterID: r.RaterID, RaterAdmin: r.RaterAdmin,
 		Rated: policy.Target{EmployeeID: r.EmployeeID}}
-	var unitID int64
-	err := q.QueryRowContext(ctx, `SELECT COALESCE(e.supervisor_id, 0), e.unit_id, u.path FROM employee e
-		JOIN org_unit u ON u.id = e.unit_id WHERE e.id = $1`, r.EmployeeID).Scan(&f.Rated.SupervisorID, &unitID, &f.Rated.UnitPath)
+	err := q.QueryRowContext(ctx, `SELECT COALESCE(e.supervisor_id, 0), u.path FROM employee e
+		JOIN org_unit u ON u.id = e.unit_id WHERE e.id = $1`, r.EmployeeID).Scan(&f.Rated.SupervisorID, &f.Rated.UnitPath)
 	if err != nil {
 		return notFound(err, "err.common.employee_not_found", r.EmployeeID)
 	}
@@ -196,7 +195,8 @@ func opdsOf(ctx context.Context, q queryer, pathA, pathB string) (int64, int64, 
 	opd := map[int64]bool{}
 	if len(ids) > 0 {
 		var a args
-		rows, err := q.QueryContext(ctx, `SELECT id FROM org_unit WHERE kind = 'opd' AND id IN (`+inList(&a, ids)+`)`, a...)
+		kind := a.add(string(model.UnitOPD))
+		rows, err := q.QueryContext(ctx, `SELECT id FROM org_unit WHERE kind = `+kind+` AND id IN (`+inList(&a, ids)+`)`, a...)
 		if err != nil {
 			return 0, 0, err
 		}
