@@ -93,7 +93,7 @@ func BenchmarkAddRating(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		t := ts[i%len(ts)]
-		r := store.Rating{EmployeeID: t.emp, CompetencyID: t.comp, Source: assess.SourceSupervisor, Level: 1 + i%5, RaterID: t.sup}
+		r := model.Rating{EmployeeID: t.emp, CompetencyID: t.comp, Source: assess.SourceSupervisor, Level: 1 + i%5, RaterID: t.sup}
 		if err := st.AddRating(ctx, actor, &r); err != nil {
 			b.Fatal(err)
 		}

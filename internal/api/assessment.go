@@ -6,13 +6,13 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/model"
 
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/auth"
-	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/i18n"
-	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/policy"
 )
 
 // handleEmployeeSub registers METHOD /employees/{id}/<sub>. The router cannot
@@ -184,7 +184,7 @@ func (a *API) createRating(w http.ResponseWriter, r *http.Request, p *auth.Princ
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	rt := &store.Rating{EmployeeID: in.EmployeeID, CompetencyID: in.CompetencyID, Source: assess.Source(in.Source),
+	rt := &model.Rating{EmployeeID: in.EmployeeID, CompetencyID: in.CompetencyID, Source: assess.Source(in.Source),
 		Level: in.Level, Note: in.Note, RaterID: p.User.EmployeeID, RaterAdmin: p.Admin}
 	// Test and assessment-centre results are recorded by an administrator,
 	// never about themselves (self-assessment is its own source).

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -30,7 +31,7 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, lig
 		items         []store.RatingTarget
 	}
 	recent := map[int64][]int64{} // unit → a few employees seen, for peers
-	var add func(*store.Rating) error
+	var add func(*model.Rating) error
 	var addErr error
 	emit := func(p *person) {
 		if p == nil || len(p.items) == 0 || addErr != nil {
@@ -39,7 +40,7 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, lig
 		if light {
 			for _, it := range p.items {
 				level := min(max(it.Required+[]int{-2, -1, -1, 0, 0, 0, 0, 1}[rng.IntN(8)], 1), 5)
-				r := store.Rating{EmployeeID: p.id, CompetencyID: it.CompetencyID, Source: assess.SourceSupervisor, Level: level,
+				r := model.Rating{EmployeeID: p.id, CompetencyID: it.CompetencyID, Source: assess.SourceSupervisor, Level: level,
 					RaterID: p.sup, At: now.Add(-time.Duration(rng.IntN(300*24)) * time.Hour)}
 				if p.sup == 0 {
 					r.Source, r.RaterID = assess.SourceSelf, p.id
@@ -73,7 +74,7 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, lig
 			}
 			rate := func(src assess.Source, level int, rater int64) {
 				if addErr == nil {
-					addErr = add(&store.Rating{EmployeeID: p.id, CompetencyID: it.CompetencyID, Source: src, Level: level, RaterID: rater, At: at()})
+					addErr = add(&model.Rating{EmployeeID: p.id, CompetencyID: it.CompetencyID, Source: src, Level: level, RaterID: rater, At: at()})
 				}
 			}
 			if selfRates || conflict {
@@ -101,7 +102,7 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, lig
 			r[rng.IntN(len(r))] = p.id
 		}
 	}
-	n, err := st.LoadRatings(ctx, cliActor, "demo", func(a func(*store.Rating) error) error {
+	n, err := st.LoadRatings(ctx, cliActor, "demo", func(a func(*model.Rating) error) error {
 		add = a
 		var cur *person
 		if err := st.RatingTargets(ctx, func(t store.RatingTarget) error {

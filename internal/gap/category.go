@@ -28,6 +28,17 @@ func (c MappingCategory) String() string {
 	return "unknown"
 }
 
+// ParseMapping is the inverse of MappingCategory.String, for stored codes:
+// MappingUnknown for anything it does not name.
+func ParseMapping(code string) MappingCategory {
+	for _, c := range []MappingCategory{KurangOptimal, CukupOptimal, Optimal} {
+		if code == c.String() {
+			return c
+		}
+	}
+	return MappingUnknown
+}
+
 // Label is the Indonesian label the UI shows.
 func (c MappingCategory) Label() string {
 	switch c {

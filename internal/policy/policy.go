@@ -318,14 +318,21 @@ func May(p *Principal, a Action, t Target) bool {
 // their direct supervisor or heads (holds or acts in the head post of) a
 // unit whose subtree holds them.
 func MaySupervise(p *Principal, t Target) bool {
-	me := p.User.EmployeeID
-	if me == 0 || t.EmployeeID == me {
+	return supervises(p.User.EmployeeID, p.HeadPaths, t)
+}
+
+// supervises is the supervisor rule of MaySupervise and MayRate: rater is
+// an employee other than t's person, and either t's direct supervisor or
+// the head of a unit (heads: the paths of the units rater heads) whose
+// subtree holds t's unit.
+func supervises(rater int64, heads []string, t Target) bool {
+	if rater == 0 || t.EmployeeID == rater {
 		return false
 	}
-	if t.SupervisorID == me {
+	if t.SupervisorID == rater {
 		return true
 	}
-	return model.Scope{UnitPaths: p.HeadPaths}.Contains(t.UnitPath)
+	return model.Scope{UnitPaths: heads}.Contains(t.UnitPath)
 }
 
 // ErrAboutSelf is the refusal of a restricted record about oneself, the

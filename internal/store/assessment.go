@@ -4,60 +4,29 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 )
-
-// Rating is one rating event to record: who rated whom in which competency
-// with which source. Events are never overwritten; a newer event of the
-// same rater and source replaces the older one in the resolution (package
-// assess).
-type Rating struct {
-	ID           int64
-	EmployeeID   int64         // the employee rated
-	CompetencyID int64         // the competency rated
-	Source       assess.Source // self, supervisor, peer, test, assessment_centre, evidence
-	Level        int           // 1–5
-	// RaterID is the rater's employee ID; 0 for a rater who is not an
-	// employee (an administrator entering a test result).
-	RaterID int64
-	// RaterAdmin is what the person recording the rating administers
-	// (auth.Principal.Admin). Test, assessment-centre and evidence ratings
-	// need the rated employee inside it.
-	RaterAdmin model.Scope
-	CycleID    int64     // optional assessment cycle
-	At         time.Time // zero means now
-	Note       string
-}
-
-// ratingSources are the sources AddRating accepts.
-var ratingSources = map[assess.Source]bool{
-	assess.SourceSelf: true, assess.SourceSupervisor: true, assess.SourcePeer: true,
-	assess.SourceTest: true, assess.SourceAssessmentCentre: true, assess.SourceEvidence: true,
-}
 
 // AddRating records a rating event after checking that the rater may give
 // it, then in the same transaction recomputes the employee's current level
 // for that competency (assess.Resolve with assess.DefaultRule) and their
 // JPM against the current standard of their position (gap.ComputeInto).
-// The rules: a self-assessment only for oneself; a supervisor rating only
-// by the employee's supervisor or the head of a unit above the employee; a
-// peer rating only by another employee of the same OPD who is neither the
-// employee nor their supervisor; test and assessment-centre results only by
-// an administrator of the employee; evidence by an administrator of the
-// employee or by whoever may give the supervisor rating (evidence.go). A self, supervisor or
+// The values are checked by model.Rating.Validate, who may rate whom by
+// policy.MayRate (self, supervisor or head above, peer of the same OPD,
+// administrators for test, assessment-centre and evidence results, the
+// supervisor for evidence too: evidence.go). A self, supervisor or
 // peer rating made while an assessment cycle is open for the employee and
 // source gets that cycle's ID (see cycles.go); outside any open cycle it is
 // recorded without one. The write is audited; the audit entry of a peer
 // rating does not name the rater.
-func (s *Store) AddRating(ctx context.Context, a model.Actor, r *Rating) error {
-	return s.AddRatings(ctx, a, []*Rating{r})
+func (s *Store) AddRating(ctx context.Context, a model.Actor, r *model.Rating) error {
+	return s.AddRatings(ctx, a, []*model.Rating{r})
 }
 
 // AddRatings records the ratings of one form (several competencies of one
@@ -66,13 +35,10 @@ func (s *Store) AddRating(ctx context.Context, a model.Actor, r *Rating) error {
 // AddRating with its audit row, resolves the level of each competency rated
 // once, and recomputes the JPM of each employee rated once, at the end. A
 // rating that may not be given fails the whole form.
-func (s *Store) AddRatings(ctx context.Context, a model.Actor, rs []*Rating) error {
+func (s *Store) AddRatings(ctx context.Context, a model.Actor, rs []*model.Rating) error {
 	for _, r := range rs {
-		if !ratingSources[r.Source] {
-			return apperr.Invalid("source", "err.rating.assessment_source_unknown", r.Source)
-		}
-		if r.Level < 1 || r.Level > 5 {
-			return apperr.Invalid("level", "err.common.level_1_5")
+		if err := r.Validate(); err != nil {
+			return err
 		}
 	}
 	if len(rs) == 0 {
@@ -96,16 +62,16 @@ func (s *Store) AddRatings(ctx context.Context, a model.Actor, rs []*Rating) err
 
 // addRatingTx is AddRating inside tx, for callers that record a rating as
 // part of a larger change (an accepted work evidence, evidence.go).
-func (s *Store) addRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r *Rating) error {
+func (s *Store) addRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r *model.Rating) error {
 	if err := s.insertRatingTx(ctx, tx, a, r); err != nil {
 		return err
 	}
-	return s.recomputeRated(ctx, tx, []*Rating{r})
+	return s.recomputeRated(ctx, tx, []*model.Rating{r})
 }
 
 // insertRatingTx checks that r may be given, attaches it to its open cycle
 // and records it with its audit row, without recomputing anything.
-func (s *Store) insertRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r *Rating) error {
+func (s *Store) insertRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r *model.Rating) error {
 	if err := s.checkRater(ctx, tx, r); err != nil {
 		return err
 	}
@@ -139,7 +105,7 @@ func (s *Store) insertRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r
 
 // recomputeRated resolves the current level of every (employee, competency)
 // rated in rs once, then the JPM of every employee rated once.
-func (s *Store) recomputeRated(ctx context.Context, q queryer, rs []*Rating) error {
+func (s *Store) recomputeRated(ctx context.Context, q queryer, rs []*model.Rating) error {
 	type pair struct{ employee, competency int64 }
 	levels := map[pair]bool{}
 	var employees []int64
@@ -165,154 +131,89 @@ func (s *Store) recomputeRated(ctx context.Context, q queryer, rs []*Rating) err
 	return nil
 }
 
-// raterFacts are what the permission rules look at.
-type raterFacts struct {
-	supervisorID int64
-	unitID       int64
-	unitPath     string
-}
-
-// checkRater applies the rules of AddRating.
-func (s *Store) checkRater(ctx context.Context, q queryer, r *Rating) error {
-	var f raterFacts
-	err := q.QueryRowContext(ctx, `SELECT COALESCE(e.supervisor_id, 0), e.unit_id, u.path FROM employee e
-		JOIN org_unit u ON u.id = e.unit_id WHERE e.id = $1`, r.EmployeeID).Scan(&f.supervisorID, &f.unitID, &f.unitPath)
+// checkRater reads the facts the rating rule looks at (the rated
+// employee's supervisor and unit, the rater's head posts and OPD when the
+// source needs them) and asks policy.MayRate.
+func (s *Store) checkRater(ctx context.Context, q queryer, r *model.Rating) error {
+	f := policy.RatingFacts{Source: r.Source, RaterID: r.RaterID, RaterAdmin: r.RaterAdmin,
+		Rated: policy.Target{EmployeeID: r.EmployeeID}}
+	err := q.QueryRowContext(ctx, `SELECT COALESCE(e.supervisor_id, 0), u.path FROM employee e
+		JOIN org_unit u ON u.id = e.unit_id WHERE e.id = $1`, r.EmployeeID).Scan(&f.Rated.SupervisorID, &f.Rated.UnitPath)
 	if err != nil {
 		return notFound(err, "err.common.employee_not_found", r.EmployeeID)
 	}
-	denied := func(key string) error { return apperr.New(apperr.EFORBIDDEN, key) }
+	other := r.RaterID != 0 && r.RaterID != r.EmployeeID && r.RaterID != f.Rated.SupervisorID
 	switch r.Source {
-	case assess.SourceSelf:
-		if r.RaterID == 0 || r.RaterID != r.EmployeeID {
-			return denied("err.rating.self_only_by_employee")
-		}
-	case assess.SourceSupervisor:
-		return s.checkSupervisor(ctx, q, r, &f)
-	case assess.SourcePeer:
-		if r.RaterID == 0 || r.RaterID == r.EmployeeID || r.RaterID == f.supervisorID {
-			return denied("err.rating.peer_not_self_or_supervisor")
-		}
-		var raterUnit int64
-		if err := q.QueryRowContext(ctx, `SELECT unit_id FROM employee WHERE id = $1`, r.RaterID).Scan(&raterUnit); err != nil {
-			return notFound(err, "err.rating.rater_not_found", r.RaterID)
-		}
-		a, err := opdOf(ctx, q, f.unitID)
-		if err != nil {
-			return err
-		}
-		b, err := opdOf(ctx, q, raterUnit)
-		if err != nil {
-			return err
-		}
-		if a == 0 || a != b {
-			return denied("err.rating.peer_same_opd")
-		}
-	default: // test, assessment centre, evidence
-		if r.Source == assess.SourceEvidence && r.RaterID != 0 {
-			// Work evidence is reviewed by the supervisor (evidence.go), who
-			// may record it as they may give a supervisor rating.
-			if err := s.checkSupervisor(ctx, q, r, &f); err == nil || apperr.Code(err) != apperr.EFORBIDDEN {
+	case assess.SourceSupervisor, assess.SourceEvidence:
+		if other { // neither the direct supervisor nor refused anyway: does the rater head a unit above?
+			if f.RaterHeads, err = s.headPaths(ctx, q, r.RaterID); err != nil {
 				return err
 			}
 		}
-		var a args
-		cond := scopeClause(model.Scope{All: r.RaterAdmin.All, UnitPaths: r.RaterAdmin.UnitPaths}, &a)
-		var n int
-		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM employee e WHERE e.id = `+a.add(r.EmployeeID)+` AND `+cond, a...).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			if r.Source == assess.SourceEvidence {
-				return denied("err.rating.evidence_by_supervisor_or_admin")
+	case assess.SourcePeer:
+		if other {
+			var raterPath string
+			if err := q.QueryRowContext(ctx, `SELECT u.path FROM employee e JOIN org_unit u ON u.id = e.unit_id
+				WHERE e.id = $1`, r.RaterID).Scan(&raterPath); err != nil {
+				return notFound(err, "err.rating.rater_not_found", r.RaterID)
 			}
-			return denied("err.rating.test_results_by_admin")
+			if f.RatedOPD, f.RaterOPD, err = opdsOf(ctx, q, f.Rated.UnitPath, raterPath); err != nil {
+				return err
+			}
 		}
 	}
-	return nil
+	return policy.MayRate(f)
 }
 
-// checkSupervisor applies the supervisor rule of AddRating: r.RaterID is
-// the employee's supervisor or heads a unit above the employee.
-func (s *Store) checkSupervisor(ctx context.Context, q queryer, r *Rating, f *raterFacts) error {
-	if r.RaterID == 0 || r.RaterID == r.EmployeeID {
-		return apperr.New(apperr.EFORBIDDEN, "err.rating.supervisor_only")
-	}
-	if r.RaterID == f.supervisorID {
-		return nil
-	}
-	above, err := s.headsAbove(ctx, q, r.RaterID, f.unitPath)
-	if err != nil {
-		return err
-	}
-	if !above {
-		return apperr.New(apperr.EFORBIDDEN, "err.rating.supervisor_or_head_only")
-	}
-	return nil
-}
-
-// headsAbove reports whether employee rater heads (holds or acts in the head
-// post of) a unit whose subtree contains the unit at path.
-func (s *Store) headsAbove(ctx context.Context, q queryer, rater int64, path string) (bool, error) {
+// headPaths returns the paths of the units whose head post employee rater
+// holds, or acts in (Plt./Plh.) today.
+func (s *Store) headPaths(ctx context.Context, q queryer, rater int64) ([]string, error) {
 	today := dateText(s.Now())
 	rows, err := q.QueryContext(ctx, `SELECT u.path FROM org_unit u JOIN position p ON p.unit_id = u.id
 		WHERE p.is_head = TRUE AND (p.id IN (SELECT position_id FROM employee WHERE id = $1 AND position_id IS NOT NULL)
 		OR p.id IN (SELECT position_id FROM acting_assignment WHERE employee_id = $1 AND from_date <= $2 AND (until_date = '' OR until_date >= $2)))`,
 		rater, today)
 	if err != nil {
-		return false, fmt.Errorf("store: heads above: %w", err)
+		return nil, fmt.Errorf("store: heads above: %w", err)
 	}
 	defer rows.Close()
+	var out []string
 	for rows.Next() {
 		var p string
 		if err := rows.Scan(&p); err != nil {
-			return false, err
+			return nil, err
 		}
-		if model.InSubtree(path, p) {
-			return true, nil
-		}
+		out = append(out, p)
 	}
-	return false, rows.Err()
+	return out, rows.Err()
 }
 
-// opdOf returns the OPD of a unit: the nearest ancestor-or-self of kind
-// opd, else the unit just below the root, else the unit itself.
-func opdOf(ctx context.Context, q queryer, unitID int64) (int64, error) {
-	var path string
-	if err := q.QueryRowContext(ctx, `SELECT path FROM org_unit WHERE id = $1`, unitID).Scan(&path); err != nil {
-		return 0, notFound(err, "err.common.unit_not_found", unitID)
-	}
-	var ids []int64
-	for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
-		if id, err := strconv.ParseInt(seg, 10, 64); err == nil {
-			ids = append(ids, id)
-		}
-	}
-	if len(ids) == 0 {
-		return unitID, nil
-	}
-	var a args
-	rows, err := q.QueryContext(ctx, `SELECT id FROM org_unit WHERE kind = 'opd' AND id IN (`+inList(&a, ids)+`)`, a...)
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
+// opdsOf returns the OPDs (model.OPDOf) of the units at two paths, reading
+// which units on them are of kind opd.
+func opdsOf(ctx context.Context, q queryer, pathA, pathB string) (int64, int64, error) {
+	ids := append(model.PathIDs(pathA), model.PathIDs(pathB)...)
 	opd := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return 0, err
+	if len(ids) > 0 {
+		var a args
+		kind := a.add(string(model.UnitOPD))
+		rows, err := q.QueryContext(ctx, `SELECT id FROM org_unit WHERE kind = `+kind+` AND id IN (`+inList(&a, ids)+`)`, a...)
+		if err != nil {
+			return 0, 0, err
 		}
-		opd[id] = true
-	}
-	for i := len(ids) - 1; i >= 0; i-- {
-		if opd[ids[i]] {
-			return ids[i], nil
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return 0, 0, err
+			}
+			opd[id] = true
+		}
+		if err := rows.Err(); err != nil {
+			return 0, 0, err
 		}
 	}
-	if len(ids) > 1 {
-		return ids[1], nil
-	}
-	return ids[0], rows.Err()
+	is := func(id int64) bool { return opd[id] }
+	return model.OPDOf(pathA, is), model.OPDOf(pathB, is), nil
 }
 
 // loadEvents reads the rating events of one employee, of one competency
@@ -502,6 +403,6 @@ func (s *Store) recomputeLevels(ctx context.Context, q queryer, employeeID int64
 // CheckRating reports whether r.RaterID (or, for test, assessment-centre and
 // evidence results, someone administering r.RaterAdmin) may give the rating
 // r describes, without recording anything: forms use it before they show.
-func (s *Store) CheckRating(ctx context.Context, r *Rating) error {
+func (s *Store) CheckRating(ctx context.Context, r *model.Rating) error {
 	return s.checkRater(ctx, s.db, r)
 }

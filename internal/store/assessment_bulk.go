@@ -43,12 +43,12 @@ func (s *Store) RatingTargets(ctx context.Context, fn func(RatingTarget) error) 
 // system) in one transaction, audited as one event; the caller recomputes
 // levels and JPM afterwards with RecomputeAll. Rules of who may rate whom
 // are not checked here: use AddRating for people's ratings.
-func (s *Store) LoadRatings(ctx context.Context, a model.Actor, what string, ratings func(add func(*Rating) error) error) (int, error) {
+func (s *Store) LoadRatings(ctx context.Context, a model.Actor, what string, ratings func(add func(*model.Rating) error) error) (int, error) {
 	n := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		b := newBulkInserter(ctx, tx, "rating", []string{"employee_id", "competency_id", "source", "level", "rater_id", "at", "note"}, 500)
 		b.anon = s.dialect == SQLite
-		if err := ratings(func(r *Rating) error {
+		if err := ratings(func(r *model.Rating) error {
 			n++
 			return b.add(r.EmployeeID, r.CompetencyID, string(r.Source), r.Level, nullID(r.RaterID), r.At.Unix(), r.Note)
 		}); err != nil {

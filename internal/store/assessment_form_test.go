@@ -6,6 +6,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -20,8 +21,8 @@ func TestRatingFormSavesAllOrNothing(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		f := setupAssess(t, s)
-		self := func(comp int64, level int) *store.Rating {
-			return &store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: comp, Level: level}
+		self := func(comp int64, level int) *model.Rating {
+			return &model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: comp, Level: level}
 		}
 		must(t, s.AddRating(ctx, admin, self(f.comps[0], 2)))
 
@@ -48,15 +49,15 @@ func TestRatingFormSavesAllOrNothing(t *testing.T) {
 		}
 
 		bad := map[string]struct {
-			form []*store.Rating
+			form []*model.Rating
 			code string
 		}{
 			"a level out of range in the middle": {
-				[]*store.Rating{self(f.comps[1], 3), self(f.comps[2], 9), self(f.comps[3], 4)}, apperr.EINVALID},
+				[]*model.Rating{self(f.comps[1], 3), self(f.comps[2], 9), self(f.comps[3], 4)}, apperr.EINVALID},
 			"a competency that does not exist, last": {
-				[]*store.Rating{self(f.comps[1], 3), self(f.comps[2], 1), self(1<<40, 4)}, apperr.EINVALID},
+				[]*model.Rating{self(f.comps[1], 3), self(f.comps[2], 1), self(1<<40, 4)}, apperr.EINVALID},
 			"a rating the rater may not give, last": {
-				[]*store.Rating{self(f.comps[1], 3), self(f.comps[2], 1),
+				[]*model.Rating{self(f.comps[1], 3), self(f.comps[2], 1),
 					{EmployeeID: f.ani.ID, RaterID: f.budi.ID, Source: assess.SourceSelf, CompetencyID: f.comps[3], Level: 4}}, apperr.EFORBIDDEN},
 		}
 		for name, c := range bad {
@@ -70,7 +71,7 @@ func TestRatingFormSavesAllOrNothing(t *testing.T) {
 		}
 
 		writes := s.Writes()
-		must(t, s.AddRatings(ctx, admin, []*store.Rating{self(f.comps[1], 3), self(f.comps[2], 1), self(f.comps[3], 4)}))
+		must(t, s.AddRatings(ctx, admin, []*model.Rating{self(f.comps[1], 3), self(f.comps[2], 1), self(f.comps[3], 4)}))
 		if n := s.Writes() - writes; n != 1 {
 			t.Errorf("a form of three ratings took %d transactions, want 1", n)
 		}

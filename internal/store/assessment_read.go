@@ -150,15 +150,8 @@ func (s *Store) fillItems(ctx context.Context, out *EmployeeCompetencies, reqs [
 		if r := byComp[rq.CompetencyID]; r != nil {
 			it.Resolution = r
 			it.Conflict = r.Conflict
-			for _, c := range r.Used {
-				if c.Source == assess.SourcePeer {
-					it.Peers = &PeerSummary{Count: c.Count, Mean: c.Level}
-				}
-			}
-			for _, sa := range r.SetAside {
-				if sa.Source == assess.SourcePeer && sa.Reason == assess.ReasonOutranked {
-					it.Peers = &PeerSummary{Count: sa.Count, Mean: sa.Level}
-				}
+			if n, mean, ok := r.Peers(); ok {
+				it.Peers = &PeerSummary{Count: n, Mean: mean}
 			}
 		}
 	}

@@ -122,7 +122,7 @@ func TestRatingPermissions(t *testing.T) {
 		ctx := context.Background()
 		f := setupAssess(t, s)
 		c := f.comps[0]
-		add := func(r store.Rating) error {
+		add := func(r model.Rating) error {
 			r.CompetencyID = c
 			if r.Level == 0 {
 				r.Level = 3
@@ -131,28 +131,32 @@ func TestRatingPermissions(t *testing.T) {
 		}
 		tests := []struct {
 			name string
-			r    store.Rating
+			r    model.Rating
 			want string // apperr code, "" = allowed
 		}{
-			{"self for oneself", store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf}, ""},
-			{"self for another", store.Rating{EmployeeID: f.ani.ID, RaterID: f.budi.ID, Source: assess.SourceSelf}, apperr.EFORBIDDEN},
-			{"supervisor by the supervisor", store.Rating{EmployeeID: f.ani.ID, RaterID: f.kabidE.ID, Source: assess.SourceSupervisor}, ""},
-			{"supervisor by a head above", store.Rating{EmployeeID: f.ani.ID, RaterID: f.kadisE.ID, Source: assess.SourceSupervisor}, ""},
-			{"supervisor by a colleague", store.Rating{EmployeeID: f.ani.ID, RaterID: f.budi.ID, Source: assess.SourceSupervisor}, apperr.EFORBIDDEN},
-			{"supervisor by a subordinate", store.Rating{EmployeeID: f.kabidE.ID, RaterID: f.ani.ID, Source: assess.SourceSupervisor}, apperr.EFORBIDDEN},
-			{"supervisor for oneself", store.Rating{EmployeeID: f.kabidE.ID, RaterID: f.kabidE.ID, Source: assess.SourceSupervisor}, apperr.EFORBIDDEN},
-			{"peer of the same OPD", store.Rating{EmployeeID: f.ani.ID, RaterID: f.budi.ID, Source: assess.SourcePeer}, ""},
-			{"peer from another OPD", store.Rating{EmployeeID: f.ani.ID, RaterID: f.outsider.ID, Source: assess.SourcePeer}, apperr.EFORBIDDEN},
-			{"peer by oneself", store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourcePeer}, apperr.EFORBIDDEN},
-			{"peer by the supervisor", store.Rating{EmployeeID: f.ani.ID, RaterID: f.kabidE.ID, Source: assess.SourcePeer}, apperr.EFORBIDDEN},
-			{"test by an employee", store.Rating{EmployeeID: f.ani.ID, RaterID: f.kabidE.ID, Source: assess.SourceTest}, apperr.EFORBIDDEN},
-			{"test by an admin", store.Rating{EmployeeID: f.ani.ID, Source: assess.SourceTest, RaterAdmin: model.Scope{All: true}}, ""},
-			{"evidence by an admin of another OPD", store.Rating{EmployeeID: f.ani.ID, Source: assess.SourceEvidence,
+			{"self for oneself", model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf}, ""},
+			{"self for another", model.Rating{EmployeeID: f.ani.ID, RaterID: f.budi.ID, Source: assess.SourceSelf}, apperr.EFORBIDDEN},
+			{"supervisor by the supervisor", model.Rating{EmployeeID: f.ani.ID, RaterID: f.kabidE.ID, Source: assess.SourceSupervisor}, ""},
+			{"supervisor by a head above", model.Rating{EmployeeID: f.ani.ID, RaterID: f.kadisE.ID, Source: assess.SourceSupervisor}, ""},
+			{"supervisor by a colleague", model.Rating{EmployeeID: f.ani.ID, RaterID: f.budi.ID, Source: assess.SourceSupervisor}, apperr.EFORBIDDEN},
+			{"supervisor by a subordinate", model.Rating{EmployeeID: f.kabidE.ID, RaterID: f.ani.ID, Source: assess.SourceSupervisor}, apperr.EFORBIDDEN},
+			{"supervisor for oneself", model.Rating{EmployeeID: f.kabidE.ID, RaterID: f.kabidE.ID, Source: assess.SourceSupervisor}, apperr.EFORBIDDEN},
+			{"peer of the same OPD", model.Rating{EmployeeID: f.ani.ID, RaterID: f.budi.ID, Source: assess.SourcePeer}, ""},
+			{"peer from another OPD", model.Rating{EmployeeID: f.ani.ID, RaterID: f.outsider.ID, Source: assess.SourcePeer}, apperr.EFORBIDDEN},
+			{"peer by oneself", model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourcePeer}, apperr.EFORBIDDEN},
+			{"peer by the supervisor", model.Rating{EmployeeID: f.ani.ID, RaterID: f.kabidE.ID, Source: assess.SourcePeer}, apperr.EFORBIDDEN},
+			{"peer who does not exist", model.Rating{EmployeeID: f.ani.ID, RaterID: 1 << 40, Source: assess.SourcePeer}, apperr.ENOTFOUND},
+			{"rating someone who does not exist", model.Rating{EmployeeID: 1 << 40, RaterID: f.ani.ID, Source: assess.SourcePeer}, apperr.ENOTFOUND},
+			{"evidence by a head above", model.Rating{EmployeeID: f.ani.ID, RaterID: f.kadisE.ID, Source: assess.SourceEvidence}, ""},
+			{"evidence by a colleague", model.Rating{EmployeeID: f.ani.ID, RaterID: f.budi.ID, Source: assess.SourceEvidence}, apperr.EFORBIDDEN},
+			{"test by an employee", model.Rating{EmployeeID: f.ani.ID, RaterID: f.kabidE.ID, Source: assess.SourceTest}, apperr.EFORBIDDEN},
+			{"test by an admin", model.Rating{EmployeeID: f.ani.ID, Source: assess.SourceTest, RaterAdmin: model.Scope{All: true}}, ""},
+			{"evidence by an admin of another OPD", model.Rating{EmployeeID: f.ani.ID, Source: assess.SourceEvidence,
 				RaterAdmin: model.Scope{UnitPaths: []string{f.other.Path}}}, apperr.EFORBIDDEN},
-			{"assessment centre by an admin of the OPD", store.Rating{EmployeeID: f.ani.ID, Source: assess.SourceAssessmentCentre,
+			{"assessment centre by an admin of the OPD", model.Rating{EmployeeID: f.ani.ID, Source: assess.SourceAssessmentCentre,
 				RaterAdmin: model.Scope{UnitPaths: []string{f.dinas.Path}}}, ""},
-			{"level out of range", store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, Level: 6}, apperr.EINVALID},
-			{"unknown source", store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: "gossip"}, apperr.EINVALID},
+			{"level out of range", model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, Level: 6}, apperr.EINVALID},
+			{"unknown source", model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: "gossip"}, apperr.EINVALID},
 		}
 		for _, tt := range tests {
 			err := add(tt.r)
@@ -177,7 +181,7 @@ func TestRatingsGiveLevelsAndJPM(t *testing.T) {
 		f := setupAssess(t, s)
 		rate := func(emp, rater int64, src assess.Source, comp int64, level int) {
 			t.Helper()
-			must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: emp, RaterID: rater, Source: src, CompetencyID: comp, Level: level}))
+			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: emp, RaterID: rater, Source: src, CompetencyID: comp, Level: level}))
 		}
 		// Ani rates herself 4 in the first competency; her supervisor 1: a conflict.
 		rate(f.ani.ID, f.ani.ID, assess.SourceSelf, f.comps[0], 4)
@@ -251,7 +255,7 @@ func BenchmarkAddRating(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		i++
-		r := store.Rating{EmployeeID: f.ani.ID, RaterID: f.kabidE.ID, Source: assess.SourceSupervisor,
+		r := model.Rating{EmployeeID: f.ani.ID, RaterID: f.kabidE.ID, Source: assess.SourceSupervisor,
 			CompetencyID: f.comps[i%5], Level: 1 + i%5}
 		if err := s.AddRating(ctx, admin, &r); err != nil {
 			b.Fatal(err)

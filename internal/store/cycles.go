@@ -215,7 +215,7 @@ func (s *Store) OpenCyclesFor(ctx context.Context, employeeID int64) ([]model.Cy
 // open cycle that includes the employee and opens r.Source (none: 0, the
 // rating stands outside any cycle). A cycle given explicitly must be open
 // today for that employee and source.
-func (s *Store) attachCycle(ctx context.Context, q queryer, r *Rating) error {
+func (s *Store) attachCycle(ctx context.Context, q queryer, r *model.Rating) error {
 	explicit := r.CycleID
 	if !model.IsCycleSource(r.Source) && explicit == 0 {
 		return nil

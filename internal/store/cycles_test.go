@@ -86,7 +86,7 @@ func TestCycleWritesScopeAndValidation(t *testing.T) {
 			t.Errorf("after update: %+v", got)
 		}
 		// Once a rating is attached the scope is fixed.
-		must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 3}))
+		must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 3}))
 		c3 := *got
 		c3.ScopeUnitID = f.dinas.ID
 		if err := s.UpdateCycle(ctx, admin, &c3, opd); apperr.Code(err) != apperr.EINVALID || fieldOf(err) != "scope_unit" {
@@ -147,7 +147,7 @@ func TestRatingsGetTheOpenCycle(t *testing.T) {
 		}
 		rate := func(emp, rater int64, src assess.Source, comp int) int64 {
 			t.Helper()
-			r := store.Rating{EmployeeID: emp, RaterID: rater, Source: src, CompetencyID: f.comps[comp], Level: 3}
+			r := model.Rating{EmployeeID: emp, RaterID: rater, Source: src, CompetencyID: f.comps[comp], Level: 3}
 			must(t, s.AddRating(ctx, admin, &r))
 			if got := cycleOf(r.ID); got != r.CycleID {
 				t.Errorf("stored cycle %d, returned %d", got, r.CycleID)
@@ -174,7 +174,7 @@ func TestRatingsGetTheOpenCycle(t *testing.T) {
 		if c := rate(f.outsider.ID, f.outsider.ID, assess.SourceSelf, 1); c != 0 {
 			t.Errorf("employee outside the scope: cycle %d", c)
 		}
-		test := store.Rating{EmployeeID: f.ani.ID, Source: assess.SourceTest, RaterAdmin: all, CompetencyID: f.comps[2], Level: 2}
+		test := model.Rating{EmployeeID: f.ani.ID, Source: assess.SourceTest, RaterAdmin: all, CompetencyID: f.comps[2], Level: 2}
 		must(t, s.AddRating(ctx, admin, &test))
 		if test.CycleID != 0 {
 			t.Errorf("test result got cycle %d", test.CycleID)
@@ -197,11 +197,11 @@ func TestRatingsGetTheOpenCycle(t *testing.T) {
 			t.Errorf("open cycles for an outsider: %+v", open)
 		}
 		// An explicit cycle must be open for the employee and source.
-		r := store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[3], Level: 2, CycleID: later.ID}
+		r := model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[3], Level: 2, CycleID: later.ID}
 		if err := s.AddRating(ctx, admin, &r); apperr.Code(err) != apperr.EINVALID || fieldOf(err) != "cycle" {
 			t.Errorf("rating in a cycle not yet open: %v", err)
 		}
-		r = store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[3], Level: 2, CycleID: opd.ID}
+		r = model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[3], Level: 2, CycleID: opd.ID}
 		must(t, s.AddRating(ctx, admin, &r))
 		if cycleOf(r.ID) != opd.ID {
 			t.Errorf("explicit cycle not kept")
@@ -235,13 +235,13 @@ func TestCycleProgress(t *testing.T) {
 		empty := model.Cycle{Name: "Dinkes 2025", OpensOn: "2025-02-01", ClosesOn: "2025-03-31", ScopeUnitID: f.other.ID, Self: true}
 		must(t, s.CreateCycle(ctx, admin, &empty, all))
 		// A rating before the cycle existed does not count.
-		_, err := s.LoadRatings(ctx, admin, "lama", func(add func(*store.Rating) error) error {
-			return add(&store.Rating{EmployeeID: f.dedi.ID, RaterID: f.dedi.ID, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 2, At: s.Now()})
+		_, err := s.LoadRatings(ctx, admin, "lama", func(add func(*model.Rating) error) error {
+			return add(&model.Rating{EmployeeID: f.dedi.ID, RaterID: f.dedi.ID, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 2, At: s.Now()})
 		})
 		must(t, err)
 		rate := func(emp, rater int64, src assess.Source, comp int) {
 			t.Helper()
-			must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: emp, RaterID: rater, Source: src, CompetencyID: f.comps[comp], Level: 3}))
+			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: emp, RaterID: rater, Source: src, CompetencyID: f.comps[comp], Level: 3}))
 		}
 		rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 0)
 		rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 1) // same person twice
@@ -305,7 +305,7 @@ func TestCycleProgressSnapshots(t *testing.T) {
 		must(t, s.CreateCycle(ctx, admin, &c, all))
 		rate := func(emp int64) {
 			t.Helper()
-			must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: emp, RaterID: emp, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 3}))
+			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: emp, RaterID: emp, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 3}))
 		}
 		view := func() (store.CycleProgress, store.CycleUnitProgress) {
 			t.Helper()

@@ -112,7 +112,7 @@ func TestDraftPublishAndVersions(t *testing.T) {
 
 		// The version is used: a standard and a rating point at it.
 		std := addStandard(t, s, f.staff.ID, ids[:1], 3)
-		r := store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: ids[0], Level: 2}
+		r := model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: ids[0], Level: 2}
 		must(t, s.AddRating(ctx, admin, &r))
 
 		// Another OPD cannot start a new version; built-ins are read-only.

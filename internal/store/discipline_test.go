@@ -73,7 +73,7 @@ func TestPenaltyExcludesFromSuccessionPool(t *testing.T) {
 		f := setupAssess(t, s)
 		fixedNow(s) // 1 July 2026
 		for _, c := range f.comps[:5] {
-			must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: f.ani.ID, Source: assess.SourceAssessmentCentre,
+			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.ani.ID, Source: assess.SourceAssessmentCentre,
 				CompetencyID: c, Level: 2, RaterAdmin: model.Scope{All: true}}))
 		}
 		must(t, s.SetPerformance(ctx, admin, f.ani.ID, 2024, "Sangat Baik"))

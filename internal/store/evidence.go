@@ -230,7 +230,7 @@ func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id 
 		}
 		// Who may review comes before what they sent: someone who may not
 		// review it learns nothing from a validation message.
-		if err := s.checkRater(ctx, tx, &Rating{EmployeeID: emp, RaterID: reviewer, Source: assess.SourceSupervisor}); err != nil {
+		if err := s.checkRater(ctx, tx, &model.Rating{EmployeeID: emp, RaterID: reviewer, Source: assess.SourceSupervisor}); err != nil {
 			return err
 		}
 		if utf8.RuneCountInString(note) > evidenceMaxNote {
@@ -248,7 +248,7 @@ func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id 
 		now := s.Now()
 		newStatus, ratingID := EvidenceRejected, int64(0)
 		if accept {
-			r := &Rating{EmployeeID: emp, CompetencyID: comp, Source: assess.SourceEvidence, Level: level,
+			r := &model.Rating{EmployeeID: emp, CompetencyID: comp, Source: assess.SourceEvidence, Level: level,
 				RaterID: reviewer, At: now, Note: fmt.Sprintf("bukti #%d", id)}
 			if err := s.addRatingTx(ctx, tx, a, r); err != nil {
 				return err
@@ -291,7 +291,7 @@ func (s *Store) EvidenceFile(ctx context.Context, viewer int64, admin model.Scop
 		return f, nil
 	}
 	if viewer != 0 {
-		err := s.checkRater(ctx, s.db, &Rating{EmployeeID: emp, RaterID: viewer, Source: assess.SourceSupervisor})
+		err := s.checkRater(ctx, s.db, &model.Rating{EmployeeID: emp, RaterID: viewer, Source: assess.SourceSupervisor})
 		if err == nil {
 			return f, nil
 		}

@@ -149,10 +149,10 @@ func TestEvidenceReview(t *testing.T) {
 
 		// AddRating accepts evidence from the supervisor now, still from an
 		// admin of the employee, not from a colleague.
-		must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: f.ani.ID, RaterID: f.kabidE.ID, Source: assess.SourceEvidence, CompetencyID: f.comps[2], Level: 2}))
-		must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: f.ani.ID, Source: assess.SourceEvidence, CompetencyID: f.comps[2], Level: 2,
+		must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.ani.ID, RaterID: f.kabidE.ID, Source: assess.SourceEvidence, CompetencyID: f.comps[2], Level: 2}))
+		must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.ani.ID, Source: assess.SourceEvidence, CompetencyID: f.comps[2], Level: 2,
 			RaterAdmin: model.Scope{UnitPaths: []string{f.dinas.Path}}}))
-		wantCode(t, "evidence rating by a colleague", s.AddRating(ctx, admin, &store.Rating{EmployeeID: f.ani.ID, RaterID: f.budi.ID,
+		wantCode(t, "evidence rating by a colleague", s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.ani.ID, RaterID: f.budi.ID,
 			Source: assess.SourceEvidence, CompetencyID: f.comps[2], Level: 2}), apperr.EFORBIDDEN)
 	})
 }

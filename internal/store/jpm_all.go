@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/needs"
 )
 
 // Every employee's JPM from scratch (issue 3: a million employees in at
@@ -124,7 +125,7 @@ type jpmChunk struct {
 	lo, hi int64
 	stamp  needsStamp // the data's fingerprint before the chunk was read
 	rows   []EmployeeJPM
-	needs  map[int64]*unitNeeds // the needs analysis's per-unit sums
+	needs  map[int64]*needs.Tally // the needs analysis's per-unit sums
 	err    error
 	done   chan struct{}
 }

@@ -101,7 +101,7 @@ func setupJPMCity(t *testing.T, s *store.Store) {
 	}
 	rows.Close()
 	at := s.Now().Add(-24 * time.Hour)
-	if _, err := s.LoadRatings(ctx, admin, "test", func(add func(*store.Rating) error) error {
+	if _, err := s.LoadRatings(ctx, admin, "test", func(add func(*model.Rating) error) error {
 		for _, id := range ids {
 			if rng.IntN(10) == 0 {
 				continue // never assessed
@@ -110,7 +110,7 @@ func setupJPMCity(t *testing.T, s *store.Store) {
 				if rng.IntN(3) == 0 {
 					continue
 				}
-				r := store.Rating{EmployeeID: id, CompetencyID: c, Source: assess.SourceAssessmentCentre, Level: 1 + rng.IntN(5), At: at}
+				r := model.Rating{EmployeeID: id, CompetencyID: c, Source: assess.SourceAssessmentCentre, Level: 1 + rng.IntN(5), At: at}
 				if err := add(&r); err != nil {
 					return err
 				}

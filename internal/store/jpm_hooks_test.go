@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -16,7 +17,7 @@ func TestJPMFollowsStandardAndPosition(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		f := setupAssess(t, s)
-		must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 2}))
+		must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 2}))
 		jpm := func() *store.JPMRow {
 			t.Helper()
 			got, err := s.EmployeeCompetencies(ctx, f.ani.ID)

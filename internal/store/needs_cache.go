@@ -13,11 +13,12 @@ import (
 
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/needs"
 )
 
 // needsSnapshot is what every needs analysis is summed from: per unit with
-// active employees and per competency of their standards, the counts of
-// needAgg (own), the same summed over each unit's whole subtree (sub, so
+// active employees and per competency of their standards, the tallies of
+// package needs (own), the same summed over each unit's whole subtree (sub, so
 // that a page costs O(rows × competencies) whatever the size of the city),
 // the unit tree and the competency names. It is read-only once built and
 // shared by concurrent requests.
@@ -27,40 +28,10 @@ type needsSnapshot struct {
 	stamp    needsStamp
 	units    map[int64]*model.OrgUnit
 	children map[int64][]int64 // parent ID (0: roots) → children, by kind and name
-	slots    []int64           // competency ID of each column of unitNeeds.agg
-	own      map[int64]*unitNeeds
-	sub      map[int64]*unitNeeds
-	comps    map[int64]needComp
+	cols     needs.Columns     // the competency of each column of the tallies, and their names
+	own      map[int64]*needs.Tally
+	sub      map[int64]*needs.Tally
 	people   int // active employees counted
-}
-
-// unitNeeds is the needs of some employees: how many, how many in each
-// mapping category of their stored JPM (employee_jpm; MappingUnknown when
-// none is stored), and per competency slot of the snapshot the counts.
-type unitNeeds struct {
-	emps int
-	jpm  [4]int
-	agg  []needAgg
-}
-
-func (u *unitNeeds) add(o *unitNeeds) {
-	u.emps += o.emps
-	for i, n := range o.jpm {
-		u.jpm[i] += n
-	}
-	for i := range o.agg {
-		u.agg[i].add(o.agg[i])
-	}
-}
-
-// mappingOf reads a stored mapping category code.
-func mappingOf(code string) gap.MappingCategory {
-	for _, c := range []gap.MappingCategory{gap.KurangOptimal, gap.CukupOptimal, gap.Optimal} {
-		if code == c.String() {
-			return c
-		}
-	}
-	return gap.MappingUnknown
 }
 
 // storedMappings reads the stored JPM category of the employees with IDs in
@@ -79,7 +50,7 @@ func storedMappings(ctx context.Context, q queryer, lo, hi int64, dst []storedMa
 		if err := rows.Scan(&m.id, &code); err != nil {
 			return nil, err
 		}
-		m.cat = mappingOf(string(code))
+		m.cat = gap.ParseMapping(string(code))
 		dst = append(dst, m)
 	}
 	return dst, rows.Err()
@@ -89,8 +60,6 @@ type storedMapping struct {
 	id  int64
 	cat gap.MappingCategory
 }
-
-type needComp struct{ code, name, group string }
 
 // needsStamp fingerprints the data an analysis depends on. Every store write
 // writes its audit_log row in the same transaction, so the newest audit ID
@@ -229,7 +198,7 @@ func (s *Store) NeedsMemory() int64 {
 	if snap == nil {
 		return 0
 	}
-	per := int64(unsafe.Sizeof(unitNeeds{})) + int64(len(snap.slots))*int64(unsafe.Sizeof(needAgg{})) + 48 // + map entry
+	per := int64(unsafe.Sizeof(needs.Tally{})) + int64(len(snap.cols.IDs))*int64(unsafe.Sizeof(needs.Agg{})) + 48 // + map entry
 	return int64(len(snap.own)+len(snap.sub))*per + int64(len(snap.units))*256
 }
 
@@ -269,7 +238,7 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 		return nil, fmt.Errorf("store: needs stamp: %w", err)
 	}
 	snap := &needsSnapshot{stamp: stamp, units: map[int64]*model.OrgUnit{}, children: map[int64][]int64{},
-		own: map[int64]*unitNeeds{}, sub: map[int64]*unitNeeds{}, comps: map[int64]needComp{}}
+		own: map[int64]*needs.Tally{}, cols: needs.Columns{Names: map[int64]needs.Competency{}}}
 	units, err := s.Units(ctx)
 	if err != nil {
 		return nil, err
@@ -294,12 +263,12 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 	for _, st := range plan.stds {
 		for _, r := range st.reqs {
 			if _, ok := slot[r.CompetencyID]; !ok {
-				slot[r.CompetencyID] = len(snap.slots)
-				snap.slots = append(snap.slots, r.CompetencyID)
+				slot[r.CompetencyID] = len(snap.cols.IDs)
+				snap.cols.IDs = append(snap.cols.IDs, r.CompetencyID)
 			}
 		}
 	}
-	k := len(snap.slots)
+	k := len(snap.cols.IDs)
 	var rested time.Duration // one worker in the background: no race
 	work := func(ctx context.Context, plan *jpmPlan, c *jpmChunk, buf *jpmScratch) error {
 		if background {
@@ -312,7 +281,7 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 				rested += d
 			}(time.Now())
 		}
-		c.needs = map[int64]*unitNeeds{}
+		c.needs = map[int64]*needs.Tally{}
 		maps, err := storedMappings(ctx, s.db, c.lo, c.hi, nil)
 		if err != nil {
 			return err
@@ -327,33 +296,20 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 			}
 			u := c.needs[e.unit]
 			if u == nil {
-				u = &unitNeeds{agg: make([]needAgg, k)}
+				u = needs.NewTally(k)
 				c.needs[e.unit] = u
 			}
-			u.emps++
 			cat := gap.MappingUnknown
 			if next < len(maps) && maps[next].id == e.id {
 				cat = maps[next].cat
 			}
-			u.jpm[cat]++
-			for i, r := range e.std.reqs {
-				a := &u.agg[slot[r.CompetencyID]]
-				a.required++
-				if l := lv[i]; l >= 0 {
-					a.assessed++
-					if l < r.Required {
-						a.short++
-						a.shortfall += r.Required - l
-						a.weighted += (r.Required - l) * r.Weight
-					}
-				}
-			}
+			u.AddEmployee(cat, e.std.reqs, lv, slot)
 		})
 	}
 	err = s.jpmChunks(ctx, workers, plan, false, work, func(c *jpmChunk) error {
 		for uid, n := range c.needs {
 			if o := snap.own[uid]; o != nil {
-				o.add(n)
+				o.Add(n)
 			} else {
 				snap.own[uid] = n
 			}
@@ -363,30 +319,12 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 	if err != nil {
 		return nil, err
 	}
-	// Roll the sums up the tree: every unit's subtree total, deepest first
-	// (a unit's path is longer than its parent's).
-	for uid, n := range snap.own {
-		cp := &unitNeeds{agg: make([]needAgg, k)}
-		cp.add(n)
-		snap.sub[uid] = cp
-	}
-	order := make([]*model.OrgUnit, 0, len(snap.units))
+	// Every unit's subtree total, rolled up the tree once.
+	tree := make([]*model.OrgUnit, 0, len(snap.units))
 	for _, u := range snap.units {
-		order = append(order, u)
+		tree = append(tree, u)
 	}
-	slices.SortFunc(order, func(a, b *model.OrgUnit) int { return cmp.Compare(len(b.Path), len(a.Path)) })
-	for _, u := range order {
-		n := snap.sub[u.ID]
-		if n == nil || u.ParentID == 0 {
-			continue
-		}
-		p := snap.sub[u.ParentID]
-		if p == nil {
-			p = &unitNeeds{agg: make([]needAgg, k)}
-			snap.sub[u.ParentID] = p
-		}
-		p.add(n)
-	}
+	snap.sub = needs.RollUp(snap.own, tree, k)
 	if k > 0 {
 		rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, grp FROM competency`)
 		if err != nil {
@@ -394,13 +332,13 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 		}
 		for rows.Next() {
 			var id int64
-			var c needComp
-			if err := rows.Scan(&id, &c.code, &c.name, &c.group); err != nil {
+			var c needs.Competency
+			if err := rows.Scan(&id, &c.Code, &c.Name, &c.Group); err != nil {
 				rows.Close()
 				return nil, err
 			}
 			if _, ok := slot[id]; ok {
-				snap.comps[id] = c
+				snap.cols.Names[id] = c
 			}
 		}
 		rows.Close()
@@ -411,7 +349,7 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 	snap.at = time.Now()
 	snap.took = snap.at.Sub(start) - rested // the work, not the rests: the policy's measure of cost
 	for _, u := range snap.own {
-		snap.people += u.emps
+		snap.people += u.Employees
 	}
 	return snap, nil
 }

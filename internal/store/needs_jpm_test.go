@@ -27,7 +27,7 @@ func TestNeedsJPMDistribution(t *testing.T) {
 			emp, comp int64
 			lvl       int
 		}{{f.cici.ID, c[1], 2}, {f.cici.ID, c[2], 2}, {f.budi.ID, c[1], 2}} {
-			must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: r.emp, CompetencyID: r.comp, Source: assess.SourceAssessmentCentre,
+			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: r.emp, CompetencyID: r.comp, Source: assess.SourceAssessmentCentre,
 				Level: r.lvl, RaterAdmin: model.Scope{All: true}}))
 		}
 		// Dedi's JPM row is missing (as before a first recompute).

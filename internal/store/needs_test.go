@@ -10,6 +10,7 @@ import (
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/needs"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -60,9 +61,9 @@ func setupNeeds(t testing.TB, s *store.Store) *needsFixture {
 		{f.fani.ID, c[1], 1},
 	}
 	now := s.Now()
-	_, err := s.LoadRatings(ctx, admin, "test", func(add func(*store.Rating) error) error {
+	_, err := s.LoadRatings(ctx, admin, "test", func(add func(*model.Rating) error) error {
 		for _, l := range levels {
-			if err := add(&store.Rating{EmployeeID: l.emp, CompetencyID: l.comp, Source: assess.SourceAssessmentCentre, Level: l.lvl, At: now}); err != nil {
+			if err := add(&model.Rating{EmployeeID: l.emp, CompetencyID: l.comp, Source: assess.SourceAssessmentCentre, Level: l.lvl, At: now}); err != nil {
 				return err
 			}
 		}
@@ -90,7 +91,7 @@ func TestNeedsAnalysis(t *testing.T) {
 		if n.Unit == nil || n.Unit.ID != f.root.ID || n.Employees != 6 {
 			t.Fatalf("unit %+v employees %d", n.Unit, n.Employees)
 		}
-		want := []store.Need{
+		want := []needs.Need{
 			{CompetencyID: c[0], Required: 5, Assessed: 4, NotAssessed: 1, Short: 3, Shortfall: 4, AvgShortfall: 133, WeightedNeed: 9, ShareShort: gap.Percent(75)},
 			{CompetencyID: c[1], Required: 5, Assessed: 3, NotAssessed: 2, Short: 2, Shortfall: 3, AvgShortfall: 150, WeightedNeed: 3, ShareShort: 6667},
 			{CompetencyID: c[2], Required: 4, Assessed: 1, NotAssessed: 3, Short: 0, Shortfall: 0, AvgShortfall: 0, WeightedNeed: 0, ShareShort: 0},
@@ -117,12 +118,12 @@ func TestNeedsAnalysis(t *testing.T) {
 		if dinkes.Employees != 1 || kominfo.Employees != 5 || !kominfo.HasChildren || dinkes.HasChildren {
 			t.Errorf("row employees %d %d children %v %v", dinkes.Employees, kominfo.Employees, kominfo.HasChildren, dinkes.HasChildren)
 		}
-		cell := func(r store.HeatRow, i int) string {
+		cell := func(r needs.HeatRow, i int) string {
 			x := r.Cells[i]
 			return fmt.Sprintf("%d/%d/%d %d", x.Short, x.Assessed, x.Required, x.ShareShort)
 		}
 		for _, tt := range []struct {
-			row  store.HeatRow
+			row  needs.HeatRow
 			i    int
 			want string
 		}{
@@ -190,7 +191,7 @@ func TestNeedsAnalysis(t *testing.T) {
 		}
 
 		// A new rating shows at once: Dedi assessed 1 in c0.
-		must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: f.dedi.ID, CompetencyID: c[0], Source: assess.SourceAssessmentCentre,
+		must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.dedi.ID, CompetencyID: c[0], Source: assess.SourceAssessmentCentre,
 			Level: 1, RaterAdmin: model.Scope{All: true}}))
 		n, err = s.NeedsAnalysis(ctx, model.Scope{All: true}, 0)
 		must(t, err)

@@ -10,6 +10,7 @@ import (
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/needs"
 	"github.com/kompeten/kompeten/internal/policy"
 )
 
@@ -127,15 +128,15 @@ func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID,
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+fromSubtree, surveyID, lo, hi).Scan(&out.Responses); err != nil {
 		return nil, fmt.Errorf("store: survey responses: %w", err)
 	}
-	out.Rate = share(out.Responses, out.People)
+	out.Rate = needs.Share(out.Responses, out.People)
 
-	needs, err := s.NeedsAnalysis(ctx, reader, u.ID)
+	an, err := s.NeedsAnalysis(ctx, reader, u.ID)
 	if err != nil {
 		return nil, err
 	}
-	out.WithStandard, out.NeedsAsOf, out.NeedsStale = needs.Employees, needs.AsOf, needs.Stale
-	byComp := map[int64]Need{}
-	for _, n := range needs.Needs {
+	out.WithStandard, out.NeedsAsOf, out.NeedsStale = an.Employees, an.AsOf, an.Stale
+	byComp := map[int64]needs.Need{}
+	for _, n := range an.Needs {
 		byComp[n.CompetencyID] = n
 	}
 
@@ -157,7 +158,7 @@ func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID,
 			for _, o := range q.Options {
 				n, ok := byComp[o.CompetencyID]
 				t := CompetencyTally{SurveyOption: o, Said: picks[pickKey{q.ID, o.CompetencyID, ""}], ShareShort: -1}
-				t.SaidShare = share(t.Said, qr.Answered)
+				t.SaidShare = needs.Share(t.Said, qr.Answered)
 				if ok {
 					t.Required, t.Assessed, t.Short, t.ShareShort, t.WeightedNeed = n.Required, n.Assessed, n.Short, n.ShareShort, n.WeightedNeed
 				}
@@ -169,7 +170,7 @@ func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID,
 		case model.QuestionForms:
 			for _, f := range model.TrainingForms {
 				c := picks[pickKey{q.ID, 0, f}]
-				qr.Forms = append(qr.Forms, FormTally{Form: f, Count: c, Share: share(c, qr.Answered)})
+				qr.Forms = append(qr.Forms, FormTally{Form: f, Count: c, Share: needs.Share(c, qr.Answered)})
 			}
 			slices.SortStableFunc(qr.Forms, func(a, b FormTally) int { return cmp.Compare(b.Count, a.Count) })
 		}

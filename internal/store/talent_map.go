@@ -8,28 +8,6 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 )
 
-// TalentMap is the 9-box of the active employees in a scope (Permen PANRB
-// 3/2020, domain.md §3).
-type TalentMap struct {
-	// Years are the two SKP years looked at, oldest first: the two years
-	// before the current one (a year's SKP is final only after it ends).
-	Years [2]int
-	// Counts per box number; index 0 counts employees who cannot be placed
-	// (no SKP rating in either year, or no JPM).
-	Counts [10]int
-	Total  int
-	// NotEligible counts those in boxes 7–9 kept out of the succession pool
-	// by a moderate or heavy discipline penalty in force.
-	NotEligible int
-	// Boxes are the nine boxes' wording and counts (index = box number,
-	// index 0 the "cannot be placed" box).
-	Boxes [10]gap.Box
-	// DisciplineKnown is true since Kompeten records discipline penalties
-	// (discipline.go): a moderate or heavy one in force excludes its holder
-	// from the succession pool. Kept so API clients can tell.
-	DisciplineKnown bool
-}
-
 // TalentPerson is one employee in a 9-box list.
 type TalentPerson struct {
 	ID            int64
@@ -43,12 +21,6 @@ type TalentPerson struct {
 	JPMCapped     gap.Fixed
 	Predikat      [2]string // SKP predikat of Years[0] and Years[1] ("" unknown)
 	Box           gap.Box
-}
-
-// talentYears returns the two SKP years the 9-box looks at.
-func (s *Store) talentYears() [2]int {
-	y := s.Now().Year()
-	return [2]int{y - 2, y - 1}
 }
 
 // talentRows streams the active employees in scope (and, when unitID is not
@@ -76,7 +48,6 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 		return fmt.Errorf("store: talent map: %w", err)
 	}
 	defer rows.Close()
-	th := gap.DefaultPotentialThresholds()
 	var p TalentPerson
 	for rows.Next() {
 		var jpm *int64
@@ -86,16 +57,10 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 			return err
 		}
 		p.HasJPM, p.JPMCapped = jpm != nil, 0
-		pot := gap.PotentialUnknown
 		if jpm != nil {
 			p.JPMCapped = gap.Fixed(*jpm)
-			pot = gap.PotentialFromJPM(p.JPMCapped, th)
 		}
-		var perf [2]gap.Performance
-		for i, pr := range p.Predikat {
-			perf[i], _ = gap.PerformanceFromPredikat(pr)
-		}
-		p.Box = gap.NineBox(gap.PerformanceOverYears(perf[:]), pot, excluded)
+		p.Box = gap.PlaceTalent(p.Predikat, p.JPMCapped, p.HasJPM, excluded)
 		if err := fn(&p); err != nil {
 			return err
 		}
@@ -104,22 +69,13 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 }
 
 // TalentMap places every active employee in scope (in unitID's subtree when
-// it is not 0) on the 9-box: performance from the SKP predikat of the last
-// two years (gap.PerformanceOverYears: the lower of the two), potential
-// from the capped JPM (gap.PotentialFromJPM with the default thresholds),
-// the box from gap.NineBox, excluding from the succession pool whoever has a
-// moderate or heavy discipline penalty in force today.
-func (s *Store) TalentMap(ctx context.Context, sc model.Scope, unitID int64) (*TalentMap, error) {
-	m := &TalentMap{Years: s.talentYears(), Boxes: gap.DefaultBoxes(), DisciplineKnown: true}
-	for i := range m.Boxes {
-		m.Boxes[i].Number = i
-	}
+// it is not 0) on the 9-box (gap.PlaceTalent: the SKP predikat of the last
+// two years, the capped JPM, and whether a moderate or heavy discipline
+// penalty is in force today) and counts them per box.
+func (s *Store) TalentMap(ctx context.Context, sc model.Scope, unitID int64) (*gap.TalentMap, error) {
+	m := gap.NewTalentMap(s.Now())
 	err := s.talentRows(ctx, sc, unitID, m.Years, func(p *TalentPerson) error {
-		m.Counts[p.Box.Number]++
-		m.Total++
-		if p.Box.NotEligible {
-			m.NotEligible++
-		}
+		m.Add(p.Box)
 		return nil
 	})
 	if err != nil {
@@ -139,7 +95,7 @@ func (s *Store) TalentBox(ctx context.Context, sc model.Scope, unitID int64, box
 	var out []TalentPerson
 	seen, more := 0, false
 	errStop := fmt.Errorf("stop")
-	err := s.talentRows(ctx, sc, unitID, s.talentYears(), func(p *TalentPerson) error {
+	err := s.talentRows(ctx, sc, unitID, gap.TalentYears(s.Now()), func(p *TalentPerson) error {
 		if p.Box.Number != box {
 			return nil
 		}

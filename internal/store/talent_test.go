@@ -49,7 +49,7 @@ func TestTalentMapPlacement(t *testing.T) {
 		fixedNow(s)
 		ac := func(emp int64, level int) {
 			for _, c := range f.comps[:5] {
-				must(t, s.AddRating(ctx, admin, &store.Rating{EmployeeID: emp, Source: assess.SourceAssessmentCentre,
+				must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: emp, Source: assess.SourceAssessmentCentre,
 					CompetencyID: c, Level: level, RaterAdmin: model.Scope{All: true}}))
 			}
 		}

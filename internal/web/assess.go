@@ -155,20 +155,24 @@ func (s *server) saveRatings(r *http.Request, p *auth.Principal, target int64, s
 	if err != nil {
 		return err
 	}
-	var changed []*store.Rating
+	var changed []*model.Rating
 	for _, f := range fields {
 		v := r.PostForm.Get("c" + strconv.FormatInt(f.CompetencyID, 10))
 		if v == "" {
 			continue
 		}
 		lvl, err := strconv.Atoi(v)
-		if err != nil || lvl < 1 || lvl > 5 {
+		if err != nil {
 			return apperr.Invalid("level", "err.common.level_1_5")
+		}
+		rt := &model.Rating{EmployeeID: target, CompetencyID: f.CompetencyID, Source: src, Level: lvl, RaterID: p.User.EmployeeID}
+		if err := rt.Validate(); err != nil { // before the unchanged ones are skipped: a bad value fails the form
+			return err
 		}
 		if lvl == f.Current {
 			continue
 		}
-		changed = append(changed, &store.Rating{EmployeeID: target, CompetencyID: f.CompetencyID, Source: src, Level: lvl, RaterID: p.User.EmployeeID})
+		changed = append(changed, rt)
 	}
 	return s.st.AddRatings(ctx, actor(p), changed)
 }
@@ -188,7 +192,7 @@ func (s *server) rateSource(r *http.Request, p *auth.Principal, target int64) (a
 		try = []assess.Source{want}
 	}
 	for _, src := range try {
-		err := s.st.CheckRating(r.Context(), &store.Rating{EmployeeID: target, RaterID: me, Source: src})
+		err := s.st.CheckRating(r.Context(), &model.Rating{EmployeeID: target, RaterID: me, Source: src})
 		switch apperr.Code(err) {
 		case "":
 			return src, nil

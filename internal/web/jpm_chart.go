@@ -4,8 +4,8 @@ import (
 	"html/template"
 
 	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/needs"
 	"github.com/kompeten/kompeten/internal/report"
-	"github.com/kompeten/kompeten/internal/store"
 )
 
 // The JPM distribution chart of the needs analysis: per heat-map row (a
@@ -14,7 +14,7 @@ import (
 // as inline SVG and the PDF export as a PNG of the same report.Scene.
 
 // jpmRows turns an analysis into the chart's rows.
-func jpmRows(lang i18n.Lang, n *store.Needs) []report.JPMRow {
+func jpmRows(lang i18n.Lang, n *needs.Analysis) []report.JPMRow {
 	var rows []report.JPMRow
 	for _, hr := range n.Rows {
 		rows = append(rows, report.JPMRow{Label: heatRowLabel(lang, hr, false), Counts: hr.JPM})
@@ -27,7 +27,7 @@ func jpmRows(lang i18n.Lang, n *store.Needs) []report.JPMRow {
 
 // heatRowLabel names a heat-map row: the unit, "(directly in this unit)"
 // for the direct row, and the number of employees when withCount is set.
-func heatRowLabel(lang i18n.Lang, hr store.HeatRow, withCount bool) string {
+func heatRowLabel(lang i18n.Lang, hr needs.HeatRow, withCount bool) string {
 	s := hr.Unit.Name
 	if hr.Direct {
 		s += " (" + i18n.T(lang, "needs.direct") + ")"
@@ -40,7 +40,7 @@ func heatRowLabel(lang i18n.Lang, hr store.HeatRow, withCount bool) string {
 
 // jpmChartSVG draws the chart for the /analisis page; "" when the analysis
 // has no rows.
-func jpmChartSVG(lang i18n.Lang, n *store.Needs) template.HTML {
+func jpmChartSVG(lang i18n.Lang, n *needs.Analysis) template.HTML {
 	rows := jpmRows(lang, n)
 	if len(rows) == 0 {
 		return ""

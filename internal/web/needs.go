@@ -15,6 +15,7 @@ import (
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
+	"github.com/kompeten/kompeten/internal/needs"
 	"github.com/kompeten/kompeten/internal/nip"
 	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/report"
@@ -76,21 +77,21 @@ func pctWhole(lang i18n.Lang, f gap.Fixed) string { return report.PercentWhole(l
 
 // needsCell is a heat-map cell as the template shows it.
 type needsCell struct {
-	store.HeatCell
+	needs.HeatCell
 	Class, Pct, Link string
 	Title            string
 }
 
 // needsRow is a heat-map row as the template shows it.
 type needsRow struct {
-	store.HeatRow
+	needs.HeatRow
 	Link  string // drill into the unit; "" for the direct row
 	Cells []needsCell
 }
 
 // needsLine is a line of the ranked needs table.
 type needsLine struct {
-	store.Need
+	needs.Need
 	Rank               int
 	Pct, Avg, ShareBin string
 	Link               string
@@ -98,7 +99,7 @@ type needsLine struct {
 
 // needsData is what needs.html shows.
 type needsData struct {
-	N       *store.Needs
+	N       *needs.Analysis
 	Title   string
 	UnitID  int64
 	Crumbs  []crumb
@@ -328,7 +329,7 @@ const (
 // (numbers as numbers: shares in percent, average shortfall in levels) and
 // sheet "Peta panas" with the share short per unit and competency (empty
 // when nobody is assessed).
-func needsWorkbook(lang i18n.Lang, n *store.Needs) (*excelize.File, error) {
+func needsWorkbook(lang i18n.Lang, n *needs.Analysis) (*excelize.File, error) {
 	f := excelize.NewFile()
 	if err := f.SetSheetName("Sheet1", needsSheetRanked); err != nil {
 		f.Close()

@@ -9,8 +9,8 @@ import (
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/names"
+	"github.com/kompeten/kompeten/internal/needs"
 	"github.com/kompeten/kompeten/internal/report"
-	"github.com/kompeten/kompeten/internal/store"
 )
 
 // needsPDF writes the needs analysis of a unit as a PDF for the leadership
@@ -47,7 +47,7 @@ func (s *server) needsPDF(w http.ResponseWriter, r *http.Request) {
 }
 
 // needsDoc maps an analysis onto the PDF's content.
-func needsDoc(lang i18n.Lang, n *store.Needs) report.NeedsDoc {
+func needsDoc(lang i18n.Lang, n *needs.Analysis) report.NeedsDoc {
 	d := report.NeedsDoc{Lang: lang, Unit: i18n.T(lang, "needs.top"), Employees: n.Employees}
 	if n.Unit != nil {
 		d.Unit = n.Unit.Name

@@ -49,7 +49,7 @@ func TestNeedsPDFAndJPMChart(t *testing.T) {
 		// Budi at 1 in Integritas and 3 in Kerjasama: capped JPM 3 of 8,
 		// Kurang Optimal.
 		for i, lvl := range []int{1, 3} {
-			must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &store.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[i],
+			must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &model.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[i],
 				Source: assess.SourceAssessmentCentre, Level: lvl, RaterAdmin: model.Scope{All: true}}))
 		}
 		kominfo := strconv.FormatInt(f.kominfo.ID, 10)

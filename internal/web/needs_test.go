@@ -21,7 +21,7 @@ func TestNeedsAnalysisPages(t *testing.T) {
 		comps := withStandard(t, f) // Budi's position: four competencies at level 2
 		// An assessment centre puts Budi at 1 in Integritas and 3 in Kerjasama.
 		for i, lvl := range []int{1, 3} {
-			must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &store.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[i],
+			must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &model.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[i],
 				Source: assess.SourceAssessmentCentre, Level: lvl, RaterAdmin: model.Scope{All: true}}))
 		}
 		c0 := strconv.FormatInt(comps[0], 10)

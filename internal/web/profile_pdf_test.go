@@ -19,7 +19,7 @@ func TestProfilePDF(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, st)
 		comps := withStandard(t, f)
-		must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &store.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[0],
+		must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &model.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[0],
 			Source: assess.SourceAssessmentCentre, Level: 1, RaterAdmin: model.Scope{All: true}}))
 		path := fmt.Sprintf("/pegawai/%d/profil.pdf", f.budi.ID)
 

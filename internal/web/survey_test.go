@@ -44,7 +44,7 @@ func TestSurveyPages(t *testing.T) {
 		comps := withStandard(t, f) // Budi's position: four national competencies at level 2; the head can sign in
 		// Assessed: Budi 1 in Integritas (short), 3 in Kerjasama (not short).
 		for i, lvl := range []int{1, 3} {
-			must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &store.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[i],
+			must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &model.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[i],
 				Source: assess.SourceAssessmentCentre, Level: lvl, RaterAdmin: model.Scope{All: true}}))
 		}
 		// Dewi works in Dinas Kesehatan, outside the survey.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
 	"github.com/kompeten/kompeten/internal/policy"
@@ -35,7 +36,7 @@ type talentCell struct {
 
 // talentData is the talent-map page.
 type talentData struct {
-	Map              *store.TalentMap
+	Map              *gap.TalentMap
 	Rows             [3][3]talentCell
 	Unplaced         talentCell
 	Unit             string

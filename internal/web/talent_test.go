@@ -50,7 +50,7 @@ func TestAssessmentImportAndTalentMap(t *testing.T) {
 		f := newFixture(t, st)
 		comps := withStandard(t, f)
 		// Budi rates himself 5 in Integritas.
-		must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &store.Rating{EmployeeID: f.budi.ID, RaterID: f.budi.ID,
+		must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &model.Rating{EmployeeID: f.budi.ID, RaterID: f.budi.ID,
 			Source: "self", CompetencyID: comps[0], Level: 5}))
 		day := time.Now().AddDate(0, 0, -1).Format("02-01-2006")
 		file := "NIP,KODE KOMPETENSI,LEVEL,TANGGAL,LEMBAGA\n" +
