@@ -48,7 +48,7 @@ func dynamicKeys() map[string][]string {
 		"survey.kind.":      store.QuestionKinds,
 		"survey.form.":      store.TrainingForms,
 		"evidence.status.":  strs(store.EvidencePending, store.EvidenceAccepted, store.EvidenceRejected),
-		"discipline.level.": store.PenaltyLevels,
+		"discipline.level.": model.PenaltyLevels,
 		// The sources a colleague or report is rated as (web rateSource).
 		"assess.as_":     strs(string(assess.SourceSupervisor), string(assess.SourcePeer)),
 		"acimport.kind_": strs(importer.TalentAssessment, importer.TalentPerformance),

@@ -155,7 +155,7 @@ func (c *matrixCity) perRole(t *testing.T, role model.Role) perRole {
 		if i == 1 {
 			who = c.sri.ID
 		}
-		p := store.DisciplinePenalty{EmployeeID: who, Level: store.PenaltyRingan, Kind: "teguran lisan", DecreeNo: "800/1/" + string(role),
+		p := model.DisciplinePenalty{EmployeeID: who, Level: model.PenaltyRingan, Kind: "teguran lisan", DecreeNo: "800/1/" + string(role),
 			DecreeDate: day0("2026-01-05"), StartsOn: day0("2026-01-06"), EndsOn: day0("2026-07-06")}
 		must(t, c.st.AddPenalty(ctx, sys, &p))
 		r.cycle[i], r.survey[i], r.question[i], r.draft[i], r.penalty[i] = cy.ID, sv.ID, sv.Questions[0].ID, d.ID, p.ID
