@@ -50,7 +50,7 @@ type surveyForm struct {
 // fwGroup is the competencies of one framework, for checkboxes and selects.
 type fwGroup struct {
 	Code, Name string
-	Items      []store.StandardItem
+	Items      []model.StandardItem
 }
 
 // questionForm is the add-question form as typed.
