@@ -72,13 +72,13 @@ func demoPerformance(ctx context.Context, env *Env, st *store.Store, seed int64)
 	draw := func() string {
 		switch n := rng.IntN(100); {
 		case n < 18:
-			return store.PredikatSangatBaik
+			return model.PredikatSangatBaik
 		case n < 92:
-			return store.PredikatBaik
+			return model.PredikatBaik
 		case n < 97:
-			return store.PredikatButuhPerbaikan
+			return model.PredikatButuhPerbaikan
 		default:
-			return store.PredikatKurang
+			return model.PredikatKurang
 		}
 	}
 	var last string

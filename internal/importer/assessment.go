@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/date"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -47,7 +48,7 @@ func checkAssessment(ctx context.Context, st *store.Store, f *talentFile, rep *T
 		case code != "":
 			id, k, v = codes[strings.ToUpper(code)], "code", code
 		case name != "":
-			id, k, v = names[store.FoldCompetencyName(name)], "name", name
+			id, k, v = names[model.FoldCompetencyName(name)], "name", name
 		default:
 			k = "code"
 			if _, ok := f.col["code"]; !ok {

@@ -80,20 +80,10 @@ func (s *Store) CompetencyKeys(ctx context.Context) (codes, names map[string]int
 			return nil, nil, err
 		}
 		put(codes, strings.ToUpper(strings.TrimSpace(code)), id)
-		put(names, FoldCompetencyName(name), id)
+		put(names, model.FoldCompetencyName(name), id)
 	}
 	return codes, names, rows.Err()
 }
-
-// FoldCompetencyName folds a competency name for matching: lower case,
-// single spaces.
-func FoldCompetencyName(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
-}
-
-// CanonicalPredikat returns the stored spelling of an SKP predikat
-// ("sangat_baik" → "Sangat Baik"), or ok false for an unknown one.
-func CanonicalPredikat(p string) (string, bool) { return canonicalPredikat(p) }
 
 // TalentImportEvent describes an applied assessment-centre or SKP file
 // for the audit log.
@@ -117,7 +107,7 @@ type AssessmentResult struct {
 type PerformanceResult struct {
 	EmployeeID int64
 	Year       int
-	Predikat   string // as CanonicalPredikat spells it
+	Predikat   string // as model.CanonicalPredikat spells it
 }
 
 // ApplyAssessmentResults writes results as rating events (source
