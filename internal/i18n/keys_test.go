@@ -47,7 +47,7 @@ func dynamicKeys() map[string][]string {
 		"survey.state.":     strs(store.SurveyUpcoming, store.SurveyOpen, store.SurveyClosed),
 		"survey.kind.":      store.QuestionKinds,
 		"survey.form.":      store.TrainingForms,
-		"evidence.status.":  strs(store.EvidencePending, store.EvidenceAccepted, store.EvidenceRejected),
+		"evidence.status.":  model.EvidenceStatuses,
 		"discipline.level.": model.PenaltyLevels,
 		// The sources a colleague or report is rated as (web rateSource).
 		"assess.as_":     strs(string(assess.SourceSupervisor), string(assess.SourcePeer)),

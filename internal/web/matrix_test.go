@@ -117,7 +117,7 @@ func newMatrixCity(t *testing.T, st *store.Store) *matrixCity {
 	}
 	pdf := []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
 	evidence := func(who int64) int64 {
-		e := store.Evidence{EmployeeID: who, CompetencyID: comps[0], ClaimedLevel: 3, Note: "laporan", FileName: "laporan.pdf", Content: pdf}
+		e := model.Evidence{EmployeeID: who, CompetencyID: comps[0], ClaimedLevel: 3, Note: "laporan", FileName: "laporan.pdf", Content: pdf}
 		must(t, st.SubmitEvidence(ctx, sys, who, &e))
 		return e.ID
 	}
