@@ -76,8 +76,12 @@ func TestEvidenceValidate(t *testing.T) {
 		{"note at the limit", "", func(e *Evidence) { e.Note = strings.Repeat("é", EvidenceMaxNote) }},
 		{"note too long", "note", func(e *Evidence) { e.Note = strings.Repeat("é", EvidenceMaxNote+1) }},
 		{"no file", "file", func(e *Evidence) { e.Content = nil }},
-		{"file at the limit", "", func(e *Evidence) { e.Content = append(append([]byte{}, evidencePDF...), make([]byte, EvidenceMaxSize-len(evidencePDF))...) }},
-		{"file too big", "file", func(e *Evidence) { e.Content = append(append([]byte{}, evidencePDF...), make([]byte, EvidenceMaxSize)...) }},
+		{"file at the limit", "", func(e *Evidence) {
+			e.Content = append(append([]byte{}, evidencePDF...), make([]byte, EvidenceMaxSize-len(evidencePDF))...)
+		}},
+		{"file too big", "file", func(e *Evidence) {
+			e.Content = append(append([]byte{}, evidencePDF...), make([]byte, EvidenceMaxSize)...)
+		}},
 		{"wrong type despite the name", "file", func(e *Evidence) { e.Content, e.FileName = []byte("<html>hi</html>"), "x.pdf" }},
 	} {
 		e := good()
