@@ -90,7 +90,7 @@ func newMatrixCity(t *testing.T, st *store.Store) *matrixCity {
 	// A framework owned by each OPD, published.
 	publish := func(unit model.OrgUnit, code string) int64 {
 		admin := model.Scope{UnitPaths: []string{unit.Path}}
-		d := &store.FrameworkDraft{OwnerUnitID: unit.ID, F: dictionary.Framework{Code: code, Name: "Kompetensi Teknis " + code,
+		d := &dictionary.Draft{OwnerUnitID: unit.ID, F: dictionary.Framework{Code: code, Name: "Kompetensi Teknis " + code,
 			Version: "2025.1", Source: "Keputusan 1/2025"}}
 		must(t, st.CreateDraft(ctx, sys, d, admin))
 		k := dictionary.Competency{Code: code + "-01", Name: "Pengelolaan " + code, Definition: "Kemampuan mengelola " + code,
@@ -142,7 +142,7 @@ func (c *matrixCity) perRole(t *testing.T, role model.Role) perRole {
 		sv := &store.Survey{Title: "Kuesioner " + string(role) + unit.Code, ScopeUnitID: unit.ID, OpensOn: day(-1), ClosesOn: day(7),
 			Questions: []store.Question{{Kind: store.QuestionText, Prompt: "Saran"}}}
 		must(t, c.st.CreateSurvey(ctx, sys, all, sv))
-		d := &store.FrameworkDraft{OwnerUnitID: unit.ID, F: dictionary.Framework{Code: "DRAF-" + strings.ToUpper(string(role)) + "-" + unit.Code,
+		d := &dictionary.Draft{OwnerUnitID: unit.ID, F: dictionary.Framework{Code: "DRAF-" + strings.ToUpper(string(role)) + "-" + unit.Code,
 			Name: "Draf " + string(role), Version: "2026.1", Source: "Rancangan"}}
 		must(t, c.st.CreateDraft(ctx, sys, d, all))
 		k := dictionary.Competency{Code: "KOMP-01", Name: "Kompetensi Uji", Definition: "Kemampuan yang diuji",
