@@ -247,11 +247,3 @@ func TestDraftMetaRules(t *testing.T) {
 		}
 	})
 }
-
-func TestNextVersion(t *testing.T) {
-	for in, want := range map[string]string{"2025.1": "2025.2", "2017": "2018", "v9": "v10", "2025-rev3a": "2025-rev4a", "": "1", "awal": "awal.2"} {
-		if got := dictionary.NextVersion(in); got != want {
-			t.Errorf("NextVersion(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
