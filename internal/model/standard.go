@@ -100,6 +100,26 @@ func TemplateKeys() []TemplateItem {
 	return out
 }
 
+// ApplicableTemplate picks, from the template rows of one position type,
+// the template of a position of that type and jenjang: the jenjang's own
+// rows, else the type's general rows (jenjang ""). The store's
+// ApplyTemplate makes the same choice in SQL for every position at once.
+func ApplicableTemplate(rows []TemplateItem, jenjang string) []StandardItem {
+	var own, general []StandardItem
+	for _, ti := range rows {
+		switch {
+		case jenjang != "" && ti.Jenjang == jenjang:
+			own = append(own, ti.StandardItem)
+		case ti.Jenjang == "":
+			general = append(general, ti.StandardItem)
+		}
+	}
+	if len(own) > 0 {
+		return own
+	}
+	return general
+}
+
 // ValidateTemplateKey checks the position type and jenjang of a template
 // ("" for every jenjang without its own; only functional posts have one).
 func ValidateTemplateKey(t PositionType, jenjang string) error {

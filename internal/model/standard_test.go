@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestDefaultRequiredLevel(t *testing.T) {
 	for _, c := range []struct {
@@ -86,5 +89,35 @@ func TestStandardValidate(t *testing.T) {
 	st := Standard{DecreeNo: " 800/1 ", DecreeDate: " 2025-02-01 ", Items: items(StandardItem{CompetencyID: 1, Required: 3})}
 	if err := st.Validate(); err != nil || st.DecreeNo != "800/1" || st.DecreeDate != "2025-02-01" || st.Items[0].Weight != 1 {
 		t.Errorf("trimmed decree and default weight: %+v, %v", st, err)
+	}
+}
+
+func TestApplicableTemplate(t *testing.T) {
+	row := func(jenjang string, comp int64) TemplateItem {
+		return TemplateItem{Type: Fungsional, Jenjang: jenjang, StandardItem: StandardItem{CompetencyID: comp, Required: 2}}
+	}
+	rows := []TemplateItem{row("", 1), row("", 2), row("ahli_muda", 3), row("ahli_madya", 4), row("ahli_madya", 5)}
+	ids := func(items []StandardItem) []int64 {
+		var out []int64
+		for _, it := range items {
+			out = append(out, it.CompetencyID)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		jenjang string
+		want    []int64
+	}{
+		{"ahli_muda", []int64{3}},     // its own
+		{"ahli_madya", []int64{4, 5}}, // its own, every row
+		{"ahli_utama", []int64{1, 2}}, // none of its own: the general one
+		{"", []int64{1, 2}},           // no jenjang: the general one
+	} {
+		if got := ids(ApplicableTemplate(rows, c.jenjang)); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.jenjang, got, c.want)
+		}
+	}
+	if got := ApplicableTemplate([]TemplateItem{row("ahli_muda", 3)}, "ahli_utama"); len(got) != 0 {
+		t.Errorf("no template: %v", got)
 	}
 }

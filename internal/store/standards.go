@@ -116,25 +116,13 @@ func (s *Store) Templates(ctx context.Context, t model.PositionType) ([]model.Te
 }
 
 // TemplateFor returns the template that applies to a position of type t and
-// jenjang: the jenjang's own rows, else the type's rows with jenjang "".
+// jenjang (model.ApplicableTemplate).
 func (s *Store) TemplateFor(ctx context.Context, t model.PositionType, jenjang string) ([]model.StandardItem, error) {
 	all, err := s.Templates(ctx, t)
 	if err != nil {
 		return nil, err
 	}
-	var own, general []model.StandardItem
-	for _, ti := range all {
-		switch {
-		case jenjang != "" && ti.Jenjang == jenjang:
-			own = append(own, ti.StandardItem)
-		case ti.Jenjang == "":
-			general = append(general, ti.StandardItem)
-		}
-	}
-	if len(own) > 0 {
-		return own, nil
-	}
-	return general, nil
+	return model.ApplicableTemplate(all, jenjang), nil
 }
 
 // SeedDefaultTemplates adds, for every (type, jenjang) of TemplateKeys, the
