@@ -7,3 +7,14 @@ package policy
 func MaySubmitEvidence(submitter, employeeID int64) bool {
 	return submitter != 0 && submitter == employeeID
 }
+
+// MayReadEvidence reports whether p may download the file of an evidence
+// about t's person: the person themself, whoever supervises them
+// (MaySupervise: the direct supervisor or a head above, the reviewers of
+// the evidence) and the administrators of their unit. It is the record
+// rule of EvidenceRead; the store asks it with the facts it reads (p's
+// employee ID, head paths and administered scope).
+func MayReadEvidence(p *Principal, t Target) bool {
+	me := p.User.EmployeeID
+	return (me != 0 && t.EmployeeID == me) || (me != 0 && MaySupervise(p, t)) || p.Admin.Contains(t.UnitPath)
+}

@@ -27,3 +27,36 @@ func TestMaySubmitEvidence(t *testing.T) {
 		}
 	}
 }
+
+// An evidence file is read by its owner, whoever supervises them and the
+// administrators of their unit: in A's section the atasan (head of the
+// section) and the direct supervisor (13), A's and the government's
+// admins; nobody else, whatever their role.
+func TestMayReadEvidence(t *testing.T) {
+	direct := &Principal{User: model.User{Role: model.RolePegawai, EmployeeID: 31}}
+	for _, c := range []struct {
+		name string
+		p    *Principal
+		t    Target
+		want bool
+	}{
+		{"the owner", &Principal{User: model.User{Role: model.RolePegawai, EmployeeID: 20}}, inA, true},
+		{"the head of their section", atasan, inA, true},
+		{"the head of a section elsewhere", atasan, inB, false},
+		{"their direct supervisor", direct, inB, true},
+		{"a colleague", pegawai, inA, false},
+		{"the admin of their OPD", adminA, inA, true},
+		{"the admin of another OPD", adminA, inB, false},
+		{"BKPSDM", bkpsdm, inB, true},
+		{"leadership reads the registry, not evidence", pimpinan, inA, false},
+		{"an account without an employee record", auditor, inA, false},
+		{"an admin's own evidence", adminA, adminAs, true},
+	} {
+		if got := MayReadEvidence(c.p, c.t); got != c.want {
+			t.Errorf("%s: MayReadEvidence = %v, want %v", c.name, got, c.want)
+		}
+		if route := May(c.p, EvidenceRead, c.t); route != c.want {
+			t.Errorf("%s: May(EvidenceRead) = %v, want %v", c.name, route, c.want)
+		}
+	}
+}

@@ -170,38 +170,35 @@ func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id 
 }
 
 // EvidenceFile returns the file of evidence id for viewer (an employee ID,
-// 0 for none) administering admin: the employee themself, whoever may give
-// them a supervisor rating, and administrators of their unit. Anyone else
-// gets not found, as for an evidence that does not exist.
+// 0 for none) administering admin when policy.MayReadEvidence allows it:
+// the employee themself, whoever supervises them (the direct supervisor or
+// a head above) and administrators of their unit. Anyone else gets not
+// found, as for an evidence that does not exist.
 func (s *Store) EvidenceFile(ctx context.Context, viewer int64, admin model.Scope, id int64) (*EvidenceFile, error) {
 	missing := apperr.New(apperr.ENOTFOUND, "err.evidence.evidence_not_found", id)
-	var emp int64
+	var t policy.Target
 	f := &EvidenceFile{}
-	err := s.db.QueryRowContext(ctx, `SELECT employee_id, file_name, content_type, content FROM evidence WHERE id = $1`, id).
-		Scan(&emp, &f.Name, &f.ContentType, &f.Content)
+	err := s.db.QueryRowContext(ctx, `SELECT v.employee_id, COALESCE(e.supervisor_id, 0), u.path, v.file_name, v.content_type, v.content
+		FROM evidence v JOIN employee e ON e.id = v.employee_id JOIN org_unit u ON u.id = e.unit_id WHERE v.id = $1`, id).
+		Scan(&t.EmployeeID, &t.SupervisorID, &t.UnitPath, &f.Name, &f.ContentType, &f.Content)
 	if err == sql.ErrNoRows {
 		return nil, missing
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: evidence file: %w", err)
 	}
-	if viewer != 0 && viewer == emp {
-		return f, nil
-	}
-	if viewer != 0 {
-		err := s.checkRater(ctx, s.db, &Rating{EmployeeID: emp, RaterID: viewer, Source: assess.SourceSupervisor})
-		if err == nil {
-			return f, nil
-		}
-		if apperr.Code(err) != apperr.EFORBIDDEN {
+	p := &policy.Principal{User: model.User{EmployeeID: viewer}, Admin: admin}
+	if viewer != 0 && viewer != t.EmployeeID && viewer != t.SupervisorID {
+		// Only a head above is left to ask about: the units viewer heads.
+		heads, err := s.UnitsHeadedBy(ctx, viewer)
+		if err != nil {
 			return nil, err
 		}
+		for _, u := range heads {
+			p.HeadPaths = append(p.HeadPaths, u.Path)
+		}
 	}
-	ok, err := s.InScope(ctx, model.Scope{All: admin.All, UnitPaths: admin.UnitPaths}, emp)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
+	if !policy.MayReadEvidence(p, t) {
 		return nil, missing
 	}
 	return f, nil
