@@ -310,6 +310,18 @@ func (d *Draft) RemoveCompetency(code string) error {
 	return nil
 }
 
+// Check is Validate as an error, for writes that take a framework whole
+// (an import, a built-in framework): an apperr EINVALID naming the first
+// error's field and competency, nil when there are only warnings.
+func (f *Framework) Check() error {
+	for _, p := range f.Validate() {
+		if !p.Warning {
+			return apperr.Invalid(p.Field, "err.framework.competency_no", p.Row, p)
+		}
+	}
+	return nil
+}
+
 // Problems returns every problem of the draft as publishing would see
 // them, warnings included: Validate's, the version already published, and
 // for a new framework its code already taken (the facts the store read).

@@ -246,3 +246,16 @@ func TestDraftErrorUnwrap(t *testing.T) {
 		t.Error("an empty DraftError is still invalid input")
 	}
 }
+
+func TestFrameworkCheck(t *testing.T) {
+	f := draftOf().F
+	if err := f.Check(); err != nil {
+		t.Errorf("a valid framework: %v", err)
+	}
+	f.Competencies[0].Levels[0].Indicators = []string{"ok"}
+	f.Competencies[2].Tags = []string{"TanpaAwalan"} // an error on the third competency
+	var ae *apperr.Error
+	if err := f.Check(); !errors.As(err, &ae) || ae.Code != apperr.EINVALID || ae.Field != "tags" || ae.Args[0] != 3 {
+		t.Errorf("the first error: %+v", ae)
+	}
+}
