@@ -107,7 +107,8 @@ func TestDraftPublishAndVersions(t *testing.T) {
 		}
 		own, err := s.FrameworkOwner(ctx, v1)
 		must(t, err)
-		if own.OwnerUnitID != f.dinas.ID || !policy.MayVersionFramework(opd, own.BuiltIn, own.OwnerPath) || policy.MayVersionFramework(other, own.BuiltIn, own.OwnerPath) {
+		if own.OwnerUnitID != f.dinas.ID || !policy.MayVersionFramework(opd, own.BuiltIn, own.OwnerPath) ||
+			policy.MayVersionFramework(other, own.BuiltIn, own.OwnerPath) {
 			t.Errorf("ownership %+v", own)
 		}
 

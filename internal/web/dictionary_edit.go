@@ -17,7 +17,7 @@ import (
 	"github.com/kompeten/kompeten/internal/store"
 )
 
-// Agencies edit their own frameworks here (see store/dictionary_edit.go):
+// Agencies edit their own frameworks here (see dictionary/draft.go):
 // drafts live under /kamus-draf (a prefix of its own: /kamus/draf/{id}/…
 // would clash with /kamus/{id}/ekspor/{format} in the router), the version
 // history of a published framework at /kamus/{id}/versi. Editors are
