@@ -30,10 +30,11 @@ var assessmentFields = []field{
 // ones.
 func checkAssessment(ctx context.Context, st *store.Store, f *talentFile, rep *TalentReport,
 	employee func(int, func(k, code, value, id, en string)) int64) ([]store.AssessmentResult, error) {
-	codes, names, err := st.CompetencyKeys(ctx)
+	choices, err := st.CompetencyChoices(ctx)
 	if err != nil {
 		return nil, err
 	}
+	codes, names := model.CompetencyKeys(choices)
 	today := st.Now()
 	people := map[int64]bool{}
 	var good []store.AssessmentResult

@@ -57,9 +57,3 @@ func ValidatePerformance(year int, predikat string, now time.Time) (string, erro
 	}
 	return canon, nil
 }
-
-// FoldCompetencyName folds a competency name for matching the names an
-// import file gives: lower case, single spaces.
-func FoldCompetencyName(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
-}

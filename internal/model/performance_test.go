@@ -59,20 +59,6 @@ func TestValidatePerformance(t *testing.T) {
 	}
 }
 
-func TestFoldCompetencyName(t *testing.T) {
-	for in, want := range map[string]string{
-		"Integritas":               "integritas",
-		"  Kerja   Sama ":          "kerja sama",
-		"Pengambilan\tKeputusan\n": "pengambilan keputusan",
-		"":                         "",
-		"Orientasi pada Hasil":     "orientasi pada hasil",
-	} {
-		if got := FoldCompetencyName(in); got != want {
-			t.Errorf("FoldCompetencyName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // The store keeps only what the 9-box can place: a predikat is accepted
 // exactly when gap.PerformanceFromPredikat knows it.
 func TestCanonicalPredikatAgreesWithNineBox(t *testing.T) {
