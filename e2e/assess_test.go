@@ -17,7 +17,6 @@ import (
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/registry"
-	"github.com/kompeten/kompeten/internal/store"
 )
 
 // assessPair is what seedAssessment adds for one run of TestAssessment: a
@@ -27,7 +26,7 @@ type assessPair struct {
 	unit        model.OrgUnit
 	staff, head model.Employee
 	// items is the standard of the staff position, in its order.
-	items []store.StandardItem
+	items []model.StandardItem
 }
 
 // assessRuns counts the runs of TestAssessment in this process, so that
@@ -266,7 +265,7 @@ func checkCompetency(t *testing.T, step string, got competencyShown, want jpmExp
 
 // chooseLevels clicks, in form sel, the radio button of the level given
 // for each competency, and checks that the choice holds.
-func chooseLevels(t *testing.T, ctx context.Context, sel string, items []store.StandardItem, levels []int) {
+func chooseLevels(t *testing.T, ctx context.Context, sel string, items []model.StandardItem, levels []int) {
 	t.Helper()
 	for i, it := range items {
 		radio := fmt.Sprintf(`%s input[type=radio][name="c%d"][value="%d"]`, sel, it.CompetencyID, levels[i])
@@ -632,7 +631,7 @@ func readNeeds(t *testing.T, ctx context.Context, unitID int64, ids []int64) map
 // expectNeeds is what the needs analysis of a unit whose only employee with
 // a standard has the given levels against required must show for each
 // competency: assessed by one, short when the level is below the standard.
-func expectNeeds(items []store.StandardItem, levels, required []int) map[int64]needShown {
+func expectNeeds(items []model.StandardItem, levels, required []int) map[int64]needShown {
 	out := make(map[int64]needShown, len(items))
 	for i, it := range items {
 		short, pct, class := 0, "0 %", "heat-0"

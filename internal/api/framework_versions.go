@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/policy"
 )
 
 // The version history of a framework code, as the page /kamus/{id}/versi
@@ -60,8 +61,8 @@ func (a *API) frameworkVersions(w http.ResponseWriter, r *http.Request, p *auth.
 	if err != nil {
 		return err
 	}
-	out := frameworkVersionsJSON{FrameworkID: id, Code: own.Code, BuiltIn: own.BuiltIn, CanVersion: own.CanVersion(p.Admin),
-		Items: make([]frameworkVersionJSON, 0, len(list))}
+	out := frameworkVersionsJSON{FrameworkID: id, Code: own.Code, BuiltIn: own.BuiltIn,
+		CanVersion: policy.MayVersionFramework(p.Admin, own.BuiltIn, own.OwnerPath), Items: make([]frameworkVersionJSON, 0, len(list))}
 	if out.CanVersion {
 		draft, err := a.st.DraftOf(ctx, own.Code)
 		if err != nil {

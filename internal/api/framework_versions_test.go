@@ -29,7 +29,7 @@ func TestFrameworkVersions(t *testing.T) {
 		// Unit A's framework: version 2025.1 published, rated once, then
 		// 2025.2 published from it, and a draft of the next one under way.
 		opd := model.Scope{UnitPaths: []string{f.unitA.Path}}
-		d := &store.FrameworkDraft{OwnerUnitID: f.unitA.ID, F: dictionary.Framework{Code: "TEKNIS-DISDIK",
+		d := &dictionary.Draft{OwnerUnitID: f.unitA.ID, F: dictionary.Framework{Code: "TEKNIS-DISDIK",
 			Name: "Kompetensi Teknis Disdik", Version: "2025.1", Source: "Keputusan Kepala Dinas 1/2025"}}
 		must(st.CreateDraft(ctx, sys, d, opd))
 		c := dictionary.Competency{Code: "DIK-01", Name: "Pengelolaan Dapodik", Definition: "Kemampuan mengelola Dapodik",

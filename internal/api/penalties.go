@@ -8,8 +8,8 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
-	"github.com/kompeten/kompeten/internal/store"
 )
 
 // Discipline penalties (hukuman disiplin, PP 94/2021) as JSON, over
@@ -36,7 +36,7 @@ type penaltyJSON struct {
 	InForce    bool   `json:"in_force"`
 }
 
-func toPenaltyJSON(p *store.DisciplinePenalty, today time.Time) penaltyJSON {
+func toPenaltyJSON(p *model.DisciplinePenalty, today time.Time) penaltyJSON {
 	return penaltyJSON{ID: p.ID, EmployeeID: p.EmployeeID, Level: p.Level, Kind: p.Kind, DecreeNo: p.DecreeNo,
 		DecreeDate: p.DecreeDate.Format(time.DateOnly), StartsOn: p.StartsOn.Format(time.DateOnly), EndsOn: p.EndsOn.Format(time.DateOnly),
 		Revoked: p.Revoked, RevokeNote: p.RevokeNote, InForce: p.Excludes(today)}
@@ -141,7 +141,7 @@ func (a *API) createPenalty(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	pen := store.DisciplinePenalty{EmployeeID: id, Level: strings.TrimSpace(in.Level), Kind: in.Kind, DecreeNo: in.DecreeNo}
+	pen := model.DisciplinePenalty{EmployeeID: id, Level: strings.TrimSpace(in.Level), Kind: in.Kind, DecreeNo: in.DecreeNo}
 	for _, f := range []struct {
 		name, value string
 		dst         *time.Time

@@ -6,8 +6,9 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
-	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/dictionary"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -101,7 +102,7 @@ func (a *API) getFramework(w http.ResponseWriter, r *http.Request, p *auth.Princ
 // when the position has none.
 type standardJSON struct {
 	PositionID int64           `json:"position_id"`
-	Standard   *store.Standard `json:"standard"`
+	Standard   *model.Standard `json:"standard"`
 }
 
 // getStandard returns a position's current standard (positions, like the
@@ -125,7 +126,7 @@ func (a *API) getStandard(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		return err
 	}
 	if cur != nil && cur.Items == nil {
-		cur.Items = []store.StandardItem{}
+		cur.Items = []model.StandardItem{}
 	}
 	writeJSON(w, http.StatusOK, standardJSON{PositionID: id, Standard: cur})
 	return nil
@@ -161,13 +162,13 @@ func (a *API) putStandard(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	items := make([]store.StandardItem, 0, len(in.Items))
+	items := make([]model.StandardItem, 0, len(in.Items))
 	for _, it := range in.Items {
 		m := true
 		if it.Mandatory != nil {
 			m = *it.Mandatory
 		}
-		items = append(items, store.StandardItem{CompetencyID: it.CompetencyID, Required: it.Required, Weight: it.Weight, Mandatory: m})
+		items = append(items, model.StandardItem{CompetencyID: it.CompetencyID, Required: it.Required, Weight: it.Weight, Mandatory: m})
 	}
 	if _, err := a.st.SetStandard(r.Context(), actor(p), id, in.DecreeNo, in.DecreeDate, items); err != nil {
 		return err

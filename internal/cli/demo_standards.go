@@ -65,17 +65,17 @@ func demoDigitalTemplates(ctx context.Context, st *store.Store) error {
 	for _, id := range digital {
 		isDigital[id] = true
 	}
-	for _, k := range store.TemplateKeys() {
+	for _, k := range model.TemplateKeys() {
 		items, err := st.TemplateFor(ctx, k.Type, k.Jenjang)
 		if err != nil {
 			return err
 		}
-		if len(items) == 0 || slices.ContainsFunc(items, func(it store.StandardItem) bool { return isDigital[it.CompetencyID] }) {
+		if len(items) == 0 || slices.ContainsFunc(items, func(it model.StandardItem) bool { return isDigital[it.CompetencyID] }) {
 			continue
 		}
-		level := min(max(store.DefaultRequiredLevel(k.Type, k.Jenjang), 1), 3)
+		level := min(max(model.DefaultRequiredLevel(k.Type, k.Jenjang), 1), 3)
 		for _, id := range []int64{digital[0], digital[2], digital[4]} {
-			items = append(items, store.StandardItem{CompetencyID: id, Required: level, Weight: 1, Mandatory: true})
+			items = append(items, model.StandardItem{CompetencyID: id, Required: level, Weight: 1, Mandatory: true})
 		}
 		if err := st.SetTemplate(ctx, cliActor, k.Type, k.Jenjang, items); err != nil {
 			return err

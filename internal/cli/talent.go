@@ -72,13 +72,13 @@ func demoPerformance(ctx context.Context, env *Env, st *store.Store, seed int64)
 	draw := func() string {
 		switch n := rng.IntN(100); {
 		case n < 18:
-			return store.PredikatSangatBaik
+			return model.PredikatSangatBaik
 		case n < 92:
-			return store.PredikatBaik
+			return model.PredikatBaik
 		case n < 97:
-			return store.PredikatButuhPerbaikan
+			return model.PredikatButuhPerbaikan
 		default:
-			return store.PredikatKurang
+			return model.PredikatKurang
 		}
 	}
 	var last string
@@ -110,17 +110,17 @@ func demoPenalties(ctx context.Context, st *store.Store, rng *rand.Rand, ids []i
 	today := st.Now().Truncate(24 * time.Hour)
 	for i, id := range ids {
 		start := today.AddDate(0, -rng.IntN(18), -rng.IntN(28))
-		p := store.DisciplinePenalty{EmployeeID: id, DecreeNo: fmt.Sprintf("800.1.6/%d/BKPSDM/%d", 100+i, start.Year()),
+		p := model.DisciplinePenalty{EmployeeID: id, DecreeNo: fmt.Sprintf("800.1.6/%d/BKPSDM/%d", 100+i, start.Year()),
 			DecreeDate: start.AddDate(0, 0, -7), StartsOn: start}
 		switch n := rng.IntN(100); {
 		case n < 50:
-			p.Level, p.Kind = store.PenaltyRingan, "teguran tertulis"
+			p.Level, p.Kind = model.PenaltyRingan, "teguran tertulis"
 		case n < 85:
 			months := []int{6, 9, 12}[rng.IntN(3)]
-			p.Level, p.Kind = store.PenaltySedang, fmt.Sprintf("pemotongan tunjangan kinerja 25%% selama %d bulan", months)
+			p.Level, p.Kind = model.PenaltySedang, fmt.Sprintf("pemotongan tunjangan kinerja 25%% selama %d bulan", months)
 			p.EndsOn = start.AddDate(0, months, -1)
 		default:
-			p.Level, p.Kind = store.PenaltyBerat, "pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan"
+			p.Level, p.Kind = model.PenaltyBerat, "pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan"
 			p.EndsOn = start.AddDate(1, 0, -1)
 		}
 		if err := st.AddPenalty(ctx, cliActor, &p); err != nil {

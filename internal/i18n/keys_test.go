@@ -16,7 +16,6 @@ import (
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/importer"
 	"github.com/kompeten/kompeten/internal/model"
-	"github.com/kompeten/kompeten/internal/store"
 )
 
 // dynamicKeys are the values of the keys pages build from a prefix and a
@@ -47,8 +46,8 @@ func dynamicKeys() map[string][]string {
 		"survey.state.":     strs(model.SurveyUpcoming, model.SurveyOpen, model.SurveyClosed),
 		"survey.kind.":      model.QuestionKinds,
 		"survey.form.":      model.TrainingForms,
-		"evidence.status.":  strs(store.EvidencePending, store.EvidenceAccepted, store.EvidenceRejected),
-		"discipline.level.": store.PenaltyLevels,
+		"evidence.status.":  model.EvidenceStatuses,
+		"discipline.level.": model.PenaltyLevels,
 		// The sources a colleague or report is rated as (web rateSource).
 		"assess.as_":     strs(string(assess.SourceSupervisor), string(assess.SourcePeer)),
 		"acimport.kind_": strs(importer.TalentAssessment, importer.TalentPerformance),

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/date"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -29,10 +30,11 @@ var assessmentFields = []field{
 // ones.
 func checkAssessment(ctx context.Context, st *store.Store, f *talentFile, rep *TalentReport,
 	employee func(int, func(k, code, value, id, en string)) int64) ([]store.AssessmentResult, error) {
-	codes, names, err := st.CompetencyKeys(ctx)
+	choices, err := st.CompetencyChoices(ctx)
 	if err != nil {
 		return nil, err
 	}
+	codes, names := model.CompetencyKeys(choices)
 	today := st.Now()
 	people := map[int64]bool{}
 	var good []store.AssessmentResult
@@ -47,7 +49,7 @@ func checkAssessment(ctx context.Context, st *store.Store, f *talentFile, rep *T
 		case code != "":
 			id, k, v = codes[strings.ToUpper(code)], "code", code
 		case name != "":
-			id, k, v = names[store.FoldCompetencyName(name)], "name", name
+			id, k, v = names[model.FoldCompetencyName(name)], "name", name
 		default:
 			k = "code"
 			if _, ok := f.col["code"]; !ok {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -29,13 +30,13 @@ func checkPerformance(now time.Time, f *talentFile, rep *TalentReport,
 		reject, bad := rowProblems(rep, f, r)
 		g := store.PerformanceResult{EmployeeID: employee(i, reject)}
 		ys := r.get("year")
-		if y, err := strconv.Atoi(strings.TrimSuffix(ys, ".0")); err != nil || y < 2000 || y > now.Year() {
+		if y, err := strconv.Atoi(strings.TrimSuffix(ys, ".0")); err != nil || !model.ValidPerformanceYear(y, now) {
 			reject("year", "year.range", ys, fmt.Sprintf("tahun harus 2000 sampai %d", now.Year()), fmt.Sprintf("year must be 2000 to %d", now.Year()))
 		} else {
 			g.Year = y
 		}
 		ps := r.get("predikat")
-		if c, ok := store.CanonicalPredikat(ps); !ok {
+		if c, ok := model.CanonicalPredikat(ps); !ok {
 			reject("predikat", "predikat.unknown", ps, "predikat tidak dikenal (Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang)",
 				"unknown predikat (Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang)")
 		} else {

@@ -54,9 +54,9 @@ func setupTalent(t *testing.T, st *store.Store) *talentFixture {
 		t.Fatal(err)
 	}
 	f.comps = ids
-	var items []store.StandardItem
+	var items []model.StandardItem
 	for _, id := range ids[:5] {
-		items = append(items, store.StandardItem{CompetencyID: id, Required: 2, Weight: 1, Mandatory: true})
+		items = append(items, model.StandardItem{CompetencyID: id, Required: 2, Weight: 1, Mandatory: true})
 	}
 	if _, err := st.SetStandard(ctx, admin, f.prakom.ID, "SK-1/2025", "2025-01-02", items); err != nil {
 		t.Fatal(err)

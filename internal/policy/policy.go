@@ -307,7 +307,7 @@ func May(p *Principal, a Action, t Target) bool {
 	case AssessmentRate:
 		return me != 0 && !self && (t.Peer || MaySupervise(p, t))
 	case EvidenceRead:
-		return self || (me != 0 && MaySupervise(p, t)) || p.Admin.Contains(t.UnitPath)
+		return MayReadEvidence(p, t)
 	case EvidenceReview:
 		return MaySupervise(p, t)
 	}

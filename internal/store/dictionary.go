@@ -23,13 +23,11 @@ type FrameworkInfo struct {
 }
 
 // CreateFramework stores a framework as a new version (code + version must
-// be new: a version that ratings may point at never changes). It validates
-// first and refuses a framework with errors, naming the first.
+// be new: a version that ratings may point at never changes). It refuses a
+// framework with errors, naming the first (dictionary.Framework.Check).
 func (s *Store) CreateFramework(ctx context.Context, a model.Actor, f *dictionary.Framework, builtin bool) (int64, error) {
-	for _, p := range f.Validate() {
-		if !p.Warning {
-			return 0, apperr.Invalid(p.Field, "err.framework.competency_no", p.Row, p)
-		}
+	if err := f.Check(); err != nil {
+		return 0, err
 	}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

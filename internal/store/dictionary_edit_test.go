@@ -9,6 +9,7 @@ import (
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -26,7 +27,7 @@ func techCompetency(code, name string) dictionary.Competency {
 
 // problemFields returns the fields of a *DraftError.
 func problemFields(err error) map[string]bool {
-	var de *store.DraftError
+	var de *dictionary.DraftError
 	if !errors.As(err, &de) {
 		return nil
 	}
@@ -46,7 +47,7 @@ func TestDraftPublishAndVersions(t *testing.T) {
 		other := model.Scope{UnitPaths: []string{f.other.Path}}
 
 		// A unit admin creates their agency's framework.
-		d := &store.FrameworkDraft{OwnerUnitID: f.dinas.ID, F: dictionary.Framework{Code: "TEKNIS-KOMINFO", Name: "Kompetensi Teknis Diskominfo",
+		d := &dictionary.Draft{OwnerUnitID: f.dinas.ID, F: dictionary.Framework{Code: "TEKNIS-KOMINFO", Name: "Kompetensi Teknis Diskominfo",
 			Version: "2025.1", Source: "Keputusan Kepala Dinas 12/2025"}}
 		must(t, s.CreateDraft(ctx, admin, d, opd))
 
@@ -106,7 +107,8 @@ func TestDraftPublishAndVersions(t *testing.T) {
 		}
 		own, err := s.FrameworkOwner(ctx, v1)
 		must(t, err)
-		if own.OwnerUnitID != f.dinas.ID || !own.CanVersion(opd) || own.CanVersion(other) {
+		if own.OwnerUnitID != f.dinas.ID || !policy.MayVersionFramework(opd, own.BuiltIn, own.OwnerPath) ||
+			policy.MayVersionFramework(other, own.BuiltIn, own.OwnerPath) {
 			t.Errorf("ownership %+v", own)
 		}
 
@@ -151,7 +153,7 @@ func TestDraftPublishAndVersions(t *testing.T) {
 			t.Errorf("published version changed: %+v", fw.Competencies[0])
 		}
 		// Going back to a published version number is refused, by field.
-		m := store.DraftMeta{Code: "IGNORED", Name: draft.F.Name, Version: "2025.1", OwnerUnitID: f.dinas.ID}
+		m := dictionary.DraftMeta{Code: "IGNORED", Name: draft.F.Name, Version: "2025.1", OwnerUnitID: f.dinas.ID}
 		if f := problemFields(s.UpdateDraftMeta(ctx, admin, d2, m, opd)); !f["framework.version"] {
 			t.Errorf("published version number accepted: %v", f)
 		}
@@ -199,17 +201,17 @@ func TestDraftMetaRules(t *testing.T) {
 		opd := model.Scope{UnitPaths: []string{f.dinas.Path}}
 		cases := []struct {
 			name  string
-			d     store.FrameworkDraft
+			d     dictionary.Draft
 			admin model.Scope
 			field string
 		}{
-			{"no code", store.FrameworkDraft{F: dictionary.Framework{Name: "X", Version: "1"}}, bkpsdm, "framework.code"},
-			{"spaces in code", store.FrameworkDraft{F: dictionary.Framework{Code: "A B", Name: "X", Version: "1"}}, bkpsdm, "framework.code"},
-			{"no name", store.FrameworkDraft{F: dictionary.Framework{Code: "AB", Version: "1"}}, bkpsdm, "framework.name"},
-			{"no version", store.FrameworkDraft{F: dictionary.Framework{Code: "AB", Name: "X"}}, bkpsdm, "framework.version"},
-			{"code of a built-in framework", store.FrameworkDraft{F: dictionary.Framework{Code: dictionary.CodeDigital, Name: "X", Version: "9"}}, bkpsdm, "framework.code"},
-			{"unit admin without owner", store.FrameworkDraft{F: dictionary.Framework{Code: "AB", Name: "X", Version: "1"}}, opd, "owner_unit"},
-			{"unit admin, other owner", store.FrameworkDraft{OwnerUnitID: f.other.ID, F: dictionary.Framework{Code: "AB", Name: "X", Version: "1"}}, opd, "owner_unit"},
+			{"no code", dictionary.Draft{F: dictionary.Framework{Name: "X", Version: "1"}}, bkpsdm, "framework.code"},
+			{"spaces in code", dictionary.Draft{F: dictionary.Framework{Code: "A B", Name: "X", Version: "1"}}, bkpsdm, "framework.code"},
+			{"no name", dictionary.Draft{F: dictionary.Framework{Code: "AB", Version: "1"}}, bkpsdm, "framework.name"},
+			{"no version", dictionary.Draft{F: dictionary.Framework{Code: "AB", Name: "X"}}, bkpsdm, "framework.version"},
+			{"code of a built-in framework", dictionary.Draft{F: dictionary.Framework{Code: dictionary.CodeDigital, Name: "X", Version: "9"}}, bkpsdm, "framework.code"},
+			{"unit admin without owner", dictionary.Draft{F: dictionary.Framework{Code: "AB", Name: "X", Version: "1"}}, opd, "owner_unit"},
+			{"unit admin, other owner", dictionary.Draft{OwnerUnitID: f.other.ID, F: dictionary.Framework{Code: "AB", Name: "X", Version: "1"}}, opd, "owner_unit"},
 		}
 		for _, tt := range cases {
 			d := tt.d
@@ -219,7 +221,7 @@ func TestDraftMetaRules(t *testing.T) {
 			}
 		}
 		// BKPSDM may own a framework itself; an empty draft cannot be published.
-		d := store.FrameworkDraft{F: dictionary.Framework{Code: "TEKNIS-PEMDA", Name: "Teknis Pemda", Version: "1"}}
+		d := dictionary.Draft{F: dictionary.Framework{Code: "TEKNIS-PEMDA", Name: "Teknis Pemda", Version: "1"}}
 		must(t, s.CreateDraft(ctx, admin, &d, bkpsdm))
 		if _, err := s.PublishDraft(ctx, admin, d.ID, bkpsdm); !problemFields(err)["competencies"] {
 			t.Errorf("publishing an empty draft: %v", err)
@@ -228,7 +230,7 @@ func TestDraftMetaRules(t *testing.T) {
 			t.Errorf("unit admin sees BKPSDM's draft")
 		}
 		// The code of a draft is taken too.
-		d2 := store.FrameworkDraft{F: dictionary.Framework{Code: "TEKNIS-PEMDA", Name: "Lagi", Version: "2"}}
+		d2 := dictionary.Draft{F: dictionary.Framework{Code: "TEKNIS-PEMDA", Name: "Lagi", Version: "2"}}
 		if fs := problemFields(s.CreateDraft(ctx, admin, &d2, bkpsdm)); !fs["framework.code"] {
 			t.Errorf("second draft with the same code: %v", fs)
 		}
@@ -245,12 +247,4 @@ func TestDraftMetaRules(t *testing.T) {
 			t.Errorf("discarded draft: %v", err)
 		}
 	})
-}
-
-func TestNextVersion(t *testing.T) {
-	for in, want := range map[string]string{"2025.1": "2025.2", "2017": "2018", "v9": "v10", "2025-rev3a": "2025-rev4a", "": "1", "awal": "awal.2"} {
-		if got := store.NextVersion(in); got != want {
-			t.Errorf("NextVersion(%q) = %q, want %q", in, got, want)
-		}
-	}
 }

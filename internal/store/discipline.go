@@ -4,97 +4,21 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
-// Discipline penalty levels of PP 94/2021.
-const (
-	PenaltyRingan = "ringan" // light: reprimands; no period
-	PenaltySedang = "sedang" // moderate: cut of the performance allowance for 6, 9 or 12 months
-	PenaltyBerat  = "berat"  // heavy: demotion or removal from post for 12 months, dismissal
-)
+// isoDate is how the store writes a date: ISO text, which sorts and
+// compares in SQL as the dates do.
+const isoDate = time.DateOnly
 
-// PenaltyLevels lists the levels in order of weight.
-var PenaltyLevels = []string{PenaltyRingan, PenaltySedang, PenaltyBerat}
-
-// DisciplinePenalty is one recorded hukuman disiplin.
-type DisciplinePenalty struct {
-	ID         int64
-	EmployeeID int64
-	Level      string
-	Kind       string // the penalty as the decree names it, e.g. "pemotongan tunjangan kinerja 25% selama 6 bulan"
-	DecreeNo   string
-	DecreeDate time.Time
-	StartsOn   time.Time
-	EndsOn     time.Time
-	Revoked    bool
-	RevokeNote string
-}
-
-// Excludes says whether the penalty keeps its holder out of the succession
-// pool on day: a moderate or heavy penalty, not revoked, in force that day.
-func (p *DisciplinePenalty) Excludes(day time.Time) bool {
-	d := day.Format(isoDate)
-	return !p.Revoked && p.Level != PenaltyRingan &&
-		p.StartsOn.Format(isoDate) <= d && d <= p.EndsOn.Format(isoDate)
-}
-
-const isoDate = "2006-01-02"
-
-// Longest penalty texts, as the form's maxlength says.
-const (
-	penaltyMaxKind     = 200
-	penaltyMaxDecreeNo = 100
-	penaltyMaxNote     = 300
-)
-
-// validate checks a penalty before it is stored, naming the field at fault.
-func (p *DisciplinePenalty) validate() error {
-	p.Kind, p.DecreeNo = strings.TrimSpace(p.Kind), strings.TrimSpace(p.DecreeNo)
-	switch p.Level {
-	case PenaltyRingan, PenaltySedang, PenaltyBerat:
-	default:
-		return apperr.Invalid("level", "err.penalty.level_unknown", p.Level)
-	}
-	if utf8.RuneCountInString(p.Kind) > penaltyMaxKind {
-		return apperr.Invalid("kind", "err.penalty.penalty_kind_at_most", penaltyMaxKind)
-	}
-	if p.DecreeNo == "" {
-		return apperr.Invalid("decree_no", "err.penalty.penalty_decree_number_required")
-	}
-	if utf8.RuneCountInString(p.DecreeNo) > penaltyMaxDecreeNo {
-		return apperr.Invalid("decree_no", "err.penalty.decree_number_at_most", penaltyMaxDecreeNo)
-	}
-	if p.DecreeDate.IsZero() {
-		return apperr.Invalid("decree_date", "err.penalty.decree_date_required")
-	}
-	if p.StartsOn.IsZero() {
-		return apperr.Invalid("starts_on", "err.penalty.start_date_required")
-	}
-	if p.Level == PenaltyRingan && p.EndsOn.IsZero() {
-		p.EndsOn = p.StartsOn // a reprimand has no period
-	}
-	if p.EndsOn.IsZero() {
-		return apperr.Invalid("ends_on", "err.penalty.end_required", p.Level)
-	}
-	if p.EndsOn.Before(p.StartsOn) {
-		return apperr.Invalid("ends_on", "err.penalty.end_date_before_start", p.EndsOn.Format(isoDate), p.StartsOn.Format(isoDate))
-	}
-	if p.StartsOn.Before(p.DecreeDate) {
-		return apperr.Invalid("starts_on", "err.penalty.starts_before_decree", p.StartsOn.Format(isoDate), p.DecreeDate.Format(isoDate))
-	}
-	return nil
-}
-
-// AddPenalty records a penalty for p.EmployeeID, audited in the same
-// transaction. Callers check that the actor administers the employee.
-func (s *Store) AddPenalty(ctx context.Context, a model.Actor, p *DisciplinePenalty) error {
-	if err := p.validate(); err != nil {
+// AddPenalty records a penalty for p.EmployeeID, checked by
+// model.DisciplinePenalty.Validate, audited in the same transaction.
+// Callers check that the actor may record it (policy.PenaltyWrite).
+func (s *Store) AddPenalty(ctx context.Context, a model.Actor, p *model.DisciplinePenalty) error {
+	if err := p.Validate(); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
@@ -121,12 +45,9 @@ func (s *Store) AddPenalty(ctx context.Context, a model.Actor, p *DisciplinePena
 // RevokePenalty marks a penalty of employeeID as revoked (annulled on
 // appeal or corrected), with the reason; the row stays for the record.
 func (s *Store) RevokePenalty(ctx context.Context, a model.Actor, employeeID, penaltyID int64, note string) error {
-	note = strings.TrimSpace(note)
-	if note == "" {
-		return apperr.Invalid("note", "err.penalty.reason_revoking_required")
-	}
-	if utf8.RuneCountInString(note) > penaltyMaxNote {
-		return apperr.Invalid("note", "err.penalty.reason_revoking_at_most", penaltyMaxNote)
+	note, err := model.RevokeNote(note)
+	if err != nil {
+		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE discipline_penalty SET revoked_at = $1, revoke_note = $2
@@ -142,16 +63,16 @@ func (s *Store) RevokePenalty(ctx context.Context, a model.Actor, employeeID, pe
 }
 
 // Penalties returns an employee's penalties, newest first.
-func (s *Store) Penalties(ctx context.Context, employeeID int64) ([]DisciplinePenalty, error) {
+func (s *Store) Penalties(ctx context.Context, employeeID int64) ([]model.DisciplinePenalty, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, employee_id, level, kind, decree_no, decree_date, starts_on, ends_on,
 		revoked_at IS NOT NULL, revoke_note FROM discipline_penalty WHERE employee_id = $1 ORDER BY starts_on DESC, id DESC`, employeeID)
 	if err != nil {
 		return nil, fmt.Errorf("store: penalties: %w", err)
 	}
 	defer rows.Close()
-	var out []DisciplinePenalty
+	var out []model.DisciplinePenalty
 	for rows.Next() {
-		var p DisciplinePenalty
+		var p model.DisciplinePenalty
 		var decree, starts, ends string
 		if err := rows.Scan(&p.ID, &p.EmployeeID, &p.Level, &p.Kind, &p.DecreeNo, &decree, &starts, &ends, &p.Revoked, &p.RevokeNote); err != nil {
 			return nil, err

@@ -19,20 +19,20 @@ func TestPenaltyValidation(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		f := setup(t, s)
-		good := func() store.DisciplinePenalty {
-			return store.DisciplinePenalty{EmployeeID: f.ani.ID, Level: store.PenaltySedang, DecreeNo: "800/123/BKPSDM/2026",
+		good := func() model.DisciplinePenalty {
+			return model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: model.PenaltySedang, DecreeNo: "800/123/BKPSDM/2026",
 				DecreeDate: day("2026-03-01"), StartsOn: day("2026-03-02"), EndsOn: day("2026-09-01")}
 		}
 		cases := []struct {
 			field string
-			edit  func(p *store.DisciplinePenalty)
+			edit  func(p *model.DisciplinePenalty)
 		}{
-			{"level", func(p *store.DisciplinePenalty) { p.Level = "keras" }},
-			{"decree_no", func(p *store.DisciplinePenalty) { p.DecreeNo = "  " }},
-			{"decree_date", func(p *store.DisciplinePenalty) { p.DecreeDate = time.Time{} }},
-			{"ends_on", func(p *store.DisciplinePenalty) { p.EndsOn = time.Time{} }},
-			{"ends_on", func(p *store.DisciplinePenalty) { p.EndsOn = day("2026-01-01") }},
-			{"starts_on", func(p *store.DisciplinePenalty) { p.StartsOn = day("2026-02-01"); p.EndsOn = day("2026-08-01") }},
+			{"level", func(p *model.DisciplinePenalty) { p.Level = "keras" }},
+			{"decree_no", func(p *model.DisciplinePenalty) { p.DecreeNo = "  " }},
+			{"decree_date", func(p *model.DisciplinePenalty) { p.DecreeDate = time.Time{} }},
+			{"ends_on", func(p *model.DisciplinePenalty) { p.EndsOn = time.Time{} }},
+			{"ends_on", func(p *model.DisciplinePenalty) { p.EndsOn = day("2026-01-01") }},
+			{"starts_on", func(p *model.DisciplinePenalty) { p.StartsOn = day("2026-02-01"); p.EndsOn = day("2026-08-01") }},
 		}
 		for _, c := range cases {
 			p := good()
@@ -44,7 +44,7 @@ func TestPenaltyValidation(t *testing.T) {
 			}
 		}
 		// A reprimand needs no end date; an unknown employee is not found.
-		p := store.DisciplinePenalty{EmployeeID: f.ani.ID, Level: store.PenaltyRingan, Kind: "teguran tertulis",
+		p := model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: model.PenaltyRingan, Kind: "teguran tertulis",
 			DecreeNo: "800/1/2026", DecreeDate: day("2026-03-01"), StartsOn: day("2026-03-01")}
 		must(t, s.AddPenalty(ctx, admin, &p))
 		q := good()
@@ -93,7 +93,7 @@ func TestPenaltyExcludesFromSuccessionPool(t *testing.T) {
 			return people[0].Box.TalentPool
 		}
 		add := func(level, from, to string) int64 {
-			p := store.DisciplinePenalty{EmployeeID: f.ani.ID, Level: level, DecreeNo: "800/" + level + "/2026",
+			p := model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: level, DecreeNo: "800/" + level + "/2026",
 				DecreeDate: day(from), StartsOn: day(from), EndsOn: day(to)}
 			must(t, s.AddPenalty(ctx, admin, &p))
 			return p.ID
@@ -101,13 +101,13 @@ func TestPenaltyExcludesFromSuccessionPool(t *testing.T) {
 		if !inPool() {
 			t.Fatal("Ani starts in the succession pool")
 		}
-		add(store.PenaltyRingan, "2026-06-01", "2026-06-01")
-		add(store.PenaltyBerat, "2025-01-01", "2025-12-31")  // served
-		add(store.PenaltySedang, "2026-08-01", "2027-01-31") // not yet in force
+		add(model.PenaltyRingan, "2026-06-01", "2026-06-01")
+		add(model.PenaltyBerat, "2025-01-01", "2025-12-31")  // served
+		add(model.PenaltySedang, "2026-08-01", "2027-01-31") // not yet in force
 		if !inPool() {
 			t.Error("a reprimand, a served and a future penalty must not exclude")
 		}
-		id := add(store.PenaltySedang, "2026-05-01", "2026-10-31")
+		id := add(model.PenaltySedang, "2026-05-01", "2026-10-31")
 		if inPool() {
 			t.Error("a moderate penalty in force must exclude from the pool")
 		}

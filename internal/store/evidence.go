@@ -1,66 +1,25 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
-	"path"
-	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
+	"github.com/kompeten/kompeten/internal/policy"
 )
 
 // Work evidence (bukti kerja): a document an employee submits for one
 // competency of their position's standard, with the level they claim. Their
 // supervisor (whoever may give them a supervisor rating, checkRater)
 // accepts it with a level, which records a rating of source evidence by the
-// reviewer in the same transaction, or rejects it with a reason. The file
+// reviewer in the same transaction, or rejects it with a reason. The type,
+// its statuses and the rules of its values are model.Evidence's. The file
 // is kept in the row: transactional with the review and in every backup.
-
-// Evidence statuses.
-const (
-	EvidencePending  = "pending"
-	EvidenceAccepted = "accepted"
-	EvidenceRejected = "rejected"
-)
-
-// EvidenceMaxSize is the largest file accepted, in bytes (5 MB).
-const EvidenceMaxSize = 5 << 20
-
-// Longest texts, as the forms' maxlength says.
-const (
-	evidenceMaxNote = 500
-	evidenceMaxName = 150
-)
-
-// Evidence is one submitted work evidence, without its file content unless
-// it is being submitted.
-type Evidence struct {
-	ID             int64
-	EmployeeID     int64
-	EmployeeName   string // with titles (lists)
-	CompetencyID   int64
-	CompetencyName string // (lists)
-	ClaimedLevel   int
-	Note           string
-	FileName       string
-	ContentType    string
-	Content        []byte // only on submit
-	Size           int64
-	SubmittedAt    time.Time
-	Status         string
-	ReviewerID     int64
-	ReviewedAt     time.Time
-	ReviewNote     string
-	RatingID       int64
-}
 
 // EvidenceFile is a file to download.
 type EvidenceFile struct {
@@ -69,76 +28,21 @@ type EvidenceFile struct {
 	Content     []byte
 }
 
-// evidenceType returns the content type of a PDF, JPEG or PNG file by its
-// first bytes, and its usual extension; "" for anything else.
-func evidenceType(b []byte) (ctype, ext string) {
-	switch {
-	case bytes.HasPrefix(b, []byte("%PDF-")):
-		return "application/pdf", ".pdf"
-	case bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}):
-		return "image/jpeg", ".jpg"
-	case bytes.HasPrefix(b, []byte{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}):
-		return "image/png", ".png"
-	}
-	return "", ""
-}
-
-// cleanFileName keeps the base name of an uploaded file with control
-// characters, quotes, slashes, backslashes and semicolons replaced, at most
-// evidenceMaxName characters, ending in ext (added when the name ends
-// otherwise) so that the name agrees with the type the bytes have.
-func cleanFileName(name, ext string) string {
-	name = strings.ReplaceAll(name, `\`, "/")
-	name = path.Base(strings.TrimSpace(name))
-	name = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '"' || r == '/' || r == ';' || r == utf8.RuneError || !unicode.IsPrint(r) {
-			return '_'
-		}
-		return r
-	}, name)
-	name = strings.Trim(name, ". ")
-	low := strings.ToLower(name)
-	if !(strings.HasSuffix(low, ext) || (ext == ".jpg" && strings.HasSuffix(low, ".jpeg"))) {
-		name += ext
-	}
-	if r := []rune(name); len(r) > evidenceMaxName {
-		name = string(r[:evidenceMaxName-len(ext)]) + ext
-	}
-	if name == ext {
-		name = "bukti" + ext
-	}
-	return name
-}
-
 // SubmitEvidence records e (EmployeeID, CompetencyID, ClaimedLevel, Note,
-// FileName, Content) for submitter, who must be the employee: the
-// competency must be in the current standard of their position, the file
-// a PDF, JPEG or PNG (by its bytes) of at most EvidenceMaxSize. It sets the
-// ID, the cleaned file name, the content type, the size and the status.
-// The audit entry names the file but does not keep its content.
-func (s *Store) SubmitEvidence(ctx context.Context, a model.Actor, submitter int64, e *Evidence) error {
-	if submitter == 0 || submitter != e.EmployeeID {
+// FileName, Content) for submitter, who must be the employee
+// (policy.MaySubmitEvidence): model.Evidence.Validate checks the values and
+// the file, the store that the competency is in the current standard of
+// their position. It sets the ID, the cleaned file name, the content type,
+// the size and the status. The audit entry names the file but does not
+// keep its content.
+func (s *Store) SubmitEvidence(ctx context.Context, a model.Actor, submitter int64, e *model.Evidence) error {
+	if !policy.MaySubmitEvidence(submitter, e.EmployeeID) {
 		return apperr.New(apperr.EFORBIDDEN, "err.evidence.own_only")
 	}
-	if e.ClaimedLevel < 1 || e.ClaimedLevel > 5 {
-		return apperr.Invalid("level", "err.common.level_1_5")
+	if err := e.Validate(); err != nil {
+		return err
 	}
-	e.Note = strings.TrimSpace(e.Note)
-	if utf8.RuneCountInString(e.Note) > evidenceMaxNote {
-		return apperr.Invalid("note", "err.evidence.description_at_most", evidenceMaxNote)
-	}
-	if len(e.Content) == 0 {
-		return apperr.Invalid("file", "err.evidence.evidence_file_uploaded")
-	}
-	if len(e.Content) > EvidenceMaxSize {
-		return apperr.Invalid("file", "err.evidence.file_too_large")
-	}
-	ctype, ext := evidenceType(e.Content)
-	if ctype == "" {
-		return apperr.Invalid("file", "err.evidence.file_type")
-	}
-	e.ContentType, e.FileName, e.Size = ctype, cleanFileName(e.FileName, ext), int64(len(e.Content))
-	e.SubmittedAt, e.Status = s.Now(), EvidencePending
+	e.SubmittedAt, e.Status = s.Now(), model.EvidencePending
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var pos int64
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(position_id, 0) FROM employee WHERE id = $1`, e.EmployeeID).Scan(&pos); err != nil {
@@ -174,15 +78,15 @@ const evidenceColumns = `v.id, v.employee_id, e.name, e.gelar_depan, e.gelar_bel
 	v.review_note, COALESCE(v.rating_id, 0)
 	FROM evidence v JOIN employee e ON e.id = v.employee_id JOIN competency c ON c.id = v.competency_id `
 
-func (s *Store) evidenceList(ctx context.Context, where string, qargs ...any) ([]Evidence, error) {
+func (s *Store) evidenceList(ctx context.Context, where string, qargs ...any) ([]model.Evidence, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+evidenceColumns+where, qargs...)
 	if err != nil {
 		return nil, fmt.Errorf("store: evidence: %w", err)
 	}
 	defer rows.Close()
-	var out []Evidence
+	var out []model.Evidence
 	for rows.Next() {
-		var v Evidence
+		var v model.Evidence
 		var n, f, b string
 		var sub, rev int64
 		if err := rows.Scan(&v.ID, &v.EmployeeID, &n, &f, &b, &v.CompetencyID, &v.CompetencyName, &v.ClaimedLevel,
@@ -201,7 +105,7 @@ func (s *Store) evidenceList(ctx context.Context, where string, qargs ...any) ([
 
 // MyEvidence returns up to limit evidence submitted by an employee, newest
 // first.
-func (s *Store) MyEvidence(ctx context.Context, employeeID int64, limit int) ([]Evidence, error) {
+func (s *Store) MyEvidence(ctx context.Context, employeeID int64, limit int) ([]model.Evidence, error) {
 	return s.evidenceList(ctx, `WHERE v.employee_id = $1 ORDER BY v.id DESC LIMIT $2`, employeeID, limit)
 }
 
@@ -209,7 +113,7 @@ func (s *Store) MyEvidence(ctx context.Context, employeeID int64, limit int) ([]
 // reports of reviewer (the employees whose supervisor they are), oldest
 // first. Heads of units above may review too (ReviewEvidence) but are not
 // offered every evidence of their subtree.
-func (s *Store) PendingEvidence(ctx context.Context, reviewer int64, limit int) ([]Evidence, error) {
+func (s *Store) PendingEvidence(ctx context.Context, reviewer int64, limit int) ([]model.Evidence, error) {
 	return s.evidenceList(ctx, `WHERE e.supervisor_id = $1 AND e.status = 'aktif' AND v.status = 'pending'
 		ORDER BY v.id LIMIT $2`, reviewer, limit)
 }
@@ -220,7 +124,7 @@ func (s *Store) PendingEvidence(ctx context.Context, reviewer int64, limit int) 
 // source evidence by the reviewer (so the current level and the JPM
 // follow); rejecting needs a reason. Both are audited.
 func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id int64, accept bool, level int, note string) error {
-	note = strings.TrimSpace(note)
+	rv := model.EvidenceReview{Accept: accept, Level: level, Note: note}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var emp, comp int64
 		var status string
@@ -233,30 +137,24 @@ func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id 
 		if err := s.checkRater(ctx, tx, &model.Rating{EmployeeID: emp, RaterID: reviewer, Source: assess.SourceSupervisor}); err != nil {
 			return err
 		}
-		if utf8.RuneCountInString(note) > evidenceMaxNote {
-			return apperr.Invalid("review_note", "err.evidence.review_note_at_most", evidenceMaxNote)
+		if err := rv.Validate(); err != nil {
+			return err
 		}
-		if accept && (level < 1 || level > 5) {
-			return apperr.Invalid("level", "err.common.level_1_5")
-		}
-		if !accept && note == "" {
-			return apperr.Invalid("review_note", "err.evidence.reason_rejecting_required")
-		}
-		if status != EvidencePending {
+		if status != model.EvidencePending {
 			return apperr.New(apperr.ECONFLICT, "err.evidence.already_reviewed", id)
 		}
 		now := s.Now()
-		newStatus, ratingID := EvidenceRejected, int64(0)
+		newStatus, ratingID := rv.Status(), int64(0)
 		if accept {
 			r := &model.Rating{EmployeeID: emp, CompetencyID: comp, Source: assess.SourceEvidence, Level: level,
 				RaterID: reviewer, At: now, Note: fmt.Sprintf("bukti #%d", id)}
 			if err := s.addRatingTx(ctx, tx, a, r); err != nil {
 				return err
 			}
-			newStatus, ratingID = EvidenceAccepted, r.ID
+			ratingID = r.ID
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE evidence SET status = $1, reviewer_id = $2, reviewed_at = $3, review_note = $4,
-			rating_id = $5 WHERE id = $6 AND status = 'pending'`, newStatus, reviewer, now.Unix(), note, nullID(ratingID), id)
+			rating_id = $5 WHERE id = $6 AND status = 'pending'`, newStatus, reviewer, now.Unix(), rv.Note, nullID(ratingID), id)
 		if err != nil {
 			return fmt.Errorf("store: review evidence: %w", err)
 		}
@@ -272,38 +170,35 @@ func (s *Store) ReviewEvidence(ctx context.Context, a model.Actor, reviewer, id 
 }
 
 // EvidenceFile returns the file of evidence id for viewer (an employee ID,
-// 0 for none) administering admin: the employee themself, whoever may give
-// them a supervisor rating, and administrators of their unit. Anyone else
-// gets not found, as for an evidence that does not exist.
+// 0 for none) administering admin when policy.MayReadEvidence allows it:
+// the employee themself, whoever supervises them (the direct supervisor or
+// a head above) and administrators of their unit. Anyone else gets not
+// found, as for an evidence that does not exist.
 func (s *Store) EvidenceFile(ctx context.Context, viewer int64, admin model.Scope, id int64) (*EvidenceFile, error) {
 	missing := apperr.New(apperr.ENOTFOUND, "err.evidence.evidence_not_found", id)
-	var emp int64
+	var t policy.Target
 	f := &EvidenceFile{}
-	err := s.db.QueryRowContext(ctx, `SELECT employee_id, file_name, content_type, content FROM evidence WHERE id = $1`, id).
-		Scan(&emp, &f.Name, &f.ContentType, &f.Content)
+	err := s.db.QueryRowContext(ctx, `SELECT v.employee_id, COALESCE(e.supervisor_id, 0), u.path, v.file_name, v.content_type, v.content
+		FROM evidence v JOIN employee e ON e.id = v.employee_id JOIN org_unit u ON u.id = e.unit_id WHERE v.id = $1`, id).
+		Scan(&t.EmployeeID, &t.SupervisorID, &t.UnitPath, &f.Name, &f.ContentType, &f.Content)
 	if err == sql.ErrNoRows {
 		return nil, missing
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: evidence file: %w", err)
 	}
-	if viewer != 0 && viewer == emp {
-		return f, nil
-	}
-	if viewer != 0 {
-		err := s.checkRater(ctx, s.db, &model.Rating{EmployeeID: emp, RaterID: viewer, Source: assess.SourceSupervisor})
-		if err == nil {
-			return f, nil
-		}
-		if apperr.Code(err) != apperr.EFORBIDDEN {
+	p := &policy.Principal{User: model.User{EmployeeID: viewer}, Admin: admin}
+	if viewer != 0 && viewer != t.EmployeeID && viewer != t.SupervisorID {
+		// Only a head above is left to ask about: the units viewer heads.
+		heads, err := s.UnitsHeadedBy(ctx, viewer)
+		if err != nil {
 			return nil, err
 		}
+		for _, u := range heads {
+			p.HeadPaths = append(p.HeadPaths, u.Path)
+		}
 	}
-	ok, err := s.InScope(ctx, model.Scope{All: admin.All, UnitPaths: admin.UnitPaths}, emp)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
+	if !policy.MayReadEvidence(p, t) {
 		return nil, missing
 	}
 	return f, nil

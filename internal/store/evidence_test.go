@@ -22,13 +22,13 @@ func TestEvidenceSubmit(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		f := setupAssess(t, s)
-		good := func() store.Evidence {
-			return store.Evidence{EmployeeID: f.ani.ID, CompetencyID: f.comps[0], ClaimedLevel: 3, Note: " laporan ",
+		good := func() model.Evidence {
+			return model.Evidence{EmployeeID: f.ani.ID, CompetencyID: f.comps[0], ClaimedLevel: 3, Note: " laporan ",
 				FileName: `C:\Users\ani\..\laporan "akhir";.pdf`, Content: tinyPDF}
 		}
 		e := good()
 		must(t, s.SubmitEvidence(ctx, admin, f.ani.ID, &e))
-		if e.ID == 0 || e.Status != store.EvidencePending || e.ContentType != "application/pdf" || e.Size != int64(len(tinyPDF)) {
+		if e.ID == 0 || e.Status != model.EvidencePending || e.ContentType != "application/pdf" || e.Size != int64(len(tinyPDF)) {
 			t.Errorf("submitted: %+v", e)
 		}
 		if strings.ContainsAny(e.FileName, "\"\\/;") || !strings.HasSuffix(e.FileName, ".pdf") || !strings.HasPrefix(e.FileName, "laporan") {
@@ -45,19 +45,19 @@ func TestEvidenceSubmit(t *testing.T) {
 		refusals := []struct {
 			what      string
 			submitter int64
-			edit      func(e *store.Evidence)
+			edit      func(e *model.Evidence)
 			code      string
 			field     string
 		}{
-			{"wrong type despite the name", f.ani.ID, func(e *store.Evidence) { e.Content, e.FileName = []byte("<html>hi</html>"), "x.pdf" }, apperr.EINVALID, "file"},
-			{"too big", f.ani.ID, func(e *store.Evidence) {
-				e.Content = append(append([]byte{}, tinyPDF...), bytes.Repeat([]byte{' '}, store.EvidenceMaxSize)...)
+			{"wrong type despite the name", f.ani.ID, func(e *model.Evidence) { e.Content, e.FileName = []byte("<html>hi</html>"), "x.pdf" }, apperr.EINVALID, "file"},
+			{"too big", f.ani.ID, func(e *model.Evidence) {
+				e.Content = append(append([]byte{}, tinyPDF...), bytes.Repeat([]byte{' '}, model.EvidenceMaxSize)...)
 			}, apperr.EINVALID, "file"},
-			{"empty", f.ani.ID, func(e *store.Evidence) { e.Content = nil }, apperr.EINVALID, "file"},
-			{"competency not in the standard", f.ani.ID, func(e *store.Evidence) { e.CompetencyID = f.comps[6] }, apperr.EINVALID, "competency"},
-			{"level out of range", f.ani.ID, func(e *store.Evidence) { e.ClaimedLevel = 6 }, apperr.EINVALID, "level"},
-			{"someone else's", f.budi.ID, func(e *store.Evidence) {}, apperr.EFORBIDDEN, ""},
-			{"employee without a standard", f.outsider.ID, func(e *store.Evidence) { e.EmployeeID = f.outsider.ID }, apperr.EINVALID, "competency"},
+			{"empty", f.ani.ID, func(e *model.Evidence) { e.Content = nil }, apperr.EINVALID, "file"},
+			{"competency not in the standard", f.ani.ID, func(e *model.Evidence) { e.CompetencyID = f.comps[6] }, apperr.EINVALID, "competency"},
+			{"level out of range", f.ani.ID, func(e *model.Evidence) { e.ClaimedLevel = 6 }, apperr.EINVALID, "level"},
+			{"someone else's", f.budi.ID, func(e *model.Evidence) {}, apperr.EFORBIDDEN, ""},
+			{"employee without a standard", f.outsider.ID, func(e *model.Evidence) { e.EmployeeID = f.outsider.ID }, apperr.EINVALID, "competency"},
 		}
 		for _, c := range refusals {
 			e := good()
@@ -97,7 +97,7 @@ func TestEvidenceReview(t *testing.T) {
 		f := setupAssess(t, s)
 		submit := func(comp int64) int64 {
 			t.Helper()
-			e := store.Evidence{EmployeeID: f.ani.ID, CompetencyID: comp, ClaimedLevel: 4, FileName: "sk.pdf", Content: tinyPDF}
+			e := model.Evidence{EmployeeID: f.ani.ID, CompetencyID: comp, ClaimedLevel: 4, FileName: "sk.pdf", Content: tinyPDF}
 			must(t, s.SubmitEvidence(ctx, admin, f.ani.ID, &e))
 			return e.ID
 		}
@@ -136,8 +136,8 @@ func TestEvidenceReview(t *testing.T) {
 		must(t, s.ReviewEvidence(ctx, admin, f.kadisE.ID, b, false, 0, "berkas tidak terbaca"))
 		mine, err := s.MyEvidence(ctx, f.ani.ID, 50)
 		must(t, err)
-		if len(mine) != 2 || mine[0].Status != store.EvidenceRejected || mine[0].ReviewNote != "berkas tidak terbaca" ||
-			mine[1].Status != store.EvidenceAccepted || mine[1].RatingID == 0 || mine[1].ReviewerID != f.kabidE.ID {
+		if len(mine) != 2 || mine[0].Status != model.EvidenceRejected || mine[0].ReviewNote != "berkas tidak terbaca" ||
+			mine[1].Status != model.EvidenceAccepted || mine[1].RatingID == 0 || mine[1].ReviewerID != f.kabidE.ID {
 			t.Errorf("after review: %+v", mine)
 		}
 		if ec, _ := s.EmployeeCompetencies(ctx, f.ani.ID); ec.Items[1].Actual != 0 {
@@ -161,7 +161,7 @@ func TestEvidenceFileAccess(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		f := setupAssess(t, s)
-		e := store.Evidence{EmployeeID: f.ani.ID, CompetencyID: f.comps[0], ClaimedLevel: 2, FileName: "sertifikat.pdf", Content: tinyPDF}
+		e := model.Evidence{EmployeeID: f.ani.ID, CompetencyID: f.comps[0], ClaimedLevel: 2, FileName: "sertifikat.pdf", Content: tinyPDF}
 		must(t, s.SubmitEvidence(ctx, admin, f.ani.ID, &e))
 		none := model.Scope{}
 		cases := []struct {

@@ -71,18 +71,18 @@ func setupJPMCity(t *testing.T, s *store.Store) {
 	if len(pos) < 3 {
 		t.Fatalf("too few positions held: %v", pos)
 	}
-	set := func(p int64, items []store.StandardItem) {
+	set := func(p int64, items []model.StandardItem) {
 		t.Helper()
 		if _, err := s.SetStandard(ctx, admin, p, "SK 2/2026", "2026-02-01", items); err != nil {
 			t.Fatal(err)
 		}
 	}
-	set(pos[0], []store.StandardItem{{CompetencyID: national[0], Required: 3, Weight: 30, Mandatory: true},
+	set(pos[0], []model.StandardItem{{CompetencyID: national[0], Required: 3, Weight: 30, Mandatory: true},
 		{CompetencyID: national[1], Required: 2, Weight: 1, Mandatory: false}, {CompetencyID: national[2], Required: 4, Weight: 1, Mandatory: true}})
-	set(pos[1], []store.StandardItem{{CompetencyID: national[3], Required: 5, Weight: 1, Mandatory: true}})
-	set(pos[1], []store.StandardItem{{CompetencyID: national[4], Required: 2, Weight: 1, Mandatory: true},
+	set(pos[1], []model.StandardItem{{CompetencyID: national[3], Required: 5, Weight: 1, Mandatory: true}})
+	set(pos[1], []model.StandardItem{{CompetencyID: national[4], Required: 2, Weight: 1, Mandatory: true},
 		{CompetencyID: digital[len(digital)-1], Required: 3, Weight: 1, Mandatory: true}})
-	set(pos[2], []store.StandardItem{{CompetencyID: national[0], Required: 1, Weight: 1, Mandatory: true},
+	set(pos[2], []model.StandardItem{{CompetencyID: national[0], Required: 1, Weight: 1, Mandatory: true},
 		{CompetencyID: digital[0], Required: 2, Weight: 1, Mandatory: true}})
 	if _, err := s.DB().ExecContext(ctx, `UPDATE employee SET position_id = NULL WHERE id = (SELECT MAX(id) FROM employee)`); err != nil {
 		t.Fatal(err)

@@ -27,7 +27,7 @@ func TestJPMFollowsStandardAndPosition(t *testing.T) {
 		if j := jpm(); j == nil || j.SumRequired != 10 {
 			t.Fatalf("before: %+v", j)
 		}
-		items := []store.StandardItem{{CompetencyID: f.comps[0], Required: 4, Weight: 1, Mandatory: true}}
+		items := []model.StandardItem{{CompetencyID: f.comps[0], Required: 4, Weight: 1, Mandatory: true}}
 		if _, err := s.SetStandard(ctx, admin, f.staff.ID, "Perwal 7/2026", "2026-03-01", items); err != nil {
 			t.Fatal(err)
 		}

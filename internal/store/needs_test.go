@@ -40,15 +40,15 @@ func setupNeeds(t testing.TB, s *store.Store) *needsFixture {
 		Status: model.StatusAktif, Gender: model.Female, Kind: model.PNS, Golongan: "III/c"}
 	f.fani.BirthDate, _ = time.Parse("20060102", "19930606")
 	must(t, s.CreateEmployee(ctx, admin, &f.fani))
-	set := func(pos int64, items ...store.StandardItem) {
+	set := func(pos int64, items ...model.StandardItem) {
 		t.Helper()
 		_, err := s.SetStandard(ctx, admin, pos, "800/1/2025", "2025-02-01", items)
 		must(t, err)
 	}
-	set(f.staff.ID, store.StandardItem{CompetencyID: c[0], Required: 3, Weight: 2}, store.StandardItem{CompetencyID: c[1], Required: 2, Weight: 1},
-		store.StandardItem{CompetencyID: c[2], Required: 2, Weight: 1})
-	set(f.kabid.ID, store.StandardItem{CompetencyID: c[0], Required: 3, Weight: 3})
-	set(nurse.ID, store.StandardItem{CompetencyID: c[1], Required: 3, Weight: 1})
+	set(f.staff.ID, model.StandardItem{CompetencyID: c[0], Required: 3, Weight: 2}, model.StandardItem{CompetencyID: c[1], Required: 2, Weight: 1},
+		model.StandardItem{CompetencyID: c[2], Required: 2, Weight: 1})
+	set(f.kabid.ID, model.StandardItem{CompetencyID: c[0], Required: 3, Weight: 3})
+	set(nurse.ID, model.StandardItem{CompetencyID: c[1], Required: 3, Weight: 1})
 	levels := []struct {
 		emp  int64
 		comp int64
@@ -225,9 +225,9 @@ func BenchmarkNeedsAnalysis(b *testing.B) {
 		must(b, s.CreateUnit(ctx, admin, &u))
 		units = append(units, u.ID)
 	}
-	var items []store.StandardItem
+	var items []model.StandardItem
 	for i, c := range comps[:9] {
-		items = append(items, store.StandardItem{CompetencyID: c, Required: 2 + i%3, Weight: 1 + i%4})
+		items = append(items, model.StandardItem{CompetencyID: c, Required: 2 + i%3, Weight: 1 + i%4})
 	}
 	_, err := s.SetStandard(ctx, admin, f.staff.ID, "800/9/2025", "", items)
 	must(b, err)

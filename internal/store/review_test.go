@@ -22,7 +22,7 @@ func TestReviewPenaltyAuditOmitsRestrictedContent(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		f := setup(t, s)
-		p := store.DisciplinePenalty{EmployeeID: f.ani.ID, Level: store.PenaltySedang, Kind: "pemotongan tunjangan kinerja 25% selama 6 bulan",
+		p := model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: model.PenaltySedang, Kind: "pemotongan tunjangan kinerja 25% selama 6 bulan",
 			DecreeNo: "800/RAHASIA/2026", DecreeDate: day("2026-03-01"), StartsOn: day("2026-03-02"), EndsOn: day("2026-09-01")}
 		must(t, s.AddPenalty(ctx, admin, &p))
 		must(t, s.RevokePenalty(ctx, admin, f.ani.ID, p.ID, "dibatalkan karena banding atas perkara gratifikasi"))
@@ -58,12 +58,12 @@ func TestReviewPenaltyFieldLengths(t *testing.T) {
 		long := strings.Repeat("x", 2000)
 		for _, c := range []struct {
 			field string
-			edit  func(p *store.DisciplinePenalty)
+			edit  func(p *model.DisciplinePenalty)
 		}{
-			{"kind", func(p *store.DisciplinePenalty) { p.Kind = long }},
-			{"decree_no", func(p *store.DisciplinePenalty) { p.DecreeNo = long }},
+			{"kind", func(p *model.DisciplinePenalty) { p.Kind = long }},
+			{"decree_no", func(p *model.DisciplinePenalty) { p.DecreeNo = long }},
 		} {
-			p := store.DisciplinePenalty{EmployeeID: f.ani.ID, Level: store.PenaltyRingan, DecreeNo: "800/1/2026",
+			p := model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: model.PenaltyRingan, DecreeNo: "800/1/2026",
 				DecreeDate: day("2026-03-01"), StartsOn: day("2026-03-01")}
 			c.edit(&p)
 			var ae *apperr.Error
@@ -74,7 +74,7 @@ func TestReviewPenaltyFieldLengths(t *testing.T) {
 		if list, _ := s.Penalties(ctx, f.ani.ID); len(list) != 0 {
 			t.Fatalf("refused penalties stored: %d", len(list))
 		}
-		p := store.DisciplinePenalty{EmployeeID: f.ani.ID, Level: store.PenaltyRingan, DecreeNo: "800/1/2026",
+		p := model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: model.PenaltyRingan, DecreeNo: "800/1/2026",
 			DecreeDate: day("2026-03-01"), StartsOn: day("2026-03-01")}
 		must(t, s.AddPenalty(ctx, admin, &p))
 		var ae *apperr.Error

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/dictionary"
@@ -19,42 +18,6 @@ import (
 // posts) give the defaults that a new standard starts from and that
 // ApplyTemplate copies onto every position of a type at once.
 
-// StandardItem is one competency of a standard or a template.
-type StandardItem struct {
-	CompetencyID int64 `json:"competency_id"`
-	// Code, Name, Group, FrameworkCode and FrameworkVersion describe the
-	// competency; they are filled when reading and ignored when writing.
-	Code             string `json:"code"`
-	Name             string `json:"name"`
-	Group            string `json:"group"`
-	FrameworkCode    string `json:"framework_code"`
-	FrameworkVersion string `json:"framework_version"`
-	Required         int    `json:"required"` // level 1–5
-	Weight           int    `json:"weight"`   // ≥ 1
-	Mandatory        bool   `json:"mandatory"`
-}
-
-// Standard is one stored standard of a position.
-type Standard struct {
-	ID         int64          `json:"id"`
-	PositionID int64          `json:"position_id"`
-	DecreeNo   string         `json:"decree_no"`
-	DecreeDate string         `json:"decree_date"` // YYYY-MM-DD or ""
-	Current    bool           `json:"current"`
-	CreatedAt  time.Time      `json:"created_at"`
-	CreatedBy  string         `json:"created_by"`
-	Items      []StandardItem `json:"items"`
-}
-
-// TemplateItem is one row of a template: the default for a competency in
-// positions of Type (and Jenjang; "" applies to every jenjang that has no
-// template of its own).
-type TemplateItem struct {
-	Type    model.PositionType `json:"position_type"`
-	Jenjang string             `json:"jenjang"`
-	StandardItem
-}
-
 // ApplyResult counts what ApplyTemplate did.
 type ApplyResult struct {
 	Positions int `json:"positions"` // positions that got a new standard
@@ -62,98 +25,10 @@ type ApplyResult struct {
 	Skipped   int `json:"skipped"`   // positions of the type left alone (already had one, or no template)
 }
 
-// DefaultRequiredLevel is the documented, editable default required level of
-// the national competencies for a position type (domain.md §2): JPT Utama
-// and Madya 5, JPT Pratama 4, Administrator 3, Pengawas 2, Pelaksana 1;
-// functional positions by jenjang: pemula and terampil 1, mahir and
-// penyelia 2, ahli pertama 2, ahli muda 3, ahli madya 4, ahli utama 5
-// (0 for an unknown jenjang).
-func DefaultRequiredLevel(t model.PositionType, jenjang string) int {
-	switch t {
-	case model.JPTUtama, model.JPTMadya:
-		return 5
-	case model.JPTPratama:
-		return 4
-	case model.Administrator:
-		return 3
-	case model.Pengawas:
-		return 2
-	case model.Pelaksana:
-		return 1
-	case model.Fungsional:
-		switch jenjang {
-		case "pemula", "terampil":
-			return 1
-		case "mahir", "penyelia", "ahli_pertama":
-			return 2
-		case "ahli_muda":
-			return 3
-		case "ahli_madya":
-			return 4
-		case "ahli_utama":
-			return 5
-		}
-	}
-	return 0
-}
-
-// TemplateKeys lists the (type, jenjang) pairs SeedDefaultTemplates fills:
-// every non-functional type with jenjang "" and every functional jenjang.
-func TemplateKeys() []TemplateItem {
-	var out []TemplateItem
-	for _, t := range model.PositionTypes {
-		if t != model.Fungsional {
-			out = append(out, TemplateItem{Type: t})
-			continue
-		}
-		for _, j := range model.Jenjangs {
-			out = append(out, TemplateItem{Type: t, Jenjang: j})
-		}
-	}
-	return out
-}
-
-func validType(t model.PositionType, jenjang string) error {
-	ok := false
-	for _, x := range model.PositionTypes {
-		ok = ok || x == t
-	}
-	if !ok {
-		return apperr.Invalid("position_type", "err.common.position_type_unknown", t)
-	}
-	if jenjang == "" {
-		return nil
-	}
-	if t != model.Fungsional {
-		return apperr.Invalid("jenjang", "err.standard.jenjang_only_functional")
-	}
-	for _, j := range model.Jenjangs {
-		if j == jenjang {
-			return nil
-		}
-	}
-	return apperr.Invalid("jenjang", "err.standard.jenjang_unknown", jenjang)
-}
-
-// validateItems checks levels 1–5, weight ≥ 1, no competency twice and that
-// every competency exists.
-func validateItems(ctx context.Context, q queryer, items []StandardItem) error {
-	seen := map[int64]bool{}
-	for i := range items {
-		it := &items[i]
-		if it.Required < 1 || it.Required > dictionary.NumLevels {
-			return apperr.Invalid("required", "err.standard.required_level_1_5", it.CompetencyID, it.Required)
-		}
-		if it.Weight == 0 {
-			it.Weight = 1
-		}
-		if it.Weight < 1 {
-			return apperr.Invalid("weight", "err.standard.weight_at_least_1", it.CompetencyID, it.Weight)
-		}
-		if seen[it.CompetencyID] {
-			return apperr.Invalid("competency", "err.standard.competency_listed_twice", it.CompetencyID)
-		}
-		seen[it.CompetencyID] = true
+// competenciesExist checks that every item names a stored competency (the
+// rest of the items' rules is model.ValidateStandardItems).
+func competenciesExist(ctx context.Context, q queryer, items []model.StandardItem) error {
+	for _, it := range items {
 		var n int
 		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM competency WHERE id = $1`, it.CompetencyID).Scan(&n); err != nil {
 			return err
@@ -176,7 +51,7 @@ func (s *Store) lockStandards(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-func auditItems(items []StandardItem) []map[string]any {
+func auditItems(items []model.StandardItem) []map[string]any {
 	out := make([]map[string]any, 0, len(items))
 	for _, it := range items {
 		out = append(out, map[string]any{"competency_id": it.CompetencyID, "required": it.Required, "weight": it.Weight, "mandatory": it.Mandatory})
@@ -186,12 +61,15 @@ func auditItems(items []StandardItem) []map[string]any {
 
 // SetTemplate replaces the template of a position type and jenjang ("" for
 // every jenjang without its own) with items, audited.
-func (s *Store) SetTemplate(ctx context.Context, a model.Actor, t model.PositionType, jenjang string, items []StandardItem) error {
-	if err := validType(t, jenjang); err != nil {
+func (s *Store) SetTemplate(ctx context.Context, a model.Actor, t model.PositionType, jenjang string, items []model.StandardItem) error {
+	if err := model.ValidateTemplateKey(t, jenjang); err != nil {
+		return err
+	}
+	if err := model.ValidateStandardItems(items); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := validateItems(ctx, tx, items); err != nil {
+		if err := competenciesExist(ctx, tx, items); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM standard_template WHERE position_type = $1 AND jenjang = $2`, string(t), jenjang); err != nil {
@@ -212,7 +90,7 @@ const itemCols = `c.code, c.name, c.grp, f.code, f.version`
 
 // Templates returns the template rows of a position type ("" for every
 // type), by type, jenjang and competency order.
-func (s *Store) Templates(ctx context.Context, t model.PositionType) ([]TemplateItem, error) {
+func (s *Store) Templates(ctx context.Context, t model.PositionType) ([]model.TemplateItem, error) {
 	q := `SELECT t.position_type, t.jenjang, t.competency_id, ` + itemCols + `, t.required, t.weight, t.mandatory
 		FROM standard_template t JOIN competency c ON c.id = t.competency_id JOIN framework f ON f.id = c.framework_id`
 	var args []any
@@ -225,9 +103,9 @@ func (s *Store) Templates(ctx context.Context, t model.PositionType) ([]Template
 		return nil, fmt.Errorf("store: templates: %w", err)
 	}
 	defer rows.Close()
-	var out []TemplateItem
+	var out []model.TemplateItem
 	for rows.Next() {
-		var ti TemplateItem
+		var ti model.TemplateItem
 		if err := rows.Scan(&ti.Type, &ti.Jenjang, &ti.CompetencyID, &ti.Code, &ti.Name, &ti.Group, &ti.FrameworkCode, &ti.FrameworkVersion,
 			&ti.Required, &ti.Weight, &ti.Mandatory); err != nil {
 			return nil, err
@@ -238,25 +116,13 @@ func (s *Store) Templates(ctx context.Context, t model.PositionType) ([]Template
 }
 
 // TemplateFor returns the template that applies to a position of type t and
-// jenjang: the jenjang's own rows, else the type's rows with jenjang "".
-func (s *Store) TemplateFor(ctx context.Context, t model.PositionType, jenjang string) ([]StandardItem, error) {
+// jenjang (model.ApplicableTemplate).
+func (s *Store) TemplateFor(ctx context.Context, t model.PositionType, jenjang string) ([]model.StandardItem, error) {
 	all, err := s.Templates(ctx, t)
 	if err != nil {
 		return nil, err
 	}
-	var own, general []StandardItem
-	for _, ti := range all {
-		switch {
-		case jenjang != "" && ti.Jenjang == jenjang:
-			own = append(own, ti.StandardItem)
-		case ti.Jenjang == "":
-			general = append(general, ti.StandardItem)
-		}
-	}
-	if len(own) > 0 {
-		return own, nil
-	}
-	return general, nil
+	return model.ApplicableTemplate(all, jenjang), nil
 }
 
 // SeedDefaultTemplates adds, for every (type, jenjang) of TemplateKeys, the
@@ -270,11 +136,11 @@ func (s *Store) SeedDefaultTemplates(ctx context.Context, a model.Actor) (int, e
 	}
 	added := 0
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, k := range TemplateKeys() {
+		for _, k := range model.TemplateKeys() {
 			res, err := tx.ExecContext(ctx, `INSERT INTO standard_template (position_type, jenjang, competency_id, required, weight, mandatory)
 				SELECT $1, $2, c.id, $3, 1, TRUE FROM competency c WHERE c.framework_id = $4
 				ON CONFLICT (position_type, jenjang, competency_id) DO NOTHING`,
-				string(k.Type), k.Jenjang, DefaultRequiredLevel(k.Type, k.Jenjang), fid)
+				string(k.Type), k.Jenjang, model.DefaultRequiredLevel(k.Type, k.Jenjang), fid)
 			if err != nil {
 				return fmt.Errorf("store: seed templates: %w", err)
 			}
@@ -292,30 +158,16 @@ func (s *Store) SeedDefaultTemplates(ctx context.Context, a model.Actor) (int, e
 	return added, nil
 }
 
-func validDecree(decreeNo, decreeDate string) error {
-	if strings.TrimSpace(decreeNo) == "" {
-		return apperr.Invalid("decree_no", "err.standard.decree_sk_number_required")
-	}
-	if decreeDate != "" {
-		if _, err := time.Parse("2006-01-02", decreeDate); err != nil {
-			return apperr.Invalid("decree_date", "err.standard.decree_date_not_valid", decreeDate)
-		}
-	}
-	return nil
-}
-
-// SetStandard stores a new standard for a position with its decree; the
-// previous standard stays as history, no longer current. The audit entry
-// carries the items. It returns the new standard's ID.
-func (s *Store) SetStandard(ctx context.Context, a model.Actor, positionID int64, decreeNo, decreeDate string, items []StandardItem) (int64, error) {
-	decreeNo = strings.TrimSpace(decreeNo)
-	decreeDate = strings.TrimSpace(decreeDate)
-	if err := validDecree(decreeNo, decreeDate); err != nil {
+// SetStandard stores a new standard for a position with its decree
+// (checked by model.Standard.Validate); the previous standard stays as
+// history, no longer current. The audit entry carries the items. It
+// returns the new standard's ID.
+func (s *Store) SetStandard(ctx context.Context, a model.Actor, positionID int64, decreeNo, decreeDate string, items []model.StandardItem) (int64, error) {
+	st := model.Standard{PositionID: positionID, DecreeNo: decreeNo, DecreeDate: decreeDate, Items: items}
+	if err := st.Validate(); err != nil {
 		return 0, err
 	}
-	if len(items) == 0 {
-		return 0, apperr.Invalid("items", "err.standard.no_items")
-	}
+	decreeNo, decreeDate = st.DecreeNo, st.DecreeDate
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var n int
@@ -325,7 +177,7 @@ func (s *Store) SetStandard(ctx context.Context, a model.Actor, positionID int64
 		if n == 0 {
 			return apperr.New(apperr.ENOTFOUND, "err.standard.position_not_found", positionID)
 		}
-		if err := validateItems(ctx, tx, items); err != nil {
+		if err := competenciesExist(ctx, tx, items); err != nil {
 			return err
 		}
 		if err := s.lockStandards(ctx, tx); err != nil {
@@ -382,7 +234,7 @@ func (s *Store) recomputeHolders(ctx context.Context, tx *sql.Tx, positionID int
 
 // standards loads the standards of a position (current only, or all newest
 // first) with their items.
-func (s *Store) standards(ctx context.Context, positionID int64, currentOnly bool) ([]Standard, error) {
+func (s *Store) standards(ctx context.Context, positionID int64, currentOnly bool) ([]model.Standard, error) {
 	q := `SELECT id, position_id, decree_no, decree_date, is_current, created_at, created_by FROM position_standard WHERE position_id = $1`
 	if currentOnly {
 		q += ` AND is_current = TRUE`
@@ -391,10 +243,10 @@ func (s *Store) standards(ctx context.Context, positionID int64, currentOnly boo
 	if err != nil {
 		return nil, fmt.Errorf("store: standards: %w", err)
 	}
-	var out []Standard
+	var out []model.Standard
 	index := map[int64]int{}
 	for rows.Next() {
-		var st Standard
+		var st model.Standard
 		var at int64
 		if err := rows.Scan(&st.ID, &st.PositionID, &st.DecreeNo, &st.DecreeDate, &st.Current, &at, &st.CreatedBy); err != nil {
 			rows.Close()
@@ -422,7 +274,7 @@ func (s *Store) standards(ctx context.Context, positionID int64, currentOnly boo
 	defer items.Close()
 	for items.Next() {
 		var sid int64
-		var it StandardItem
+		var it model.StandardItem
 		if err := items.Scan(&sid, &it.CompetencyID, &it.Code, &it.Name, &it.Group, &it.FrameworkCode, &it.FrameworkVersion,
 			&it.Required, &it.Weight, &it.Mandatory); err != nil {
 			return nil, err
@@ -437,7 +289,7 @@ func (s *Store) standards(ctx context.Context, positionID int64, currentOnly boo
 // CurrentStandard returns the current standard of a position with its
 // items (competency code, name and framework), or nil when the position
 // has none yet.
-func (s *Store) CurrentStandard(ctx context.Context, positionID int64) (*Standard, error) {
+func (s *Store) CurrentStandard(ctx context.Context, positionID int64) (*model.Standard, error) {
 	list, err := s.standards(ctx, positionID, true)
 	if err != nil || len(list) == 0 {
 		return nil, err
@@ -447,7 +299,7 @@ func (s *Store) CurrentStandard(ctx context.Context, positionID int64) (*Standar
 
 // StandardHistory returns every standard of a position, newest (current)
 // first, each with its items.
-func (s *Store) StandardHistory(ctx context.Context, positionID int64) ([]Standard, error) {
+func (s *Store) StandardHistory(ctx context.Context, positionID int64) ([]model.Standard, error) {
 	return s.standards(ctx, positionID, false)
 }
 
@@ -461,10 +313,10 @@ func (s *Store) ApplyTemplate(ctx context.Context, a model.Actor, t model.Positi
 	var res ApplyResult
 	decreeNo = strings.TrimSpace(decreeNo)
 	decreeDate = strings.TrimSpace(decreeDate)
-	if err := validType(t, ""); err != nil {
+	if err := model.ValidateTemplateKey(t, ""); err != nil {
 		return res, err
 	}
-	if err := validDecree(decreeNo, decreeDate); err != nil {
+	if err := model.ValidateDecree(decreeNo, decreeDate); err != nil {
 		return res, err
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -568,7 +420,7 @@ func (s *Store) ApplyTemplate(ctx context.Context, a model.Actor, t model.Positi
 // CompetencyChoices lists the competencies of the newest version of every
 // framework (built-in frameworks first, then by code and framework order),
 // for forms that pick competencies for a standard.
-func (s *Store) CompetencyChoices(ctx context.Context) ([]StandardItem, error) {
+func (s *Store) CompetencyChoices(ctx context.Context) ([]model.StandardItem, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, `+itemCols+` FROM competency c JOIN framework f ON f.id = c.framework_id
 		WHERE f.id = (SELECT f2.id FROM framework f2 WHERE f2.code = f.code ORDER BY f2.created_at DESC, f2.id DESC LIMIT 1)
 		ORDER BY f.builtin DESC, f.code, c.ord`)
@@ -576,9 +428,9 @@ func (s *Store) CompetencyChoices(ctx context.Context) ([]StandardItem, error) {
 		return nil, fmt.Errorf("store: competency choices: %w", err)
 	}
 	defer rows.Close()
-	var out []StandardItem
+	var out []model.StandardItem
 	for rows.Next() {
-		var it StandardItem
+		var it model.StandardItem
 		if err := rows.Scan(&it.CompetencyID, &it.Code, &it.Name, &it.Group, &it.FrameworkCode, &it.FrameworkVersion); err != nil {
 			return nil, err
 		}

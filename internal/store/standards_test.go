@@ -24,7 +24,7 @@ func TestDefaultRequiredLevel(t *testing.T) {
 		{model.Fungsional, "ahli_madya", 4}, {model.Fungsional, "ahli_utama", 5}, {model.Fungsional, "", 0},
 	}
 	for _, tt := range tests {
-		if got := store.DefaultRequiredLevel(tt.t, tt.jenjang); got != tt.want {
+		if got := model.DefaultRequiredLevel(tt.t, tt.jenjang); got != tt.want {
 			t.Errorf("%s/%s = %d, want %d", tt.t, tt.jenjang, got, tt.want)
 		}
 	}
@@ -38,7 +38,7 @@ func TestStandardsTemplatesAndHistory(t *testing.T) {
 			t.Fatal(err)
 		}
 		n, err := s.SeedDefaultTemplates(ctx, admin)
-		if err != nil || n != 9*len(store.TemplateKeys()) {
+		if err != nil || n != 9*len(model.TemplateKeys()) {
 			t.Fatalf("seeded %d, %v", n, err)
 		}
 		if n, _ := s.SeedDefaultTemplates(ctx, admin); n != 0 {
@@ -109,19 +109,19 @@ func TestStandardsTemplatesAndHistory(t *testing.T) {
 		}
 
 		// Validation.
-		bad := []store.StandardItem{{CompetencyID: items[0].CompetencyID, Required: 6, Weight: 1}}
+		bad := []model.StandardItem{{CompetencyID: items[0].CompetencyID, Required: 6, Weight: 1}}
 		if _, err := s.SetStandard(ctx, admin, f.kabid.ID, "X", "", bad); apperr.Code(err) != apperr.EINVALID {
 			t.Errorf("level 6: %v", err)
 		}
-		bad = []store.StandardItem{{CompetencyID: items[0].CompetencyID, Required: 2, Weight: -1}}
+		bad = []model.StandardItem{{CompetencyID: items[0].CompetencyID, Required: 2, Weight: -1}}
 		if _, err := s.SetStandard(ctx, admin, f.kabid.ID, "X", "", bad); apperr.Code(err) != apperr.EINVALID {
 			t.Errorf("weight -1: %v", err)
 		}
-		bad = []store.StandardItem{{CompetencyID: 999999, Required: 2, Weight: 1}}
+		bad = []model.StandardItem{{CompetencyID: 999999, Required: 2, Weight: 1}}
 		if _, err := s.SetStandard(ctx, admin, f.kabid.ID, "X", "", bad); apperr.Code(err) != apperr.EINVALID {
 			t.Errorf("missing competency: %v", err)
 		}
-		ok := []store.StandardItem{{CompetencyID: items[0].CompetencyID, Required: 2, Weight: 1}}
+		ok := []model.StandardItem{{CompetencyID: items[0].CompetencyID, Required: 2, Weight: 1}}
 		if _, err := s.SetStandard(ctx, admin, f.kabid.ID, "", "", ok); apperr.Code(err) != apperr.EINVALID {
 			t.Errorf("missing decree: %v", err)
 		}

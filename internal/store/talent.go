@@ -4,54 +4,19 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
-	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
-// Predikat labels as stored in performance_rating (Permen PANRB 6/2022).
-const (
-	PredikatSangatBaik     = "Sangat Baik"
-	PredikatBaik           = "Baik"
-	PredikatButuhPerbaikan = "Butuh Perbaikan"
-	PredikatKurang         = "Kurang"
-	PredikatSangatKurang   = "Sangat Kurang"
-)
-
-// canonicalPredikat returns the stored spelling of an SKP predikat, or ok
-// false when gap.PerformanceFromPredikat does not know it.
-func canonicalPredikat(p string) (string, bool) {
-	if _, ok := gap.PerformanceFromPredikat(p); !ok {
-		return "", false
-	}
-	s := strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(p))), " ")
-	for _, c := range []string{PredikatSangatBaik, PredikatBaik, PredikatButuhPerbaikan, PredikatKurang, PredikatSangatKurang} {
-		if strings.ToLower(c) == s {
-			return c, true
-		}
-	}
-	return "", false
-}
-
-// validPerformanceYear reports whether year may carry an SKP rating: from
-// 2000 up to the current year.
-func (s *Store) validPerformanceYear(year int) bool {
-	return year >= 2000 && year <= s.Now().Year()
-}
-
 // SetPerformance records (or replaces) an employee's SKP predikat for one
-// year, after validating the predikat with gap.PerformanceFromPredikat and
-// the year (2000 … this year). The change is audited with the old and new
-// predikat. Callers check that the actor administers the employee.
+// year, checked by model.ValidatePerformance. The change is audited with
+// the old and new predikat. Callers check that the actor may record it
+// (policy.PerformanceWrite).
 func (s *Store) SetPerformance(ctx context.Context, a model.Actor, employeeID int64, year int, predikat string) error {
-	canon, ok := canonicalPredikat(predikat)
-	if !ok {
-		return apperr.Invalid("predikat", "err.talent.predikat_unknown_list", predikat)
-	}
-	if !s.validPerformanceYear(year) {
-		return apperr.Invalid("year", "err.talent.year_range", year, s.Now().Year())
+	canon, err := model.ValidatePerformance(year, predikat, s.Now())
+	if err != nil {
+		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var n int
@@ -107,7 +72,7 @@ func (s *Store) Performance(ctx context.Context, employeeID int64) (map[int]stri
 // years, chosen by pick (a demo or a migration): the years' existing
 // ratings are replaced, the rows go in through multi-row INSERTs in one
 // transaction, audited as one event. pick must return a predikat
-// canonicalPredikat accepts ("" skips that employee and year).
+// model.CanonicalPredikat accepts ("" skips that employee and year).
 func (s *Store) SeedPerformance(ctx context.Context, a model.Actor, what string, years []int, pick func(employeeID int64, year int) string) (int, error) {
 	n := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -141,7 +106,7 @@ func (s *Store) SeedPerformance(ctx context.Context, a model.Actor, what string,
 				if p == "" {
 					continue
 				}
-				canon, ok := canonicalPredikat(p)
+				canon, ok := model.CanonicalPredikat(p)
 				if !ok {
 					return apperr.Invalid("predikat", "err.talent.predikat_unknown", p)
 				}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/assess"
@@ -51,50 +50,6 @@ func (s *Store) EmployeeRefsByNIP(ctx context.Context, nips []string) (map[strin
 	return out, nil
 }
 
-// CompetencyKeys maps upper-case codes and folded names (lower case, single
-// spaces) to the competencies of the newest version of every framework;
-// -1 marks a key that more than one framework uses.
-func (s *Store) CompetencyKeys(ctx context.Context) (codes, names map[string]int64, err error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.code, c.name FROM competency c
-		JOIN framework f ON f.id = c.framework_id
-		WHERE f.id = (SELECT f2.id FROM framework f2 WHERE f2.code = f.code ORDER BY f2.created_at DESC, f2.id DESC LIMIT 1)`)
-	if err != nil {
-		return nil, nil, fmt.Errorf("store: competency codes: %w", err)
-	}
-	defer rows.Close()
-	codes, names = map[string]int64{}, map[string]int64{}
-	put := func(m map[string]int64, k string, id int64) {
-		if k == "" {
-			return
-		}
-		if old, ok := m[k]; ok && old != id {
-			m[k] = -1
-			return
-		}
-		m[k] = id
-	}
-	for rows.Next() {
-		var id int64
-		var code, name string
-		if err := rows.Scan(&id, &code, &name); err != nil {
-			return nil, nil, err
-		}
-		put(codes, strings.ToUpper(strings.TrimSpace(code)), id)
-		put(names, FoldCompetencyName(name), id)
-	}
-	return codes, names, rows.Err()
-}
-
-// FoldCompetencyName folds a competency name for matching: lower case,
-// single spaces.
-func FoldCompetencyName(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
-}
-
-// CanonicalPredikat returns the stored spelling of an SKP predikat
-// ("sangat_baik" → "Sangat Baik"), or ok false for an unknown one.
-func CanonicalPredikat(p string) (string, bool) { return canonicalPredikat(p) }
-
 // TalentImportEvent describes an applied assessment-centre or SKP file
 // for the audit log.
 type TalentImportEvent struct {
@@ -117,7 +72,7 @@ type AssessmentResult struct {
 type PerformanceResult struct {
 	EmployeeID int64
 	Year       int
-	Predikat   string // as CanonicalPredikat spells it
+	Predikat   string // as model.CanonicalPredikat spells it
 }
 
 // ApplyAssessmentResults writes results as rating events (source

@@ -17,7 +17,7 @@ import (
 	"github.com/kompeten/kompeten/internal/store"
 )
 
-// Agencies edit their own frameworks here (see store/dictionary_edit.go):
+// Agencies edit their own frameworks here (see dictionary/draft.go):
 // drafts live under /kamus-draf (a prefix of its own: /kamus/draf/{id}/…
 // would clash with /kamus/{id}/ekspor/{format} in the router), the version
 // history of a published framework at /kamus/{id}/versi. Editors are
@@ -31,13 +31,13 @@ func frameworkEditor(p *auth.Principal) bool { return policy.Allowed(p, policy.D
 
 // draftListData is the page /kamus-draf.
 type draftListData struct {
-	Drafts []store.FrameworkDraft
+	Drafts []dictionary.Draft
 	Notice string
 }
 
 // draftMetaData is the form of a framework's own fields.
 type draftMetaData struct {
-	M       store.DraftMeta
+	M       dictionary.DraftMeta
 	Unit    string // the owner unit select's value
 	ID      int64  // 0 for a new framework
 	CodeFix bool   // the code continues a published framework
@@ -49,7 +49,7 @@ type draftMetaData struct {
 
 // draftShowData is the page of one draft.
 type draftShowData struct {
-	D        *store.FrameworkDraft
+	D        *dictionary.Draft
 	Problems []dictionary.Problem // what publishing would refuse now
 	Errors   int
 	Notice   string
@@ -64,7 +64,7 @@ type levelForm struct {
 
 // competencyFormData is the form of one competency of a draft.
 type competencyFormData struct {
-	D       *store.FrameworkDraft
+	D       *dictionary.Draft
 	OldCode string
 	C       dictionary.Competency
 	Tags    string
@@ -118,12 +118,12 @@ func problemErrors(lang i18n.Lang, ps []dictionary.Problem) map[string][]string 
 }
 
 // draftFor loads draft {id} when p may edit it; not found otherwise.
-func (s *server) draftFor(r *http.Request, p *auth.Principal, id int64) (*store.FrameworkDraft, error) {
+func (s *server) draftFor(r *http.Request, p *auth.Principal, id int64) (*dictionary.Draft, error) {
 	if !frameworkEditor(p) {
 		return nil, errNotPermitted
 	}
 	d, err := s.st.Draft(r.Context(), id)
-	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !d.EditableBy(p.Admin)) {
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !policy.MayEditFramework(p.Admin, d.OwnerPath)) {
 		return nil, errNotPermitted
 	}
 	return d, err
@@ -173,9 +173,9 @@ func (s *server) renderDraftMeta(w http.ResponseWriter, r *http.Request, p *auth
 }
 
 // readDraftMeta reads the posted framework fields.
-func readDraftMeta(r *http.Request) (store.DraftMeta, string) {
+func readDraftMeta(r *http.Request) (dictionary.DraftMeta, string) {
 	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
-	m := store.DraftMeta{Code: g("code"), Name: g("name"), Version: g("version"), Source: g("source"), Owner: g("owner"), Description: g("description")}
+	m := dictionary.DraftMeta{Code: g("code"), Name: g("name"), Version: g("version"), Source: g("source"), Owner: g("owner"), Description: g("description")}
 	unit := g("owner_unit")
 	m.OwnerUnitID, _ = strconv.ParseInt(unit, 10, 64)
 	return m, unit
@@ -191,7 +191,7 @@ func (s *server) draftNewForm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errNotPermitted)
 		return
 	}
-	d := &draftMetaData{M: store.DraftMeta{Version: "1"}, Action: "/kamus-draf/baru"}
+	d := &draftMetaData{M: dictionary.DraftMeta{Version: "1"}, Action: "/kamus-draf/baru"}
 	if !p.Admin.All && len(p.Admin.UnitPaths) > 0 {
 		d.Unit = strconv.FormatInt(lastPathID(p.Admin.UnitPaths[0]), 10)
 	}
@@ -209,14 +209,14 @@ func (s *server) draftCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	m, unit := readDraftMeta(r)
-	dr := &store.FrameworkDraft{OwnerUnitID: m.OwnerUnitID, F: dictionary.Framework{Code: m.Code, Name: m.Name, Version: m.Version,
+	dr := &dictionary.Draft{OwnerUnitID: m.OwnerUnitID, F: dictionary.Framework{Code: m.Code, Name: m.Name, Version: m.Version,
 		Source: m.Source, Owner: m.Owner, Description: m.Description}}
 	err := s.st.CreateDraft(r.Context(), actor(p), dr, p.Admin)
 	if err == nil {
 		http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=created", dr.ID), http.StatusSeeOther)
 		return
 	}
-	var de *store.DraftError
+	var de *dictionary.DraftError
 	if !errors.As(err, &de) {
 		s.fail(w, r, err)
 		return
@@ -242,7 +242,7 @@ func (s *server) draftShow(w http.ResponseWriter, r *http.Request) {
 
 // renderDraft shows a draft; problems, when given, are those of a refused
 // publication, else the draft's current ones.
-func (s *server) renderDraft(w http.ResponseWriter, r *http.Request, status int, dr *store.FrameworkDraft, problems []dictionary.Problem, ok string) {
+func (s *server) renderDraft(w http.ResponseWriter, r *http.Request, status int, dr *dictionary.Draft, problems []dictionary.Problem, ok string) {
 	d := draftShowData{D: dr, Groups: dictionary.Groups, Problems: problems}
 	if problems == nil {
 		ps, err := s.st.DraftProblems(r.Context(), dr)
@@ -282,7 +282,7 @@ func (s *server) draftMetaForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := dr.F
-	d := &draftMetaData{M: store.DraftMeta{Code: f.Code, Name: f.Name, Version: f.Version, Source: f.Source, Owner: f.Owner,
+	d := &draftMetaData{M: dictionary.DraftMeta{Code: f.Code, Name: f.Name, Version: f.Version, Source: f.Source, Owner: f.Owner,
 		Description: f.Description, OwnerUnitID: dr.OwnerUnitID}, ID: id, CodeFix: dr.BasedOnID != 0,
 		Action: fmt.Sprintf("/kamus-draf/%d/info", id)}
 	if dr.OwnerUnitID != 0 {
@@ -311,7 +311,7 @@ func (s *server) draftMetaSave(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=saved", id), http.StatusSeeOther)
 		return
 	}
-	var de *store.DraftError
+	var de *dictionary.DraftError
 	if !errors.As(err, &de) {
 		s.fail(w, r, err)
 		return
@@ -322,7 +322,7 @@ func (s *server) draftMetaSave(w http.ResponseWriter, r *http.Request) {
 }
 
 // newCompetencyForm fills the form of competency c.
-func newCompetencyForm(dr *store.FrameworkDraft, oldCode string, c dictionary.Competency) *competencyFormData {
+func newCompetencyForm(dr *dictionary.Draft, oldCode string, c dictionary.Competency) *competencyFormData {
 	d := &competencyFormData{D: dr, OldCode: oldCode, C: c, Tags: strings.Join(c.Tags, ", "), Groups: dictionary.Groups,
 		Kinds: []string{dictionary.KindHard, dictionary.KindSoft}}
 	for i, l := range c.Levels {
@@ -396,7 +396,7 @@ func (s *server) competencySave(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=saved#competency-%s", id, url.PathEscape(c.Code)), http.StatusSeeOther)
 		return
 	}
-	var de *store.DraftError
+	var de *dictionary.DraftError
 	errs := map[string][]string{}
 	switch {
 	case errors.As(err, &de):
@@ -455,7 +455,7 @@ func (s *server) draftPublish(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, fmt.Sprintf("/kamus/%d/versi?ok=published", fid), http.StatusSeeOther)
 		return
 	}
-	var de *store.DraftError
+	var de *dictionary.DraftError
 	if !errors.As(err, &de) {
 		if apperr.Code(err) == apperr.ENOTFOUND {
 			err = errNotPermitted
@@ -503,7 +503,7 @@ func (s *server) frameworkVersions(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	d := &versionsData{Info: info, BuiltIn: own.BuiltIn, CanVersion: own.CanVersion(p.Admin)}
+	d := &versionsData{Info: info, BuiltIn: own.BuiltIn, CanVersion: policy.MayVersionFramework(p.Admin, own.BuiltIn, own.OwnerPath)}
 	if d.Versions, err = s.st.FrameworkVersions(r.Context(), info.Code); err != nil {
 		s.fail(w, r, err)
 		return

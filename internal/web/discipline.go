@@ -10,9 +10,9 @@ import (
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/date"
-	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/i18n"
-	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 )
 
 // disciplineView is the profile's "Hukuman disiplin" section. Penalties are
@@ -21,7 +21,7 @@ import (
 type disciplineView struct {
 	Lang       i18n.Lang
 	EmployeeID int64
-	List       []store.DisciplinePenalty
+	List       []model.DisciplinePenalty
 	CanWrite   bool
 	Levels     []string
 	Form       map[string]string // the values of a refused submission
@@ -41,7 +41,7 @@ func (s *server) disciplineFor(r *http.Request, p *auth.Principal, id int64, can
 	if err != nil {
 		return nil, err
 	}
-	return &disciplineView{Lang: langOf(r), EmployeeID: id, List: list, CanWrite: canWrite, Levels: store.PenaltyLevels,
+	return &disciplineView{Lang: langOf(r), EmployeeID: id, List: list, CanWrite: canWrite, Levels: model.PenaltyLevels,
 		Form: map[string]string{}, Today: s.st.Now()}, nil
 }
 
@@ -90,7 +90,7 @@ func (s *server) penaltyAdd(w http.ResponseWriter, r *http.Request) {
 	if p == nil {
 		return
 	}
-	pen := store.DisciplinePenalty{EmployeeID: d.E.ID, Level: r.PostFormValue("level"),
+	pen := model.DisciplinePenalty{EmployeeID: d.E.ID, Level: r.PostFormValue("level"),
 		Kind: r.PostFormValue("kind"), DecreeNo: r.PostFormValue("decree_no")}
 	var err error
 	for _, f := range []struct {

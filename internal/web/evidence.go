@@ -10,7 +10,7 @@ import (
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/i18n"
-	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/model"
 )
 
 // evidenceView is the work-evidence section of /penilaian: the employee's
@@ -20,8 +20,8 @@ type evidenceView struct {
 	Lang         i18n.Lang
 	Competencies []ratingField // the competencies of the employee's standard
 	Levels       []int
-	Mine         []store.Evidence
-	Pending      []store.Evidence
+	Mine         []model.Evidence
+	Pending      []model.Evidence
 	Form         map[string]string // the values of a refused upload
 	Error        string            // why the upload was refused
 	ErrorField   string
@@ -55,13 +55,13 @@ func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The file plus the other fields; a bigger body is cut off and refused.
-	r.Body = http.MaxBytesReader(w, r.Body, store.EvidenceMaxSize+64<<10)
+	r.Body = http.MaxBytesReader(w, r.Body, model.EvidenceMaxSize+64<<10)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		s.refuseEvidence(w, r, p, apperr.Invalid("file", "err.evidence.upload_form"))
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
-	e := store.Evidence{EmployeeID: me, Note: r.PostFormValue("note")}
+	e := model.Evidence{EmployeeID: me, Note: r.PostFormValue("note")}
 	var err error
 	if e.CompetencyID, err = strconv.ParseInt(r.PostFormValue("competency"), 10, 64); err != nil {
 		err = apperr.Invalid("competency", "err.evidence.choose_competency")
@@ -71,7 +71,7 @@ func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) {
 		err = apperr.Invalid("file", "err.evidence.evidence_file_uploaded")
 	} else {
 		e.FileName = h.Filename
-		e.Content, err = io.ReadAll(io.LimitReader(f, store.EvidenceMaxSize+1))
+		e.Content, err = io.ReadAll(io.LimitReader(f, model.EvidenceMaxSize+1))
 		f.Close()
 	}
 	if err == nil {

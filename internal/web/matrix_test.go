@@ -90,7 +90,7 @@ func newMatrixCity(t *testing.T, st *store.Store) *matrixCity {
 	// A framework owned by each OPD, published.
 	publish := func(unit model.OrgUnit, code string) int64 {
 		admin := model.Scope{UnitPaths: []string{unit.Path}}
-		d := &store.FrameworkDraft{OwnerUnitID: unit.ID, F: dictionary.Framework{Code: code, Name: "Kompetensi Teknis " + code,
+		d := &dictionary.Draft{OwnerUnitID: unit.ID, F: dictionary.Framework{Code: code, Name: "Kompetensi Teknis " + code,
 			Version: "2025.1", Source: "Keputusan 1/2025"}}
 		must(t, st.CreateDraft(ctx, sys, d, admin))
 		k := dictionary.Competency{Code: code + "-01", Name: "Pengelolaan " + code, Definition: "Kemampuan mengelola " + code,
@@ -117,7 +117,7 @@ func newMatrixCity(t *testing.T, st *store.Store) *matrixCity {
 	}
 	pdf := []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
 	evidence := func(who int64) int64 {
-		e := store.Evidence{EmployeeID: who, CompetencyID: comps[0], ClaimedLevel: 3, Note: "laporan", FileName: "laporan.pdf", Content: pdf}
+		e := model.Evidence{EmployeeID: who, CompetencyID: comps[0], ClaimedLevel: 3, Note: "laporan", FileName: "laporan.pdf", Content: pdf}
 		must(t, st.SubmitEvidence(ctx, sys, who, &e))
 		return e.ID
 	}
@@ -142,7 +142,7 @@ func (c *matrixCity) perRole(t *testing.T, role model.Role) perRole {
 		sv := &model.Survey{Title: "Kuesioner " + string(role) + unit.Code, ScopeUnitID: unit.ID, OpensOn: day(-1), ClosesOn: day(7),
 			Questions: []model.SurveyQuestion{{Kind: model.QuestionText, Prompt: "Saran"}}}
 		must(t, c.st.CreateSurvey(ctx, sys, all, sv))
-		d := &store.FrameworkDraft{OwnerUnitID: unit.ID, F: dictionary.Framework{Code: "DRAF-" + strings.ToUpper(string(role)) + "-" + unit.Code,
+		d := &dictionary.Draft{OwnerUnitID: unit.ID, F: dictionary.Framework{Code: "DRAF-" + strings.ToUpper(string(role)) + "-" + unit.Code,
 			Name: "Draf " + string(role), Version: "2026.1", Source: "Rancangan"}}
 		must(t, c.st.CreateDraft(ctx, sys, d, all))
 		k := dictionary.Competency{Code: "KOMP-01", Name: "Kompetensi Uji", Definition: "Kemampuan yang diuji",
@@ -155,7 +155,7 @@ func (c *matrixCity) perRole(t *testing.T, role model.Role) perRole {
 		if i == 1 {
 			who = c.sri.ID
 		}
-		p := store.DisciplinePenalty{EmployeeID: who, Level: store.PenaltyRingan, Kind: "teguran lisan", DecreeNo: "800/1/" + string(role),
+		p := model.DisciplinePenalty{EmployeeID: who, Level: model.PenaltyRingan, Kind: "teguran lisan", DecreeNo: "800/1/" + string(role),
 			DecreeDate: day0("2026-01-05"), StartsOn: day0("2026-01-06"), EndsOn: day0("2026-07-06")}
 		must(t, c.st.AddPenalty(ctx, sys, &p))
 		r.cycle[i], r.survey[i], r.question[i], r.draft[i], r.penalty[i] = cy.ID, sv.ID, sv.Questions[0].ID, d.ID, p.ID

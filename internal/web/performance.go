@@ -8,9 +8,9 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
-	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/i18n"
-	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 )
 
 // performanceView is the profile's "Kinerja (SKP)" section: the yearly
@@ -43,7 +43,7 @@ func (s *server) performanceFor(r *http.Request, p *auth.Principal, id int64, ca
 		return nil, err
 	}
 	v := &performanceView{Lang: langOf(r), EmployeeID: id, CanWrite: canWrite && !policy.RecordsAboutSelf(p, id),
-		Predikats: []string{store.PredikatSangatBaik, store.PredikatBaik, store.PredikatButuhPerbaikan, store.PredikatKurang, store.PredikatSangatKurang},
+		Predikats: model.Predikats,
 		ThisYear:  s.st.Now().Year(), Form: map[string]string{}}
 	for y, pr := range byYear {
 		v.Years = append(v.Years, yearPredikat{y, pr})

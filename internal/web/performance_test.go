@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -27,7 +28,7 @@ func TestPerformanceOnProfile(t *testing.T) {
 		status(t, p, http.StatusOK) // after the redirect
 		contains(t, p, "Predikat SKP disimpan.", "<td>"+year+"</td><td>Sangat Baik</td>")
 		got, err := st.Performance(t.Context(), f.budi.ID)
-		if err != nil || got[st.Now().Year()-1] != store.PredikatSangatBaik {
+		if err != nil || got[st.Now().Year()-1] != model.PredikatSangatBaik {
 			t.Errorf("stored %v %v", got, err)
 		}
 		// Another OPD's employee: not found, nothing stored.

@@ -99,7 +99,7 @@ func TestReviewNoPenaltyOnOneself(t *testing.T) {
 		must(t, err)
 		_, err = st.DB().ExecContext(ctx, `UPDATE app_user SET role = 'admin_opd', scope_unit_id = $1 WHERE id = $2`, f.kominfo.ID, u.ID)
 		must(t, err)
-		p := store.DisciplinePenalty{EmployeeID: f.budi.ID, Level: store.PenaltyBerat, Kind: "pembebasan dari jabatan",
+		p := model.DisciplinePenalty{EmployeeID: f.budi.ID, Level: model.PenaltyBerat, Kind: "pembebasan dari jabatan",
 			DecreeNo: "800/5/2026", DecreeDate: day0("2026-02-01"), StartsOn: day0("2026-02-02"), EndsOn: day0("2027-02-01")}
 		must(t, st.AddPenalty(ctx, sys, &p))
 

@@ -18,7 +18,7 @@ import (
 
 // stdRow is one competency line of a standard or template form.
 type stdRow struct {
-	store.StandardItem
+	model.StandardItem
 	Include bool
 }
 
@@ -26,7 +26,7 @@ type stdRow struct {
 // the position standard forms.
 type stdForm struct {
 	Rows     []stdRow
-	Choices  []store.StandardItem // competencies that can be added
+	Choices  []model.StandardItem // competencies that can be added
 	DecreeNo string
 	Date     string
 	Error    string // the store's message when saving failed
@@ -34,7 +34,7 @@ type stdForm struct {
 
 // stdOverview is the standards administration page (/standar).
 type stdOverview struct {
-	Columns []store.StandardItem // the national competencies
+	Columns []model.StandardItem // the national competencies
 	Rows    []stdTemplateRow
 	Types   []model.PositionType
 	Result  *store.ApplyResult
@@ -56,8 +56,8 @@ type stdPosition struct {
 	Pos      *model.Position
 	Unit     *model.OrgUnit
 	UnitLink bool
-	Current  *store.Standard
-	History  []store.Standard // older standards
+	Current  *model.Standard
+	History  []model.Standard // older standards
 	CanEdit  bool
 	Saved    bool
 	Form     *stdForm // on the edit page
@@ -69,8 +69,8 @@ type stdPosition struct {
 var levelRange = []int{1, 2, 3, 4, 5}
 
 // nationalColumns returns the newest national competencies.
-func nationalColumns(choices []store.StandardItem) []store.StandardItem {
-	var out []store.StandardItem
+func nationalColumns(choices []model.StandardItem) []model.StandardItem {
+	var out []model.StandardItem
 	for _, c := range choices {
 		if c.FrameworkCode == dictionary.CodeNational {
 			out = append(out, c)
@@ -112,7 +112,7 @@ func (s *server) renderStandards(w http.ResponseWriter, r *http.Request, status 
 		col[c.Code] = i
 	}
 	index := map[string]int{}
-	for _, k := range store.TemplateKeys() {
+	for _, k := range model.TemplateKeys() {
 		index[string(k.Type)+"/"+k.Jenjang] = len(d.Rows)
 		d.Rows = append(d.Rows, stdTemplateRow{Type: k.Type, Jenjang: k.Jenjang, Levels: make([]int, len(d.Columns))})
 	}
@@ -179,14 +179,14 @@ func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) {
 // buildForm lists the items (included) followed by the national
 // competencies not among them (excluded, at the default level for the
 // position type), and the remaining competencies as choices to add.
-func buildForm(items []store.StandardItem, choices []store.StandardItem, t model.PositionType, jenjang string) *stdForm {
+func buildForm(items []model.StandardItem, choices []model.StandardItem, t model.PositionType, jenjang string) *stdForm {
 	f := &stdForm{}
 	in := map[int64]bool{}
 	for _, it := range items {
 		f.Rows = append(f.Rows, stdRow{StandardItem: it, Include: true})
 		in[it.CompetencyID] = true
 	}
-	def := store.DefaultRequiredLevel(t, jenjang)
+	def := model.DefaultRequiredLevel(t, jenjang)
 	if def == 0 {
 		def = 1
 	}
@@ -210,8 +210,8 @@ func buildForm(items []store.StandardItem, choices []store.StandardItem, t model
 // rows; inc_ID, req_ID, w_ID and m_ID carry each row; add_cid, add_req,
 // add_w and add_m add one more competency. Unparseable numbers become 0 and
 // are refused by the store.
-func readItems(form url.Values) []store.StandardItem {
-	var items []store.StandardItem
+func readItems(form url.Values) []model.StandardItem {
+	var items []model.StandardItem
 	num := func(k string) int {
 		n, err := strconv.Atoi(strings.TrimSpace(form.Get(k)))
 		if err != nil {
@@ -226,18 +226,18 @@ func readItems(form url.Values) []store.StandardItem {
 			continue
 		}
 		seen[id] = true
-		items = append(items, store.StandardItem{CompetencyID: id, Required: num("req_" + v), Weight: num("w_" + v), Mandatory: form.Get("m_"+v) != ""})
+		items = append(items, model.StandardItem{CompetencyID: id, Required: num("req_" + v), Weight: num("w_" + v), Mandatory: form.Get("m_"+v) != ""})
 	}
 	if id, err := strconv.ParseInt(form.Get("add_cid"), 10, 64); err == nil && id > 0 && !seen[id] {
-		items = append(items, store.StandardItem{CompetencyID: id, Required: num("add_req"), Weight: num("add_w"), Mandatory: form.Get("add_m") != ""})
+		items = append(items, model.StandardItem{CompetencyID: id, Required: num("add_req"), Weight: num("add_w"), Mandatory: form.Get("add_m") != ""})
 	}
 	return items
 }
 
 // describe fills code, name and framework of items from choices (for
 // re-showing a refused form); unknown competencies keep their ID only.
-func describe(items []store.StandardItem, choices []store.StandardItem) []store.StandardItem {
-	byID := map[int64]store.StandardItem{}
+func describe(items []model.StandardItem, choices []model.StandardItem) []model.StandardItem {
+	byID := map[int64]model.StandardItem{}
 	for _, c := range choices {
 		byID[c.CompetencyID] = c
 	}
@@ -253,7 +253,7 @@ func describe(items []store.StandardItem, choices []store.StandardItem) []store.
 // templateKey reads and checks the type and jenjang of a template request.
 func templateKey(v url.Values) (model.PositionType, string, error) {
 	t, j := model.PositionType(v.Get("type")), v.Get("jenjang")
-	for _, k := range store.TemplateKeys() {
+	for _, k := range model.TemplateKeys() {
 		if k.Type == t && (k.Jenjang == j || j == "") {
 			return t, j, nil
 		}
@@ -292,7 +292,7 @@ func (s *server) templateForm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	var items []store.StandardItem
+	var items []model.StandardItem
 	for _, ti := range all {
 		if ti.Jenjang == j {
 			items = append(items, ti.StandardItem)
@@ -417,7 +417,7 @@ func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	var items []store.StandardItem
+	var items []model.StandardItem
 	if cur != nil {
 		items = cur.Items
 	} else {

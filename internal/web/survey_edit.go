@@ -14,7 +14,6 @@ import (
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
-	"github.com/kompeten/kompeten/internal/store"
 )
 
 // Building a survey: /kuesioner/baru creates it with the three usual
@@ -51,7 +50,7 @@ type surveyForm struct {
 // fwGroup is the competencies of one framework, for checkboxes and selects.
 type fwGroup struct {
 	Code, Name string
-	Items      []store.StandardItem
+	Items      []model.StandardItem
 }
 
 // questionForm is the add-question form as typed.
