@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/model"
 )
 
 // Group is the competency group of Permen PANRB 38/2017.
@@ -246,6 +247,17 @@ func (f *Framework) Validate() []Problem {
 	if len(f.Competencies) == 0 {
 		add(0, "competencies", "err.dict.framework_has_no_competencies")
 	}
+	long := func(row int, field, label, v string, max int) {
+		if model.TooLong(v, max) {
+			add(row, field, "err.common.too_long", i18n.Key(label), max)
+		}
+	}
+	long(0, "framework.code", "field.code", f.Code, model.MaxCode)
+	long(0, "framework.name", "field.name", f.Name, model.MaxShortText)
+	long(0, "framework.source", "field.source", f.Source, model.MaxShortText)
+	long(0, "framework.version", "field.version", f.Version, model.MaxCode)
+	long(0, "framework.owner", "field.owner", f.Owner, model.MaxShortText)
+	long(0, "framework.description", "field.description", f.Description, model.MaxLongText)
 	first := map[string]int{} // upper-case code → row
 	for i, c := range f.Competencies {
 		row := i + 1
@@ -266,6 +278,10 @@ func (f *Framework) Validate() []Problem {
 		if strings.TrimSpace(c.Name) == "" {
 			add(row, "name", "err.dict.competency_name_required")
 		}
+		long(row, "code", "field.code", code, model.MaxCode)
+		long(row, "name", "field.name", c.Name, model.MaxShortText)
+		long(row, "definition", "field.definition", c.Definition, model.MaxLongText)
+		long(row, "parent_code", "field.code", c.ParentCode, model.MaxCode)
 		if !c.Group.Valid() {
 			add(row, "group", "err.dict.group_unknown", c.Group)
 		}
@@ -278,6 +294,11 @@ func (f *Framework) Validate() []Problem {
 			}
 		}
 		for l, lv := range c.Levels {
+			long(row, fmt.Sprintf("level_%d", l+1), "field.title", lv.Title, model.MaxShortText)
+			long(row, fmt.Sprintf("level_%d", l+1), "field.description", lv.Description, model.MaxLongText)
+			for _, ind := range lv.Indicators {
+				long(row, fmt.Sprintf("indicators_%d", l+1), "field.indicator", ind, model.MaxLongText)
+			}
 			if strings.TrimSpace(lv.Description) == "" {
 				add(row, fmt.Sprintf("level_%d", l+1), "err.dict.description_level_required", l+1)
 			}

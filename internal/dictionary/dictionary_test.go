@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -483,5 +484,25 @@ func TestMoodleEditedHTML(t *testing.T) {
 	if c.Levels[0].Title != "Satu" || c.Levels[0].Description != "desk 1" || len(c.Levels[0].Indicators) != 2 ||
 		c.Levels[1].Title != "" || c.Levels[1].Description != "desk 2" || c.Levels[4].Description != "desk 5" {
 		t.Errorf("levels: %+v", c.Levels)
+	}
+}
+
+// TestFrameworkTextLimits: every text of a framework has a length limit, so
+// an import cannot inflate pages, exports and PDFs; a problem names the
+// competency's row and the field.
+func TestFrameworkTextLimits(t *testing.T) {
+	f := National()
+	f.Name = strings.Repeat("K", 201)
+	f.Competencies[1].Definition = strings.Repeat("definisi ", 500)
+	f.Competencies[2].Levels[0].Indicators = []string{strings.Repeat("x", 4001)}
+	var got []string
+	for _, p := range f.Validate() {
+		got = append(got, fmt.Sprintf("%d:%s:%s", p.Row, p.Field, p.Text(i18n.EN)))
+	}
+	want := []string{"0:framework.name:Name: too long, at most 200 characters",
+		"2:definition:Definition: too long, at most 4000 characters",
+		"3:indicators_1:Behavioural indicator: too long, at most 4000 characters"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -68,3 +68,17 @@ func fieldOf(err error) string {
 	}
 	return "?" + err.Error()
 }
+
+func TestRatingNoteAndDecreeLimits(t *testing.T) {
+	r := Rating{Source: "self", Level: 3, Note: strings.Repeat("a", MaxLongText)}
+	if err := r.Validate(); err != nil {
+		t.Errorf("a note of exactly the limit: %v", err)
+	}
+	r.Note += "a"
+	if fieldOf(r.Validate()) != "note" {
+		t.Error("a note over the limit must be refused")
+	}
+	if fieldOf(ValidateDecree(strings.Repeat("SK ", 100), "")) != "decree_no" {
+		t.Error("a decree number over the limit must be refused")
+	}
+}

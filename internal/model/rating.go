@@ -7,6 +7,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/i18n"
 )
 
 // Rating is one rating event to record: who rated whom in which competency
@@ -55,6 +56,9 @@ func (r *Rating) Validate() error {
 	}
 	if r.Level < 1 || r.Level > 5 {
 		return apperr.Invalid("level", "err.common.level_1_5")
+	}
+	if TooLong(r.Note, MaxLongText) {
+		return apperr.Invalid("note", "err.common.too_long", i18n.Key("field.note"), MaxLongText)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/i18n"
 )
 
 // Position standards (SKJ, Standar Kompetensi Jabatan): the required level,
@@ -174,6 +175,9 @@ func ValidateStandardItems(items []StandardItem) error {
 func ValidateDecree(decreeNo, decreeDate string) error {
 	if decreeNo == "" {
 		return apperr.Invalid("decree_no", "err.standard.decree_sk_number_required")
+	}
+	if TooLong(decreeNo, MaxShortText) {
+		return apperr.Invalid("decree_no", "err.common.too_long", i18n.Key("field.decree_no"), MaxShortText)
 	}
 	if decreeDate != "" {
 		if _, err := time.Parse(time.DateOnly, decreeDate); err != nil {
