@@ -4,9 +4,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/model"
 )
 
 // Agencies edit their own frameworks through drafts. A draft is a framework
@@ -26,11 +26,12 @@ import (
 // MaxDraftCompetencies bounds a draft, so that one JSON document stays small.
 const MaxDraftCompetencies = 2000
 
-// Longest framework fields of a draft.
+// Longest framework fields of a draft: those Framework.Validate holds every
+// framework to.
 const (
-	DraftMaxCode    = 60
-	DraftMaxName    = 200
-	DraftMaxVersion = 40
+	DraftMaxCode    = model.MaxCode
+	DraftMaxName    = model.MaxShortText
+	DraftMaxVersion = model.MaxCode
 )
 
 // Draft is a framework version being edited.
@@ -147,22 +148,16 @@ type MetaFacts struct {
 func (d *Draft) CheckMeta(facts MetaFacts) error {
 	f := &d.F
 	var ps []Problem
-	meta := Framework{Code: f.Code, Name: f.Name}
+	meta := Framework{Code: f.Code, Name: f.Name, Version: f.Version}
 	for _, p := range meta.Validate() {
 		if p.Row == 0 && strings.HasPrefix(p.Field, "framework.") {
-			ps = append(ps, p)
+			ps = append(ps, p) // including the length limits
 		}
-	}
-	if utf8.RuneCountInString(f.Code) > DraftMaxCode {
-		ps = append(ps, frameworkProblem("framework.code", "err.framework.framework_code_at_most"))
-	}
-	if utf8.RuneCountInString(f.Name) > DraftMaxName {
-		ps = append(ps, frameworkProblem("framework.name", "err.framework.framework_name_at_most"))
 	}
 	switch {
 	case f.Version == "":
 		ps = append(ps, frameworkProblem("framework.version", "err.framework.version_required"))
-	case strings.ContainsAny(f.Version, " \t\r\n,") || utf8.RuneCountInString(f.Version) > DraftMaxVersion:
+	case strings.ContainsAny(f.Version, " \t\r\n,"):
 		ps = append(ps, frameworkProblem("framework.version", "err.framework.version_format"))
 	}
 	if facts.CodeTaken {

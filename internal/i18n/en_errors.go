@@ -141,8 +141,6 @@ func init() {
 		"err.dict.unknown_column_ignored":           "unknown column %q ignored",
 		"err.dict.required_column_missing":          "required column %q is missing",
 		"err.framework.code_used_by_draft":          "code %q is used by another draft",
-		"err.framework.framework_code_at_most":      "the framework code is at most 60 characters long",
-		"err.framework.framework_name_at_most":      "the framework name is at most 200 characters long",
 		"err.framework.version_required":            "the version is required, e.g. 2025.1",
 		"err.framework.version_format":              "the version has no spaces or commas and is at most 40 characters long",
 		"err.framework.code_taken_new_version":      "code %q is taken by another framework; to change that one, start a new version of it",

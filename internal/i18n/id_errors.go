@@ -141,8 +141,6 @@ func init() {
 		"err.dict.unknown_column_ignored":           "kolom %q tidak dikenal dan diabaikan",
 		"err.dict.required_column_missing":          "kolom wajib %q tidak ada",
 		"err.framework.code_used_by_draft":          "kode %q sudah dipakai draf lain",
-		"err.framework.framework_code_at_most":      "kode kerangka paling panjang 60 karakter",
-		"err.framework.framework_name_at_most":      "nama kerangka paling panjang 200 karakter",
 		"err.framework.version_required":            "versi wajib diisi, mis. 2025.1",
 		"err.framework.version_format":              "versi tanpa spasi atau koma, paling panjang 40 karakter",
 		"err.framework.code_taken_new_version":      "kode %q sudah dipakai kerangka lain; untuk mengubahnya buat versi baru dari kerangka itu",
