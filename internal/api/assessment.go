@@ -150,7 +150,7 @@ func (a *API) employeeCompetencies(w http.ResponseWriter, r *http.Request, p *au
 			Explain: []string{}, Ratings: []ratingJSON{}}
 		if it.Resolution != nil {
 			j.Decided = string(it.Resolution.Decided)
-			j.Explain = it.Resolution.Explain(lang)
+			j.Explain = it.Resolution.In(model.WIB).Explain(lang) // the city's zone
 		}
 		for _, e := range it.Events {
 			j.Ratings = append(j.Ratings, ratingJSON{Source: string(e.Source), Level: e.Level, At: e.At, RaterID: ptrID(e.RaterID)})

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kompeten/kompeten/internal/i18n"
 )
 
 // Explain answers "why is my level 2?" in Indonesian (the default) or
@@ -130,16 +132,10 @@ func meanText(num, den int, lang string) string {
 	return fmt.Sprintf("%s %d%s%02d", op, h/100, sep, h%100)
 }
 
-// formatDate writes a date as the UI does: "12-03-2025" in Indonesian,
-// "12 Mar 2025" in English.
+// formatDate writes a date as the UI does everywhere: "12 Maret 2025",
+// "12 March 2025".
 func formatDate(t time.Time, lang string) string {
-	if t.IsZero() {
-		return "-"
-	}
-	if isEN(lang) {
-		return t.Format("2 Jan 2006")
-	}
-	return t.Format("02-01-2006")
+	return i18n.Date(i18n.Parse(lang), t)
 }
 
 // formatValidity writes a validity period in years when it is whole years,
@@ -173,4 +169,24 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// In returns r with the dates of its contributions in loc (the city's zone),
+// so that Explain writes the day as the people of the city saw it: a rating
+// at 20:00 UTC was given the next day in WIB.
+func (r Resolution) In(loc *time.Location) Resolution {
+	used := make([]Contribution, len(r.Used))
+	for i, c := range r.Used {
+		if !c.At.IsZero() {
+			c.At = c.At.In(loc)
+		}
+		used[i] = c
+	}
+	r.Used = used
+	for i, c := range r.ConflictBetween {
+		if !c.At.IsZero() {
+			r.ConflictBetween[i].At = c.At.In(loc)
+		}
+	}
+	return r
 }

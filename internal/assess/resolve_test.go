@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kompeten/kompeten/internal/i18n"
 )
 
 var now = time.Date(2026, time.March, 15, 9, 0, 0, 0, time.UTC)
@@ -274,7 +276,7 @@ func TestPeersAnonymous(t *testing.T) {
 		t.Errorf("peer contribution = %+v", r.Used)
 	}
 	text := strings.Join(r.Explain("id"), "\n")
-	for _, leak := range []string{"21", "22", "23", ago(5).Format("02-01-2006")} {
+	for _, leak := range []string{"21", "22", "23", i18n.Date(i18n.ID, ago(5))} {
 		if strings.Contains(text, leak) {
 			t.Errorf("explain leaks %q:\n%s", leak, text)
 		}
@@ -297,7 +299,7 @@ func TestExplain(t *testing.T) {
 		want []string
 	}{
 		{"deciding source named", acDecides, "id", []string{
-			"Level 2 ditetapkan oleh Assessment centre (hasil terbaru " + ago(700).Format("02-01-2006") + ")",
+			"Level 2 ditetapkan oleh Assessment centre (hasil terbaru " + i18n.Date(i18n.ID, ago(700)) + ")",
 			"Penilaian diri: level 4, tidak dihitung karena diungguli Assessment centre.",
 			"Perhatian, penilaian berbeda jauh: Assessment centre level 2 dan Penilaian diri level 4 berselisih 2 level (batas 2).",
 		}},
@@ -307,7 +309,7 @@ func TestExplain(t *testing.T) {
 		}},
 		{"weighted arithmetic", weighted, "id", []string{
 			"Level 2 = rata-rata berbobot: (Atasan langsung 1 × 3 + Penilaian diri 4 × 1) ÷ (3 + 1) = 7 ÷ 4 = 1,75, dibulatkan menjadi 2.",
-			"Atasan langsung: level 1 (dinilai " + ago(12).Format("02-01-2006") + "), bobot 3.",
+			"Atasan langsung: level 1 (dinilai " + i18n.Date(i18n.ID, ago(12)) + "), bobot 3.",
 			"Penilaian diri level 4 dan Atasan langsung level 1 berselisih 3 level",
 		}},
 		{"weighted half up", rounded, "en", []string{

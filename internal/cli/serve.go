@@ -24,7 +24,7 @@ func init() {
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
-	fs, resolve := flags(env, "serve", "db", "addr", "secure-cookies", "log-level", "log-format", "metrics-allow", "metrics-token", "session-idle")
+	fs, resolve := flags(env, "serve", "db", "addr", "secure-cookies", "log-level", "log-format", "metrics-allow", "metrics-token", "session-idle", "timezone")
 	demo := fs.Bool("demo", false, "isi kota demo (Kota Medan) bila basis data masih kosong, lalu cetak akun demo")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -40,6 +40,10 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	idle, err := time.ParseDuration(cfg.Get("session-idle"))
 	if err != nil || idle < time.Minute {
 		return fmt.Errorf("--session-idle: %q is not a duration of at least 1m", cfg.Get("session-idle"))
+	}
+	loc, err := time.LoadLocation(cfg.Get("timezone"))
+	if err != nil {
+		return fmt.Errorf("--timezone: %w", err)
 	}
 	allow, err := metrics.ParseAllow(cfg.Get("metrics-allow"))
 	if err != nil {
@@ -58,7 +62,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	tuneGC(ctx, st) // after the demo fill, which is a batch job with its own needs
 	m := metrics.New(st.DB())
 	st.ObserveWork(m.ObserveJob)
-	h, err := NewHandler(st, HandlerOptions{SecureCookies: cfg.Bool("secure-cookies"), Logger: logger, IdleTimeout: idle,
+	h, err := NewHandler(st, HandlerOptions{SecureCookies: cfg.Bool("secure-cookies"), Logger: logger, IdleTimeout: idle, Location: loc,
 		Metrics: m, MetricsAccess: metrics.Access{Allow: allow, Token: cfg.Get("metrics-token")}})
 	if err != nil {
 		return err
@@ -99,6 +103,7 @@ type HandlerOptions struct {
 	SecureCookies bool
 	Logger        *slog.Logger
 	IdleTimeout   time.Duration    // web sessions; 0: web.DefaultIdleTimeout
+	Location      *time.Location   // the city's zone for dates; nil: WIB
 	Metrics       *metrics.Metrics // nil: a new registry over the store's pool
 	// MetricsAccess says who may read /metrics; the zero value means
 	// loopback clients only.
@@ -119,7 +124,7 @@ func NewHandler(st *store.Store, o HandlerOptions) (http.Handler, error) {
 	if o.MetricsAccess.Allow == nil && o.MetricsAccess.Token == "" {
 		o.MetricsAccess.Allow, _ = metrics.ParseAllow(config.Default("metrics-allow"))
 	}
-	ui, err := web.New(st, web.Config{SecureCookies: o.SecureCookies, Logger: o.Logger, IdleTimeout: o.IdleTimeout})
+	ui, err := web.New(st, web.Config{SecureCookies: o.SecureCookies, Logger: o.Logger, IdleTimeout: o.IdleTimeout, Location: o.Location})
 	if err != nil {
 		return nil, err
 	}

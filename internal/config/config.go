@@ -24,6 +24,7 @@ var Options = []Option{
 	{Name: "addr", Default: "127.0.0.1:8080", Usage: "HTTP listen address (HOST:PORT); use 0.0.0.0:PORT to listen on every interface"},
 	{Name: "secure-cookies", Default: "false", Usage: "mark session cookies Secure (set true behind HTTPS)"},
 	{Name: "log-level", Default: "info", Usage: "log level: debug, info, warn, error"},
+	{Name: "timezone", Default: "Asia/Jakarta", Usage: "the city's time zone, in which dates and times are shown (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT)"},
 	{Name: "session-idle", Default: "30m", Usage: "sign a browser out after this long without a request (Go duration: 30m, 1h)"},
 	{Name: "log-format", Default: "text", Usage: "log format: text (key=value lines) or json (one JSON object a line)"},
 	{Name: "metrics-allow", Default: "127.0.0.0/8,::1/128", Usage: "networks (CIDR, comma-separated) whose clients may read /metrics without a token; empty: none"},

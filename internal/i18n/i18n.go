@@ -154,7 +154,6 @@ func Money(lang Lang, rupiah int64) string {
 }
 
 var monthsID = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
-var monthsShortID = [...]string{"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"}
 
 // Date formats a date in full: "22 November 2026" (Indonesian month names)
 // or "22 November 2026" with English names. The zero time gives "—".
@@ -168,19 +167,9 @@ func Date(lang Lang, t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), monthsID[t.Month()-1], t.Year())
 }
 
-// DateShort formats a date with a short month: "22 Nov 2026", "3 Agu 2026".
-// The zero time gives "—".
-func DateShort(lang Lang, t time.Time) string {
-	if t.IsZero() {
-		return "—"
-	}
-	if lang == EN {
-		return t.Format("2 Jan 2006")
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), monthsShortID[t.Month()-1], t.Year())
-}
-
-// DateTime formats an instant as a short date and the time of day in loc.
+// DateTime formats an instant as its date (Date) and the time of day in
+// loc: "7 Desember 2026 15.04" (Indonesian writes the time with a period),
+// "7 December 2026 15:04".
 func DateTime(lang Lang, t time.Time, loc *time.Location) string {
 	if t.IsZero() {
 		return "—"
@@ -188,7 +177,10 @@ func DateTime(lang Lang, t time.Time, loc *time.Location) string {
 	if loc != nil {
 		t = t.In(loc)
 	}
-	return DateShort(lang, t) + " " + t.Format("15:04")
+	if lang == EN {
+		return Date(lang, t) + " " + t.Format("15:04")
+	}
+	return Date(lang, t) + " " + t.Format("15.04")
 }
 
 // toInt64 accepts the integer types templates pass.
@@ -212,14 +204,13 @@ func toInt64(v any) int64 {
 
 // FuncMap returns the template functions of this package. Each takes the
 // language first: {{t $.Lang "nav.home"}}, {{num $.Lang .Count}},
-// {{money $.Lang .Cost}}, {{date $.Lang .BirthDate}},
-// {{dateShort $.Lang .At}}.
+// {{money $.Lang .Cost}}, {{date $.Lang .BirthDate}} (the web UI replaces
+// date with one that shows instants in the city's zone).
 func FuncMap() template.FuncMap {
 	return template.FuncMap{
 		"t":         func(l Lang, key string, args ...any) string { return T(l, key, args...) },
 		"num":       func(l Lang, n any) string { return Number(l, toInt64(n)) },
 		"money":     func(l Lang, n any) string { return Money(l, toInt64(n)) },
 		"date":      Date,
-		"dateShort": DateShort,
 	}
 }

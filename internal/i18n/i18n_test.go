@@ -47,9 +47,8 @@ func TestFormat(t *testing.T) {
 		{Date(ID, d), "22 November 2026"},
 		{Date(ID, a), "3 Agustus 2026"},
 		{Date(EN, a), "3 August 2026"},
-		{DateShort(ID, d), "22 Nov 2026"},
-		{DateShort(ID, a), "3 Agu 2026"},
-		{DateShort(EN, a), "3 Aug 2026"},
+		{DateTime(ID, time.Date(2026, 12, 7, 8, 4, 0, 0, time.UTC), time.FixedZone("WIB", 7*3600)), "7 Desember 2026 15.04"},
+		{DateTime(EN, time.Date(2026, 12, 7, 20, 0, 0, 0, time.UTC), time.FixedZone("WIB", 7*3600)), "8 December 2026 03:00"},
 		{Date(ID, time.Time{}), "—"},
 	}
 	for _, tt := range tests {

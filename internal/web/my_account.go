@@ -185,10 +185,7 @@ func browserOf(ua string) string {
 }
 
 // dateTime formats an instant as "7 Desember 2026 15.04" in the city's zone.
-func (s *server) dateTime(lang i18n.Lang, t time.Time) string {
-	t = t.In(s.loc)
-	return i18n.Date(lang, t) + " " + t.Format("15.04")
-}
+func (s *server) dateTime(lang i18n.Lang, t time.Time) string { return i18n.DateTime(lang, t, s.loc) }
 
 // sessionIDOf is the public ID of this browser's session token ("" for none).
 func sessionIDOf(token string) string {

@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -155,4 +157,27 @@ func TestMyAPITokens(t *testing.T) {
 	c.post("/akun-saya/token", url.Values{"name": {"kedua"}, "days": {"90"}})
 	list, _ := st.APITokens(t.Context(), u.ID)
 	status(t, other.post("/akun-saya/token/cabut", url.Values{"id": {fmt.Sprint(list[0].ID)}}), 404)
+}
+
+// TestDatesInCityZoneOneStyle: an instant stored in UTC late in the evening
+// belongs to the next day in WIB, and every page writes dates one way
+// ("7 Mei 2026"), never "06-05-2026" or "2026-05-06".
+func TestDatesInCityZoneOneStyle(t *testing.T) {
+	if got := (&server{loc: time.FixedZone("WIB", 7*3600)}).dateTime(i18n.ID, time.Date(2026, 5, 6, 20, 30, 0, 0, time.UTC)); got != "7 Mei 2026 03.30" {
+		t.Errorf("dateTime: %q", got)
+	}
+	fm := funcs(time.FixedZone("WIB", 7*3600))
+	date := fm["date"].(func(i18n.Lang, time.Time) string)
+	if got := date(i18n.ID, time.Date(2026, 5, 6, 20, 0, 0, 0, time.UTC)); got != "7 Mei 2026" {
+		t.Errorf("date of an evening instant: %q", got)
+	}
+	if got := fm["isoDate"].(func(i18n.Lang, string) string)(i18n.ID, "2026-01-15"); got != "15 Januari 2026" {
+		t.Errorf("isoDate: %q", got)
+	}
+	res := assess.Resolution{Level: 2, Decided: assess.SourceSupervisor,
+		Used: []assess.Contribution{{Source: assess.SourceSupervisor, Level: 2, Count: 1, At: time.Date(2026, 5, 6, 20, 0, 0, 0, time.UTC)}}}
+	why := strings.Join(res.In(time.FixedZone("WIB", 7*3600)).Explain("id"), " ")
+	if !strings.Contains(why, "7 Mei 2026") || strings.Contains(why, "06-05-2026") {
+		t.Errorf("explanation: %s", why)
+	}
 }

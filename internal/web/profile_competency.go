@@ -74,14 +74,14 @@ func (s *server) competencyView(ctx context.Context, lang i18n.Lang, id int64) (
 	for _, it := range ec.Items {
 		row := competencyRow{CompetencyItem: it}
 		if it.Resolution != nil {
-			row.Why = it.Resolution.Explain(l)
+			row.Why = it.Resolution.In(s.loc).Explain(l)
 		}
 		for _, e := range it.Events {
 			who := ""
 			if e.RaterName != "" {
 				who = " · " + e.RaterName
 			}
-			row.Events = append(row.Events, fmt.Sprintf("%s: %d (%s%s)", e.Source.Label(l), e.Level, i18n.DateShort(lang, s.inLoc(e.At)), who))
+			row.Events = append(row.Events, fmt.Sprintf("%s: %d (%s%s)", e.Source.Label(l), e.Level, i18n.Date(lang, s.inLoc(e.At)), who))
 		}
 		if it.Peers != nil {
 			row.Events = append(row.Events, i18n.T(lang, "comp.peers_line", it.Peers.Mean, it.Peers.Count))

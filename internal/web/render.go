@@ -59,9 +59,26 @@ type langLink struct {
 	Current bool
 }
 
-// funcs are the template functions besides those of package i18n.
-func funcs() template.FuncMap {
+// funcs are the template functions besides those of package i18n. Dates
+// and instants are shown in one style, the full date ("7 Desember 2026"),
+// in the city's zone loc: an instant stored in UTC shortly before midnight
+// WIB belongs to the next day there.
+func funcs(loc *time.Location) template.FuncMap {
 	fm := i18n.FuncMap()
+	fm["date"] = func(l i18n.Lang, t time.Time) string {
+		if !t.IsZero() {
+			t = t.In(loc)
+		}
+		return i18n.Date(l, t)
+	}
+	fm["dateTime"] = func(l i18n.Lang, t time.Time) string { return i18n.DateTime(l, t, loc) }
+	fm["isoDate"] = func(l i18n.Lang, s string) string { // a date stored as ISO text ("2026-01-15")
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return s
+		}
+		return i18n.Date(l, t)
+	}
 	fm["nip"] = func(n string, kind model.EmployeeKind) string { return nip.FormatAuto(n, kind) }
 	fm["fullName"] = func(e model.Employee) string { return names.Display(e.GelarDepan, e.Name, e.GelarBelakang) }
 	fm["pangkat"] = model.PangkatOf
@@ -92,7 +109,7 @@ func toString(v any) string {
 // parseTemplates parses every page once at startup, once per language:
 // layout.html and the partials (files starting with "_") form the base that
 // each page clones. See translateStatic for why per language.
-func parseTemplates() (map[string]*pageTemplate, error) {
+func parseTemplates(loc *time.Location) (map[string]*pageTemplate, error) {
 	files, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -111,7 +128,7 @@ func parseTemplates() (map[string]*pageTemplate, error) {
 	}
 	out := map[string]*pageTemplate{}
 	for _, lang := range i18n.Langs {
-		base := template.New("layout.html").Funcs(funcs())
+		base := template.New("layout.html").Funcs(funcs(loc))
 		for _, f := range shared {
 			if err := parseFile(base, f, lang); err != nil {
 				return nil, err

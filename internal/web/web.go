@@ -102,7 +102,7 @@ func New(st *store.Store, cfg Config) (http.Handler, error) {
 	s.faviconPNG = faviconPNG()
 	sum := sha256.Sum256(css)
 	s.cssURL = "/static/style.css?v=" + hex.EncodeToString(sum[:6])
-	if s.pages, err = parseTemplates(); err != nil {
+	if s.pages, err = parseTemplates(s.loc); err != nil {
 		return nil, err
 	}
 
