@@ -87,15 +87,21 @@ func (b *bulkInserter) flushFull() error {
 
 // close writes the remaining rows and releases the statement.
 func (b *bulkInserter) close() error {
-	defer func() {
-		if b.full != nil {
-			b.full.Close()
-		}
-	}()
+	defer b.discard()
 	if len(b.buf) == 0 {
 		return nil
 	}
 	_, err := b.tx.ExecContext(b.ctx, b.sql(len(b.buf)/b.cols), b.buf...)
 	b.buf = b.buf[:0]
 	return err
+}
+
+// discard releases the statement without writing what is queued (after a
+// failure: the transaction is rolled back anyway).
+func (b *bulkInserter) discard() {
+	if b.full != nil {
+		b.full.Close()
+		b.full = nil
+	}
+	b.buf = b.buf[:0]
 }

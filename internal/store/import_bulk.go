@@ -15,7 +15,7 @@ import (
 )
 
 // rowSink writes rows of one table in bulk inside the import's transaction:
-// multi-row INSERTs with "?" markers on SQLite, COPY on PostgreSQL (through
+// multi-row INSERTs through database/sql on SQLite, COPY on PostgreSQL (through
 // the pgx connection under the same *sql.Conn, so inside the same
 // transaction).
 //
@@ -30,20 +30,16 @@ type rowSink struct {
 	conn     *sql.Conn
 	table    string
 	cols     []string
-	raw      *rawInserter  // SQLite, binding in place
-	ins      *bulkInserter // SQLite, through database/sql when raw is nil
+	ins      *bulkInserter // SQLite
 	rows     [][]any       // PostgreSQL: queued for the next COPY
 	batch    int
 	inFlight chan error // PostgreSQL: the COPY under way, if any
-	row      []any      // the row the typed calls gather (not raw)
+	row      []any      // the row the typed calls gather
 }
 
 func newRowSink(ctx context.Context, d Dialect, conn *sql.Conn, tx *sql.Tx, table string, cols []string, batch int) *rowSink {
 	k := &rowSink{ctx: ctx, conn: conn, table: table, cols: cols, batch: batch}
 	if d == SQLite {
-		if k.raw = newRawInserter(ctx, conn, table, cols, batch); k.raw != nil {
-			return k
-		}
 		k.ins = newBulkInserter(ctx, tx, table, cols, batch)
 		k.ins.anon = true
 		k.ins.head = d.insertVerb() + k.ins.head[len("INSERT INTO"):]
@@ -51,56 +47,23 @@ func newRowSink(ctx context.Context, d Dialect, conn *sql.Conn, tx *sql.Tx, tabl
 	return k
 }
 
-// The typed calls queue the values of one row, endRow ends it: on the raw
-// SQLite path without boxing each value; elsewhere they gather the row for
-// add. A NULL id is 0; a date is stored as dateText.
-func (k *rowSink) text(s string) {
-	if k.raw != nil {
-		k.raw.text(s)
-	} else {
-		k.row = append(k.row, s)
-	}
-}
-
-func (k *rowSink) int(v int64) {
-	if k.raw != nil {
-		k.raw.int(v)
-	} else {
-		k.row = append(k.row, v)
-	}
-}
+// The typed calls gather the values of one row, endRow queues it. A NULL
+// id is 0; a date is stored as dateText.
+func (k *rowSink) text(s string) { k.row = append(k.row, s) }
+func (k *rowSink) int(v int64)   { k.row = append(k.row, v) }
+func (k *rowSink) bool(v bool)   { k.row = append(k.row, v) }
 
 func (k *rowSink) id(v int64) {
-	switch {
-	case v != 0:
-		k.int(v)
-	case k.raw != nil:
-		k.raw.null()
-	default:
+	if v == 0 {
 		k.row = append(k.row, nil)
+		return
 	}
+	k.row = append(k.row, v)
 }
 
-func (k *rowSink) bool(v bool) {
-	if k.raw != nil {
-		k.raw.int(boolInt(v))
-	} else {
-		k.row = append(k.row, v)
-	}
-}
-
-func (k *rowSink) date(t time.Time) {
-	if k.raw != nil {
-		k.raw.date(t)
-	} else {
-		k.row = append(k.row, dateText(t))
-	}
-}
+func (k *rowSink) date(t time.Time) { k.row = append(k.row, dateText(t)) }
 
 func (k *rowSink) endRow() error {
-	if k.raw != nil {
-		return k.raw.endRow()
-	}
 	err := k.add(k.row...)
 	k.row = k.row[:0]
 	return err
@@ -108,9 +71,6 @@ func (k *rowSink) endRow() error {
 
 // add queues one row; vals is copied on PostgreSQL.
 func (k *rowSink) add(vals ...any) error {
-	if k.raw != nil {
-		return k.raw.add(vals...)
-	}
 	if k.ins != nil {
 		return k.ins.add(vals...)
 	}
@@ -155,8 +115,8 @@ func (k *rowSink) copy(rows [][]any) error {
 // finalised, on PostgreSQL a COPY under way is waited for, so that nothing
 // of the load is left on the connection. After close it does nothing.
 func (k *rowSink) discard() {
-	if k.raw != nil {
-		k.raw.discard()
+	if k.ins != nil {
+		k.ins.discard()
 	}
 	k.wait()
 	k.rows = nil
@@ -164,9 +124,6 @@ func (k *rowSink) discard() {
 
 // close writes what is queued and waits for it.
 func (k *rowSink) close() error {
-	if k.raw != nil {
-		return k.raw.close()
-	}
 	if k.ins != nil {
 		return k.ins.close()
 	}

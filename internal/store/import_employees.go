@@ -616,16 +616,6 @@ func (ei *employeeImporter) loadPositions(ctx context.Context) error {
 		ei.posInfo.set(id, posKind{age: age, isHead: isHead, unit: unit})
 	}
 	const q = `SELECT id, type, jenjang, is_head, unit_id FROM position`
-	if ei.s.dialect == SQLite && ei.conn != nil {
-		// Inside the import's transaction, on its connection.
-		err := rawQuery(ctx, ei.conn, q, func(c rawCols) error {
-			add(c.int(0), c.bytes(1), c.bytes(2), c.int(3) != 0, c.int(4))
-			return nil
-		})
-		if !errors.Is(err, errNoRaw) {
-			return err
-		}
-	}
 	rows, err := ei.q.QueryContext(ctx, q)
 	if err != nil {
 		return fmt.Errorf("store: import: positions: %w", err)
@@ -1195,26 +1185,10 @@ type PositionRow struct {
 
 // ScanPositions calls fn with every position in storage order (no sort of
 // hundreds of thousands of rows), reusing p and its bytes between calls: an
-// import keeps what it needs of them in compact form, and on SQLite they are
-// read straight from the engine (rawQuery) without a string per column.
+// import keeps what it needs of them in compact form.
 func (s *Store) ScanPositions(ctx context.Context, fn func(p *PositionRow) error) error {
 	const q = `SELECT id, unit_id, is_head, code, title, type, jenjang FROM position`
 	var p PositionRow
-	if s.dialect == SQLite {
-		conn, err := s.db.Conn(ctx)
-		if err != nil {
-			return fmt.Errorf("store: positions: %w", err)
-		}
-		defer conn.Close()
-		err = rawQuery(ctx, conn, q, func(c rawCols) error {
-			p.ID, p.UnitID, p.IsHead = c.int(0), c.int(1), c.int(2) != 0
-			p.Code, p.Title, p.Type, p.Jenjang = c.bytes(3), c.bytes(4), c.bytes(5), c.bytes(6)
-			return fn(&p)
-		})
-		if !errors.Is(err, errNoRaw) {
-			return err
-		}
-	}
 	rows, err := s.db.QueryContext(ctx, q)
 	if err != nil {
 		return fmt.Errorf("store: positions: %w", err)
