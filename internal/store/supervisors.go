@@ -79,20 +79,8 @@ func (p *supPlan) resolve() {
 	}
 }
 
-// supervisor returns the derived supervisor of employee emp in unit unitID
-// (0 for none); resolve must have run.
-func (p *supPlan) supervisor(unitID, emp int64) int64 {
-	u := p.byID[unitID]
-	if u == nil {
-		return 0
-	}
-	if u.head == 0 || u.head == emp {
-		return u.above
-	}
-	return u.head
-}
-
-// supervisorUp is supervisor without resolve: it walks up the tree.
+// supervisorUp returns the derived supervisor of employee emp in unit
+// unitID (0 for none) without resolve: it walks up the tree.
 func (p *supPlan) supervisorUp(unitID, emp int64) int64 {
 	u := p.byID[unitID]
 	if u != nil && u.head != 0 && u.head != emp {
