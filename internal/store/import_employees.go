@@ -252,10 +252,8 @@ func (ei *employeeImporter) writeRows(ctx context.Context, tx *sql.Tx) error {
 }
 
 // createPosition creates new position number n of the import.
+// The importer has validated it (type, level, head post of its unit).
 func (ei *employeeImporter) createPosition(ctx context.Context, tx *sql.Tx, n int, p *model.Position) error {
-	if err := validatePosition(p); err != nil {
-		return err
-	}
 	if err := ei.s.createPositionTx(ctx, tx, ei.imp.Actor, p); err != nil {
 		return err
 	}
