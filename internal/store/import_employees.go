@@ -92,7 +92,7 @@ type employeeImporter struct {
 	q        queryer
 	imp      *EmployeeImport
 	res      ImportResult
-	posInfo  *posTable     // position → retirement age
+	posInfo  *posTable     // position → retirement age, head post
 	newPos   map[int]int64 // number of a new position (NewPosition) → its id
 	empty    bool          // the employee table was empty at the start
 	now      int64
@@ -260,7 +260,7 @@ func (ei *employeeImporter) createPosition(ctx context.Context, tx *sql.Tx, n in
 	ei.newPos[n] = p.ID
 	ei.res.PositionsCreated++
 	if ei.posInfo != nil {
-		ei.posInfo.set(p.ID, posKind{age: int32(model.RetirementAge(p.Type, p.Jenjang))})
+		ei.posInfo.set(p.ID, posKind{age: int32(model.RetirementAge(p.Type, p.Jenjang)), isHead: p.IsHead, unit: p.UnitID})
 	}
 	return nil
 }

@@ -19,8 +19,10 @@ import (
 // posKind is what the import needs of a position: a few bytes each, as a
 // city has hundreds of thousands of positions.
 type posKind struct {
-	age   int32 // retirement age
-	known bool  // set for every stored position (posTable)
+	age    int32 // retirement age
+	isHead bool  // a head post (of unit)
+	known  bool  // set for every stored position (posTable)
+	unit   int64
 }
 
 // posTable finds a position's posKind by id: in a slice indexed by id
@@ -103,7 +105,7 @@ func (ei *employeeImporter) loadPositions(ctx context.Context) error {
 	// Retirement ages by type and level: a few dozen pairs, looked up
 	// without building a key per position.
 	ages := map[string]map[string]int32{}
-	add := func(id int64, t, jenjang []byte) {
+	add := func(id int64, t, jenjang []byte, isHead bool, unit int64) {
 		byLevel := ages[string(t)]
 		if byLevel == nil {
 			byLevel = map[string]int32{}
@@ -114,21 +116,22 @@ func (ei *employeeImporter) loadPositions(ctx context.Context) error {
 			age = int32(model.RetirementAge(model.PositionType(t), string(jenjang)))
 			byLevel[string(jenjang)] = age
 		}
-		ei.posInfo.set(id, posKind{age: age})
+		ei.posInfo.set(id, posKind{age: age, isHead: isHead, unit: unit})
 	}
-	const q = `SELECT id, type, jenjang FROM position`
+	const q = `SELECT id, type, jenjang, is_head, unit_id FROM position`
 	rows, err := ei.q.QueryContext(ctx, q)
 	if err != nil {
 		return fmt.Errorf("store: import: positions: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id int64
+		var id, unit int64
 		var t, jenjang sql.RawBytes
-		if err := rows.Scan(&id, &t, &jenjang); err != nil {
+		var isHead bool
+		if err := rows.Scan(&id, &t, &jenjang, &isHead, &unit); err != nil {
 			return err
 		}
-		add(id, t, jenjang)
+		add(id, t, jenjang, isHead, unit)
 	}
 	return rows.Err()
 }
@@ -372,7 +375,7 @@ func (ei *employeeImporter) insert(ctx context.Context, rows []*ImportRow) ([]in
 				var k posKind
 				var t model.PositionType
 				var jenjang string
-				if err := ei.q.QueryRowContext(ctx, `SELECT type, jenjang FROM position WHERE id = $1`, e.PositionID).Scan(&t, &jenjang); err != nil {
+				if err := ei.q.QueryRowContext(ctx, `SELECT type, jenjang, is_head, unit_id FROM position WHERE id = $1`, e.PositionID).Scan(&t, &jenjang, &k.isHead, &k.unit); err != nil {
 					return nil, notFound(err, "jabatan %d tidak ada", e.PositionID)
 				}
 				k.age = int32(model.RetirementAge(t, jenjang))

@@ -177,6 +177,12 @@ func (s *Store) deriveAllSupervisors(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
+	return s.applyPlan(ctx, tx, p)
+}
+
+// applyPlan writes the supervisors of a resolved plan, set-based (see
+// deriveAllSupervisors).
+func (s *Store) applyPlan(ctx context.Context, tx *sql.Tx, p *supPlan) error {
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE unit_sup (unit_id BIGINT PRIMARY KEY, head_id BIGINT, staff_sup BIGINT, head_sup BIGINT)`); err != nil {
 		return fmt.Errorf("store: derive supervisors: %w", err)
 	}
@@ -208,7 +214,7 @@ func (s *Store) deriveAllSupervisors(ctx context.Context, tx *sql.Tx) error {
 		WHERE employee.unit_id = u.unit_id AND employee.supervisor_set = FALSE AND employee.supervisor_id IS DISTINCT FROM `+sup); err != nil {
 		return fmt.Errorf("store: derive supervisors: %w", err)
 	}
-	_, err = tx.ExecContext(ctx, `DROP TABLE unit_sup`)
+	_, err := tx.ExecContext(ctx, `DROP TABLE unit_sup`)
 	return err
 }
 
