@@ -75,15 +75,22 @@ print('CREATE TABLE employee (' + ', '.join(n + (' TEXT PRIMARY KEY' if c.strip(
 floor_sqlite() {
   local fin=$1 tpl="$OUT/template-$N.db"
   {
-    # The import's connection: the DSN's WAL, NORMAL syncs, foreign keys
-    # on and deferred; its bulk load's 2 MiB page cache.
-    echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-2048;"
+    # The import's connection: the DSN's WAL and NORMAL syncs, its bulk
+    # load's 2 MiB page cache, foreign keys off and the references checked
+    # once after the index builds (store.checkReferences).
+    echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-2048;"
     echo "ATTACH '$fin' AS f;"
-    echo "BEGIN; PRAGMA defer_foreign_keys=ON;"
+    echo "BEGIN;"
     sqlite3 "$tpl" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('employee', 'employee_word') AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
-    echo "INSERT INTO employee SELECT * FROM f.employee;"
+    # ORDER BY (the storage order: no sort) keeps SQLite from copying the
+    # stored records and index entries as they are (its transfer
+    # optimisation, which foreign keys off would allow): each row is
+    # inserted as the import inserts it.
+    echo "INSERT INTO employee SELECT * FROM f.employee ORDER BY id;"
     sqlite3 "$tpl" "SELECT sql || ';' FROM sqlite_master WHERE type = 'index' AND tbl_name = 'employee' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
-    echo "INSERT INTO employee_word SELECT * FROM f.employee_word;"
+    echo "SELECT x.id FROM (SELECT DISTINCT unit_id AS id FROM employee) x WHERE NOT EXISTS (SELECT 1 FROM org_unit u WHERE u.id = x.id) LIMIT 1;"
+    echo "SELECT x.id FROM (SELECT DISTINCT position_id AS id FROM employee WHERE position_id IS NOT NULL) x WHERE NOT EXISTS (SELECT 1 FROM position p WHERE p.id = x.id) LIMIT 1;"
+    echo "INSERT INTO employee_word SELECT * FROM f.employee_word ORDER BY word, sort_name, employee_id;"
     sqlite3 "$tpl" "SELECT sql || ';' FROM sqlite_master WHERE type = 'index' AND tbl_name = 'employee_word' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
     echo "COMMIT;"
   } > "$TDIR/floor.sql"

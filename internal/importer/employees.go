@@ -64,6 +64,15 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 
 	// Pass 1.
 	p1 := &pass1{nipLine: map[uint64]int32{}, dupOf: map[int32]int32{}, units: map[int64]bool{}, usedPos: map[int]bool{}}
+	// Two spools: the rows that hold a head post, and the rest. Pass 2
+	// hands the first ones on first (each spool in file order), so that a
+	// bulk load knows every unit's head before its staff and writes their
+	// supervisors with the rows (see store.EmployeeImport).
+	heads, err := newSpool()
+	if err != nil {
+		return nil, fmt.Errorf("importer: temporary file: %w", err)
+	}
+	defer heads.close()
 	sp, err := newSpool()
 	if err != nil {
 		return nil, fmt.Errorf("importer: temporary file: %w", err)
@@ -107,6 +116,9 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 		if row.SupervisorNIP != "" {
 			sk, _ := nipKey(row.SupervisorNIP)
 			p1.sups = append(p1.sups, supRef{line: int32(line), sup: sk})
+		}
+		if c.holdsHeadPost(row) {
+			return heads.add(row)
 		}
 		return sp.add(row)
 	})
@@ -186,6 +198,10 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	for i, np := range rep.NewPositions {
 		newPositions[i] = model.Position{Code: np.Code, Title: np.Title, Type: np.Type, Jenjang: np.Jenjang, UnitID: np.UnitID, IsHead: np.IsHead}
 	}
+	rdHeads, err := heads.reader()
+	if err != nil {
+		return nil, fmt.Errorf("importer: temporary file: %w", err)
+	}
 	rd, err := sp.reader()
 	if err != nil {
 		return nil, fmt.Errorf("importer: temporary file: %w", err)
@@ -198,7 +214,10 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 		defer close(rowsCh)
 		errCh <- func() error {
 			for {
-				row, err := rd.next()
+				row, err := rdHeads.next()
+				if err == nil && row == nil {
+					row, err = rd.next()
+				}
 				if err != nil || row == nil {
 					return err
 				}

@@ -222,3 +222,13 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 	row.NewPosition = len(c.newList)
 	return t, j
 }
+
+// holdsHeadPost reports whether the row's position is the head post of a
+// unit (stored or created by the file).
+func (c *empConv) holdsHeadPost(row *store.ImportRow) bool {
+	if row.NewPosition > 0 {
+		return c.newList[row.NewPosition-1].IsHead
+	}
+	_, ok := c.refs.headPos[row.Employee.PositionID]
+	return ok && row.Employee.PositionID != 0
+}

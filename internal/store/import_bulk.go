@@ -27,11 +27,12 @@ type bulkState struct {
 	firstID int64 // the first row's id
 	maxID   int64 // the last row's id (firstID-1 while none)
 	line    int   // the last row's line, for an error of the last batch
-	// heads is each unit's head as loadHeads would find it once the rows
-	// are in: the first (lowest id) active holder of the unit's head post.
-	// The table was empty, so no one else holds one, and no acting head can
-	// be recorded (acting_assignment refers to employees).
-	heads map[int64]int64
+	// plan is the unit tree with each unit's head as loadHeads will find
+	// it once the rows are in, as far as the rows so far tell: the first
+	// (lowest id) active holder of the unit's head post. The table was
+	// empty, so no one else holds one, and no acting head can be recorded
+	// (acting_assignment refers to employees).
+	plan *supPlan
 }
 
 var bulkEmployeeCols = []string{"id", "nip", "name", "gelar_depan", "gelar_belakang", "sort_name", "birth_place", "birth_date",
@@ -74,22 +75,15 @@ func (ei *employeeImporter) loadBulk(ctx context.Context, tx *sql.Tx) error {
 	if err := ei.resolveDeferred(ctx); err != nil {
 		return err
 	}
-	// With the supervisor index still dropped, a set-based UPDATE is one
-	// pass in storage order; the heads are known from the rows (asking the
-	// database for them, with employee's indexes dropped, cost ≈ 2 s at a
-	// million rows).
+	// The supervisors the rows could not be written with (see
+	// inlineSupervisor): with the supervisor index still dropped, a
+	// set-based UPDATE is one pass in storage order, and it rewrites only
+	// the rows whose supervisor changes. The heads are known from the rows
+	// (asking the database for them, with employee's indexes dropped, cost
+	// ≈ 2 s at a million rows).
 	if ei.res.Created+ei.res.PositionsCreated > 0 {
-		p, err := loadSupPlan(ctx, tx)
-		if err != nil {
-			return err
-		}
-		for unit, id := range b.heads {
-			if u := p.byID[unit]; u != nil {
-				u.head = id
-			}
-		}
-		p.resolve()
-		if err := s.applyPlan(ctx, tx, p); err != nil {
+		b.plan.resolve()
+		if err := s.applyPlan(ctx, tx, b.plan); err != nil {
 			return err
 		}
 	}
@@ -107,7 +101,11 @@ func (ei *employeeImporter) loadBulk(ctx context.Context, tx *sql.Tx) error {
 // next value (PostgreSQL) or 1 (SQLite, whose empty table gives out 1).
 func (ei *employeeImporter) startBulk(ctx context.Context, tx *sql.Tx) error {
 	s := ei.s
-	b := &bulkState{firstID: 1, heads: map[int64]int64{}}
+	b := &bulkState{firstID: 1}
+	var err error
+	if b.plan, err = loadSupPlan(ctx, tx); err != nil {
+		return err
+	}
 	if s.dialect == Postgres {
 		if err := tx.QueryRowContext(ctx, `SELECT nextval(pg_get_serial_sequence('employee', 'id'))`).Scan(&b.firstID); err != nil {
 			return fmt.Errorf("store: import: ids: %w", err)
@@ -123,8 +121,7 @@ func (ei *employeeImporter) startBulk(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// insertBulk writes new employees on the bulk path and returns their ids;
-// their supervisors are derived after the load.
+// insertBulk writes new employees on the bulk path and returns their ids.
 func (ei *employeeImporter) insertBulk(rows []*ImportRow) ([]int64, error) {
 	b := ei.bulk
 	ids := make([]int64, len(rows))
@@ -135,8 +132,11 @@ func (ei *employeeImporter) insertBulk(rows []*ImportRow) ([]int64, error) {
 		e.ID = b.maxID
 		ids[i] = e.ID
 		pk, _ := ei.posInfo.get(e.PositionID)
-		if pk.isHead && e.Status == model.StatusAktif && b.heads[pk.unit] == 0 {
-			b.heads[pk.unit] = e.ID
+		if u := b.plan.byID[pk.unit]; pk.isHead && e.Status == model.StatusAktif && u != nil && u.head == 0 {
+			u.head = e.ID
+		}
+		if !e.SupervisorSet {
+			e.SupervisorID = b.inlineSupervisor(e.UnitID, e.ID)
 		}
 		key, words := names.KeyAndWords(e.Name)
 		k := b.emp // the columns of bulkEmployeeCols, in order
@@ -166,6 +166,28 @@ func (ei *employeeImporter) insertBulk(rows []*ImportRow) ([]int64, error) {
 		b.words.add(e.ID, key, words)
 	}
 	return ids, nil
+}
+
+// inlineSupervisor returns the derived supervisor of employee emp of unit
+// when the rows so far settle it, else 0 (NULL: derived after the load).
+// A unit's head is its first active head-post holder, so once seen it is
+// final: staff of a unit with a known head get that head, and a head gets
+// the head of the parent unit once that is known (the root's head none).
+// Whatever is left open, the set-based derive after the load fills in;
+// the importer hands the rows holding head posts on first, so that little
+// is.
+func (b *bulkState) inlineSupervisor(unit, emp int64) int64 {
+	u := b.plan.byID[unit]
+	switch {
+	case u == nil || u.head == 0:
+		return 0 // the unit may still get a head
+	case u.head != emp:
+		return u.head
+	}
+	if p := b.plan.byID[u.parent]; p != nil {
+		return p.head // 0 while the parent's head is not known
+	}
+	return 0
 }
 
 // writeSortedWords writes the words of a sorted wordSorter to employee_word,
