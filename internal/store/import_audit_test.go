@@ -427,7 +427,9 @@ func TestBulkImportSupervisorsInAnyOrder(t *testing.T) {
 				}
 				head := func(u int) string { return hr[2-u].Employee.NIP }
 				for _, want := range []string{head(2) + ">" + head(1), head(1) + ">" + head(0), head(0) + ">-",
-					rows[slices.IndexFunc(rows, func(r *store.ImportRow) bool { return r.Employee.UnitID == bid.ID && r.Employee.PositionID == staffPos[2] })].Employee.NIP + ">" + head(2)} {
+					rows[slices.IndexFunc(rows, func(r *store.ImportRow) bool {
+						return r.Employee.UnitID == bid.ID && r.Employee.PositionID == staffPos[2]
+					})].Employee.NIP + ">" + head(2)} {
 					if !strings.Contains(got, want+"\n") {
 						t.Errorf("missing supervisor %s", want)
 					}
