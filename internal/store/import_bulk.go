@@ -83,7 +83,7 @@ func (ei *employeeImporter) loadBulk(ctx context.Context, tx *sql.Tx) error {
 	// ≈ 2 s at a million rows).
 	if ei.res.Created+ei.res.PositionsCreated > 0 {
 		b.plan.resolve()
-		if err := s.applyPlan(ctx, tx, b.plan); err != nil {
+		if err := s.applyPlan(ctx, tx, b.plan, false); err != nil {
 			return err
 		}
 	}

@@ -177,12 +177,16 @@ func (s *Store) deriveAllSupervisors(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	return s.applyPlan(ctx, tx, p)
+	return s.applyPlan(ctx, tx, p, true)
 }
 
 // applyPlan writes the supervisors of a resolved plan, set-based (see
-// deriveAllSupervisors).
-func (s *Store) applyPlan(ctx context.Context, tx *sql.Tx, p *supPlan) error {
+// deriveAllSupervisors), with the changes audited when audit is set. A
+// bulk load into an empty registry has nothing to audit: every employee is
+// new in its transaction, and a supervisor derived at creation belongs to
+// the creation's own audit entry (auditSupervisorChanges); the two audit
+// statements would scan every row for nothing.
+func (s *Store) applyPlan(ctx context.Context, tx *sql.Tx, p *supPlan, audit bool) error {
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE unit_sup (unit_id BIGINT PRIMARY KEY, head_id BIGINT, staff_sup BIGINT, head_sup BIGINT)`); err != nil {
 		return fmt.Errorf("store: derive supervisors: %w", err)
 	}
@@ -206,9 +210,11 @@ func (s *Store) applyPlan(ctx context.Context, tx *sql.Tx, p *supPlan) error {
 		}
 	}
 	const sup = `CASE WHEN employee.id = u.head_id THEN u.head_sup ELSE u.staff_sup END`
-	if err := execBoth(ctx, tx, auditSupervisorChanges(sup, `employee.supervisor_set = FALSE`,
-		` JOIN unit_sup u ON u.unit_id = employee.unit_id`, "$1"), s.Now().Unix()); err != nil {
-		return fmt.Errorf("store: audit derived supervisors: %w", err)
+	if audit {
+		if err := execBoth(ctx, tx, auditSupervisorChanges(sup, `employee.supervisor_set = FALSE`,
+			` JOIN unit_sup u ON u.unit_id = employee.unit_id`, "$1"), s.Now().Unix()); err != nil {
+			return fmt.Errorf("store: audit derived supervisors: %w", err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE employee SET supervisor_id = `+sup+` FROM unit_sup u
 		WHERE employee.unit_id = u.unit_id AND employee.supervisor_set = FALSE AND employee.supervisor_id IS DISTINCT FROM `+sup); err != nil {
