@@ -44,7 +44,9 @@ type EmployeeImport struct {
 	Provided map[string]bool
 	// NewPositions are created before the rows (not in a dry run).
 	NewPositions []model.Position
-	// Next returns the next row, or nil at the end.
+	// Next returns the next row, or nil at the end. Any order gives the
+	// same result; a bulk load is fastest with the rows holding head posts
+	// first (it then writes every supervisor with its row).
 	Next func() (*ImportRow, error)
 	// Expected is the number of rows Next will return; a large load into an
 	// empty registry takes the bulk path (import_bulk.go).
