@@ -18,7 +18,7 @@ import (
 
 // refs are the org units and positions rows refer to, loaded once. A city
 // has tens of thousands of units and hundreds of thousands of positions,
-// held for the whole of a one-pass load: positions are kept compact (one
+// held through pass 1: positions are kept compact (one
 // slice, titles and kinds shared, lookups by index) and the title lookup is
 // built only when a row without a position code needs it.
 type refs struct {
@@ -31,7 +31,7 @@ type refs struct {
 	strs       []string         // titles, types and levels, each once
 	posByCode  map[string]int32 // upper-case code → index in pos
 	posByTitle map[posKey]int32 // (unit, foldKey(title)) → index in pos; built on first need
-	titleOnce  sync.Once        // builds posByTitle (converters run on several goroutines)
+	titleOnce  sync.Once        // builds posByTitle on first need
 	unitHead   map[int64]bool   // the unit has a head post
 	headPos    map[int64]int64  // head post → its unit
 	scope      model.Scope
@@ -91,7 +91,7 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 		u := &r.units[i]
 		r.unitByID[u.ID] = u
 		if !sc.All {
-			r.inScope[u.ID] = scopeHas(sc, u) // read-only from here: converters share it
+			r.inScope[u.ID] = scopeHas(sc, u)
 		}
 		r.unitByCode[strings.ToUpper(u.Code)] = u
 		k := foldKey(u.Name)
