@@ -66,9 +66,9 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	var rep *importer.Report
 	switch kind {
 	case "employees", "pegawai":
-		// The import streams; a soft limit keeps the garbage collector
-		// from letting the heap double over pass 1's lookup tables (peak
-		// RSS stays under 300 MB at a million rows).
+		// A soft limit keeps the garbage collector from letting the heap
+		// double over pass 1's lookup tables and the bulk load's search
+		// words (a million rows).
 		if debug.SetMemoryLimit(-1) == math.MaxInt64 {
 			debug.SetMemoryLimit(200 << 20)
 		}

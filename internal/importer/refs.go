@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
@@ -21,7 +20,7 @@ import (
 
 // refs are the org units and positions rows refer to, loaded once. A city
 // has tens of thousands of units and hundreds of thousands of positions,
-// held for the whole of a one-pass load: positions are kept compact (one
+// held through pass 1: positions are kept compact (one
 // slice, titles and kinds shared, lookups by index) and the title lookup is
 // built only when a row without a position code needs it.
 type refs struct {
@@ -30,11 +29,11 @@ type refs struct {
 	unitByCode map[string]*model.OrgUnit   // upper-case code
 	unitByName map[string][]*model.OrgUnit // foldKey(name); more than one: ambiguous
 	pos        []refPos
-	codes      []byte           // the positions' codes, concatenated
+	codes      string           // the positions' codes, concatenated
 	strs       []string         // titles, types and levels, each once
 	posByCode  map[string]int32 // upper-case code → index in pos
 	posByTitle map[posKey]int32 // (unit, foldKey(title)) → index in pos; built on first need
-	titleOnce  sync.Once        // builds posByTitle (converters run on several goroutines)
+	titleOnce  sync.Once        // builds posByTitle on first need
 	unitHead   map[int64]bool   // the unit has a head post
 	headPos    map[int64]int64  // head post → its unit
 	scope      model.Scope
@@ -77,20 +76,19 @@ func loadRefs(ctx context.Context, st *store.Store, sc model.Scope) (*refs, erro
 	// were copied over and over (≈ 0.4 s at 421,000 positions).
 	if n, err := st.PositionCount(ctx); err == nil {
 		r.pos = make([]refPos, 0, n)
-		r.codes = make([]byte, 0, 16*n)
 	}
+	var codes []byte
 	err = st.ScanPositions(ctx, func(p *store.PositionRow) error {
-		r.codes = growBy(r.codes, len(p.Code))
-		r.codes = append(r.codes, p.Code...)
+		codes = append(codes, p.Code...)
 		r.pos = growBy(r.pos, 1)
-		r.pos = append(r.pos, refPos{id: p.ID, unit: p.UnitID, code: uint32(len(r.codes)), title: share(p.Title),
+		r.pos = append(r.pos, refPos{id: p.ID, unit: p.UnitID, code: uint32(len(codes)), title: share(p.Title),
 			typ: share(p.Type), jenjang: share(p.Jenjang), isHead: p.IsHead})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	r.pos, r.codes = slices.Clip(r.pos), slices.Clip(r.codes)
+	r.pos, r.codes = slices.Clip(r.pos), string(codes)
 	for i := range r.units {
 		u := &r.units[i]
 		r.unitByID[u.ID] = u
@@ -123,15 +121,14 @@ func growBy[T any](s []T, n int) []T {
 	return slices.Grow(s, max(n, cap(s)))
 }
 
-// code returns the stored code of position i; it shares the codes array,
-// which does not change once loaded.
+// code returns the stored code of position i, a slice of the codes string
+// (no copy).
 func (r *refs) code(i int32) string {
 	start := uint32(0)
 	if i > 0 {
 		start = r.pos[i-1].code
 	}
-	b := r.codes[start:r.pos[i].code]
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	return r.codes[start:r.pos[i].code]
 }
 
 // position returns position i as a model.Position (a value: the import

@@ -143,8 +143,6 @@ type Report struct {
 	// FileError is set when the file as a whole cannot be imported (missing
 	// required column, unreadable row): nothing is applied.
 	FileError bool
-	// onePass: the file was loaded in one pass (streamEmployees), for tests.
-	onePass bool
 }
 
 func (r *Report) add(p Problem) {

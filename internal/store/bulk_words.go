@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"unsafe"
 )
 
 // wordSorter collects the search words of a bulk load in memory and hands
@@ -136,15 +135,13 @@ func (w *wordSorter) sortAsync() chan struct{} {
 }
 
 // each calls fn for every (word, sort key, employee id) in key order; sort
-// must have run. The key strings point into the arena, which no longer
-// changes, so they need no copy.
+// must have run.
 func (w *wordSorter) each(fn func(word, key string, id int64) error) error {
 	from := uint32(0)
 	for r, wn := range w.ranked {
 		word := w.words[wn]
 		for _, e := range w.out[from:w.ends[r]] {
-			k := w.key(e)
-			if err := fn(word, unsafe.String(unsafe.SliceData(k), len(k)), w.ids[e]); err != nil {
+			if err := fn(word, string(w.key(e)), w.ids[e]); err != nil {
 				return err
 			}
 		}

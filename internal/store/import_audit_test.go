@@ -308,3 +308,137 @@ func TestRenameReplacesSearchWords(t *testing.T) {
 		}
 	})
 }
+
+// TestBulkImportRefusesMissingReferences: a bulk load whose rows name a unit
+// or a position that is not stored (deleted after the file was checked)
+// fails and writes nothing, on both engines, whether or not the engine's
+// foreign keys were on during the load.
+func TestBulkImportRefusesMissingReferences(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		root := model.OrgUnit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
+		mustUnit(t, s, &root)
+		pos := model.Position{Title: "Pelaksana", Type: model.Pelaksana, UnitID: root.ID}
+		mustPos(t, s, &pos)
+		for _, bad := range []struct {
+			name      string
+			unit, pos int64
+		}{{"unit", root.ID + 1000, pos.ID}, {"position", root.ID, pos.ID + 1000}} {
+			var rows []*store.ImportRow
+			for i := range store.BulkMinRows {
+				unit, p := root.ID, pos.ID
+				if i == store.BulkMinRows/2 {
+					unit, p = bad.unit, bad.pos
+				}
+				rows = append(rows, staffRow(i+2, i+1, fmt.Sprintf("Pegawai Nomor %d", i+1), unit, p))
+			}
+			if res, err := s.ImportEmployees(ctx, importRows(rows)); err == nil {
+				t.Fatalf("missing %s: import = %+v, want an error", bad.name, res)
+			}
+			var n int
+			if err := s.DB().QueryRow(`SELECT (SELECT COUNT(*) FROM employee) + (SELECT COUNT(*) FROM employee_word)`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != 0 {
+				t.Fatalf("missing %s: %d employees and words written", bad.name, n)
+			}
+		}
+		// And the registry is usable afterwards: a good load goes in.
+		var rows []*store.ImportRow
+		for i := range store.BulkMinRows {
+			rows = append(rows, staffRow(i+2, i+1, fmt.Sprintf("Pegawai Nomor %d", i+1), root.ID, pos.ID))
+		}
+		if res, err := s.ImportEmployees(ctx, importRows(rows)); err != nil || !res.Bulk {
+			t.Fatalf("good load after failed ones: %+v %v", res, err)
+		}
+	})
+}
+
+// TestBulkImportSupervisorsInAnyOrder: a bulk load writes the supervisors
+// the rows so far settle and derives the rest after the load; whatever the
+// order of heads and staff, the result is what deriving from scratch
+// gives, and nothing is audited as a supervisor change.
+func TestBulkImportSupervisorsInAnyOrder(t *testing.T) {
+	for _, order := range []string{"staff first", "heads first"} {
+		t.Run(order, func(t *testing.T) {
+			storetest.Engines(t, func(t *testing.T, s *store.Store) {
+				ctx := context.Background()
+				root := model.OrgUnit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
+				mustUnit(t, s, &root)
+				opd := model.OrgUnit{Code: "DINAS", Name: "Dinas", Kind: model.UnitOPD, ParentID: root.ID}
+				mustUnit(t, s, &opd)
+				bid := model.OrgUnit{Code: "BIDANG", Name: "Bidang", Kind: model.UnitBidang, ParentID: opd.ID}
+				mustUnit(t, s, &bid)
+				units := []model.OrgUnit{root, opd, bid}
+				heads := []model.PositionType{model.JPTMadya, model.JPTPratama, model.Administrator}
+				var staffPos, headPos []int64
+				for i, u := range units {
+					st := model.Position{Title: "Pelaksana " + u.Code, Type: model.Pelaksana, UnitID: u.ID}
+					mustPos(t, s, &st)
+					hd := model.Position{Title: "Kepala " + u.Code, Type: heads[i], UnitID: u.ID, IsHead: true}
+					mustPos(t, s, &hd)
+					staffPos, headPos = append(staffPos, st.ID), append(headPos, hd.ID)
+				}
+				var rows []*store.ImportRow
+				for i := range store.BulkMinRows - 3 {
+					u := i % 3
+					rows = append(rows, staffRow(0, i+1, fmt.Sprintf("Pegawai Nomor %d", i+1), units[u].ID, staffPos[u]))
+				}
+				// The heads from the bottom of the tree up: each head's
+				// parent head comes later.
+				var hr []*store.ImportRow
+				for u := 2; u >= 0; u-- {
+					hr = append(hr, staffRow(0, 90000+u, fmt.Sprintf("Kepala Nomor %d", u), units[u].ID, headPos[u]))
+				}
+				if order == "staff first" {
+					rows = append(rows, hr...)
+				} else {
+					rows = append(hr, rows...)
+				}
+				for i, r := range rows {
+					r.Line = i + 2
+				}
+				if res, err := s.ImportEmployees(ctx, importRows(rows)); err != nil || !res.Bulk {
+					t.Fatalf("import: %+v %v", res, err)
+				}
+				dump := func() string {
+					var b strings.Builder
+					q, err := s.DB().Query(`SELECT e.nip, COALESCE(s.nip, '-') FROM employee e LEFT JOIN employee s ON s.id = e.supervisor_id ORDER BY e.nip`)
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer q.Close()
+					for q.Next() {
+						var a, c string
+						q.Scan(&a, &c)
+						fmt.Fprintf(&b, "%s>%s\n", a, c)
+					}
+					return b.String()
+				}
+				got := dump()
+				if !strings.Contains(got, rows[len(rows)-1].Employee.NIP) {
+					t.Fatal("rows missing")
+				}
+				if err := s.DeriveSupervisors(ctx); err != nil {
+					t.Fatal(err)
+				}
+				if want := dump(); got != want {
+					t.Fatalf("supervisors of the bulk load differ from a derive from scratch")
+				}
+				head := func(u int) string { return hr[2-u].Employee.NIP }
+				for _, want := range []string{head(2) + ">" + head(1), head(1) + ">" + head(0), head(0) + ">-",
+					rows[slices.IndexFunc(rows, func(r *store.ImportRow) bool {
+						return r.Employee.UnitID == bid.ID && r.Employee.PositionID == staffPos[2]
+					})].Employee.NIP + ">" + head(2)} {
+					if !strings.Contains(got, want+"\n") {
+						t.Errorf("missing supervisor %s", want)
+					}
+				}
+				var n int
+				if err := s.DB().QueryRow(`SELECT COUNT(*) FROM audit_log WHERE action = 'employee.supervisor_derived'`).Scan(&n); err != nil || n != 0 {
+					t.Fatalf("%d supervisor changes audited (%v), want none", n, err)
+				}
+			})
+		})
+	}
+}

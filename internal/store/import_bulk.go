@@ -4,217 +4,114 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
-
-	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
 )
 
-// rowSink writes rows of one table in bulk inside the import's transaction:
-// multi-row INSERTs with "?" markers on SQLite, COPY on PostgreSQL (through
-// the pgx connection under the same *sql.Conn, so inside the same
-// transaction).
-//
-// On PostgreSQL a full batch is copied on another goroutine while the next
-// one is gathered, so that the server stores rows while the import
-// prepares more (the server, the reader and the writer then share the two
-// cores instead of taking turns). The copy holds the connection: any other
-// statement of the transaction meanwhile waits for it (database/sql locks
-// the connection), so nothing can interleave with a COPY.
-type rowSink struct {
-	ctx      context.Context
-	conn     *sql.Conn
-	table    string
-	cols     []string
-	raw      *rawInserter  // SQLite, binding in place
-	ins      *bulkInserter // SQLite, through database/sql when raw is nil
-	rows     [][]any       // PostgreSQL: queued for the next COPY
-	batch    int
-	inFlight chan error // PostgreSQL: the COPY under way, if any
-	row      []any      // the row the typed calls gather (not raw)
-}
+// The bulk path: rows into an empty employee table, at least BulkMinRows
+// of them. The secondary indexes of employee and employee_word (and on
+// PostgreSQL employee's foreign keys and the word table's primary key) are
+// dropped inside the transaction and rebuilt after the load (DDL is
+// transactional on both engines); the rows go in with ids the import
+// numbers itself (so no RETURNING is needed, and COPY can carry them on
+// PostgreSQL); the search words are sorted in memory by employee_word's
+// key (bulk_words.go) and appended in that order; supervisors are derived
+// by one set-based UPDATE before the indexes are rebuilt. The result is
+// the ordinary path's (TestBulkPathMatchesNormalPath in the importer).
 
-func newRowSink(ctx context.Context, d Dialect, conn *sql.Conn, tx *sql.Tx, table string, cols []string, batch int) *rowSink {
-	k := &rowSink{ctx: ctx, conn: conn, table: table, cols: cols, batch: batch}
-	if d == SQLite {
-		if k.raw = newRawInserter(ctx, conn, table, cols, batch); k.raw != nil {
-			return k
-		}
-		k.ins = newBulkInserter(ctx, tx, table, cols, batch)
-		k.ins.anon = true
-		k.ins.head = d.insertVerb() + k.ins.head[len("INSERT INTO"):]
-	}
-	return k
-}
-
-// The typed calls queue the values of one row, endRow ends it: on the raw
-// SQLite path without boxing each value; elsewhere they gather the row for
-// add. A NULL id is 0; a date is stored as dateText.
-func (k *rowSink) text(s string) {
-	if k.raw != nil {
-		k.raw.text(s)
-	} else {
-		k.row = append(k.row, s)
-	}
-}
-
-func (k *rowSink) int(v int64) {
-	if k.raw != nil {
-		k.raw.int(v)
-	} else {
-		k.row = append(k.row, v)
-	}
-}
-
-func (k *rowSink) id(v int64) {
-	switch {
-	case v != 0:
-		k.int(v)
-	case k.raw != nil:
-		k.raw.null()
-	default:
-		k.row = append(k.row, nil)
-	}
-}
-
-func (k *rowSink) bool(v bool) {
-	if k.raw != nil {
-		k.raw.int(boolInt(v))
-	} else {
-		k.row = append(k.row, v)
-	}
-}
-
-func (k *rowSink) date(t time.Time) {
-	if k.raw != nil {
-		k.raw.date(t)
-	} else {
-		k.row = append(k.row, dateText(t))
-	}
-}
-
-func (k *rowSink) endRow() error {
-	if k.raw != nil {
-		return k.raw.endRow()
-	}
-	err := k.add(k.row...)
-	k.row = k.row[:0]
-	return err
-}
-
-// add queues one row; vals is copied on PostgreSQL.
-func (k *rowSink) add(vals ...any) error {
-	if k.raw != nil {
-		return k.raw.add(vals...)
-	}
-	if k.ins != nil {
-		return k.ins.add(vals...)
-	}
-	k.rows = append(k.rows, append([]any(nil), vals...))
-	if len(k.rows) >= k.batch {
-		if err := k.wait(); err != nil {
-			return err
-		}
-		rows := k.rows
-		k.rows = make([][]any, 0, k.batch)
-		k.inFlight = make(chan error, 1)
-		go func(done chan error) { done <- k.copy(rows) }(k.inFlight)
-	}
-	return nil
-}
-
-// wait returns the result of the COPY under way, if any.
-func (k *rowSink) wait() error {
-	if k.inFlight == nil {
-		return nil
-	}
-	err := <-k.inFlight
-	k.inFlight = nil
-	return err
-}
-
-func (k *rowSink) copy(rows [][]any) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	return k.conn.Raw(func(dc any) error {
-		c, ok := dc.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("store: COPY needs a pgx connection, not %T", dc)
-		}
-		_, err := c.Conn().CopyFrom(k.ctx, pgx.Identifier{k.table}, k.cols, pgx.CopyFromRows(rows))
-		return err
-	})
-}
-
-// discard ends the sink after a failure: on SQLite its statement is
-// finalised, on PostgreSQL a COPY under way is waited for, so that nothing
-// of the load is left on the connection. After close it does nothing.
-func (k *rowSink) discard() {
-	if k.raw != nil {
-		k.raw.discard()
-	}
-	k.wait()
-	k.rows = nil
-}
-
-// close writes what is queued and waits for it.
-func (k *rowSink) close() error {
-	if k.raw != nil {
-		return k.raw.close()
-	}
-	if k.ins != nil {
-		return k.ins.close()
-	}
-	err := k.wait()
-	if err == nil {
-		err = k.copy(k.rows)
-	}
-	k.rows = nil
-	return err
-}
-
-// bulkState is the bulk path's state: the import writes into an empty
-// employee table with IDs it assigns itself (from the row's line, in file
-// order) and, when the caller names each unit's head row, derived
-// supervisors computed before the rows are written.
+// bulkState is the bulk path's state.
 type bulkState struct {
-	emp       *rowSink
-	words     *wordSorter
-	sorted    chan struct{} // closed when words are sorted
-	plan      *supPlan
-	inline    bool  // derived supervisors are written with the rows
-	base      int64 // id = base + line
-	firstID   int64 // the first row's id
-	started   bool
-	lastLine  int
-	confirmed map[int64]bool // units whose named head row was seen
-	mismatch  bool           // a row disagrees with HeadLines: derive afterwards
-	maxID     int64
+	emp     *rowSink
+	words   *wordSorter
+	firstID int64 // the first row's id
+	maxID   int64 // the last row's id (firstID-1 while none)
+	line    int   // the last row's line, for an error of the last batch
+	// plan is the unit tree with each unit's head as loadHeads will find
+	// it once the rows are in, as far as the rows so far tell: the first
+	// (lowest id) active holder of the unit's head post. The table was
+	// empty, so no one else holds one, and no acting head can be recorded
+	// (acting_assignment refers to employees).
+	plan *supPlan
 }
 
 var bulkEmployeeCols = []string{"id", "nip", "name", "gelar_depan", "gelar_belakang", "sort_name", "birth_place", "birth_date",
 	"gender", "kind", "golongan", "position_id", "unit_id", "supervisor_id", "supervisor_set", "email", "phone", "status",
 	"retirement_date", "updated_at"}
 
-// startBulk prepares the sinks and the supervisor plan.
-func (ei *employeeImporter) startBulk(ctx context.Context, tx *sql.Tx) error {
+// loadBulk writes the rows on the bulk path.
+func (ei *employeeImporter) loadBulk(ctx context.Context, tx *sql.Tx) error {
 	s := ei.s
-	b := &bulkState{confirmed: map[int64]bool{}}
-	p, err := loadSupPlan(ctx, tx)
+	ei.res.Bulk = true
+	dropped, err := s.dropImportIndexes(ctx, tx)
 	if err != nil {
 		return err
 	}
-	b.plan = p
-	for _, np := range ei.imp.NewPositions {
-		if p.byID[np.UnitID] == nil { // checked here: SQLite's foreign keys may be off
-			return apperr.Invalid("unit", "unit %d dari jabatan baru %s tidak ada", np.UnitID, np.Title)
+	if s.dialect == SQLite {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", sqliteBulkCacheKiB)); err != nil {
+			return err
 		}
 	}
+	if err := ei.startBulk(ctx, tx); err != nil {
+		return err
+	}
+	defer ei.bulk.emp.discard()
+	if err := ei.run(ctx); err != nil {
+		return err
+	}
+	b := ei.bulk
+	if err := b.emp.close(); err != nil {
+		return insertErr(err, []*ImportRow{{Line: b.line}})
+	}
+	// The words are sorted on another core while the database derives
+	// supervisors and rebuilds employee's indexes.
+	sorted := b.words.sortAsync()
+	defer func() { <-sorted }()
+	if s.dialect == Postgres && b.maxID >= b.firstID {
+		if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('employee', 'id'), $1)`, b.maxID); err != nil {
+			return fmt.Errorf("store: import: ids: %w", err)
+		}
+	}
+	if err := ei.resolveDeferred(ctx); err != nil {
+		return err
+	}
+	// The supervisors the rows could not be written with (see
+	// inlineSupervisor): with the supervisor index still dropped, a
+	// set-based UPDATE is one pass in storage order, and it rewrites only
+	// the rows whose supervisor changes. The heads are known from the rows
+	// (asking the database for them, with employee's indexes dropped, cost
+	// ≈ 2 s at a million rows).
+	if ei.res.Created+ei.res.PositionsCreated > 0 {
+		b.plan.resolve()
+		if err := s.applyPlan(ctx, tx, b.plan, false); err != nil {
+			return err
+		}
+	}
+	if err := rebuildIndexes(ctx, tx, dropped.emp); err != nil {
+		return err
+	}
+	<-sorted
+	if err := s.writeSortedWords(ctx, ei.conn, tx, b.words); err != nil {
+		return err
+	}
+	return rebuildIndexes(ctx, tx, dropped.words)
+}
+
+// startBulk prepares the sink and numbers the rows from the sequence's
+// next value (PostgreSQL) or 1 (SQLite, whose empty table gives out 1).
+func (ei *employeeImporter) startBulk(ctx context.Context, tx *sql.Tx) error {
+	s := ei.s
+	b := &bulkState{firstID: 1}
+	var err error
+	if b.plan, err = loadSupPlan(ctx, tx); err != nil {
+		return err
+	}
+	if s.dialect == Postgres {
+		if err := tx.QueryRowContext(ctx, `SELECT nextval(pg_get_serial_sequence('employee', 'id'))`).Scan(&b.firstID); err != nil {
+			return fmt.Errorf("store: import: ids: %w", err)
+		}
+	}
+	b.maxID = b.firstID - 1
 	b.emp = newRowSink(ctx, s.dialect, ei.conn, tx, "employee", bulkEmployeeCols, 500)
 	if s.dialect == Postgres {
 		b.emp.batch = 5000
@@ -224,75 +121,24 @@ func (ei *employeeImporter) startBulk(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// firstRow fixes the id base from the first row's line and, for inline
-// supervisors, the heads' ids. HeadLines is read here, not before: the
-// caller may set it until Next hands out the first row.
-func (ei *employeeImporter) firstRow(ctx context.Context, line int) error {
-	b := ei.bulk
-	if ei.imp.HeadLines != nil {
-		var acting bool
-		if err := ei.q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM acting_assignment)`).Scan(&acting); err != nil {
-			return err
-		}
-		b.inline = !acting
-	}
-	start := int64(1)
-	if ei.s.dialect == Postgres {
-		if err := ei.q.QueryRowContext(ctx, `SELECT nextval(pg_get_serial_sequence('employee', 'id'))`).Scan(&start); err != nil {
-			return fmt.Errorf("store: import: ids: %w", err)
-		}
-	}
-	b.base = start - int64(line)
-	b.firstID = start
-	if b.inline {
-		for unit, l := range ei.imp.HeadLines {
-			if u := b.plan.byID[unit]; u != nil {
-				u.head = b.base + int64(l)
-			}
-		}
-		b.plan.resolve()
-	}
-	b.started = true
-	return nil
-}
-
 // insertBulk writes new employees on the bulk path and returns their ids.
-func (ei *employeeImporter) insertBulk(ctx context.Context, rows []*ImportRow) ([]int64, error) {
+func (ei *employeeImporter) insertBulk(rows []*ImportRow) ([]int64, error) {
 	b := ei.bulk
 	ids := make([]int64, len(rows))
 	for i, r := range rows {
-		if !b.started {
-			if err := ei.firstRow(ctx, r.Line); err != nil {
-				return nil, err
-			}
-		} else if r.Line <= b.lastLine {
-			return nil, fmt.Errorf("store: import: line %d after line %d", r.Line, b.lastLine)
-		}
-		b.lastLine = r.Line
 		e := &r.Employee
-		e.ID = b.base + int64(r.Line)
+		b.maxID++
+		b.line = r.Line
+		e.ID = b.maxID
 		ids[i] = e.ID
-		b.maxID = e.ID
-		// The references, checked here (see ImportEmployees).
-		pk, ok := ei.posInfo.get(e.PositionID)
-		if (e.PositionID != 0 && !ok) || b.plan.byID[e.UnitID] == nil {
-			return nil, apperr.Invalid("unit", "unit atau jabatan pada baris %d tidak ada", r.Line)
+		pk, _ := ei.posInfo.get(e.PositionID)
+		if u := b.plan.byID[pk.unit]; pk.isHead && e.Status == model.StatusAktif && u != nil && u.head == 0 {
+			u.head = e.ID
 		}
-		if b.inline && pk.isHead && e.Status == model.StatusAktif {
-			switch l := ei.imp.HeadLines[pk.unit]; {
-			case l == r.Line:
-				b.confirmed[pk.unit] = true
-			case l == 0 || l > r.Line:
-				b.mismatch = true
-			}
+		if !e.SupervisorSet {
+			e.SupervisorID = b.inlineSupervisor(e.UnitID, e.ID)
 		}
-		if !e.SupervisorSet && b.inline {
-			e.SupervisorID = b.plan.supervisor(e.UnitID, e.ID)
-		}
-		key, words := r.SortKey, r.Words
-		if words == nil {
-			key, words = names.KeyAndWords(e.Name)
-		}
+		key, words := names.KeyAndWords(e.Name)
 		k := b.emp // the columns of bulkEmployeeCols, in order
 		k.int(e.ID)
 		k.text(e.NIP)
@@ -322,37 +168,26 @@ func (ei *employeeImporter) insertBulk(ctx context.Context, rows []*ImportRow) (
 	return ids, nil
 }
 
-// finishBulk writes the rows still queued, starts sorting the search words
-// (on another goroutine: the database meanwhile rebuilds employee's
-// indexes; writeBulkWords waits for it) and reports whether supervisors
-// must be derived after the load.
-func (ei *employeeImporter) finishBulk(ctx context.Context, tx *sql.Tx) (deriveAfter bool, err error) {
-	b := ei.bulk
-	if err := b.emp.close(); err != nil {
-		return false, insertErr(err, []*ImportRow{{Line: b.lastLine}})
+// inlineSupervisor returns the derived supervisor of employee emp of unit
+// when the rows so far settle it, else 0 (NULL: derived after the load).
+// A unit's head is its first active head-post holder, so once seen it is
+// final: staff of a unit with a known head get that head, and a head gets
+// the head of the parent unit once that is known (the root's head none).
+// Whatever is left open, the set-based derive after the load fills in;
+// the importer hands the rows holding head posts on first, so that little
+// is.
+func (b *bulkState) inlineSupervisor(unit, emp int64) int64 {
+	u := b.plan.byID[unit]
+	switch {
+	case u == nil || u.head == 0:
+		return 0 // the unit may still get a head
+	case u.head != emp:
+		return u.head
 	}
-	b.sorted = b.words.sortAsync()
-	if ei.s.dialect == Postgres && b.started {
-		if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('employee', 'id'), $1)`, b.maxID); err != nil {
-			return false, fmt.Errorf("store: import: ids: %w", err)
-		}
+	if p := b.plan.byID[u.parent]; p != nil {
+		return p.head // 0 while the parent's head is not known
 	}
-	if b.inline && !b.mismatch {
-		for unit := range ei.imp.HeadLines {
-			if !b.confirmed[unit] && b.plan.byID[unit] != nil {
-				b.mismatch = true
-				break
-			}
-		}
-	}
-	return !b.inline || b.mismatch, nil
-}
-
-// writeBulkWords appends the sorted search words to employee_word.
-func (ei *employeeImporter) writeBulkWords(ctx context.Context, tx *sql.Tx) error {
-	b := ei.bulk
-	<-b.sorted
-	return ei.s.writeSortedWords(ctx, ei.conn, tx, b.words)
+	return 0
 }
 
 // writeSortedWords writes the words of a sorted wordSorter to employee_word,

@@ -79,20 +79,8 @@ func (p *supPlan) resolve() {
 	}
 }
 
-// supervisor returns the derived supervisor of employee emp in unit unitID
-// (0 for none); resolve must have run.
-func (p *supPlan) supervisor(unitID, emp int64) int64 {
-	u := p.byID[unitID]
-	if u == nil {
-		return 0
-	}
-	if u.head == 0 || u.head == emp {
-		return u.above
-	}
-	return u.head
-}
-
-// supervisorUp is supervisor without resolve: it walks up the tree.
+// supervisorUp returns the derived supervisor of employee emp in unit
+// unitID (0 for none) without resolve: it walks up the tree.
 func (p *supPlan) supervisorUp(unitID, emp int64) int64 {
 	u := p.byID[unitID]
 	if u != nil && u.head != 0 && u.head != emp {
@@ -189,6 +177,16 @@ func (s *Store) deriveAllSupervisors(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
+	return s.applyPlan(ctx, tx, p, true)
+}
+
+// applyPlan writes the supervisors of a resolved plan, set-based (see
+// deriveAllSupervisors), with the changes audited when audit is set. A
+// bulk load into an empty registry has nothing to audit: every employee is
+// new in its transaction, and a supervisor derived at creation belongs to
+// the creation's own audit entry (auditSupervisorChanges); the two audit
+// statements would scan every row for nothing.
+func (s *Store) applyPlan(ctx context.Context, tx *sql.Tx, p *supPlan, audit bool) error {
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE unit_sup (unit_id BIGINT PRIMARY KEY, head_id BIGINT, staff_sup BIGINT, head_sup BIGINT)`); err != nil {
 		return fmt.Errorf("store: derive supervisors: %w", err)
 	}
@@ -212,15 +210,17 @@ func (s *Store) deriveAllSupervisors(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	const sup = `CASE WHEN employee.id = u.head_id THEN u.head_sup ELSE u.staff_sup END`
-	if err := execBoth(ctx, tx, auditSupervisorChanges(sup, `employee.supervisor_set = FALSE`,
-		` JOIN unit_sup u ON u.unit_id = employee.unit_id`, "$1"), s.Now().Unix()); err != nil {
-		return fmt.Errorf("store: audit derived supervisors: %w", err)
+	if audit {
+		if err := execBoth(ctx, tx, auditSupervisorChanges(sup, `employee.supervisor_set = FALSE`,
+			` JOIN unit_sup u ON u.unit_id = employee.unit_id`, "$1"), s.Now().Unix()); err != nil {
+			return fmt.Errorf("store: audit derived supervisors: %w", err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE employee SET supervisor_id = `+sup+` FROM unit_sup u
 		WHERE employee.unit_id = u.unit_id AND employee.supervisor_set = FALSE AND employee.supervisor_id IS DISTINCT FROM `+sup); err != nil {
 		return fmt.Errorf("store: derive supervisors: %w", err)
 	}
-	_, err = tx.ExecContext(ctx, `DROP TABLE unit_sup`)
+	_, err := tx.ExecContext(ctx, `DROP TABLE unit_sup`)
 	return err
 }
 

@@ -1,0 +1,156 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kompeten/kompeten/internal/nip"
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// The whole-file checks of pass 1: duplicated NIPs, explicit supervisors
+// that are neither stored nor on a good row, stored NIPs outside the
+// importer's scope.
+
+// pass1 is what the first pass keeps per row.
+type pass1 struct {
+	nipLine map[uint64]int32 // NIP → first line
+	dupOf   map[int32]int32  // first line → a later line with the same NIP
+	badBits []uint64
+	bad     int
+	units   map[int64]bool
+	sups    []supRef
+	usedPos map[int]bool // new positions named by a row that was good in pass 1
+}
+
+type supRef struct {
+	line int32
+	sup  uint64
+}
+
+func (p *pass1) markBad(line int) {
+	w := line / 64
+	for len(p.badBits) <= w {
+		p.badBits = append(p.badBits, 0)
+	}
+	if p.badBits[w]&(1<<(line%64)) == 0 {
+		p.badBits[w] |= 1 << (line % 64)
+		p.bad++
+	}
+}
+
+func (p *pass1) isBad(line int) bool {
+	w := line / 64
+	return w < len(p.badBits) && p.badBits[w]&(1<<(line%64)) != 0
+}
+
+// checkSupervisors refuses rows whose NIP ATASAN is neither stored nor on a
+// good row of the file, repeating until no more rows fall (a supervisor's
+// row may itself fall).
+func (p *pass1) checkSupervisors(ctx context.Context, st *store.Store, rep *Report, col string) error {
+	if len(p.sups) == 0 {
+		return nil
+	}
+	// Which referenced NIPs are stored?
+	var ask []string
+	seen := map[uint64]bool{}
+	for _, r := range p.sups {
+		if !seen[r.sup] {
+			seen[r.sup] = true
+			ask = append(ask, nipText(r.sup))
+		}
+	}
+	inDB, err := st.ExistingNIPs(ctx, ask)
+	if err != nil {
+		return err
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, r := range p.sups {
+			if p.isBad(int(r.line)) || inDB[nipText(r.sup)] {
+				continue
+			}
+			l, inFile := p.nipLine[r.sup]
+			if inFile && !p.isBad(int(l)) {
+				continue
+			}
+			n := nipText(r.sup)
+			pr := Problem{Line: int(r.line), Column: col, Value: n, Field: fSupervisorNIP, Code: "supervisor.unknown",
+				Message:   fmt.Sprintf("NIP atasan %s tidak ditemukan, baik di data pegawai maupun di berkas ini", n),
+				MessageEN: fmt.Sprintf("supervisor NIP %s is found neither in the registry nor in this file", n)}
+			if inFile {
+				pr.Code = "supervisor.bad"
+				pr.Message = fmt.Sprintf("atasan dengan NIP %s (baris %d) tidak dapat diimpor: perbaiki baris %d lebih dulu", n, l, l)
+				pr.MessageEN = fmt.Sprintf("the supervisor with NIP %s (line %d) cannot be imported: fix line %d first", n, l, l)
+			}
+			rep.add(pr)
+			p.markBad(int(r.line))
+			changed = true
+		}
+	}
+	p.sups = nil
+	return nil
+}
+
+// checkStoredScope refuses rows whose NIP belongs to a stored employee of a
+// unit outside the importing user's scope.
+func (p *pass1) checkStoredScope(ctx context.Context, st *store.Store, r *refs, rep *Report, col string) error {
+	var batch []string
+	flush := func() error {
+		units, err := st.EmployeeUnitsByNIP(ctx, batch)
+		batch = batch[:0]
+		if err != nil {
+			return err
+		}
+		for n, unitID := range units {
+			u := r.unitByID[unitID]
+			if u != nil && r.unitInScope(u) {
+				continue
+			}
+			k, _ := nipKey(n)
+			line := int(p.nipLine[k])
+			name := fmt.Sprint(unitID)
+			if u != nil {
+				name = u.Name
+			}
+			rep.add(Problem{Line: line, Column: col, Value: n, Field: fNIP, Code: "employee.scope",
+				Message:   fmt.Sprintf("pegawai dengan NIP %s terdaftar di unit %s, di luar kewenangan Anda: minta admin BKPSDM untuk memindahkannya", n, name),
+				MessageEN: fmt.Sprintf("the employee with NIP %s is registered in unit %s, outside your scope: ask a BKPSDM admin to move them", n, name)})
+			p.markBad(line)
+		}
+		return nil
+	}
+	for k, line := range p.nipLine {
+		if p.isBad(int(line)) {
+			continue
+		}
+		batch = append(batch, nipText(k))
+		if len(batch) == 500 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if len(batch) > 0 {
+		return flush()
+	}
+	return nil
+}
+
+// nipKey packs an 18-digit NIP into a number (it fits in 60 bits).
+func nipKey(s string) (uint64, bool) {
+	if len(s) != nip.Length {
+		return 0, false
+	}
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + uint64(c-'0')
+	}
+	return v, true
+}
+
+func nipText(k uint64) string { return fmt.Sprintf("%018d", k) }
