@@ -420,7 +420,9 @@ func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Emp
 		}
 		pt, jenjang = pos.Type, pos.Jenjang
 	}
-	if e.SupervisorSet && (kept == 0 || e.SupervisorID != kept) {
+	// Without a unit there is nothing to weigh the supervisor against; the
+	// registry refuses the missing unit below, whoever the supervisor is.
+	if e.SupervisorSet && e.UnitID != 0 && (kept == 0 || e.SupervisorID != kept) {
 		if e.SupervisorID == e.ID && e.ID != 0 {
 			return nil, apperr.Invalid("supervisor_id", "err.employee.own_supervisor")
 		}

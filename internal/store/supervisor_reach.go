@@ -124,3 +124,36 @@ func (s *Store) supervisorCandidates(ctx context.Context, where string, a args) 
 	}
 	return list, rows.Err()
 }
+
+// KeptSupervisors returns, for the stored employees among nips whose
+// supervisor was named explicitly, that supervisor's NIP, by employee NIP.
+// Keeping a stored supervisor names nobody new, so the employee import
+// accepts a NIP ATASAN equal to it whoever it is (a file exported and
+// imported back by a unit admin carries supervisors a BKPSDM admin may
+// have named from outside the unit), as the form and the API do.
+func (s *Store) KeptSupervisors(ctx context.Context, nips []string) (map[string]string, error) {
+	out := map[string]string{}
+	for len(nips) > 0 {
+		n := min(len(nips), 500)
+		var a args
+		rows, err := s.db.QueryContext(ctx, `SELECT e.nip, s.nip FROM employee e JOIN employee s ON s.id = e.supervisor_id
+			WHERE e.supervisor_set = TRUE AND e.nip IN (`+inList(&a, nips[:n])+`)`, a...)
+		if err != nil {
+			return nil, fmt.Errorf("store: kept supervisors: %w", err)
+		}
+		for rows.Next() {
+			var e, sup string
+			if err := rows.Scan(&e, &sup); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[e] = sup
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		nips = nips[n:]
+	}
+	return out, nil
+}

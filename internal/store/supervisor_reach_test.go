@@ -89,5 +89,18 @@ func TestSupervisorReach(t *testing.T) {
 				t.Errorf("%s: MayNameSupervisor = %v, want %v", c.what, ok, c.want)
 			}
 		}
+
+		// A supervisor named explicitly (here from outside, as a BKPSDM
+		// admin may) is kept; a derived one is not reported.
+		ani, err := s.Employee(ctx, f.ani.ID)
+		must(t, err)
+		ani.SupervisorID, ani.SupervisorSet = headOut.ID, true
+		_, err = s.UpdateEmployee(ctx, admin, &ani.Employee)
+		must(t, err)
+		kept, err := s.KeptSupervisors(ctx, []string{f.ani.NIP, f.budi.NIP, "199912312020121001"})
+		must(t, err)
+		if len(kept) != 1 || kept[f.ani.NIP] != headOut.NIP {
+			t.Errorf("kept supervisors: %v, want only %s → %s", kept, f.ani.NIP, headOut.NIP)
+		}
 	})
 }
