@@ -73,5 +73,15 @@ func TestSupervisorFieldStaysInReach(t *testing.T) {
 		if supervisor() != f.sri.ID {
 			t.Errorf("the Plh. of the pemda was not saved as supervisor")
 		}
+
+		// Once the assignment is over, the stored supervisor may still be
+		// kept when the form is saved again, but not named anew.
+		_, err = st.DB().Exec(`DELETE FROM acting_assignment`)
+		must(t, err)
+		status(t, c.post(path, form(nipSri)), 200)
+		status(t, c.post(path, form(nipHead)), 200)
+		p = c.post(path, form(nipSri))
+		status(t, p, 422)
+		contains(t, p, refused)
 	})
 }
