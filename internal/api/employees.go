@@ -328,7 +328,7 @@ func (a *API) createEmployee(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if err := in.apply(&e); err != nil {
 		return err
 	}
-	warnings, err := a.checkEmployee(r.Context(), p, &e)
+	warnings, err := a.checkEmployee(r.Context(), p, &e, 0)
 	if err != nil {
 		return err
 	}
@@ -367,7 +367,11 @@ func (a *API) updateEmployee(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if err := in.apply(&e); err != nil {
 		return err
 	}
-	warnings, err := a.checkEmployee(r.Context(), p, &e)
+	kept := int64(0)
+	if old.SupervisorSet {
+		kept = old.SupervisorID
+	}
+	warnings, err := a.checkEmployee(r.Context(), p, &e, kept)
 	if err != nil {
 		return err
 	}
@@ -384,10 +388,11 @@ func (a *API) updateEmployee(w http.ResponseWriter, r *http.Request, p *auth.Pri
 
 // checkEmployee decides whether e may be written by p: the target unit in
 // what p administers (403 otherwise), the position existing in that unit,
-// the supervisor existing, and every
-// rule of the registry (422 listing every problem). It normalises e and
-// returns the warnings.
-func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Employee) ([]registry.Problem, error) {
+// a newly named supervisor one p may name (policy.MayNameSupervisor; kept
+// is the explicit supervisor already stored, 0 for none, which keeping
+// names nobody new), and every rule of the registry (422 listing every
+// problem). It normalises e and returns the warnings.
+func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Employee, kept int64) ([]registry.Problem, error) {
 	if e.UnitID != 0 {
 		ok, err := a.unitInScope(ctx, p, "unit_id", e.UnitID)
 		if err != nil {
@@ -415,14 +420,19 @@ func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Emp
 		}
 		pt, jenjang = pos.Type, pos.Jenjang
 	}
-	if e.SupervisorSet {
+	// Without a unit there is nothing to weigh the supervisor against; the
+	// registry refuses the missing unit below, whoever the supervisor is.
+	if e.SupervisorSet && e.UnitID != 0 && (kept == 0 || e.SupervisorID != kept) {
 		if e.SupervisorID == e.ID && e.ID != 0 {
 			return nil, apperr.Invalid("supervisor_id", "err.employee.own_supervisor")
 		}
-		if _, err := a.st.Employee(ctx, e.SupervisorID); apperr.Code(err) == apperr.ENOTFOUND {
-			return nil, apperr.Invalid("supervisor_id", "err.employee.supervisor_not_found", e.SupervisorID)
-		} else if err != nil {
+		// Someone outside p's reach is refused exactly like an ID nobody
+		// has: the answer would otherwise show their NIP and name, and
+		// naming them would let them read and rate this employee.
+		if ok, err := a.st.MayNameSupervisor(ctx, p, e.SupervisorID, e.UnitID); err != nil {
 			return nil, err
+		} else if !ok {
+			return nil, apperr.Invalid("supervisor_id", "err.employee.supervisor_out_of_reach", e.SupervisorID)
 		}
 	}
 	ps := registry.CheckEmployeePosition(e, a.st.Now(), pt, jenjang)

@@ -191,11 +191,11 @@ var enMessages = map[string]string{
 	"edit.save":            "Save",
 	"edit.cancel":          "Cancel",
 
-	"form.bad_date":           "Invalid date (use YYYY-MM-DD).",
-	"form.unit_scope":         "Unit not found or outside your scope.",
-	"form.position_unit":      "The position is not in the chosen unit.",
-	"form.supervisor_missing": "No employee has that NIP.",
-	"form.supervisor_self":    "An employee cannot be their own supervisor.",
+	"form.bad_date":                "Invalid date (use YYYY-MM-DD).",
+	"form.unit_scope":              "Unit not found or outside your scope.",
+	"form.position_unit":           "The position is not in the chosen unit.",
+	"form.supervisor_out_of_reach": "There is no employee with that NIP you may name as supervisor. Choose someone in the units you administer, or the head (or Plt./Plh.) of this employee's unit or a unit above it.",
+	"form.supervisor_self":         "An employee cannot be their own supervisor.",
 
 	"import.title":          "Import and export employees",
 	"import.upload":         "Upload a file",

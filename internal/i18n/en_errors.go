@@ -48,7 +48,7 @@ func init() {
 		"err.employee.position_does_not_exist":  "position %d does not exist",
 		"err.employee.position_of_other_unit":   "position %d (%s) is not a position of unit %d",
 		"err.employee.own_supervisor":           "an employee cannot be their own supervisor",
-		"err.employee.supervisor_not_found":     "supervisor employee %d does not exist",
+		"err.employee.supervisor_out_of_reach":  "there is no employee %d you may name as supervisor: choose someone in the units you administer, or the head (or Plt./Plh.) of this employee's unit or a unit above it",
 		"err.employee.nip_already_registered":   "NIP %s is already registered",
 		"err.employee.unit_or_position_missing": "unit or position does not exist",
 

@@ -192,11 +192,11 @@ var idMessages = map[string]string{
 	"edit.save":            "Simpan",
 	"edit.cancel":          "Batal",
 
-	"form.bad_date":           "Tanggal tidak valid (gunakan format TTTT-BB-HH).",
-	"form.unit_scope":         "Unit tidak ditemukan atau di luar wewenang Anda.",
-	"form.position_unit":      "Jabatan tidak ada di unit yang dipilih.",
-	"form.supervisor_missing": "Tidak ada pegawai dengan NIP tersebut.",
-	"form.supervisor_self":    "Pegawai tidak dapat menjadi atasan dirinya sendiri.",
+	"form.bad_date":                "Tanggal tidak valid (gunakan format TTTT-BB-HH).",
+	"form.unit_scope":              "Unit tidak ditemukan atau di luar wewenang Anda.",
+	"form.position_unit":           "Jabatan tidak ada di unit yang dipilih.",
+	"form.supervisor_out_of_reach": "Tidak ada pegawai dengan NIP tersebut yang dapat Anda tetapkan sebagai atasan. Pilih pegawai di unit yang Anda kelola, atau kepala (atau Plt./Plh.) unit pegawai ini atau unit di atasnya.",
+	"form.supervisor_self":         "Pegawai tidak dapat menjadi atasan dirinya sendiri.",
 
 	"import.title":          "Impor dan ekspor pegawai",
 	"import.upload":         "Unggah berkas",

@@ -48,7 +48,7 @@ func init() {
 		"err.employee.position_does_not_exist":  "jabatan %d tidak ada",
 		"err.employee.position_of_other_unit":   "jabatan %d (%s) bukan jabatan di unit %d",
 		"err.employee.own_supervisor":           "pegawai tidak dapat menjadi atasannya sendiri",
-		"err.employee.supervisor_not_found":     "pegawai atasan %d tidak ada",
+		"err.employee.supervisor_out_of_reach":  "tidak ada pegawai %d yang dapat Anda tetapkan sebagai atasan: pilih pegawai di unit yang Anda kelola, atau kepala (atau Plt./Plh.) unit pegawai ini atau unit di atasnya",
 		"err.employee.nip_already_registered":   "NIP %s sudah terdaftar",
 		"err.employee.unit_or_position_missing": "unit atau jabatan tidak ada",
 

@@ -350,15 +350,28 @@ func RecordsAboutSelf(p *Principal, employeeID int64) bool {
 // MayNameSupervisor reports whether p may name candidate as the supervisor
 // of an employee of the unit at unitPath (issue 10: the supervisor field
 // must not reach outside the administrator's scope, or it would reveal and
-// empower anyone in the government). Allowed are people p administers, and
-// the heads (holders or Plt./Plh.) of the employee's unit or a unit above
-// it; candidateHeads are the paths of the units the candidate heads. An
-// administrator of the whole government may name anyone.
+// empower anyone in the government: a supervisor reads the employee's
+// record and rates them). Only those who write employees name
+// supervisors; what they may name is MayNameSupervisorWithin their Admin
+// scope.
 func MayNameSupervisor(p *Principal, candidate Target, candidateHeads []string, unitPath string) bool {
-	if p == nil || !Allowed(p, EmployeeWrite) || !p.Admin.Contains(unitPath) {
+	return p != nil && Allowed(p, EmployeeWrite) && MayNameSupervisorWithin(p.Admin, candidate.UnitPath, candidateHeads, unitPath)
+}
+
+// MayNameSupervisorWithin is the rule of MayNameSupervisor for an
+// administered scope, for callers that hold a scope rather than a
+// principal (the employee import): the employee's unit (unitPath) must lie
+// in admin, and the candidate must be someone admin holds (their unit at
+// candidateUnit) or the head, holder or Plt./Plh., of the employee's unit
+// or a unit above it (candidateHeads: the paths of the units the candidate
+// heads today). The head of a unit beside or below is not enough: heading
+// another branch gives no authority over this one. A whole-government
+// scope names anyone.
+func MayNameSupervisorWithin(admin model.Scope, candidateUnit string, candidateHeads []string, unitPath string) bool {
+	if !admin.Contains(unitPath) {
 		return false
 	}
-	if p.Admin.Contains(candidate.UnitPath) {
+	if admin.Contains(candidateUnit) {
 		return true
 	}
 	for _, h := range candidateHeads {

@@ -17,6 +17,10 @@ var (
 	adminA = &Principal{User: model.User{Role: model.RoleAdminOPD, EmployeeID: 10, ScopeUnitID: 2},
 		Scope: model.Scope{UnitPaths: []string{"/1/2/"}, SelfID: 10, SupervisorID: 10},
 		Admin: model.Scope{UnitPaths: []string{"/1/2/"}}}
+	// adminSection administers only A's section.
+	adminSection = &Principal{User: model.User{Role: model.RoleAdminOPD, EmployeeID: 16, ScopeUnitID: 5},
+		Scope: model.Scope{UnitPaths: []string{"/1/2/5/"}, SelfID: 16, SupervisorID: 16},
+		Admin: model.Scope{UnitPaths: []string{"/1/2/5/"}}}
 	adminNoUnit = &Principal{User: model.User{Role: model.RoleAdminOPD, EmployeeID: 14},
 		Scope: model.Scope{SelfID: 14, SupervisorID: 14}}
 	bkpsdm = &Principal{User: model.User{Role: model.RoleAdminBKPSDM, EmployeeID: 11},
@@ -202,6 +206,16 @@ func TestMayNameSupervisor(t *testing.T) {
 		{"for an employee outside what one administers", adminA, Target{UnitPath: "/1/2/", EmployeeID: 10}, nil, "/1/3/", false},
 		{"BKPSDM names anyone", bkpsdm, inB, nil, "/1/2/5/", true},
 		{"a head administers nothing", atasan, inA, nil, "/1/2/5/", false},
+		{"nor does a plain employee", pegawai, inA, nil, "/1/2/5/", false},
+		{"nor leadership, who read everything", pimpinan, inB, nil, "/1/2/5/", false},
+		{"nobody signed in", nil, inA, nil, "/1/2/5/", false},
+		{"the admin themself", adminA, adminAs, nil, "/1/2/", true},
+		{"the head of the employee's own unit, from outside", adminSection, inB, []string{"/1/2/5/"}, "/1/2/5/", true},
+		{"a colleague of the section admin's OPD, outside the section", adminSection, Target{UnitPath: "/1/2/", EmployeeID: 21}, nil, "/1/2/5/", false},
+		{"the head of a section beside, outside the section admin's", adminSection, Target{UnitPath: "/1/2/6/", EmployeeID: 22}, []string{"/1/2/6/"}, "/1/2/5/", false},
+		{"the head of a unit whose path only starts alike", adminA, inB, []string{"/1/2/5/"}, "/1/2/55/", false},
+		{"someone without a unit", adminA, Target{EmployeeID: 40}, nil, "/1/2/5/", false},
+		{"an admin without a unit", adminNoUnit, inA, nil, "/1/2/5/", false},
 	}
 	for _, c := range cases {
 		if got := MayNameSupervisor(c.p, c.candidate, c.heads, c.unit); got != c.want {

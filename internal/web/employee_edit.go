@@ -87,9 +87,10 @@ func readForm(r *http.Request) employeeForm {
 // validate turns the form into an employee, checked with
 // registry.CheckEmployeePosition and against what p administers (the unit,
 // chosen in the select or typed as a code, must lie there; the position
-// must belong to the unit). errs and warns are keyed by form field, in the
-// language of the page.
-func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang, f employeeForm) (e model.Employee, errs, warns map[string][]string, err error) {
+// must belong to the unit; a supervisor must be one p may name, unless it
+// is kept, the explicit supervisor already stored, 0 for none). errs and
+// warns are keyed by form field, in the language of the page.
+func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang, f employeeForm, kept int64) (e model.Employee, errs, warns map[string][]string, err error) {
 	errs, warns = map[string][]string{}, map[string][]string{}
 	add := func(m map[string][]string, field, msg string) { m[field] = append(m[field], msg) }
 	e = model.Employee{
@@ -134,17 +135,33 @@ func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang
 			e.PositionID, pt, jenjang = pos.ID, pos.Type, pos.Jenjang
 		}
 	}
-	if f.SupervisorNIP != "" {
+	// The supervisor is looked up once the unit is known, and someone p
+	// may not name (policy.MayNameSupervisor) is refused with the words
+	// of a NIP nobody has: the form must not tell who exists outside p's
+	// reach, and a named supervisor reads and rates the employee.
+	if f.SupervisorNIP != "" && e.UnitID != 0 {
 		sup, serr := s.st.EmployeeByNIP(ctx, nip.Normalize(f.SupervisorNIP))
+		ok := false
 		switch {
 		case apperr.Code(serr) == apperr.ENOTFOUND:
-			add(errs, "supervisor_nip", i18n.T(lang, "form.supervisor_missing"))
 		case serr != nil:
 			return e, nil, nil, serr
 		case sup.ID == f.ID:
 			add(errs, "supervisor_nip", i18n.T(lang, "form.supervisor_self"))
+			ok = true
+		case kept != 0 && sup.ID == kept:
+			// Keeping the stored supervisor names nobody new.
+			e.SupervisorID, e.SupervisorSet, ok = sup.ID, true, true
 		default:
-			e.SupervisorID, e.SupervisorSet = sup.ID, true
+			if ok, err = s.st.MayNameSupervisor(ctx, p, sup.ID, e.UnitID); err != nil {
+				return e, nil, nil, err
+			}
+			if ok {
+				e.SupervisorID, e.SupervisorSet = sup.ID, true
+			}
+		}
+		if !ok {
+			add(errs, "supervisor_nip", i18n.T(lang, "form.supervisor_out_of_reach"))
 		}
 	}
 	for _, pr := range registry.CheckEmployeePosition(&e, s.st.Now(), pt, jenjang) {
@@ -238,7 +255,7 @@ func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	f := readForm(r)
 	d := &editData{F: f, New: true, Action: "/pegawai/baru"}
-	e, errs, warns, err := s.validate(r.Context(), p, langOf(r), f)
+	e, errs, warns, err := s.validate(r.Context(), p, langOf(r), f, 0)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -283,14 +300,19 @@ func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	if _, err := s.employeeInScope(ctx, adminScope(p), id); err != nil {
+	old, err := s.employeeInScope(ctx, adminScope(p), id)
+	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	kept := int64(0)
+	if old.SupervisorSet {
+		kept = old.SupervisorID
 	}
 	f := readForm(r)
 	f.ID = id
 	d := &editData{F: f, Action: fmt.Sprintf("/pegawai/%d/ubah", id)}
-	e, errs, warns, err := s.validate(ctx, p, langOf(r), f)
+	e, errs, warns, err := s.validate(ctx, p, langOf(r), f, kept)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -1,0 +1,106 @@
+package store_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
+	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/store/storetest"
+)
+
+// TestSupervisorReach: the facts read for a supervisor candidate (their
+// unit, the units they head today as holder or Plt./Plh.) and the answer
+// of policy.MayNameSupervisor over them, for an admin of the bidang only.
+func TestSupervisorReach(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setup(t, s)
+		dinkes := model.OrgUnit{Code: "DINKES", Name: "Dinas Kesehatan", Kind: model.UnitOPD, ParentID: f.root.ID}
+		mustUnit(t, s, &dinkes)
+		kadinkes := model.Position{Title: "Kepala Dinas Kesehatan", Type: model.JPTPratama, UnitID: dinkes.ID, IsHead: true}
+		mustPos(t, s, &kadinkes)
+		sekda := model.Position{Title: "Sekretaris Daerah", Type: model.JPTPratama, UnitID: f.root.ID, IsHead: true}
+		mustPos(t, s, &sekda)
+		headOut := model.Employee{NIP: "196901011990031001", Name: "Hendra Gunawan", BirthDate: f.kadisE.BirthDate, Gender: model.Male,
+			Kind: model.PNS, Golongan: "IV/c", UnitID: dinkes.ID, PositionID: kadinkes.ID}
+		mustEmp(t, s, &headOut)
+		plt := model.Employee{NIP: "197101011996031002", Name: "Rahmat Hidayat", BirthDate: f.kadisE.BirthDate, Gender: model.Male,
+			Kind: model.PNS, Golongan: "IV/a", UnitID: dinkes.ID}
+		mustEmp(t, s, &plt)
+		ended := model.Employee{NIP: "197201011997031003", Name: "Yusuf Harahap", BirthDate: f.kadisE.BirthDate, Gender: model.Male,
+			Kind: model.PNS, Golongan: "IV/a", UnitID: dinkes.ID}
+		mustEmp(t, s, &ended)
+		today := s.Now().Format("2006-01-02")
+		for _, a := range []struct {
+			who         int64
+			from, until string
+		}{{plt.ID, today, ""}, {ended.ID, "2020-01-01", "2021-12-31"}} {
+			_, err := s.DB().Exec(`INSERT INTO acting_assignment (employee_id, position_id, kind, from_date, until_date) VALUES ($1, $2, 'plt', $3, $4)`,
+				a.who, sekda.ID, a.from, a.until)
+			must(t, err)
+		}
+
+		got, err := s.SupervisorCandidates(ctx, []string{f.ani.NIP, f.kadisE.NIP, plt.NIP, ended.NIP, "199912312020121001"})
+		must(t, err)
+		if len(got) != 4 || got["199912312020121001"] != nil {
+			t.Fatalf("candidates: %d, want the 4 stored", len(got))
+		}
+		for nip, want := range map[string]struct {
+			unit  string
+			heads []string
+		}{
+			f.ani.NIP:    {f.bidang.Path, nil},
+			f.kadisE.NIP: {f.dinas.Path, []string{f.dinas.Path}},
+			plt.NIP:      {dinkes.Path, []string{f.root.Path}},
+			ended.NIP:    {dinkes.Path, nil},
+		} {
+			c := got[nip]
+			if c == nil || c.UnitPath != want.unit || !slices.Equal(c.HeadPaths, want.heads) {
+				t.Errorf("%s: %+v, want unit %s heads %v", nip, c, want.unit, want.heads)
+			}
+		}
+
+		adminBidang := &policy.Principal{User: model.User{Role: model.RoleAdminOPD, ScopeUnitID: f.bidang.ID},
+			Scope: model.Scope{UnitPaths: []string{f.bidang.Path}}, Admin: model.Scope{UnitPaths: []string{f.bidang.Path}}}
+		pegawai := &policy.Principal{User: model.User{Role: model.RolePegawai, EmployeeID: f.budi.ID}, Scope: model.Scope{SelfID: f.budi.ID}}
+		for _, c := range []struct {
+			what      string
+			p         *policy.Principal
+			candidate int64
+			unit      int64
+			want      bool
+		}{
+			{"a colleague in the bidang", adminBidang, f.ani.ID, f.bidang.ID, true},
+			{"the head of the dinas above", adminBidang, f.kadisE.ID, f.bidang.ID, true},
+			{"the Plt. of the pemda, from Dinkes", adminBidang, plt.ID, f.bidang.ID, true},
+			{"the head of Dinkes, beside", adminBidang, headOut.ID, f.bidang.ID, false},
+			{"an acting assignment that ended", adminBidang, ended.ID, f.bidang.ID, false},
+			{"an ID nobody has", adminBidang, 987654, f.bidang.ID, false},
+			{"for a unit that does not exist", adminBidang, f.ani.ID, 987654, false},
+			{"for an employee of the dinas, outside the admin's bidang", adminBidang, f.ani.ID, f.dinas.ID, false},
+			{"asked by a pegawai", pegawai, f.ani.ID, f.bidang.ID, false},
+		} {
+			ok, err := s.MayNameSupervisor(ctx, c.p, c.candidate, c.unit)
+			must(t, err)
+			if ok != c.want {
+				t.Errorf("%s: MayNameSupervisor = %v, want %v", c.what, ok, c.want)
+			}
+		}
+
+		// A supervisor named explicitly (here from outside, as a BKPSDM
+		// admin may) is kept; a derived one is not reported.
+		ani, err := s.Employee(ctx, f.ani.ID)
+		must(t, err)
+		ani.SupervisorID, ani.SupervisorSet = headOut.ID, true
+		_, err = s.UpdateEmployee(ctx, admin, &ani.Employee)
+		must(t, err)
+		kept, err := s.KeptSupervisors(ctx, []string{f.ani.NIP, f.budi.NIP, "199912312020121001"})
+		must(t, err)
+		if len(kept) != 1 || kept[f.ani.NIP] != headOut.NIP {
+			t.Errorf("kept supervisors: %v, want only %s → %s", kept, f.ani.NIP, headOut.NIP)
+		}
+	})
+}
