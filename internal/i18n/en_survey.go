@@ -74,7 +74,7 @@ func init() {
 		"survey.answer_saved":       "Your answer is saved. Thank you.",
 		"survey.answered_at":        "You answered on",
 		"survey.can_change":         "You can change your answer until the questionnaire closes",
-		"survey.privacy":            "Answers are stored under your name so that you can change them, and are recorded in the audit log. Results show only counts and unnamed free answers.",
+		"survey.privacy":            "Answers are stored under your name so that you can change them; the audit log records only that you answered, not what. Results show counts, choice tallies and unnamed free answers, the tallies and answers only for groups large enough that nobody can tell who gave them.",
 		"survey.submit":             "Send answer",
 		"survey.update_answer":      "Save changed answer",
 		"survey.not_open_yet":       "This questionnaire opens on %s.",

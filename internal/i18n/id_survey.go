@@ -74,7 +74,7 @@ func init() {
 		"survey.answer_saved":       "Jawaban Anda tersimpan. Terima kasih.",
 		"survey.answered_at":        "Anda menjawab pada",
 		"survey.can_change":         "Anda dapat mengubah jawaban sampai kuesioner ditutup",
-		"survey.privacy":            "Jawaban disimpan atas nama Anda agar dapat diubah, dan tercatat dalam log audit. Hasil kuesioner hanya menampilkan jumlah dan isian tanpa nama.",
+		"survey.privacy":            "Jawaban disimpan atas nama Anda agar dapat diubah; log audit hanya mencatat bahwa Anda telah menjawab, bukan isi jawaban. Hasil kuesioner menampilkan jumlah, rekap pilihan, dan isian tanpa nama, dan rekap serta isian hanya untuk kelompok yang cukup besar sehingga penjawabnya tidak dapat dikenali.",
 		"survey.submit":             "Kirim jawaban",
 		"survey.update_answer":      "Simpan perubahan jawaban",
 		"survey.not_open_yet":       "Kuesioner ini dibuka mulai %s.",
