@@ -17,8 +17,10 @@ import (
 // answered; readers of unit subtrees (administrators, unit heads,
 // whole-government roles) also see the surveys overlapping what they read
 // and the results of the part that lies in it. Free answers come without
-// names, as the employees were told, and only for parts with enough
-// respondents (model.SurveyMinTextGroup).
+// names, as the employees were told; free answers and choice tallies only
+// for parts that cannot single out fewer than model.SurveyMinTextGroup
+// respondents, alone or subtracted from another part
+// (model.SurveyDetailShown).
 
 // surveyJSON is a survey's own fields with its state on today.
 type surveyJSON struct {
@@ -170,12 +172,14 @@ type surveyResultsJSON struct {
 	WithStandard int        `json:"with_standard"`
 	NeedsAsOf    time.Time  `json:"needs_as_of"`
 	NeedsStale   bool       `json:"needs_stale"`
-	// TextsWithheld says that the free answers are left out because the
-	// part has fewer than MinTextGroup respondents (a name would be
-	// guessable from so few).
-	TextsWithheld bool                 `json:"texts_withheld"`
-	MinTextGroup  int                  `json:"min_text_group"`
-	Questions     []surveyQuestionJSON `json:"questions"`
+	// TextsWithheld and TalliesWithheld (always equal) say that the free
+	// answers and the choice tallies (answered, said, forms) are left out:
+	// this part, alone or as the difference with another part, could
+	// single out fewer than MinTextGroup respondents.
+	TextsWithheld   bool                 `json:"texts_withheld"`
+	TalliesWithheld bool                 `json:"tallies_withheld"`
+	MinTextGroup    int                  `json:"min_text_group"`
+	Questions       []surveyQuestionJSON `json:"questions"`
 }
 
 // surveyResults returns the figures of a survey for the subtree the caller
@@ -200,7 +204,7 @@ func (a *API) surveyResults(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	out := surveyResultsJSON{Survey: toSurveyJSON(res.Survey, a.surveyToday()), CanManage: policy.ManagesSurvey(p.Admin, res.Survey),
 		Unit: toUnitJSON(&res.Unit), People: res.People, Responses: res.Responses, Rate: share(res.Rate),
 		WithStandard: res.WithStandard, NeedsAsOf: res.NeedsAsOf, NeedsStale: res.NeedsStale,
-		TextsWithheld: res.TextsWithheld, MinTextGroup: model.SurveyMinTextGroup, Questions: make([]surveyQuestionJSON, 0, len(res.Questions))}
+		TextsWithheld: res.DetailWithheld, TalliesWithheld: res.DetailWithheld, MinTextGroup: model.SurveyMinTextGroup, Questions: make([]surveyQuestionJSON, 0, len(res.Questions))}
 	for _, q := range res.Questions {
 		qj := surveyQuestionJSON{ID: q.ID, Ord: q.Ord, Kind: q.Kind, Prompt: q.Prompt, MaxPicks: q.MaxPicks, Required: q.Required,
 			Answered: q.Answered, Competencies: []surveyCompetencyJSON{}, Forms: []surveyFormJSON{}, Texts: []string{}, TextCount: q.TextCount}

@@ -23,9 +23,11 @@ import (
 //
 // Answers are confidential, not anonymous: each response is stored with
 // its employee, so that an employee answers once and can change the answer
-// until the survey closes, and the audit log names who answered. Result
-// pages show counts and free texts without names, and free texts only for
-// parts with at least SurveyMinTextGroup respondents.
+// until the survey closes; the audit log records that the employee
+// answered and nothing of the answer. Result pages show counts, tallies and
+// free texts without names, and tallies and texts only for parts that
+// cannot single out fewer than SurveyMinTextGroup respondents, alone or
+// subtracted from another part (SurveyDetailShown).
 //
 // Once the first response is in, the questions and the scope are frozen
 // (answers point at them); title, introduction and dates stay editable, so
@@ -64,14 +66,12 @@ const (
 	SurveyMaxPicks     = 50
 )
 
-// SurveyMinTextGroup is the fewest respondents a part of a survey must have
-// before its free answers are shown: with one or two, "without names" would
-// still say who wrote what. Counts and tallies are shown whatever the size.
+// SurveyMinTextGroup is the fewest respondents a part of a survey, or any
+// difference of visible parts, must have before its free answers and
+// choice tallies are shown: with one or two, "without names" would still
+// say who wrote or chose what. Response counts are shown whatever the
+// size. See SurveyDetailShown.
 const SurveyMinTextGroup = 3
-
-// SurveyTextsWithheld reports whether the free answers of a part with
-// that many respondents are withheld (fewer than SurveyMinTextGroup).
-func SurveyTextsWithheld(respondents int) bool { return respondents < SurveyMinTextGroup }
 
 // Survey is a questionnaire with its scope and, when read whole, its
 // questions.

@@ -160,12 +160,6 @@ func TestSurveyStateAndPrivacy(t *testing.T) {
 	if !sv.Frozen() {
 		t.Error("the first response freezes questions and scope")
 	}
-	// Free answers of a part are shown from SurveyMinTextGroup respondents on.
-	for n, withheld := range map[int]bool{0: true, 1: true, SurveyMinTextGroup - 1: true, SurveyMinTextGroup: false, 50: false} {
-		if got := SurveyTextsWithheld(n); got != withheld {
-			t.Errorf("SurveyTextsWithheld(%d) = %v", n, got)
-		}
-	}
 	if QuestionField(42) != "q42" {
 		t.Error("QuestionField names the form field q<ID>")
 	}

@@ -89,8 +89,8 @@ func TestReviewPenaltyFieldLengths(t *testing.T) {
 
 // Free answers are shown "without names", but a part of the survey with one
 // or two respondents (a small unit, or a child unit picked on the results
-// page) names them in all but name: their texts are withheld until the part
-// has model.SurveyMinTextGroup respondents.
+// page) names them in all but name: their texts and tallies are withheld
+// until the part has model.SurveyMinTextGroup respondents.
 func TestReviewSurveyTextsOfSmallGroupsWithheld(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -111,11 +111,12 @@ func TestReviewSurveyTextsOfSmallGroupsWithheld(t *testing.T) {
 		}
 		answer(f.ani, "Atasan saya tidak pernah memberi kesempatan pelatihan")
 		res := texts()
-		if q := res.Questions[2]; len(q.Texts) != 0 || q.TextCount != 0 || !res.TextsWithheld {
-			t.Errorf("one respondent: texts %q (count %d), withheld %v", q.Texts, q.TextCount, res.TextsWithheld)
+		if q := res.Questions[2]; len(q.Texts) != 0 || q.TextCount != 0 || !res.DetailWithheld {
+			t.Errorf("one respondent: texts %q (count %d), withheld %v", q.Texts, q.TextCount, res.DetailWithheld)
 		}
-		if res.Responses != 1 || res.Questions[0].Answered != 1 {
-			t.Errorf("counts are still shown: responses %d, answered %d", res.Responses, res.Questions[0].Answered)
+		// The response count stays; what was chosen does not.
+		if res.Responses != 1 || res.Questions[0].Answered != 0 || res.Questions[0].Competencies[0].Said != 0 {
+			t.Errorf("one respondent: responses %d, answered %d, said %d", res.Responses, res.Questions[0].Answered, res.Questions[0].Competencies[0].Said)
 		}
 		answer(f.budi, "Mentoring")
 		if q := texts().Questions[2]; len(q.Texts) != 0 {
@@ -123,8 +124,8 @@ func TestReviewSurveyTextsOfSmallGroupsWithheld(t *testing.T) {
 		}
 		answer(f.kabidE, "SPBE")
 		res = texts()
-		if q := res.Questions[2]; len(q.Texts) != 3 || q.TextCount != 3 || res.TextsWithheld {
-			t.Errorf("three respondents: texts %q (count %d), withheld %v", q.Texts, q.TextCount, res.TextsWithheld)
+		if q := res.Questions[2]; len(q.Texts) != 3 || q.TextCount != 3 || res.DetailWithheld {
+			t.Errorf("three respondents: texts %q (count %d), withheld %v", q.Texts, q.TextCount, res.DetailWithheld)
 		}
 	})
 }

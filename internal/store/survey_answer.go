@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"time"
-	"unicode/utf8"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
@@ -134,8 +133,10 @@ func (s *Store) SurveyResponseOf(ctx context.Context, surveyID, employeeID int64
 }
 
 // SubmitSurvey stores employee employeeID's answers to a survey, replacing
-// any earlier answer, audited in the same transaction (the audit detail
-// counts the picks and characters; the text itself stays in the answer).
+// any earlier answer, audited in the same transaction. The audit row says
+// only that an answer was given (or changed) to the survey: its detail
+// once named the employee and counted each answer's picks and characters,
+// which matched every free text to its author on the results page.
 // today (YYYY-MM-DD) decides whether the survey is open. It returns whether
 // this was the employee's first answer.
 func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, employeeID int64, today string, answers map[int64]model.SurveyAnswer) (bool, error) {
@@ -202,19 +203,16 @@ func (s *Store) SubmitSurvey(ctx context.Context, a model.Actor, surveyID, emplo
 		if err != nil {
 			return fmt.Errorf("store: submit survey: %w", err)
 		}
-		detail := map[string]any{"survey_id": surveyID, "employee_id": employeeID}
 		for _, q := range sv.Questions {
-			ans := answers[q.ID]
-			if err := insertAnswer(ctx, tx, rid, q.ID, ans); err != nil {
+			if err := insertAnswer(ctx, tx, rid, q.ID, answers[q.ID]); err != nil {
 				return err
 			}
-			detail[model.QuestionField(q.ID)] = len(ans.Competencies) + len(ans.Forms) + utf8.RuneCountInString(ans.Text)
 		}
 		action := "survey.answer_update"
 		if first {
 			action = "survey.answer"
 		}
-		return s.audit(ctx, tx, a, action, "survey_response", rid, detail)
+		return s.audit(ctx, tx, a, action, "survey_response", rid, map[string]any{"survey_id": surveyID})
 	})
 	return first, err
 }

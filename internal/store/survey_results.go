@@ -45,9 +45,11 @@ type SurveyResults struct {
 	WithStandard int
 	NeedsAsOf    time.Time
 	NeedsStale   bool
-	// TextsWithheld says that the free answers are not given because the
-	// part has fewer than model.SurveyMinTextGroup respondents.
-	TextsWithheld bool
+	// DetailWithheld says that the free answers and the choice tallies
+	// (Answered, Said, Forms, Texts) are not given: the part, alone or
+	// subtracted from another part, could single out fewer than
+	// model.SurveyMinTextGroup respondents (model.SurveyDetailShown).
+	DetailWithheld bool
 }
 
 // QuestionResult is the tally of one question.
@@ -140,13 +142,18 @@ func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID,
 		byComp[n.CompetencyID] = n
 	}
 
-	answered, picks, err := s.surveyTallies(ctx, surveyID, lo, hi)
+	perUnit, err := s.surveyRespondents(ctx, surveyID)
 	if err != nil {
 		return nil, err
 	}
+	var answered map[int64]int
+	var picks map[pickKey]int
 	var texts map[int64][]string
 	var textCount map[int64]int
-	if out.TextsWithheld = model.SurveyTextsWithheld(out.Responses); !out.TextsWithheld {
+	if out.DetailWithheld = !model.SurveyDetailShown(sv.ScopePath, u.Path, perUnit); !out.DetailWithheld {
+		if answered, picks, err = s.surveyTallies(ctx, surveyID, lo, hi); err != nil {
+			return nil, err
+		}
 		if texts, textCount, err = s.surveyTexts(ctx, surveyID, lo, hi); err != nil {
 			return nil, err
 		}
@@ -168,6 +175,9 @@ func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID,
 				return cmp.Or(cmp.Compare(b.Said, a.Said), cmp.Compare(b.Short, a.Short), cmp.Compare(b.WeightedNeed, a.WeightedNeed))
 			})
 		case model.QuestionForms:
+			if out.DetailWithheld {
+				break
+			}
 			for _, f := range model.TrainingForms {
 				c := picks[pickKey{q.ID, 0, f}]
 				qr.Forms = append(qr.Forms, FormTally{Form: f, Count: c, Share: needs.Share(c, qr.Answered)})
@@ -177,6 +187,28 @@ func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID,
 		out.Questions = append(out.Questions, qr)
 	}
 	return out, nil
+}
+
+// surveyRespondents counts the responses to survey surveyID per unit path
+// (the unit each respondent was placed in when answering), for
+// model.SurveyDetailShown.
+func (s *Store) surveyRespondents(ctx context.Context, surveyID int64) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT u.path, COUNT(*) FROM survey_response r JOIN org_unit u ON u.id = r.unit_id
+		WHERE r.survey_id = $1 GROUP BY u.path`, surveyID)
+	if err != nil {
+		return nil, fmt.Errorf("store: survey respondents: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var p string
+		var n int
+		if err := rows.Scan(&p, &n); err != nil {
+			return nil, err
+		}
+		out[p] = n
+	}
+	return out, rows.Err()
 }
 
 // pickKey identifies one choice of one question: a competency or a form.
@@ -227,7 +259,9 @@ func (s *Store) surveyTallies(ctx context.Context, surveyID int64, lo, hi string
 }
 
 // surveyTexts returns per question the newest SurveyMaxTexts free answers
-// from the subtree [lo, hi) and the number of all of them.
+// from the subtree [lo, hi), sorted by their text so that their order
+// says nothing of when (and so by whom) each was written, and the number
+// of all of them.
 func (s *Store) surveyTexts(ctx context.Context, surveyID int64, lo, hi string) (map[int64][]string, map[int64]int, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT question_id, body, n FROM (
 		SELECT a.question_id, a.body, COUNT(*) OVER (PARTITION BY a.question_id) AS n,
@@ -249,6 +283,9 @@ func (s *Store) surveyTexts(ctx context.Context, surveyID int64, lo, hi string) 
 		}
 		texts[q] = append(texts[q], body)
 		counts[q] = n
+	}
+	for _, t := range texts {
+		slices.Sort(t)
 	}
 	return texts, counts, rows.Err()
 }

@@ -17,6 +17,7 @@ type TalentPerson struct {
 	GelarDepan    string
 	GelarBelakang string
 	UnitName      string
+	UnitPath      string // for the reader's right to the reason of a box (policy.PenaltyRead)
 	HasJPM        bool
 	JPMCapped     gap.Fixed
 	Predikat      [2]string // SKP predikat of Years[0] and Years[1] ("" unknown)
@@ -37,7 +38,7 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 		}
 		where += " AND e.unit_id IN (SELECT id FROM org_unit WHERE " + pathRange("path", path, &a) + ")"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name,
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name, u.path,
 		j.jpm_capped, COALESCE(p0.predikat, ''), COALESCE(p1.predikat, ''), `+excludedSQL(today)+`
 		FROM employee e JOIN org_unit u ON u.id = e.unit_id
 		LEFT JOIN employee_jpm j ON j.employee_id = e.id
@@ -52,7 +53,7 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 	for rows.Next() {
 		var jpm *int64
 		var excluded bool
-		if err := rows.Scan(&p.ID, &p.NIP, &p.Kind, &p.Name, &p.GelarDepan, &p.GelarBelakang, &p.UnitName,
+		if err := rows.Scan(&p.ID, &p.NIP, &p.Kind, &p.Name, &p.GelarDepan, &p.GelarBelakang, &p.UnitName, &p.UnitPath,
 			&jpm, &p.Predikat[0], &p.Predikat[1], &excluded); err != nil {
 			return err
 		}

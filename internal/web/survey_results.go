@@ -13,7 +13,9 @@ import (
 // the competencies asked for. Readers of a unit subtree (administrators,
 // unit heads, the whole-government roles) see the part of the survey that
 // lies in what they read, and can narrow it to a child unit. Free answers
-// are shown without names, as the employees were told.
+// are shown without names, as the employees were told; free answers and
+// choice tallies are withheld where the part could single out a few
+// respondents (store.SurveyResults.DetailWithheld).
 
 // surveyResultsData is what survey_results.html shows.
 type surveyResultsData struct {
@@ -25,7 +27,7 @@ type surveyResultsData struct {
 	Up        *model.OrgUnit // the parent, when it is still in the survey and readable
 	CanManage bool
 	Qs        []resultQuestion
-	MinTexts  int // model.SurveyMinTextGroup, for the note on withheld texts
+	MinTexts  int // model.SurveyMinTextGroup, for the note on withheld texts and tallies
 }
 
 // resultQuestion is one question's tally as shown.

@@ -48,6 +48,10 @@ type talentData struct {
 	Page             int
 	First            int
 	PrevURL, NextURL string
+	// Reasons says that the reader may read the discipline penalties of
+	// everyone on the map (talentReasons): only then does the page say
+	// that a penalty is why people of boxes 7–9 are outside the pool.
+	Reasons bool
 }
 
 // talentRow is one person of a box list with the display strings.
@@ -55,6 +59,35 @@ type talentRow struct {
 	store.TalentPerson
 	Name string // with titles
 	JPM  string // capped JPM in the page's language, "" when none
+	// Reason says that the reader may read this person's penalties
+	// (policy.PenaltyRead): an excluded person is then marked "penalty in
+	// force: outside the succession pool", else only "outside the
+	// succession pool".
+	Reason bool
+}
+
+// talentReasons reports whether p may read the discipline penalties of
+// every employee of the talent map of scope sc (narrowed to the unit at
+// unitPath when it is not ""): the map's counts of those kept out of the
+// succession pool are then given with their reason. A unit head, the
+// leadership and auditors read the map but not the penalties, and see only
+// that people are outside the pool — together with the per-person rule of
+// the box lists, nobody learns from the map a penalty they could not read
+// on the person's profile.
+func talentReasons(p *auth.Principal, sc model.Scope, unitPath string) bool {
+	mayRead := func(path string) bool { return policy.May(p, policy.PenaltyRead, policy.Target{UnitPath: path}) }
+	switch {
+	case unitPath != "":
+		return mayRead(unitPath)
+	case sc.All:
+		return mayRead("")
+	}
+	for _, path := range sc.UnitPaths {
+		if !mayRead(path) {
+			return false
+		}
+	}
+	return true
 }
 
 // seesTalent reports whether p may open the talent map: whole-government
@@ -86,6 +119,7 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
 	sc := talentScope(p)
 	d := &talentData{Unit: q.Get("unit"), Box: -1}
 	var unitID int64
+	var unitPath string
 	if d.Unit != "" {
 		id, err := strconv.ParseInt(d.Unit, 10, 64)
 		if err != nil {
@@ -101,8 +135,9 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, errForbidden)
 			return
 		}
-		unitID, d.UnitName = id, u.Name
+		unitID, d.UnitName, unitPath = id, u.Name, u.Path
 	}
+	d.Reasons = talentReasons(p, sc, unitPath)
 	units, err := s.unitChoices(ctx, sc, nil)
 	if err != nil {
 		s.fail(w, r, err)
@@ -152,7 +187,8 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
 		}
 		lang := string(langOf(r))
 		for _, pp := range people {
-			row := talentRow{TalentPerson: pp, Name: names.Display(pp.GelarDepan, pp.Name, pp.GelarBelakang)}
+			row := talentRow{TalentPerson: pp, Name: names.Display(pp.GelarDepan, pp.Name, pp.GelarBelakang),
+				Reason: policy.May(p, policy.PenaltyRead, policy.Target{UnitPath: pp.UnitPath, EmployeeID: pp.ID})}
 			if pp.HasJPM {
 				row.JPM = pp.JPMCapped.Percent(lang)
 			}
