@@ -71,6 +71,7 @@ type TalentImportEvent struct {
 	Rows, Bad int    // data rows of the file, rows refused
 	Employees int    // distinct employees of the written rows
 }
+
 // AssessmentResult is one checked assessment-centre result.
 type AssessmentResult struct {
 	EmployeeID, CompetencyID int64
