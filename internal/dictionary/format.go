@@ -140,7 +140,10 @@ func Read(r io.Reader, format string) (*Framework, []Problem, error) {
 
 // Write writes f in the format ("moodle", "csv", "xlsx", "json"). The
 // Kompeten CSV is comma-separated UTF-8 with a BOM (Excel then shows it
-// correctly); JSON is indented.
+// correctly); JSON is indented. Every cell of the CSV, XLSX and Moodle
+// forms goes through table.SafeCell, so that a competency named
+// =HYPERLINK(…) is text in a spreadsheet; Read removes the apostrophe
+// again (readRecords).
 func Write(w io.Writer, f *Framework, format string) error {
 	if f == nil {
 		return errors.New("dictionary: framework kosong")
@@ -153,13 +156,13 @@ func Write(w io.Writer, f *Framework, format string) error {
 		bw.WriteString("\ufeff") // so that Excel opens it as UTF-8
 		cw := csv.NewWriter(bw)
 		for _, row := range frameworkRows(f) {
-			if err := cw.Write(row); err != nil {
+			if err := cw.Write(safeRow(row)); err != nil {
 				return err
 			}
 		}
 		cw.Write([]string{})
 		for _, row := range tableRows(f) {
-			if err := cw.Write(row); err != nil {
+			if err := cw.Write(safeRow(row)); err != nil {
 				return err
 			}
 		}
@@ -177,6 +180,15 @@ func Write(w io.Writer, f *Framework, format string) error {
 		return enc.Encode(f)
 	}
 	return apperr.Invalid("format", "err.dict.format_unsupported", format)
+}
+
+// safeRow returns row with every cell through table.SafeCell.
+func safeRow(row []string) []string {
+	out := make([]string, len(row))
+	for i, c := range row {
+		out[i] = table.SafeCell(c)
+	}
+	return out
 }
 
 func frameworkRows(f *Framework) [][]string {
@@ -422,7 +434,7 @@ func writeXLSX(w io.Writer, f *Framework) error {
 		for i, row := range rows {
 			cells := make([]any, len(row))
 			for j, v := range row {
-				cells[j] = v
+				cells[j] = table.SafeCell(v)
 			}
 			axis, _ := excelize.CoordinatesToCellName(1, i+1)
 			if err := x.SetSheetRow(sheet, axis, &cells); err != nil {

@@ -86,7 +86,8 @@ const MoodleScaleConfiguration = `[{"scaleid":"0"},{"id":1,"scaledefault":1,"pro
 // 1 (HTML), rule outcome 0, rule config "null" and an exported ID counting
 // from 1. Fields are quoted as PHP's fputcsv quotes them (when they contain
 // a comma, quote, backslash, space, tab or line break; quotes doubled) and
-// lines end with "\n".
+// lines end with "\n". Every field goes through table.SafeCell first: a
+// Moodle file is often opened in a spreadsheet on its way.
 //
 // Moodle has no fields for Kompeten's source, version, owner, group, kind,
 // tags and levels, so they travel inside the HTML descriptions in a form
@@ -124,7 +125,7 @@ func WriteMoodleCSV(w io.Writer, f *Framework) error {
 			if i > 0 {
 				bw.WriteByte(',')
 			}
-			bw.WriteString(phpCSVField(cell))
+			bw.WriteString(phpCSVField(table.SafeCell(cell)))
 		}
 		bw.WriteByte('\n')
 	}
@@ -485,7 +486,11 @@ func readRecords(t *table.Table) ([]csvRecord, []Problem) {
 			p.Row = line
 			return nil, []Problem{p}
 		}
-		out = append(out, csvRecord{line: line, cells: append([]string(nil), cells...)})
+		rec := csvRecord{line: line, cells: make([]string, len(cells))}
+		for i, c := range cells {
+			rec.cells[i] = table.PlainCell(c) // undoes Write's table.SafeCell
+		}
+		out = append(out, rec)
 	}
 }
 

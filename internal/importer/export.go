@@ -11,6 +11,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/registry"
 	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/table"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -31,9 +32,9 @@ type rowWriter interface {
 // XLSX: one sheet streamed with excelize's StreamWriter; every cell is a
 // string cell, so NIPs and phone numbers stay text.
 //
-// In both, a cell starting with = + - @ tab or CR gets a leading apostrophe
-// so that a spreadsheet does not run it as a formula; the importer removes
-// it again.
+// In both, every cell goes through table.SafeCell (a cell starting with
+// = + - @ tab or CR gets a leading apostrophe so that a spreadsheet does
+// not run it as a formula); the importer removes it again (cleanCell).
 func newRowWriter(w io.Writer, format, sheet string) (rowWriter, error) {
 	switch strings.ToLower(format) {
 	case "", "csv":
@@ -67,7 +68,7 @@ type csvWriter struct {
 
 func (c *csvWriter) write(cells []string) error {
 	for i, s := range cells {
-		cells[i] = neutralize(s)
+		cells[i] = table.SafeCell(s)
 	}
 	return c.cw.Write(cells)
 }
@@ -95,7 +96,7 @@ func (x *xlsxWriter) write(cells []string) error {
 	}
 	x.vals = x.vals[:len(cells)]
 	for i, s := range cells {
-		x.vals[i] = excelize.Cell{Value: neutralize(s)}
+		x.vals[i] = excelize.Cell{Value: table.SafeCell(s)}
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, x.row)
 	return x.sw.SetRow(cell, x.vals)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -195,7 +196,9 @@ func talentNIP(s string) string {
 // row is checked and every bad row reported with its line, column and
 // reason, including a NIP unknown or outside o.Admin. Without o.Apply
 // nothing is written; with it the good rows are written in one
-// transaction, audited as one event with the file's SHA-256.
+// transaction, audited as one event with the file's SHA-256 and the file
+// itself, and one audit row per record changed (store.ApplyPerformanceResults,
+// ApplyAssessmentResults). A file over store.MaxImportFileSize is refused.
 func Talent(ctx context.Context, st *store.Store, o TalentOptions, data []byte) (*TalentReport, error) {
 	start := time.Now()
 	sum := sha256.Sum256(data)
@@ -209,6 +212,13 @@ func Talent(ctx context.Context, st *store.Store, o TalentOptions, data []byte) 
 		fields, required = performanceFields, [][]string{{"nip"}, {"year"}, {"predikat"}}
 	default:
 		return nil, apperr.Invalid("kind", "err.import.talent_kind_unknown", o.Kind)
+	}
+	if len(data) > store.MaxImportFileSize { // the applied file is kept: bounded
+		rep.FileError = true
+		rep.add(TalentProblem{Code: "file", Message: fmt.Sprintf("berkas lebih dari %d MB", store.MaxImportFileSize>>20),
+			MessageEN: fmt.Sprintf("the file is larger than %d MB", store.MaxImportFileSize>>20)})
+		rep.Duration = time.Since(start)
+		return rep, nil
 	}
 	f := readTalentFile(data, fields, required, rep)
 	if f == nil {
@@ -241,7 +251,7 @@ func Talent(ctx context.Context, st *store.Store, o TalentOptions, data []byte) 
 		}
 		return 0
 	}
-	ev := store.TalentImportEvent{Kind: o.Kind, File: o.File, SHA256: rep.SHA256}
+	ev := store.TalentImportEvent{Kind: o.Kind, File: o.File, SHA256: rep.SHA256, Data: data}
 	var apply func() error
 	if o.Kind == TalentAssessment {
 		good, err := checkAssessment(ctx, st, f, rep, employee)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/table"
 )
 
 // cleanCell trims a cell and removes the apostrophe that exports put before
@@ -14,30 +15,11 @@ import (
 // so that an export re-imports exactly. An apostrophe before anything else
 // is kept (NIP cells lose theirs in nip.Normalize).
 func cleanCell(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && isFormulaStart(s[1]) {
-		return s[1:]
-	}
+	s = table.PlainCell(s)
 	if s == "" || (s[0] > ' ' && s[len(s)-1] > ' ') {
 		return s
 	}
 	return strings.TrimSpace(s)
-}
-
-func isFormulaStart(c byte) bool {
-	switch c {
-	case '=', '+', '-', '@', '\t', '\r':
-		return true
-	}
-	return false
-}
-
-// neutralize prefixes a cell that a spreadsheet would run as a formula
-// (starting with = + - @ tab or CR) with an apostrophe; cleanCell undoes it.
-func neutralize(s string) string {
-	if s != "" && isFormulaStart(s[0]) {
-		return "'" + s
-	}
-	return s
 }
 
 // parseDate reads a date cell through the one date parser (internal/date);

@@ -73,7 +73,9 @@ type AuditFilter struct {
 // those whose audit_range covers its ID: an import's "import.employees"
 // event for each employee it created (imports record the IDs they create as
 // ranges rather than one "employee.create" row per employee; imports before
-// migration 011 wrote those rows, which still show).
+// migration 011 wrote those rows, which still show). Unfiltered, the
+// per-record rows of SKP and assessment-centre imports are left out: the
+// import's event stands for them.
 func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]model.AuditEntry, error) {
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 100
@@ -91,6 +93,10 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]model.AuditEntry
 			q += ` UNION ALL SELECT ` + cols + ` FROM audit_range r JOIN audit_log a ON a.id = r.audit_id
 				WHERE r.entity = $1 AND r.first_id <= $3 AND r.last_id >= $3`
 		}
+	} else {
+		// An import's per-record rows are listed under its event
+		// (ImportEventRecords) and in each record's history, not here.
+		q += ` WHERE a.event_id IS NULL`
 	}
 	q += fmt.Sprintf(` ORDER BY 1 DESC LIMIT %d`, f.Limit)
 	rows, err := s.db.QueryContext(ctx, q, args...)

@@ -1,9 +1,12 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
+	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -13,14 +16,24 @@ type auditData struct {
 	Entity, EntityID string
 	Entities         []string
 	Rows             []model.AuditEntry
+	// Event is the import event shown with what it changed
+	// (?peristiwa=ID); Rows are then its per-record rows, More those not
+	// shown.
+	Event *store.ImportEvent
+	More  int
 }
 
 // auditEntities are the entity names the filter offers.
 var auditEntities = []string{"employee", "org_unit", "position", "user"}
 
+// auditEventRows is how many per-record rows of an import the page shows.
+const auditEventRows = 1000
+
 // auditLog shows the newest audit entries, optionally of one record
-// (GET /audit?entity=employee&id=42). Only whole-government roles may read
-// it, so it needs no scope filter.
+// (GET /audit?entity=employee&id=42), or one import event with the rows of
+// every record it changed and its kept file (GET /audit?peristiwa=7; with
+// &berkas=1 the file itself). Only whole-government roles may read it, so
+// it needs no scope filter.
 func (s *server) auditLog(w http.ResponseWriter, r *http.Request) {
 	p := s.require(w, r)
 	if p == nil {
@@ -28,6 +41,10 @@ func (s *server) auditLog(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	d := auditData{Entity: q.Get("entity"), EntityID: strings.TrimSpace(q.Get("id")), Entities: auditEntities}
+	if ev := q.Get("peristiwa"); ev != "" {
+		s.auditEvent(w, r, ev, q.Get("berkas") != "", &d)
+		return
+	}
 	f := store.AuditFilter{Limit: 200}
 	if d.Entity != "" && d.EntityID != "" {
 		f.Entity, f.EntityID = d.Entity, d.EntityID
@@ -42,4 +59,43 @@ func (s *server) auditLog(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Rows = rows
 	s.render(w, r, http.StatusOK, "audit", "audit.title", d)
+}
+
+// auditEvent shows import event ev (or sends its kept file).
+func (s *server) auditEvent(w http.ResponseWriter, r *http.Request, ev string, file bool, d *auditData) {
+	id, err := strconv.ParseInt(ev, 10, 64)
+	if err != nil || id <= 0 {
+		s.fail(w, r, apperr.New(apperr.ENOTFOUND, "err.audit.event_not_found", ev))
+		return
+	}
+	if file {
+		name, data, err := s.st.ImportFile(r.Context(), id)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		safe := strings.Map(func(c rune) rune {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' {
+				return c
+			}
+			return '_'
+		}, name)
+		h := w.Header()
+		h.Set("Content-Type", "application/octet-stream")
+		h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="impor-%d-%s"`, id, safe))
+		h.Set("Cache-Control", "no-store")
+		w.Write(data)
+		return
+	}
+	e, err := s.st.ImportEventRecords(r.Context(), id, auditEventRows)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	e.Event.At = s.inLoc(e.Event.At)
+	for i := range e.Records {
+		e.Records[i].At = s.inLoc(e.Records[i].At)
+	}
+	d.Event, d.Rows, d.More = e, e.Records, e.Total-len(e.Records)
+	s.render(w, r, http.StatusOK, "audit", "audit.title", *d)
 }

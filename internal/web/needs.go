@@ -20,6 +20,7 @@ import (
 	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/report"
 	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/table"
 )
 
 // The needs analysis (AKPK) pages: /analisis shows the ranked needs and the
@@ -340,7 +341,14 @@ func needsWorkbook(lang i18n.Lang, n *needs.Analysis) (*excelize.File, error) {
 		return nil, err
 	}
 	t := func(k string) string { return i18n.T(lang, k) }
+	// Every text cell goes through table.SafeCell: competency and unit
+	// names are typed by users and may look like formulas.
 	put := func(sheet string, row int, vals []any) error {
+		for i, v := range vals {
+			if s, ok := v.(string); ok {
+				vals[i] = table.SafeCell(s)
+			}
+		}
 		cell, _ := excelize.CoordinatesToCellName(1, row)
 		return f.SetSheetRow(sheet, cell, &vals)
 	}
