@@ -18,7 +18,7 @@ type clock struct{ now time.Time }
 func (c *clock) Now() time.Time      { return c.now }
 func (c *clock) add(d time.Duration) { c.now = c.now.Add(d) }
 func newClock(s *store.Store) *clock {
-	c := &clock{time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}
+	c := &clock{time.Date(2026, 11, 22, 9, 0, 0, 5e8, time.UTC)} // mid-second: slots are whole seconds
 	s.Now = c.Now
 	return c
 }

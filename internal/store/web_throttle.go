@@ -36,9 +36,13 @@ func (r ThrottleRule) count(failures int, last, now time.Time) int {
 }
 
 // ceilUnix is t+d in Unix seconds, rounded up so that a gap is never
-// shorter than d.
+// shorter than d; without a gap it is t rounded down, so that a free
+// attempt never holds the next one.
 func ceilUnix(t time.Time, d time.Duration) int64 {
-	t = t.Add(max(d, 0))
+	if d <= 0 {
+		return t.Unix()
+	}
+	t = t.Add(d)
 	if t.Nanosecond() > 0 {
 		return t.Unix() + 1
 	}
