@@ -117,7 +117,7 @@ var enMessages = map[string]string{
 	"login.hint":      "No account yet, or forgot your password? Ask the personnel admin of your unit.",
 	"login.required":  "Enter your NIP or username and your password.",
 	"login.bad":       "Wrong NIP/username or password.",
-	"login.throttled": "Too many failed sign-in attempts. Wait a moment and try again.",
+	"login.throttled": "Too many failed sign-in attempts. Wait a few seconds, then send this form again.",
 	"login.inactive":  "Your account is not active yet or has been deactivated. Ask the personnel admin of your unit.",
 
 	"home.title":        "Home",
@@ -263,6 +263,10 @@ var enMessages = map[string]string{
 	"audit.event_records": "%d records changed by this import.",
 	"audit.event_open":    "records changed",
 	"audit.more":          "… and %d more rows.",
+	"audit.changes":       "Record changes",
+	"audit.security":      "Security",
+	"audit.security_hint": "Every sign-in attempt: signed in (login.ok), account inactive (login.inactive), wrong password (login.failed), and refused for too many attempts (login.throttled), with the address and the delay. Account ID 0: unknown username.",
+	"audit.account_id":    "Account ID",
 
 	// Competency dictionary (/kamus) and position standards (/standar,
 	// /jabatan/{id}/standar).

@@ -21,7 +21,7 @@ func init() {
 		"err.common.unit_not_found":             "unit %d not found",
 		"err.common.competency_does_not_exist":  "competency #%d does not exist",
 
-		"err.auth.too_many_attempts":      "too many failed sign-in attempts; try again in %s",
+		"err.auth.too_many_attempts":      "too many sign-in attempts on this account at once; send again in %d seconds",
 		"err.auth.sign_in_first":          "please sign in first",
 		"err.auth.language_not_supported": "language %q is not supported",
 

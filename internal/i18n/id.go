@@ -118,7 +118,7 @@ var idMessages = map[string]string{
 	"login.hint":      "Belum punya akun atau lupa kata sandi? Hubungi admin kepegawaian di unit Anda.",
 	"login.required":  "Isi NIP atau nama pengguna dan kata sandi.",
 	"login.bad":       "NIP/nama pengguna atau kata sandi salah.",
-	"login.throttled": "Terlalu banyak percobaan masuk yang gagal. Tunggu sebentar lalu coba lagi.",
+	"login.throttled": "Terlalu banyak percobaan masuk yang gagal. Tunggu beberapa detik lalu kirim lagi formulir ini.",
 	"login.inactive":  "Akun Anda belum aktif atau sudah dinonaktifkan. Hubungi admin kepegawaian di unit Anda.",
 
 	"home.title":        "Beranda",
@@ -264,6 +264,10 @@ var idMessages = map[string]string{
 	"audit.event_records": "%d data diubah oleh impor ini.",
 	"audit.event_open":    "data yang diubah",
 	"audit.more":          "… dan %d baris lagi.",
+	"audit.changes":       "Perubahan data",
+	"audit.security":      "Keamanan",
+	"audit.security_hint": "Setiap percobaan masuk: berhasil (login.ok), akun nonaktif (login.inactive), kata sandi salah (login.failed), dan ditolak karena terlalu banyak percobaan (login.throttled), dengan alamat dan lama penundaan. ID akun 0: nama pengguna tidak dikenal.",
+	"audit.account_id":    "ID akun",
 
 	// Competency dictionary (/kamus) and position standards (/standar,
 	// /jabatan/{id}/standar).

@@ -21,7 +21,7 @@ func init() {
 		"err.common.unit_not_found":             "unit %d tidak ditemukan",
 		"err.common.competency_does_not_exist":  "kompetensi #%d tidak ada",
 
-		"err.auth.too_many_attempts":      "terlalu banyak percobaan masuk yang gagal; coba lagi dalam %s",
+		"err.auth.too_many_attempts":      "terlalu banyak percobaan masuk untuk akun ini sekaligus; kirim lagi dalam %d detik",
 		"err.auth.sign_in_first":          "silakan masuk terlebih dahulu",
 		"err.auth.language_not_supported": "bahasa %q tidak didukung",
 

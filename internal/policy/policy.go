@@ -48,6 +48,7 @@ const (
 	OrgWrite       Action = "org.write"       // create and edit units and positions
 	AccountManage  Action = "account.manage"  // activate, reset, set roles of accounts administered
 	AuditRead      Action = "audit.read"      // the audit log
+	SecurityRead   Action = "audit.security"  // its security part: sign-ins, failures, throttling
 
 	DictionaryRead   Action = "dictionary.read"   // frameworks and their versions
 	DictionaryImport Action = "dictionary.import" // import whole frameworks
@@ -79,7 +80,7 @@ const (
 
 // Actions lists every action, for tests and documentation.
 var Actions = []Action{Public, Session, OrgRead, RegistryRead, EmployeeWrite, EmployeeImport, OrgWrite, AccountManage,
-	AuditRead, DictionaryRead, DictionaryImport, DictionaryWrite, StandardRead, StandardWrite, AssessmentSelf,
+	AuditRead, SecurityRead, DictionaryRead, DictionaryImport, DictionaryWrite, StandardRead, StandardWrite, AssessmentSelf,
 	AssessmentRate, AssessmentImport, CompetencyRead, EvidenceSubmit, EvidenceRead, EvidenceReview, CycleRead, CycleManage,
 	NeedsRead, SurveyResults, TalentRead, SurveyAnswer, SurveyManage, PenaltyRead, PenaltyWrite, PerformanceWrite}
 
@@ -103,6 +104,7 @@ var roles = map[Action][]model.Role{
 	OrgWrite:         govAdmins,
 	AccountManage:    admins,
 	AuditRead:        auditors,
+	SecurityRead:     {model.RoleAuditor, model.RoleSuperadmin},
 	DictionaryRead:   everyone,
 	DictionaryImport: govAdmins,
 	DictionaryWrite:  admins,
@@ -269,7 +271,7 @@ func May(p *Principal, a Action, t Target) bool {
 	me := p.User.EmployeeID
 	self := me != 0 && t.EmployeeID == me
 	switch a {
-	case Session, OrgRead, DictionaryRead, DictionaryImport, StandardWrite, OrgWrite, AuditRead, EmployeeImport:
+	case Session, OrgRead, DictionaryRead, DictionaryImport, StandardWrite, OrgWrite, AuditRead, SecurityRead, EmployeeImport:
 		return true // not about one record, or about every record alike
 	case AssessmentSelf, EvidenceSubmit:
 		return self // one's own assessment and evidence, so one needs an employee record

@@ -66,6 +66,10 @@ type AuditFilter struct {
 	Entity   string
 	EntityID string
 	Limit    int
+	// Security selects the security part of the log (entity
+	// AuditSecurity: sign-ins, failures, throttling) instead of the rest;
+	// the two are never mixed, since fewer roles may read the first.
+	Security bool
 }
 
 // AuditLog returns the newest audit entries matching f, newest first. The
@@ -83,6 +87,9 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]model.AuditEntry
 	const cols = `a.id, a.at, COALESCE(a.actor_id, 0), a.actor, a.action, a.entity, a.entity_id, a.detail`
 	q := `SELECT ` + cols + ` FROM audit_log a`
 	var args []any
+	if f.Security != (f.Entity == AuditSecurity) && f.Entity != "" {
+		return nil, nil // a record of the other part
+	}
 	if f.Entity != "" {
 		args = append(args, f.Entity, f.EntityID)
 		q += ` WHERE a.entity = $1 AND a.entity_id = $2`
@@ -97,6 +104,13 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]model.AuditEntry
 		// An import's per-record rows are listed under its event
 		// (ImportEventRecords) and in each record's history, not here.
 		q += ` WHERE a.event_id IS NULL`
+	}
+	switch {
+	case f.Security && len(args) == 0:
+		q += ` WHERE a.entity = '` + AuditSecurity + `'`
+	case !f.Security:
+		// Around the whole query, so that it also applies to the range branch.
+		q = `SELECT * FROM (` + q + `) x WHERE x.entity <> '` + AuditSecurity + `'`
 	}
 	q += fmt.Sprintf(` ORDER BY 1 DESC LIMIT %d`, f.Limit)
 	rows, err := s.db.QueryContext(ctx, q, args...)

@@ -239,7 +239,7 @@ func (s *Store) ImportEventRecords(ctx context.Context, id int64, limit int) (*I
 		return err
 	}
 	out := &ImportEvent{}
-	err := scan(s.db.QueryRowContext(ctx, `SELECT `+cols+` FROM audit_log WHERE id = $1`, id), &out.Event)
+	err := scan(s.db.QueryRowContext(ctx, `SELECT `+cols+` FROM audit_log WHERE id = $1 AND entity = 'import'`, id), &out.Event)
 	if err == sql.ErrNoRows {
 		return nil, apperr.New(apperr.ENOTFOUND, "err.audit.event_not_found", id)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -15,6 +16,8 @@ import (
 type auditData struct {
 	Entity, EntityID string
 	Entities         []string
+	Security         bool // showing the security part
+	MaySecurity      bool // the reader may see it (a link to it)
 	Rows             []model.AuditEntry
 	// Event is the import event shown with what it changed
 	// (?peristiwa=ID); Rows are then its per-record rows, More those not
@@ -29,23 +32,37 @@ var auditEntities = []string{"employee", "org_unit", "position", "user"}
 // auditEventRows is how many per-record rows of an import the page shows.
 const auditEventRows = 1000
 
+// auditSection is the query value of the security part (?bagian=keamanan).
+const auditSection = "keamanan"
+
 // auditLog shows the newest audit entries, optionally of one record
 // (GET /audit?entity=employee&id=42), or one import event with the rows of
 // every record it changed and its kept file (GET /audit?peristiwa=7; with
 // &berkas=1 the file itself). Only whole-government roles may read it, so
-// it needs no scope filter.
+// it needs no scope filter. Its security part (?bagian=keamanan: every
+// sign-in, failed password and throttled attempt, with the address) is a
+// separate view, for the auditor and the superadmin only
+// (policy.SecurityRead): it says who works from where and when, which the
+// BKPSDM administrator, who may read the rest, needs not know. The two parts
+// never mix, so a flood of failed guesses cannot push the record changes
+// off the page.
 func (s *server) auditLog(w http.ResponseWriter, r *http.Request) {
 	p := s.require(w, r)
 	if p == nil {
 		return
 	}
 	q := r.URL.Query()
-	d := auditData{Entity: q.Get("entity"), EntityID: strings.TrimSpace(q.Get("id")), Entities: auditEntities}
-	if ev := q.Get("peristiwa"); ev != "" {
+	d := auditData{Entity: q.Get("entity"), EntityID: strings.TrimSpace(q.Get("id")), Entities: auditEntities,
+		Security: q.Get("bagian") == auditSection, MaySecurity: policy.Allowed(p, policy.SecurityRead)}
+	if d.Security && !d.MaySecurity {
+		s.fail(w, r, errForbidden)
+		return
+	}
+	if ev := q.Get("peristiwa"); ev != "" && !d.Security {
 		s.auditEvent(w, r, ev, q.Get("berkas") != "", &d)
 		return
 	}
-	f := store.AuditFilter{Limit: 200}
+	f := store.AuditFilter{Limit: 200, Security: d.Security}
 	if d.Entity != "" && d.EntityID != "" {
 		f.Entity, f.EntityID = d.Entity, d.EntityID
 	}

@@ -43,25 +43,37 @@ func usernameKey(typed string) string {
 
 // login checks the credentials (POST /masuk). auth.Throttle counts the
 // attempt as a failure before the password check and takes it back when
-// the password was right, so parallel guesses cannot slip past it; the
-// browser's device token (a cookie set after a good sign-in) keeps a
-// colleague's failures at the same address from delaying its owner.
-// Unknown usernames cost the same time as wrong passwords; inactive
-// accounts are told so only after the right password.
+// the password was right, so parallel guesses cannot slip past it. It
+// paces rather than locks out: after repeated failures the request is held
+// here for a few seconds (auth.MaxHold at most) before the password check,
+// so the owner with the right password gets in from any browser, without
+// JavaScript, a moment later; only an attempt queued behind others beyond
+// that bound gets 429 with the form to send again. Every sign-in, failure
+// and refusal is written to the security audit. Unknown usernames cost the
+// same time as wrong passwords; inactive accounts are told so only after
+// the right password.
 func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	typed := r.PostFormValue("username")
 	password := r.PostFormValue("password")
 	d := loginData{Username: strings.TrimSpace(typed), Next: r.PostFormValue("next")}
 	key := usernameKey(typed)
-	addr := clientIP(r)
 	if key == "" || password == "" {
 		d.Error = "login.required"
 		s.render(w, r, http.StatusBadRequest, "login", "login.title", d)
 		return
 	}
-	device := deviceToken(r)
-	if err := s.throttle.Begin(ctx, key, addr, device); err != nil {
+	u, err := s.st.UserByUsername(ctx, key)
+	if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
+		s.fail(w, r, err)
+		return
+	}
+	var userID int64
+	if u != nil {
+		userID = u.ID
+	}
+	at, err := s.throttle.Begin(ctx, key, userID, clientIP(r), deviceToken(r))
+	if err != nil {
 		if apperr.Code(err) != apperr.ETOOMANY {
 			s.fail(w, r, err)
 			return
@@ -70,10 +82,14 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusTooManyRequests, "login", "login.title", d)
 		return
 	}
-	u, err := s.st.UserByUsername(ctx, key)
-	if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
-		s.fail(w, r, err)
-		return
+	if at.Wait > 0 {
+		t := time.NewTimer(at.Wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return // the browser gave up; the attempt stays counted
+		}
 	}
 	ok := false
 	if u == nil {
@@ -83,11 +99,16 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	if !ok {
 		// The attempt was counted as a failure by Begin.
+		if err := s.throttle.Failed(ctx, at); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		d.Error = "login.bad"
 		s.render(w, r, http.StatusUnauthorized, "login", "login.title", d)
 		return
 	}
-	if device, err = s.throttle.Passed(ctx, key, addr, device); err != nil {
+	device, err := s.throttle.Passed(ctx, at, u.Active)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
