@@ -115,7 +115,8 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 		}
 		if row.SupervisorNIP != "" {
 			sk, _ := nipKey(row.SupervisorNIP)
-			p1.sups = append(p1.sups, supRef{line: int32(line), sup: sk})
+			self, _ := nipKey(row.Employee.NIP)
+			p1.sups = append(p1.sups, supRef{line: int32(line), sup: sk, self: self, unit: row.Employee.UnitID})
 		}
 		if c.holdsHeadPost(row) {
 			return heads.add(row)
@@ -137,7 +138,7 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 			MessageEN: fmt.Sprintf("this NIP occurs again at line %d: a NIP may occur only once; the row is not imported until only one remains", later)})
 		p1.markBad(int(first))
 	}
-	if err := p1.checkSupervisors(ctx, st, rep, s.cols.col(fSupervisorNIP, employeeFields)); err != nil {
+	if err := p1.checkSupervisors(ctx, st, r, o.Scope, rep, s.cols.col(fSupervisorNIP, employeeFields)); err != nil {
 		return nil, err
 	}
 	if !o.Scope.All {

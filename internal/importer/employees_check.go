@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/nip"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -25,7 +27,9 @@ type pass1 struct {
 
 type supRef struct {
 	line int32
-	sup  uint64
+	sup  uint64 // the NIP ATASAN
+	self uint64 // the row's own NIP (0 when unreadable)
+	unit int64  // the row's unit
 }
 
 func (p *pass1) markBad(line int) {
@@ -44,47 +48,72 @@ func (p *pass1) isBad(line int) bool {
 	return w < len(p.badBits) && p.badBits[w]&(1<<(line%64)) != 0
 }
 
-// checkSupervisors refuses rows whose NIP ATASAN is neither stored nor on a
-// good row of the file, repeating until no more rows fall (a supervisor's
-// row may itself fall).
-func (p *pass1) checkSupervisors(ctx context.Context, st *store.Store, rep *Report, col string) error {
+// checkSupervisors refuses rows whose NIP ATASAN is neither on a good row
+// of the file nor a stored employee the importer may name as supervisor
+// (policy.MayNameSupervisorWithin: someone administered, or the head or
+// Plt./Plh. of the row's unit or a unit above; a supervisor the row's
+// employee already has is kept), repeating until no more rows fall (a
+// supervisor's row may itself fall). A stored employee the importer may not
+// name is refused in the words of an unknown NIP, so that the file cannot
+// find out who exists outside the importer's scope.
+func (p *pass1) checkSupervisors(ctx context.Context, st *store.Store, r *refs, scope model.Scope, rep *Report, col string) error {
 	if len(p.sups) == 0 {
 		return nil
 	}
-	// Which referenced NIPs are stored?
-	var ask []string
+	var ask, selves []string
 	seen := map[uint64]bool{}
-	for _, r := range p.sups {
-		if !seen[r.sup] {
-			seen[r.sup] = true
-			ask = append(ask, nipText(r.sup))
+	for _, s := range p.sups {
+		if !seen[s.sup] {
+			seen[s.sup] = true
+			ask = append(ask, nipText(s.sup))
+		}
+		if s.self != 0 {
+			selves = append(selves, nipText(s.self))
 		}
 	}
-	inDB, err := st.ExistingNIPs(ctx, ask)
+	cands, err := st.SupervisorCandidates(ctx, ask)
 	if err != nil {
 		return err
 	}
+	kept := map[string]string{}
+	if !scope.All {
+		if kept, err = st.KeptSupervisors(ctx, selves); err != nil {
+			return err
+		}
+	}
+	mayName := func(s supRef) bool {
+		n := nipText(s.sup)
+		c := cands[n]
+		switch {
+		case c == nil:
+			return false
+		case scope.All, s.self != 0 && kept[nipText(s.self)] == n:
+			return true
+		}
+		u := r.unitByID[s.unit]
+		return u != nil && policy.MayNameSupervisorWithin(scope, c.UnitPath, c.HeadPaths, u.Path)
+	}
 	for changed := true; changed; {
 		changed = false
-		for _, r := range p.sups {
-			if p.isBad(int(r.line)) || inDB[nipText(r.sup)] {
+		for _, s := range p.sups {
+			if p.isBad(int(s.line)) || mayName(s) {
 				continue
 			}
-			l, inFile := p.nipLine[r.sup]
+			l, inFile := p.nipLine[s.sup]
 			if inFile && !p.isBad(int(l)) {
 				continue
 			}
-			n := nipText(r.sup)
-			pr := Problem{Line: int(r.line), Column: col, Value: n, Field: fSupervisorNIP, Code: "supervisor.unknown",
-				Message:   fmt.Sprintf("NIP atasan %s tidak ditemukan, baik di data pegawai maupun di berkas ini", n),
-				MessageEN: fmt.Sprintf("supervisor NIP %s is found neither in the registry nor in this file", n)}
+			n := nipText(s.sup)
+			pr := Problem{Line: int(s.line), Column: col, Value: n, Field: fSupervisorNIP, Code: "supervisor.unknown",
+				Message:   fmt.Sprintf("NIP atasan %s tidak ditemukan di antara pegawai yang dapat Anda tetapkan sebagai atasan, maupun di berkas ini", n),
+				MessageEN: fmt.Sprintf("supervisor NIP %s is found neither among the people you may name as supervisor nor in this file", n)}
 			if inFile {
 				pr.Code = "supervisor.bad"
 				pr.Message = fmt.Sprintf("atasan dengan NIP %s (baris %d) tidak dapat diimpor: perbaiki baris %d lebih dulu", n, l, l)
 				pr.MessageEN = fmt.Sprintf("the supervisor with NIP %s (line %d) cannot be imported: fix line %d first", n, l, l)
 			}
 			rep.add(pr)
-			p.markBad(int(r.line))
+			p.markBad(int(s.line))
 			changed = true
 		}
 	}

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/kompeten/kompeten/internal/model"
@@ -116,3 +117,65 @@ func TestImportCreatesAreAudited(t *testing.T) {
 }
 
 func itoa(id int64) string { return fmt.Sprint(id) }
+
+// TestImportSupervisorStaysInReach: a unit admin's file may name as NIP
+// ATASAN someone of their own scope or the head of a unit above, not a
+// person of another OPD; that person is refused in exactly the words of a
+// NIP nobody has (the file cannot find out who exists), and nothing of the
+// refused row is written.
+func TestImportSupervisorStaysInReach(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		f := setup(t, st)
+		pemdaHead := model.Position{Code: "WALIKOTA", Title: "Sekretaris Daerah", Type: model.JPTPratama, UnitID: f.root.ID, IsHead: true}
+		if err := st.CreatePosition(ctx, admin, &pemdaHead); err != nil {
+			t.Fatal(err)
+		}
+		hdr := []string{"NIP", "NAMA", "JK", "GOLONGAN", "KODE JABATAN", "KODE UNIT", "STATUS", "NIP ATASAN"}
+		sekda, _ := makeNIP(21, 1)
+		outsider, _ := makeNIP(22, 1)
+		colleague, _ := makeNIP(23, 2)
+		seed := [][]string{hdr,
+			{sekda, "Sekda Kota", "L", "IV/c", "WALIKOTA", "1271", "Aktif", ""},
+			{outsider, "Pegawai BKPSDM", "L", "III/b", "", "1271.20", "Aktif", ""},
+			{colleague, "Rekan Kominfo", "P", "III/b", "PRAKOM-AP", "1271.10", "Aktif", ""}}
+		if _, err := Employees(ctx, st, writeCSV(t, seed), Options{Scope: model.Scope{All: true}, Actor: admin, Apply: true}); err != nil {
+			t.Fatal(err)
+		}
+		a, _ := makeNIP(24, 1)
+		b, _ := makeNIP(25, 1)
+		c, _ := makeNIP(26, 2)
+		nobody, _ := makeNIP(27, 1)
+		ghostNIP, _ := makeNIP(28, 1) // valid, stored nowhere
+		rows := [][]string{hdr,
+			{a, "Atasan Sekda", "L", "III/a", "PRAKOM-AP", "1271.10", "Aktif", sekda},         // head of a unit above: allowed
+			{b, "Atasan Rekan", "L", "III/a", "PRAKOM-AP", "1271.10", "Aktif", colleague},     // in scope: allowed
+			{c, "Atasan Luar", "P", "III/a", "PRAKOM-AP", "1271.10", "Aktif", outsider},       // another OPD: refused
+			{nobody, "Atasan Hantu", "L", "III/a", "PRAKOM-AP", "1271.10", "Aktif", ghostNIP}} // nobody
+		kominfoAdmin := Options{Scope: model.Scope{UnitPaths: []string{f.kominfo.Path}}, Actor: model.Actor{Name: "adminkominfo"}, Apply: true}
+		rep, err := Employees(ctx, st, writeCSV(t, rows), kominfoAdmin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byLine := map[int]Problem{}
+		for _, p := range rep.Problems {
+			if p.Field == fSupervisorNIP {
+				byLine[p.Line] = p
+			}
+		}
+		if _, ok := byLine[2]; ok {
+			t.Errorf("the head of a unit above was refused: %+v", byLine[2])
+		}
+		if _, ok := byLine[3]; ok {
+			t.Errorf("a colleague in scope was refused: %+v", byLine[3])
+		}
+		out, ghost := byLine[4], byLine[5]
+		if out.Code != "supervisor.unknown" || ghost.Code != "supervisor.unknown" ||
+			strings.ReplaceAll(out.Message, outsider, "X") != strings.ReplaceAll(ghost.Message, ghost.Value, "X") {
+			t.Errorf("an outsider must be refused like a NIP nobody has:\n%+v\n%+v", out, ghost)
+		}
+		if _, err := st.EmployeeByNIP(ctx, c); err == nil {
+			t.Error("the refused row was written")
+		}
+	})
+}

@@ -83,37 +83,6 @@ func (s *Store) ScanPositions(ctx context.Context, fn func(p *PositionRow) error
 	return rows.Err()
 }
 
-// ExistingNIPs returns which of the given NIPs are stored.
-func (s *Store) ExistingNIPs(ctx context.Context, nips []string) (map[string]bool, error) {
-	out := map[string]bool{}
-	for len(nips) > 0 {
-		n := min(len(nips), 500)
-		var a args
-		var marks []string
-		for _, v := range nips[:n] {
-			marks = append(marks, a.add(v))
-		}
-		nips = nips[n:]
-		rows, err := s.db.QueryContext(ctx, `SELECT nip FROM employee WHERE nip IN (`+strings.Join(marks, ",")+`)`, a...)
-		if err != nil {
-			return nil, fmt.Errorf("store: existing NIPs: %w", err)
-		}
-		for rows.Next() {
-			var v string
-			if err := rows.Scan(&v); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[v] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
 // EmployeeUnitsByNIP returns the unit of each stored employee among the
 // given NIPs (at most a few hundred per call), by NIP.
 func (s *Store) EmployeeUnitsByNIP(ctx context.Context, nips []string) (map[string]int64, error) {

@@ -25,7 +25,7 @@ func (s *Store) ImportUnits(ctx context.Context, a model.Actor, units []UnitImpo
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for i := range units {
 			u := &units[i].Unit
-			if err := validateUnit(u); err != nil {
+			if err := u.Validate(); err != nil {
 				return err
 			}
 			if u.ID == 0 {
@@ -73,7 +73,7 @@ func (s *Store) ImportPositions(ctx context.Context, a model.Actor, ps []model.P
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for i := range ps {
 			p := &ps[i]
-			if err := validatePosition(p); err != nil {
+			if err := p.Validate(); err != nil {
 				return err
 			}
 			if p.ID == 0 {

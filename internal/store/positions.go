@@ -15,12 +15,9 @@ func scanPosition(sc interface{ Scan(...any) error }, p *model.Position) error {
 	return sc.Scan(&p.ID, &p.Code, &p.Title, &p.Type, &p.Jenjang, &p.UnitID, &p.IsHead)
 }
 
-// validatePosition is model.Position.Validate, named for the import's callers.
-func validatePosition(p *model.Position) error { return p.Validate() }
-
 // CreatePosition adds a position; an empty Code gets "J<id>".
 func (s *Store) CreatePosition(ctx context.Context, a model.Actor, p *model.Position) error {
-	if err := validatePosition(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error { return s.createPositionTx(ctx, tx, a, p) })
@@ -55,7 +52,7 @@ func (s *Store) createPositionTx(ctx context.Context, tx *sql.Tx, a model.Actor,
 // UpdatePosition changes a position's attributes and re-derives supervisors
 // when the head post changes.
 func (s *Store) UpdatePosition(ctx context.Context, a model.Actor, p *model.Position) error {
-	if err := validatePosition(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {

@@ -20,16 +20,13 @@ func scanUnit(sc interface{ Scan(...any) error }, u *model.OrgUnit) error {
 // CreateUnit adds a unit under u.ParentID (0 makes a root) and fills u.ID,
 // u.Path and u.Depth.
 func (s *Store) CreateUnit(ctx context.Context, a model.Actor, u *model.OrgUnit) error {
-	if err := validateUnit(u); err != nil {
+	if err := u.Validate(); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.createUnitTx(ctx, tx, a, u)
 	})
 }
-
-// validateUnit is model.OrgUnit.Validate, named for the import's callers.
-func validateUnit(u *model.OrgUnit) error { return u.Validate() }
 
 func (s *Store) createUnitTx(ctx context.Context, tx *sql.Tx, a model.Actor, u *model.OrgUnit) error {
 	parentPath := "/"
@@ -63,7 +60,7 @@ func (s *Store) createUnitTx(ctx context.Context, tx *sql.Tx, a model.Actor, u *
 
 // UpdateUnit changes a unit's code, name and kind (not its place in the tree).
 func (s *Store) UpdateUnit(ctx context.Context, a model.Actor, u *model.OrgUnit) error {
-	if err := validateUnit(u); err != nil {
+	if err := u.Validate(); err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
