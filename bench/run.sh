@@ -206,7 +206,7 @@ bench_http() {
   prepare
   db="$OUT/src-$N.db"
   pw=$("$BIN" user reset-password admin --db "$db" | awk '{print $NF}')
-  token=$("$BIN" user token admin --db "$db" | awk '{print $NF}')
+  token=$("$BIN" user token admin --name bench --db "$db" | awk '{print $NF}')
   taskset -c 0 "$BIN" serve --db "$db" --addr 127.0.0.1:18080 --log-level warn > "$OUT/serve.log" 2>&1 &
   spid=$!
   trap 'kill $spid 2>/dev/null || true' RETURN
