@@ -44,13 +44,28 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	format := fs.String("format", "", "csv atau xlsx (bawaan: dari ekstensi berkas)")
 	hm := mapFlag{}
 	fs.Var(hm, "map", "petakan kolom yang tidak dikenal: --map \"KOLOM SAYA=nip\" (boleh berulang)")
-	if len(args) < 2 {
-		return apperr.New(apperr.EINVALID, "err.cli.import_usage")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, `Penggunaan: kompeten import JENIS BERKAS [opsi]   (opsi boleh sebelum atau sesudah JENIS dan BERKAS)
+Jenis:
+  employees | pegawai     data pegawai (CSV atau XLSX ekspor SIMPEG/SIASN)
+  units | unit           unit organisasi
+  positions | jabatan    jabatan
+  framework | kerangka   kamus kompetensi (--format moodle|csv|xlsx|json)
+  assessment             hasil assessment centre (NIP, KODE KOMPETENSI, LEVEL, TANGGAL)
+  performance            predikat SKP per tahun (NIP, TAHUN, PREDIKAT)
+Tanpa --apply hanya uji coba: laporan ditulis, tidak ada yang berubah.
+Opsi:`)
+		fs.PrintDefaults()
 	}
-	kind, path := args[0], args[1]
-	if err := fs.Parse(args[2:]); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
+	if len(pos) != 2 {
+		fs.Usage()
+		return apperr.New(apperr.EINVALID, "err.cli.import_usage")
+	}
+	kind, path := pos[0], pos[1]
 	st, err := resolveAndOpen(ctx, resolve)
 	if err != nil {
 		return err
@@ -130,13 +145,23 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	fwCode := fs.String("code", "", "kode kerangka kompetensi (export framework)")
 	fwVersion := fs.String("version", "", "versi kerangka (bawaan: terbaru)")
 	fwFormat := fs.String("format", "", "moodle, csv, xlsx atau json (bawaan: dari ekstensi berkas)")
-	if len(args) < 2 {
-		return apperr.New(apperr.EINVALID, "err.cli.export_usage")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, `Penggunaan: kompeten export JENIS BERKAS [opsi]   (opsi boleh sebelum atau sesudah JENIS dan BERKAS)
+Jenis:
+  employees | pegawai, units | unit, positions | jabatan   ke BERKAS.csv atau BERKAS.xlsx
+  framework | kerangka   kamus kompetensi --code KODE [--version V] [--format moodle|csv|xlsx|json]
+Opsi:`)
+		fs.PrintDefaults()
 	}
-	kind, path := args[0], args[1]
-	if err := fs.Parse(args[2:]); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
+	if len(pos) != 2 {
+		fs.Usage()
+		return apperr.New(apperr.EINVALID, "err.cli.export_usage")
+	}
+	kind, path := pos[0], pos[1]
 	st, err := resolveAndOpen(ctx, resolve)
 	if err != nil {
 		return err

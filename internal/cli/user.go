@@ -28,15 +28,15 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "Penggunaan:\n  kompeten user create USERNAME [--role R] [--nip NIP] [--scope-unit ID]\n  kompeten user set-role USERNAME --role R [--scope-unit ID]\n  kompeten user reset-password USERNAME\n  kompeten user activate|deactivate USERNAME\n  kompeten user token USERNAME --name NAMA [--days 90] [--read-only]   (token API baru)\n  kompeten user tokens USERNAME   (daftar token API)\n  kompeten user revoke-token USERNAME ID")
 		fs.PrintDefaults()
 	}
-	if len(args) < 2 {
-		fs.Usage()
-		return apperr.New(apperr.EINVALID, "err.cli.user_usage")
-	}
-	action, username := args[0], nip.Normalize(args[1])
-	rest, err := parseArgs(fs, args[2:]) // options before or after the token number
+	pos, err := parseArgs(fs, args) // options before or after the positionals
 	if err != nil {
 		return err
 	}
+	if len(pos) < 2 {
+		fs.Usage()
+		return apperr.New(apperr.EINVALID, "err.cli.user_usage")
+	}
+	action, username, rest := pos[0], nip.Normalize(pos[1]), pos[2:]
 	st, err := resolveAndOpen(ctx, resolve)
 	if err != nil {
 		return err

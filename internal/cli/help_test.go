@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kompeten/kompeten/internal/store"
+)
+
+// TestHelpAndOptionsAnywhere: -h on a command or after its first word
+// lists the kinds and options and exits 0 (it was read as a file name, and
+// `user create -h` made an account named "-h"); options work before or
+// after the positional arguments.
+func TestHelpAndOptionsAnywhere(t *testing.T) {
+	t.Setenv("KOMPETEN_LANG", "id")
+	db := filepath.Join(t.TempDir(), "k.db")
+	for _, args := range [][]string{{"import", "-h"}, {"import", "employees", "-h"}, {"export", "-h"}} {
+		out, code := run(t, args...)
+		if code != 0 || !strings.Contains(out, "Jenis:") || !strings.Contains(out, "employees") || !strings.Contains(out, "-db") {
+			t.Errorf("%v: %d\n%s", args, code, out)
+		}
+	}
+	if out, code := run(t, "user", "create", "-h", "--db", db); code != 0 || !strings.Contains(out, "Penggunaan") {
+		t.Errorf("user create -h: %d %s", code, out)
+	}
+	if st, err := store.Open(db); err == nil {
+		if _, err := st.UserByUsername(context.Background(), "-h"); err == nil {
+			t.Error("user create -h made an account named -h")
+		}
+		st.Close()
+	}
+	// Options before the positionals.
+	if out, code := run(t, "user", "--db", db, "create", "operator", "--role", "admin_bkpsdm"); code != 0 || !strings.Contains(out, "operator") {
+		t.Fatalf("options first: %d %s", code, out)
+	}
+	csv := filepath.Join(t.TempDir(), "unit.csv")
+	if out, code := run(t, "export", "--db", db, "units", csv); code != 0 {
+		t.Errorf("export with options first: %d %s", code, out)
+	}
+	if out, code := run(t, "import", "--db", db, "units", csv); code != 0 {
+		t.Errorf("import with options first: %d %s", code, out)
+	}
+}
