@@ -25,16 +25,21 @@ func TestHelpAndOptionsAnywhere(t *testing.T) {
 	if out, code := run(t, "user", "create", "-h", "--db", db); code != 0 || !strings.Contains(out, "Penggunaan") {
 		t.Errorf("user create -h: %d %s", code, out)
 	}
-	if st, err := store.Open(db); err == nil {
-		if _, err := st.UserByUsername(context.Background(), "-h"); err == nil {
-			t.Error("user create -h made an account named -h")
-		}
-		st.Close()
-	}
 	// Options before the positionals.
 	if out, code := run(t, "user", "--db", db, "create", "operator", "--role", "admin_bkpsdm"); code != 0 || !strings.Contains(out, "operator") {
 		t.Fatalf("options first: %d %s", code, out)
 	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.UserByUsername(context.Background(), "operator"); err != nil {
+		t.Fatalf("the operator account: %v", err)
+	}
+	if _, err := st.UserByUsername(context.Background(), "-h"); err == nil {
+		t.Error("user create -h made an account named -h")
+	}
+	st.Close()
 	csv := filepath.Join(t.TempDir(), "unit.csv")
 	if out, code := run(t, "export", "--db", db, "units", csv); code != 0 {
 		t.Errorf("export with options first: %d %s", code, out)
