@@ -78,7 +78,7 @@ func TestRouteRoleMatrix(t *testing.T) {
 	} {
 		tokens[u.Role] = f.userToken(u)
 	}
-	for _, name := range []string{f.a2.NIP, "super", "m-atasan", "m-opd", "m-bkpsdm", "m-lpk", "m-pimpinan", "m-auditor"} {
+	for _, name := range []string{f.a2.NIP, "admin", "m-atasan", "m-opd", "m-bkpsdm", "m-lpk", "m-pimpinan", "m-auditor"} {
 		u, err := st.UserByUsername(ctx, name)
 		must(err)
 		users[u.Role] = *u
