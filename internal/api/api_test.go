@@ -49,9 +49,9 @@ func date(s string) time.Time {
 	return t
 }
 
-func newFixture(t *testing.T, st *store.Store) *fixture {
+func newFixture(t *testing.T, st *store.Store, opts ...testcity.Option) *fixture {
 	t.Helper()
-	c := testcity.New(t, st, testcity.WithClock(testNow))
+	c := testcity.New(t, st, append([]testcity.Option{testcity.WithClock(testNow)}, opts...)...)
 	f := &fixture{t: t, st: st, h: New(st, slog.New(slog.NewTextHandler(t.Output(), nil))), city: c,
 		root: c.Root, unitA: c.Kominfo, unitB: c.Dinkes, headA: c.HeadPos, staffA: c.StaffPos, a1: c.Head, a2: c.Budi, b1: c.Sri}
 	f.super = c.Token(t, c.Admin)

@@ -26,6 +26,8 @@ const (
 	PwOPD   = "rahasia-opd-22"
 	PwBudi  = "rahasia-budi-3"
 	PwSri   = "rahasia-sri-44"
+	// PwRoles is the password of every account WithEveryRole adds.
+	PwRoles = "rahasia-matriks-9"
 
 	NIPHead = "197505052000031002"
 	NIPBudi = "198001012005011001"
@@ -51,10 +53,18 @@ type City struct {
 	// Accounts: the superadmin "admin", the Kominfo admin "adminkominfo",
 	// Budi's own account (active) and Sri's (inactive).
 	Admin, AdminKominfo, BudiUser, SriUser model.User
+
+	// Filled by WithEveryRole: Rina is more Kominfo staff with her own
+	// account; Rudi is the employee behind the Kominfo admin account
+	// "m-opd"; Wati, a nurse in Dinkes, is behind the BKPSDM admin
+	// "m-bkpsdm"; "m-lpk", "m-pimpinan" and "m-auditor" have no record.
+	Rina, Rudi, Wati                                          model.Employee
+	RinaUser, OPDUser, BKPSDMUser, LPKUser, Pimpinan, Auditor model.User
 }
 
 type config struct {
-	now time.Time
+	now       time.Time
+	everyRole bool
 }
 
 // Option changes what New seeds.
@@ -64,6 +74,13 @@ type Option func(*config)
 // audit times, token expiry and age-dependent results are reproducible.
 func WithClock(now time.Time) Option {
 	return func(c *config) { c.now = now }
+}
+
+// WithEveryRole adds the people and accounts a route-by-role test needs:
+// an account for every role, each with an employee record where the role
+// has one (see City).
+func WithEveryRole() Option {
+	return func(c *config) { c.everyRole = true }
 }
 
 // New seeds the city into st and returns it; any failure fails t.
@@ -117,7 +134,43 @@ func New(t testing.TB, st *store.Store, opts ...Option) *City {
 	must(c.AddUser(&c.AdminKominfo, PwOPD))
 	must(c.AddUser(&c.BudiUser, PwBudi))
 	must(c.AddUser(&c.SriUser, PwSri))
+	if cfg.everyRole {
+		c.addEveryRole(t)
+	}
 	return c
+}
+
+func (c *City) addEveryRole(t testing.TB) {
+	t.Helper()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	person := func(e *model.Employee) {
+		e.Gender, e.Kind, e.Golongan = model.Female, model.PNS, "III/a"
+		must(c.AddEmployee(e))
+		// The supervisor is derived from the posts; read it back.
+		got, err := c.St.Employee(context.Background(), e.ID)
+		must(err)
+		e.SupervisorID = got.SupervisorID
+	}
+	c.Rina = model.Employee{NIP: "199003032015032001", Name: "Rina Marpaung", PositionID: c.StaffPos.ID, UnitID: c.Kominfo.ID}
+	person(&c.Rina)
+	c.Rudi = model.Employee{NIP: "198804042012041001", Name: "Rudi Tambunan", PositionID: c.StaffPos.ID, UnitID: c.Kominfo.ID}
+	person(&c.Rudi)
+	c.Wati = model.Employee{NIP: "198606062011062001", Name: "Wati Harahap", PositionID: c.NursePos.ID, UnitID: c.Dinkes.ID}
+	person(&c.Wati)
+	c.RinaUser = model.User{Username: c.Rina.NIP, EmployeeID: c.Rina.ID, Role: model.RolePegawai, Active: true}
+	c.OPDUser = model.User{Username: "m-opd", EmployeeID: c.Rudi.ID, Role: model.RoleAdminOPD, ScopeUnitID: c.Kominfo.ID, Active: true}
+	c.BKPSDMUser = model.User{Username: "m-bkpsdm", EmployeeID: c.Wati.ID, Role: model.RoleAdminBKPSDM, Active: true}
+	c.LPKUser = model.User{Username: "m-lpk", Role: model.RolePenyelenggara, Active: true}
+	c.Pimpinan = model.User{Username: "m-pimpinan", Role: model.RolePimpinan, Active: true}
+	c.Auditor = model.User{Username: "m-auditor", Role: model.RoleAuditor, Active: true}
+	for _, u := range []*model.User{&c.RinaUser, &c.OPDUser, &c.BKPSDMUser, &c.LPKUser, &c.Pimpinan, &c.Auditor} {
+		must(c.AddUser(u, PwRoles))
+	}
 }
 
 // AddEmployee seeds one more person: an active employee born on the date

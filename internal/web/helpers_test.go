@@ -44,9 +44,9 @@ func must(t testing.TB, err error) {
 }
 
 // newFixture seeds the test city into st and starts the UI.
-func newFixture(t testing.TB, st *store.Store) *fixture {
+func newFixture(t testing.TB, st *store.Store, opts ...testcity.Option) *fixture {
 	t.Helper()
-	c := testcity.New(t, st)
+	c := testcity.New(t, st, opts...)
 	f := &fixture{st: st, city: c, root: c.Root, kominfo: c.Kominfo, dinkes: c.Dinkes, head: c.Head, budi: c.Budi, sri: c.Sri}
 	h, err := New(st, Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), ImportDir: t.TempDir()})
 	must(t, err)
