@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -33,10 +32,7 @@ func withStandard(t *testing.T, f *fixture) []int64 {
 			VALUES ($1, $2, 2, 1, TRUE)`, sid, c)
 		must(t, err)
 	}
-	h, err := auth.HashPassword(pwHead)
-	must(t, err)
-	must(t, st.CreateUser(ctx, model.Actor{Name: "test"}, &model.User{Username: nipHead, EmployeeID: f.head.ID,
-		Role: model.RoleAtasan, Active: true, PasswordHash: h}))
+	must(t, f.city.AddUser(&model.User{Username: nipHead, EmployeeID: f.head.ID, Role: model.RoleAtasan, Active: true}, pwHead))
 	return ids[:4]
 }
 

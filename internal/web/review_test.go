@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -21,11 +20,8 @@ import (
 // carry a penalty's content.
 func TestReviewAuditPageHidesPenaltyContent(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
-		ctx := context.Background()
 		f := newFixture(t, st)
-		h, err := auth.HashPassword("rahasia-audit-7")
-		must(t, err)
-		must(t, st.CreateUser(ctx, model.Actor{Name: "test"}, &model.User{Username: "inspektorat", Role: model.RoleAuditor, Active: true, PasswordHash: h}))
+		must(t, f.city.AddUser(&model.User{Username: "inspektorat", Role: model.RoleAuditor, Active: true}, "rahasia-audit-7"))
 		budiURL := "/pegawai/" + strconv.FormatInt(f.budi.ID, 10)
 		opd := f.client(t)
 		opd.login("adminkominfo", pwOPD)
@@ -75,9 +71,8 @@ func TestReviewSurveyResultsWithholdSmallGroupTexts(t *testing.T) {
 
 		// A third employee joins Kominfo; with three respondents the texts show.
 		third := model.Employee{NIP: "199107072019031004", Name: "Rudi Hasibuan", Gender: model.Male, Kind: model.PNS, Golongan: "III/a",
-			UnitID: f.kominfo.ID, Status: model.StatusAktif}
-		third.BirthDate, _ = time.Parse("20060102", third.NIP[:8])
-		must(t, st.CreateEmployee(ctx, sys, &third))
+			UnitID: f.kominfo.ID}
+		must(t, f.city.AddEmployee(&third))
 		answer(f.head.ID, "SPBE")
 		answer(third.ID, "Mentoring")
 		p = opd.get(results)
