@@ -662,17 +662,10 @@ func TestHeadPostDoesNotWidenAdminScope(t *testing.T) {
 		}
 		kadis := model.Employee{NIP: "196901011990031001", Name: "Darmawan", BirthDate: date("1969-01-01"), Gender: model.Male,
 			Kind: model.PNS, Golongan: "IV/c", PositionID: headB.ID, UnitID: f.unitB.ID, Status: model.StatusAktif}
-		if err := st.CreateEmployee(ctx, sys, &kadis); err != nil {
+		if err := f.city.AddEmployee(&kadis); err != nil {
 			t.Fatal(err)
 		}
-		u := model.User{Username: kadis.NIP, EmployeeID: kadis.ID, Role: model.RoleAdminOPD, ScopeUnitID: f.unitA.ID, PasswordHash: "x", Active: true}
-		if err := st.CreateUser(ctx, sys, &u); err != nil {
-			t.Fatal(err)
-		}
-		tok := auth.RandomSecret(32)
-		if err := st.CreateAPIToken(ctx, sys, &model.APIToken{UserID: u.ID, Name: "test", Expires: st.Now().Add(model.DefaultTokenLifetime)}, auth.TokenHash(tok)); err != nil {
-			t.Fatal(err)
-		}
+		tok := f.userToken(model.User{Username: kadis.NIP, EmployeeID: kadis.ID, Role: model.RoleAdminOPD, ScopeUnitID: f.unitA.ID})
 		f.do("GET", "/api/v1/employees/"+itoa(f.b1.ID), tok, nil).want(t, http.StatusOK)
 		f.do("PUT", "/api/v1/employees/"+itoa(f.b1.ID), tok, map[string]any{"golongan": "IV/a"}).want(t, http.StatusForbidden)
 		f.do("PUT", "/api/v1/employees/"+itoa(f.a2.ID), tok, map[string]any{"unit_id": f.unitB.ID, "position_id": nil}).want(t, http.StatusForbidden)
