@@ -26,6 +26,8 @@ const (
 	PwOPD   = "rahasia-opd-22"
 	PwBudi  = "rahasia-budi-3"
 	PwSri   = "rahasia-sri-44"
+	// PwHead is the password of the head's atasan account WithStandard adds.
+	PwHead = "rahasia-kepala-5"
 	// PwRoles is the password of every account WithEveryRole adds.
 	PwRoles = "rahasia-matriks-9"
 
@@ -60,11 +62,17 @@ type City struct {
 	// "m-bkpsdm"; "m-lpk", "m-pimpinan" and "m-auditor" have no record.
 	Rina, Rudi, Wati                                          model.Employee
 	RinaUser, OPDUser, BKPSDMUser, LPKUser, Pimpinan, Auditor model.User
+
+	// Filled by WithStandard: the competencies of the staff post's
+	// standard and the head's atasan account.
+	Comps    []int64
+	HeadUser model.User
 }
 
 type config struct {
 	now       time.Time
 	everyRole bool
+	standard  bool
 }
 
 // Option changes what New seeds.
@@ -81,6 +89,14 @@ func WithClock(now time.Time) Option {
 // has one (see City).
 func WithEveryRole() Option {
 	return func(c *config) { c.everyRole = true }
+}
+
+// WithStandard gives the staff post (Budi's) a standard, decree SK-7/2025
+// of 2 January 2025: the first four competencies of the national framework
+// at level 2, weight 1, mandatory; and gives the head an atasan account
+// (PwHead), so that both sides of an assessment can sign in.
+func WithStandard() Option {
+	return func(c *config) { c.standard = true }
 }
 
 // New seeds the city into st and returns it; any failure fails t.
@@ -137,7 +153,39 @@ func New(t testing.TB, st *store.Store, opts ...Option) *City {
 	if cfg.everyRole {
 		c.addEveryRole(t)
 	}
+	if cfg.standard {
+		c.addStandard(t)
+	}
 	return c
+}
+
+func (c *City) addStandard(t testing.TB) {
+	t.Helper()
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := c.St.EnsureBuiltInFrameworks(ctx, Sys)
+	must(err)
+	fid, err := c.St.FrameworkID(ctx, "KOMPETENSI-ASN", "")
+	must(err)
+	_, ids, err := c.St.Framework(ctx, fid)
+	must(err)
+	if len(ids) < 4 {
+		t.Fatalf("the national framework has %d competencies", len(ids))
+	}
+	c.Comps = ids[:4]
+	items := make([]model.StandardItem, len(c.Comps))
+	for i, id := range c.Comps {
+		items[i] = model.StandardItem{CompetencyID: id, Required: 2, Weight: 1, Mandatory: true}
+	}
+	_, err = c.St.SetStandard(ctx, Sys, c.StaffPos.ID, "SK-7/2025", "2025-01-02", items)
+	must(err)
+	c.HeadUser = model.User{Username: NIPHead, EmployeeID: c.Head.ID, Role: model.RoleAtasan, Active: true}
+	must(c.AddUser(&c.HeadUser, PwHead))
 }
 
 func (c *City) addEveryRole(t testing.TB) {

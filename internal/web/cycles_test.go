@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -36,8 +38,8 @@ func idFrom(t *testing.T, path, prefix string) string {
 
 func TestCyclePages(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
-		comps := withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps
 		withDinkesAdmin(t, f)
 		today := model.CycleToday(time.Now())
 		later := model.CycleToday(time.Now().AddDate(0, 0, 20))

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -33,8 +35,8 @@ func (c *client) uploadEvidence(competency int64, level, name string, content []
 
 func TestEvidenceUploadReviewDownload(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
-		comps := withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps
 		ctx := context.Background()
 		// Budi's colleague in Kominfo, with an account.
 		rina := model.Employee{NIP: "199304042019032001", Name: "Rina Harahap", Gender: model.Female, Kind: model.PNS, Golongan: "III/a",

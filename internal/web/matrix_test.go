@@ -41,8 +41,8 @@ const pwMatrix = testcity.PwRoles
 func newMatrixCity(t *testing.T, st *store.Store) *matrixCity {
 	ctx := context.Background()
 	sys := model.Actor{Name: "test"}
-	f := newFixture(t, st, testcity.WithEveryRole())
-	comps := withStandard(t, f) // Budi's position has a standard; the head gets an atasan account
+	f := newFixture(t, st, testcity.WithEveryRole(), testcity.WithStandard())
+	comps := f.city.Comps // Budi's position has a standard; the head gets an atasan account
 	c := &matrixCity{fixture: f, users: map[model.Role]*model.User{}, comps: comps}
 	nurse := f.sri.PositionID
 	c.rina, c.rudi, c.wati = f.city.Rina, f.city.Rudi, f.city.Wati

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -44,8 +46,7 @@ func TestReviewAuditPageHidesPenaltyContent(t *testing.T) {
 func TestReviewSurveyResultsWithholdSmallGroupTexts(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
 		sys := model.Actor{Name: "test"}
 		sv := &model.Survey{Title: "Kebutuhan 2026", ScopeUnitID: f.kominfo.ID, OpensOn: day(-1), ClosesOn: day(7),
 			Questions: []model.SurveyQuestion{{Kind: model.QuestionText, Prompt: "Saran"}}}

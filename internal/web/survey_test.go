@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
@@ -39,8 +41,8 @@ func day(offset int) string {
 func TestSurveyPages(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		comps := withStandard(t, f) // Budi's position: four national competencies at level 2; the head can sign in
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps // Budi's position: four national competencies at level 2; the head can sign in
 		// Assessed: Budi 1 in Integritas (short), 3 in Kerjasama (not short).
 		for i, lvl := range []int{1, 3} {
 			must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &model.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[i],
