@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -41,14 +40,7 @@ func analysisFixture(t *testing.T, f *fixture) ([2]int64, string) {
 			t.Fatal(err)
 		}
 	}
-	u := model.User{Username: f.a1.NIP, Role: model.RoleAtasan, EmployeeID: f.a1.ID, PasswordHash: "x", Active: true}
-	if err := st.CreateUser(ctx, sys, &u); err != nil {
-		t.Fatal(err)
-	}
-	tok := auth.RandomSecret(32)
-	if err := st.CreateAPIToken(ctx, sys, &model.APIToken{UserID: u.ID, Name: "test", Expires: st.Now().Add(model.DefaultTokenLifetime)}, auth.TokenHash(tok)); err != nil {
-		t.Fatal(err)
-	}
+	tok := f.userToken(model.User{Username: f.a1.NIP, Role: model.RoleAtasan, EmployeeID: f.a1.ID})
 	return [2]int64{ids[0], ids[1]}, tok
 }
 

@@ -16,14 +16,17 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
-// fixture is a small government: a root, two OPDs (A and B), three
-// employees and three tokens.
+// fixture is the test city (see testcity.City) seen through the API, by
+// the names these tests use: unit A is Kominfo, B is Dinkes; a1 heads A,
+// a2 is staff in A, b1 works in B; three tokens.
 type fixture struct {
 	t       *testing.T
 	st      *store.Store
 	h       http.Handler
+	city    *testcity.City
 	root    model.OrgUnit
 	unitA   model.OrgUnit
 	unitB   model.OrgUnit
@@ -46,50 +49,14 @@ func date(s string) time.Time {
 	return t
 }
 
-func newFixture(t *testing.T, st *store.Store) *fixture {
+func newFixture(t *testing.T, st *store.Store, opts ...testcity.Option) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	st.Now = func() time.Time { return testNow }
-	f := &fixture{t: t, st: st, h: New(st, slog.New(slog.NewTextHandler(t.Output(), nil)))}
-	sys := model.Actor{Name: "test"}
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	f.root = model.OrgUnit{Code: "PEMDA", Name: "Pemerintah Kota Contoh", Kind: model.UnitPemda}
-	must(st.CreateUnit(ctx, sys, &f.root))
-	f.unitA = model.OrgUnit{Code: "DISDIK", Name: "Dinas Pendidikan", Kind: model.UnitOPD, ParentID: f.root.ID}
-	must(st.CreateUnit(ctx, sys, &f.unitA))
-	f.unitB = model.OrgUnit{Code: "DINKES", Name: "Dinas Kesehatan", Kind: model.UnitOPD, ParentID: f.root.ID}
-	must(st.CreateUnit(ctx, sys, &f.unitB))
-	f.headA = model.Position{Title: "Kepala Dinas Pendidikan", Type: model.JPTPratama, UnitID: f.unitA.ID, IsHead: true}
-	must(st.CreatePosition(ctx, sys, &f.headA))
-	f.staffA = model.Position{Title: "Analis Kepegawaian", Type: model.Pelaksana, UnitID: f.unitA.ID}
-	must(st.CreatePosition(ctx, sys, &f.staffA))
-
-	f.a1 = model.Employee{NIP: "196608011988031001", Name: "Budi Santoso", GelarBelakang: "S.Pd., M.M.", BirthDate: date("1966-08-01"),
-		Gender: model.Male, Kind: model.PNS, Golongan: "IV/b", PositionID: f.headA.ID, UnitID: f.unitA.ID, Status: model.StatusAktif}
-	must(st.CreateEmployee(ctx, sys, &f.a1))
-	f.a2 = model.Employee{NIP: "198503152010012003", Name: "Siti Aminah", BirthDate: date("1985-03-15"),
-		Gender: model.Female, Kind: model.PNS, Golongan: "III/b", PositionID: f.staffA.ID, UnitID: f.unitA.ID, Status: model.StatusAktif}
-	must(st.CreateEmployee(ctx, sys, &f.a2))
-	f.b1 = model.Employee{NIP: "197001011995031002", Name: "Ahmad Siregar", BirthDate: date("1970-01-01"),
-		Gender: model.Male, Kind: model.PNS, Golongan: "III/d", UnitID: f.unitB.ID, Status: model.StatusAktif}
-	must(st.CreateEmployee(ctx, sys, &f.b1))
-
-	token := func(u model.User) string {
-		t.Helper()
-		u.PasswordHash, u.Active = "x", true
-		must(st.CreateUser(ctx, sys, &u))
-		tok := auth.RandomSecret(32)
-		must(st.CreateAPIToken(ctx, sys, &model.APIToken{UserID: u.ID, Name: "test", Expires: st.Now().Add(model.DefaultTokenLifetime)}, auth.TokenHash(tok)))
-		return tok
-	}
-	f.super = token(model.User{Username: "super", Role: model.RoleSuperadmin})
-	f.admin = token(model.User{Username: "admin-disdik", Role: model.RoleAdminOPD, ScopeUnitID: f.unitA.ID})
-	f.pegawai = token(model.User{Username: f.a2.NIP, Role: model.RolePegawai, EmployeeID: f.a2.ID})
+	c := testcity.New(t, st, append([]testcity.Option{testcity.WithClock(testNow)}, opts...)...)
+	f := &fixture{t: t, st: st, h: New(st, slog.New(slog.NewTextHandler(t.Output(), nil))), city: c,
+		root: c.Root, unitA: c.Kominfo, unitB: c.Dinkes, headA: c.HeadPos, staffA: c.StaffPos, a1: c.Head, a2: c.Budi, b1: c.Sri}
+	f.super = c.Token(t, c.Admin)
+	f.admin = c.Token(t, c.AdminKominfo)
+	f.pegawai = c.Token(t, c.BudiUser)
 	return f
 }
 
@@ -214,7 +181,7 @@ func TestAuthentication(t *testing.T) {
 			t.Errorf("openapi.yaml starts %q", r.raw[:20])
 		}
 		// A deactivated account's token stops working.
-		u, err := st.UserByUsername(context.Background(), "admin-disdik")
+		u, err := st.UserByUsername(context.Background(), "adminkominfo")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -234,7 +201,7 @@ func TestMe(t *testing.T) {
 		user := r.body["user"].(map[string]any)
 		scope := r.body["scope"].(map[string]any)
 		perms := r.body["permissions"].(map[string]any)
-		if user["role"] != "admin_opd" || user["username"] != "admin-disdik" || user["employee_id"] != nil {
+		if user["role"] != "admin_opd" || user["username"] != "adminkominfo" || user["employee_id"] != nil {
 			t.Errorf("user %v", user)
 		}
 		if scope["all"] != false || len(scope["unit_ids"].([]any)) != 1 || num(scope["unit_ids"].([]any)[0]) != f.unitA.ID {
@@ -262,7 +229,7 @@ func TestUnits(t *testing.T) {
 			got = append(got, it["code"].(string))
 		}
 		// Tree order: root, then its children by name.
-		if strings.Join(got, ",") != "PEMDA,DINKES,DISDIK" {
+		if strings.Join(got, ",") != "PEMDA,DINKES,KOMINFO" {
 			t.Errorf("units %v", got)
 		}
 		if items[0]["parent_id"] != nil || num(items[0]["depth"]) != 0 || num(items[1]["parent_id"]) != f.root.ID || num(items[1]["depth"]) != 1 {
@@ -277,12 +244,12 @@ func TestUnits(t *testing.T) {
 			t.Errorf("first page %s", r.raw)
 		}
 		r = f.do("GET", "/api/v1/units?limit=2&offset=2", f.pegawai, nil).want(t, 200)
-		if len(r.items()) != 1 || r.items()[0]["code"] != "DISDIK" || r.body["next_offset"] != nil {
+		if len(r.items()) != 1 || r.items()[0]["code"] != "KOMINFO" || r.body["next_offset"] != nil {
 			t.Errorf("last page %s", r.raw)
 		}
 		f.do("GET", "/api/v1/units?offset=x", f.pegawai, nil).want(t, 422)
 		r = f.do("GET", "/api/v1/units/"+itoa(f.unitA.ID), f.pegawai, nil).want(t, 200)
-		if r.body["name"] != "Dinas Pendidikan" || r.body["path"] != f.unitA.Path || r.body["kind"] != "opd" {
+		if r.body["name"] != "Dinas Komunikasi dan Informatika" || r.body["path"] != f.unitA.Path || r.body["kind"] != "opd" {
 			t.Errorf("unit %s", r.raw)
 		}
 		f.do("GET", "/api/v1/units/9999", f.super, nil).want(t, 404)
@@ -326,14 +293,15 @@ func TestPositions(t *testing.T) {
 		if items := r.items(); len(items) != 2 || items[0]["is_head"] != true || items[0]["type"] != "jpt_pratama" {
 			t.Errorf("positions %s", r.raw)
 		}
-		r = f.do("GET", "/api/v1/positions?unit_id="+itoa(f.unitB.ID), f.pegawai, nil).want(t, 200)
+		// The root has no posts of its own.
+		r = f.do("GET", "/api/v1/positions?unit_id="+itoa(f.root.ID), f.pegawai, nil).want(t, 200)
 		if r.items() != nil || !bytes.Contains(r.raw, []byte(`"items":[]`)) {
 			t.Errorf("empty list %s", r.raw)
 		}
 		f.do("GET", "/api/v1/positions?unit_id=9999", f.pegawai, nil).want(t, 422)
 		f.do("GET", "/api/v1/positions?unit_id=x", f.pegawai, nil).want(t, 422)
 		r = f.do("GET", "/api/v1/positions/"+itoa(f.staffA.ID), f.pegawai, nil).want(t, 200)
-		if r.body["title"] != "Analis Kepegawaian" || num(r.body["unit_id"]) != f.unitA.ID {
+		if r.body["title"] != "Pengelola Sistem Informasi" || num(r.body["unit_id"]) != f.unitA.ID {
 			t.Errorf("position %s", r.raw)
 		}
 
@@ -389,12 +357,12 @@ func TestEmployeesRead(t *testing.T) {
 			t.Errorf("all %s", r.raw)
 		}
 		// Search by name and by NIP prefix.
-		r = f.do("GET", "/api/v1/employees?q=budi", f.super, nil).want(t, 200)
+		r = f.do("GET", "/api/v1/employees?q=nasution", f.super, nil).want(t, 200)
 		if it := r.items(); len(it) != 1 || it[0]["nip"] != f.a1.NIP {
-			t.Errorf("q=budi %s", r.raw)
+			t.Errorf("q=nasution %s", r.raw)
 		}
-		r = f.do("GET", "/api/v1/employees?q=19850315", f.super, nil).want(t, 200)
-		if it := r.items(); len(it) != 1 || it[0]["name"] != "Siti Aminah" {
+		r = f.do("GET", "/api/v1/employees?q=19800101", f.super, nil).want(t, 200)
+		if it := r.items(); len(it) != 1 || it[0]["name"] != "Budi Santoso Siregar" {
 			t.Errorf("q=nip %s", r.raw)
 		}
 		// Filters.
@@ -402,7 +370,7 @@ func TestEmployeesRead(t *testing.T) {
 		if it := r.items(); len(it) != 1 || it[0]["nip"] != f.b1.NIP {
 			t.Errorf("unit filter %s", r.raw)
 		}
-		r = f.do("GET", "/api/v1/employees?golongan=iiib&kind=PNS&status=Aktif", f.super, nil).want(t, 200)
+		r = f.do("GET", "/api/v1/employees?golongan=iiia&kind=PNS&status=Aktif", f.super, nil).want(t, 200)
 		if it := r.items(); len(it) != 1 || it[0]["nip"] != f.a2.NIP {
 			t.Errorf("golongan filter %s", r.raw)
 		}
@@ -445,11 +413,11 @@ func TestEmployeesRead(t *testing.T) {
 		// One employee, every field.
 		r = f.do("GET", "/api/v1/employees/"+itoa(f.a1.ID), f.admin, nil).want(t, 200)
 		want := map[string]any{
-			"nip": f.a1.NIP, "nip_formatted": "19660801 198803 1 001", "name": "Budi Santoso", "gelar_depan": "",
-			"gelar_belakang": "S.Pd., M.M.", "full_name": "Budi Santoso, S.Pd., M.M.", "birth_date": "1966-08-01",
+			"nip": f.a1.NIP, "nip_formatted": "19750505 200003 1 002", "name": "Ahmad Nasution", "gelar_depan": "Dr.",
+			"gelar_belakang": "S.T., M.Kom.", "full_name": "Dr. Ahmad Nasution, S.T., M.Kom.", "birth_date": "1975-05-05",
 			"gender": "L", "kind": "PNS", "golongan": "IV/b", "pangkat": "Pembina Tingkat I",
-			"position_title": "Kepala Dinas Pendidikan", "position_type": "jpt_pratama", "unit_name": "Dinas Pendidikan",
-			"status": "aktif", "retirement_date": "2026-09-01", "supervisor_set": false, "supervisor_id": nil,
+			"position_title": "Kepala Dinas Komunikasi dan Informatika", "position_type": "jpt_pratama", "unit_name": "Dinas Komunikasi dan Informatika",
+			"status": "aktif", "retirement_date": "2035-06-01", "supervisor_set": false, "supervisor_id": nil,
 		}
 		for k, v := range want {
 			if r.body[k] != v {
@@ -460,11 +428,11 @@ func TestEmployeesRead(t *testing.T) {
 			t.Errorf("ids %s", r.raw)
 		}
 		r = f.do("GET", "/api/v1/employees/"+itoa(f.a2.ID), f.admin, nil).want(t, 200)
-		if num(r.body["supervisor_id"]) != f.a1.ID || r.body["supervisor_name"] != "Budi Santoso, S.Pd., M.M." {
+		if num(r.body["supervisor_id"]) != f.a1.ID || r.body["supervisor_name"] != "Dr. Ahmad Nasution, S.T., M.Kom." {
 			t.Errorf("derived supervisor %s", r.raw)
 		}
 		// By NIP, spaces allowed.
-		r = f.do("GET", "/api/v1/employees/by-nip/19850315%20201001%202%20003", f.pegawai, nil).want(t, 200)
+		r = f.do("GET", "/api/v1/employees/by-nip/19800101%20200501%201%20001", f.pegawai, nil).want(t, 200)
 		if num(r.body["id"]) != f.a2.ID {
 			t.Errorf("by-nip %s", r.raw)
 		}
@@ -511,7 +479,7 @@ func TestEmployeesWrite(t *testing.T) {
 			"nip": "199002202015031004", "nip_formatted": "19900220 201503 1 004", "name": "Joko Widodo",
 			"gelar_depan": "Drs.", "gelar_belakang": "M.Si.", "full_name": "Drs. Joko Widodo, M.Si.", "kind": "PNS",
 			"birth_date": "1990-02-20", "gender": "L", "golongan": "III/c", "pangkat": "Penata", "status": "aktif",
-			"email": "joko@contoh.go.id", "phone": "081234567890", "unit_name": "Dinas Pendidikan",
+			"email": "joko@contoh.go.id", "phone": "081234567890", "unit_name": "Dinas Komunikasi dan Informatika",
 			"retirement_date": "2048-03-01",
 		}
 		for k, v := range want {
@@ -694,17 +662,10 @@ func TestHeadPostDoesNotWidenAdminScope(t *testing.T) {
 		}
 		kadis := model.Employee{NIP: "196901011990031001", Name: "Darmawan", BirthDate: date("1969-01-01"), Gender: model.Male,
 			Kind: model.PNS, Golongan: "IV/c", PositionID: headB.ID, UnitID: f.unitB.ID, Status: model.StatusAktif}
-		if err := st.CreateEmployee(ctx, sys, &kadis); err != nil {
+		if err := f.city.AddEmployee(&kadis); err != nil {
 			t.Fatal(err)
 		}
-		u := model.User{Username: kadis.NIP, EmployeeID: kadis.ID, Role: model.RoleAdminOPD, ScopeUnitID: f.unitA.ID, PasswordHash: "x", Active: true}
-		if err := st.CreateUser(ctx, sys, &u); err != nil {
-			t.Fatal(err)
-		}
-		tok := auth.RandomSecret(32)
-		if err := st.CreateAPIToken(ctx, sys, &model.APIToken{UserID: u.ID, Name: "test", Expires: st.Now().Add(model.DefaultTokenLifetime)}, auth.TokenHash(tok)); err != nil {
-			t.Fatal(err)
-		}
+		tok := f.userToken(model.User{Username: kadis.NIP, EmployeeID: kadis.ID, Role: model.RoleAdminOPD, ScopeUnitID: f.unitA.ID})
 		f.do("GET", "/api/v1/employees/"+itoa(f.b1.ID), tok, nil).want(t, http.StatusOK)
 		f.do("PUT", "/api/v1/employees/"+itoa(f.b1.ID), tok, map[string]any{"golongan": "IV/a"}).want(t, http.StatusForbidden)
 		f.do("PUT", "/api/v1/employees/"+itoa(f.a2.ID), tok, map[string]any{"unit_id": f.unitB.ID, "position_id": nil}).want(t, http.StatusForbidden)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -14,17 +13,11 @@ import (
 // token.
 func (f *fixture) userToken(u model.User) string {
 	f.t.Helper()
-	ctx := context.Background()
-	sys := model.Actor{Name: "test"}
-	u.PasswordHash, u.Active = "x", true
-	if err := f.st.CreateUser(ctx, sys, &u); err != nil {
+	u.Active = true
+	if err := f.city.AddUser(&u, "rahasia-lain-6"); err != nil {
 		f.t.Fatal(err)
 	}
-	tok := auth.RandomSecret(32)
-	if err := f.st.CreateAPIToken(ctx, sys, &model.APIToken{UserID: u.ID, Name: "test", Expires: f.st.Now().Add(model.DefaultTokenLifetime)}, auth.TokenHash(tok)); err != nil {
-		f.t.Fatal(err)
-	}
-	return tok
+	return f.city.Token(f.t, u)
 }
 
 // adminB is a token for the admin_opd of unit B (DINKES).

@@ -12,6 +12,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // matrixRecord is a record of the matrix city with what the policy needs
@@ -31,7 +32,7 @@ type matrixRecord struct {
 // whose path values the test cannot fill, fails.
 func TestRouteRoleMatrix(t *testing.T) {
 	st := storetest.SQLite(t)
-	f := newFixture(t, st)
+	f := newFixture(t, st, testcity.WithEveryRole())
 	ctx := context.Background()
 	sys := model.Actor{Name: "test"}
 	must := func(err error) {
@@ -44,21 +45,10 @@ func TestRouteRoleMatrix(t *testing.T) {
 	must(err)
 	fw, err := st.FrameworkID(ctx, "KOMPETENSI-ASN", "")
 	must(err)
-	staffB := model.Position{Title: "Perawat Terampil", Type: model.Fungsional, Jenjang: "terampil", UnitID: f.unitB.ID}
-	must(st.CreatePosition(ctx, sys, &staffB))
-	emp := func(nip, name string, pos, unit int64) model.Employee {
-		e := model.Employee{NIP: nip, Name: name, Gender: model.Female, Kind: model.PNS, Golongan: "III/a",
-			PositionID: pos, UnitID: unit, Status: model.StatusAktif}
-		e.BirthDate, _ = time.Parse("20060102", nip[:8])
-		must(st.CreateEmployee(ctx, sys, &e))
-		got, err := st.Employee(ctx, e.ID)
-		must(err)
-		e.SupervisorID = got.SupervisorID
-		return e
-	}
-	a3 := emp("198804042012041001", "Rudi Tambunan", f.staffA.ID, f.unitA.ID) // the unit admin's own record
-	a4 := emp("199003032015032001", "Rina Marpaung", f.staffA.ID, f.unitA.ID) // the record in A
-	b2 := emp("198606062011062001", "Wati Harahap", staffB.ID, f.unitB.ID)    // the BKPSDM admin's own record
+	staffB := f.city.NursePos
+	a3 := f.city.Rudi // the unit admin's own record
+	a4 := f.city.Rina // the record in A
+	b2 := f.city.Wati // the BKPSDM admin's own record
 	a2, err := st.Employee(ctx, f.a2.ID)
 	must(err)
 	b1, err := st.Employee(ctx, f.b1.ID)
@@ -66,19 +56,13 @@ func TestRouteRoleMatrix(t *testing.T) {
 	people := map[int64]model.Employee{a2.ID: a2.Employee, b1.ID: b1.Employee, a3.ID: a3, a4.ID: a4, b2.ID: b2, f.a1.ID: f.a1}
 	unitPath := map[int64]string{f.unitA.ID: f.unitA.Path, f.unitB.ID: f.unitB.Path, f.root.ID: f.root.Path}
 
-	tokens := map[model.Role]string{model.RolePegawai: f.pegawai, model.RoleSuperadmin: f.super}
+	tokens := map[model.Role]string{model.RolePegawai: f.pegawai, model.RoleSuperadmin: f.super,
+		model.RoleAtasan: f.userToken(model.User{Username: "m-atasan", Role: model.RoleAtasan, EmployeeID: f.a1.ID})}
 	users := map[model.Role]model.User{}
-	for _, u := range []model.User{
-		{Username: "m-atasan", Role: model.RoleAtasan, EmployeeID: f.a1.ID},
-		{Username: "m-opd", Role: model.RoleAdminOPD, EmployeeID: a3.ID, ScopeUnitID: f.unitA.ID},
-		{Username: "m-bkpsdm", Role: model.RoleAdminBKPSDM, EmployeeID: b2.ID},
-		{Username: "m-lpk", Role: model.RolePenyelenggara},
-		{Username: "m-pimpinan", Role: model.RolePimpinan},
-		{Username: "m-auditor", Role: model.RoleAuditor},
-	} {
-		tokens[u.Role] = f.userToken(u)
+	for _, u := range []model.User{f.city.OPDUser, f.city.BKPSDMUser, f.city.LPKUser, f.city.Pimpinan, f.city.Auditor} {
+		tokens[u.Role] = f.city.Token(t, u)
 	}
-	for _, name := range []string{f.a2.NIP, "super", "m-atasan", "m-opd", "m-bkpsdm", "m-lpk", "m-pimpinan", "m-auditor"} {
+	for _, name := range []string{f.a2.NIP, "admin", "m-atasan", "m-opd", "m-bkpsdm", "m-lpk", "m-pimpinan", "m-auditor"} {
 		u, err := st.UserByUsername(ctx, name)
 		must(err)
 		users[u.Role] = *u

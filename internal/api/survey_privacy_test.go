@@ -25,7 +25,7 @@ func TestSurveyResultsResistSubtraction(t *testing.T) {
 		sys := model.Actor{Name: "test"}
 		a3 := model.Employee{NIP: "199001012015031004", Name: "Rina Lubis", BirthDate: date("1990-01-01"), Gender: model.Female,
 			Kind: model.PNS, Golongan: "III/a", PositionID: f.staffA.ID, UnitID: f.unitA.ID, Status: model.StatusAktif}
-		if err := st.CreateEmployee(ctx, sys, &a3); err != nil {
+		if err := f.city.AddEmployee(&a3); err != nil {
 			t.Fatal(err)
 		}
 		sv := &model.Survey{Title: "Kebutuhan pelatihan 2026", ScopeUnitID: f.root.ID, OpensOn: "2025-06-01", ClosesOn: "2025-06-30",

@@ -26,7 +26,7 @@ func TestSurveys(t *testing.T) {
 		// A third employee of A, so that three can answer.
 		a3 := model.Employee{NIP: "199001012015031004", Name: "Rina Lubis", BirthDate: date("1990-01-01"), Gender: model.Female,
 			Kind: model.PNS, Golongan: "III/a", PositionID: f.staffA.ID, UnitID: f.unitA.ID, Status: model.StatusAktif}
-		if err := st.CreateEmployee(ctx, sys, &a3); err != nil {
+		if err := f.city.AddEmployee(&a3); err != nil {
 			t.Fatal(err)
 		}
 

@@ -20,7 +20,7 @@ func TestTokensExpireReadOnlyAndRevoke(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		ctx := context.Background()
-		u, err := st.UserByUsername(ctx, "admin-disdik")
+		u, err := st.UserByUsername(ctx, "adminkominfo")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,13 +4,13 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 func TestPasswordHash(t *testing.T) {
@@ -39,18 +39,8 @@ func TestPasswordHash(t *testing.T) {
 func TestScopeFor(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		a := model.Actor{Name: "test"}
-		root := model.OrgUnit{Code: "R", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
-		s.CreateUnit(ctx, a, &root)
-		opd := model.OrgUnit{Code: "D", Name: "Dinas Kesehatan", Kind: model.UnitOPD, ParentID: root.ID}
-		s.CreateUnit(ctx, a, &opd)
-		head := model.Position{Title: "Kepala Dinas Kesehatan", Type: model.JPTPratama, UnitID: opd.ID, IsHead: true}
-		s.CreatePosition(ctx, a, &head)
-		kadis := model.Employee{NIP: "197005121995031002", Name: "Budi", Gender: model.Male, Kind: model.PNS, Golongan: "IV/c",
-			PositionID: head.ID, UnitID: opd.ID, Status: model.StatusAktif, BirthDate: time.Date(1970, 5, 12, 0, 0, 0, 0, time.UTC)}
-		if err := s.CreateEmployee(ctx, a, &kadis); err != nil {
-			t.Fatal(err)
-		}
+		c := testcity.New(t, s)
+		root, opd, other, kadis := c.Root, c.Kominfo, c.Dinkes, c.Head
 		p, err := auth.ScopeFor(ctx, s, &model.User{Role: model.RolePegawai, EmployeeID: kadis.ID})
 		if err != nil {
 			t.Fatal(err)
@@ -75,8 +65,6 @@ func TestScopeFor(t *testing.T) {
 		}
 		// A unit admin of another unit who heads this one administers only
 		// their own unit.
-		other := model.OrgUnit{Code: "K", Name: "Dinas Kominfo", Kind: model.UnitOPD, ParentID: root.ID}
-		s.CreateUnit(ctx, a, &other)
 		both, err := auth.ScopeFor(ctx, s, &model.User{Role: model.RoleAdminOPD, ScopeUnitID: other.ID, EmployeeID: kadis.ID})
 		if err != nil {
 			t.Fatal(err)

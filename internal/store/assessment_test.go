@@ -30,7 +30,7 @@ type assessFixture struct {
 func setupAssess(t testing.TB, s *store.Store) *assessFixture {
 	t.Helper()
 	ctx := context.Background()
-	f := &assessFixture{fixture: setupTB(t, s), requirement: 2}
+	f := &assessFixture{fixture: setup(t, s), requirement: 2}
 	f.other = model.OrgUnit{Code: "DINKES", Name: "Dinas Kesehatan", Kind: model.UnitOPD, ParentID: f.root.ID}
 	must(t, s.CreateUnit(ctx, admin, &f.other))
 	d := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
@@ -80,8 +80,8 @@ func must(t testing.TB, err error) {
 	}
 }
 
-// setupTB builds the registry fixture of setup for tests and benchmarks.
-func setupTB(t testing.TB, s *store.Store) *fixture {
+// setup seeds the registry fixture, for tests and benchmarks.
+func setup(t testing.TB, s *store.Store) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{}

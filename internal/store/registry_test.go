@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
@@ -42,36 +41,6 @@ func mustEmp(t *testing.T, s *store.Store, e *model.Employee) {
 	if err := s.CreateEmployee(context.Background(), admin, e); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func setup(t *testing.T, s *store.Store) *fixture {
-	f := &fixture{}
-	f.root = model.OrgUnit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
-	mustUnit(t, s, &f.root)
-	f.dinas = model.OrgUnit{Code: "DISKOMINFO", Name: "Dinas Komunikasi dan Informatika", Kind: model.UnitOPD, ParentID: f.root.ID}
-	mustUnit(t, s, &f.dinas)
-	f.bidang = model.OrgUnit{Code: "DISKOMINFO-APL", Name: "Bidang Aplikasi Informatika", Kind: model.UnitBidang, ParentID: f.dinas.ID}
-	mustUnit(t, s, &f.bidang)
-	f.kadis = model.Position{Title: "Kepala Dinas Komunikasi dan Informatika", Type: model.JPTPratama, UnitID: f.dinas.ID, IsHead: true}
-	mustPos(t, s, &f.kadis)
-	f.kabid = model.Position{Title: "Kepala Bidang Aplikasi Informatika", Type: model.Administrator, UnitID: f.bidang.ID, IsHead: true}
-	mustPos(t, s, &f.kabid)
-	f.staff = model.Position{Title: "Pranata Komputer Ahli Pertama", Type: model.Fungsional, Jenjang: "ahli_pertama", UnitID: f.bidang.ID}
-	mustPos(t, s, &f.staff)
-	d := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
-	f.kadisE = model.Employee{NIP: "197005121995031002", Name: "Muhammad Yusuf Lubis", GelarDepan: "Drs.", GelarBelakang: "M.Si.",
-		BirthDate: d("1970-05-12"), Gender: model.Male, Kind: model.PNS, Golongan: "IV/c", PositionID: f.kadis.ID, UnitID: f.dinas.ID}
-	mustEmp(t, s, &f.kadisE)
-	f.kabidE = model.Employee{NIP: "197803152003122001", Name: "Siti Aminah Nasution", GelarBelakang: "S.Kom., M.Kom.",
-		BirthDate: d("1978-03-15"), Gender: model.Female, Kind: model.PNS, Golongan: "IV/a", PositionID: f.kabid.ID, UnitID: f.bidang.ID}
-	mustEmp(t, s, &f.kabidE)
-	f.ani = model.Employee{NIP: "199201102019032005", Name: "Ani Sembiring", GelarBelakang: "S.Kom.",
-		BirthDate: d("1992-01-10"), Gender: model.Female, Kind: model.PNS, Golongan: "III/a", PositionID: f.staff.ID, UnitID: f.bidang.ID}
-	mustEmp(t, s, &f.ani)
-	f.budi = model.Employee{NIP: "199009132025242014", Name: "Budi Santoso Siregar",
-		BirthDate: d("1990-09-13"), Gender: model.Male, Kind: model.PPPK, Golongan: "IX", PositionID: f.staff.ID, UnitID: f.bidang.ID}
-	mustEmp(t, s, &f.budi)
-	return f
 }
 
 func TestUnitPathsAndSupervisors(t *testing.T) {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -20,8 +22,7 @@ import (
 func TestNoRestrictedRecordsAboutOneself(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
 		u, err := st.UserByEmployee(ctx, f.budi.ID)
 		must(t, err)
 		_, err = st.DB().ExecContext(ctx, `UPDATE app_user SET role = 'admin_opd', scope_unit_id = $1 WHERE id = $2`, f.kominfo.ID, u.ID)

@@ -6,46 +6,18 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/kompeten/kompeten/internal/auth"
-	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
 
-// withStandard gives the staff position (Budi's) a standard of the first
-// four national competencies at level 2 and the head an account; it
-// returns the competency IDs.
-func withStandard(t *testing.T, f *fixture) []int64 {
-	t.Helper()
-	ctx := context.Background()
-	st := f.st
-	_, err := st.EnsureBuiltInFrameworks(ctx, model.Actor{Name: "test"})
-	must(t, err)
-	fid, err := st.FrameworkID(ctx, "KOMPETENSI-ASN", "")
-	must(t, err)
-	_, ids, err := st.Framework(ctx, fid)
-	must(t, err)
-	var sid int64
-	must(t, st.DB().QueryRowContext(ctx, `INSERT INTO position_standard (position_id, decree_no, decree_date, is_current, created_at)
-		VALUES ($1, 'SK-7/2025', '2025-01-02', TRUE, 1) RETURNING id`, f.budi.PositionID).Scan(&sid))
-	for _, c := range ids[:4] {
-		_, err := st.DB().ExecContext(ctx, `INSERT INTO standard_item (standard_id, competency_id, required, weight, mandatory)
-			VALUES ($1, $2, 2, 1, TRUE)`, sid, c)
-		must(t, err)
-	}
-	h, err := auth.HashPassword(pwHead)
-	must(t, err)
-	must(t, st.CreateUser(ctx, model.Actor{Name: "test"}, &model.User{Username: nipHead, EmployeeID: f.head.ID,
-		Role: model.RoleAtasan, Active: true, PasswordHash: h}))
-	return ids[:4]
-}
-
-const pwHead = "rahasia-kepala-5"
+const pwHead = testcity.PwHead
 
 func TestSelfAndSupervisorAssessment(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
-		comps := withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps
 		c := func(i int) string { return "c" + strconv.FormatInt(comps[i], 10) }
 
 		budi := f.client(t)
@@ -97,8 +69,8 @@ func TestSelfAndSupervisorAssessment(t *testing.T) {
 func TestRatingFormWithOneBadValueSavesNothing(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		comps := withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps
 		c := func(i int) string { return "c" + strconv.FormatInt(comps[i], 10) }
 		ratings := func() int {
 			t.Helper()

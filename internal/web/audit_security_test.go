@@ -1,11 +1,9 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -16,10 +14,7 @@ import (
 func TestSecurityRowsNotOpenedAsImportEvents(t *testing.T) {
 	st := storetest.SQLite(t)
 	f := newFixture(t, st)
-	hash, err := auth.HashPassword("rahasia-bkpsdm-9")
-	must(t, err)
-	must(t, st.CreateUser(context.Background(), model.Actor{Name: "test"},
-		&model.User{Username: "bkpsdm", Role: model.RoleAdminBKPSDM, PasswordHash: hash, Active: true}))
+	must(t, f.city.AddUser(&model.User{Username: "bkpsdm", Role: model.RoleAdminBKPSDM, Active: true}, "rahasia-bkpsdm-9"))
 	c := f.client(t)
 	c.login("bkpsdm", "rahasia-bkpsdm-9")
 	var id int64

@@ -1,14 +1,14 @@
 package web
 
 import (
-	"context"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -19,10 +19,7 @@ const pwDinkes = "rahasia-dinkes-6"
 // withDinkesAdmin adds an admin OPD account for Dinas Kesehatan.
 func withDinkesAdmin(t *testing.T, f *fixture) {
 	t.Helper()
-	h, err := auth.HashPassword(pwDinkes)
-	must(t, err)
-	must(t, f.st.CreateUser(context.Background(), model.Actor{Name: "test"}, &model.User{Username: "admindinkes",
-		Role: model.RoleAdminOPD, ScopeUnitID: f.dinkes.ID, Active: true, PasswordHash: h}))
+	must(t, f.city.AddUser(&model.User{Username: "admindinkes", Role: model.RoleAdminOPD, ScopeUnitID: f.dinkes.ID, Active: true}, pwDinkes))
 }
 
 // idFrom reads the number after prefix in path ("/siklus/7" → 7).
@@ -41,8 +38,8 @@ func idFrom(t *testing.T, path, prefix string) string {
 
 func TestCyclePages(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
-		comps := withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps
 		withDinkesAdmin(t, f)
 		today := model.CycleToday(time.Now())
 		later := model.CycleToday(time.Now().AddDate(0, 0, 20))

@@ -10,7 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -34,18 +35,15 @@ func (c *client) uploadEvidence(competency int64, level, name string, content []
 
 func TestEvidenceUploadReviewDownload(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
-		f := newFixture(t, st)
-		comps := withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps
 		ctx := context.Background()
-		sys := model.Actor{Name: "test"}
 		// Budi's colleague in Kominfo, with an account.
 		rina := model.Employee{NIP: "199304042019032001", Name: "Rina Harahap", Gender: model.Female, Kind: model.PNS, Golongan: "III/a",
 			PositionID: f.budi.PositionID, UnitID: f.kominfo.ID, Status: model.StatusAktif}
 		rina.BirthDate = f.budi.BirthDate
-		must(t, st.CreateEmployee(ctx, sys, &rina))
-		h, err := auth.HashPassword("rahasia-rina-66")
-		must(t, err)
-		must(t, st.CreateUser(ctx, sys, &model.User{Username: rina.NIP, EmployeeID: rina.ID, Role: model.RolePegawai, Active: true, PasswordHash: h}))
+		must(t, f.city.AddEmployee(&rina))
+		must(t, f.city.AddUser(&model.User{Username: rina.NIP, EmployeeID: rina.ID, Role: model.RolePegawai, Active: true}, "rahasia-rina-66"))
 		pdf := []byte("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n")
 
 		budi := f.client(t)

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kompeten/kompeten/internal/dictionary"
@@ -92,8 +94,8 @@ func TestExportWritersKnown(t *testing.T) {
 func TestEveryExportNeutralisesFormulas(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		comps := withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps
 		db := st.DB()
 		exec := func(q string, args ...any) {
 			t.Helper()

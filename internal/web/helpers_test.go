@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -10,31 +9,31 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
-// fixture is a small registry: a pemda with two OPDs, their people and
-// accounts.
+// fixture is the test city (a pemda with two OPDs, their people and
+// accounts) with the UI serving it.
 type fixture struct {
 	st                    *store.Store
 	srv                   *httptest.Server
+	city                  *testcity.City
 	root, kominfo, dinkes model.OrgUnit
 	head, budi, sri       model.Employee
 }
 
-// Passwords of the seeded accounts.
+// Passwords and NIPs of the city's accounts, by the names these tests use.
 const (
-	pwAdmin = "rahasia-super-1"
-	pwOPD   = "rahasia-opd-22"
-	pwBudi  = "rahasia-budi-3"
-	pwSri   = "rahasia-sri-44"
-	nipBudi = "198001012005011001"
-	nipHead = "197505052000031002"
-	nipSri  = "198502022010012003"
+	pwAdmin = testcity.PwAdmin
+	pwOPD   = testcity.PwOPD
+	pwBudi  = testcity.PwBudi
+	pwSri   = testcity.PwSri
+	nipBudi = testcity.NIPBudi
+	nipHead = testcity.NIPHead
+	nipSri  = testcity.NIPSri
 )
 
 func must(t testing.TB, err error) {
@@ -44,49 +43,11 @@ func must(t testing.TB, err error) {
 	}
 }
 
-// newFixture seeds st through the store's own methods and starts the UI.
-func newFixture(t testing.TB, st *store.Store) *fixture {
+// newFixture seeds the test city into st and starts the UI.
+func newFixture(t testing.TB, st *store.Store, opts ...testcity.Option) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	sys := model.Actor{Name: "test"}
-	f := &fixture{st: st}
-	f.root = model.OrgUnit{Code: "PEMDA", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
-	must(t, st.CreateUnit(ctx, sys, &f.root))
-	f.kominfo = model.OrgUnit{Code: "KOMINFO", Name: "Dinas Komunikasi dan Informatika", Kind: model.UnitOPD, ParentID: f.root.ID}
-	must(t, st.CreateUnit(ctx, sys, &f.kominfo))
-	f.dinkes = model.OrgUnit{Code: "DINKES", Name: "Dinas Kesehatan", Kind: model.UnitOPD, ParentID: f.root.ID}
-	must(t, st.CreateUnit(ctx, sys, &f.dinkes))
-
-	headPos := model.Position{Title: "Kepala Dinas Komunikasi dan Informatika", Type: model.JPTPratama, UnitID: f.kominfo.ID, IsHead: true}
-	must(t, st.CreatePosition(ctx, sys, &headPos))
-	staff := model.Position{Title: "Pengelola Sistem Informasi", Type: model.Pelaksana, UnitID: f.kominfo.ID}
-	must(t, st.CreatePosition(ctx, sys, &staff))
-	nurse := model.Position{Title: "Perawat Ahli Pertama", Type: model.Fungsional, Jenjang: "ahli_pertama", UnitID: f.dinkes.ID}
-	must(t, st.CreatePosition(ctx, sys, &nurse))
-
-	emp := func(e *model.Employee) {
-		e.BirthDate, _ = time.Parse("20060102", e.NIP[:8])
-		e.Status = model.StatusAktif
-		must(t, st.CreateEmployee(ctx, sys, e))
-	}
-	f.head = model.Employee{NIP: nipHead, Name: "Ahmad Nasution", GelarDepan: "Dr.", GelarBelakang: "S.T., M.Kom.", Gender: model.Male, Kind: model.PNS, Golongan: "IV/b", PositionID: headPos.ID, UnitID: f.kominfo.ID}
-	emp(&f.head)
-	f.budi = model.Employee{NIP: nipBudi, Name: "Budi Santoso Siregar", Gender: model.Male, Kind: model.PNS, Golongan: "III/a", PositionID: staff.ID, UnitID: f.kominfo.ID}
-	emp(&f.budi)
-	f.sri = model.Employee{NIP: nipSri, Name: "Sri Wahyuni Lubis", Gender: model.Female, Kind: model.PNS, Golongan: "III/b", PositionID: nurse.ID, UnitID: f.dinkes.ID}
-	emp(&f.sri)
-
-	user := func(u model.User, pw string) {
-		h, err := auth.HashPassword(pw)
-		must(t, err)
-		u.PasswordHash = h
-		must(t, st.CreateUser(ctx, sys, &u))
-	}
-	user(model.User{Username: "admin", Role: model.RoleSuperadmin, Active: true}, pwAdmin)
-	user(model.User{Username: "adminkominfo", Role: model.RoleAdminOPD, ScopeUnitID: f.kominfo.ID, Active: true}, pwOPD)
-	user(model.User{Username: nipBudi, EmployeeID: f.budi.ID, Role: model.RolePegawai, Active: true}, pwBudi)
-	user(model.User{Username: nipSri, EmployeeID: f.sri.ID, Role: model.RolePegawai, Active: false}, pwSri)
-
+	c := testcity.New(t, st, opts...)
+	f := &fixture{st: st, city: c, root: c.Root, kominfo: c.Kominfo, dinkes: c.Dinkes, head: c.Head, budi: c.Budi, sri: c.Sri}
 	h, err := New(st, Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), ImportDir: t.TempDir()})
 	must(t, err)
 	f.srv = httptest.NewServer(h)

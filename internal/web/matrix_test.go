@@ -17,6 +17,7 @@ import (
 	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // matrixCity is the web fixture grown to one account per role, with a
@@ -35,57 +36,34 @@ type matrixCity struct {
 	comps            []int64
 }
 
-const pwMatrix = "rahasia-matriks-9"
+const pwMatrix = testcity.PwRoles
 
 func newMatrixCity(t *testing.T, st *store.Store) *matrixCity {
 	ctx := context.Background()
 	sys := model.Actor{Name: "test"}
-	f := newFixture(t, st)
-	comps := withStandard(t, f) // Budi's position has a standard; the head gets an atasan account
+	f := newFixture(t, st, testcity.WithEveryRole(), testcity.WithStandard())
+	comps := f.city.Comps // Budi's position has a standard; the head gets an atasan account
 	c := &matrixCity{fixture: f, users: map[model.Role]*model.User{}, comps: comps}
-	staff, nurse := f.budi.PositionID, f.sri.PositionID
-	emp := func(e *model.Employee) {
-		e.BirthDate, _ = time.Parse("20060102", e.NIP[:8])
-		e.Status, e.Gender, e.Kind, e.Golongan = model.StatusAktif, model.Female, model.PNS, "III/a"
-		must(t, st.CreateEmployee(ctx, sys, e))
-		got, err := st.Employee(ctx, e.ID)
-		must(t, err)
-		e.SupervisorID = got.SupervisorID
-	}
-	c.rina = model.Employee{NIP: "199003032015032001", Name: "Rina Marpaung", PositionID: staff, UnitID: f.kominfo.ID}
-	emp(&c.rina)
-	c.rudi = model.Employee{NIP: "198804042012041001", Name: "Rudi Tambunan", PositionID: staff, UnitID: f.kominfo.ID}
-	emp(&c.rudi)
-	c.wati = model.Employee{NIP: "198606062011062001", Name: "Wati Harahap", PositionID: nurse, UnitID: f.dinkes.ID}
-	emp(&c.wati)
+	nurse := f.sri.PositionID
+	c.rina, c.rudi, c.wati = f.city.Rina, f.city.Rudi, f.city.Wati
 	f.budi.SupervisorID = c.rina.SupervisorID // both report to Kominfo's head
 	if sri, err := st.Employee(ctx, f.sri.ID); err == nil {
 		f.sri.SupervisorID = sri.SupervisorID
 	}
 
-	hash, err := auth.HashPassword(pwMatrix)
-	must(t, err)
-	user := func(u model.User) *model.User {
-		u.PasswordHash, u.Active = hash, true
-		must(t, st.CreateUser(ctx, sys, &u))
-		return &u
-	}
+	var err error
 	// Budi's own account is the pegawai: sign in with his password.
-	c.users[model.RolePegawai], err = st.UserByEmployee(ctx, f.budi.ID)
-	must(t, err)
+	c.users[model.RolePegawai] = &f.city.BudiUser
 	c.users[model.RoleAtasan], err = st.UserByEmployee(ctx, f.head.ID)
 	must(t, err)
-	c.users[model.RoleAdminOPD] = user(model.User{Username: "m-opd", EmployeeID: c.rudi.ID, Role: model.RoleAdminOPD, ScopeUnitID: f.kominfo.ID})
-	c.users[model.RoleAdminBKPSDM] = user(model.User{Username: "m-bkpsdm", EmployeeID: c.wati.ID, Role: model.RoleAdminBKPSDM})
-	c.users[model.RolePenyelenggara] = user(model.User{Username: "m-lpk", Role: model.RolePenyelenggara})
-	c.users[model.RolePimpinan] = user(model.User{Username: "m-pimpinan", Role: model.RolePimpinan})
-	c.users[model.RoleAuditor] = user(model.User{Username: "m-auditor", Role: model.RoleAuditor})
-	c.users[model.RoleSuperadmin], err = st.UserByUsername(ctx, "admin")
-	must(t, err)
-	c.accountIn = user(model.User{Username: c.rina.NIP, EmployeeID: c.rina.ID, Role: model.RolePegawai}).ID
-	sriAcc, err := st.UserByEmployee(ctx, f.sri.ID)
-	must(t, err)
-	c.accountOut = sriAcc.ID
+	c.users[model.RoleAdminOPD] = &f.city.OPDUser
+	c.users[model.RoleAdminBKPSDM] = &f.city.BKPSDMUser
+	c.users[model.RolePenyelenggara] = &f.city.LPKUser
+	c.users[model.RolePimpinan] = &f.city.Pimpinan
+	c.users[model.RoleAuditor] = &f.city.Auditor
+	c.users[model.RoleSuperadmin] = &f.city.Admin
+	c.accountIn = f.city.RinaUser.ID
+	c.accountOut = f.city.SriUser.ID
 
 	// A framework owned by each OPD, published.
 	publish := func(unit model.OrgUnit, code string) int64 {

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -18,8 +20,8 @@ import (
 // different error of a different aggregate, provoked through the real page
 // as a user would, and looked for in the page that answers.
 func TestErrorsInSessionLanguage(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
-	comps := withStandard(t, f)
+	f := newFixture(t, storetest.SQLite(t), testcity.WithStandard())
+	comps := f.city.Comps
 	ctx := context.Background()
 	budiUser, err := f.st.UserByUsername(ctx, nipBudi)
 	must(t, err)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/report/pdftext"
@@ -44,8 +46,8 @@ func pdfHas(t *testing.T, d *pdftext.Doc, want ...string) {
 func TestNeedsPDFAndJPMChart(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		comps := withStandard(t, f) // Budi's position: four competencies at level 2
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps // Budi's position: four competencies at level 2
 		// Budi at 1 in Integritas and 3 in Kerjasama: capped JPM 3 of 8,
 		// Kurang Optimal.
 		for i, lvl := range []int{1, 3} {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kompeten/kompeten/internal/assess"
@@ -17,8 +19,8 @@ import (
 func TestNeedsAnalysisPages(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		comps := withStandard(t, f) // Budi's position: four competencies at level 2
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps // Budi's position: four competencies at level 2
 		// An assessment centre puts Budi at 1 in Integritas and 3 in Kerjasama.
 		for i, lvl := range []int{1, 3} {
 			must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &model.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[i],

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/report"
@@ -17,8 +19,8 @@ import (
 func TestProfilePDF(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		comps := withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps
 		must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &model.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[0],
 			Source: assess.SourceAssessmentCentre, Level: 1, RaterAdmin: model.Scope{All: true}}))
 		path := fmt.Sprintf("/pegawai/%d/profil.pdf", f.budi.ID)

@@ -7,7 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -21,11 +22,8 @@ import (
 // carry a penalty's content.
 func TestReviewAuditPageHidesPenaltyContent(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
-		ctx := context.Background()
 		f := newFixture(t, st)
-		h, err := auth.HashPassword("rahasia-audit-7")
-		must(t, err)
-		must(t, st.CreateUser(ctx, model.Actor{Name: "test"}, &model.User{Username: "inspektorat", Role: model.RoleAuditor, Active: true, PasswordHash: h}))
+		must(t, f.city.AddUser(&model.User{Username: "inspektorat", Role: model.RoleAuditor, Active: true}, "rahasia-audit-7"))
 		budiURL := "/pegawai/" + strconv.FormatInt(f.budi.ID, 10)
 		opd := f.client(t)
 		opd.login("adminkominfo", pwOPD)
@@ -48,8 +46,7 @@ func TestReviewAuditPageHidesPenaltyContent(t *testing.T) {
 func TestReviewSurveyResultsWithholdSmallGroupTexts(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
 		sys := model.Actor{Name: "test"}
 		sv := &model.Survey{Title: "Kebutuhan 2026", ScopeUnitID: f.kominfo.ID, OpensOn: day(-1), ClosesOn: day(7),
 			Questions: []model.SurveyQuestion{{Kind: model.QuestionText, Prompt: "Saran"}}}
@@ -75,9 +72,8 @@ func TestReviewSurveyResultsWithholdSmallGroupTexts(t *testing.T) {
 
 		// A third employee joins Kominfo; with three respondents the texts show.
 		third := model.Employee{NIP: "199107072019031004", Name: "Rudi Hasibuan", Gender: model.Male, Kind: model.PNS, Golongan: "III/a",
-			UnitID: f.kominfo.ID, Status: model.StatusAktif}
-		third.BirthDate, _ = time.Parse("20060102", third.NIP[:8])
-		must(t, st.CreateEmployee(ctx, sys, &third))
+			UnitID: f.kominfo.ID}
+		must(t, f.city.AddEmployee(&third))
 		answer(f.head.ID, "SPBE")
 		answer(third.ID, "Mentoring")
 		p = opd.get(results)

@@ -9,8 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/assess"
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -40,8 +41,8 @@ func day(offset int) string {
 func TestSurveyPages(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		comps := withStandard(t, f) // Budi's position: four national competencies at level 2; the head can sign in
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps // Budi's position: four national competencies at level 2; the head can sign in
 		// Assessed: Budi 1 in Integritas (short), 3 in Kerjasama (not short).
 		for i, lvl := range []int{1, 3} {
 			must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &model.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[i],
@@ -49,12 +50,9 @@ func TestSurveyPages(t *testing.T) {
 		}
 		// Dewi works in Dinas Kesehatan, outside the survey.
 		dewi := model.Employee{NIP: "199004042015032001", Name: "Dewi Lestari", Gender: model.Female, Kind: model.PNS, Golongan: "III/a",
-			UnitID: f.dinkes.ID, Status: model.StatusAktif}
-		dewi.BirthDate, _ = time.Parse("20060102", dewi.NIP[:8])
-		must(t, st.CreateEmployee(ctx, model.Actor{Name: "test"}, &dewi))
-		h, err := auth.HashPassword("rahasia-dewi-6")
-		must(t, err)
-		must(t, st.CreateUser(ctx, model.Actor{Name: "test"}, &model.User{Username: dewi.NIP, EmployeeID: dewi.ID, Role: model.RolePegawai, Active: true, PasswordHash: h}))
+			UnitID: f.dinkes.ID}
+		must(t, f.city.AddEmployee(&dewi))
+		must(t, f.city.AddUser(&model.User{Username: dewi.NIP, EmployeeID: dewi.ID, Role: model.RolePegawai, Active: true}, "rahasia-dewi-6"))
 
 		// The Kominfo unit admin builds a survey; aiming it at another OPD
 		// is refused on the form.

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
@@ -21,8 +23,8 @@ import (
 func TestTalentMapGivesThePenaltyOnlyToItsReaders(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		comps := withStandard(t, f) // four competencies at level 2
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps // four competencies at level 2
 		sys := model.Actor{Name: "test"}
 		for _, c := range comps {
 			must(t, st.AddRating(ctx, sys, &model.Rating{EmployeeID: f.budi.ID, CompetencyID: c, Source: assess.SourceAssessmentCentre,

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/testcity"
+
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -47,8 +49,8 @@ func TestTalentPagesRefusePegawai(t *testing.T) {
 func TestAssessmentImportAndTalentMap(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		comps := withStandard(t, f)
+		f := newFixture(t, st, testcity.WithStandard())
+		comps := f.city.Comps
 		// Budi rates himself 5 in Integritas.
 		must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &model.Rating{EmployeeID: f.budi.ID, RaterID: f.budi.ID,
 			Source: "self", CompetencyID: comps[0], Level: 5}))

@@ -95,10 +95,8 @@ func TestOwnerNewBrowserNotLockedOut(t *testing.T) {
 		// superadmin, not for the BKPSDM administrator, never mixed into
 		// the record changes.
 		ctx := context.Background()
-		h, err := auth.HashPassword("rahasia-audit-9")
-		must(t, err)
-		must(t, st.CreateUser(ctx, model.Actor{Name: "test"}, &model.User{Username: "inspektorat", Role: model.RoleAuditor, Active: true, PasswordHash: h}))
-		must(t, st.CreateUser(ctx, model.Actor{Name: "test"}, &model.User{Username: "bkpsdm", Role: model.RoleAdminBKPSDM, Active: true, PasswordHash: h}))
+		must(t, f.city.AddUser(&model.User{Username: "inspektorat", Role: model.RoleAuditor, Active: true}, "rahasia-audit-9"))
+		must(t, f.city.AddUser(&model.User{Username: "bkpsdm", Role: model.RoleAdminBKPSDM, Active: true}, "rahasia-audit-9"))
 		u, err := st.UserByUsername(ctx, nipBudi)
 		must(t, err)
 		budiID := u.ID

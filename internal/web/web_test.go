@@ -10,7 +10,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
@@ -555,12 +554,8 @@ func TestRegrantDoesNotRestoreStaleScopeUnit(t *testing.T) {
 func TestHeadPostDoesNotWidenAdminScope(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
-		ctx := context.Background()
 		u := model.User{Username: "kadis", EmployeeID: f.head.ID, Role: model.RoleAdminOPD, ScopeUnitID: f.dinkes.ID, Active: true}
-		h, err := auth.HashPassword("rahasia-kadis-5")
-		must(t, err)
-		u.PasswordHash = h
-		must(t, st.CreateUser(ctx, model.Actor{Name: "test"}, &u))
+		must(t, f.city.AddUser(&u, "rahasia-kadis-5"))
 		c := f.client(t)
 		c.login("kadis", "rahasia-kadis-5")
 		status(t, c.get(fmt.Sprintf("/pegawai/%d", f.budi.ID)), 200) // sees: fine
