@@ -112,23 +112,21 @@ func (d cycleShowData) AsOf() string {
 func (s *server) cycleToday() string { return model.CycleToday(s.st.Now()) }
 
 // cycleList shows the cycles with their progress (GET /siklus).
-func (s *server) cycleList(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) cycleList(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	sc := p.CycleScope()
 	if !sc.All && len(sc.UnitPaths) == 0 {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	const perPage = 25
 	offset, _ := strconv.Atoi(r.URL.Query().Get("dari"))
 	offset = max(offset, 0)
 	rows, more, err := s.st.Cycles(r.Context(), store.CycleFilter{Scope: sc, Offset: offset, Limit: perPage})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	today := s.cycleToday()
 	d := &cycleListData{CanCreate: p.ManagesCycles(), Offset: offset, Prev: -1, Next: -1}
@@ -146,6 +144,7 @@ func (s *server) cycleList(w http.ResponseWriter, r *http.Request) {
 		d.Notice = "cycle.closed_notice"
 	}
 	s.render(w, r, http.StatusOK, "cycles", "cycle.title", d)
+	return nil
 }
 
 // visibleCycle loads cycle {id} when p may see it; not found otherwise.
@@ -164,25 +163,22 @@ func (s *server) visibleCycle(r *http.Request, p *auth.Principal, id int64) (*mo
 }
 
 // cycleShow shows one cycle with its progress per unit (GET /siklus/{id}).
-func (s *server) cycleShow(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) cycleShow(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	c, err := s.visibleCycle(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := cycleShowData{C: c, Status: c.Status(s.cycleToday()), MinPeers: assess.DefaultRule().MinPeers,
 		CanEdit: policy.EditsCycle(p.Admin, c)}
 	if d.Progress, err = s.st.CycleProgressOf(r.Context(), c); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if d.Units, err = s.st.CycleUnits(r.Context(), c); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	switch r.URL.Query().Get("ok") {
 	case "created":
@@ -193,6 +189,7 @@ func (s *server) cycleShow(w http.ResponseWriter, r *http.Request) {
 		d.Notice = "cycle.closed_notice"
 	}
 	s.renderView(w, r, http.StatusOK, "cycle_show", &view{Title: "cycle.title", TitleArg: c.Name, Data: d})
+	return nil
 }
 
 // renderCycleForm shows the create or edit form with its errors.
@@ -217,14 +214,13 @@ func (s *server) renderCycleForm(w http.ResponseWriter, r *http.Request, p *auth
 }
 
 // cycleNewForm shows an empty cycle form (GET /siklus/baru).
-func (s *server) cycleNewForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) cycleNewForm(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	if !p.ManagesCycles() {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	today := s.st.Now().In(model.WIB)
 	f := cycleForm{OpensOn: today.Format("2006-01-02"), ClosesOn: today.AddDate(0, 1, 0).Format("2006-01-02"), Self: true, Supervisor: true, Peer: true}
@@ -232,6 +228,7 @@ func (s *server) cycleNewForm(w http.ResponseWriter, r *http.Request) {
 		f.Unit = strconv.FormatInt(lastPathID(p.Admin.UnitPaths[0]), 10)
 	}
 	s.renderCycleForm(w, r, p, http.StatusOK, &cycleFormData{F: f, New: true, Action: "/siklus/baru"})
+	return nil
 }
 
 // readCycleForm reads the posted form.
@@ -287,14 +284,13 @@ func storeFieldError(lang i18n.Lang, err error, errs map[string][]string) bool {
 }
 
 // cycleCreate stores a new cycle (POST /siklus/baru).
-func (s *server) cycleCreate(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) cycleCreate(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	if !p.ManagesCycles() {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	f := readCycleForm(r)
 	d := &cycleFormData{F: f, New: true, Action: "/siklus/baru"}
@@ -303,15 +299,15 @@ func (s *server) cycleCreate(w http.ResponseWriter, r *http.Request) {
 		err := s.st.CreateCycle(r.Context(), actor(p), &c, p.Admin)
 		if err == nil {
 			http.Redirect(w, r, fmt.Sprintf("/siklus/%d?ok=created", c.ID), http.StatusSeeOther)
-			return
+			return nil
 		}
 		if !storeFieldError(langOf(r), err, errs) {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	d.Errors = errs
 	s.renderCycleForm(w, r, p, http.StatusBadRequest, d)
+	return nil
 }
 
 // editableCycle loads cycle {id} when p may edit it (administers its scope,
@@ -331,30 +327,29 @@ func (s *server) editableCycle(r *http.Request, p *auth.Principal, id int64) (*m
 }
 
 // cycleEditForm shows the form of a cycle (GET /siklus/{id}/ubah).
-func (s *server) cycleEditForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) cycleEditForm(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	c, err := s.editableCycle(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f := cycleForm{ID: c.ID, Name: c.Name, OpensOn: c.OpensOn, ClosesOn: c.ClosesOn, Unit: strconv.FormatInt(c.ScopeUnitID, 10),
 		Self: c.Self, Supervisor: c.Supervisor, Peer: c.Peer}
 	s.renderCycleForm(w, r, p, http.StatusOK, &cycleFormData{F: f, Action: fmt.Sprintf("/siklus/%d/ubah", c.ID)})
+	return nil
 }
 
 // cycleUpdate saves the form of a cycle (POST /siklus/{id}/ubah).
-func (s *server) cycleUpdate(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) cycleUpdate(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	if _, err := s.editableCycle(r, p, id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f := readCycleForm(r)
 	f.ID = id
@@ -364,33 +359,32 @@ func (s *server) cycleUpdate(w http.ResponseWriter, r *http.Request) {
 		err := s.st.UpdateCycle(r.Context(), actor(p), &c, p.Admin)
 		if err == nil {
 			http.Redirect(w, r, fmt.Sprintf("/siklus/%d?ok=saved", id), http.StatusSeeOther)
-			return
+			return nil
 		}
 		if !storeFieldError(langOf(r), err, errs) {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	d.Errors = errs
 	s.renderCycleForm(w, r, p, http.StatusBadRequest, d)
+	return nil
 }
 
 // cycleClose closes a cycle for good (POST /siklus/{id}/tutup).
-func (s *server) cycleClose(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) cycleClose(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	if _, err := s.editableCycle(r, p, id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := s.st.CloseCycle(r.Context(), actor(p), id, p.Admin); err != nil {
 		if apperr.Code(err) == apperr.ENOTFOUND {
 			err = errNotPermitted
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/siklus/%d?ok=closed", id), http.StatusSeeOther)
+	return nil
 }

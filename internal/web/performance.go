@@ -53,10 +53,10 @@ func (s *server) performanceFor(r *http.Request, p *auth.Principal, id int64, ca
 }
 
 // performanceSet records one year's predikat (POST /pegawai/{id}/kinerja).
-func (s *server) performanceSet(w http.ResponseWriter, r *http.Request) {
+func (s *server) performanceSet(w http.ResponseWriter, r *http.Request) error {
 	p, d := s.adminTarget(w, r)
 	if p == nil {
-		return
+		return nil
 	}
 	year, err := strconv.Atoi(r.PostFormValue("year"))
 	if err != nil {
@@ -67,13 +67,13 @@ func (s *server) performanceSet(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var ae *apperr.Error
 		if !errors.As(err, &ae) || ae.Code != apperr.EINVALID || d.Performance == nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		d.Performance.Error = ae.Text(langOf(r))
 		d.Performance.Form["year"], d.Performance.Form["predikat"] = r.PostFormValue("year"), r.PostFormValue("predikat")
 		s.renderProfile(w, r, http.StatusUnprocessableEntity, d)
-		return
+		return nil
 	}
 	http.Redirect(w, r, "/pegawai/"+strconv.FormatInt(d.E.ID, 10)+"?ok=performance_set#performance", http.StatusSeeOther)
+	return nil
 }

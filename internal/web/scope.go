@@ -129,6 +129,19 @@ func (s *server) requireID(w http.ResponseWriter, r *http.Request) (*auth.Princi
 	return p, id
 }
 
+// userID is user for routes with an {id}: it also reads the ID.
+func (s *server) userID(r *http.Request) (*auth.Principal, int64, error) {
+	p, err := s.user(r)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return nil, 0, err
+	}
+	return p, id, nil
+}
+
 // pathID reads the {id} path value; anything but a positive integer is
 // "not found".
 func pathID(r *http.Request) (int64, error) {
