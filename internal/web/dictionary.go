@@ -66,12 +66,13 @@ type dictGroup struct {
 }
 
 // dictionaryList shows every framework (GET /kamus).
-func (s *server) dictionaryList(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) dictionaryList(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	s.renderDictList(w, r, p, http.StatusOK, nil)
+	return nil
 }
 
 func (s *server) renderDictList(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, imp *dictImport) {
@@ -100,20 +101,18 @@ func (s *server) frameworkInfo(r *http.Request, id int64) (store.FrameworkInfo, 
 
 // dictionaryShow shows one framework: competencies by group, each with its
 // five levels (GET /kamus/{id}).
-func (s *server) dictionaryShow(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) dictionaryShow(w http.ResponseWriter, r *http.Request) error {
+	_, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	info, err := s.frameworkInfo(r, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f, _, err := s.st.Framework(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := dictShowData{Info: info, F: f, Formats: dictFormats, Imported: r.URL.Query().Get("imported") == "1"}
 	index := map[dictionary.Group]int{}
@@ -127,14 +126,15 @@ func (s *server) dictionaryShow(w http.ResponseWriter, r *http.Request) {
 		d.Groups[i].Competencies = append(d.Groups[i].Competencies, c)
 	}
 	s.renderView(w, r, http.StatusOK, "dictionary_show", &view{Title: "dict.title", TitleArg: f.Name, Data: d})
+	return nil
 }
 
 // dictionaryExport downloads a framework in one format (GET
 // /kamus/{id}/ekspor/{format}).
-func (s *server) dictionaryExport(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) dictionaryExport(w http.ResponseWriter, r *http.Request) error {
+	_, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	format := r.PathValue("format")
 	ext, ctype := "", ""
@@ -148,13 +148,11 @@ func (s *server) dictionaryExport(w http.ResponseWriter, r *http.Request) {
 	case dictionary.FormatJSON:
 		ext, ctype = ".json", "application/json; charset=utf-8"
 	default:
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	f, _, err := s.st.Framework(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	name := strings.Map(func(c rune) rune {
 		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' {
@@ -168,6 +166,7 @@ func (s *server) dictionaryExport(w http.ResponseWriter, r *http.Request) {
 	if err := dictionary.Write(w, f, format); err != nil {
 		s.log.Error("web: dictionary export", "id", id, "err", err)
 	}
+	return nil
 }
 
 // validDictFormat reports whether f is "" (detect) or a known format.
@@ -185,10 +184,10 @@ func validDictFormat(f string) bool {
 
 // dictionaryUpload stores an uploaded framework under its SHA-256 and runs
 // a dry run (POST /kamus/impor).
-func (s *server) dictionaryUpload(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) dictionaryUpload(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	imp := &dictImport{}
 	r.Body = http.MaxBytesReader(w, r.Body, dictionary.MaxFileSize+1<<20)
@@ -199,76 +198,73 @@ func (s *server) dictionaryUpload(w http.ResponseWriter, r *http.Request) {
 			imp.Error = "dict.too_big"
 		}
 		s.renderDictList(w, r, p, http.StatusBadRequest, imp)
-		return
+		return nil
 	}
 	defer r.MultipartForm.RemoveAll()
 	imp.Format = r.PostFormValue("format")
 	if !validDictFormat(imp.Format) {
 		imp.Error = "dict.bad_format"
 		s.renderDictList(w, r, p, http.StatusBadRequest, imp)
-		return
+		return nil
 	}
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
 		imp.Error = "import.no_file"
 		s.renderDictList(w, r, p, http.StatusBadRequest, imp)
-		return
+		return nil
 	}
 	defer file.Close()
 	imp.FileName = filepath.Base(hdr.Filename)
 	s.cleanImports()
 	if imp.Checksum, err = s.saveUpload(file, dictUploadExt); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.runDictImport(w, r, p, imp, false)
+	return s.runDictImport(w, r, p, imp, false)
 }
 
 // dictionaryApply stores the uploaded framework after checking its bytes
 // against the checksum again (POST /kamus/impor/terapkan).
-func (s *server) dictionaryApply(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) dictionaryApply(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	imp := &dictImport{Checksum: r.PostFormValue("checksum"), Format: r.PostFormValue("format"),
 		FileName: filepath.Base(r.PostFormValue("filename"))}
 	if !checksumRE.MatchString(imp.Checksum) || !validDictFormat(imp.Format) {
-		s.fail(w, r, apperr.Invalid("checksum", "err.common.unknown_import_file"))
-		return
+		return apperr.Invalid("checksum", "err.common.unknown_import_file")
 	}
 	path := s.importPath(imp.Checksum, dictUploadExt)
 	f, err := os.Open(path)
 	if err != nil {
 		imp.Error = "import.expired"
 		s.renderDictList(w, r, p, http.StatusGone, imp)
-		return
+		return nil
 	}
 	h := sha256.New()
 	_, err = io.Copy(h, f)
 	f.Close()
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if hex.EncodeToString(h.Sum(nil)) != imp.Checksum {
 		os.Remove(path)
 		imp.Error = "import.changed"
 		s.renderDictList(w, r, p, http.StatusConflict, imp)
-		return
+		return nil
 	}
-	s.runDictImport(w, r, p, imp, true)
+	return s.runDictImport(w, r, p, imp, true)
 }
 
 // runDictImport reads the stored upload, reports its problems, and with
 // apply stores it as a new framework version and shows it.
-func (s *server) runDictImport(w http.ResponseWriter, r *http.Request, p *auth.Principal, imp *dictImport, apply bool) {
+func (s *server) runDictImport(w http.ResponseWriter, r *http.Request, p *auth.Principal, imp *dictImport, apply bool) error {
 	path := s.importPath(imp.Checksum, dictUploadExt)
 	f, err := os.Open(path)
 	if err != nil {
 		imp.Error = "import.expired"
 		s.renderDictList(w, r, p, http.StatusGone, imp)
-		return
+		return nil
 	}
 	defer f.Close()
 	br := bufio.NewReader(f)
@@ -281,7 +277,7 @@ func (s *server) runDictImport(w http.ResponseWriter, r *http.Request, p *auth.P
 	if err != nil {
 		imp.Error = "dict.bad_format"
 		s.renderDictList(w, r, p, http.StatusBadRequest, imp)
-		return
+		return nil
 	}
 	imp.Problems = problems
 	for _, pr := range problems {
@@ -307,13 +303,13 @@ func (s *server) runDictImport(w http.ResponseWriter, r *http.Request, p *auth.P
 			}
 		}
 		s.renderDictList(w, r, p, status, imp)
-		return
+		return nil
 	}
 	id, err := s.st.CreateFramework(r.Context(), actor(p), fw, false)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	os.Remove(path)
 	http.Redirect(w, r, fmt.Sprintf("/kamus/%d?imported=1", id), http.StatusSeeOther)
+	return nil
 }

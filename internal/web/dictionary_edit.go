@@ -130,25 +130,24 @@ func (s *server) draftFor(r *http.Request, p *auth.Principal, id int64) (*dictio
 }
 
 // draftList shows the drafts p may edit (GET /kamus-draf).
-func (s *server) draftList(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) draftList(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	if !frameworkEditor(p) {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	list, err := s.st.Drafts(r.Context(), p.Admin)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := &draftListData{Drafts: list}
 	if r.URL.Query().Get("ok") == "discarded" {
 		d.Notice = "fwedit.discarded"
 	}
 	s.render(w, r, http.StatusOK, "dictionary_edit_list", "fwedit.title", d)
+	return nil
 }
 
 // renderDraftMeta shows the framework fields form.
@@ -182,62 +181,61 @@ func readDraftMeta(r *http.Request) (dictionary.DraftMeta, string) {
 }
 
 // draftNewForm shows the form for a new framework (GET /kamus-draf/baru).
-func (s *server) draftNewForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) draftNewForm(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	if !frameworkEditor(p) {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	d := &draftMetaData{M: dictionary.DraftMeta{Version: "1"}, Action: "/kamus-draf/baru"}
 	if !p.Admin.All && len(p.Admin.UnitPaths) > 0 {
 		d.Unit = strconv.FormatInt(lastPathID(p.Admin.UnitPaths[0]), 10)
 	}
 	s.renderDraftMeta(w, r, p, http.StatusOK, d)
+	return nil
 }
 
 // draftCreate starts a new framework (POST /kamus-draf/baru).
-func (s *server) draftCreate(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) draftCreate(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	if !frameworkEditor(p) {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	m, unit := readDraftMeta(r)
 	dr := &dictionary.Draft{OwnerUnitID: m.OwnerUnitID, F: dictionary.Framework{Code: m.Code, Name: m.Name, Version: m.Version,
 		Source: m.Source, Owner: m.Owner, Description: m.Description}}
-	err := s.st.CreateDraft(r.Context(), actor(p), dr, p.Admin)
+	err = s.st.CreateDraft(r.Context(), actor(p), dr, p.Admin)
 	if err == nil {
 		http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=created", dr.ID), http.StatusSeeOther)
-		return
+		return nil
 	}
 	var de *dictionary.DraftError
 	if !errors.As(err, &de) {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := &draftMetaData{M: m, Unit: unit, Action: "/kamus-draf/baru", Errors: problemErrors(langOf(r), de.Problems)}
 	s.renderDraftMeta(w, r, p, http.StatusBadRequest, d)
+	return nil
 }
 
 // draftShow shows a draft with what publishing would refuse
 // (GET /kamus-draf/{id}).
-func (s *server) draftShow(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) draftShow(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	dr, err := s.draftFor(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.renderDraft(w, r, http.StatusOK, dr, nil, r.URL.Query().Get("ok"))
+	return nil
 }
 
 // renderDraft shows a draft; problems, when given, are those of a refused
@@ -271,15 +269,14 @@ func (s *server) renderDraft(w http.ResponseWriter, r *http.Request, status int,
 }
 
 // draftMetaForm shows the framework fields of a draft (GET /kamus-draf/{id}/info).
-func (s *server) draftMetaForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) draftMetaForm(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	dr, err := s.draftFor(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f := dr.F
 	d := &draftMetaData{M: dictionary.DraftMeta{Code: f.Code, Name: f.Name, Version: f.Version, Source: f.Source, Owner: f.Owner,
@@ -289,18 +286,18 @@ func (s *server) draftMetaForm(w http.ResponseWriter, r *http.Request) {
 		d.Unit = strconv.FormatInt(dr.OwnerUnitID, 10)
 	}
 	s.renderDraftMeta(w, r, p, http.StatusOK, d)
+	return nil
 }
 
 // draftMetaSave saves the framework fields of a draft (POST /kamus-draf/{id}/info).
-func (s *server) draftMetaSave(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) draftMetaSave(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	dr, err := s.draftFor(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	m, unit := readDraftMeta(r)
 	if dr.BasedOnID != 0 {
@@ -309,16 +306,16 @@ func (s *server) draftMetaSave(w http.ResponseWriter, r *http.Request) {
 	err = s.st.UpdateDraftMeta(r.Context(), actor(p), id, m, p.Admin)
 	if err == nil {
 		http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=saved", id), http.StatusSeeOther)
-		return
+		return nil
 	}
 	var de *dictionary.DraftError
 	if !errors.As(err, &de) {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := &draftMetaData{M: m, Unit: unit, ID: id, CodeFix: dr.BasedOnID != 0, Action: fmt.Sprintf("/kamus-draf/%d/info", id),
 		Errors: problemErrors(langOf(r), de.Problems)}
 	s.renderDraftMeta(w, r, p, http.StatusBadRequest, d)
+	return nil
 }
 
 // newCompetencyForm fills the form of competency c.
@@ -338,15 +335,14 @@ func newCompetencyForm(dr *dictionary.Draft, oldCode string, c dictionary.Compet
 
 // competencyForm shows the form of one competency of a draft, or of a new
 // one without ?kode (GET /kamus-draf/{id}/kompetensi).
-func (s *server) competencyForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) competencyForm(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	dr, err := s.draftFor(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	code := r.URL.Query().Get("kode")
 	c := dictionary.Competency{Group: dictionary.GroupTeknis, Kind: dictionary.KindHard}
@@ -356,13 +352,13 @@ func (s *server) competencyForm(w http.ResponseWriter, r *http.Request) {
 	if code != "" {
 		found := dr.F.Find(code)
 		if found == nil || found.Code != code {
-			s.fail(w, r, errNotPermitted)
-			return
+			return errNotPermitted
 		}
 		c = *found
 	}
 	s.renderView(w, r, http.StatusOK, "dictionary_edit_competency", &view{Title: "fwedit.competency_title", TitleArg: c.Name,
 		Data: newCompetencyForm(dr, code, c)})
+	return nil
 }
 
 // splitTags reads tags separated by commas, semicolons or spaces.
@@ -372,15 +368,14 @@ func splitTags(s string) []string {
 
 // competencySave adds or changes a competency of a draft (POST
 // /kamus-draf/{id}/kompetensi); problems come back beside their fields.
-func (s *server) competencySave(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) competencySave(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	dr, err := s.draftFor(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	oldCode := r.PostFormValue("old_code")
@@ -394,7 +389,7 @@ func (s *server) competencySave(w http.ResponseWriter, r *http.Request) {
 	err = s.st.SaveDraftCompetency(r.Context(), actor(p), id, oldCode, c, p.Admin)
 	if err == nil {
 		http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=saved#competency-%s", id, url.PathEscape(c.Code)), http.StatusSeeOther)
-		return
+		return nil
 	}
 	var de *dictionary.DraftError
 	errs := map[string][]string{}
@@ -402,11 +397,9 @@ func (s *server) competencySave(w http.ResponseWriter, r *http.Request) {
 	case errors.As(err, &de):
 		errs = problemErrors(langOf(r), de.Problems)
 	case apperr.Code(err) == apperr.ENOTFOUND:
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	case !storeFieldError(langOf(r), err, errs):
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := newCompetencyForm(dr, oldCode, c)
 	d.Tags = r.PostFormValue("tags")
@@ -415,103 +408,97 @@ func (s *server) competencySave(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Errors = errs
 	s.renderView(w, r, http.StatusBadRequest, "dictionary_edit_competency", &view{Title: "fwedit.competency_title", TitleArg: c.Name, Data: d})
+	return nil
 }
 
 // competencyDelete removes a competency from a draft (POST
 // /kamus-draf/{id}/kompetensi/hapus).
-func (s *server) competencyDelete(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) competencyDelete(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	if _, err := s.draftFor(r, p, id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := s.st.DeleteDraftCompetency(r.Context(), actor(p), id, r.PostFormValue("kode"), p.Admin); err != nil {
 		if apperr.Code(err) == apperr.ENOTFOUND {
 			err = errNotPermitted
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=saved", id), http.StatusSeeOther)
+	return nil
 }
 
 // draftPublish freezes a draft as a new framework version (POST
 // /kamus-draf/{id}/terbitkan); a refused draft shows every problem.
-func (s *server) draftPublish(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) draftPublish(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	dr, err := s.draftFor(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	fid, err := s.st.PublishDraft(r.Context(), actor(p), id, p.Admin)
 	if err == nil {
 		http.Redirect(w, r, fmt.Sprintf("/kamus/%d/versi?ok=published", fid), http.StatusSeeOther)
-		return
+		return nil
 	}
 	var de *dictionary.DraftError
 	if !errors.As(err, &de) {
 		if apperr.Code(err) == apperr.ENOTFOUND {
 			err = errNotPermitted
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.renderDraft(w, r, http.StatusBadRequest, dr, de.Problems, "")
+	return nil
 }
 
 // draftDiscard deletes a draft (POST /kamus-draf/{id}/hapus).
-func (s *server) draftDiscard(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) draftDiscard(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	if _, err := s.draftFor(r, p, id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := s.st.DiscardDraft(r.Context(), actor(p), id, p.Admin); err != nil {
 		if apperr.Code(err) == apperr.ENOTFOUND {
 			err = errNotPermitted
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/kamus-draf?ok=discarded", http.StatusSeeOther)
+	return nil
 }
 
 // frameworkVersions shows the versions of a framework's code with what
 // points at each, and to editors the way to a new version (GET /kamus/{id}/versi).
-func (s *server) frameworkVersions(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) frameworkVersions(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	info, err := s.frameworkInfo(r, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	own, err := s.st.FrameworkOwner(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := &versionsData{Info: info, BuiltIn: own.BuiltIn, CanVersion: policy.MayVersionFramework(p.Admin, own.BuiltIn, own.OwnerPath)}
 	if d.Versions, err = s.st.FrameworkVersions(r.Context(), info.Code); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if d.CanVersion {
 		if d.DraftID, err = s.st.DraftOf(r.Context(), info.Code); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	if r.URL.Query().Get("ok") == "published" {
@@ -519,30 +506,30 @@ func (s *server) frameworkVersions(w http.ResponseWriter, r *http.Request) {
 	}
 	v := &view{Title: "fwedit.versions_title", TitleArg: info.Name, Data: d}
 	s.renderView(w, r, http.StatusOK, "dictionary_edit_versions", v)
+	return nil
 }
 
 // frameworkNewVersion starts (or reopens) the draft of the next version of
 // a framework (POST /kamus/{id}/versi-baru).
-func (s *server) frameworkNewVersion(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) frameworkNewVersion(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	if !frameworkEditor(p) {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	did, existing, err := s.st.NewVersionDraft(r.Context(), actor(p), id, p.Admin)
 	if err != nil {
 		if apperr.Code(err) == apperr.ENOTFOUND {
 			err = errNotPermitted
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	ok := "version"
 	if existing {
 		ok = "existing"
 	}
 	http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=%s", did, ok), http.StatusSeeOther)
+	return nil
 }

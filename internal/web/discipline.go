@@ -48,27 +48,24 @@ func (s *server) disciplineFor(r *http.Request, p *auth.Principal, id int64, can
 // adminTarget checks that p administers employee id (and is not that
 // employee: restricted records are kept by another admin) and returns the
 // profile data to re-render on a refused submission.
-func (s *server) adminTarget(w http.ResponseWriter, r *http.Request) (*auth.Principal, *profileData) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return nil, nil
+func (s *server) adminTarget(r *http.Request) (*auth.Principal, *profileData, error) {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return nil, nil, err
 	}
 	if policy.RecordsAboutSelf(p, id) {
 		// An admin placed in the unit they administer records and revokes
 		// no penalty of their own: another administrator does.
-		s.fail(w, r, errForbidden)
-		return nil, nil
+		return nil, nil, errForbidden
 	}
 	if _, err := s.employeeInScope(r.Context(), adminScope(p), id); err != nil {
-		s.fail(w, r, err)
-		return nil, nil
+		return nil, nil, err
 	}
 	d, err := s.profile(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil
+		return nil, nil, err
 	}
-	return p, d
+	return p, d, nil
 }
 
 // formDate reads an ISO date field ("" gives the zero time).
@@ -85,14 +82,13 @@ func formDate(r *http.Request, field string) (time.Time, error) {
 }
 
 // penaltyAdd records a penalty (POST /pegawai/{id}/disiplin).
-func (s *server) penaltyAdd(w http.ResponseWriter, r *http.Request) {
-	p, d := s.adminTarget(w, r)
-	if p == nil {
-		return
+func (s *server) penaltyAdd(w http.ResponseWriter, r *http.Request) error {
+	p, d, err := s.adminTarget(r)
+	if err != nil {
+		return err
 	}
 	pen := model.DisciplinePenalty{EmployeeID: d.E.ID, Level: r.PostFormValue("level"),
 		Kind: r.PostFormValue("kind"), DecreeNo: r.PostFormValue("decree_no")}
-	var err error
 	for _, f := range []struct {
 		name string
 		dst  *time.Time
@@ -106,28 +102,29 @@ func (s *server) penaltyAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		s.refusePenalty(w, r, d, err)
-		return
+		return nil
 	}
 	http.Redirect(w, r, "/pegawai/"+strconv.FormatInt(d.E.ID, 10)+"?ok=penalty_added#discipline", http.StatusSeeOther)
+	return nil
 }
 
 // penaltyRevoke revokes one penalty with a reason
 // (POST /pegawai/{id}/disiplin/{pid}/cabut).
-func (s *server) penaltyRevoke(w http.ResponseWriter, r *http.Request) {
-	p, d := s.adminTarget(w, r)
-	if p == nil {
-		return
+func (s *server) penaltyRevoke(w http.ResponseWriter, r *http.Request) error {
+	p, d, err := s.adminTarget(r)
+	if err != nil {
+		return err
 	}
 	pid, err := strconv.ParseInt(r.PathValue("pid"), 10, 64)
 	if err != nil || pid <= 0 {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	if err := s.st.RevokePenalty(r.Context(), actor(p), d.E.ID, pid, r.PostFormValue("note")); err != nil {
 		s.refusePenalty(w, r, d, err)
-		return
+		return nil
 	}
 	http.Redirect(w, r, "/pegawai/"+strconv.FormatInt(d.E.ID, 10)+"?ok=penalty_revoked#discipline", http.StatusSeeOther)
+	return nil
 }
 
 // refusePenalty shows the profile again with the reason next to the form

@@ -238,72 +238,71 @@ func (s *server) unitPositions(ctx context.Context, unitID int64, selected strin
 }
 
 // employeeNewForm shows an empty employee form (GET /pegawai/baru).
-func (s *server) employeeNewForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) employeeNewForm(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	f := employeeForm{Kind: string(model.PNS), Status: string(model.StatusAktif), Unit: r.URL.Query().Get("unit")}
 	s.editPage(w, r, p, http.StatusOK, &editData{F: f, New: true, Action: "/pegawai/baru"})
+	return nil
 }
 
 // employeeCreate saves a new employee (POST /pegawai/baru).
-func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	f := readForm(r)
 	d := &editData{F: f, New: true, Action: "/pegawai/baru"}
 	e, errs, warns, err := s.validate(r.Context(), p, langOf(r), f, 0)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Errors, d.Warnings = errs, warns
 	d.F.useUnit(e.UnitID)
 	if len(errs) > 0 {
 		s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
-		return
+		return nil
 	}
 	if err := s.st.CreateEmployee(r.Context(), actor(p), &e); err != nil {
 		if c := apperr.Code(err); c == apperr.EINVALID || c == apperr.ECONFLICT {
 			d.Errors["form"] = append(d.Errors["form"], apperr.Message(langOf(r), err))
 			s.editPage(w, r, p, statusOf(c), d)
-			return
+			return nil
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/pegawai/%d?ok=created", e.ID), http.StatusSeeOther)
+	return nil
 }
 
 // employeeEditForm shows the form of an employee in the admin's scope
 // (GET /pegawai/{id}/ubah).
-func (s *server) employeeEditForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) employeeEditForm(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	e, err := s.employeeInScope(r.Context(), adminScope(p), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.editPage(w, r, p, http.StatusOK, &editData{F: formFrom(e), Action: fmt.Sprintf("/pegawai/%d/ubah", id)})
+	return nil
 }
 
 // employeeUpdate saves an edited employee (POST /pegawai/{id}/ubah).
-func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	old, err := s.employeeInScope(ctx, adminScope(p), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	kept := int64(0)
 	if old.SupervisorSet {
@@ -314,23 +313,22 @@ func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) {
 	d := &editData{F: f, Action: fmt.Sprintf("/pegawai/%d/ubah", id)}
 	e, errs, warns, err := s.validate(ctx, p, langOf(r), f, kept)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Errors, d.Warnings = errs, warns
 	d.F.useUnit(e.UnitID)
 	if len(errs) > 0 {
 		s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
-		return
+		return nil
 	}
 	if _, err := s.st.UpdateEmployee(ctx, actor(p), &e); err != nil {
 		if c := apperr.Code(err); c == apperr.EINVALID || c == apperr.ECONFLICT {
 			d.Errors["form"] = append(d.Errors["form"], apperr.Message(langOf(r), err))
 			s.editPage(w, r, p, statusOf(c), d)
-			return
+			return nil
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/pegawai/%d?ok=saved", id), http.StatusSeeOther)
+	return nil
 }

@@ -35,9 +35,9 @@ func (s *server) serve(h handler) http.HandlerFunc {
 	}
 }
 
-// legacy adapts a handler that still renders its own errors; it goes once
-// every page returns its errors.
-func legacy(h http.HandlerFunc) handler {
+// plain adapts a handler that answers every request itself and has no
+// error to return (health check, static files, favicon).
+func plain(h http.HandlerFunc) handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		h(w, r)
 		return nil

@@ -146,8 +146,7 @@ func (s *server) endSession(w http.ResponseWriter, r *http.Request) error {
 		return apperr.Invalid("id", "err.session.not_found")
 	}
 	if id == sessionIDOf(current) {
-		s.logout(w, r) // ending this browser's own session is signing out
-		return nil
+		return s.logout(w, r) // ending this browser's own session is signing out
 	}
 	if err := s.st.EndUserSession(ctx, actor(p), p.User.ID, id); err != nil {
 		return err

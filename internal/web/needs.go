@@ -35,17 +35,16 @@ import (
 // (policy.NeedsRead).
 func canReadNeeds(p *auth.Principal) bool { return policy.Allowed(p, policy.NeedsRead) }
 
-// requireNeeds is require for the needs pages.
-func (s *server) requireNeeds(w http.ResponseWriter, r *http.Request) *auth.Principal {
-	p := s.require(w, r)
-	if p == nil {
-		return nil
+// needsReader is user for the needs pages.
+func (s *server) needsReader(r *http.Request) (*auth.Principal, error) {
+	p, err := s.user(r)
+	if err != nil {
+		return nil, err
 	}
 	if !canReadNeeds(p) {
-		s.fail(w, r, errForbidden)
-		return nil
+		return nil, errForbidden
 	}
-	return p
+	return p, nil
 }
 
 // queryID reads a positive integer query parameter; absent is 0, anything
@@ -120,27 +119,25 @@ type legendBin struct{ Class, Label string }
 
 // needsPage shows the needs analysis of a unit (GET /analisis?unit=ID; no
 // unit: the top of the user's scope).
-func (s *server) needsPage(w http.ResponseWriter, r *http.Request) {
-	p := s.requireNeeds(w, r)
-	if p == nil {
-		return
+func (s *server) needsPage(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.needsReader(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	lang := langOf(r)
 	unitID, err := queryID(r, "unit")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	n, err := s.st.NeedsAnalysis(ctx, p.Scope, unitID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	key := needsBodyKey{srv: s, asOf: n.AsOf, stale: n.Stale, scope: scopeKey(p.Scope), unit: unitID, lang: lang}
 	if b, ok := cachedNeedsBody(key); ok {
 		s.renderView(w, r, http.StatusOK, "needs", &view{Title: "needs.title", TitleArg: b.title, Data: b})
-		return
+		return nil
 	}
 	d := needsData{N: n, Export: "/analisis/ekspor.xlsx", ExportPDF: "/analisis/ekspor.pdf", JPMChart: jpmChartSVG(lang, n)}
 	if n.Unit != nil {
@@ -149,8 +146,7 @@ func (s *server) needsPage(w http.ResponseWriter, r *http.Request) {
 		d.ExportPDF += fmt.Sprintf("?unit=%d", n.Unit.ID)
 		anc, err := s.st.Ancestors(ctx, n.Unit.ID)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		for _, a := range anc {
 			if a.ID != n.Unit.ID {
@@ -195,12 +191,12 @@ func (s *server) needsPage(w http.ResponseWriter, r *http.Request) {
 	// the page's "content" only prints it.
 	var buf bytes.Buffer
 	if err := s.pages["needs"].in(lang).ExecuteTemplate(&buf, "needs-body", &view{Lang: lang, Data: d}); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	b := needsBody{html: template.HTML(buf.String()), title: d.Title}
 	keepNeedsBody(key, b)
 	s.renderView(w, r, http.StatusOK, "needs", &view{Title: "needs.title", TitleArg: b.title, Data: b})
+	return nil
 }
 
 // needPeopleData is what needs_people.html shows.
@@ -228,41 +224,36 @@ const needPeoplePerPage = 50
 
 // needPeoplePage lists the people short in a competency within a unit's
 // subtree (GET /analisis/orang?unit=&kompetensi=&hal=).
-func (s *server) needPeoplePage(w http.ResponseWriter, r *http.Request) {
-	p := s.requireNeeds(w, r)
-	if p == nil {
-		return
+func (s *server) needPeoplePage(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.needsReader(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	unitID, err := queryID(r, "unit")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	compID, err := queryID(r, "kompetensi")
 	if err == nil && compID == 0 {
 		err = errNotPermitted
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	page, _ := strconv.Atoi(r.URL.Query().Get("hal"))
 	page = max(page, 1)
 	d := needPeopleData{UnitID: unitID, CompetencyID: compID, Page: page, Back: "/analisis"}
 	if d.Code, d.Name, err = s.st.NeedCompetency(ctx, compID); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	people, more, err := s.st.NeedPeople(ctx, p.Scope, unitID, compID, (page-1)*needPeoplePerPage, needPeoplePerPage)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if unitID != 0 {
 		if d.Unit, err = s.st.Unit(ctx, unitID); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		d.Back = fmt.Sprintf("/analisis?unit=%d", unitID)
 	}
@@ -284,30 +275,28 @@ func (s *server) needPeoplePage(w http.ResponseWriter, r *http.Request) {
 		d.NextURL = pageURL(page + 1)
 	}
 	s.renderView(w, r, http.StatusOK, "needs_people", &view{Title: "needs.people_title", TitleArg: d.Name, Data: d})
+	return nil
 }
 
 // needsExport writes the ranked needs and the heat-map of a unit as an
 // XLSX workbook with two sheets (GET /analisis/ekspor.xlsx?unit=ID).
-func (s *server) needsExport(w http.ResponseWriter, r *http.Request) {
-	p := s.requireNeeds(w, r)
-	if p == nil {
-		return
+func (s *server) needsExport(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.needsReader(r)
+	if err != nil {
+		return err
 	}
 	lang := langOf(r)
 	unitID, err := queryID(r, "unit")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	n, err := s.st.NeedsAnalysis(r.Context(), p.Scope, unitID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f, err := needsWorkbook(lang, n)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	defer f.Close()
 	name := fmt.Sprintf("analisis-kebutuhan-%s.xlsx", s.st.Now().In(s.loc).Format("20060102"))
@@ -318,6 +307,7 @@ func (s *server) needsExport(w http.ResponseWriter, r *http.Request) {
 	if err := f.Write(w); err != nil {
 		s.log.Error("web: needs export", "err", err)
 	}
+	return nil
 }
 
 // needsSheetNames are the two sheets of the export.

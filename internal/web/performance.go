@@ -54,9 +54,9 @@ func (s *server) performanceFor(r *http.Request, p *auth.Principal, id int64, ca
 
 // performanceSet records one year's predikat (POST /pegawai/{id}/kinerja).
 func (s *server) performanceSet(w http.ResponseWriter, r *http.Request) error {
-	p, d := s.adminTarget(w, r)
-	if p == nil {
-		return nil
+	p, d, err := s.adminTarget(r)
+	if err != nil {
+		return err
 	}
 	year, err := strconv.Atoi(r.PostFormValue("year"))
 	if err != nil {

@@ -81,16 +81,17 @@ func nationalColumns(choices []model.StandardItem) []model.StandardItem {
 
 // standardsIndex shows the templates per position type and the bulk apply
 // form (GET /standar).
-func (s *server) standardsIndex(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) standardsIndex(w http.ResponseWriter, r *http.Request) error {
+	_, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	d := &stdOverview{}
 	if n, err := strconv.Atoi(r.URL.Query().Get("seeded")); err == nil {
 		d.Seeded = n
 	}
 	s.renderStandards(w, r, http.StatusOK, d)
+	return nil
 }
 
 func (s *server) renderStandards(w http.ResponseWriter, r *http.Request, status int, d *stdOverview) {
@@ -134,25 +135,25 @@ func (s *server) renderStandards(w http.ResponseWriter, r *http.Request, status 
 }
 
 // standardsSeed fills the default templates (POST /standar/templat/bawaan).
-func (s *server) standardsSeed(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) standardsSeed(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	n, err := s.st.SeedDefaultTemplates(r.Context(), actor(p))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/standar?seeded=%d", n), http.StatusSeeOther)
+	return nil
 }
 
 // standardsApply applies a template to every position of a type (POST
 // /standar/terapkan).
-func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	t := model.PositionType(r.PostFormValue("position_type"))
 	res, err := s.st.ApplyTemplate(r.Context(), actor(p), t, r.PostFormValue("decree_no"), r.PostFormValue("decree_date"),
@@ -161,7 +162,7 @@ func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) {
 	if apperr.Code(err) == apperr.EINVALID {
 		d.Error = apperr.Message(langOf(r), err)
 		s.renderStandards(w, r, http.StatusBadRequest, d)
-		return
+		return nil
 	}
 	if err == nil && res.Positions > 0 {
 		// Holders of the positions just given a standard get their JPM now,
@@ -169,11 +170,11 @@ func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) {
 		_, err = s.st.RecomputeAll(r.Context())
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Result, d.Applied = &res, string(t)
 	s.renderStandards(w, r, http.StatusOK, d)
+	return nil
 }
 
 // buildForm lists the items (included) followed by the national
@@ -271,26 +272,23 @@ type stdTemplateData struct {
 
 // templateForm shows the edit form of one template (GET
 // /standar/templat?type=T&jenjang=J).
-func (s *server) templateForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) templateForm(w http.ResponseWriter, r *http.Request) error {
+	_, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	t, j, err := templateKey(r.URL.Query())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	ctx := r.Context()
 	choices, err := s.st.CompetencyChoices(ctx)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	all, err := s.st.Templates(ctx, t)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var items []model.StandardItem
 	for _, ti := range all {
@@ -300,41 +298,39 @@ func (s *server) templateForm(w http.ResponseWriter, r *http.Request) {
 	}
 	d := &stdTemplateData{Type: t, Jenjang: j, Form: buildForm(items, choices, t, j), Levels: levelRange}
 	s.render(w, r, http.StatusOK, "standard_template", "std.template_title", d)
+	return nil
 }
 
 // templateSave stores a template (POST /standar/templat).
-func (s *server) templateSave(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) templateSave(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Invalid("form", "err.common.form_could_not_read"))
-		return
+		return apperr.Invalid("form", "err.common.form_could_not_read")
 	}
 	t, j, err := templateKey(r.PostForm)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	items := readItems(r.PostForm)
 	err = s.st.SetTemplate(r.Context(), actor(p), t, j, items)
 	if apperr.Code(err) == apperr.EINVALID {
 		choices, cerr := s.st.CompetencyChoices(r.Context())
 		if cerr != nil {
-			s.fail(w, r, cerr)
-			return
+			return cerr
 		}
 		d := &stdTemplateData{Type: t, Jenjang: j, Form: buildForm(describe(items, choices), choices, t, j), Levels: levelRange}
 		d.Form.Error = apperr.Message(langOf(r), err)
 		s.render(w, r, http.StatusBadRequest, "standard_template", "std.template_title", d)
-		return
+		return nil
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/standar", http.StatusSeeOther)
+	return nil
 }
 
 // positionForStandard loads position id with its unit and answers not
@@ -367,21 +363,19 @@ func (s *server) positionForStandard(ctx context.Context, p *auth.Principal, id 
 
 // positionStandard shows a position's current standard and its history
 // (GET /jabatan/{id}/standar).
-func (s *server) positionStandard(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) positionStandard(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	d, err := s.positionForStandard(ctx, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	hist, err := s.st.StandardHistory(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	for i := range hist {
 		if hist[i].Current && d.Current == nil {
@@ -392,30 +386,28 @@ func (s *server) positionStandard(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Saved = r.URL.Query().Get("saved") == "1"
 	s.renderView(w, r, http.StatusOK, "standard_position", &view{Title: "std.position_title", TitleArg: d.Pos.Title, Data: d})
+	return nil
 }
 
 // positionStandardForm shows the edit form, prefilled from the current
 // standard or else from the template (GET /jabatan/{id}/standar/ubah).
-func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	d, err := s.positionForStandard(ctx, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	choices, err := s.st.CompetencyChoices(ctx)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	cur, err := s.st.CurrentStandard(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var items []model.StandardItem
 	if cur != nil {
@@ -423,8 +415,7 @@ func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) {
 	} else {
 		d.Template = true
 		if items, err = s.st.TemplateFor(ctx, d.Pos.Type, d.Pos.Jenjang); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	d.Form = buildForm(items, choices, d.Pos.Type, d.Pos.Jenjang)
@@ -432,23 +423,22 @@ func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) {
 		d.Form.DecreeNo, d.Form.Date = cur.DecreeNo, cur.DecreeDate
 	}
 	s.renderView(w, r, http.StatusOK, "standard_edit", &view{Title: "std.edit_title", TitleArg: d.Pos.Title, Data: d})
+	return nil
 }
 
 // positionStandardSave stores a new standard (POST /jabatan/{id}/standar/ubah).
-func (s *server) positionStandardSave(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) positionStandardSave(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Invalid("form", "err.common.form_could_not_read"))
-		return
+		return apperr.Invalid("form", "err.common.form_could_not_read")
 	}
 	ctx := r.Context()
 	d, err := s.positionForStandard(ctx, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	items := readItems(r.PostForm)
 	decreeNo, decreeDate := r.PostFormValue("decree_no"), r.PostFormValue("decree_date")
@@ -456,17 +446,16 @@ func (s *server) positionStandardSave(w http.ResponseWriter, r *http.Request) {
 	if apperr.Code(err) == apperr.EINVALID {
 		choices, cerr := s.st.CompetencyChoices(ctx)
 		if cerr != nil {
-			s.fail(w, r, cerr)
-			return
+			return cerr
 		}
 		d.Form = buildForm(describe(items, choices), choices, d.Pos.Type, d.Pos.Jenjang)
 		d.Form.DecreeNo, d.Form.Date, d.Form.Error = decreeNo, decreeDate, apperr.Message(langOf(r), err)
 		s.renderView(w, r, http.StatusBadRequest, "standard_edit", &view{Title: "std.edit_title", TitleArg: d.Pos.Title, Data: d})
-		return
+		return nil
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/jabatan/%d/standar?saved=1", id), http.StatusSeeOther)
+	return nil
 }

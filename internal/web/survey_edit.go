@@ -73,31 +73,29 @@ type surveyEditData struct {
 	Notice string // catalogue key
 }
 
-// requireSurveyAdmin is require for the building pages: an administrator of
+// surveyAdmin is user for the building pages: an administrator of
 // some part of the organisation.
-func (s *server) requireSurveyAdmin(w http.ResponseWriter, r *http.Request) *auth.Principal {
-	p := s.require(w, r)
-	if p == nil {
-		return nil
+func (s *server) surveyAdmin(r *http.Request) (*auth.Principal, error) {
+	p, err := s.user(r)
+	if err != nil {
+		return nil, err
 	}
 	if !canManageSurveys(p) {
-		s.fail(w, r, errForbidden)
-		return nil
+		return nil, errForbidden
 	}
-	return p
+	return p, nil
 }
 
 // managedSurvey loads survey {id} when p administers its scope unit, and
 // answers "not found" otherwise.
-func (s *server) managedSurvey(w http.ResponseWriter, r *http.Request) (*auth.Principal, *model.Survey) {
-	p := s.requireSurveyAdmin(w, r)
-	if p == nil {
-		return nil, nil
+func (s *server) managedSurvey(r *http.Request) (*auth.Principal, *model.Survey, error) {
+	p, err := s.surveyAdmin(r)
+	if err != nil {
+		return nil, nil, err
 	}
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil
+		return nil, nil, err
 	}
 	sv, err := s.st.Survey(r.Context(), id)
 	if err == nil && !policy.ManagesSurvey(p.Admin, sv) {
@@ -107,10 +105,9 @@ func (s *server) managedSurvey(w http.ResponseWriter, r *http.Request) (*auth.Pr
 		err = errNotPermitted
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil
+		return nil, nil, err
 	}
-	return p, sv
+	return p, sv, nil
 }
 
 // competencyGroups returns the newest version of every framework's
@@ -203,10 +200,10 @@ func atoiOr(v string, def int) int {
 
 // surveyNewForm shows the new-survey form (GET /kuesioner/baru): open from
 // today for two weeks, the national competencies, all three questions.
-func (s *server) surveyNewForm(w http.ResponseWriter, r *http.Request) {
-	p := s.requireSurveyAdmin(w, r)
-	if p == nil {
-		return
+func (s *server) surveyNewForm(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.surveyAdmin(r)
+	if err != nil {
+		return err
 	}
 	today := s.st.Now().In(s.loc)
 	d := &surveyEditData{F: surveyForm{OpensOn: today.Format("2006-01-02"), ClosesOn: today.AddDate(0, 0, 14).Format("2006-01-02"),
@@ -216,6 +213,7 @@ func (s *server) surveyNewForm(w http.ResponseWriter, r *http.Request) {
 		d.F.Unit = strconv.FormatInt(lastPathID(p.Admin.UnitPaths[0]), 10)
 	}
 	s.renderSurveyForm(w, r, p, http.StatusOK, d)
+	return nil
 }
 
 // renderSurveyForm fills the choices and renders the building page: the
@@ -249,10 +247,10 @@ func refused(lang i18n.Lang, d *surveyEditData, err error) (int, bool) {
 
 // surveyCreate creates a survey with the default questions (POST
 // /kuesioner/baru) and opens its edit page.
-func (s *server) surveyCreate(w http.ResponseWriter, r *http.Request) {
-	p := s.requireSurveyAdmin(w, r)
-	if p == nil {
-		return
+func (s *server) surveyCreate(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.surveyAdmin(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	f := readSurveyForm(r)
@@ -268,13 +266,13 @@ func (s *server) surveyCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	if status, ok := refused(langOf(r), d, err); ok {
 		s.renderSurveyForm(w, r, p, status, d)
-		return
+		return nil
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/kuesioner/%d/ubah?dibuat=1", sv.ID), http.StatusSeeOther)
+	return nil
 }
 
 // defaultQuestions builds the questions the new-survey form asked for: the
@@ -312,10 +310,10 @@ func (s *server) defaultQuestions(ctx context.Context, f surveyForm) ([]model.Su
 
 // surveyEditForm shows a survey's details, questions and the add-question
 // form (GET /kuesioner/{id}/ubah).
-func (s *server) surveyEditForm(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.managedSurvey(w, r)
-	if p == nil {
-		return
+func (s *server) surveyEditForm(w http.ResponseWriter, r *http.Request) error {
+	p, sv, err := s.managedSurvey(r)
+	if err != nil {
+		return err
 	}
 	d := &surveyEditData{SV: sv, F: surveyForm{Title: sv.Title, Intro: sv.Intro, Unit: strconv.FormatInt(sv.ScopeUnitID, 10),
 		OpensOn: sv.OpensOn, ClosesOn: sv.ClosesOn}, Q: questionForm{Kind: model.QuestionCompetencies}}
@@ -326,13 +324,14 @@ func (s *server) surveyEditForm(w http.ResponseWriter, r *http.Request) {
 		d.Notice = "survey.saved"
 	}
 	s.renderSurveyForm(w, r, p, http.StatusOK, d)
+	return nil
 }
 
 // surveyUpdate saves a survey's details (POST /kuesioner/{id}/ubah).
-func (s *server) surveyUpdate(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.managedSurvey(w, r)
-	if p == nil {
-		return
+func (s *server) surveyUpdate(w http.ResponseWriter, r *http.Request) error {
+	p, sv, err := s.managedSurvey(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	f := readSurveyForm(r)
@@ -347,22 +346,22 @@ func (s *server) surveyUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	if status, ok := refused(langOf(r), d, err); ok {
 		s.renderSurveyForm(w, r, p, status, d)
-		return
+		return nil
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/kuesioner/%d/ubah?tersimpan=1", sv.ID), http.StatusSeeOther)
+	return nil
 }
 
 // surveyAddQuestion appends a question (POST /kuesioner/{id}/pertanyaan):
 // kind, prompt, max_picks, required and, for a competencies question, the
 // ticked "cid" checkboxes.
-func (s *server) surveyAddQuestion(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.managedSurvey(w, r)
-	if p == nil {
-		return
+func (s *server) surveyAddQuestion(w http.ResponseWriter, r *http.Request) error {
+	p, sv, err := s.managedSurvey(r)
+	if err != nil {
+		return err
 	}
 	qf := questionForm{Kind: r.PostFormValue("kind"), Prompt: r.PostFormValue("prompt"), Picks: strings.TrimSpace(r.PostFormValue("max_picks")),
 		Required: r.PostFormValue("required") != "", Picked: map[int64]bool{}}
@@ -373,49 +372,48 @@ func (s *server) surveyAddQuestion(w http.ResponseWriter, r *http.Request) {
 			qf.Picked[id] = true
 		}
 	}
-	err := s.st.AddSurveyQuestion(r.Context(), actor(p), p.Admin, sv.ID, q)
+	err = s.st.AddSurveyQuestion(r.Context(), actor(p), p.Admin, sv.ID, q)
 	d := &surveyEditData{SV: sv, F: surveyForm{Title: sv.Title, Intro: sv.Intro, Unit: strconv.FormatInt(sv.ScopeUnitID, 10),
 		OpensOn: sv.OpensOn, ClosesOn: sv.ClosesOn}, Q: qf}
 	if status, ok := refused(langOf(r), d, err); ok {
 		s.renderSurveyForm(w, r, p, status, d)
-		return
+		return nil
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/kuesioner/%d/ubah?tersimpan=1#q-%d", sv.ID, q.ID), http.StatusSeeOther)
+	return nil
 }
 
 // surveyDeleteQuestion removes a question (POST
 // /kuesioner/{id}/pertanyaan/{qid}/hapus).
-func (s *server) surveyDeleteQuestion(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.managedSurvey(w, r)
-	if p == nil {
-		return
+func (s *server) surveyDeleteQuestion(w http.ResponseWriter, r *http.Request) error {
+	p, sv, err := s.managedSurvey(r)
+	if err != nil {
+		return err
 	}
 	qid, err := strconv.ParseInt(r.PathValue("qid"), 10, 64)
 	if err != nil || !slices.ContainsFunc(sv.Questions, func(q model.SurveyQuestion) bool { return q.ID == qid }) {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	if err := s.st.DeleteSurveyQuestion(r.Context(), actor(p), p.Admin, sv.ID, qid); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/kuesioner/%d/ubah?tersimpan=1", sv.ID), http.StatusSeeOther)
+	return nil
 }
 
 // surveyDelete removes a survey nobody has answered (POST
 // /kuesioner/{id}/hapus).
-func (s *server) surveyDelete(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.managedSurvey(w, r)
-	if p == nil {
-		return
+func (s *server) surveyDelete(w http.ResponseWriter, r *http.Request) error {
+	p, sv, err := s.managedSurvey(r)
+	if err != nil {
+		return err
 	}
 	if err := s.st.DeleteSurvey(r.Context(), actor(p), p.Admin, sv.ID); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/kuesioner?dihapus=1", http.StatusSeeOther)
+	return nil
 }
