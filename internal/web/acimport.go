@@ -36,8 +36,8 @@ func acKind(v string) string {
 
 // acImportForm shows the upload form (GET /penilaian/impor).
 func (s *server) acImportForm(w http.ResponseWriter, r *http.Request) error {
-	if p := s.require(w, r); p == nil {
-		return nil
+	if _, err := s.user(r); err != nil {
+		return err
 	}
 	s.render(w, r, http.StatusOK, "acimport", "acimport.title", &acImportData{Kind: acKind(r.URL.Query().Get("kind"))})
 	return nil

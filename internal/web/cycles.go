@@ -193,7 +193,7 @@ func (s *server) cycleShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 // renderCycleForm shows the create or edit form with its errors.
-func (s *server) renderCycleForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *cycleFormData) {
+func (s *server) renderCycleForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *cycleFormData) error {
 	var current *model.OrgUnit
 	if id, err := strconv.ParseInt(d.F.Unit, 10, 64); err == nil && id > 0 {
 		if u, err := s.st.Unit(r.Context(), id); err == nil && p.Administers(u) {
@@ -202,8 +202,7 @@ func (s *server) renderCycleForm(w http.ResponseWriter, r *http.Request, p *auth
 	}
 	units, err := s.unitChoices(r.Context(), adminScope(p), current)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Units = units
 	title := "cycle.new"
@@ -211,6 +210,7 @@ func (s *server) renderCycleForm(w http.ResponseWriter, r *http.Request, p *auth
 		title = "cycle.edit"
 	}
 	s.renderView(w, r, status, "cycle_form", &view{Title: title, TitleArg: d.F.Name, Data: d})
+	return nil
 }
 
 // cycleNewForm shows an empty cycle form (GET /siklus/baru).
@@ -227,8 +227,7 @@ func (s *server) cycleNewForm(w http.ResponseWriter, r *http.Request) error {
 	if len(p.Admin.UnitPaths) == 1 {
 		f.Unit = strconv.FormatInt(lastPathID(p.Admin.UnitPaths[0]), 10)
 	}
-	s.renderCycleForm(w, r, p, http.StatusOK, &cycleFormData{F: f, New: true, Action: "/siklus/baru"})
-	return nil
+	return s.renderCycleForm(w, r, p, http.StatusOK, &cycleFormData{F: f, New: true, Action: "/siklus/baru"})
 }
 
 // readCycleForm reads the posted form.
@@ -306,8 +305,7 @@ func (s *server) cycleCreate(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	d.Errors = errs
-	s.renderCycleForm(w, r, p, http.StatusBadRequest, d)
-	return nil
+	return s.renderCycleForm(w, r, p, http.StatusBadRequest, d)
 }
 
 // editableCycle loads cycle {id} when p may edit it (administers its scope,
@@ -338,8 +336,7 @@ func (s *server) cycleEditForm(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := cycleForm{ID: c.ID, Name: c.Name, OpensOn: c.OpensOn, ClosesOn: c.ClosesOn, Unit: strconv.FormatInt(c.ScopeUnitID, 10),
 		Self: c.Self, Supervisor: c.Supervisor, Peer: c.Peer}
-	s.renderCycleForm(w, r, p, http.StatusOK, &cycleFormData{F: f, Action: fmt.Sprintf("/siklus/%d/ubah", c.ID)})
-	return nil
+	return s.renderCycleForm(w, r, p, http.StatusOK, &cycleFormData{F: f, Action: fmt.Sprintf("/siklus/%d/ubah", c.ID)})
 }
 
 // cycleUpdate saves the form of a cycle (POST /siklus/{id}/ubah).
@@ -366,8 +363,7 @@ func (s *server) cycleUpdate(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	d.Errors = errs
-	s.renderCycleForm(w, r, p, http.StatusBadRequest, d)
-	return nil
+	return s.renderCycleForm(w, r, p, http.StatusBadRequest, d)
 }
 
 // cycleClose closes a cycle for good (POST /siklus/{id}/tutup).

@@ -71,18 +71,17 @@ func (s *server) dictionaryList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.renderDictList(w, r, p, http.StatusOK, nil)
-	return nil
+	return s.renderDictList(w, r, p, http.StatusOK, nil)
 }
 
-func (s *server) renderDictList(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, imp *dictImport) {
+func (s *server) renderDictList(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, imp *dictImport) error {
 	list, err := s.st.Frameworks(r.Context())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := &dictListData{Frameworks: list, CanImport: p.Can(policy.DictionaryImport), Formats: dictFormats, Import: imp}
 	s.render(w, r, status, "dictionary", "dict.title", d)
+	return nil
 }
 
 // frameworkInfo finds the list entry of framework id.
@@ -197,21 +196,18 @@ func (s *server) dictionaryUpload(w http.ResponseWriter, r *http.Request) error 
 		if errors.As(err, &mbe) {
 			imp.Error = "dict.too_big"
 		}
-		s.renderDictList(w, r, p, http.StatusBadRequest, imp)
-		return nil
+		return s.renderDictList(w, r, p, http.StatusBadRequest, imp)
 	}
 	defer r.MultipartForm.RemoveAll()
 	imp.Format = r.PostFormValue("format")
 	if !validDictFormat(imp.Format) {
 		imp.Error = "dict.bad_format"
-		s.renderDictList(w, r, p, http.StatusBadRequest, imp)
-		return nil
+		return s.renderDictList(w, r, p, http.StatusBadRequest, imp)
 	}
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
 		imp.Error = "import.no_file"
-		s.renderDictList(w, r, p, http.StatusBadRequest, imp)
-		return nil
+		return s.renderDictList(w, r, p, http.StatusBadRequest, imp)
 	}
 	defer file.Close()
 	imp.FileName = filepath.Base(hdr.Filename)
@@ -238,8 +234,7 @@ func (s *server) dictionaryApply(w http.ResponseWriter, r *http.Request) error {
 	f, err := os.Open(path)
 	if err != nil {
 		imp.Error = "import.expired"
-		s.renderDictList(w, r, p, http.StatusGone, imp)
-		return nil
+		return s.renderDictList(w, r, p, http.StatusGone, imp)
 	}
 	h := sha256.New()
 	_, err = io.Copy(h, f)
@@ -250,8 +245,7 @@ func (s *server) dictionaryApply(w http.ResponseWriter, r *http.Request) error {
 	if hex.EncodeToString(h.Sum(nil)) != imp.Checksum {
 		os.Remove(path)
 		imp.Error = "import.changed"
-		s.renderDictList(w, r, p, http.StatusConflict, imp)
-		return nil
+		return s.renderDictList(w, r, p, http.StatusConflict, imp)
 	}
 	return s.runDictImport(w, r, p, imp, true)
 }
@@ -263,8 +257,7 @@ func (s *server) runDictImport(w http.ResponseWriter, r *http.Request, p *auth.P
 	f, err := os.Open(path)
 	if err != nil {
 		imp.Error = "import.expired"
-		s.renderDictList(w, r, p, http.StatusGone, imp)
-		return nil
+		return s.renderDictList(w, r, p, http.StatusGone, imp)
 	}
 	defer f.Close()
 	br := bufio.NewReader(f)
@@ -276,8 +269,7 @@ func (s *server) runDictImport(w http.ResponseWriter, r *http.Request, p *auth.P
 	fw, problems, err := dictionary.Read(br, imp.Detected)
 	if err != nil {
 		imp.Error = "dict.bad_format"
-		s.renderDictList(w, r, p, http.StatusBadRequest, imp)
-		return nil
+		return s.renderDictList(w, r, p, http.StatusBadRequest, imp)
 	}
 	imp.Problems = problems
 	for _, pr := range problems {
@@ -302,8 +294,7 @@ func (s *server) runDictImport(w http.ResponseWriter, r *http.Request, p *auth.P
 				status = http.StatusUnprocessableEntity
 			}
 		}
-		s.renderDictList(w, r, p, status, imp)
-		return nil
+		return s.renderDictList(w, r, p, status, imp)
 	}
 	id, err := s.st.CreateFramework(r.Context(), actor(p), fw, false)
 	if err != nil {

@@ -151,7 +151,7 @@ func (s *server) draftList(w http.ResponseWriter, r *http.Request) error {
 }
 
 // renderDraftMeta shows the framework fields form.
-func (s *server) renderDraftMeta(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *draftMetaData) {
+func (s *server) renderDraftMeta(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *draftMetaData) error {
 	var current *model.OrgUnit
 	if id, err := strconv.ParseInt(d.Unit, 10, 64); err == nil && id > 0 {
 		if u, err := s.st.Unit(r.Context(), id); err == nil && p.Administers(u) {
@@ -160,8 +160,7 @@ func (s *server) renderDraftMeta(w http.ResponseWriter, r *http.Request, p *auth
 	}
 	units, err := s.unitChoices(r.Context(), adminScope(p), current)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Units, d.AllowNo = units, p.Admin.All
 	title := "fwedit.new"
@@ -169,6 +168,7 @@ func (s *server) renderDraftMeta(w http.ResponseWriter, r *http.Request, p *auth
 		title = "fwedit.meta_title"
 	}
 	s.renderView(w, r, status, "dictionary_edit_meta", &view{Title: title, TitleArg: d.M.Name, Data: d})
+	return nil
 }
 
 // readDraftMeta reads the posted framework fields.
@@ -193,8 +193,7 @@ func (s *server) draftNewForm(w http.ResponseWriter, r *http.Request) error {
 	if !p.Admin.All && len(p.Admin.UnitPaths) > 0 {
 		d.Unit = strconv.FormatInt(lastPathID(p.Admin.UnitPaths[0]), 10)
 	}
-	s.renderDraftMeta(w, r, p, http.StatusOK, d)
-	return nil
+	return s.renderDraftMeta(w, r, p, http.StatusOK, d)
 }
 
 // draftCreate starts a new framework (POST /kamus-draf/baru).
@@ -219,8 +218,7 @@ func (s *server) draftCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := &draftMetaData{M: m, Unit: unit, Action: "/kamus-draf/baru", Errors: problemErrors(langOf(r), de.Problems)}
-	s.renderDraftMeta(w, r, p, http.StatusBadRequest, d)
-	return nil
+	return s.renderDraftMeta(w, r, p, http.StatusBadRequest, d)
 }
 
 // draftShow shows a draft with what publishing would refuse
@@ -234,19 +232,17 @@ func (s *server) draftShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.renderDraft(w, r, http.StatusOK, dr, nil, r.URL.Query().Get("ok"))
-	return nil
+	return s.renderDraft(w, r, http.StatusOK, dr, nil, r.URL.Query().Get("ok"))
 }
 
 // renderDraft shows a draft; problems, when given, are those of a refused
 // publication, else the draft's current ones.
-func (s *server) renderDraft(w http.ResponseWriter, r *http.Request, status int, dr *dictionary.Draft, problems []dictionary.Problem, ok string) {
+func (s *server) renderDraft(w http.ResponseWriter, r *http.Request, status int, dr *dictionary.Draft, problems []dictionary.Problem, ok string) error {
 	d := draftShowData{D: dr, Groups: dictionary.Groups, Problems: problems}
 	if problems == nil {
 		ps, err := s.st.DraftProblems(r.Context(), dr)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		d.Problems = ps
 	}
@@ -266,6 +262,7 @@ func (s *server) renderDraft(w http.ResponseWriter, r *http.Request, status int,
 		d.Notice = "fwedit.version_existing"
 	}
 	s.renderView(w, r, status, "dictionary_edit", &view{Title: "fwedit.draft_title", TitleArg: dr.F.Name, Data: d})
+	return nil
 }
 
 // draftMetaForm shows the framework fields of a draft (GET /kamus-draf/{id}/info).
@@ -285,8 +282,7 @@ func (s *server) draftMetaForm(w http.ResponseWriter, r *http.Request) error {
 	if dr.OwnerUnitID != 0 {
 		d.Unit = strconv.FormatInt(dr.OwnerUnitID, 10)
 	}
-	s.renderDraftMeta(w, r, p, http.StatusOK, d)
-	return nil
+	return s.renderDraftMeta(w, r, p, http.StatusOK, d)
 }
 
 // draftMetaSave saves the framework fields of a draft (POST /kamus-draf/{id}/info).
@@ -314,8 +310,7 @@ func (s *server) draftMetaSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	d := &draftMetaData{M: m, Unit: unit, ID: id, CodeFix: dr.BasedOnID != 0, Action: fmt.Sprintf("/kamus-draf/%d/info", id),
 		Errors: problemErrors(langOf(r), de.Problems)}
-	s.renderDraftMeta(w, r, p, http.StatusBadRequest, d)
-	return nil
+	return s.renderDraftMeta(w, r, p, http.StatusBadRequest, d)
 }
 
 // newCompetencyForm fills the form of competency c.
@@ -454,8 +449,7 @@ func (s *server) draftPublish(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	s.renderDraft(w, r, http.StatusBadRequest, dr, de.Problems, "")
-	return nil
+	return s.renderDraft(w, r, http.StatusBadRequest, dr, de.Problems, "")
 }
 
 // draftDiscard deletes a draft (POST /kamus-draf/{id}/hapus).

@@ -101,8 +101,7 @@ func (s *server) penaltyAdd(w http.ResponseWriter, r *http.Request) error {
 		err = s.st.AddPenalty(r.Context(), actor(p), &pen)
 	}
 	if err != nil {
-		s.refusePenalty(w, r, d, err)
-		return nil
+		return s.refusePenalty(w, r, d, err)
 	}
 	http.Redirect(w, r, "/pegawai/"+strconv.FormatInt(d.E.ID, 10)+"?ok=penalty_added#discipline", http.StatusSeeOther)
 	return nil
@@ -120,8 +119,7 @@ func (s *server) penaltyRevoke(w http.ResponseWriter, r *http.Request) error {
 		return errNotPermitted
 	}
 	if err := s.st.RevokePenalty(r.Context(), actor(p), d.E.ID, pid, r.PostFormValue("note")); err != nil {
-		s.refusePenalty(w, r, d, err)
-		return nil
+		return s.refusePenalty(w, r, d, err)
 	}
 	http.Redirect(w, r, "/pegawai/"+strconv.FormatInt(d.E.ID, 10)+"?ok=penalty_revoked#discipline", http.StatusSeeOther)
 	return nil
@@ -129,15 +127,15 @@ func (s *server) penaltyRevoke(w http.ResponseWriter, r *http.Request) error {
 
 // refusePenalty shows the profile again with the reason next to the form
 // and the values typed, or fails the request for other errors.
-func (s *server) refusePenalty(w http.ResponseWriter, r *http.Request, d *profileData, err error) {
+func (s *server) refusePenalty(w http.ResponseWriter, r *http.Request, d *profileData, err error) error {
 	var ae *apperr.Error
 	if !errors.As(err, &ae) || ae.Code != apperr.EINVALID || d.Discipline == nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Discipline.Error, d.Discipline.ErrorField = ae.Text(langOf(r)), ae.Field
 	for _, f := range []string{"level", "kind", "decree_no", "decree_date", "starts_on", "ends_on", "note"} {
 		d.Discipline.Form[f] = r.PostFormValue(f)
 	}
 	s.renderProfile(w, r, http.StatusUnprocessableEntity, d)
+	return nil
 }

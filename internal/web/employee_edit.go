@@ -182,14 +182,13 @@ func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang
 // editPage renders the form with the unit and position choices: the top
 // of the admin's tree plus the current unit (any other unit is typed by
 // code), and the positions of the current unit. A few bounded queries.
-func (s *server) editPage(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *editData) {
+func (s *server) editPage(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *editData) error {
 	ctx := r.Context()
 	var cur *model.OrgUnit
 	if id, _ := strconv.ParseInt(d.F.Unit, 10, 64); id != 0 {
 		u, err := s.st.Unit(ctx, id)
 		if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		if u != nil && p.Administers(u) {
 			cur = u
@@ -197,13 +196,11 @@ func (s *server) editPage(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	}
 	var err error
 	if d.Units, err = s.unitChoices(ctx, adminScope(p), cur); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if cur != nil {
 		if d.Positions, err = s.unitPositions(ctx, cur.ID, d.F.Position); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	d.Options = listOptions
@@ -214,6 +211,7 @@ func (s *server) editPage(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		title = "edit.new_title"
 	}
 	s.renderView(w, r, status, "employee_form", &view{Title: title, TitleArg: d.F.Name, Data: d})
+	return nil
 }
 
 // unitPositions returns the positions of a unit the form offers, at most
@@ -244,8 +242,7 @@ func (s *server) employeeNewForm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := employeeForm{Kind: string(model.PNS), Status: string(model.StatusAktif), Unit: r.URL.Query().Get("unit")}
-	s.editPage(w, r, p, http.StatusOK, &editData{F: f, New: true, Action: "/pegawai/baru"})
-	return nil
+	return s.editPage(w, r, p, http.StatusOK, &editData{F: f, New: true, Action: "/pegawai/baru"})
 }
 
 // employeeCreate saves a new employee (POST /pegawai/baru).
@@ -263,14 +260,12 @@ func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) error {
 	d.Errors, d.Warnings = errs, warns
 	d.F.useUnit(e.UnitID)
 	if len(errs) > 0 {
-		s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
-		return nil
+		return s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
 	}
 	if err := s.st.CreateEmployee(r.Context(), actor(p), &e); err != nil {
 		if c := apperr.Code(err); c == apperr.EINVALID || c == apperr.ECONFLICT {
 			d.Errors["form"] = append(d.Errors["form"], apperr.Message(langOf(r), err))
-			s.editPage(w, r, p, statusOf(c), d)
-			return nil
+			return s.editPage(w, r, p, statusOf(c), d)
 		}
 		return err
 	}
@@ -289,8 +284,7 @@ func (s *server) employeeEditForm(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	s.editPage(w, r, p, http.StatusOK, &editData{F: formFrom(e), Action: fmt.Sprintf("/pegawai/%d/ubah", id)})
-	return nil
+	return s.editPage(w, r, p, http.StatusOK, &editData{F: formFrom(e), Action: fmt.Sprintf("/pegawai/%d/ubah", id)})
 }
 
 // employeeUpdate saves an edited employee (POST /pegawai/{id}/ubah).
@@ -318,14 +312,12 @@ func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) error {
 	d.Errors, d.Warnings = errs, warns
 	d.F.useUnit(e.UnitID)
 	if len(errs) > 0 {
-		s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
-		return nil
+		return s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
 	}
 	if _, err := s.st.UpdateEmployee(ctx, actor(p), &e); err != nil {
 		if c := apperr.Code(err); c == apperr.EINVALID || c == apperr.ECONFLICT {
 			d.Errors["form"] = append(d.Errors["form"], apperr.Message(langOf(r), err))
-			s.editPage(w, r, p, statusOf(c), d)
-			return nil
+			return s.editPage(w, r, p, statusOf(c), d)
 		}
 		return err
 	}

@@ -56,8 +56,7 @@ func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) error {
 	// The file plus the other fields; a bigger body is cut off and refused.
 	r.Body = http.MaxBytesReader(w, r.Body, model.EvidenceMaxSize+64<<10)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		s.refuseEvidence(w, r, p, apperr.Invalid("file", "err.evidence.upload_form"))
-		return nil
+		return s.refuseEvidence(w, r, p, apperr.Invalid("file", "err.evidence.upload_form"))
 	}
 	defer r.MultipartForm.RemoveAll()
 	e := model.Evidence{EmployeeID: me, Note: r.PostFormValue("note")}
@@ -76,8 +75,7 @@ func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) error {
 		err = s.st.SubmitEvidence(r.Context(), actor(p), me, &e)
 	}
 	if err != nil {
-		s.refuseEvidence(w, r, p, err)
-		return nil
+		return s.refuseEvidence(w, r, p, err)
 	}
 	http.Redirect(w, r, "/penilaian?ok=evidence#evidence", http.StatusSeeOther)
 	return nil
@@ -142,20 +140,19 @@ func (s *server) evidenceFile(w http.ResponseWriter, r *http.Request) error {
 
 // refuseEvidence shows /penilaian again with the reason next to the upload
 // form and the values chosen, or fails the request for other errors.
-func (s *server) refuseEvidence(w http.ResponseWriter, r *http.Request, p *auth.Principal, err error) {
+func (s *server) refuseEvidence(w http.ResponseWriter, r *http.Request, p *auth.Principal, err error) error {
 	var ae *apperr.Error
 	if !errors.As(err, &ae) || ae.Code != apperr.EINVALID {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d, perr := s.assessPage(r, p)
 	if perr != nil {
-		s.fail(w, r, perr)
-		return
+		return perr
 	}
 	d.Evidence.Error, d.Evidence.ErrorField = ae.Text(langOf(r)), ae.Field
 	for _, f := range []string{"competency", "level", "note"} {
 		d.Evidence.Form[f] = r.PostFormValue(f)
 	}
 	s.render(w, r, http.StatusUnprocessableEntity, "assess", "assess.title", d)
+	return nil
 }

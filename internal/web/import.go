@@ -46,8 +46,8 @@ type importData struct {
 
 // importForm shows the upload form and the export links (GET /impor).
 func (s *server) importForm(w http.ResponseWriter, r *http.Request) error {
-	if p := s.require(w, r); p == nil {
-		return nil
+	if _, err := s.user(r); err != nil {
+		return err
 	}
 	s.render(w, r, http.StatusOK, "import", "import.title", &importData{})
 	return nil

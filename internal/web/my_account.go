@@ -38,12 +38,11 @@ type sessionRow struct {
 func (s *server) myAccount(w http.ResponseWriter, r *http.Request) error {
 	notice := map[string]string{"sandi": "myaccount.password_changed", "sesi": "myaccount.session_ended",
 		"lainnya": "myaccount.others_ended", "token": "myaccount.token_revoked"}[r.URL.Query().Get("ok")]
-	s.renderMyAccount(w, r, http.StatusOK, notice, nil)
-	return nil
+	return s.renderMyAccount(w, r, http.StatusOK, notice, nil)
 }
 
-func (s *server) renderMyAccount(w http.ResponseWriter, r *http.Request, status int, notice string, refused error) {
-	s.renderMyAccountWith(w, r, status, &myAccountData{Notice: notice}, refused)
+func (s *server) renderMyAccount(w http.ResponseWriter, r *http.Request, status int, notice string, refused error) error {
+	return s.renderMyAccountWith(w, r, status, &myAccountData{Notice: notice}, refused)
 }
 
 // tokenRow is one API token as the page shows it.
@@ -53,13 +52,12 @@ type tokenRow struct {
 	ReadOnly                bool
 }
 
-func (s *server) renderMyAccountWith(w http.ResponseWriter, r *http.Request, status int, d *myAccountData, refused error) {
+func (s *server) renderMyAccountWith(w http.ResponseWriter, r *http.Request, status int, d *myAccountData, refused error) error {
 	p := principal(r)
 	lang := langOf(r)
 	list, err := s.st.UserSessions(r.Context(), p.User.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Username, d.IdleMinutes, d.TokenDays = p.User.Username, int(s.idle/time.Minute), []int{30, 90, 180, 365}
 	if refused != nil {
@@ -67,8 +65,7 @@ func (s *server) renderMyAccountWith(w http.ResponseWriter, r *http.Request, sta
 	}
 	tokens, err := s.st.APITokens(r.Context(), p.User.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	for _, t := range tokens {
 		row := tokenRow{ID: t.ID, Name: t.Name, Since: i18n.Date(lang, t.Created.In(s.loc)), Until: i18n.Date(lang, t.Expires.In(s.loc)),
@@ -88,6 +85,7 @@ func (s *server) renderMyAccountWith(w http.ResponseWriter, r *http.Request, sta
 		d.Sessions = append(d.Sessions, row)
 	}
 	s.render(w, r, status, "my_account", "myaccount.title", d)
+	return nil
 }
 
 // changePassword sets a new password after checking the current one (POST
@@ -112,8 +110,7 @@ func (s *server) changePassword(w http.ResponseWriter, r *http.Request) error {
 		refused = auth.CheckNewPassword(next, u.Username)
 	}
 	if refused != nil {
-		s.renderMyAccount(w, r, http.StatusBadRequest, "", refused)
-		return nil
+		return s.renderMyAccount(w, r, http.StatusBadRequest, "", refused)
 	}
 	if u.PasswordHash, err = auth.HashPassword(next); err != nil {
 		return err
@@ -205,12 +202,10 @@ func (s *server) createToken(w http.ResponseWriter, r *http.Request) error {
 		if apperr.Code(err) != apperr.EINVALID {
 			return err
 		}
-		s.renderMyAccountWith(w, r, http.StatusBadRequest, &myAccountData{TokenError: apperr.Message(langOf(r), err)}, nil)
-		return nil
+		return s.renderMyAccountWith(w, r, http.StatusBadRequest, &myAccountData{TokenError: apperr.Message(langOf(r), err)}, nil)
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.renderMyAccountWith(w, r, http.StatusOK, &myAccountData{NewToken: tok, Notice: "myaccount.token_made"}, nil)
-	return nil
+	return s.renderMyAccountWith(w, r, http.StatusOK, &myAccountData{NewToken: tok, Notice: "myaccount.token_made"}, nil)
 }
 
 // revokeToken deletes one of one's API tokens (POST /akun-saya/token/cabut,

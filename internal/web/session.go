@@ -102,18 +102,6 @@ func langOf(r *http.Request) i18n.Lang {
 	return i18n.ID
 }
 
-// require returns the signed-in principal, and otherwise answers the
-// request (sign-in redirect or an error page) and returns nil. It serves
-// the handlers that still render their own errors; the others call user.
-func (s *server) require(w http.ResponseWriter, r *http.Request) *auth.Principal {
-	p, err := s.user(r)
-	if err != nil {
-		s.answerError(w, r, err)
-		return nil
-	}
-	return p
-}
-
 // user returns the signed-in principal, or errSignIn. The router
 // (guarded) has already checked the route's action against the role ×
 // action table; handlers call user for the principal and then ask the

@@ -90,21 +90,18 @@ func (s *server) standardsIndex(w http.ResponseWriter, r *http.Request) error {
 	if n, err := strconv.Atoi(r.URL.Query().Get("seeded")); err == nil {
 		d.Seeded = n
 	}
-	s.renderStandards(w, r, http.StatusOK, d)
-	return nil
+	return s.renderStandards(w, r, http.StatusOK, d)
 }
 
-func (s *server) renderStandards(w http.ResponseWriter, r *http.Request, status int, d *stdOverview) {
+func (s *server) renderStandards(w http.ResponseWriter, r *http.Request, status int, d *stdOverview) error {
 	ctx := r.Context()
 	choices, err := s.st.CompetencyChoices(ctx)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	tpl, err := s.st.Templates(ctx, "")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Columns = nationalColumns(choices)
 	d.Types = model.PositionTypes
@@ -132,6 +129,7 @@ func (s *server) renderStandards(w http.ResponseWriter, r *http.Request, status 
 		}
 	}
 	s.render(w, r, status, "standards", "std.title", d)
+	return nil
 }
 
 // standardsSeed fills the default templates (POST /standar/templat/bawaan).
@@ -161,8 +159,7 @@ func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) error {
 	d := &stdOverview{}
 	if apperr.Code(err) == apperr.EINVALID {
 		d.Error = apperr.Message(langOf(r), err)
-		s.renderStandards(w, r, http.StatusBadRequest, d)
-		return nil
+		return s.renderStandards(w, r, http.StatusBadRequest, d)
 	}
 	if err == nil && res.Positions > 0 {
 		// Holders of the positions just given a standard get their JPM now,
@@ -173,8 +170,7 @@ func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Result, d.Applied = &res, string(t)
-	s.renderStandards(w, r, http.StatusOK, d)
-	return nil
+	return s.renderStandards(w, r, http.StatusOK, d)
 }
 
 // buildForm lists the items (included) followed by the national

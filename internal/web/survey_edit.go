@@ -212,16 +212,14 @@ func (s *server) surveyNewForm(w http.ResponseWriter, r *http.Request) error {
 		// A unit admin usually surveys their own unit.
 		d.F.Unit = strconv.FormatInt(lastPathID(p.Admin.UnitPaths[0]), 10)
 	}
-	s.renderSurveyForm(w, r, p, http.StatusOK, d)
-	return nil
+	return s.renderSurveyForm(w, r, p, http.StatusOK, d)
 }
 
 // renderSurveyForm fills the choices and renders the building page: the
 // new-survey form when d.SV is nil, else the edit page.
-func (s *server) renderSurveyForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *surveyEditData) {
+func (s *server) renderSurveyForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *surveyEditData) error {
 	if err := s.fillChoices(r.Context(), p, d); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	title, arg := "survey.new_title", ""
 	if d.SV != nil {
@@ -229,6 +227,7 @@ func (s *server) renderSurveyForm(w http.ResponseWriter, r *http.Request, p *aut
 		d.State = d.SV.State(s.today())
 	}
 	s.renderView(w, r, status, "survey_edit", &view{Title: title, TitleArg: arg, Data: d})
+	return nil
 }
 
 // refused shows err on the form when it is the user's to fix (invalid
@@ -265,8 +264,7 @@ func (s *server) surveyCreate(w http.ResponseWriter, r *http.Request) error {
 		err = s.st.CreateSurvey(ctx, actor(p), p.Admin, sv)
 	}
 	if status, ok := refused(langOf(r), d, err); ok {
-		s.renderSurveyForm(w, r, p, status, d)
-		return nil
+		return s.renderSurveyForm(w, r, p, status, d)
 	}
 	if err != nil {
 		return err
@@ -323,8 +321,7 @@ func (s *server) surveyEditForm(w http.ResponseWriter, r *http.Request) error {
 	case r.URL.Query().Get("tersimpan") == "1":
 		d.Notice = "survey.saved"
 	}
-	s.renderSurveyForm(w, r, p, http.StatusOK, d)
-	return nil
+	return s.renderSurveyForm(w, r, p, http.StatusOK, d)
 }
 
 // surveyUpdate saves a survey's details (POST /kuesioner/{id}/ubah).
@@ -345,8 +342,7 @@ func (s *server) surveyUpdate(w http.ResponseWriter, r *http.Request) error {
 		err = s.st.UpdateSurvey(ctx, actor(p), p.Admin, upd)
 	}
 	if status, ok := refused(langOf(r), d, err); ok {
-		s.renderSurveyForm(w, r, p, status, d)
-		return nil
+		return s.renderSurveyForm(w, r, p, status, d)
 	}
 	if err != nil {
 		return err
@@ -376,8 +372,7 @@ func (s *server) surveyAddQuestion(w http.ResponseWriter, r *http.Request) error
 	d := &surveyEditData{SV: sv, F: surveyForm{Title: sv.Title, Intro: sv.Intro, Unit: strconv.FormatInt(sv.ScopeUnitID, 10),
 		OpensOn: sv.OpensOn, ClosesOn: sv.ClosesOn}, Q: qf}
 	if status, ok := refused(langOf(r), d, err); ok {
-		s.renderSurveyForm(w, r, p, status, d)
-		return nil
+		return s.renderSurveyForm(w, r, p, status, d)
 	}
 	if err != nil {
 		return err
