@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -14,7 +13,6 @@ import (
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
-	"github.com/kompeten/kompeten/internal/store"
 )
 
 // Agencies edit their own frameworks here (see dictionary/draft.go):
@@ -55,49 +53,6 @@ type draftShowData struct {
 	Notice   string
 	Groups   []dictionary.Group
 }
-
-// levelForm is one level of the competency form.
-type levelForm struct {
-	N                              int
-	Title, Description, Indicators string
-}
-
-// competencyFormData is the form of one competency of a draft.
-type competencyFormData struct {
-	D       *dictionary.Draft
-	OldCode string
-	C       dictionary.Competency
-	Tags    string
-	Levels  []levelForm
-	Parents []string // codes that may be the parent
-	Groups  []dictionary.Group
-	Kinds   []string
-	Errors  map[string][]string
-}
-
-// versionsData is the page /kamus/{id}/versi.
-type versionsData struct {
-	Info       store.FrameworkInfo
-	Versions   []store.FrameworkVersion
-	CanVersion bool
-	DraftID    int64 // the code's draft when the user may edit it
-	BuiltIn    bool
-	Notice     string
-}
-
-// Capped reports whether a count of the page is a lower bound (see
-// store.UsageCap), which a hint under the table then explains.
-func (d versionsData) Capped() bool {
-	for _, v := range d.Versions {
-		if v.RatingsMore || v.CurrentStandardsMore || v.OldStandardsMore {
-			return true
-		}
-	}
-	return false
-}
-
-// Cap is where the counts stop.
-func (versionsData) Cap() int { return store.UsageCap }
 
 // CodeAt names the competency a problem's row points at ("" for the
 // framework as a whole).
@@ -313,119 +268,6 @@ func (s *server) draftMetaSave(w http.ResponseWriter, r *http.Request) error {
 	return s.renderDraftMeta(w, r, p, http.StatusBadRequest, d)
 }
 
-// newCompetencyForm fills the form of competency c.
-func newCompetencyForm(dr *dictionary.Draft, oldCode string, c dictionary.Competency) *competencyFormData {
-	d := &competencyFormData{D: dr, OldCode: oldCode, C: c, Tags: strings.Join(c.Tags, ", "), Groups: dictionary.Groups,
-		Kinds: []string{dictionary.KindHard, dictionary.KindSoft}}
-	for i, l := range c.Levels {
-		d.Levels = append(d.Levels, levelForm{N: i + 1, Title: l.Title, Description: l.Description, Indicators: strings.Join(l.Indicators, "\n")})
-	}
-	for _, o := range dr.F.Competencies {
-		if oldCode == "" || o.Code != oldCode {
-			d.Parents = append(d.Parents, o.Code)
-		}
-	}
-	return d
-}
-
-// competencyForm shows the form of one competency of a draft, or of a new
-// one without ?kode (GET /kamus-draf/{id}/kompetensi).
-func (s *server) competencyForm(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	dr, err := s.draftFor(r, p, id)
-	if err != nil {
-		return err
-	}
-	code := r.URL.Query().Get("kode")
-	c := dictionary.Competency{Group: dictionary.GroupTeknis, Kind: dictionary.KindHard}
-	for i := range c.Levels {
-		c.Levels[i].Title = dictionary.ProficiencyTitles[i]
-	}
-	if code != "" {
-		found := dr.F.Find(code)
-		if found == nil || found.Code != code {
-			return errNotPermitted
-		}
-		c = *found
-	}
-	s.renderView(w, r, http.StatusOK, "dictionary_edit_competency", &view{Title: "fwedit.competency_title", TitleArg: c.Name,
-		Data: newCompetencyForm(dr, code, c)})
-	return nil
-}
-
-// splitTags reads tags separated by commas, semicolons or spaces.
-func splitTags(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\n' || r == '\t' || r == '\r' })
-}
-
-// competencySave adds or changes a competency of a draft (POST
-// /kamus-draf/{id}/kompetensi); problems come back beside their fields.
-func (s *server) competencySave(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	dr, err := s.draftFor(r, p, id)
-	if err != nil {
-		return err
-	}
-	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
-	oldCode := r.PostFormValue("old_code")
-	c := dictionary.Competency{Code: g("code"), Name: g("name"), Definition: g("definition"), Group: dictionary.Group(g("group")),
-		Kind: g("kind"), ParentCode: g("parent_code"), Tags: splitTags(r.PostFormValue("tags"))}
-	for i := range c.Levels {
-		n := strconv.Itoa(i + 1)
-		c.Levels[i] = dictionary.Level{Title: g("level_" + n + "_title"), Description: g("level_" + n),
-			Indicators: strings.Split(strings.ReplaceAll(r.PostFormValue("indicators_"+n), "\r\n", "\n"), "\n")}
-	}
-	err = s.st.SaveDraftCompetency(r.Context(), actor(p), id, oldCode, c, p.Admin)
-	if err == nil {
-		http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=saved#competency-%s", id, url.PathEscape(c.Code)), http.StatusSeeOther)
-		return nil
-	}
-	var de *dictionary.DraftError
-	errs := map[string][]string{}
-	switch {
-	case errors.As(err, &de):
-		errs = problemErrors(langOf(r), de.Problems)
-	case apperr.Code(err) == apperr.ENOTFOUND:
-		return errNotPermitted
-	case !storeFieldError(langOf(r), err, errs):
-		return err
-	}
-	d := newCompetencyForm(dr, oldCode, c)
-	d.Tags = r.PostFormValue("tags")
-	for i := range d.Levels {
-		d.Levels[i].Indicators = r.PostFormValue("indicators_" + strconv.Itoa(i+1))
-	}
-	d.Errors = errs
-	s.renderView(w, r, http.StatusBadRequest, "dictionary_edit_competency", &view{Title: "fwedit.competency_title", TitleArg: c.Name, Data: d})
-	return nil
-}
-
-// competencyDelete removes a competency from a draft (POST
-// /kamus-draf/{id}/kompetensi/hapus).
-func (s *server) competencyDelete(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	if _, err := s.draftFor(r, p, id); err != nil {
-		return err
-	}
-	if err := s.st.DeleteDraftCompetency(r.Context(), actor(p), id, r.PostFormValue("kode"), p.Admin); err != nil {
-		if apperr.Code(err) == apperr.ENOTFOUND {
-			err = errNotPermitted
-		}
-		return err
-	}
-	http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=saved", id), http.StatusSeeOther)
-	return nil
-}
-
 // draftPublish freezes a draft as a new framework version (POST
 // /kamus-draf/{id}/terbitkan); a refused draft shows every problem.
 func (s *server) draftPublish(w http.ResponseWriter, r *http.Request) error {
@@ -468,62 +310,5 @@ func (s *server) draftDiscard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	http.Redirect(w, r, "/kamus-draf?ok=discarded", http.StatusSeeOther)
-	return nil
-}
-
-// frameworkVersions shows the versions of a framework's code with what
-// points at each, and to editors the way to a new version (GET /kamus/{id}/versi).
-func (s *server) frameworkVersions(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	info, err := s.frameworkInfo(r, id)
-	if err != nil {
-		return err
-	}
-	own, err := s.st.FrameworkOwner(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	d := &versionsData{Info: info, BuiltIn: own.BuiltIn, CanVersion: policy.MayVersionFramework(p.Admin, own.BuiltIn, own.OwnerPath)}
-	if d.Versions, err = s.st.FrameworkVersions(r.Context(), info.Code); err != nil {
-		return err
-	}
-	if d.CanVersion {
-		if d.DraftID, err = s.st.DraftOf(r.Context(), info.Code); err != nil {
-			return err
-		}
-	}
-	if r.URL.Query().Get("ok") == "published" {
-		d.Notice = "fwedit.published"
-	}
-	v := &view{Title: "fwedit.versions_title", TitleArg: info.Name, Data: d}
-	s.renderView(w, r, http.StatusOK, "dictionary_edit_versions", v)
-	return nil
-}
-
-// frameworkNewVersion starts (or reopens) the draft of the next version of
-// a framework (POST /kamus/{id}/versi-baru).
-func (s *server) frameworkNewVersion(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	if !frameworkEditor(p) {
-		return errNotPermitted
-	}
-	did, existing, err := s.st.NewVersionDraft(r.Context(), actor(p), id, p.Admin)
-	if err != nil {
-		if apperr.Code(err) == apperr.ENOTFOUND {
-			err = errNotPermitted
-		}
-		return err
-	}
-	ok := "version"
-	if existing {
-		ok = "existing"
-	}
-	http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=%s", did, ok), http.StatusSeeOther)
 	return nil
 }

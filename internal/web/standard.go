@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -9,10 +8,8 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/model"
-	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -49,20 +46,6 @@ type stdTemplateRow struct {
 	Jenjang string
 	Levels  []int // per column; 0 = not in the template
 	Others  int   // items outside the national set
-}
-
-// stdPosition is the standard page of one position.
-type stdPosition struct {
-	Pos      *model.Position
-	Unit     *model.OrgUnit
-	UnitLink bool
-	Current  *model.Standard
-	History  []model.Standard // older standards
-	CanEdit  bool
-	Saved    bool
-	Form     *stdForm // on the edit page
-	Template bool     // the form is prefilled from the template
-	Levels   []int
 }
 
 // levelRange is the 1–5 choice of a level select.
@@ -245,213 +228,4 @@ func describe(items []model.StandardItem, choices []model.StandardItem) []model.
 		}
 	}
 	return items
-}
-
-// templateKey reads and checks the type and jenjang of a template request.
-func templateKey(v url.Values) (model.PositionType, string, error) {
-	t, j := model.PositionType(v.Get("type")), v.Get("jenjang")
-	for _, k := range model.TemplateKeys() {
-		if k.Type == t && (k.Jenjang == j || j == "") {
-			return t, j, nil
-		}
-	}
-	return "", "", errNotPermitted
-}
-
-// stdTemplateData is the template edit page.
-type stdTemplateData struct {
-	Type    model.PositionType
-	Jenjang string
-	Form    *stdForm
-	Levels  []int
-}
-
-// templateForm shows the edit form of one template (GET
-// /standar/templat?type=T&jenjang=J).
-func (s *server) templateForm(w http.ResponseWriter, r *http.Request) error {
-	_, err := s.user(r)
-	if err != nil {
-		return err
-	}
-	t, j, err := templateKey(r.URL.Query())
-	if err != nil {
-		return err
-	}
-	ctx := r.Context()
-	choices, err := s.st.CompetencyChoices(ctx)
-	if err != nil {
-		return err
-	}
-	all, err := s.st.Templates(ctx, t)
-	if err != nil {
-		return err
-	}
-	var items []model.StandardItem
-	for _, ti := range all {
-		if ti.Jenjang == j {
-			items = append(items, ti.StandardItem)
-		}
-	}
-	d := &stdTemplateData{Type: t, Jenjang: j, Form: buildForm(items, choices, t, j), Levels: levelRange}
-	s.render(w, r, http.StatusOK, "standard_template", "std.template_title", d)
-	return nil
-}
-
-// templateSave stores a template (POST /standar/templat).
-func (s *server) templateSave(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.user(r)
-	if err != nil {
-		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return apperr.Invalid("form", "err.common.form_could_not_read")
-	}
-	t, j, err := templateKey(r.PostForm)
-	if err != nil {
-		return err
-	}
-	items := readItems(r.PostForm)
-	err = s.st.SetTemplate(r.Context(), actor(p), t, j, items)
-	if apperr.Code(err) == apperr.EINVALID {
-		choices, cerr := s.st.CompetencyChoices(r.Context())
-		if cerr != nil {
-			return cerr
-		}
-		d := &stdTemplateData{Type: t, Jenjang: j, Form: buildForm(describe(items, choices), choices, t, j), Levels: levelRange}
-		d.Form.Error = apperr.Message(langOf(r), err)
-		s.render(w, r, http.StatusBadRequest, "standard_template", "std.template_title", d)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/standar", http.StatusSeeOther)
-	return nil
-}
-
-// positionForStandard loads position id with its unit and answers not
-// found unless p may read it: whole-government readers, readers of its
-// unit, and the holder of the position.
-func (s *server) positionForStandard(ctx context.Context, p *auth.Principal, id int64) (*stdPosition, error) {
-	pos, err := s.st.Position(ctx, id)
-	if apperr.Code(err) == apperr.ENOTFOUND {
-		return nil, errNotPermitted
-	}
-	if err != nil {
-		return nil, err
-	}
-	u, err := s.st.Unit(ctx, pos.UnitID)
-	if err != nil {
-		return nil, err
-	}
-	d := &stdPosition{Pos: pos, Unit: u, UnitLink: unitVisible(p, u), CanEdit: p.Can(policy.StandardWrite), Levels: levelRange}
-	if d.UnitLink || d.CanEdit {
-		return d, nil
-	}
-	if p.User.EmployeeID != 0 {
-		e, err := s.st.Employee(ctx, p.User.EmployeeID)
-		if err == nil && e.PositionID == id {
-			return d, nil
-		}
-	}
-	return nil, errNotPermitted
-}
-
-// positionStandard shows a position's current standard and its history
-// (GET /jabatan/{id}/standar).
-func (s *server) positionStandard(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	ctx := r.Context()
-	d, err := s.positionForStandard(ctx, p, id)
-	if err != nil {
-		return err
-	}
-	hist, err := s.st.StandardHistory(ctx, id)
-	if err != nil {
-		return err
-	}
-	for i := range hist {
-		if hist[i].Current && d.Current == nil {
-			d.Current = &hist[i]
-		} else {
-			d.History = append(d.History, hist[i])
-		}
-	}
-	d.Saved = r.URL.Query().Get("saved") == "1"
-	s.renderView(w, r, http.StatusOK, "standard_position", &view{Title: "std.position_title", TitleArg: d.Pos.Title, Data: d})
-	return nil
-}
-
-// positionStandardForm shows the edit form, prefilled from the current
-// standard or else from the template (GET /jabatan/{id}/standar/ubah).
-func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	ctx := r.Context()
-	d, err := s.positionForStandard(ctx, p, id)
-	if err != nil {
-		return err
-	}
-	choices, err := s.st.CompetencyChoices(ctx)
-	if err != nil {
-		return err
-	}
-	cur, err := s.st.CurrentStandard(ctx, id)
-	if err != nil {
-		return err
-	}
-	var items []model.StandardItem
-	if cur != nil {
-		items = cur.Items
-	} else {
-		d.Template = true
-		if items, err = s.st.TemplateFor(ctx, d.Pos.Type, d.Pos.Jenjang); err != nil {
-			return err
-		}
-	}
-	d.Form = buildForm(items, choices, d.Pos.Type, d.Pos.Jenjang)
-	if cur != nil {
-		d.Form.DecreeNo, d.Form.Date = cur.DecreeNo, cur.DecreeDate
-	}
-	s.renderView(w, r, http.StatusOK, "standard_edit", &view{Title: "std.edit_title", TitleArg: d.Pos.Title, Data: d})
-	return nil
-}
-
-// positionStandardSave stores a new standard (POST /jabatan/{id}/standar/ubah).
-func (s *server) positionStandardSave(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return apperr.Invalid("form", "err.common.form_could_not_read")
-	}
-	ctx := r.Context()
-	d, err := s.positionForStandard(ctx, p, id)
-	if err != nil {
-		return err
-	}
-	items := readItems(r.PostForm)
-	decreeNo, decreeDate := r.PostFormValue("decree_no"), r.PostFormValue("decree_date")
-	_, err = s.st.SetStandard(ctx, actor(p), id, decreeNo, decreeDate, items)
-	if apperr.Code(err) == apperr.EINVALID {
-		choices, cerr := s.st.CompetencyChoices(ctx)
-		if cerr != nil {
-			return cerr
-		}
-		d.Form = buildForm(describe(items, choices), choices, d.Pos.Type, d.Pos.Jenjang)
-		d.Form.DecreeNo, d.Form.Date, d.Form.Error = decreeNo, decreeDate, apperr.Message(langOf(r), err)
-		s.renderView(w, r, http.StatusBadRequest, "standard_edit", &view{Title: "std.edit_title", TitleArg: d.Pos.Title, Data: d})
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	http.Redirect(w, r, fmt.Sprintf("/jabatan/%d/standar?saved=1", id), http.StatusSeeOther)
-	return nil
 }
