@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
@@ -232,7 +231,7 @@ func (s *server) cycleNewForm(w http.ResponseWriter, r *http.Request) error {
 
 // readCycleForm reads the posted form.
 func readCycleForm(r *http.Request) cycleForm {
-	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	g := newForm(r).Text
 	return cycleForm{Name: g("name"), OpensOn: g("opens_on"), ClosesOn: g("closes_on"), Unit: g("scope_unit"), UnitCode: g("scope_unit_code"),
 		Self: r.PostFormValue("src_self") != "", Supervisor: r.PostFormValue("src_supervisor") != "", Peer: r.PostFormValue("src_peer") != ""}
 }

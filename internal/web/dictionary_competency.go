@@ -90,7 +90,7 @@ func (s *server) competencySave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	g := newForm(r).Text
 	oldCode := r.PostFormValue("old_code")
 	c := dictionary.Competency{Code: g("code"), Name: g("name"), Definition: g("definition"), Group: dictionary.Group(g("group")),
 		Kind: g("kind"), ParentCode: g("parent_code"), Tags: splitTags(r.PostFormValue("tags"))}

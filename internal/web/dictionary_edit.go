@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
@@ -128,7 +127,7 @@ func (s *server) renderDraftMeta(w http.ResponseWriter, r *http.Request, p *auth
 
 // readDraftMeta reads the posted framework fields.
 func readDraftMeta(r *http.Request) (dictionary.DraftMeta, string) {
-	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	g := newForm(r).Text
 	m := dictionary.DraftMeta{Code: g("code"), Name: g("name"), Version: g("version"), Source: g("source"), Owner: g("owner"), Description: g("description")}
 	unit := g("owner_unit")
 	m.OwnerUnitID, _ = strconv.ParseInt(unit, 10, 64)

@@ -4,12 +4,10 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
-	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
@@ -68,36 +66,19 @@ func (s *server) adminTarget(r *http.Request) (*auth.Principal, *profileData, er
 	return p, d, nil
 }
 
-// formDate reads an ISO date field ("" gives the zero time).
-func formDate(r *http.Request, field string) (time.Time, error) {
-	v := strings.TrimSpace(r.PostFormValue(field))
-	if v == "" {
-		return time.Time{}, nil
-	}
-	t, err := date.Parse(v)
-	if err != nil {
-		return time.Time{}, apperr.Invalid(field, "err.penalty.date_unknown", v)
-	}
-	return t, nil
-}
-
 // penaltyAdd records a penalty (POST /pegawai/{id}/disiplin).
 func (s *server) penaltyAdd(w http.ResponseWriter, r *http.Request) error {
 	p, d, err := s.adminTarget(r)
 	if err != nil {
 		return err
 	}
+	f := newForm(r)
 	pen := model.DisciplinePenalty{EmployeeID: d.E.ID, Level: r.PostFormValue("level"),
-		Kind: r.PostFormValue("kind"), DecreeNo: r.PostFormValue("decree_no")}
-	for _, f := range []struct {
-		name string
-		dst  *time.Time
-	}{{"decree_date", &pen.DecreeDate}, {"starts_on", &pen.StartsOn}, {"ends_on", &pen.EndsOn}} {
-		if *f.dst, err = formDate(r, f.name); err != nil {
-			break
-		}
-	}
-	if err == nil {
+		Kind: r.PostFormValue("kind"), DecreeNo: r.PostFormValue("decree_no"),
+		DecreeDate: f.Date("decree_date", "err.penalty.date_unknown"),
+		StartsOn:   f.Date("starts_on", "err.penalty.date_unknown"),
+		EndsOn:     f.Date("ends_on", "err.penalty.date_unknown")}
+	if err = f.Err(); err == nil {
 		err = s.st.AddPenalty(r.Context(), actor(p), &pen)
 	}
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
@@ -75,7 +74,7 @@ func (f *employeeForm) useUnit(id int64) {
 
 // readForm reads the posted form.
 func readForm(r *http.Request) employeeForm {
-	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	g := newForm(r).Text
 	return employeeForm{
 		NIP: g("nip"), Name: g("name"), GelarDepan: g("gelar_depan"), GelarBelakang: g("gelar_belakang"),
 		BirthPlace: g("birth_place"), BirthDate: g("birth_date"), Gender: g("gender"), Kind: g("kind"),

@@ -59,17 +59,19 @@ func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) error {
 		return s.refuseEvidence(w, r, p, apperr.Invalid("file", "err.evidence.upload_form"))
 	}
 	defer r.MultipartForm.RemoveAll()
-	e := model.Evidence{EmployeeID: me, Note: r.PostFormValue("note")}
-	if e.CompetencyID, err = strconv.ParseInt(r.PostFormValue("competency"), 10, 64); err != nil {
-		err = apperr.Invalid("competency", "err.evidence.choose_competency")
-	} else if e.ClaimedLevel, err = strconv.Atoi(r.PostFormValue("level")); err != nil {
-		err = apperr.Invalid("level", "err.common.level_1_5")
-	} else if f, h, ferr := r.FormFile("file"); ferr != nil {
-		err = apperr.Invalid("file", "err.evidence.evidence_file_uploaded")
-	} else {
-		e.FileName = h.Filename
-		e.Content, err = io.ReadAll(io.LimitReader(f, model.EvidenceMaxSize+1))
-		f.Close()
+	form := newForm(r)
+	e := model.Evidence{EmployeeID: me, Note: r.PostFormValue("note"),
+		CompetencyID: form.Int64("competency", "err.evidence.choose_competency"),
+		ClaimedLevel: form.Int("level", "err.common.level_1_5")}
+	err = form.Err()
+	if err == nil {
+		if f, h, ferr := r.FormFile("file"); ferr != nil {
+			err = apperr.Invalid("file", "err.evidence.evidence_file_uploaded")
+		} else {
+			e.FileName = h.Filename
+			e.Content, err = io.ReadAll(io.LimitReader(f, model.EvidenceMaxSize+1))
+			f.Close()
+		}
 	}
 	if err == nil {
 		err = s.st.SubmitEvidence(r.Context(), actor(p), me, &e)

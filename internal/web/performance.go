@@ -58,10 +58,9 @@ func (s *server) performanceSet(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	year, err := strconv.Atoi(r.PostFormValue("year"))
-	if err != nil {
-		err = apperr.Invalid("year", "err.performance.year_not_number", r.PostFormValue("year"))
-	} else {
+	f := newForm(r)
+	year := f.Int("year", "err.performance.year_not_number", r.PostFormValue("year"))
+	if err = f.Err(); err == nil {
 		err = s.st.SetPerformance(r.Context(), actor(p), d.E.ID, year, r.PostFormValue("predikat"))
 	}
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
@@ -152,7 +151,7 @@ func (s *server) fillChoices(ctx context.Context, p *auth.Principal, d *surveyEd
 
 // readSurveyForm reads the survey's fields from a posted form.
 func readSurveyForm(r *http.Request) surveyForm {
-	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	g := newForm(r).Text
 	return surveyForm{Title: g("title"), Intro: g("intro"), Unit: g("unit"), UnitCode: g("unit_code"), OpensOn: g("opens_on"), ClosesOn: g("closes_on"),
 		Framework: g("framework"), Picks: g("picks"), Forms: g("q_forms") != "", Txt: g("q_text") != ""}
 }
