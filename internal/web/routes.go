@@ -8,7 +8,7 @@ import (
 
 // route is one row of the web UI's route table: method and ServeMux
 // pattern, the policy action the router checks before the handler runs,
-// and the handler. Bare routes (health check, static files) are served
+// and the handler, which returns its error for serve to render. Bare routes (health check, static files) are served
 // without sessions and cross-origin checks; every Bare route is Public.
 type route struct {
 	Method  string

@@ -66,7 +66,7 @@ func answerQuestions(sv *model.Survey, answers map[int64]model.SurveyAnswer) []a
 }
 
 // answeringSurvey loads survey {id} for the signed-in employee when they are
-// among those asked, and answers "not found" otherwise.
+// among those asked, and returns "not found" otherwise.
 func (s *server) answeringSurvey(r *http.Request) (*auth.Principal, *model.Survey, error) {
 	p, id, err := s.userID(r)
 	if err != nil {

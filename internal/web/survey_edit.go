@@ -85,7 +85,7 @@ func (s *server) surveyAdmin(r *http.Request) (*auth.Principal, error) {
 }
 
 // managedSurvey loads survey {id} when p administers its scope unit, and
-// answers "not found" otherwise.
+// returns "not found" otherwise.
 func (s *server) managedSurvey(r *http.Request) (*auth.Principal, *model.Survey, error) {
 	p, err := s.surveyAdmin(r)
 	if err != nil {
