@@ -12,41 +12,37 @@ import (
 // accountActivate activates an employee's account, creating it (username =
 // NIP, role pegawai, a generated password shown once) when there is none
 // (POST /pegawai/{id}/akun/aktifkan).
-func (s *server) accountActivate(w http.ResponseWriter, r *http.Request) {
-	s.accountAction(w, r, false)
+func (s *server) accountActivate(w http.ResponseWriter, r *http.Request) error {
+	return s.accountAction(w, r, false)
 }
 
 // accountReset sets a new generated password, shown once, and activates the
 // account, creating it when there is none (POST /pegawai/{id}/akun/reset).
-func (s *server) accountReset(w http.ResponseWriter, r *http.Request) {
-	s.accountAction(w, r, true)
+func (s *server) accountReset(w http.ResponseWriter, r *http.Request) error {
+	return s.accountAction(w, r, true)
 }
 
-func (s *server) accountAction(w http.ResponseWriter, r *http.Request, reset bool) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) accountAction(w http.ResponseWriter, r *http.Request, reset bool) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	e, err := s.employeeInScope(ctx, adminScope(p), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	acc, err := s.st.UserByEmployee(ctx, id)
 	if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if acc != nil {
 		ok, err := s.canManage(ctx, p, acc)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		if !ok {
-			s.fail(w, r, errForbidden)
-			return
+			return errForbidden
 		}
 	}
 	password, notice := "", "profile.activated"
@@ -55,44 +51,39 @@ func (s *server) accountAction(w http.ResponseWriter, r *http.Request, reset boo
 		password = auth.RandomPassword()
 		hash, err := auth.HashPassword(password)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		acc = &model.User{Username: e.NIP, EmployeeID: id, Role: model.RolePegawai, PasswordHash: hash, Active: true}
 		if err := s.st.CreateUser(ctx, actor(p), acc); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		notice = "profile.account_created"
 	case reset:
 		password = auth.RandomPassword()
 		hash, err := auth.HashPassword(password)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		acc.PasswordHash, acc.Active = hash, true
 		if err := s.st.UpdateUser(ctx, actor(p), acc); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		notice = "profile.password_reset"
 	default:
 		acc.Active = true
 		if err := s.st.UpdateUser(ctx, actor(p), acc); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	d, err := s.profile(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.NewPassword, d.Notice = password, notice
 	// The generated password is shown in this response only: not stored in
 	// the session, not in a redirect, not cached.
 	s.renderProfile(w, r, http.StatusOK, d)
+	return nil
 }
 
 // roleRank is a role's place in model.Roles (least privileged first).

@@ -24,16 +24,15 @@ type accountsData struct {
 }
 
 // accountList lists the accounts in the admin's scope (GET /akun).
-func (s *server) accountList(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) accountList(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	users, err := s.st.Users(ctx, adminScope(p))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := accountsData{}
 	for _, role := range model.Roles {
@@ -45,8 +44,7 @@ func (s *server) accountList(w http.ResponseWriter, r *http.Request) {
 		edit := false
 		if u.ID != p.User.ID {
 			if edit, err = s.canManage(ctx, p, &u); err != nil {
-				s.fail(w, r, err)
-				return
+				return err
 			}
 		}
 		d.Rows = append(d.Rows, accountRow{User: u, CanEdit: edit})
@@ -55,6 +53,7 @@ func (s *server) accountList(w http.ResponseWriter, r *http.Request) {
 		d.Notice = "accounts.saved"
 	}
 	s.render(w, r, http.StatusOK, "accounts", "accounts.title", d)
+	return nil
 }
 
 // accountUpdate changes an account's role and active flag (POST
@@ -65,63 +64,55 @@ func (s *server) accountList(w http.ResponseWriter, r *http.Request) {
 // unit ("unit", an ID inside the admin's own scope); a new unit admin gets
 // the named unit or else the unit they work in; every other role gets
 // none, so that no stale unit comes back with a later grant.
-func (s *server) accountUpdate(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) accountUpdate(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	u, err := s.st.User(ctx, id)
 	if apperr.Code(err) == apperr.ENOTFOUND {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if !p.Admin.All {
 		ok := false
 		if u.EmployeeID != 0 {
 			if ok, err = s.st.InScope(ctx, adminScope(p), u.EmployeeID); err != nil {
-				s.fail(w, r, err)
-				return
+				return err
 			}
 		}
 		if !ok {
-			s.fail(w, r, errNotPermitted)
-			return
+			return errNotPermitted
 		}
 	}
 	ok, err := s.canManage(ctx, p, u)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if u.ID == p.User.ID || !ok {
-		s.fail(w, r, errForbidden)
-		return
+		return errForbidden
 	}
 	role := model.Role(r.PostFormValue("role"))
 	if role == "" {
 		role = u.Role
 	}
 	if !canGrant(p, role) {
-		s.fail(w, r, errForbidden)
-		return
+		return errForbidden
 	}
 	scopeUnit, err := s.grantedUnit(ctx, p, u, role, r.PostFormValue("unit"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	u.Role, u.ScopeUnitID = role, scopeUnit
 	u.Active = r.PostFormValue("active") == "1"
 	if err := s.st.UpdateUser(ctx, actor(p), u); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/akun?ok=saved", http.StatusSeeOther)
+	return nil
 }
 
 // grantedUnit decides the unit account u administers after p gives it

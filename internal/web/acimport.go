@@ -35,73 +35,71 @@ func acKind(v string) string {
 }
 
 // acImportForm shows the upload form (GET /penilaian/impor).
-func (s *server) acImportForm(w http.ResponseWriter, r *http.Request) {
-	if p := s.require(w, r); p == nil {
-		return
+func (s *server) acImportForm(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.user(r); err != nil {
+		return err
 	}
 	s.render(w, r, http.StatusOK, "acimport", "acimport.title", &acImportData{Kind: acKind(r.URL.Query().Get("kind"))})
+	return nil
 }
 
 // acImportUpload keeps the uploaded file under its SHA-256 and runs a dry
 // run (POST /penilaian/impor).
-func (s *server) acImportUpload(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) acImportUpload(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	d := &acImportData{Kind: importer.TalentAssessment}
 	up, errKey, err := s.receiveUpload(w, r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Kind = acKind(r.PostFormValue("kind"))
 	d.FileName, d.Format, d.Checksum, d.Error = up.name, up.format, up.checksum, errKey
 	if errKey != "" {
 		s.render(w, r, http.StatusBadRequest, "acimport", "acimport.title", d)
-		return
+		return nil
 	}
-	s.runACImport(w, r, p, d, false)
+	return s.runACImport(w, r, p, d, false)
 }
 
 // acImportApply re-runs the import of an uploaded file with Apply (POST
 // /penilaian/impor/terapkan); the file is found by its checksum and hashed
 // again before anything is written.
-func (s *server) acImportApply(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) acImportApply(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	d := &acImportData{Kind: acKind(r.PostFormValue("kind")), Checksum: r.PostFormValue("checksum"),
 		Format: r.PostFormValue("format"), FileName: filepath.Base(r.PostFormValue("filename"))}
 	if !checksumRE.MatchString(d.Checksum) || (d.Format != "csv" && d.Format != "xlsx") {
-		s.fail(w, r, apperr.Invalid("checksum", "err.common.unknown_import_file"))
-		return
+		return apperr.Invalid("checksum", "err.common.unknown_import_file")
 	}
-	s.runACImport(w, r, p, d, true)
+	return s.runACImport(w, r, p, d, true)
 }
 
 // runACImport runs the store import on the kept upload and renders the report.
-func (s *server) runACImport(w http.ResponseWriter, r *http.Request, p *auth.Principal, d *acImportData, apply bool) {
+func (s *server) runACImport(w http.ResponseWriter, r *http.Request, p *auth.Principal, d *acImportData, apply bool) error {
 	path := s.importPath(d.Checksum, d.Format)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		d.Error = "import.expired"
 		s.render(w, r, http.StatusGone, "acimport", "acimport.title", d)
-		return
+		return nil
 	}
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != d.Checksum {
 		os.Remove(path)
 		d.Error = "import.changed"
 		s.render(w, r, http.StatusConflict, "acimport", "acimport.title", d)
-		return
+		return nil
 	}
 	rep, err := importer.Talent(r.Context(), s.st, importer.TalentOptions{
 		Kind: d.Kind, Actor: actor(p), Admin: adminScope(p), Self: p.User.EmployeeID, Apply: apply, File: d.FileName,
 	}, data)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Report = rep
 	d.More = rep.Omitted
@@ -119,4 +117,5 @@ func (s *server) runACImport(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		status = http.StatusUnprocessableEntity
 	}
 	s.render(w, r, status, "acimport", "acimport.title", d)
+	return nil
 }

@@ -56,15 +56,14 @@ func ratingFields(items []store.CompetencyItem, current map[int64]int) []ratingF
 }
 
 // assessHome shows the assessment page (GET /penilaian).
-func (s *server) assessHome(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) assessHome(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	d, err := s.assessPage(r, p)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	switch r.URL.Query().Get("ok") {
 	case "self":
@@ -77,6 +76,7 @@ func (s *server) assessHome(w http.ResponseWriter, r *http.Request) {
 		d.Notice = "evidence.reviewed"
 	}
 	s.render(w, r, http.StatusOK, "assess", "assess.title", d)
+	return nil
 }
 
 // assessPage gathers the assessment page for p (also to re-render it with
@@ -124,21 +124,20 @@ func (s *server) fieldsFor(ctx context.Context, target, rater int64, src assess.
 }
 
 // assessSelf records a self-assessment (POST /penilaian).
-func (s *server) assessSelf(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) assessSelf(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	me := p.User.EmployeeID
 	if me == 0 {
-		s.fail(w, r, errForbidden)
-		return
+		return errForbidden
 	}
 	if err := s.saveRatings(r, p, me, assess.SourceSelf); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/penilaian?ok=self", http.StatusSeeOther)
+	return nil
 }
 
 // saveRatings records, for every competency of target's standard, the level
@@ -206,42 +205,39 @@ func (s *server) rateSource(r *http.Request, p *auth.Principal, target int64) (a
 }
 
 // assessRateForm shows the form for rating one employee (GET /penilaian/{id}).
-func (s *server) assessRateForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) assessRateForm(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	src, err := s.rateSource(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := &rateData{Source: src}
 	if d.Target, err = s.st.Employee(r.Context(), id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if d.Fields, err = s.fieldsFor(r.Context(), id, p.User.EmployeeID, src); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.renderView(w, r, http.StatusOK, "assess_rate", &view{Title: "assess.rate_title", TitleArg: d.Target.Name, Data: d})
+	return nil
 }
 
 // assessRate records the ratings of one employee (POST /penilaian/{id}).
-func (s *server) assessRate(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) assessRate(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	src, err := s.rateSource(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := s.saveRatings(r, p, id, src); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/penilaian?ok=rated", http.StatusSeeOther)
+	return nil
 }

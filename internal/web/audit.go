@@ -46,21 +46,19 @@ const auditSection = "keamanan"
 // BKPSDM administrator, who may read the rest, needs not know. The two parts
 // never mix, so a flood of failed guesses cannot push the record changes
 // off the page.
-func (s *server) auditLog(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) auditLog(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	q := r.URL.Query()
 	d := auditData{Entity: q.Get("entity"), EntityID: strings.TrimSpace(q.Get("id")), Entities: auditEntities,
 		Security: q.Get("bagian") == auditSection, MaySecurity: policy.Allowed(p, policy.SecurityRead)}
 	if d.Security && !d.MaySecurity {
-		s.fail(w, r, errForbidden)
-		return
+		return errForbidden
 	}
 	if ev := q.Get("peristiwa"); ev != "" && !d.Security {
-		s.auditEvent(w, r, ev, q.Get("berkas") != "", &d)
-		return
+		return s.auditEvent(w, r, ev, q.Get("berkas") != "", &d)
 	}
 	f := store.AuditFilter{Limit: 200, Security: d.Security}
 	if d.Entity != "" && d.EntityID != "" {
@@ -68,28 +66,26 @@ func (s *server) auditLog(w http.ResponseWriter, r *http.Request) {
 	}
 	rows, err := s.st.AuditLog(r.Context(), f)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	for i := range rows {
 		rows[i].At = s.inLoc(rows[i].At)
 	}
 	d.Rows = rows
 	s.render(w, r, http.StatusOK, "audit", "audit.title", d)
+	return nil
 }
 
 // auditEvent shows import event ev (or sends its kept file).
-func (s *server) auditEvent(w http.ResponseWriter, r *http.Request, ev string, file bool, d *auditData) {
+func (s *server) auditEvent(w http.ResponseWriter, r *http.Request, ev string, file bool, d *auditData) error {
 	id, err := strconv.ParseInt(ev, 10, 64)
 	if err != nil || id <= 0 {
-		s.fail(w, r, apperr.New(apperr.ENOTFOUND, "err.audit.event_not_found", ev))
-		return
+		return apperr.New(apperr.ENOTFOUND, "err.audit.event_not_found", ev)
 	}
 	if file {
 		name, data, err := s.st.ImportFile(r.Context(), id)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		safe := strings.Map(func(c rune) rune {
 			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' {
@@ -102,12 +98,11 @@ func (s *server) auditEvent(w http.ResponseWriter, r *http.Request, ev string, f
 		h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="impor-%d-%s"`, id, safe))
 		h.Set("Cache-Control", "no-store")
 		w.Write(data)
-		return
+		return nil
 	}
 	e, err := s.st.ImportEventRecords(r.Context(), id, auditEventRows)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	e.Event.At = s.inLoc(e.Event.At)
 	for i := range e.Records {
@@ -115,4 +110,5 @@ func (s *server) auditEvent(w http.ResponseWriter, r *http.Request, ev string, f
 	}
 	d.Event, d.Rows, d.More = e, e.Records, e.Total-len(e.Records)
 	s.render(w, r, http.StatusOK, "audit", "audit.title", *d)
+	return nil
 }

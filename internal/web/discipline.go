@@ -4,12 +4,10 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
-	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
@@ -48,99 +46,77 @@ func (s *server) disciplineFor(r *http.Request, p *auth.Principal, id int64, can
 // adminTarget checks that p administers employee id (and is not that
 // employee: restricted records are kept by another admin) and returns the
 // profile data to re-render on a refused submission.
-func (s *server) adminTarget(w http.ResponseWriter, r *http.Request) (*auth.Principal, *profileData) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return nil, nil
+func (s *server) adminTarget(r *http.Request) (*auth.Principal, *profileData, error) {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return nil, nil, err
 	}
 	if policy.RecordsAboutSelf(p, id) {
 		// An admin placed in the unit they administer records and revokes
 		// no penalty of their own: another administrator does.
-		s.fail(w, r, errForbidden)
-		return nil, nil
+		return nil, nil, errForbidden
 	}
 	if _, err := s.employeeInScope(r.Context(), adminScope(p), id); err != nil {
-		s.fail(w, r, err)
-		return nil, nil
+		return nil, nil, err
 	}
 	d, err := s.profile(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil
+		return nil, nil, err
 	}
-	return p, d
-}
-
-// formDate reads an ISO date field ("" gives the zero time).
-func formDate(r *http.Request, field string) (time.Time, error) {
-	v := strings.TrimSpace(r.PostFormValue(field))
-	if v == "" {
-		return time.Time{}, nil
-	}
-	t, err := date.Parse(v)
-	if err != nil {
-		return time.Time{}, apperr.Invalid(field, "err.penalty.date_unknown", v)
-	}
-	return t, nil
+	return p, d, nil
 }
 
 // penaltyAdd records a penalty (POST /pegawai/{id}/disiplin).
-func (s *server) penaltyAdd(w http.ResponseWriter, r *http.Request) {
-	p, d := s.adminTarget(w, r)
-	if p == nil {
-		return
+func (s *server) penaltyAdd(w http.ResponseWriter, r *http.Request) error {
+	p, d, err := s.adminTarget(r)
+	if err != nil {
+		return err
 	}
+	f := newForm(r)
 	pen := model.DisciplinePenalty{EmployeeID: d.E.ID, Level: r.PostFormValue("level"),
-		Kind: r.PostFormValue("kind"), DecreeNo: r.PostFormValue("decree_no")}
-	var err error
-	for _, f := range []struct {
-		name string
-		dst  *time.Time
-	}{{"decree_date", &pen.DecreeDate}, {"starts_on", &pen.StartsOn}, {"ends_on", &pen.EndsOn}} {
-		if *f.dst, err = formDate(r, f.name); err != nil {
-			break
-		}
-	}
-	if err == nil {
+		Kind: r.PostFormValue("kind"), DecreeNo: r.PostFormValue("decree_no"),
+		DecreeDate: f.Date("decree_date", "err.penalty.date_unknown"),
+		StartsOn:   f.Date("starts_on", "err.penalty.date_unknown"),
+		EndsOn:     f.Date("ends_on", "err.penalty.date_unknown")}
+	if err = f.Err(); err == nil {
 		err = s.st.AddPenalty(r.Context(), actor(p), &pen)
 	}
 	if err != nil {
-		s.refusePenalty(w, r, d, err)
-		return
+		return s.refusePenalty(w, r, d, err)
 	}
 	http.Redirect(w, r, "/pegawai/"+strconv.FormatInt(d.E.ID, 10)+"?ok=penalty_added#discipline", http.StatusSeeOther)
+	return nil
 }
 
 // penaltyRevoke revokes one penalty with a reason
 // (POST /pegawai/{id}/disiplin/{pid}/cabut).
-func (s *server) penaltyRevoke(w http.ResponseWriter, r *http.Request) {
-	p, d := s.adminTarget(w, r)
-	if p == nil {
-		return
+func (s *server) penaltyRevoke(w http.ResponseWriter, r *http.Request) error {
+	p, d, err := s.adminTarget(r)
+	if err != nil {
+		return err
 	}
 	pid, err := strconv.ParseInt(r.PathValue("pid"), 10, 64)
 	if err != nil || pid <= 0 {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	if err := s.st.RevokePenalty(r.Context(), actor(p), d.E.ID, pid, r.PostFormValue("note")); err != nil {
-		s.refusePenalty(w, r, d, err)
-		return
+		return s.refusePenalty(w, r, d, err)
 	}
 	http.Redirect(w, r, "/pegawai/"+strconv.FormatInt(d.E.ID, 10)+"?ok=penalty_revoked#discipline", http.StatusSeeOther)
+	return nil
 }
 
 // refusePenalty shows the profile again with the reason next to the form
 // and the values typed, or fails the request for other errors.
-func (s *server) refusePenalty(w http.ResponseWriter, r *http.Request, d *profileData, err error) {
+func (s *server) refusePenalty(w http.ResponseWriter, r *http.Request, d *profileData, err error) error {
 	var ae *apperr.Error
 	if !errors.As(err, &ae) || ae.Code != apperr.EINVALID || d.Discipline == nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Discipline.Error, d.Discipline.ErrorField = ae.Text(langOf(r)), ae.Field
 	for _, f := range []string{"level", "kind", "decree_no", "decree_date", "starts_on", "ends_on", "note"} {
 		d.Discipline.Form[f] = r.PostFormValue(f)
 	}
 	s.renderProfile(w, r, http.StatusUnprocessableEntity, d)
+	return nil
 }

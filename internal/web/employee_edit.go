@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
@@ -75,7 +74,7 @@ func (f *employeeForm) useUnit(id int64) {
 
 // readForm reads the posted form.
 func readForm(r *http.Request) employeeForm {
-	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	g := newForm(r).Text
 	return employeeForm{
 		NIP: g("nip"), Name: g("name"), GelarDepan: g("gelar_depan"), GelarBelakang: g("gelar_belakang"),
 		BirthPlace: g("birth_place"), BirthDate: g("birth_date"), Gender: g("gender"), Kind: g("kind"),
@@ -182,14 +181,13 @@ func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang
 // editPage renders the form with the unit and position choices: the top
 // of the admin's tree plus the current unit (any other unit is typed by
 // code), and the positions of the current unit. A few bounded queries.
-func (s *server) editPage(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *editData) {
+func (s *server) editPage(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *editData) error {
 	ctx := r.Context()
 	var cur *model.OrgUnit
 	if id, _ := strconv.ParseInt(d.F.Unit, 10, 64); id != 0 {
 		u, err := s.st.Unit(ctx, id)
 		if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		if u != nil && p.Administers(u) {
 			cur = u
@@ -197,13 +195,11 @@ func (s *server) editPage(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	}
 	var err error
 	if d.Units, err = s.unitChoices(ctx, adminScope(p), cur); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if cur != nil {
 		if d.Positions, err = s.unitPositions(ctx, cur.ID, d.F.Position); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	d.Options = listOptions
@@ -214,6 +210,7 @@ func (s *server) editPage(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		title = "edit.new_title"
 	}
 	s.renderView(w, r, status, "employee_form", &view{Title: title, TitleArg: d.F.Name, Data: d})
+	return nil
 }
 
 // unitPositions returns the positions of a unit the form offers, at most
@@ -238,72 +235,67 @@ func (s *server) unitPositions(ctx context.Context, unitID int64, selected strin
 }
 
 // employeeNewForm shows an empty employee form (GET /pegawai/baru).
-func (s *server) employeeNewForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) employeeNewForm(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	f := employeeForm{Kind: string(model.PNS), Status: string(model.StatusAktif), Unit: r.URL.Query().Get("unit")}
-	s.editPage(w, r, p, http.StatusOK, &editData{F: f, New: true, Action: "/pegawai/baru"})
+	return s.editPage(w, r, p, http.StatusOK, &editData{F: f, New: true, Action: "/pegawai/baru"})
 }
 
 // employeeCreate saves a new employee (POST /pegawai/baru).
-func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) employeeCreate(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	f := readForm(r)
 	d := &editData{F: f, New: true, Action: "/pegawai/baru"}
 	e, errs, warns, err := s.validate(r.Context(), p, langOf(r), f, 0)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Errors, d.Warnings = errs, warns
 	d.F.useUnit(e.UnitID)
 	if len(errs) > 0 {
-		s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
-		return
+		return s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
 	}
 	if err := s.st.CreateEmployee(r.Context(), actor(p), &e); err != nil {
 		if c := apperr.Code(err); c == apperr.EINVALID || c == apperr.ECONFLICT {
 			d.Errors["form"] = append(d.Errors["form"], apperr.Message(langOf(r), err))
-			s.editPage(w, r, p, statusOf(c), d)
-			return
+			return s.editPage(w, r, p, statusOf(c), d)
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/pegawai/%d?ok=created", e.ID), http.StatusSeeOther)
+	return nil
 }
 
 // employeeEditForm shows the form of an employee in the admin's scope
 // (GET /pegawai/{id}/ubah).
-func (s *server) employeeEditForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) employeeEditForm(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	e, err := s.employeeInScope(r.Context(), adminScope(p), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.editPage(w, r, p, http.StatusOK, &editData{F: formFrom(e), Action: fmt.Sprintf("/pegawai/%d/ubah", id)})
+	return s.editPage(w, r, p, http.StatusOK, &editData{F: formFrom(e), Action: fmt.Sprintf("/pegawai/%d/ubah", id)})
 }
 
 // employeeUpdate saves an edited employee (POST /pegawai/{id}/ubah).
-func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	old, err := s.employeeInScope(ctx, adminScope(p), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	kept := int64(0)
 	if old.SupervisorSet {
@@ -314,23 +306,20 @@ func (s *server) employeeUpdate(w http.ResponseWriter, r *http.Request) {
 	d := &editData{F: f, Action: fmt.Sprintf("/pegawai/%d/ubah", id)}
 	e, errs, warns, err := s.validate(ctx, p, langOf(r), f, kept)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Errors, d.Warnings = errs, warns
 	d.F.useUnit(e.UnitID)
 	if len(errs) > 0 {
-		s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
-		return
+		return s.editPage(w, r, p, http.StatusUnprocessableEntity, d)
 	}
 	if _, err := s.st.UpdateEmployee(ctx, actor(p), &e); err != nil {
 		if c := apperr.Code(err); c == apperr.EINVALID || c == apperr.ECONFLICT {
 			d.Errors["form"] = append(d.Errors["form"], apperr.Message(langOf(r), err))
-			s.editPage(w, r, p, statusOf(c), d)
-			return
+			return s.editPage(w, r, p, statusOf(c), d)
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/pegawai/%d?ok=saved", id), http.StatusSeeOther)
+	return nil
 }

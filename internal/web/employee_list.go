@@ -49,10 +49,10 @@ var listOptions = filterOptions{Types: model.PositionTypes, Statuses: model.Stat
 
 // employeeList shows a page of the employees in scope, searched and
 // filtered by a GET form (GET /pegawai).
-func (s *server) employeeList(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) employeeList(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	q := r.URL.Query()
@@ -73,26 +73,21 @@ func (s *server) employeeList(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.ParseInt(d.Unit, 10, 64)
 		u, err := s.st.Unit(ctx, id)
 		if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !unitVisible(p, u)) {
-			s.fail(w, r, errNotPermitted)
-			return
+			return errNotPermitted
 		}
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		unit, f.UnitID, d.UnitName = u, u.ID, u.Name
 	}
-	var err error
 	if d.Units, err = s.unitChoices(ctx, p.Scope, unit); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.UnitOptions = unitOptionsHTML(d.Units, d.Unit)
 	d.TypeOptions, d.GolonganOptions, d.StatusOptions = filterOptionsHTML(langOf(r), d.Type, d.Golongan, d.Status)
 	rows, more, err := s.st.EmployeeRows(ctx, f)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.First = f.Offset + 1
 	d.Rows = listRowsHTML(langOf(r), rows, d.First)
@@ -103,6 +98,7 @@ func (s *server) employeeList(w http.ResponseWriter, r *http.Request) {
 		d.NextURL = pageURL(q, d.Page+1)
 	}
 	s.render(w, r, http.StatusOK, "employees", "employees.title", d)
+	return nil
 }
 
 // pageURL is the list URL with the same filters on another page.

@@ -28,15 +28,14 @@ type profileData struct {
 }
 
 // employeeShow shows one employee (GET /pegawai/{id}).
-func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	d, err := s.profile(r, p, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	switch r.URL.Query().Get("ok") {
 	case "saved":
@@ -51,6 +50,7 @@ func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) {
 		d.Notice = "performance.saved"
 	}
 	s.renderProfile(w, r, http.StatusOK, d)
+	return nil
 }
 
 // renderProfile writes the profile page with the person's name in the title.

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"errors"
 	"net/http"
+	"net/url"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 )
@@ -12,6 +14,45 @@ var errNotPermitted = apperr.New(apperr.ENOTFOUND, "err.common.not_found_or_not_
 
 // errForbidden answers a request the user's role does not allow.
 var errForbidden = apperr.New(apperr.EFORBIDDEN, "err.common.page_not_allowed")
+
+// errSignIn answers a request that needs a signed-in user and has none:
+// a GET is sent to the sign-in page (and back afterwards), anything else
+// gets the error page.
+var errSignIn = apperr.New(apperr.EUNAUTHORIZED, "err.auth.sign_in_first")
+
+// handler is a page or action of the web UI. It writes its response and
+// returns nil, or returns an error and writes nothing: serve renders the
+// error, the one place the web face turns errors into pages (as
+// api.serve does for the JSON face).
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+// serve adapts h to net/http, answering a returned error with its page.
+func (s *server) serve(h handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.answerError(w, r, err)
+		}
+	}
+}
+
+// plain adapts a handler that answers every request itself and has no
+// error to return (health check, static files, favicon).
+func plain(h http.HandlerFunc) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		h(w, r)
+		return nil
+	}
+}
+
+// answerError answers r for an error a handler returned: the sign-in page
+// for a GET without a signed-in user, the error page otherwise.
+func (s *server) answerError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, errSignIn) && r.Method == http.MethodGet {
+		http.Redirect(w, r, "/masuk?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	}
+	s.fail(w, r, err)
+}
 
 // statusOf maps an application error code to its HTTP status for pages:
 // apperr.HTTPStatus, except that an invalid form is a plain 400.
@@ -51,6 +92,6 @@ func (s *server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
 }
 
 // notFoundPage answers any path without a route.
-func (s *server) notFoundPage(w http.ResponseWriter, r *http.Request) {
-	s.fail(w, r, errNotPermitted)
+func (s *server) notFoundPage(w http.ResponseWriter, r *http.Request) error {
+	return errNotPermitted
 }

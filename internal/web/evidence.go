@@ -44,61 +44,59 @@ func (s *server) evidenceFor(r *http.Request, me int64, fields []ratingField) (*
 }
 
 // evidenceSubmit records an upload (POST /penilaian/bukti, multipart).
-func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) evidenceSubmit(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	me := p.User.EmployeeID
 	if me == 0 {
-		s.fail(w, r, errForbidden)
-		return
+		return errForbidden
 	}
 	// The file plus the other fields; a bigger body is cut off and refused.
 	r.Body = http.MaxBytesReader(w, r.Body, model.EvidenceMaxSize+64<<10)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		s.refuseEvidence(w, r, p, apperr.Invalid("file", "err.evidence.upload_form"))
-		return
+		return s.refuseEvidence(w, r, p, apperr.Invalid("file", "err.evidence.upload_form"))
 	}
 	defer r.MultipartForm.RemoveAll()
-	e := model.Evidence{EmployeeID: me, Note: r.PostFormValue("note")}
-	var err error
-	if e.CompetencyID, err = strconv.ParseInt(r.PostFormValue("competency"), 10, 64); err != nil {
-		err = apperr.Invalid("competency", "err.evidence.choose_competency")
-	} else if e.ClaimedLevel, err = strconv.Atoi(r.PostFormValue("level")); err != nil {
-		err = apperr.Invalid("level", "err.common.level_1_5")
-	} else if f, h, ferr := r.FormFile("file"); ferr != nil {
-		err = apperr.Invalid("file", "err.evidence.evidence_file_uploaded")
-	} else {
-		e.FileName = h.Filename
-		e.Content, err = io.ReadAll(io.LimitReader(f, model.EvidenceMaxSize+1))
-		f.Close()
+	form := newForm(r)
+	e := model.Evidence{EmployeeID: me, Note: r.PostFormValue("note"),
+		CompetencyID: form.Int64("competency", "err.evidence.choose_competency"),
+		ClaimedLevel: form.Int("level", "err.common.level_1_5")}
+	err = form.Err()
+	if err == nil {
+		if f, h, ferr := r.FormFile("file"); ferr != nil {
+			err = apperr.Invalid("file", "err.evidence.evidence_file_uploaded")
+		} else {
+			e.FileName = h.Filename
+			e.Content, err = io.ReadAll(io.LimitReader(f, model.EvidenceMaxSize+1))
+			f.Close()
+		}
 	}
 	if err == nil {
 		err = s.st.SubmitEvidence(r.Context(), actor(p), me, &e)
 	}
 	if err != nil {
-		s.refuseEvidence(w, r, p, err)
-		return
+		return s.refuseEvidence(w, r, p, err)
 	}
 	http.Redirect(w, r, "/penilaian?ok=evidence#evidence", http.StatusSeeOther)
+	return nil
 }
 
 // evidenceReview accepts (with a level) or rejects (with a reason) one
 // evidence (POST /penilaian/bukti/{id}/tinjau). Whoever may not give its
 // employee a supervisor rating gets not found.
-func (s *server) evidenceReview(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) evidenceReview(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	if p.User.EmployeeID == 0 {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	accept := r.PostFormValue("decision") == "accept"
 	level, _ := strconv.Atoi(r.PostFormValue("level"))
-	err := s.st.ReviewEvidence(r.Context(), actor(p), p.User.EmployeeID, id, accept, level, r.PostFormValue("review_note"))
+	err = s.st.ReviewEvidence(r.Context(), actor(p), p.User.EmployeeID, id, accept, level, r.PostFormValue("review_note"))
 	if apperr.Code(err) == apperr.EFORBIDDEN {
 		err = errNotPermitted
 	}
@@ -107,32 +105,30 @@ func (s *server) evidenceReview(w http.ResponseWriter, r *http.Request) {
 		if errors.As(err, &ae) && ae.Code == apperr.EINVALID {
 			d, perr := s.assessPage(r, p)
 			if perr != nil {
-				s.fail(w, r, perr)
-				return
+				return perr
 			}
 			d.Evidence.ReviewID, d.Evidence.ReviewError = id, ae.Text(langOf(r))
 			s.render(w, r, http.StatusUnprocessableEntity, "assess", "assess.title", d)
-			return
+			return nil
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/penilaian?ok=reviewed#evidence-review", http.StatusSeeOther)
+	return nil
 }
 
 // evidenceFile sends the file of one evidence as an attachment
 // (GET /penilaian/bukti/{id}/berkas): to the employee, whoever may give
 // them a supervisor rating and the administrators of their unit; anyone
 // else gets not found.
-func (s *server) evidenceFile(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) evidenceFile(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	f, err := s.st.EvidenceFile(r.Context(), p.User.EmployeeID, adminScope(p), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	h := w.Header()
 	h.Set("Content-Type", f.ContentType)
@@ -141,24 +137,24 @@ func (s *server) evidenceFile(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "private, no-store")
 	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
 	w.Write(f.Content)
+	return nil
 }
 
 // refuseEvidence shows /penilaian again with the reason next to the upload
 // form and the values chosen, or fails the request for other errors.
-func (s *server) refuseEvidence(w http.ResponseWriter, r *http.Request, p *auth.Principal, err error) {
+func (s *server) refuseEvidence(w http.ResponseWriter, r *http.Request, p *auth.Principal, err error) error {
 	var ae *apperr.Error
 	if !errors.As(err, &ae) || ae.Code != apperr.EINVALID {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d, perr := s.assessPage(r, p)
 	if perr != nil {
-		s.fail(w, r, perr)
-		return
+		return perr
 	}
 	d.Evidence.Error, d.Evidence.ErrorField = ae.Text(langOf(r)), ae.Field
 	for _, f := range []string{"competency", "level", "note"} {
 		d.Evidence.Form[f] = r.PostFormValue(f)
 	}
 	s.render(w, r, http.StatusUnprocessableEntity, "assess", "assess.title", d)
+	return nil
 }

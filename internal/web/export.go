@@ -9,14 +9,14 @@ import (
 
 // exportCSV streams the employees in the admin's scope as CSV
 // (GET /ekspor/pegawai.csv).
-func (s *server) exportCSV(w http.ResponseWriter, r *http.Request) {
-	s.export(w, r, "csv", "text/csv; charset=utf-8")
+func (s *server) exportCSV(w http.ResponseWriter, r *http.Request) error {
+	return s.export(w, r, "csv", "text/csv; charset=utf-8")
 }
 
 // exportXLSX streams the employees in the admin's scope as XLSX
 // (GET /ekspor/pegawai.xlsx).
-func (s *server) exportXLSX(w http.ResponseWriter, r *http.Request) {
-	s.export(w, r, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+func (s *server) exportXLSX(w http.ResponseWriter, r *http.Request) error {
+	return s.export(w, r, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 }
 
 // countingWriter remembers whether anything was written, so that an error
@@ -33,10 +33,10 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 }
 
 // export streams the employees in the admin's scope in format.
-func (s *server) export(w http.ResponseWriter, r *http.Request, format, ctype string) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) export(w http.ResponseWriter, r *http.Request, format, ctype string) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	name := fmt.Sprintf("pegawai-%s.%s", s.st.Now().In(s.loc).Format("20060102"), format)
 	h := w.Header()
@@ -47,9 +47,9 @@ func (s *server) export(w http.ResponseWriter, r *http.Request, format, ctype st
 	if err := importer.ExportEmployees(r.Context(), s.st, cw, format, adminScope(p)); err != nil {
 		if cw.n == 0 {
 			h.Del("Content-Disposition")
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		s.log.Error("web: export failed mid-stream", "format", format, "err", err)
 	}
+	return nil
 }

@@ -16,25 +16,23 @@ type homeData struct {
 }
 
 // home shows the home page (GET /).
-func (s *server) home(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) home(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	d := homeData{Whole: p.Scope.All}
 	if p.User.EmployeeID != 0 {
 		e, err := s.st.Employee(ctx, p.User.EmployeeID)
 		if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		d.Self = e
 	}
-	var err error
 	if d.Counts, err = s.scopeCounts(ctx, p.Scope); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, http.StatusOK, "home", "home.title", d)
+	return nil
 }

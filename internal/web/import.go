@@ -45,11 +45,12 @@ type importData struct {
 }
 
 // importForm shows the upload form and the export links (GET /impor).
-func (s *server) importForm(w http.ResponseWriter, r *http.Request) {
-	if p := s.require(w, r); p == nil {
-		return
+func (s *server) importForm(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.user(r); err != nil {
+		return err
 	}
 	s.render(w, r, http.StatusOK, "import", "import.title", &importData{})
+	return nil
 }
 
 // parseMapping reads the header mapping textarea: one "KOLOM=field" per
@@ -72,24 +73,23 @@ func parseMapping(text string) (map[string]string, error) {
 
 // importUpload stores the uploaded file under its SHA-256 and runs a dry
 // run (POST /impor).
-func (s *server) importUpload(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) importUpload(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	d := &importData{}
 	up, errKey, err := s.receiveUpload(w, r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Mapping = r.PostFormValue("mapping")
 	d.FileName, d.Format, d.Checksum, d.Error = up.name, up.format, up.checksum, errKey
 	if errKey != "" {
 		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
-		return
+		return nil
 	}
-	s.runImport(w, r, p, d, false)
+	return s.runImport(w, r, p, d, false)
 }
 
 // upload is a CSV or XLSX file received for an import and kept under its
@@ -176,57 +176,54 @@ func (s *server) cleanImports() {
 // importApply re-runs the import of an uploaded file with Apply (POST
 // /impor/terapkan). The file is found by the checksum in the form and its
 // bytes are hashed again before anything is written.
-func (s *server) importApply(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) importApply(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	d := &importData{
 		Checksum: r.PostFormValue("checksum"), Format: r.PostFormValue("format"),
 		FileName: filepath.Base(r.PostFormValue("filename")), Mapping: r.PostFormValue("mapping"),
 	}
 	if !checksumRE.MatchString(d.Checksum) || (d.Format != "csv" && d.Format != "xlsx") {
-		s.fail(w, r, apperr.Invalid("checksum", "err.common.unknown_import_file"))
-		return
+		return apperr.Invalid("checksum", "err.common.unknown_import_file")
 	}
 	path := s.importPath(d.Checksum, d.Format)
 	f, err := os.Open(path)
 	if err != nil {
 		d.Error = "import.expired"
 		s.render(w, r, http.StatusGone, "import", "import.title", d)
-		return
+		return nil
 	}
 	h := sha256.New()
 	_, err = io.Copy(h, f)
 	f.Close()
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if hex.EncodeToString(h.Sum(nil)) != d.Checksum {
 		os.Remove(path)
 		d.Error = "import.changed"
 		s.render(w, r, http.StatusConflict, "import", "import.title", d)
-		return
+		return nil
 	}
-	s.runImport(w, r, p, d, true)
+	return s.runImport(w, r, p, d, true)
 }
 
 // runImport runs the importer on the stored upload and renders the report.
-func (s *server) runImport(w http.ResponseWriter, r *http.Request, p *auth.Principal, d *importData, apply bool) {
+func (s *server) runImport(w http.ResponseWriter, r *http.Request, p *auth.Principal, d *importData, apply bool) error {
 	mapping, err := parseMapping(d.Mapping)
 	if err != nil {
 		d.Error = "import.bad_mapping"
 		s.render(w, r, http.StatusBadRequest, "import", "import.title", d)
-		return
+		return nil
 	}
 	path := s.importPath(d.Checksum, d.Format)
 	rep, err := importer.Employees(r.Context(), s.st, path, importer.Options{
 		Format: d.Format, HeaderMap: mapping, Scope: adminScope(p), Actor: actor(p), Apply: apply,
 	})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Report = rep
 	d.More = rep.ProblemsOmitted
@@ -249,4 +246,5 @@ func (s *server) runImport(w http.ResponseWriter, r *http.Request, p *auth.Princ
 		status = http.StatusUnprocessableEntity
 	}
 	s.render(w, r, status, "import", "import.title", d)
+	return nil
 }

@@ -21,13 +21,14 @@ type loginData struct {
 }
 
 // loginForm shows the sign-in page (GET /masuk).
-func (s *server) loginForm(w http.ResponseWriter, r *http.Request) {
+func (s *server) loginForm(w http.ResponseWriter, r *http.Request) error {
 	next := r.URL.Query().Get("next")
 	if principal(r) != nil {
 		localRedirect(w, r, next, "/")
-		return
+		return nil
 	}
 	s.render(w, r, http.StatusOK, "login", "login.title", loginData{Next: next})
+	return nil
 }
 
 // usernameKey turns what was typed into the username to look up: a NIP
@@ -52,7 +53,7 @@ func usernameKey(typed string) string {
 // and refusal is written to the security audit. Unknown usernames cost the
 // same time as wrong passwords; inactive accounts are told so only after
 // the right password.
-func (s *server) login(w http.ResponseWriter, r *http.Request) {
+func (s *server) login(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	typed := r.PostFormValue("username")
 	password := r.PostFormValue("password")
@@ -61,12 +62,11 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	if key == "" || password == "" {
 		d.Error = "login.required"
 		s.render(w, r, http.StatusBadRequest, "login", "login.title", d)
-		return
+		return nil
 	}
 	u, err := s.st.UserByUsername(ctx, key)
 	if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var userID int64
 	if u != nil {
@@ -75,12 +75,11 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	at, err := s.throttle.Begin(ctx, key, userID, clientIP(r), deviceToken(r))
 	if err != nil {
 		if apperr.Code(err) != apperr.ETOOMANY {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		d.Error, d.Detail = "login.throttled", apperr.Message(langOf(r), err)
 		s.render(w, r, http.StatusTooManyRequests, "login", "login.title", d)
-		return
+		return nil
 	}
 	if at.Wait > 0 {
 		t := time.NewTimer(at.Wait)
@@ -88,7 +87,7 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		case <-t.C:
 		case <-ctx.Done():
 			t.Stop()
-			return // the browser gave up; the attempt stays counted
+			return nil // the browser gave up; the attempt stays counted
 		}
 	}
 	ok := false
@@ -100,30 +99,28 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		// The attempt was counted as a failure by Begin.
 		if err := s.throttle.Failed(ctx, at); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		d.Error = "login.bad"
 		s.render(w, r, http.StatusUnauthorized, "login", "login.title", d)
-		return
+		return nil
 	}
 	device, err := s.throttle.Passed(ctx, at, u.Active)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.SetCookie(w, &http.Cookie{Name: deviceCookie, Value: device, Path: "/masuk", MaxAge: int(auth.DeviceTTL / time.Second),
 		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: s.cfg.SecureCookies})
 	if !u.Active {
 		d.Error = "login.inactive"
 		s.render(w, r, http.StatusForbidden, "login", "login.title", d)
-		return
+		return nil
 	}
 	if err := s.signIn(r, u); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	localRedirect(w, r, d.Next, "/")
+	return nil
 }
 
 // deviceToken returns the device token the browser presented, or "" when it
@@ -161,23 +158,22 @@ func (s *server) signIn(r *http.Request, u *model.User) error {
 }
 
 // logout ends the session (POST /keluar).
-func (s *server) logout(w http.ResponseWriter, r *http.Request) {
+func (s *server) logout(w http.ResponseWriter, r *http.Request) error {
 	if err := s.sm.Destroy(r.Context()); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/masuk", http.StatusSeeOther)
+	return nil
 }
 
 // setLang switches the interface language (POST /bahasa with form fields
 // lang and next, from the footer buttons): in the session of a signed-in
 // user, and in a cookie. It changes state, so it is a POST, under the same
 // cross-origin protection as every other form.
-func (s *server) setLang(w http.ResponseWriter, r *http.Request) {
+func (s *server) setLang(w http.ResponseWriter, r *http.Request) error {
 	l := r.PostFormValue("lang")
 	if !i18n.Supported(l) {
-		s.fail(w, r, apperr.Invalid("lang", "err.auth.language_not_supported", l))
-		return
+		return apperr.Invalid("lang", "err.auth.language_not_supported", l)
 	}
 	if principal(r) != nil {
 		if s.sm.GetString(r.Context(), sessLang) != l {
@@ -187,4 +183,5 @@ func (s *server) setLang(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies})
 	localRedirect(w, r, r.PostFormValue("next"), "/")
+	return nil
 }

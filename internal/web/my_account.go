@@ -35,14 +35,14 @@ type sessionRow struct {
 }
 
 // myAccount shows the page (GET /akun-saya).
-func (s *server) myAccount(w http.ResponseWriter, r *http.Request) {
+func (s *server) myAccount(w http.ResponseWriter, r *http.Request) error {
 	notice := map[string]string{"sandi": "myaccount.password_changed", "sesi": "myaccount.session_ended",
 		"lainnya": "myaccount.others_ended", "token": "myaccount.token_revoked"}[r.URL.Query().Get("ok")]
-	s.renderMyAccount(w, r, http.StatusOK, notice, nil)
+	return s.renderMyAccount(w, r, http.StatusOK, notice, nil)
 }
 
-func (s *server) renderMyAccount(w http.ResponseWriter, r *http.Request, status int, notice string, refused error) {
-	s.renderMyAccountWith(w, r, status, &myAccountData{Notice: notice}, refused)
+func (s *server) renderMyAccount(w http.ResponseWriter, r *http.Request, status int, notice string, refused error) error {
+	return s.renderMyAccountWith(w, r, status, &myAccountData{Notice: notice}, refused)
 }
 
 // tokenRow is one API token as the page shows it.
@@ -52,13 +52,12 @@ type tokenRow struct {
 	ReadOnly                bool
 }
 
-func (s *server) renderMyAccountWith(w http.ResponseWriter, r *http.Request, status int, d *myAccountData, refused error) {
+func (s *server) renderMyAccountWith(w http.ResponseWriter, r *http.Request, status int, d *myAccountData, refused error) error {
 	p := principal(r)
 	lang := langOf(r)
 	list, err := s.st.UserSessions(r.Context(), p.User.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Username, d.IdleMinutes, d.TokenDays = p.User.Username, int(s.idle/time.Minute), []int{30, 90, 180, 365}
 	if refused != nil {
@@ -66,8 +65,7 @@ func (s *server) renderMyAccountWith(w http.ResponseWriter, r *http.Request, sta
 	}
 	tokens, err := s.st.APITokens(r.Context(), p.User.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	for _, t := range tokens {
 		row := tokenRow{ID: t.ID, Name: t.Name, Since: i18n.Date(lang, t.Created.In(s.loc)), Until: i18n.Date(lang, t.Expires.In(s.loc)),
@@ -87,19 +85,19 @@ func (s *server) renderMyAccountWith(w http.ResponseWriter, r *http.Request, sta
 		d.Sessions = append(d.Sessions, row)
 	}
 	s.render(w, r, status, "my_account", "myaccount.title", d)
+	return nil
 }
 
 // changePassword sets a new password after checking the current one (POST
 // /akun-saya/sandi). Every session and API token of the account ends (the
 // store does that with any new password); this browser is signed in again
 // with a new session.
-func (s *server) changePassword(w http.ResponseWriter, r *http.Request) {
+func (s *server) changePassword(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p := principal(r)
 	u, err := s.st.User(ctx, p.User.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	current, next := r.PostFormValue("current_password"), r.PostFormValue("new_password")
 	var refused error
@@ -112,52 +110,46 @@ func (s *server) changePassword(w http.ResponseWriter, r *http.Request) {
 		refused = auth.CheckNewPassword(next, u.Username)
 	}
 	if refused != nil {
-		s.renderMyAccount(w, r, http.StatusBadRequest, "", refused)
-		return
+		return s.renderMyAccount(w, r, http.StatusBadRequest, "", refused)
 	}
 	if u.PasswordHash, err = auth.HashPassword(next); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := s.st.UpdateUser(ctx, actor(p), u); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if err := s.signIn(r, u); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/akun-saya?ok=sandi", http.StatusSeeOther)
+	return nil
 }
 
 // endSession ends one of one's other sessions (POST /akun-saya/sesi/akhiri,
 // field id), or all of them (field all=1).
-func (s *server) endSession(w http.ResponseWriter, r *http.Request) {
+func (s *server) endSession(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p := principal(r)
 	current := s.sm.Token(ctx)
 	if r.PostFormValue("all") == "1" {
 		if _, err := s.st.EndOtherUserSessions(ctx, actor(p), p.User.ID, current); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		http.Redirect(w, r, "/akun-saya?ok=lainnya", http.StatusSeeOther)
-		return
+		return nil
 	}
 	id := r.PostFormValue("id")
 	if id == "" {
-		s.fail(w, r, apperr.Invalid("id", "err.session.not_found"))
-		return
+		return apperr.Invalid("id", "err.session.not_found")
 	}
 	if id == sessionIDOf(current) {
-		s.logout(w, r) // ending this browser's own session is signing out
-		return
+		return s.logout(w, r) // ending this browser's own session is signing out
 	}
 	if err := s.st.EndUserSession(ctx, actor(p), p.User.ID, id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/akun-saya?ok=sesi", http.StatusSeeOther)
+	return nil
 }
 
 // browserOf names a browser and its system from a User-Agent header, for
@@ -197,7 +189,7 @@ func sessionIDOf(token string) string {
 
 // createToken makes an API token for oneself (POST /akun-saya/token) and
 // shows it once on the page; only its hash is kept.
-func (s *server) createToken(w http.ResponseWriter, r *http.Request) {
+func (s *server) createToken(w http.ResponseWriter, r *http.Request) error {
 	p := principal(r)
 	days, err := strconv.Atoi(r.PostFormValue("days"))
 	if err != nil || days < 1 {
@@ -208,28 +200,25 @@ func (s *server) createToken(w http.ResponseWriter, r *http.Request) {
 		Expires: s.st.Now().Add(time.Duration(days) * 24 * time.Hour)}
 	if err := s.st.CreateAPIToken(r.Context(), actor(p), t, auth.TokenHash(tok)); err != nil {
 		if apperr.Code(err) != apperr.EINVALID {
-			s.fail(w, r, err)
-			return
+			return err
 		}
-		s.renderMyAccountWith(w, r, http.StatusBadRequest, &myAccountData{TokenError: apperr.Message(langOf(r), err)}, nil)
-		return
+		return s.renderMyAccountWith(w, r, http.StatusBadRequest, &myAccountData{TokenError: apperr.Message(langOf(r), err)}, nil)
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	s.renderMyAccountWith(w, r, http.StatusOK, &myAccountData{NewToken: tok, Notice: "myaccount.token_made"}, nil)
+	return s.renderMyAccountWith(w, r, http.StatusOK, &myAccountData{NewToken: tok, Notice: "myaccount.token_made"}, nil)
 }
 
 // revokeToken deletes one of one's API tokens (POST /akun-saya/token/cabut,
 // field id).
-func (s *server) revokeToken(w http.ResponseWriter, r *http.Request) {
+func (s *server) revokeToken(w http.ResponseWriter, r *http.Request) error {
 	p := principal(r)
 	id, err := strconv.ParseInt(r.PostFormValue("id"), 10, 64)
 	if err != nil {
-		s.fail(w, r, apperr.Invalid("id", "err.token.not_found", r.PostFormValue("id")))
-		return
+		return apperr.Invalid("id", "err.token.not_found", r.PostFormValue("id"))
 	}
 	if err := s.st.RevokeAPIToken(r.Context(), actor(p), p.User.ID, id); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/akun-saya?ok=token", http.StatusSeeOther)
+	return nil
 }

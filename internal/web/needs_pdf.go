@@ -17,22 +17,20 @@ import (
 // (GET /analisis/ekspor.pdf?unit=ID): the same scope rule and the same
 // store.NeedsAnalysis numbers as the page and the XLSX export, with the
 // heat-map and the JPM distribution as pictures.
-func (s *server) needsPDF(w http.ResponseWriter, r *http.Request) {
-	p := s.requireNeeds(w, r)
-	if p == nil {
-		return
+func (s *server) needsPDF(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.needsReader(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	lang := langOf(r)
 	unitID, err := queryID(r, "unit")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	n, err := s.st.NeedsAnalysis(ctx, p.Scope, unitID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	now := s.st.Now().In(s.loc)
 	d := needsDoc(lang, n)
@@ -40,10 +38,10 @@ func (s *server) needsPDF(w http.ResponseWriter, r *http.Request) {
 	// Built in memory so that a failure can still answer with an error page.
 	var buf bytes.Buffer
 	if err := report.NeedsPDF(&buf, d); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	sendPDF(w, fmt.Sprintf("analisis-kebutuhan-%s.pdf", now.Format("20060102")), buf.Bytes())
+	return nil
 }
 
 // needsDoc maps an analysis onto the PDF's content.

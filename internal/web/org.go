@@ -42,18 +42,17 @@ const maxOrgRows = 500
 
 // orgRoot shows the top of the tree the user may see (GET /organisasi):
 // the root for whole-government users, the units of their scope otherwise.
-func (s *server) orgRoot(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) orgRoot(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	var roots []model.OrgUnit
 	if p.Scope.All {
 		var err error
 		if roots, err = s.st.ChildUnits(ctx, 0); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	} else {
 		seen := map[int64]bool{}
@@ -68,15 +67,14 @@ func (s *server) orgRoot(w http.ResponseWriter, r *http.Request) {
 				continue
 			}
 			if err != nil {
-				s.fail(w, r, err)
-				return
+				return err
 			}
 			roots = append(roots, *u)
 		}
 	}
 	if len(roots) == 1 {
 		http.Redirect(w, r, fmt.Sprintf("/organisasi/%d", roots[0].ID), http.StatusSeeOther)
-		return
+		return nil
 	}
 	d := orgData{}
 	for _, u := range roots {
@@ -84,30 +82,28 @@ func (s *server) orgRoot(w http.ResponseWriter, r *http.Request) {
 	}
 	sort.Slice(d.Roots, func(i, j int) bool { return d.Roots[i].Name < d.Roots[j].Name })
 	s.render(w, r, http.StatusOK, "org", "org.title", d)
+	return nil
 }
 
 // orgUnit shows one unit: breadcrumbs, children with employee counts, its
 // positions, and a link to its employees (GET /organisasi/{id}).
-func (s *server) orgUnit(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) orgUnit(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	u, err := s.st.Unit(ctx, id)
 	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !unitVisible(p, u)) {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := orgData{Unit: u}
 	anc, err := s.st.Ancestors(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	for _, a := range anc {
 		if a.ID != u.ID {
@@ -116,24 +112,22 @@ func (s *server) orgUnit(w http.ResponseWriter, r *http.Request) {
 	}
 	children, more, err := s.st.ChildUnitsPage(ctx, id, maxOrgRows)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	counts, err := s.unitCounts(ctx, id, children, more)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Count, d.MoreChildren = counts[id], more
 	for _, c := range children {
 		d.Children = append(d.Children, unitRow{OrgUnit: c, Count: counts[c.ID]})
 	}
 	if d.Positions, d.MorePositions, err = s.st.UnitPositions(ctx, id, maxOrgRows); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	v := &view{Title: "org.title", TitleArg: u.Name, Data: d}
 	s.renderView(w, r, http.StatusOK, "org", v)
+	return nil
 }
 
 // topPaths drops the paths that lie inside another path of the list.

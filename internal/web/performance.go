@@ -53,27 +53,26 @@ func (s *server) performanceFor(r *http.Request, p *auth.Principal, id int64, ca
 }
 
 // performanceSet records one year's predikat (POST /pegawai/{id}/kinerja).
-func (s *server) performanceSet(w http.ResponseWriter, r *http.Request) {
-	p, d := s.adminTarget(w, r)
-	if p == nil {
-		return
-	}
-	year, err := strconv.Atoi(r.PostFormValue("year"))
+func (s *server) performanceSet(w http.ResponseWriter, r *http.Request) error {
+	p, d, err := s.adminTarget(r)
 	if err != nil {
-		err = apperr.Invalid("year", "err.performance.year_not_number", r.PostFormValue("year"))
-	} else {
+		return err
+	}
+	f := newForm(r)
+	year := f.Int("year", "err.performance.year_not_number", r.PostFormValue("year"))
+	if err = f.Err(); err == nil {
 		err = s.st.SetPerformance(r.Context(), actor(p), d.E.ID, year, r.PostFormValue("predikat"))
 	}
 	if err != nil {
 		var ae *apperr.Error
 		if !errors.As(err, &ae) || ae.Code != apperr.EINVALID || d.Performance == nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		d.Performance.Error = ae.Text(langOf(r))
 		d.Performance.Form["year"], d.Performance.Form["predikat"] = r.PostFormValue("year"), r.PostFormValue("predikat")
 		s.renderProfile(w, r, http.StatusUnprocessableEntity, d)
-		return
+		return nil
 	}
 	http.Redirect(w, r, "/pegawai/"+strconv.FormatInt(d.E.ID, 10)+"?ok=performance_set#performance", http.StatusSeeOther)
+	return nil
 }

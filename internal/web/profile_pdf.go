@@ -19,31 +19,29 @@ import (
 // against required levels and the gaps table, from the same
 // store.EmployeeCompetencies as the profile page. Whoever may open the
 // profile page may download it; anyone else gets "not found", as there.
-func (s *server) profilePDF(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) profilePDF(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	e, err := s.employeeInScope(ctx, p.Scope, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	ec, err := s.st.EmployeeCompetencies(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	now := s.st.Now().In(s.loc)
 	d := profileDoc(langOf(r), e, ec)
 	d.Date, d.ExportedBy = now, s.displayName(ctx, p)
 	var buf bytes.Buffer
 	if err := report.ProfilePDF(&buf, d); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	sendPDF(w, fmt.Sprintf("profil-kompetensi-%s-%s.pdf", e.NIP, now.Format("20060102")), buf.Bytes())
+	return nil
 }
 
 // profileDoc maps an employee and their competencies onto the PDF.

@@ -8,13 +8,13 @@ import (
 
 // route is one row of the web UI's route table: method and ServeMux
 // pattern, the policy action the router checks before the handler runs,
-// and the handler. Bare routes (health check, static files) are served
+// and the handler, which returns its error for serve to render. Bare routes (health check, static files) are served
 // without sessions and cross-origin checks; every Bare route is Public.
 type route struct {
 	Method  string
 	Pattern string
 	Action  policy.Action
-	h       http.HandlerFunc
+	h       handler
 	Bare    bool
 }
 
@@ -27,9 +27,9 @@ func (s *server) routeTable() []route {
 		session = policy.Session
 	)
 	return []route{
-		{"GET", "/healthz", public, s.healthz, true},
-		{"GET", "/static/", public, s.static, true},
-		{"GET", "/favicon.ico", public, s.favicon, true},
+		{"GET", "/healthz", public, plain(s.healthz), true},
+		{"GET", "/static/", public, plain(s.static), true},
+		{"GET", "/favicon.ico", public, plain(s.favicon), true},
 		{"GET", "/masuk", public, s.loginForm, false},
 		{"POST", "/masuk", public, s.login, false},
 		{"POST", "/keluar", public, s.logout, false},
@@ -147,21 +147,19 @@ func (rt route) pattern() string {
 // administered, the record in scope) the handler asks of the policy.
 func (s *server) guarded(rt route) http.HandlerFunc {
 	if rt.Action == policy.Public {
-		return rt.h
+		return s.serve(rt.h)
 	}
-	return func(w http.ResponseWriter, r *http.Request) {
-		p := s.require(w, r)
-		if p == nil {
-			return
+	return s.serve(func(w http.ResponseWriter, r *http.Request) error {
+		p, err := s.user(r)
+		if err != nil {
+			return err
 		}
 		if !policy.RoleAllows(p.User.Role, rt.Action) {
 			if policy.Hidden(rt.Action) {
-				s.fail(w, r, errNotPermitted)
-			} else {
-				s.fail(w, r, errForbidden)
+				return errNotPermitted
 			}
-			return
+			return errForbidden
 		}
-		rt.h(w, r)
-	}
+		return rt.h(w, r)
+	})
 }

@@ -114,19 +114,17 @@ func treeOrder(units []model.OrgUnit) []model.OrgUnit {
 	return out
 }
 
-// requireID is require for routes with an {id}: it also reads the ID, and
-// answers (and returns a nil principal) when either fails.
-func (s *server) requireID(w http.ResponseWriter, r *http.Request) (*auth.Principal, int64) {
-	p := s.require(w, r)
-	if p == nil {
-		return nil, 0
+// userID is user for routes with an {id}: it also reads the ID.
+func (s *server) userID(r *http.Request) (*auth.Principal, int64, error) {
+	p, err := s.user(r)
+	if err != nil {
+		return nil, 0, err
 	}
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, 0
+		return nil, 0, err
 	}
-	return p, id
+	return p, id, nil
 }
 
 // pathID reads the {id} path value; anything but a positive integer is

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net"
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 
@@ -103,22 +102,16 @@ func langOf(r *http.Request) i18n.Lang {
 	return i18n.ID
 }
 
-// require returns the signed-in principal, and otherwise answers the
-// request (sign-in redirect or an error page) and returns nil. The router
+// user returns the signed-in principal, or errSignIn. The router
 // (guarded) has already checked the route's action against the role ×
-// action table; handlers call require for the principal and then ask the
+// action table; handlers call user for the principal and then ask the
 // policy about the record.
-func (s *server) require(w http.ResponseWriter, r *http.Request) *auth.Principal {
+func (s *server) user(r *http.Request) (*auth.Principal, error) {
 	p := principal(r)
 	if p == nil {
-		if r.Method == http.MethodGet {
-			http.Redirect(w, r, "/masuk?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
-		} else {
-			s.fail(w, r, apperr.New(apperr.EUNAUTHORIZED, "err.auth.sign_in_first"))
-		}
-		return nil
+		return nil, errSignIn
 	}
-	return p
+	return p, nil
 }
 
 // clientIP is the address the throttle counts failures against: the peer

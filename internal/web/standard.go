@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -9,10 +8,8 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/model"
-	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -51,20 +48,6 @@ type stdTemplateRow struct {
 	Others  int   // items outside the national set
 }
 
-// stdPosition is the standard page of one position.
-type stdPosition struct {
-	Pos      *model.Position
-	Unit     *model.OrgUnit
-	UnitLink bool
-	Current  *model.Standard
-	History  []model.Standard // older standards
-	CanEdit  bool
-	Saved    bool
-	Form     *stdForm // on the edit page
-	Template bool     // the form is prefilled from the template
-	Levels   []int
-}
-
 // levelRange is the 1–5 choice of a level select.
 var levelRange = []int{1, 2, 3, 4, 5}
 
@@ -81,29 +64,27 @@ func nationalColumns(choices []model.StandardItem) []model.StandardItem {
 
 // standardsIndex shows the templates per position type and the bulk apply
 // form (GET /standar).
-func (s *server) standardsIndex(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) standardsIndex(w http.ResponseWriter, r *http.Request) error {
+	_, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	d := &stdOverview{}
 	if n, err := strconv.Atoi(r.URL.Query().Get("seeded")); err == nil {
 		d.Seeded = n
 	}
-	s.renderStandards(w, r, http.StatusOK, d)
+	return s.renderStandards(w, r, http.StatusOK, d)
 }
 
-func (s *server) renderStandards(w http.ResponseWriter, r *http.Request, status int, d *stdOverview) {
+func (s *server) renderStandards(w http.ResponseWriter, r *http.Request, status int, d *stdOverview) error {
 	ctx := r.Context()
 	choices, err := s.st.CompetencyChoices(ctx)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	tpl, err := s.st.Templates(ctx, "")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Columns = nationalColumns(choices)
 	d.Types = model.PositionTypes
@@ -131,28 +112,29 @@ func (s *server) renderStandards(w http.ResponseWriter, r *http.Request, status 
 		}
 	}
 	s.render(w, r, status, "standards", "std.title", d)
+	return nil
 }
 
 // standardsSeed fills the default templates (POST /standar/templat/bawaan).
-func (s *server) standardsSeed(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) standardsSeed(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	n, err := s.st.SeedDefaultTemplates(r.Context(), actor(p))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/standar?seeded=%d", n), http.StatusSeeOther)
+	return nil
 }
 
 // standardsApply applies a template to every position of a type (POST
 // /standar/terapkan).
-func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	t := model.PositionType(r.PostFormValue("position_type"))
 	res, err := s.st.ApplyTemplate(r.Context(), actor(p), t, r.PostFormValue("decree_no"), r.PostFormValue("decree_date"),
@@ -160,8 +142,7 @@ func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) {
 	d := &stdOverview{}
 	if apperr.Code(err) == apperr.EINVALID {
 		d.Error = apperr.Message(langOf(r), err)
-		s.renderStandards(w, r, http.StatusBadRequest, d)
-		return
+		return s.renderStandards(w, r, http.StatusBadRequest, d)
 	}
 	if err == nil && res.Positions > 0 {
 		// Holders of the positions just given a standard get their JPM now,
@@ -169,11 +150,10 @@ func (s *server) standardsApply(w http.ResponseWriter, r *http.Request) {
 		_, err = s.st.RecomputeAll(r.Context())
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Result, d.Applied = &res, string(t)
-	s.renderStandards(w, r, http.StatusOK, d)
+	return s.renderStandards(w, r, http.StatusOK, d)
 }
 
 // buildForm lists the items (included) followed by the national
@@ -248,225 +228,4 @@ func describe(items []model.StandardItem, choices []model.StandardItem) []model.
 		}
 	}
 	return items
-}
-
-// templateKey reads and checks the type and jenjang of a template request.
-func templateKey(v url.Values) (model.PositionType, string, error) {
-	t, j := model.PositionType(v.Get("type")), v.Get("jenjang")
-	for _, k := range model.TemplateKeys() {
-		if k.Type == t && (k.Jenjang == j || j == "") {
-			return t, j, nil
-		}
-	}
-	return "", "", errNotPermitted
-}
-
-// stdTemplateData is the template edit page.
-type stdTemplateData struct {
-	Type    model.PositionType
-	Jenjang string
-	Form    *stdForm
-	Levels  []int
-}
-
-// templateForm shows the edit form of one template (GET
-// /standar/templat?type=T&jenjang=J).
-func (s *server) templateForm(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
-	}
-	t, j, err := templateKey(r.URL.Query())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ctx := r.Context()
-	choices, err := s.st.CompetencyChoices(ctx)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	all, err := s.st.Templates(ctx, t)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var items []model.StandardItem
-	for _, ti := range all {
-		if ti.Jenjang == j {
-			items = append(items, ti.StandardItem)
-		}
-	}
-	d := &stdTemplateData{Type: t, Jenjang: j, Form: buildForm(items, choices, t, j), Levels: levelRange}
-	s.render(w, r, http.StatusOK, "standard_template", "std.template_title", d)
-}
-
-// templateSave stores a template (POST /standar/templat).
-func (s *server) templateSave(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Invalid("form", "err.common.form_could_not_read"))
-		return
-	}
-	t, j, err := templateKey(r.PostForm)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	items := readItems(r.PostForm)
-	err = s.st.SetTemplate(r.Context(), actor(p), t, j, items)
-	if apperr.Code(err) == apperr.EINVALID {
-		choices, cerr := s.st.CompetencyChoices(r.Context())
-		if cerr != nil {
-			s.fail(w, r, cerr)
-			return
-		}
-		d := &stdTemplateData{Type: t, Jenjang: j, Form: buildForm(describe(items, choices), choices, t, j), Levels: levelRange}
-		d.Form.Error = apperr.Message(langOf(r), err)
-		s.render(w, r, http.StatusBadRequest, "standard_template", "std.template_title", d)
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/standar", http.StatusSeeOther)
-}
-
-// positionForStandard loads position id with its unit and answers not
-// found unless p may read it: whole-government readers, readers of its
-// unit, and the holder of the position.
-func (s *server) positionForStandard(ctx context.Context, p *auth.Principal, id int64) (*stdPosition, error) {
-	pos, err := s.st.Position(ctx, id)
-	if apperr.Code(err) == apperr.ENOTFOUND {
-		return nil, errNotPermitted
-	}
-	if err != nil {
-		return nil, err
-	}
-	u, err := s.st.Unit(ctx, pos.UnitID)
-	if err != nil {
-		return nil, err
-	}
-	d := &stdPosition{Pos: pos, Unit: u, UnitLink: unitVisible(p, u), CanEdit: p.Can(policy.StandardWrite), Levels: levelRange}
-	if d.UnitLink || d.CanEdit {
-		return d, nil
-	}
-	if p.User.EmployeeID != 0 {
-		e, err := s.st.Employee(ctx, p.User.EmployeeID)
-		if err == nil && e.PositionID == id {
-			return d, nil
-		}
-	}
-	return nil, errNotPermitted
-}
-
-// positionStandard shows a position's current standard and its history
-// (GET /jabatan/{id}/standar).
-func (s *server) positionStandard(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
-	}
-	ctx := r.Context()
-	d, err := s.positionForStandard(ctx, p, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	hist, err := s.st.StandardHistory(ctx, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	for i := range hist {
-		if hist[i].Current && d.Current == nil {
-			d.Current = &hist[i]
-		} else {
-			d.History = append(d.History, hist[i])
-		}
-	}
-	d.Saved = r.URL.Query().Get("saved") == "1"
-	s.renderView(w, r, http.StatusOK, "standard_position", &view{Title: "std.position_title", TitleArg: d.Pos.Title, Data: d})
-}
-
-// positionStandardForm shows the edit form, prefilled from the current
-// standard or else from the template (GET /jabatan/{id}/standar/ubah).
-func (s *server) positionStandardForm(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
-	}
-	ctx := r.Context()
-	d, err := s.positionForStandard(ctx, p, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	choices, err := s.st.CompetencyChoices(ctx)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	cur, err := s.st.CurrentStandard(ctx, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var items []model.StandardItem
-	if cur != nil {
-		items = cur.Items
-	} else {
-		d.Template = true
-		if items, err = s.st.TemplateFor(ctx, d.Pos.Type, d.Pos.Jenjang); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	}
-	d.Form = buildForm(items, choices, d.Pos.Type, d.Pos.Jenjang)
-	if cur != nil {
-		d.Form.DecreeNo, d.Form.Date = cur.DecreeNo, cur.DecreeDate
-	}
-	s.renderView(w, r, http.StatusOK, "standard_edit", &view{Title: "std.edit_title", TitleArg: d.Pos.Title, Data: d})
-}
-
-// positionStandardSave stores a new standard (POST /jabatan/{id}/standar/ubah).
-func (s *server) positionStandardSave(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Invalid("form", "err.common.form_could_not_read"))
-		return
-	}
-	ctx := r.Context()
-	d, err := s.positionForStandard(ctx, p, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	items := readItems(r.PostForm)
-	decreeNo, decreeDate := r.PostFormValue("decree_no"), r.PostFormValue("decree_date")
-	_, err = s.st.SetStandard(ctx, actor(p), id, decreeNo, decreeDate, items)
-	if apperr.Code(err) == apperr.EINVALID {
-		choices, cerr := s.st.CompetencyChoices(ctx)
-		if cerr != nil {
-			s.fail(w, r, cerr)
-			return
-		}
-		d.Form = buildForm(describe(items, choices), choices, d.Pos.Type, d.Pos.Jenjang)
-		d.Form.DecreeNo, d.Form.Date, d.Form.Error = decreeNo, decreeDate, apperr.Message(langOf(r), err)
-		s.renderView(w, r, http.StatusBadRequest, "standard_edit", &view{Title: "std.edit_title", TitleArg: d.Pos.Title, Data: d})
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	http.Redirect(w, r, fmt.Sprintf("/jabatan/%d/standar?saved=1", id), http.StatusSeeOther)
 }

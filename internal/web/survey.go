@@ -53,10 +53,10 @@ type surveyIndexData struct {
 // surveyIndex lists the surveys the user is asked to answer and, for
 // administrators and readers of unit subtrees, the surveys they manage or
 // read results of (GET /kuesioner).
-func (s *server) surveyIndex(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) surveyIndex(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	d := surveyIndexData{Today: s.today(), NoEmp: p.User.EmployeeID == 0, CanRead: canReadNeeds(p), CanCreate: canManageSurveys(p),
@@ -64,8 +64,7 @@ func (s *server) surveyIndex(w http.ResponseWriter, r *http.Request) {
 	if !d.NoEmp {
 		mine, err := s.st.MySurveys(ctx, p.User.EmployeeID, d.Today)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		d.Mine = mine
 	}
@@ -75,8 +74,7 @@ func (s *server) surveyIndex(w http.ResponseWriter, r *http.Request) {
 		offset = max(offset, 0)
 		list, more, err := s.st.SurveyPage(ctx, store.SurveyFilter{Scope: p.Scope, Offset: offset, Limit: perPage})
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		if offset > 0 {
 			d.Prev = max(offset-perPage, 0)
@@ -89,4 +87,5 @@ func (s *server) surveyIndex(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "survey_index", "survey.title", d)
+	return nil
 }

@@ -66,11 +66,11 @@ func answerQuestions(sv *model.Survey, answers map[int64]model.SurveyAnswer) []a
 }
 
 // answeringSurvey loads survey {id} for the signed-in employee when they are
-// among those asked, and answers "not found" otherwise.
-func (s *server) answeringSurvey(w http.ResponseWriter, r *http.Request) (*auth.Principal, *model.Survey) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return nil, nil
+// among those asked, and returns "not found" otherwise.
+func (s *server) answeringSurvey(r *http.Request) (*auth.Principal, *model.Survey, error) {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return nil, nil, err
 	}
 	ctx := r.Context()
 	ok, err := s.st.SurveyEligible(ctx, id, p.User.EmployeeID)
@@ -82,23 +82,21 @@ func (s *server) answeringSurvey(w http.ResponseWriter, r *http.Request) (*auth.
 		sv, err = s.st.Survey(ctx, id)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil
+		return nil, nil, err
 	}
-	return p, sv
+	return p, sv, nil
 }
 
 // surveyAnswerForm shows the questions with the employee's answer so far
 // (GET /kuesioner/{id}).
-func (s *server) surveyAnswerForm(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.answeringSurvey(w, r)
-	if p == nil {
-		return
+func (s *server) surveyAnswerForm(w http.ResponseWriter, r *http.Request) error {
+	p, sv, err := s.answeringSurvey(r)
+	if err != nil {
+		return err
 	}
 	resp, err := s.st.SurveyResponseOf(r.Context(), sv.ID, p.User.EmployeeID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := &surveyAnswerData{SV: sv, State: sv.State(s.today()), Saved: r.URL.Query().Get("tersimpan") == "1"}
 	var answers map[int64]model.SurveyAnswer
@@ -107,19 +105,19 @@ func (s *server) surveyAnswerForm(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Qs = answerQuestions(sv, answers)
 	s.renderView(w, r, http.StatusOK, "survey_answer", &view{Title: "survey.answer_title", TitleArg: sv.Title, Data: d})
+	return nil
 }
 
 // surveyAnswer stores the employee's answer (POST /kuesioner/{id}): for
 // each question "q<ID>" carries the ticked competency IDs, the ticked form
 // codes or the text.
-func (s *server) surveyAnswer(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.answeringSurvey(w, r)
-	if p == nil {
-		return
+func (s *server) surveyAnswer(w http.ResponseWriter, r *http.Request) error {
+	p, sv, err := s.answeringSurvey(r)
+	if err != nil {
+		return err
 	}
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Invalid("form", "err.common.form_could_not_read"))
-		return
+		return apperr.Invalid("form", "err.common.form_could_not_read")
 	}
 	answers := map[int64]model.SurveyAnswer{}
 	for _, q := range sv.Questions {
@@ -141,15 +139,14 @@ func (s *server) surveyAnswer(w http.ResponseWriter, r *http.Request) {
 		}
 		answers[q.ID] = a
 	}
-	_, err := s.st.SubmitSurvey(r.Context(), actor(p), sv.ID, p.User.EmployeeID, s.today(), answers)
+	_, err = s.st.SubmitSurvey(r.Context(), actor(p), sv.ID, p.User.EmployeeID, s.today(), answers)
 	if err == nil {
 		http.Redirect(w, r, fmt.Sprintf("/kuesioner/%d?tersimpan=1", sv.ID), http.StatusSeeOther)
-		return
+		return nil
 	}
 	code := apperr.Code(err)
 	if code != apperr.EINVALID && code != apperr.ECONFLICT {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	// Show the form again with what was typed and the reason.
 	d := &surveyAnswerData{SV: sv, State: sv.State(s.today()), Qs: answerQuestions(sv, answers), Error: apperr.Message(langOf(r), err)}
@@ -162,4 +159,5 @@ func (s *server) surveyAnswer(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.renderView(w, r, statusOf(code), "survey_answer", &view{Title: "survey.answer_title", TitleArg: sv.Title, Data: d})
+	return nil
 }

@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
@@ -73,31 +71,29 @@ type surveyEditData struct {
 	Notice string // catalogue key
 }
 
-// requireSurveyAdmin is require for the building pages: an administrator of
+// surveyAdmin is user for the building pages: an administrator of
 // some part of the organisation.
-func (s *server) requireSurveyAdmin(w http.ResponseWriter, r *http.Request) *auth.Principal {
-	p := s.require(w, r)
-	if p == nil {
-		return nil
+func (s *server) surveyAdmin(r *http.Request) (*auth.Principal, error) {
+	p, err := s.user(r)
+	if err != nil {
+		return nil, err
 	}
 	if !canManageSurveys(p) {
-		s.fail(w, r, errForbidden)
-		return nil
+		return nil, errForbidden
 	}
-	return p
+	return p, nil
 }
 
 // managedSurvey loads survey {id} when p administers its scope unit, and
-// answers "not found" otherwise.
-func (s *server) managedSurvey(w http.ResponseWriter, r *http.Request) (*auth.Principal, *model.Survey) {
-	p := s.requireSurveyAdmin(w, r)
-	if p == nil {
-		return nil, nil
+// returns "not found" otherwise.
+func (s *server) managedSurvey(r *http.Request) (*auth.Principal, *model.Survey, error) {
+	p, err := s.surveyAdmin(r)
+	if err != nil {
+		return nil, nil, err
 	}
 	id, err := pathID(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil
+		return nil, nil, err
 	}
 	sv, err := s.st.Survey(r.Context(), id)
 	if err == nil && !policy.ManagesSurvey(p.Admin, sv) {
@@ -107,10 +103,9 @@ func (s *server) managedSurvey(w http.ResponseWriter, r *http.Request) (*auth.Pr
 		err = errNotPermitted
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil
+		return nil, nil, err
 	}
-	return p, sv
+	return p, sv, nil
 }
 
 // competencyGroups returns the newest version of every framework's
@@ -156,7 +151,7 @@ func (s *server) fillChoices(ctx context.Context, p *auth.Principal, d *surveyEd
 
 // readSurveyForm reads the survey's fields from a posted form.
 func readSurveyForm(r *http.Request) surveyForm {
-	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	g := newForm(r).Text
 	return surveyForm{Title: g("title"), Intro: g("intro"), Unit: g("unit"), UnitCode: g("unit_code"), OpensOn: g("opens_on"), ClosesOn: g("closes_on"),
 		Framework: g("framework"), Picks: g("picks"), Forms: g("q_forms") != "", Txt: g("q_text") != ""}
 }
@@ -203,10 +198,10 @@ func atoiOr(v string, def int) int {
 
 // surveyNewForm shows the new-survey form (GET /kuesioner/baru): open from
 // today for two weeks, the national competencies, all three questions.
-func (s *server) surveyNewForm(w http.ResponseWriter, r *http.Request) {
-	p := s.requireSurveyAdmin(w, r)
-	if p == nil {
-		return
+func (s *server) surveyNewForm(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.surveyAdmin(r)
+	if err != nil {
+		return err
 	}
 	today := s.st.Now().In(s.loc)
 	d := &surveyEditData{F: surveyForm{OpensOn: today.Format("2006-01-02"), ClosesOn: today.AddDate(0, 0, 14).Format("2006-01-02"),
@@ -215,15 +210,14 @@ func (s *server) surveyNewForm(w http.ResponseWriter, r *http.Request) {
 		// A unit admin usually surveys their own unit.
 		d.F.Unit = strconv.FormatInt(lastPathID(p.Admin.UnitPaths[0]), 10)
 	}
-	s.renderSurveyForm(w, r, p, http.StatusOK, d)
+	return s.renderSurveyForm(w, r, p, http.StatusOK, d)
 }
 
 // renderSurveyForm fills the choices and renders the building page: the
 // new-survey form when d.SV is nil, else the edit page.
-func (s *server) renderSurveyForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *surveyEditData) {
+func (s *server) renderSurveyForm(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, d *surveyEditData) error {
 	if err := s.fillChoices(r.Context(), p, d); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	title, arg := "survey.new_title", ""
 	if d.SV != nil {
@@ -231,6 +225,7 @@ func (s *server) renderSurveyForm(w http.ResponseWriter, r *http.Request, p *aut
 		d.State = d.SV.State(s.today())
 	}
 	s.renderView(w, r, status, "survey_edit", &view{Title: title, TitleArg: arg, Data: d})
+	return nil
 }
 
 // refused shows err on the form when it is the user's to fix (invalid
@@ -249,10 +244,10 @@ func refused(lang i18n.Lang, d *surveyEditData, err error) (int, bool) {
 
 // surveyCreate creates a survey with the default questions (POST
 // /kuesioner/baru) and opens its edit page.
-func (s *server) surveyCreate(w http.ResponseWriter, r *http.Request) {
-	p := s.requireSurveyAdmin(w, r)
-	if p == nil {
-		return
+func (s *server) surveyCreate(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.surveyAdmin(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	f := readSurveyForm(r)
@@ -267,14 +262,13 @@ func (s *server) surveyCreate(w http.ResponseWriter, r *http.Request) {
 		err = s.st.CreateSurvey(ctx, actor(p), p.Admin, sv)
 	}
 	if status, ok := refused(langOf(r), d, err); ok {
-		s.renderSurveyForm(w, r, p, status, d)
-		return
+		return s.renderSurveyForm(w, r, p, status, d)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/kuesioner/%d/ubah?dibuat=1", sv.ID), http.StatusSeeOther)
+	return nil
 }
 
 // defaultQuestions builds the questions the new-survey form asked for: the
@@ -312,10 +306,10 @@ func (s *server) defaultQuestions(ctx context.Context, f surveyForm) ([]model.Su
 
 // surveyEditForm shows a survey's details, questions and the add-question
 // form (GET /kuesioner/{id}/ubah).
-func (s *server) surveyEditForm(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.managedSurvey(w, r)
-	if p == nil {
-		return
+func (s *server) surveyEditForm(w http.ResponseWriter, r *http.Request) error {
+	p, sv, err := s.managedSurvey(r)
+	if err != nil {
+		return err
 	}
 	d := &surveyEditData{SV: sv, F: surveyForm{Title: sv.Title, Intro: sv.Intro, Unit: strconv.FormatInt(sv.ScopeUnitID, 10),
 		OpensOn: sv.OpensOn, ClosesOn: sv.ClosesOn}, Q: questionForm{Kind: model.QuestionCompetencies}}
@@ -325,14 +319,14 @@ func (s *server) surveyEditForm(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Query().Get("tersimpan") == "1":
 		d.Notice = "survey.saved"
 	}
-	s.renderSurveyForm(w, r, p, http.StatusOK, d)
+	return s.renderSurveyForm(w, r, p, http.StatusOK, d)
 }
 
 // surveyUpdate saves a survey's details (POST /kuesioner/{id}/ubah).
-func (s *server) surveyUpdate(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.managedSurvey(w, r)
-	if p == nil {
-		return
+func (s *server) surveyUpdate(w http.ResponseWriter, r *http.Request) error {
+	p, sv, err := s.managedSurvey(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	f := readSurveyForm(r)
@@ -346,76 +340,25 @@ func (s *server) surveyUpdate(w http.ResponseWriter, r *http.Request) {
 		err = s.st.UpdateSurvey(ctx, actor(p), p.Admin, upd)
 	}
 	if status, ok := refused(langOf(r), d, err); ok {
-		s.renderSurveyForm(w, r, p, status, d)
-		return
+		return s.renderSurveyForm(w, r, p, status, d)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/kuesioner/%d/ubah?tersimpan=1", sv.ID), http.StatusSeeOther)
-}
-
-// surveyAddQuestion appends a question (POST /kuesioner/{id}/pertanyaan):
-// kind, prompt, max_picks, required and, for a competencies question, the
-// ticked "cid" checkboxes.
-func (s *server) surveyAddQuestion(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.managedSurvey(w, r)
-	if p == nil {
-		return
-	}
-	qf := questionForm{Kind: r.PostFormValue("kind"), Prompt: r.PostFormValue("prompt"), Picks: strings.TrimSpace(r.PostFormValue("max_picks")),
-		Required: r.PostFormValue("required") != "", Picked: map[int64]bool{}}
-	q := &model.SurveyQuestion{Kind: qf.Kind, Prompt: qf.Prompt, MaxPicks: atoiOr(qf.Picks, 0), Required: qf.Required}
-	for _, v := range r.PostForm["cid"] {
-		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
-			q.OptionIDs = append(q.OptionIDs, id)
-			qf.Picked[id] = true
-		}
-	}
-	err := s.st.AddSurveyQuestion(r.Context(), actor(p), p.Admin, sv.ID, q)
-	d := &surveyEditData{SV: sv, F: surveyForm{Title: sv.Title, Intro: sv.Intro, Unit: strconv.FormatInt(sv.ScopeUnitID, 10),
-		OpensOn: sv.OpensOn, ClosesOn: sv.ClosesOn}, Q: qf}
-	if status, ok := refused(langOf(r), d, err); ok {
-		s.renderSurveyForm(w, r, p, status, d)
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	http.Redirect(w, r, fmt.Sprintf("/kuesioner/%d/ubah?tersimpan=1#q-%d", sv.ID, q.ID), http.StatusSeeOther)
-}
-
-// surveyDeleteQuestion removes a question (POST
-// /kuesioner/{id}/pertanyaan/{qid}/hapus).
-func (s *server) surveyDeleteQuestion(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.managedSurvey(w, r)
-	if p == nil {
-		return
-	}
-	qid, err := strconv.ParseInt(r.PathValue("qid"), 10, 64)
-	if err != nil || !slices.ContainsFunc(sv.Questions, func(q model.SurveyQuestion) bool { return q.ID == qid }) {
-		s.fail(w, r, errNotPermitted)
-		return
-	}
-	if err := s.st.DeleteSurveyQuestion(r.Context(), actor(p), p.Admin, sv.ID, qid); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	http.Redirect(w, r, fmt.Sprintf("/kuesioner/%d/ubah?tersimpan=1", sv.ID), http.StatusSeeOther)
+	return nil
 }
 
 // surveyDelete removes a survey nobody has answered (POST
 // /kuesioner/{id}/hapus).
-func (s *server) surveyDelete(w http.ResponseWriter, r *http.Request) {
-	p, sv := s.managedSurvey(w, r)
-	if p == nil {
-		return
+func (s *server) surveyDelete(w http.ResponseWriter, r *http.Request) error {
+	p, sv, err := s.managedSurvey(r)
+	if err != nil {
+		return err
 	}
 	if err := s.st.DeleteSurvey(r.Context(), actor(p), p.Admin, sv.ID); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/kuesioner?dihapus=1", http.StatusSeeOther)
+	return nil
 }

@@ -59,32 +59,28 @@ const maxResultChildren = 100
 
 // surveyResults shows a survey's results for a subtree (GET
 // /kuesioner/{id}/hasil).
-func (s *server) surveyResults(w http.ResponseWriter, r *http.Request) {
-	p, id := s.requireID(w, r)
-	if p == nil {
-		return
+func (s *server) surveyResults(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return err
 	}
 	if !canReadNeeds(p) {
-		s.fail(w, r, errNotPermitted)
-		return
+		return errNotPermitted
 	}
 	ctx := r.Context()
 	lang := langOf(r)
 	unitID, err := queryID(r, "unit")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	res, err := s.st.SurveyResults(ctx, p.Scope, id, unitID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := surveyResultsData{R: res, State: res.Survey.State(s.today()), Rate: pctWhole(lang, res.Rate), CanManage: policy.ManagesSurvey(p.Admin, res.Survey),
 		MinTexts: model.SurveyMinTextGroup}
 	if d.Children, d.MoreKids, err = s.st.ChildUnitsPage(ctx, res.Unit.ID, maxResultChildren); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if res.Unit.ID != res.Survey.ScopeUnitID && res.Unit.ParentID != 0 {
 		if up, err := s.st.Unit(ctx, res.Unit.ParentID); err == nil && p.Sees(up) {
@@ -109,4 +105,5 @@ func (s *server) surveyResults(w http.ResponseWriter, r *http.Request) {
 		d.Qs = append(d.Qs, rq)
 	}
 	s.renderView(w, r, http.StatusOK, "survey_results", &view{Title: "survey.results_title", TitleArg: res.Survey.Title, Data: d})
+	return nil
 }

@@ -105,14 +105,13 @@ func talentScope(p *auth.Principal) model.Scope {
 
 // talentMap shows the 9-box of the employees in scope, optionally of one
 // unit's subtree, and the people of one box (GET /talenta?unit=&box=&page=).
-func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
-	p := s.require(w, r)
-	if p == nil {
-		return
+func (s *server) talentMap(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
 	}
 	if !seesTalent(p) {
-		s.fail(w, r, errForbidden)
-		return
+		return errForbidden
 	}
 	ctx := r.Context()
 	q := r.URL.Query()
@@ -123,31 +122,26 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
 	if d.Unit != "" {
 		id, err := strconv.ParseInt(d.Unit, 10, 64)
 		if err != nil {
-			s.fail(w, r, apperr.Invalid("unit", "err.talent.unknown_unit"))
-			return
+			return apperr.Invalid("unit", "err.talent.unknown_unit")
 		}
 		u, err := s.st.Unit(ctx, id)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		if !sc.Contains(u.Path) {
-			s.fail(w, r, errForbidden)
-			return
+			return errForbidden
 		}
 		unitID, d.UnitName, unitPath = id, u.Name, u.Path
 	}
 	d.Reasons = talentReasons(p, sc, unitPath)
 	units, err := s.unitChoices(ctx, sc, nil)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Units = units
 	m, err := s.st.TalentMap(ctx, sc, unitID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.Map = m
 	if b, err := strconv.Atoi(q.Get("box")); err == nil && b >= 0 && b <= 9 {
@@ -182,8 +176,7 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
 		d.Page = max(d.Page, 1)
 		people, more, err := s.st.TalentBox(ctx, sc, unitID, d.Box, (d.Page-1)*talentPageSize, talentPageSize)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		lang := string(langOf(r))
 		for _, pp := range people {
@@ -203,4 +196,5 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "talent", "talent.title", d)
+	return nil
 }
