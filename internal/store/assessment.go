@@ -8,6 +8,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
@@ -168,7 +169,7 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *model.Rating) erro
 // headPaths returns the paths of the units whose head post employee rater
 // holds, or acts in (Plt./Plh.) today.
 func (s *Store) headPaths(ctx context.Context, q queryer, rater int64) ([]string, error) {
-	today := dateText(s.Now())
+	today := date.Format(s.Now())
 	rows, err := q.QueryContext(ctx, `SELECT u.path FROM org_unit u JOIN position p ON p.unit_id = u.id
 		WHERE p.is_head = TRUE AND (p.id IN (SELECT position_id FROM employee WHERE id = $1 AND position_id IS NOT NULL)
 		OR p.id IN (SELECT position_id FROM acting_assignment WHERE employee_id = $1 AND from_date <= $2 AND (until_date = '' OR until_date >= $2)))`,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
 )
@@ -161,9 +162,9 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 		if e.SupervisorSet {
 			sup = e.SupervisorID
 		}
-		if err := eb.add(e.ID, e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, key, e.BirthPlace, dateText(e.BirthDate),
+		if err := eb.add(e.ID, e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, key, e.BirthPlace, date.Format(e.BirthDate),
 			string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(sup), e.SupervisorSet, e.Email, e.Phone,
-			string(e.Status), dateText(model.RetirementDate(e.BirthDate, age)), now); err != nil {
+			string(e.Status), date.Format(model.RetirementDate(e.BirthDate, age)), now); err != nil {
 			return fmt.Errorf("store: load employee %s: %w", e.NIP, err)
 		}
 		words.add(e.ID, key, names.SearchWords(e.Name))

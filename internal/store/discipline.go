@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -77,7 +78,7 @@ func (s *Store) Penalties(ctx context.Context, employeeID int64) ([]model.Discip
 		if err := rows.Scan(&p.ID, &p.EmployeeID, &p.Level, &p.Kind, &p.DecreeNo, &decree, &starts, &ends, &p.Revoked, &p.RevokeNote); err != nil {
 			return nil, err
 		}
-		p.DecreeDate, p.StartsOn, p.EndsOn = parseDate(decree), parseDate(starts), parseDate(ends)
+		p.DecreeDate, p.StartsOn, p.EndsOn = date.ParseStored(decree), date.ParseStored(starts), date.ParseStored(ends)
 		out = append(out, p)
 	}
 	return out, rows.Err()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
 )
@@ -153,7 +154,7 @@ func (s *Store) viewRows(ctx context.Context, ids []int64, pack bool) ([]Employe
 			if err != nil {
 				return nil, err
 			}
-			v.RetirementDate = parseDate(retire)
+			v.RetirementDate = date.ParseStored(retire)
 		}
 		return got, rows.Err()
 	}
@@ -181,7 +182,7 @@ func (s *Store) viewRows(ctx context.Context, ids []int64, pack bool) ([]Employe
 			return nil, errPacked
 		}
 		e.Gender, e.Kind, e.Status = model.Gender(gender), model.EmployeeKind(kind), model.Status(status)
-		e.BirthDate, e.UpdatedAt, v.RetirementDate = parseDate(birth), unixTime(updated), parseDate(retire)
+		e.BirthDate, e.UpdatedAt, v.RetirementDate = date.ParseStored(birth), unixTime(updated), date.ParseStored(retire)
 	}
 	return got, rows.Err()
 }

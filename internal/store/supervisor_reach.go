@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/policy"
 )
 
@@ -99,7 +100,7 @@ func (s *Store) supervisorCandidates(ctx context.Context, where string, a args) 
 		ids[i] = c.ID
 	}
 	in := inList(&b, ids)
-	today := b.add(dateText(s.Now()))
+	today := b.add(date.Format(s.Now()))
 	rows, err = s.db.QueryContext(ctx, `SELECT e.id, u.path FROM employee e
 		JOIN position p ON p.id = e.position_id JOIN org_unit u ON u.id = p.unit_id
 		WHERE p.is_head = TRUE AND e.id IN (`+in+`)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/kompeten/kompeten/internal/date"
 )
 
 // supPlan is the unit tree with each unit's head, from which every derived
@@ -43,7 +45,7 @@ func loadSupPlan(ctx context.Context, q queryer) (*supPlan, error) {
 // loadHeads sets each unit's head from the database: the first (lowest id)
 // active holder of a head post, else an acting head (Plt./Plh.) today.
 func (s *Store) loadHeads(ctx context.Context, q queryer, p *supPlan) error {
-	today := dateText(s.Now())
+	today := date.Format(s.Now())
 	heads, err := q.QueryContext(ctx, `
 		SELECT p.unit_id, MIN(e.id) FROM position p JOIN employee e ON e.position_id = p.id
 		WHERE p.is_head = TRUE AND e.status = 'aktif' GROUP BY p.unit_id
