@@ -80,11 +80,9 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 	// Supervisors are written with the rows when every unit's head arrives
 	// before anyone of the unit's subtree (the generator sends heads first,
 	// top-down); otherwise they are derived after the load.
-	plan := &supPlan{byID: make(map[int64]*supUnit, len(units))}
+	plan := model.NewSupervisorPlan(len(units))
 	for _, u := range units {
-		x := &supUnit{id: u.ID, parent: u.ParentID}
-		plan.units = append(plan.units, x)
-		plan.byID[u.ID] = x
+		plan.Add(u.ID, u.ParentID)
 	}
 	used := make(map[int64]bool, len(units)) // units with a written row in their subtree
 	headPos := map[int64]int64{}             // head post → its unit
@@ -148,16 +146,16 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 		lastID = e.ID
 		var sup int64
 		if inline {
-			if hu, ok := headPos[e.PositionID]; ok && e.Status == model.StatusAktif && plan.byID[hu].head == 0 {
+			if hu, ok := headPos[e.PositionID]; ok && e.Status == model.StatusAktif && plan.ByID[hu].Head == 0 {
 				if used[hu] {
 					inline = false // someone below was written without this head
 				}
-				plan.byID[hu].head = e.ID
+				plan.ByID[hu].Head = e.ID
 			}
-			for u := plan.byID[e.UnitID]; u != nil && !used[u.id]; u = plan.byID[u.parent] {
-				used[u.id] = true
+			for u := plan.ByID[e.UnitID]; u != nil && !used[u.ID]; u = plan.ByID[u.Parent] {
+				used[u.ID] = true
 			}
-			sup = plan.supervisorUp(e.UnitID, e.ID)
+			sup = plan.SupervisorUp(e.UnitID, e.ID)
 		}
 		if e.SupervisorSet {
 			sup = e.SupervisorID
