@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/assess"
@@ -58,17 +57,7 @@ func (s *Store) Cycles(ctx context.Context, f CycleFilter) ([]CycleRow, bool, er
 	}
 	f.Limit = min(f.Limit, 200)
 	var a args
-	cond := "FALSE"
-	switch {
-	case f.Scope.All:
-		cond = "TRUE"
-	case len(f.Scope.UnitPaths) > 0:
-		var or []string
-		for _, p := range f.Scope.UnitPaths {
-			or = append(or, pathRange("su.path", p, &a))
-		}
-		cond = "(" + strings.Join(or, " OR ") + ")"
-	}
+	cond := scopeUnits("su.path", f.Scope, false, &a)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+cycleCols+cycleFrom+` WHERE `+cond+
 		` ORDER BY c.opens_on DESC, c.id DESC LIMIT `+a.add(f.Limit+1)+` OFFSET `+a.add(max(f.Offset, 0)), a...)
 	if err != nil {

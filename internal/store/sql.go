@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/kompeten/kompeten/internal/model"
 )
 
 // The store's small SQL-building helpers, in one place: the engine names,
@@ -104,6 +106,34 @@ func pathUpper(path string) string {
 // range [path, pathUpper(path)) of a materialised-path column.
 func pathRange(col, path string, a *args) string {
 	return fmt.Sprintf("(%s >= %s AND %s < %s)", col, a.add(path), col, a.add(pathUpper(path)))
+}
+
+// scopeUnits is the SQL condition "unit path column col lies in one of
+// sc's subtrees": TRUE for the whole government, FALSE for a scope without
+// units. With ancestors it also admits the strict ancestors of those
+// subtrees (by equality on their few paths), so that it reads "the subtree
+// of col overlaps sc's", as model.Scope.OverlapsPath does.
+func scopeUnits(col string, sc model.Scope, ancestors bool, a *args) string {
+	switch {
+	case sc.All:
+		return "TRUE"
+	case len(sc.UnitPaths) == 0:
+		return "FALSE"
+	}
+	var or []string
+	for _, p := range sc.UnitPaths {
+		or = append(or, pathRange(col, p, a))
+		var above []string
+		for k := 1; ancestors && k < len(p)-1; k++ { // the strict ancestors of /1/7/42/: /1/ and /1/7/
+			if p[k] == '/' {
+				above = append(above, a.add(p[:k+1]))
+			}
+		}
+		if len(above) > 0 {
+			or = append(or, col+" IN ("+strings.Join(above, ", ")+")")
+		}
+	}
+	return "(" + strings.Join(or, " OR ") + ")"
 }
 
 // wordRange matches a whole word, or any word starting with w when prefix.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -308,26 +307,7 @@ func (s *Store) SurveyPage(ctx context.Context, f SurveyFilter) ([]model.Survey,
 	}
 	f.Limit = min(f.Limit, 200)
 	var a args
-	cond := "FALSE"
-	switch {
-	case f.Scope.All:
-		cond = "TRUE"
-	case len(f.Scope.UnitPaths) > 0:
-		var or []string
-		for _, p := range f.Scope.UnitPaths {
-			or = append(or, pathRange("u.path", p, &a))
-			var above []string
-			for k := 1; k < len(p)-1; k++ { // the strict ancestors of /1/7/42/: /1/ and /1/7/
-				if p[k] == '/' {
-					above = append(above, a.add(p[:k+1]))
-				}
-			}
-			if len(above) > 0 {
-				or = append(or, "u.path IN ("+strings.Join(above, ", ")+")")
-			}
-		}
-		cond = "(" + strings.Join(or, " OR ") + ")"
-	}
+	cond := scopeUnits("u.path", f.Scope, true, &a)
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id FROM survey s JOIN org_unit u ON u.id = s.scope_unit_id WHERE `+cond+
 		` ORDER BY s.closes_on DESC, s.id DESC LIMIT `+a.add(f.Limit+1)+` OFFSET `+a.add(max(f.Offset, 0)), a...)
 	if err != nil {
