@@ -49,7 +49,7 @@ func (s *Store) resultsUnit(ctx context.Context, reader model.Scope, sv *model.S
 		case root == sv.ScopePath:
 			unitID = sv.ScopeUnitID
 		default:
-			unitID = pathLastID(root)
+			unitID = model.PathLastID(root)
 		}
 	}
 	u, err := s.Unit(ctx, unitID)
