@@ -9,6 +9,7 @@ import (
 	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
+	"github.com/kompeten/kompeten/internal/nip"
 )
 
 // EmployeeFilter selects a page of employees. Every query is limited to
@@ -53,25 +54,6 @@ func (s *Store) InScope(ctx context.Context, sc model.Scope, id int64) (bool, er
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM employee e WHERE e.id = `+a.add(id)+` AND `+cond, a...).Scan(&n)
 	return n > 0, err
-}
-
-// nipDigits returns the query as NIP digits when it is one (spaces allowed).
-func nipDigits(q string) (string, bool) {
-	d := strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\u00a0' || r == '.' || r == '-' {
-			return -1
-		}
-		return r
-	}, q)
-	if len(d) < 4 {
-		return "", false
-	}
-	for _, r := range d {
-		if r < '0' || r > '9' {
-			return "", false
-		}
-	}
-	return d, true
 }
 
 // Employees returns one page of employees in scope matching f, ordered by
@@ -246,8 +228,8 @@ func (s *Store) employeeIDs(ctx context.Context, f EmployeeFilter) ([]int64, boo
 	from := "employee e"
 	idCol := "e.id"
 	order := "e.sort_name, e.id"
-	if nip, ok := nipDigits(f.Query); ok {
-		where = append(where, fmt.Sprintf("e.nip >= %s AND e.nip < %s", a.add(nip), a.add(nip+":")))
+	if digits, ok := nip.SearchDigits(f.Query); ok {
+		where = append(where, fmt.Sprintf("e.nip >= %s AND e.nip < %s", a.add(digits), a.add(digits+":")))
 		order = "e.nip"
 	} else if words := names.QueryWords(f.Query); len(words) == 1 {
 		// One word: scan its range of the word index in order.
