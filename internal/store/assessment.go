@@ -170,23 +170,16 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *model.Rating) erro
 // holds, or acts in (Plt./Plh.) today.
 func (s *Store) headPaths(ctx context.Context, q queryer, rater int64) ([]string, error) {
 	today := date.Format(s.Now())
-	rows, err := q.QueryContext(ctx, `SELECT u.path FROM org_unit u JOIN position p ON p.unit_id = u.id
+	var out []string
+	var p string
+	if err := eachRow(ctx, q, `SELECT u.path FROM org_unit u JOIN position p ON p.unit_id = u.id
 		WHERE p.is_head = TRUE AND (p.id IN (SELECT position_id FROM employee WHERE id = $1 AND position_id IS NOT NULL)
-		OR p.id IN (SELECT position_id FROM acting_assignment WHERE employee_id = $1 AND from_date <= $2 AND (until_date = '' OR until_date >= $2)))`,
-		rater, today)
-	if err != nil {
+		OR p.id IN (SELECT position_id FROM acting_assignment WHERE employee_id = $1 AND from_date <= $2 AND (until_date = '' OR until_date >= $2)))`, []any{rater, today}, []any{&p}, func() {
+		out = append(out, p)
+	}); err != nil {
 		return nil, fmt.Errorf("store: heads above: %w", err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // opdsOf returns the OPDs (model.OPDOf) of the units at two paths, reading
@@ -197,19 +190,10 @@ func opdsOf(ctx context.Context, q queryer, pathA, pathB string) (int64, int64, 
 	if len(ids) > 0 {
 		var a args
 		kind := a.add(string(model.UnitOPD))
-		rows, err := q.QueryContext(ctx, `SELECT id FROM org_unit WHERE kind = `+kind+` AND id IN (`+inList(&a, ids)+`)`, a...)
-		if err != nil {
-			return 0, 0, err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return 0, 0, err
-			}
+		var id int64
+		if err := eachRow(ctx, q, `SELECT id FROM org_unit WHERE kind = `+kind+` AND id IN (`+inList(&a, ids)+`)`, a, []any{&id}, func() {
 			opd[id] = true
-		}
-		if err := rows.Err(); err != nil {
+		}); err != nil {
 			return 0, 0, err
 		}
 	}

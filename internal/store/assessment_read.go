@@ -219,22 +219,16 @@ func (s *Store) fillItems(ctx context.Context, out *EmployeeCompetencies, reqs [
 // LatestRatings returns, per competency, the level of the newest rating a
 // rater gave an employee with a source: what a form shows pre-selected.
 func (s *Store) LatestRatings(ctx context.Context, employeeID, raterID int64, source assess.Source) (map[int64]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT competency_id, level FROM rating WHERE employee_id = $1 AND rater_id = $2 AND source = $3
-		ORDER BY at, id`, employeeID, raterID, string(source))
-	if err != nil {
+	out := map[int64]int{}
+	var c int64
+	var l int
+	if err := eachRow(ctx, s.db, `SELECT competency_id, level FROM rating WHERE employee_id = $1 AND rater_id = $2 AND source = $3
+		ORDER BY at, id`, []any{employeeID, raterID, string(source)}, []any{&c, &l}, func() {
+		out[c] = l
+	}); err != nil {
 		return nil, fmt.Errorf("store: latest ratings: %w", err)
 	}
-	defer rows.Close()
-	out := map[int64]int{}
-	for rows.Next() {
-		var c int64
-		var l int
-		if err := rows.Scan(&c, &l); err != nil {
-			return nil, err
-		}
-		out[c] = l
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // recomputeBatch is how many employees RecomputeAll handles per transaction.

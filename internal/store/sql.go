@@ -178,3 +178,21 @@ func isForeignKeyViolation(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "FOREIGN KEY constraint failed") || strings.Contains(msg, "SQLSTATE 23503")
 }
+
+// eachRow runs query on q and, for every row, scans it into dest and calls
+// fn; it closes the rows and returns the first error. dest is scanned into
+// afresh for each row, so fn copies what it keeps.
+func eachRow(ctx context.Context, q queryer, query string, args []any, dest []any, fn func()) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		fn()
+	}
+	return rows.Err()
+}

@@ -321,27 +321,17 @@ func (s *Store) ApplyTemplate(ctx context.Context, a model.Actor, t model.Positi
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		// Which jenjangs have a template of their own; the rest use "".
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT jenjang FROM standard_template WHERE position_type = $1`, string(t))
-		if err != nil {
-			return fmt.Errorf("store: apply template: %w", err)
-		}
 		var own []string
 		general := false
-		for rows.Next() {
-			var j string
-			if err := rows.Scan(&j); err != nil {
-				rows.Close()
-				return err
-			}
+		var j string
+		if err := eachRow(ctx, tx, `SELECT DISTINCT jenjang FROM standard_template WHERE position_type = $1`, []any{string(t)}, []any{&j}, func() {
 			if j == "" {
 				general = true
 			} else {
 				own = append(own, j)
 			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+		}); err != nil {
+			return fmt.Errorf("store: apply template: %w", err)
 		}
 		var total int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM position WHERE type = $1`, string(t)).Scan(&total); err != nil {

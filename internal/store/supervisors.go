@@ -11,44 +11,32 @@ import (
 
 // loadSupPlan reads the unit tree (without heads).
 func loadSupPlan(ctx context.Context, q queryer) (*model.SupervisorPlan, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, COALESCE(parent_id, 0) FROM org_unit ORDER BY depth, id`)
-	if err != nil {
+	p := model.NewSupervisorPlan(0)
+	var id, parent int64
+	if err := eachRow(ctx, q, `SELECT id, COALESCE(parent_id, 0) FROM org_unit ORDER BY depth, id`, nil, []any{&id, &parent}, func() {
+		p.Add(id, parent)
+	}); err != nil {
 		return nil, fmt.Errorf("store: derive supervisors: %w", err)
 	}
-	defer rows.Close()
-	p := model.NewSupervisorPlan(0)
-	for rows.Next() {
-		var id, parent int64
-		if err := rows.Scan(&id, &parent); err != nil {
-			return nil, err
-		}
-		p.Add(id, parent)
-	}
-	return p, rows.Err()
+	return p, nil
 }
 
 // loadHeads sets each unit's head from the database: the first (lowest id)
 // active holder of a head post, else an acting head (Plt./Plh.) today.
 func (s *Store) loadHeads(ctx context.Context, q queryer, p *model.SupervisorPlan) error {
 	today := date.Format(s.Now())
-	heads, err := q.QueryContext(ctx, `
+	var unitID, empID int64
+	if err := eachRow(ctx, q, `
 		SELECT p.unit_id, MIN(e.id) FROM position p JOIN employee e ON e.position_id = p.id
 		WHERE p.is_head = TRUE AND e.status = 'aktif' GROUP BY p.unit_id
 		UNION ALL
 		SELECT p.unit_id, MIN(a.employee_id) FROM position p JOIN acting_assignment a ON a.position_id = p.id
-		WHERE p.is_head = TRUE AND a.from_date <= $1 AND (a.until_date = '' OR a.until_date >= $1) GROUP BY p.unit_id`, today)
-	if err != nil {
+		WHERE p.is_head = TRUE AND a.from_date <= $1 AND (a.until_date = '' OR a.until_date >= $1) GROUP BY p.unit_id`, []any{today}, []any{&unitID, &empID}, func() {
+		p.SetHead(unitID, empID) // holders come first, acting heads only fill vacancies
+	}); err != nil {
 		return fmt.Errorf("store: derive supervisors: heads: %w", err)
 	}
-	defer heads.Close()
-	for heads.Next() {
-		var unitID, empID int64
-		if err := heads.Scan(&unitID, &empID); err != nil {
-			return err
-		}
-		p.SetHead(unitID, empID) // holders come first, acting heads only fill vacancies
-	}
-	return heads.Err()
+	return nil
 }
 
 func (s *Store) loadResolvedPlan(ctx context.Context, q queryer) (*model.SupervisorPlan, error) {

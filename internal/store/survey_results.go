@@ -105,22 +105,16 @@ func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID,
 // (the unit each respondent was placed in when answering), for
 // model.SurveyDetailShown.
 func (s *Store) surveyRespondents(ctx context.Context, surveyID int64) (map[string]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT u.path, COUNT(*) FROM survey_response r JOIN org_unit u ON u.id = r.unit_id
-		WHERE r.survey_id = $1 GROUP BY u.path`, surveyID)
-	if err != nil {
+	out := map[string]int{}
+	var p string
+	var n int
+	if err := eachRow(ctx, s.db, `SELECT u.path, COUNT(*) FROM survey_response r JOIN org_unit u ON u.id = r.unit_id
+		WHERE r.survey_id = $1 GROUP BY u.path`, []any{surveyID}, []any{&p, &n}, func() {
+		out[p] = n
+	}); err != nil {
 		return nil, fmt.Errorf("store: survey respondents: %w", err)
 	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var p string
-		var n int
-		if err := rows.Scan(&p, &n); err != nil {
-			return nil, err
-		}
-		out[p] = n
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // surveyTallies counts, for the responses from the subtree [lo, hi), the
@@ -129,65 +123,42 @@ func (s *Store) surveyTallies(ctx context.Context, surveyID int64, lo, hi string
 	const from = ` FROM survey_answer a JOIN survey_response r ON r.id = a.response_id JOIN org_unit u ON u.id = r.unit_id
 		WHERE r.survey_id = $1 AND u.path >= $2 AND u.path < $3`
 	answered := map[int64]int{}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.question_id, COUNT(DISTINCT a.response_id)`+from+` GROUP BY a.question_id`, surveyID, lo, hi)
-	if err != nil {
-		return nil, nil, fmt.Errorf("store: survey tallies: %w", err)
-	}
-	for rows.Next() {
-		var q int64
-		var n int
-		if err := rows.Scan(&q, &n); err != nil {
-			rows.Close()
-			return nil, nil, err
-		}
+	var q int64
+	var n int
+	if err := eachRow(ctx, s.db, `SELECT a.question_id, COUNT(DISTINCT a.response_id)`+from+` GROUP BY a.question_id`, []any{surveyID, lo, hi}, []any{&q, &n}, func() {
 		answered[q] = n
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, nil, err
+	}); err != nil {
+		return nil, nil, fmt.Errorf("store: survey tallies: %w", err)
 	}
 	picks := map[needs.Pick]int{}
-	rows, err = s.db.QueryContext(ctx, `SELECT a.question_id, COALESCE(a.competency_id, 0), a.choice, COUNT(*)`+from+
-		` AND a.body = '' GROUP BY a.question_id, a.competency_id, a.choice`, surveyID, lo, hi)
-	if err != nil {
+	var k needs.Pick
+	if err := eachRow(ctx, s.db, `SELECT a.question_id, COALESCE(a.competency_id, 0), a.choice, COUNT(*)`+from+
+		` AND a.body = '' GROUP BY a.question_id, a.competency_id, a.choice`, []any{surveyID, lo, hi}, []any{&k.Question, &k.Competency, &k.Form, &n}, func() {
+		picks[k] = n
+	}); err != nil {
 		return nil, nil, fmt.Errorf("store: survey tallies: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var k needs.Pick
-		var n int
-		if err := rows.Scan(&k.Question, &k.Competency, &k.Form, &n); err != nil {
-			return nil, nil, err
-		}
-		picks[k] = n
-	}
-	return answered, picks, rows.Err()
+	return answered, picks, nil
 }
 
 // surveyTexts returns per question the newest SurveyMaxTexts free answers
 // from the subtree [lo, hi) (needs.TallySurvey sorts them) and the number
 // of all of them.
 func (s *Store) surveyTexts(ctx context.Context, surveyID int64, lo, hi string) (map[int64][]string, map[int64]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT question_id, body, n FROM (
+	texts, counts := map[int64][]string{}, map[int64]int{}
+	var q int64
+	var body string
+	var n int
+	if err := eachRow(ctx, s.db, `SELECT question_id, body, n FROM (
 		SELECT a.question_id, a.body, COUNT(*) OVER (PARTITION BY a.question_id) AS n,
 			ROW_NUMBER() OVER (PARTITION BY a.question_id ORDER BY r.updated_at DESC, r.id DESC) AS k
 		FROM survey_answer a JOIN survey_response r ON r.id = a.response_id JOIN org_unit u ON u.id = r.unit_id
 		WHERE r.survey_id = $1 AND a.body <> '' AND u.path >= $2 AND u.path < $3) x
-		WHERE k <= $4 ORDER BY question_id, k`, surveyID, lo, hi, needs.SurveyMaxTexts)
-	if err != nil {
-		return nil, nil, fmt.Errorf("store: survey texts: %w", err)
-	}
-	defer rows.Close()
-	texts, counts := map[int64][]string{}, map[int64]int{}
-	for rows.Next() {
-		var q int64
-		var body string
-		var n int
-		if err := rows.Scan(&q, &body, &n); err != nil {
-			return nil, nil, err
-		}
+		WHERE k <= $4 ORDER BY question_id, k`, []any{surveyID, lo, hi, needs.SurveyMaxTexts}, []any{&q, &body, &n}, func() {
 		texts[q] = append(texts[q], body)
 		counts[q] = n
+	}); err != nil {
+		return nil, nil, fmt.Errorf("store: survey texts: %w", err)
 	}
-	return texts, counts, rows.Err()
+	return texts, counts, nil
 }

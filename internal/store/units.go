@@ -127,21 +127,15 @@ func (s *Store) Ancestors(ctx context.Context, id int64) ([]model.OrgUnit, error
 
 // UnitCounts returns, per unit ID, the number of employees directly in it.
 func (s *Store) UnitCounts(ctx context.Context) (map[int64]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT unit_id, COUNT(*) FROM employee GROUP BY unit_id`)
-	if err != nil {
+	out := map[int64]int{}
+	var id int64
+	var n int
+	if err := eachRow(ctx, s.db, `SELECT unit_id, COUNT(*) FROM employee GROUP BY unit_id`, nil, []any{&id, &n}, func() {
+		out[id] = n
+	}); err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := map[int64]int{}
-	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, err
-		}
-		out[id] = n
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func (s *Store) queryUnits(ctx context.Context, q string, args ...any) ([]model.OrgUnit, error) {
