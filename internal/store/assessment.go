@@ -210,22 +210,16 @@ func loadEvents(ctx context.Context, q queryer, employeeID, competencyID int64) 
 		query += ` AND competency_id = $2`
 		qargs = append(qargs, competencyID)
 	}
-	rows, err := q.QueryContext(ctx, query, qargs...)
-	if err != nil {
-		return nil, fmt.Errorf("store: ratings of %d: %w", employeeID, err)
-	}
-	defer rows.Close()
 	var out []assess.Event
-	for rows.Next() {
-		var e assess.Event
-		var at int64
-		if err := rows.Scan(&e.ID, &e.CompetencyID, &e.Source, &e.Level, &e.RaterID, &at); err != nil {
-			return nil, err
-		}
+	var e assess.Event
+	var at int64
+	if err := eachRow(ctx, q, query, qargs, []any{&e.ID, &e.CompetencyID, &e.Source, &e.Level, &e.RaterID, &at}, func() {
 		e.At = time.Unix(at, 0).UTC()
 		out = append(out, e)
+	}); err != nil {
+		return nil, fmt.Errorf("store: ratings of %d: %w", employeeID, err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // recomputeLevel resolves one employee's events for one competency and
@@ -278,39 +272,27 @@ func currentStandard(ctx context.Context, q queryer, positionID int64) (int64, [
 
 // standardItems reads the requirements of one standard in dictionary order.
 func standardItems(ctx context.Context, q queryer, standardID int64) ([]gap.Requirement, error) {
-	rows, err := q.QueryContext(ctx, `SELECT i.competency_id, i.required, i.weight, i.mandatory FROM standard_item i
-		JOIN competency c ON c.id = i.competency_id WHERE i.standard_id = $1 ORDER BY c.framework_id, c.ord, c.id`, standardID)
-	if err != nil {
+	var out []gap.Requirement
+	var r gap.Requirement
+	if err := eachRow(ctx, q, `SELECT i.competency_id, i.required, i.weight, i.mandatory FROM standard_item i
+		JOIN competency c ON c.id = i.competency_id WHERE i.standard_id = $1 ORDER BY c.framework_id, c.ord, c.id`, []any{standardID}, []any{&r.CompetencyID, &r.Required, &r.Weight, &r.Mandatory}, func() {
+		out = append(out, r)
+	}); err != nil {
 		return nil, fmt.Errorf("store: standard %d: %w", standardID, err)
 	}
-	defer rows.Close()
-	var out []gap.Requirement
-	for rows.Next() {
-		var r gap.Requirement
-		if err := rows.Scan(&r.CompetencyID, &r.Required, &r.Weight, &r.Mandatory); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // currentLevels reads an employee's stored current levels.
 func currentLevels(ctx context.Context, q queryer, employeeID int64) ([]gap.Actual, error) {
-	rows, err := q.QueryContext(ctx, `SELECT competency_id, level FROM current_level WHERE employee_id = $1`, employeeID)
-	if err != nil {
+	var out []gap.Actual
+	var a gap.Actual
+	if err := eachRow(ctx, q, `SELECT competency_id, level FROM current_level WHERE employee_id = $1`, []any{employeeID}, []any{&a.CompetencyID, &a.Level}, func() {
+		out = append(out, a)
+	}); err != nil {
 		return nil, fmt.Errorf("store: current levels of %d: %w", employeeID, err)
 	}
-	defer rows.Close()
-	var out []gap.Actual
-	for rows.Next() {
-		var a gap.Actual
-		if err := rows.Scan(&a.CompetencyID, &a.Level); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // recomputeJPM compares an employee's current levels with the current

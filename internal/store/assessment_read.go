@@ -274,24 +274,14 @@ func (s *Store) RecomputeAll(ctx context.Context) (RecomputeStats, error) {
 		last = hi
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
 			evs := map[int64][]assess.Event{}
-			rr, err := tx.QueryContext(ctx, `SELECT employee_id, id, competency_id, source, level, COALESCE(rater_id, 0), at
-				FROM rating WHERE employee_id BETWEEN $1 AND $2`, lo, hi)
-			if err != nil {
-				return fmt.Errorf("store: recompute: ratings: %w", err)
-			}
-			for rr.Next() {
-				var eid, at int64
-				var e assess.Event
-				if err := rr.Scan(&eid, &e.ID, &e.CompetencyID, &e.Source, &e.Level, &e.RaterID, &at); err != nil {
-					rr.Close()
-					return err
-				}
+			var eid, at int64
+			var e assess.Event
+			if err := eachRow(ctx, tx, `SELECT employee_id, id, competency_id, source, level, COALESCE(rater_id, 0), at
+				FROM rating WHERE employee_id BETWEEN $1 AND $2`, []any{lo, hi}, []any{&eid, &e.ID, &e.CompetencyID, &e.Source, &e.Level, &e.RaterID, &at}, func() {
 				e.At = time.Unix(at, 0).UTC()
 				evs[eid] = append(evs[eid], e)
-			}
-			rr.Close()
-			if err := rr.Err(); err != nil {
-				return err
+			}); err != nil {
+				return fmt.Errorf("store: recompute: ratings: %w", err)
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM current_level WHERE employee_id BETWEEN $1 AND $2`, lo, hi); err != nil {
 				return err

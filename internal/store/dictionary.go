@@ -103,24 +103,18 @@ func (s *Store) EnsureBuiltInFrameworks(ctx context.Context, a model.Actor) (int
 
 // Frameworks lists every stored framework version, built-in ones first.
 func (s *Store) Frameworks(ctx context.Context) ([]FrameworkInfo, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.code, f.version, f.name, f.source, f.owner, f.description, f.builtin, f.created_at,
-		(SELECT COUNT(*) FROM competency c WHERE c.framework_id = f.id)
-		FROM framework f ORDER BY f.builtin DESC, f.code, f.version`)
-	if err != nil {
-		return nil, fmt.Errorf("store: frameworks: %w", err)
-	}
-	defer rows.Close()
 	var out []FrameworkInfo
-	for rows.Next() {
-		var fi FrameworkInfo
-		var created int64
-		if err := rows.Scan(&fi.ID, &fi.Code, &fi.Version, &fi.Name, &fi.Source, &fi.Owner, &fi.Description, &fi.BuiltIn, &created, &fi.Competencies); err != nil {
-			return nil, err
-		}
+	var fi FrameworkInfo
+	var created int64
+	if err := eachRow(ctx, s.db, `SELECT f.id, f.code, f.version, f.name, f.source, f.owner, f.description, f.builtin, f.created_at,
+		(SELECT COUNT(*) FROM competency c WHERE c.framework_id = f.id)
+		FROM framework f ORDER BY f.builtin DESC, f.code, f.version`, nil, []any{&fi.ID, &fi.Code, &fi.Version, &fi.Name, &fi.Source, &fi.Owner, &fi.Description, &fi.BuiltIn, &created, &fi.Competencies}, func() {
 		fi.CreatedAt = unixTime(created)
 		out = append(out, fi)
+	}); err != nil {
+		return nil, fmt.Errorf("store: frameworks: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // FrameworkID finds a framework by code and version ("" = the newest).

@@ -321,7 +321,10 @@ func (s *Store) writeEmployeeChanges(ctx context.Context, q queryer, a model.Act
 // History returns an employee's position, unit, status and golongan changes,
 // newest first, with IDs resolved to names.
 func (s *Store) History(ctx context.Context, employeeID int64) ([]model.HistoryEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT h.id, h.employee_id, h.at, h.field,
+	var out []model.HistoryEntry
+	var h model.HistoryEntry
+	var at int64
+	if err := eachRow(ctx, s.db, `SELECT h.id, h.employee_id, h.at, h.field,
 		CASE h.field WHEN 'unit_id' THEN COALESCE((SELECT name FROM org_unit WHERE CAST(id AS TEXT) = h.old_value), h.old_value)
 		             WHEN 'position_id' THEN COALESCE((SELECT title FROM position WHERE CAST(id AS TEXT) = h.old_value), h.old_value)
 		             ELSE h.old_value END,
@@ -329,23 +332,14 @@ func (s *Store) History(ctx context.Context, employeeID int64) ([]model.HistoryE
 		             WHEN 'position_id' THEN COALESCE((SELECT title FROM position WHERE CAST(id AS TEXT) = h.new_value), h.new_value)
 		             ELSE h.new_value END,
 		COALESCE(h.actor_id, 0)
-		FROM employee_history h WHERE h.employee_id = $1 ORDER BY h.at DESC, h.id DESC`, employeeID)
-	if err != nil {
-		return nil, fmt.Errorf("store: history: %w", err)
-	}
-	defer rows.Close()
-	var out []model.HistoryEntry
-	for rows.Next() {
-		var h model.HistoryEntry
-		var at int64
-		if err := rows.Scan(&h.ID, &h.EmployeeID, &at, &h.Field, &h.OldValue, &h.NewValue, &h.ActorID); err != nil {
-			return nil, err
-		}
+		FROM employee_history h WHERE h.employee_id = $1 ORDER BY h.at DESC, h.id DESC`, []any{employeeID}, []any{&h.ID, &h.EmployeeID, &at, &h.Field, &h.OldValue, &h.NewValue, &h.ActorID}, func() {
 		h.At = unixTime(at)
 		h.Field = strings.TrimSuffix(h.Field, "_id")
 		out = append(out, h)
+	}); err != nil {
+		return nil, fmt.Errorf("store: history: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func unixTime(sec int64) time.Time {

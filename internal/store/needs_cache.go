@@ -27,23 +27,17 @@ type needsSnapshot struct {
 // storedMappings reads the stored JPM category of the employees with IDs in
 // [lo, hi), in ID order, into dst.
 func storedMappings(ctx context.Context, q queryer, lo, hi int64, dst []storedMapping) ([]storedMapping, error) {
-	rows, err := q.QueryContext(ctx, `SELECT employee_id, mapping FROM employee_jpm WHERE employee_id >= $1 AND employee_id < $2
-		ORDER BY employee_id`, lo, hi)
-	if err != nil {
-		return nil, fmt.Errorf("store: needs jpm: %w", err)
-	}
-	defer rows.Close()
 	dst = dst[:0]
 	var code []byte
-	for rows.Next() {
-		var m storedMapping
-		if err := rows.Scan(&m.id, &code); err != nil {
-			return nil, err
-		}
+	var m storedMapping
+	if err := eachRow(ctx, q, `SELECT employee_id, mapping FROM employee_jpm WHERE employee_id >= $1 AND employee_id < $2
+		ORDER BY employee_id`, []any{lo, hi}, []any{&m.id, &code}, func() {
 		m.cat = gap.ParseMapping(string(code))
 		dst = append(dst, m)
+	}); err != nil {
+		return nil, fmt.Errorf("store: needs jpm: %w", err)
 	}
-	return dst, rows.Err()
+	return dst, nil
 }
 
 type storedMapping struct {

@@ -411,20 +411,14 @@ func (s *Store) ApplyTemplate(ctx context.Context, a model.Actor, t model.Positi
 // framework (built-in frameworks first, then by code and framework order),
 // for forms that pick competencies for a standard.
 func (s *Store) CompetencyChoices(ctx context.Context) ([]model.StandardItem, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, `+itemCols+` FROM competency c JOIN framework f ON f.id = c.framework_id
+	var out []model.StandardItem
+	var it model.StandardItem
+	if err := eachRow(ctx, s.db, `SELECT c.id, `+itemCols+` FROM competency c JOIN framework f ON f.id = c.framework_id
 		WHERE f.id = (SELECT f2.id FROM framework f2 WHERE f2.code = f.code ORDER BY f2.created_at DESC, f2.id DESC LIMIT 1)
-		ORDER BY f.builtin DESC, f.code, c.ord`)
-	if err != nil {
+		ORDER BY f.builtin DESC, f.code, c.ord`, nil, []any{&it.CompetencyID, &it.Code, &it.Name, &it.Group, &it.FrameworkCode, &it.FrameworkVersion}, func() {
+		out = append(out, it)
+	}); err != nil {
 		return nil, fmt.Errorf("store: competency choices: %w", err)
 	}
-	defer rows.Close()
-	var out []model.StandardItem
-	for rows.Next() {
-		var it model.StandardItem
-		if err := rows.Scan(&it.CompetencyID, &it.Code, &it.Name, &it.Group, &it.FrameworkCode, &it.FrameworkVersion); err != nil {
-			return nil, err
-		}
-		out = append(out, it)
-	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -48,24 +48,18 @@ func (s *Store) TouchUserSession(ctx context.Context, token string) error {
 
 // UserSessions lists the live sessions of userID, most recently active first.
 func (s *Store) UserSessions(ctx context.Context, userID int64) ([]UserSession, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT us.token, us.created_at, us.seen_at, us.user_agent, us.ip
-		FROM user_session us JOIN session s ON s.token = us.token
-		WHERE us.user_id = $1 AND s.expiry > $2 ORDER BY us.seen_at DESC, us.created_at DESC`, userID, s.Now().Unix())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []UserSession
-	for rows.Next() {
-		var u UserSession
-		var created, seen int64
-		if err := rows.Scan(&u.token, &created, &seen, &u.UserAgent, &u.IP); err != nil {
-			return nil, err
-		}
+	var u UserSession
+	var created, seen int64
+	if err := eachRow(ctx, s.db, `SELECT us.token, us.created_at, us.seen_at, us.user_agent, us.ip
+		FROM user_session us JOIN session s ON s.token = us.token
+		WHERE us.user_id = $1 AND s.expiry > $2 ORDER BY us.seen_at DESC, us.created_at DESC`, []any{userID, s.Now().Unix()}, []any{&u.token, &created, &seen, &u.UserAgent, &u.IP}, func() {
 		u.ID, u.Created, u.Seen = SessionID(u.token), unixTime(created), unixTime(seen)
 		out = append(out, u)
+	}); err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // EndUserSession ends the session of userID whose public ID is id, audited.
