@@ -105,26 +105,16 @@ func (s *Store) insertRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r
 }
 
 // recomputeRated resolves the current level of every (employee, competency)
-// rated in rs once, then the JPM of every employee rated once.
+// rated in rs once, then the JPM of every employee rated once
+// (model.RatedBy).
 func (s *Store) recomputeRated(ctx context.Context, q queryer, rs []*model.Rating) error {
-	type pair struct{ employee, competency int64 }
-	levels := map[pair]bool{}
-	var employees []int64
-	seen := map[int64]bool{}
-	for _, r := range rs {
-		k := pair{r.EmployeeID, r.CompetencyID}
-		if !levels[k] {
-			levels[k] = true
-			if err := s.recomputeLevel(ctx, q, r.EmployeeID, r.CompetencyID); err != nil {
-				return err
-			}
-		}
-		if !seen[r.EmployeeID] {
-			seen[r.EmployeeID] = true
-			employees = append(employees, r.EmployeeID)
+	stale := model.RatedBy(rs)
+	for _, k := range stale.Levels {
+		if err := s.recomputeLevel(ctx, q, k[0], k[1]); err != nil {
+			return err
 		}
 	}
-	for _, e := range employees {
+	for _, e := range stale.Employees {
 		if err := s.recomputeJPM(ctx, q, e); err != nil {
 			return err
 		}
