@@ -196,3 +196,22 @@ func eachRow(ctx context.Context, q queryer, query string, args []any, dest []an
 	}
 	return rows.Err()
 }
+
+// queryAll runs query on q and returns one T per row, each filled by scan
+// (scanUnit, scanUser and the like).
+func queryAll[T any](ctx context.Context, q queryer, query string, args []any, scan func(interface{ Scan(...any) error }, *T) error) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := scan(rows, &v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
