@@ -188,32 +188,26 @@ func (s *Store) fillItems(ctx context.Context, out *EmployeeCompetencies, reqs [
 		}
 	}
 	lv.Close()
-	ev, err := s.db.QueryContext(ctx, `SELECT r.competency_id, r.source, r.level, r.at, COALESCE(r.rater_id, 0),
+	var cid, at int64
+	var v RatingView
+	var n, f, b string
+	if err := eachRow(ctx, s.db, `SELECT r.competency_id, r.source, r.level, r.at, COALESCE(r.rater_id, 0),
 		COALESCE(e.name, ''), COALESCE(e.gelar_depan, ''), COALESCE(e.gelar_belakang, '')
 		FROM rating r LEFT JOIN employee e ON e.id = r.rater_id
-		WHERE r.employee_id = $1 AND r.source <> 'peer' ORDER BY r.at DESC, r.id DESC`, out.EmployeeID)
-	if err != nil {
-		return fmt.Errorf("store: ratings: %w", err)
-	}
-	defer ev.Close()
-	for ev.Next() {
-		var cid, at int64
-		var v RatingView
-		var n, f, b string
-		if err := ev.Scan(&cid, &v.Source, &v.Level, &at, &v.RaterID, &n, &f, &b); err != nil {
-			return err
-		}
+		WHERE r.employee_id = $1 AND r.source <> 'peer' ORDER BY r.at DESC, r.id DESC`, []any{out.EmployeeID}, []any{&cid, &v.Source, &v.Level, &at, &v.RaterID, &n, &f, &b}, func() {
 		i, ok := index[cid]
 		if !ok {
-			continue
+			return
 		}
-		v.At = unixTime(at)
+		v.At, v.RaterName = unixTime(at), "" // v is reused: no name of the row before
 		if n != "" {
 			v.RaterName = names.Display(f, n, b)
 		}
 		out.Items[i].Events = append(out.Items[i].Events, v)
+	}); err != nil {
+		return fmt.Errorf("store: ratings: %w", err)
 	}
-	return ev.Err()
+	return nil
 }
 
 // LatestRatings returns, per competency, the level of the newest rating a

@@ -272,27 +272,17 @@ func (s *Store) countUnits(ctx context.Context, c *model.Cycle) ([]CycleUnitProg
 	}); err != nil {
 		return nil, fmt.Errorf("store: cycle unit ratings: %w", err)
 	}
-	peers, err := s.db.QueryContext(ctx, `SELECT e.unit_id, COUNT(*), COALESCE(SUM(CASE WHEN x.n >= $2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(x.n), 0)
+	var q CycleProgress
+	if err := eachRow(ctx, s.db, `SELECT e.unit_id, COUNT(*), COALESCE(SUM(CASE WHEN x.n >= $2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(x.n), 0)
 		FROM (SELECT employee_id, COUNT(DISTINCT rater_id) AS n FROM rating WHERE cycle_id = $1 AND source = 'peer' GROUP BY employee_id) x
-		JOIN employee e ON e.id = x.employee_id GROUP BY e.unit_id`, c.ID, assess.DefaultRule().MinPeers)
-	if err != nil {
-		return nil, fmt.Errorf("store: cycle unit peers: %w", err)
-	}
-	defer peers.Close()
-	for peers.Next() {
-		var id int64
-		var q CycleProgress
-		if err := peers.Scan(&id, &q.PeerRated, &q.PeerEnough, &q.PeerRatings); err != nil {
-			return nil, err
-		}
+		JOIN employee e ON e.id = x.employee_id GROUP BY e.unit_id`, []any{c.ID, assess.DefaultRule().MinPeers}, []any{&id, &q.PeerRated, &q.PeerEnough, &q.PeerRatings}, func() {
 		if p := slots[id]; p != nil {
 			p.PeerRated += q.PeerRated
 			p.PeerEnough += q.PeerEnough
 			p.PeerRatings += q.PeerRatings
 		}
-	}
-	if err := peers.Err(); err != nil {
-		return nil, err
+	}); err != nil {
+		return nil, fmt.Errorf("store: cycle unit peers: %w", err)
 	}
 	if out[0].Progress == (CycleProgress{}) {
 		out = out[1:]

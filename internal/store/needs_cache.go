@@ -287,24 +287,14 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 	// Every unit's subtree total, rolled up the tree once.
 	snap.RollUp()
 	if k > 0 {
-		rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, grp FROM competency`)
-		if err != nil {
-			return nil, fmt.Errorf("store: needs competencies: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			var c needs.Competency
-			if err := rows.Scan(&id, &c.Code, &c.Name, &c.Group); err != nil {
-				rows.Close()
-				return nil, err
-			}
+		var id int64
+		var c needs.Competency
+		if err := eachRow(ctx, s.db, `SELECT id, code, name, grp FROM competency`, nil, []any{&id, &c.Code, &c.Name, &c.Group}, func() {
 			if snap.HasColumn(id) {
 				snap.Cols.Names[id] = c
 			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+		}); err != nil {
+			return nil, fmt.Errorf("store: needs competencies: %w", err)
 		}
 	}
 	snap.at = time.Now()

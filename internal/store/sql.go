@@ -197,6 +197,24 @@ func eachRow(ctx context.Context, q queryer, query string, args []any, dest []an
 	return rows.Err()
 }
 
+// eachRowErr is eachRow for an fn that may fail, which ends the reading.
+func eachRowErr(ctx context.Context, q queryer, query string, args []any, dest []any, fn func() error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // queryAll runs query on q and returns one T per row, each filled by scan
 // (scanUnit, scanUser and the like).
 func queryAll[T any](ctx context.Context, q queryer, query string, args []any, scan func(interface{ Scan(...any) error }, *T) error) ([]T, error) {
