@@ -98,21 +98,14 @@ func (s *Store) Templates(ctx context.Context, t model.PositionType) ([]model.Te
 		q += ` WHERE t.position_type = $1`
 		args = append(args, string(t))
 	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY t.position_type, t.jenjang, f.builtin DESC, f.code, c.ord`, args...)
-	if err != nil {
+	var out []model.TemplateItem
+	var ti model.TemplateItem
+	if err := eachRow(ctx, s.db, q+` ORDER BY t.position_type, t.jenjang, f.builtin DESC, f.code, c.ord`, args,
+		[]any{&ti.Type, &ti.Jenjang, &ti.CompetencyID, &ti.Code, &ti.Name, &ti.Group, &ti.FrameworkCode, &ti.FrameworkVersion,
+			&ti.Required, &ti.Weight, &ti.Mandatory}, func() { out = append(out, ti) }); err != nil {
 		return nil, fmt.Errorf("store: templates: %w", err)
 	}
-	defer rows.Close()
-	var out []model.TemplateItem
-	for rows.Next() {
-		var ti model.TemplateItem
-		if err := rows.Scan(&ti.Type, &ti.Jenjang, &ti.CompetencyID, &ti.Code, &ti.Name, &ti.Group, &ti.FrameworkCode, &ti.FrameworkVersion,
-			&ti.Required, &ti.Weight, &ti.Mandatory); err != nil {
-			return nil, err
-		}
-		out = append(out, ti)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // TemplateFor returns the template that applies to a position of type t and
@@ -210,26 +203,17 @@ func (s *Store) SetStandard(ctx context.Context, a model.Actor, positionID int64
 // recomputeHolders brings the JPM of everyone holding a position up to date
 // with its new standard, inside the caller's transaction.
 func (s *Store) recomputeHolders(ctx context.Context, tx *sql.Tx, positionID int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM employee WHERE position_id = $1`, positionID)
-	if err != nil {
+	var ids []int64
+	var id int64
+	if err := eachRow(ctx, tx, `SELECT id FROM employee WHERE position_id = $1`, []any{positionID}, []any{&id}, func() { ids = append(ids, id) }); err != nil {
 		return err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	for _, id := range ids {
 		if err := s.recomputeJPM(ctx, tx, id); err != nil {
 			return err
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // standards loads the standards of a position (current only, or all newest
