@@ -327,18 +327,6 @@ func upsertJPM(ctx context.Context, q queryer, employeeID, positionID, standardI
 	return nil
 }
 
-// RecomputeEmployee recomputes every current level and the JPM of one
-// employee, for callers that changed what they depend on (a new standard
-// for the position, a change of position).
-func (s *Store) RecomputeEmployee(ctx context.Context, employeeID int64) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.recomputeLevels(ctx, tx, employeeID); err != nil {
-			return err
-		}
-		return s.recomputeJPM(ctx, tx, employeeID)
-	})
-}
-
 // recomputeLevels replaces all current levels of one employee.
 func (s *Store) recomputeLevels(ctx context.Context, q queryer, employeeID int64) error {
 	evs, err := loadEvents(ctx, q, employeeID, 0)

@@ -125,19 +125,6 @@ func (s *Store) Ancestors(ctx context.Context, id int64) ([]model.OrgUnit, error
 	return s.queryUnits(ctx, `SELECT `+unitCols+` FROM org_unit WHERE CAST(id AS TEXT) IN (`+strings.Join(marks, ",")+`) ORDER BY depth`, ids...)
 }
 
-// UnitCounts returns, per unit ID, the number of employees directly in it.
-func (s *Store) UnitCounts(ctx context.Context) (map[int64]int, error) {
-	out := map[int64]int{}
-	var id int64
-	var n int
-	if err := eachRow(ctx, s.db, `SELECT unit_id, COUNT(*) FROM employee GROUP BY unit_id`, nil, []any{&id, &n}, func() {
-		out[id] = n
-	}); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
 func (s *Store) queryUnits(ctx context.Context, q string, args ...any) ([]model.OrgUnit, error) {
 	rows, err := s.query(ctx, q, args...)
 	if err != nil {

@@ -31,26 +31,6 @@ func (s *Store) CountEmployees(ctx context.Context, sc model.Scope) (ScopeCounts
 	return c, nil
 }
 
-// SubtreeCounts returns, for unit id and each of its direct children, the
-// number of employees in that unit's whole subtree. Units without
-// employees are absent from the map.
-func (s *Store) SubtreeCounts(ctx context.Context, id int64) (map[int64]int, error) {
-	out := map[int64]int{}
-	var uid int64
-	var n int
-	if err := eachRow(ctx, s.db, `SELECT c.id, COUNT(e.id)
-		FROM org_unit c
-		JOIN org_unit d ON d.path >= c.path AND d.path < SUBSTR(c.path, 1, LENGTH(c.path) - 1) || '0'
-		JOIN employee e ON e.unit_id = d.id
-		WHERE c.id = $1 OR c.parent_id = $1
-		GROUP BY c.id`, []any{id}, []any{&uid, &n}, func() {
-		out[uid] = n
-	}); err != nil {
-		return nil, fmt.Errorf("store: subtree counts: %w", err)
-	}
-	return out, nil
-}
-
 // EmployeesInScope reports which of ids are visible in sc.
 func (s *Store) EmployeesInScope(ctx context.Context, sc model.Scope, ids []int64) (map[int64]bool, error) {
 	out := map[int64]bool{}
