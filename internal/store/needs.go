@@ -88,22 +88,11 @@ func (s *Store) NeedPeople(ctx context.Context, scope model.Scope, unitID, compe
 		WHERE (` + strings.Join(or, " OR ") + `) AND e.status = 'aktif' AND l.level < i.required
 		ORDER BY i.required - l.level DESC, e.sort_name, e.id
 		LIMIT ` + a.add(limit+1) + ` OFFSET ` + a.add(offset)
-	rows, err := s.db.QueryContext(ctx, q, a...)
-	if err != nil {
-		return nil, false, fmt.Errorf("store: need people: %w", err)
-	}
-	defer rows.Close()
 	var out []NeedPerson
-	for rows.Next() {
-		var p NeedPerson
-		if err := rows.Scan(&p.EmployeeID, &p.NIP, &p.Kind, &p.Name, &p.GelarDepan, &p.GelarBelakang, &p.Position,
-			&p.UnitID, &p.UnitName, &p.Required, &p.Actual, &p.Weight); err != nil {
-			return nil, false, err
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, false, err
+	var p NeedPerson
+	if err := eachRow(ctx, s.db, q, a, []any{&p.EmployeeID, &p.NIP, &p.Kind, &p.Name, &p.GelarDepan, &p.GelarBelakang, &p.Position,
+		&p.UnitID, &p.UnitName, &p.Required, &p.Actual, &p.Weight}, func() { out = append(out, p) }); err != nil {
+		return nil, false, fmt.Errorf("store: need people: %w", err)
 	}
 	more := len(out) > limit
 	if more {

@@ -80,21 +80,12 @@ func (s *Store) EndUserSession(ctx context.Context, a model.Actor, userID int64,
 // EndOtherUserSessions ends every session of userID except keep (the
 // caller's own; "" ends all), audited. It returns how many ended.
 func (s *Store) EndOtherUserSessions(ctx context.Context, a model.Actor, userID int64, keep string) (int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT token FROM user_session WHERE user_id = $1 AND token <> $2`, userID, keep)
-	if err != nil {
-		return 0, err
-	}
 	var tokens []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return 0, err
-		}
+	var t string
+	err := eachRow(ctx, s.db, `SELECT token FROM user_session WHERE user_id = $1 AND token <> $2`, []any{userID, keep}, []any{&t}, func() {
 		tokens = append(tokens, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(tokens) == 0 {
+	})
+	if err != nil || len(tokens) == 0 {
 		return 0, err
 	}
 	return len(tokens), s.endSessions(ctx, a, userID, tokens, "session.end_others")
