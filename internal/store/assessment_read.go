@@ -157,37 +157,23 @@ func (s *Store) fillItems(ctx context.Context, out *EmployeeCompetencies, reqs [
 	}
 	var a args
 	in := inList(&a, ids)
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, grp FROM competency WHERE id IN (`+in+`)`, a...)
-	if err != nil {
-		return fmt.Errorf("store: competencies: %w", err)
-	}
-	for rows.Next() {
-		var id int64
-		var code, name, grp string
-		if err := rows.Scan(&id, &code, &name, &grp); err != nil {
-			rows.Close()
-			return err
-		}
+	var id int64
+	var code, name, grp string
+	if err := eachRow(ctx, s.db, `SELECT id, code, name, grp FROM competency WHERE id IN (`+in+`)`, a, []any{&id, &code, &name, &grp}, func() {
 		it := &out.Items[index[id]]
 		it.Code, it.Name, it.Group = code, name, grp
+	}); err != nil {
+		return fmt.Errorf("store: competencies: %w", err)
 	}
-	rows.Close()
-	lv, err := s.db.QueryContext(ctx, `SELECT competency_id, level, title, description FROM competency_level WHERE competency_id IN (`+in+`)`, a...)
-	if err != nil {
+	var t LevelText
+	if err := eachRow(ctx, s.db, `SELECT competency_id, level, title, description FROM competency_level WHERE competency_id IN (`+in+`)`, a,
+		[]any{&id, &t.Level, &t.Title, &t.Description}, func() {
+			if t.Level >= 1 && t.Level <= 5 {
+				out.Items[index[id]].Levels[t.Level-1] = t
+			}
+		}); err != nil {
 		return fmt.Errorf("store: competency levels: %w", err)
 	}
-	for lv.Next() {
-		var id int64
-		var t LevelText
-		if err := lv.Scan(&id, &t.Level, &t.Title, &t.Description); err != nil {
-			lv.Close()
-			return err
-		}
-		if t.Level >= 1 && t.Level <= 5 {
-			out.Items[index[id]].Levels[t.Level-1] = t
-		}
-	}
-	lv.Close()
 	var cid, at int64
 	var v RatingView
 	var n, f, b string
@@ -248,25 +234,17 @@ func (s *Store) RecomputeAll(ctx context.Context) (RecomputeStats, error) {
 	var last int64
 	for {
 		var batch []int64
-		er, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT id FROM employee WHERE id > $1 ORDER BY id LIMIT %d`, recomputeBatch), last)
-		if err != nil {
+		var e int64
+		if err := eachRow(ctx, s.db, fmt.Sprintf(`SELECT id FROM employee WHERE id > $1 ORDER BY id LIMIT %d`, recomputeBatch), []any{last},
+			[]any{&e}, func() { batch = append(batch, e) }); err != nil {
 			return st, fmt.Errorf("store: recompute: employees: %w", err)
 		}
-		for er.Next() {
-			var e int64
-			if err := er.Scan(&e); err != nil {
-				er.Close()
-				return st, err
-			}
-			batch = append(batch, e)
-		}
-		er.Close()
 		if len(batch) == 0 {
 			break
 		}
 		lo, hi := batch[0], batch[len(batch)-1]
 		last = hi
-		err = s.inTx(ctx, func(tx *sql.Tx) error {
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
 			evs := map[int64][]assess.Event{}
 			var eid, at int64
 			var e assess.Event
