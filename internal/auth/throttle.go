@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -88,20 +89,20 @@ func spacingAfter(free int) func(int) time.Duration {
 
 func user(username string) string { return strings.ToLower(username) }
 
-func pairRule(username, addr string) store.ThrottleRule {
-	return store.ThrottleRule{Key: "u:" + user(username) + "|" + addr, Spacing: spacingAfter(pairFree), Forget: forget}
+func pairRule(username, addr string) model.ThrottleRule {
+	return model.ThrottleRule{Key: "u:" + user(username) + "|" + addr, Spacing: spacingAfter(pairFree), Forget: forget}
 }
 
-func deviceRule(username, device string) store.ThrottleRule {
-	return store.ThrottleRule{Key: "u:" + user(username) + "|d:" + TokenHash(device)[:32], Spacing: spacingAfter(deviceFree), Forget: forget}
+func deviceRule(username, device string) model.ThrottleRule {
+	return model.ThrottleRule{Key: "u:" + user(username) + "|d:" + TokenHash(device)[:32], Spacing: spacingAfter(deviceFree), Forget: forget}
 }
 
-func accountRule(username string) store.ThrottleRule {
-	return store.ThrottleRule{Key: "n:" + user(username), Spacing: spacingAfter(accountFree), Forget: forget}
+func accountRule(username string) model.ThrottleRule {
+	return model.ThrottleRule{Key: "n:" + user(username), Spacing: spacingAfter(accountFree), Forget: forget}
 }
 
-func addrRule(addr string) store.ThrottleRule {
-	return store.ThrottleRule{Key: "a:" + addr, Spacing: spacingAfter(addrFree), Leak: addrLeak}
+func addrRule(addr string) model.ThrottleRule {
+	return model.ThrottleRule{Key: "a:" + addr, Spacing: spacingAfter(addrFree), Leak: addrLeak}
 }
 
 // deviceMark is the key remembering that the browser holding device signed
@@ -115,7 +116,7 @@ type Attempt struct {
 	store.LoginAttempt
 	Device string        // the browser's device token, "" for none
 	Wait   time.Duration // how long the server must hold it before the password check
-	rules  []store.ThrottleRule
+	rules  []model.ThrottleRule
 }
 
 // Begin starts a sign-in attempt on username (the account userID, 0 when
@@ -134,9 +135,9 @@ func (t *Throttle) Begin(ctx context.Context, username string, userID int64, add
 		a.KnownDevice = known
 	}
 	if a.KnownDevice {
-		a.rules = []store.ThrottleRule{deviceRule(username, device)}
+		a.rules = []model.ThrottleRule{deviceRule(username, device)}
 	} else {
-		a.rules = []store.ThrottleRule{pairRule(username, addr), accountRule(username), addrRule(addr)}
+		a.rules = []model.ThrottleRule{pairRule(username, addr), accountRule(username), addrRule(addr)}
 	}
 	wait, refused, err := t.St.BeginLoginAttempt(ctx, a.rules, MaxHold, a.LoginAttempt)
 	if err != nil {

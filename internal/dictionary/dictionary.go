@@ -128,14 +128,10 @@ type Problem struct {
 	// "parent_code", "tags", "definition", "level_3", "indicators_3",
 	// "framework.code", "header", "file", ...
 	Field string
-	// Key and Args are the message: an i18n catalogue key and its format
-	// arguments (empty for the few problems that quote a parser's own words).
-	Key  string
-	Args []any
-	// Message and MessageEN are the message rendered in Indonesian and in
-	// English, for the pages and reports that show either.
-	Message   string
-	MessageEN string
+	// Msg is the message: an i18n catalogue key and its format arguments
+	// (empty for the few problems that quote a parser's own words), and
+	// its text in Indonesian and English; Text translates it.
+	i18n.Msg
 	// Warning marks a problem that does not block the import.
 	Warning bool
 }
@@ -143,19 +139,7 @@ type Problem struct {
 // NewProblem returns the problem of row and field with its message key,
 // rendered in both languages.
 func NewProblem(row int, field, key string, args ...any) Problem {
-	return Problem{Row: row, Field: field, Key: key, Args: args,
-		Message: i18n.T(i18n.ID, key, args...), MessageEN: i18n.T(i18n.EN, key, args...)}
-}
-
-// Text returns the message of p in lang.
-func (p Problem) Text(lang i18n.Lang) string {
-	if p.Key != "" {
-		return i18n.T(lang, p.Key, p.Args...)
-	}
-	if lang == i18n.EN && p.MessageEN != "" {
-		return p.MessageEN
-	}
-	return p.Message
+	return Problem{Row: row, Field: field, Msg: i18n.NewMsg(key, args...)}
 }
 
 // String formats the problem in Indonesian with its row.

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/table"
 )
 
@@ -498,8 +499,8 @@ func readRecords(t *table.Table) ([]csvRecord, []Problem) {
 func fileProblem(err error) Problem {
 	var te *table.Error
 	if errors.As(err, &te) {
-		return Problem{Row: te.Line, Field: "file", Message: te.ID, MessageEN: te.EN}
+		return Problem{Row: te.Line, Field: "file", Msg: i18n.Msg{Message: te.ID, MessageEN: te.EN}}
 	}
-	return Problem{Field: "file", Message: fmt.Sprintf("berkas tidak dapat dibaca: %v", err),
-		MessageEN: fmt.Sprintf("the file cannot be read: %v", err)}
+	return Problem{Field: "file", Msg: i18n.Msg{Message: fmt.Sprintf("berkas tidak dapat dibaca: %v", err),
+		MessageEN: fmt.Sprintf("the file cannot be read: %v", err)}}
 }

@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"sort"
 
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/registry"
 	"github.com/kompeten/kompeten/internal/store"
@@ -96,8 +97,8 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 		if k, ok := nipKey(row.Employee.NIP); ok {
 			if first, dup := p1.nipLine[k]; dup {
 				rep.add(Problem{Line: line, Column: s.cols.col(fNIP, employeeFields), Value: row.Employee.NIP, Field: fNIP, Code: "duplicate",
-					Message:   fmt.Sprintf("NIP sama dengan baris %d: satu NIP hanya boleh muncul sekali; hapus baris yang salah lalu impor ulang", first),
-					MessageEN: fmt.Sprintf("same NIP as line %d: a NIP may occur only once; delete the wrong row and import again", first)})
+					Msg: i18n.Msg{Message: fmt.Sprintf("NIP sama dengan baris %d: satu NIP hanya boleh muncul sekali; hapus baris yang salah lalu impor ulang", first),
+						MessageEN: fmt.Sprintf("same NIP as line %d: a NIP may occur only once; delete the wrong row and import again", first)}})
 				bad = true
 				if _, seen := p1.dupOf[first]; !seen {
 					p1.dupOf[first] = int32(line)
@@ -134,8 +135,8 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	for first, later := range p1.dupOf {
 		col := s.cols.col(fNIP, employeeFields)
 		rep.add(Problem{Line: int(first), Column: col, Field: fNIP, Code: "duplicate",
-			Message:   fmt.Sprintf("NIP ini muncul lagi di baris %d: satu NIP hanya boleh muncul sekali; baris ini tidak diimpor sampai hanya satu yang tersisa", later),
-			MessageEN: fmt.Sprintf("this NIP occurs again at line %d: a NIP may occur only once; the row is not imported until only one remains", later)})
+			Msg: i18n.Msg{Message: fmt.Sprintf("NIP ini muncul lagi di baris %d: satu NIP hanya boleh muncul sekali; baris ini tidak diimpor sampai hanya satu yang tersisa", later),
+				MessageEN: fmt.Sprintf("this NIP occurs again at line %d: a NIP may occur only once; the row is not imported until only one remains", later)}})
 		p1.markBad(int(first))
 	}
 	if err := p1.checkSupervisors(ctx, st, r, o.Scope, rep, s.cols.col(fSupervisorNIP, employeeFields)); err != nil {

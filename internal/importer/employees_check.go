@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/nip"
 	"github.com/kompeten/kompeten/internal/policy"
@@ -105,8 +106,8 @@ func (p *pass1) checkSupervisors(ctx context.Context, st *store.Store, r *refs, 
 			}
 			n := nipText(s.sup)
 			pr := Problem{Line: int(s.line), Column: col, Value: n, Field: fSupervisorNIP, Code: "supervisor.unknown",
-				Message:   fmt.Sprintf("NIP atasan %s tidak ditemukan di antara pegawai yang dapat Anda tetapkan sebagai atasan, maupun di berkas ini", n),
-				MessageEN: fmt.Sprintf("supervisor NIP %s is found neither among the people you may name as supervisor nor in this file", n)}
+				Msg: i18n.Msg{Message: fmt.Sprintf("NIP atasan %s tidak ditemukan di antara pegawai yang dapat Anda tetapkan sebagai atasan, maupun di berkas ini", n),
+					MessageEN: fmt.Sprintf("supervisor NIP %s is found neither among the people you may name as supervisor nor in this file", n)}}
 			if inFile {
 				pr.Code = "supervisor.bad"
 				pr.Message = fmt.Sprintf("atasan dengan NIP %s (baris %d) tidak dapat diimpor: perbaiki baris %d lebih dulu", n, l, l)
@@ -143,8 +144,8 @@ func (p *pass1) checkStoredScope(ctx context.Context, st *store.Store, r *refs, 
 				name = u.Name
 			}
 			rep.add(Problem{Line: line, Column: col, Value: n, Field: fNIP, Code: "employee.scope",
-				Message:   fmt.Sprintf("pegawai dengan NIP %s terdaftar di unit %s, di luar kewenangan Anda: minta admin BKPSDM untuk memindahkannya", n, name),
-				MessageEN: fmt.Sprintf("the employee with NIP %s is registered in unit %s, outside your scope: ask a BKPSDM admin to move them", n, name)})
+				Msg: i18n.Msg{Message: fmt.Sprintf("pegawai dengan NIP %s terdaftar di unit %s, di luar kewenangan Anda: minta admin BKPSDM untuk memindahkannya", n, name),
+					MessageEN: fmt.Sprintf("the employee with NIP %s is registered in unit %s, outside your scope: ask a BKPSDM admin to move them", n, name)}})
 			p.markBad(line)
 		}
 		return nil

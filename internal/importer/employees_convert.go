@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/nip"
 	"github.com/kompeten/kompeten/internal/registry"
@@ -41,7 +42,7 @@ func (c *empConv) fold(s string) string {
 
 func (c *empConv) problem(line int, key string, cells []string, field, code, id, en string, warn bool) Problem {
 	return Problem{Line: line, Column: c.cols.col(key, employeeFields), Value: c.cols.get(cells, key), Field: field, Code: code,
-		Message: id, MessageEN: en, Warning: warn}
+		Msg: i18n.Msg{Message: id, MessageEN: en}, Warning: warn}
 }
 
 func (c *empConv) convert(cells []string, line int) (*store.ImportRow, []Problem) {

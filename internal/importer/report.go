@@ -36,16 +36,13 @@ type Options struct {
 // Problem is one error or warning about a row (Line ≥ 2) or about the
 // whole file (Line 0 or the header line, Field "file" or "header").
 type Problem struct {
-	Line      int    // line in the file (XLSX: row number)
-	Column    string // the file's header text of the column at fault
-	Value     string // the cell as written
-	Field     string // the field name ("nip", "birth_date", ...)
-	Code      string // the rule, e.g. "nip.length", "duplicate", "unit.unknown"
-	Key       string // i18n catalogue key of the message, with its arguments Args
-	Args      []any
-	Message   string // the message in Indonesian, for the clerk
-	MessageEN string // and in English
-	Warning   bool   // a warning does not block the row
+	Line     int    // line in the file (XLSX: row number)
+	Column   string // the file's header text of the column at fault
+	Value    string // the cell as written
+	Field    string // the field name ("nip", "birth_date", ...)
+	Code     string // the rule, e.g. "nip.length", "duplicate", "unit.unknown"
+	i18n.Msg        // the message: catalogue key and arguments, and its text in Indonesian (for the clerk) and English
+	Warning  bool   // a warning does not block the row
 }
 
 // problem returns p with the message key and its arguments, rendered in
@@ -71,17 +68,6 @@ func (b bilingual) Text(lang i18n.Lang) string {
 		return b.en
 	}
 	return b.id
-}
-
-// Text returns the message of p in lang.
-func (p Problem) Text(lang i18n.Lang) string {
-	if p.Key != "" {
-		return i18n.T(lang, p.Key, p.Args...)
-	}
-	if lang == i18n.EN && p.MessageEN != "" {
-		return p.MessageEN
-	}
-	return p.Message
 }
 
 // Counts summarises an import.
@@ -155,7 +141,7 @@ func (r *Report) add(p Problem) {
 
 func (r *Report) fileError(line int, field, id, en string) {
 	r.FileError = true
-	r.add(Problem{Line: line, Field: field, Code: "file", Message: id, MessageEN: en})
+	r.add(Problem{Line: line, Field: field, Code: "file", Msg: i18n.Msg{Message: id, MessageEN: en}})
 }
 
 // fileProblem is fileError with a message key.

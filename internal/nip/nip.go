@@ -159,6 +159,21 @@ func Normalize(s string) string {
 	return b.String()
 }
 
+// SearchDigits returns a search query as NIP digits when it is one: at
+// least four digits, with spaces, dots and dashes between them allowed.
+func SearchDigits(q string) (string, bool) {
+	d := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u00a0' || r == '.' || r == '-' {
+			return -1
+		}
+		return r
+	}, q)
+	if len(d) < 4 || !digitsOnly(d) {
+		return "", false
+	}
+	return d, true
+}
+
 // digitsOnly reports whether s is ASCII digits only.
 func digitsOnly(s string) bool {
 	for i := 0; i < len(s); i++ {

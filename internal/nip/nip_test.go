@@ -292,3 +292,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestSearchDigits(t *testing.T) {
+	for q, want := range map[string]string{
+		"1966 0801": "19660801", "1966.08-01": "19660801", "196\u00a0608": "196608", "123": "", "1966a": "", "": "", "budi": "",
+	} {
+		got, ok := SearchDigits(q)
+		if got != want || ok != (want != "") {
+			t.Errorf("%q: %q %v, want %q", q, got, ok, want)
+		}
+	}
+}

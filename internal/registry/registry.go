@@ -24,16 +24,13 @@ type Problem struct {
 	Field string
 	// Code identifies the rule, e.g. "required", "nip.length", "email".
 	Code string
-	// Key and Args are the message for the clerk: an i18n catalogue key and
-	// its format arguments, translated where the problem is shown (Text).
-	Key  string
-	Args []any
-	// Message and MessageEN are the message rendered in Indonesian and in
-	// English, for readers that keep both side by side (the API's message_en,
-	// the import report); a problem without a Key (the reasons of package nip,
-	// which carry both languages themselves) has only these.
-	Message   string
-	MessageEN string
+	// Msg is the message for the clerk: an i18n catalogue key and its
+	// format arguments, translated where the problem is shown (Text), and
+	// its text in Indonesian and English for readers that keep both side by
+	// side (the API's message_en, the import report); a problem without a
+	// Key (the reasons of package nip, which carry both languages
+	// themselves) has only the texts.
+	i18n.Msg
 	// Warning marks a problem to verify that does not block the record.
 	Warning bool
 }
@@ -69,21 +66,9 @@ const (
 	CodeTooLong  = "too_long"
 )
 
-// Text returns the message of p in lang.
-func (p Problem) Text(lang i18n.Lang) string {
-	if p.Key != "" {
-		return i18n.T(lang, p.Key, p.Args...)
-	}
-	if lang == i18n.EN && p.MessageEN != "" {
-		return p.MessageEN
-	}
-	return p.Message
-}
-
 // problem returns a Problem with its message key, rendered in both languages.
 func problem(field, code string, warning bool, key string, args ...any) Problem {
-	return Problem{Field: field, Code: code, Warning: warning, Key: key, Args: args,
-		Message: i18n.T(i18n.ID, key, args...), MessageEN: i18n.T(i18n.EN, key, args...)}
+	return Problem{Field: field, Code: code, Warning: warning, Msg: i18n.NewMsg(key, args...)}
 }
 
 func errp(field, code, key string, args ...any) Problem {

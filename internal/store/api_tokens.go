@@ -52,21 +52,8 @@ func (s *Store) CreateAPIToken(ctx context.Context, a model.Actor, t *model.APIT
 
 // APITokens lists userID's tokens that have not expired, newest first.
 func (s *Store) APITokens(ctx context.Context, userID int64) ([]model.APIToken, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+tokenCols+` FROM api_token WHERE user_id = $1 AND expires_at > $2
-		ORDER BY created_at DESC, id DESC`, userID, s.Now().Unix())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.APIToken
-	for rows.Next() {
-		var t model.APIToken
-		if err := scanToken(rows, &t); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, `SELECT `+tokenCols+` FROM api_token WHERE user_id = $1 AND expires_at > $2
+		ORDER BY created_at DESC, id DESC`, []any{userID, s.Now().Unix()}, scanToken)
 }
 
 // RevokeAPIToken deletes token id of userID, audited; another account's

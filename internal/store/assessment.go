@@ -8,6 +8,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
@@ -104,26 +105,16 @@ func (s *Store) insertRatingTx(ctx context.Context, tx *sql.Tx, a model.Actor, r
 }
 
 // recomputeRated resolves the current level of every (employee, competency)
-// rated in rs once, then the JPM of every employee rated once.
+// rated in rs once, then the JPM of every employee rated once
+// (model.RatedBy).
 func (s *Store) recomputeRated(ctx context.Context, q queryer, rs []*model.Rating) error {
-	type pair struct{ employee, competency int64 }
-	levels := map[pair]bool{}
-	var employees []int64
-	seen := map[int64]bool{}
-	for _, r := range rs {
-		k := pair{r.EmployeeID, r.CompetencyID}
-		if !levels[k] {
-			levels[k] = true
-			if err := s.recomputeLevel(ctx, q, r.EmployeeID, r.CompetencyID); err != nil {
-				return err
-			}
-		}
-		if !seen[r.EmployeeID] {
-			seen[r.EmployeeID] = true
-			employees = append(employees, r.EmployeeID)
+	stale := model.RatedBy(rs)
+	for _, k := range stale.Levels {
+		if err := s.recomputeLevel(ctx, q, k[0], k[1]); err != nil {
+			return err
 		}
 	}
-	for _, e := range employees {
+	for _, e := range stale.Employees {
 		if err := s.recomputeJPM(ctx, q, e); err != nil {
 			return err
 		}
@@ -168,24 +159,17 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *model.Rating) erro
 // headPaths returns the paths of the units whose head post employee rater
 // holds, or acts in (Plt./Plh.) today.
 func (s *Store) headPaths(ctx context.Context, q queryer, rater int64) ([]string, error) {
-	today := dateText(s.Now())
-	rows, err := q.QueryContext(ctx, `SELECT u.path FROM org_unit u JOIN position p ON p.unit_id = u.id
+	today := date.Format(s.Now())
+	var out []string
+	var p string
+	if err := eachRow(ctx, q, `SELECT u.path FROM org_unit u JOIN position p ON p.unit_id = u.id
 		WHERE p.is_head = TRUE AND (p.id IN (SELECT position_id FROM employee WHERE id = $1 AND position_id IS NOT NULL)
-		OR p.id IN (SELECT position_id FROM acting_assignment WHERE employee_id = $1 AND from_date <= $2 AND (until_date = '' OR until_date >= $2)))`,
-		rater, today)
-	if err != nil {
+		OR p.id IN (SELECT position_id FROM acting_assignment WHERE employee_id = $1 AND from_date <= $2 AND (until_date = '' OR until_date >= $2)))`, []any{rater, today}, []any{&p}, func() {
+		out = append(out, p)
+	}); err != nil {
 		return nil, fmt.Errorf("store: heads above: %w", err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // opdsOf returns the OPDs (model.OPDOf) of the units at two paths, reading
@@ -196,19 +180,10 @@ func opdsOf(ctx context.Context, q queryer, pathA, pathB string) (int64, int64, 
 	if len(ids) > 0 {
 		var a args
 		kind := a.add(string(model.UnitOPD))
-		rows, err := q.QueryContext(ctx, `SELECT id FROM org_unit WHERE kind = `+kind+` AND id IN (`+inList(&a, ids)+`)`, a...)
-		if err != nil {
-			return 0, 0, err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return 0, 0, err
-			}
+		var id int64
+		if err := eachRow(ctx, q, `SELECT id FROM org_unit WHERE kind = `+kind+` AND id IN (`+inList(&a, ids)+`)`, a, []any{&id}, func() {
 			opd[id] = true
-		}
-		if err := rows.Err(); err != nil {
+		}); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -225,22 +200,16 @@ func loadEvents(ctx context.Context, q queryer, employeeID, competencyID int64) 
 		query += ` AND competency_id = $2`
 		qargs = append(qargs, competencyID)
 	}
-	rows, err := q.QueryContext(ctx, query, qargs...)
-	if err != nil {
-		return nil, fmt.Errorf("store: ratings of %d: %w", employeeID, err)
-	}
-	defer rows.Close()
 	var out []assess.Event
-	for rows.Next() {
-		var e assess.Event
-		var at int64
-		if err := rows.Scan(&e.ID, &e.CompetencyID, &e.Source, &e.Level, &e.RaterID, &at); err != nil {
-			return nil, err
-		}
+	var e assess.Event
+	var at int64
+	if err := eachRow(ctx, q, query, qargs, []any{&e.ID, &e.CompetencyID, &e.Source, &e.Level, &e.RaterID, &at}, func() {
 		e.At = time.Unix(at, 0).UTC()
 		out = append(out, e)
+	}); err != nil {
+		return nil, fmt.Errorf("store: ratings of %d: %w", employeeID, err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // recomputeLevel resolves one employee's events for one competency and
@@ -293,39 +262,27 @@ func currentStandard(ctx context.Context, q queryer, positionID int64) (int64, [
 
 // standardItems reads the requirements of one standard in dictionary order.
 func standardItems(ctx context.Context, q queryer, standardID int64) ([]gap.Requirement, error) {
-	rows, err := q.QueryContext(ctx, `SELECT i.competency_id, i.required, i.weight, i.mandatory FROM standard_item i
-		JOIN competency c ON c.id = i.competency_id WHERE i.standard_id = $1 ORDER BY c.framework_id, c.ord, c.id`, standardID)
-	if err != nil {
+	var out []gap.Requirement
+	var r gap.Requirement
+	if err := eachRow(ctx, q, `SELECT i.competency_id, i.required, i.weight, i.mandatory FROM standard_item i
+		JOIN competency c ON c.id = i.competency_id WHERE i.standard_id = $1 ORDER BY c.framework_id, c.ord, c.id`, []any{standardID}, []any{&r.CompetencyID, &r.Required, &r.Weight, &r.Mandatory}, func() {
+		out = append(out, r)
+	}); err != nil {
 		return nil, fmt.Errorf("store: standard %d: %w", standardID, err)
 	}
-	defer rows.Close()
-	var out []gap.Requirement
-	for rows.Next() {
-		var r gap.Requirement
-		if err := rows.Scan(&r.CompetencyID, &r.Required, &r.Weight, &r.Mandatory); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // currentLevels reads an employee's stored current levels.
 func currentLevels(ctx context.Context, q queryer, employeeID int64) ([]gap.Actual, error) {
-	rows, err := q.QueryContext(ctx, `SELECT competency_id, level FROM current_level WHERE employee_id = $1`, employeeID)
-	if err != nil {
+	var out []gap.Actual
+	var a gap.Actual
+	if err := eachRow(ctx, q, `SELECT competency_id, level FROM current_level WHERE employee_id = $1`, []any{employeeID}, []any{&a.CompetencyID, &a.Level}, func() {
+		out = append(out, a)
+	}); err != nil {
 		return nil, fmt.Errorf("store: current levels of %d: %w", employeeID, err)
 	}
-	defer rows.Close()
-	var out []gap.Actual
-	for rows.Next() {
-		var a gap.Actual
-		if err := rows.Scan(&a.CompetencyID, &a.Level); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // recomputeJPM compares an employee's current levels with the current
@@ -368,18 +325,6 @@ func upsertJPM(ctx context.Context, q queryer, employeeID, positionID, standardI
 		return fmt.Errorf("store: jpm of %d: %w", employeeID, err)
 	}
 	return nil
-}
-
-// RecomputeEmployee recomputes every current level and the JPM of one
-// employee, for callers that changed what they depend on (a new standard
-// for the position, a change of position).
-func (s *Store) RecomputeEmployee(ctx context.Context, employeeID int64) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.recomputeLevels(ctx, tx, employeeID); err != nil {
-			return err
-		}
-		return s.recomputeJPM(ctx, tx, employeeID)
-	})
 }
 
 // recomputeLevels replaces all current levels of one employee.

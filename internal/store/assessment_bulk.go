@@ -18,25 +18,17 @@ type RatingTarget struct {
 // RatingTargets streams every (employee, standard competency) pair in
 // employee order.
 func (s *Store) RatingTargets(ctx context.Context, fn func(RatingTarget) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, COALESCE(e.supervisor_id, 0), e.unit_id, i.competency_id, i.required
+	var t RatingTarget
+	if err := eachRowErr(ctx, s.db, `SELECT e.id, COALESCE(e.supervisor_id, 0), e.unit_id, i.competency_id, i.required
 		FROM employee e
 		JOIN position_standard ps ON ps.position_id = e.position_id AND ps.is_current = TRUE
 		JOIN standard_item i ON i.standard_id = ps.id
-		WHERE e.status = 'aktif' ORDER BY e.id, i.competency_id`)
-	if err != nil {
+		WHERE e.status = 'aktif' ORDER BY e.id, i.competency_id`, nil, []any{&t.EmployeeID, &t.SupervisorID, &t.UnitID, &t.CompetencyID, &t.Required}, func() error {
+		return fn(t)
+	}); err != nil {
 		return fmt.Errorf("store: rating targets: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var t RatingTarget
-		if err := rows.Scan(&t.EmployeeID, &t.SupervisorID, &t.UnitID, &t.CompetencyID, &t.Required); err != nil {
-			return err
-		}
-		if err := fn(t); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return nil
 }
 
 // LoadRatings bulk-inserts rating events (a demo or a migration from another

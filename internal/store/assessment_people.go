@@ -31,21 +31,15 @@ func (s *Store) Colleagues(ctx context.Context, employeeID int64, limit int) ([]
 }
 
 func (s *Store) ratees(ctx context.Context, where string, id int64, limit int) ([]Ratee, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, e.gelar_depan, e.gelar_belakang, COALESCE(p.title, ''), u.name
-		FROM employee e JOIN org_unit u ON u.id = e.unit_id LEFT JOIN position p ON p.id = e.position_id `+where, id, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: ratees: %w", err)
-	}
-	defer rows.Close()
 	var out []Ratee
-	for rows.Next() {
-		var r Ratee
-		var n, f, b string
-		if err := rows.Scan(&r.ID, &n, &f, &b, &r.PositionTitle, &r.UnitName); err != nil {
-			return nil, err
-		}
+	var r Ratee
+	var n, f, b string
+	if err := eachRow(ctx, s.db, `SELECT e.id, e.name, e.gelar_depan, e.gelar_belakang, COALESCE(p.title, ''), u.name
+		FROM employee e JOIN org_unit u ON u.id = e.unit_id LEFT JOIN position p ON p.id = e.position_id `+where, []any{id, limit}, []any{&r.ID, &n, &f, &b, &r.PositionTitle, &r.UnitName}, func() {
 		r.Name = names.Display(f, n, b)
 		out = append(out, r)
+	}); err != nil {
+		return nil, fmt.Errorf("store: ratees: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }

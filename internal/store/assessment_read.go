@@ -157,84 +157,58 @@ func (s *Store) fillItems(ctx context.Context, out *EmployeeCompetencies, reqs [
 	}
 	var a args
 	in := inList(&a, ids)
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, grp FROM competency WHERE id IN (`+in+`)`, a...)
-	if err != nil {
-		return fmt.Errorf("store: competencies: %w", err)
-	}
-	for rows.Next() {
-		var id int64
-		var code, name, grp string
-		if err := rows.Scan(&id, &code, &name, &grp); err != nil {
-			rows.Close()
-			return err
-		}
+	var id int64
+	var code, name, grp string
+	if err := eachRow(ctx, s.db, `SELECT id, code, name, grp FROM competency WHERE id IN (`+in+`)`, a, []any{&id, &code, &name, &grp}, func() {
 		it := &out.Items[index[id]]
 		it.Code, it.Name, it.Group = code, name, grp
+	}); err != nil {
+		return fmt.Errorf("store: competencies: %w", err)
 	}
-	rows.Close()
-	lv, err := s.db.QueryContext(ctx, `SELECT competency_id, level, title, description FROM competency_level WHERE competency_id IN (`+in+`)`, a...)
-	if err != nil {
+	var t LevelText
+	if err := eachRow(ctx, s.db, `SELECT competency_id, level, title, description FROM competency_level WHERE competency_id IN (`+in+`)`, a,
+		[]any{&id, &t.Level, &t.Title, &t.Description}, func() {
+			if t.Level >= 1 && t.Level <= 5 {
+				out.Items[index[id]].Levels[t.Level-1] = t
+			}
+		}); err != nil {
 		return fmt.Errorf("store: competency levels: %w", err)
 	}
-	for lv.Next() {
-		var id int64
-		var t LevelText
-		if err := lv.Scan(&id, &t.Level, &t.Title, &t.Description); err != nil {
-			lv.Close()
-			return err
-		}
-		if t.Level >= 1 && t.Level <= 5 {
-			out.Items[index[id]].Levels[t.Level-1] = t
-		}
-	}
-	lv.Close()
-	ev, err := s.db.QueryContext(ctx, `SELECT r.competency_id, r.source, r.level, r.at, COALESCE(r.rater_id, 0),
+	var cid, at int64
+	var v RatingView
+	var n, f, b string
+	if err := eachRow(ctx, s.db, `SELECT r.competency_id, r.source, r.level, r.at, COALESCE(r.rater_id, 0),
 		COALESCE(e.name, ''), COALESCE(e.gelar_depan, ''), COALESCE(e.gelar_belakang, '')
 		FROM rating r LEFT JOIN employee e ON e.id = r.rater_id
-		WHERE r.employee_id = $1 AND r.source <> 'peer' ORDER BY r.at DESC, r.id DESC`, out.EmployeeID)
-	if err != nil {
-		return fmt.Errorf("store: ratings: %w", err)
-	}
-	defer ev.Close()
-	for ev.Next() {
-		var cid, at int64
-		var v RatingView
-		var n, f, b string
-		if err := ev.Scan(&cid, &v.Source, &v.Level, &at, &v.RaterID, &n, &f, &b); err != nil {
-			return err
-		}
+		WHERE r.employee_id = $1 AND r.source <> 'peer' ORDER BY r.at DESC, r.id DESC`, []any{out.EmployeeID}, []any{&cid, &v.Source, &v.Level, &at, &v.RaterID, &n, &f, &b}, func() {
 		i, ok := index[cid]
 		if !ok {
-			continue
+			return
 		}
-		v.At = unixTime(at)
+		v.At, v.RaterName = unixTime(at), "" // v is reused: no name of the row before
 		if n != "" {
 			v.RaterName = names.Display(f, n, b)
 		}
 		out.Items[i].Events = append(out.Items[i].Events, v)
+	}); err != nil {
+		return fmt.Errorf("store: ratings: %w", err)
 	}
-	return ev.Err()
+	return nil
 }
 
 // LatestRatings returns, per competency, the level of the newest rating a
 // rater gave an employee with a source: what a form shows pre-selected.
 func (s *Store) LatestRatings(ctx context.Context, employeeID, raterID int64, source assess.Source) (map[int64]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT competency_id, level FROM rating WHERE employee_id = $1 AND rater_id = $2 AND source = $3
-		ORDER BY at, id`, employeeID, raterID, string(source))
-	if err != nil {
+	out := map[int64]int{}
+	var c int64
+	var l int
+	if err := eachRow(ctx, s.db, `SELECT competency_id, level FROM rating WHERE employee_id = $1 AND rater_id = $2 AND source = $3
+		ORDER BY at, id`, []any{employeeID, raterID, string(source)}, []any{&c, &l}, func() {
+		out[c] = l
+	}); err != nil {
 		return nil, fmt.Errorf("store: latest ratings: %w", err)
 	}
-	defer rows.Close()
-	out := map[int64]int{}
-	for rows.Next() {
-		var c int64
-		var l int
-		if err := rows.Scan(&c, &l); err != nil {
-			return nil, err
-		}
-		out[c] = l
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // recomputeBatch is how many employees RecomputeAll handles per transaction.
@@ -260,44 +234,26 @@ func (s *Store) RecomputeAll(ctx context.Context) (RecomputeStats, error) {
 	var last int64
 	for {
 		var batch []int64
-		er, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT id FROM employee WHERE id > $1 ORDER BY id LIMIT %d`, recomputeBatch), last)
-		if err != nil {
+		var e int64
+		if err := eachRow(ctx, s.db, fmt.Sprintf(`SELECT id FROM employee WHERE id > $1 ORDER BY id LIMIT %d`, recomputeBatch), []any{last},
+			[]any{&e}, func() { batch = append(batch, e) }); err != nil {
 			return st, fmt.Errorf("store: recompute: employees: %w", err)
 		}
-		for er.Next() {
-			var e int64
-			if err := er.Scan(&e); err != nil {
-				er.Close()
-				return st, err
-			}
-			batch = append(batch, e)
-		}
-		er.Close()
 		if len(batch) == 0 {
 			break
 		}
 		lo, hi := batch[0], batch[len(batch)-1]
 		last = hi
-		err = s.inTx(ctx, func(tx *sql.Tx) error {
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
 			evs := map[int64][]assess.Event{}
-			rr, err := tx.QueryContext(ctx, `SELECT employee_id, id, competency_id, source, level, COALESCE(rater_id, 0), at
-				FROM rating WHERE employee_id BETWEEN $1 AND $2`, lo, hi)
-			if err != nil {
-				return fmt.Errorf("store: recompute: ratings: %w", err)
-			}
-			for rr.Next() {
-				var eid, at int64
-				var e assess.Event
-				if err := rr.Scan(&eid, &e.ID, &e.CompetencyID, &e.Source, &e.Level, &e.RaterID, &at); err != nil {
-					rr.Close()
-					return err
-				}
+			var eid, at int64
+			var e assess.Event
+			if err := eachRow(ctx, tx, `SELECT employee_id, id, competency_id, source, level, COALESCE(rater_id, 0), at
+				FROM rating WHERE employee_id BETWEEN $1 AND $2`, []any{lo, hi}, []any{&eid, &e.ID, &e.CompetencyID, &e.Source, &e.Level, &e.RaterID, &at}, func() {
 				e.At = time.Unix(at, 0).UTC()
 				evs[eid] = append(evs[eid], e)
-			}
-			rr.Close()
-			if err := rr.Err(); err != nil {
-				return err
+			}); err != nil {
+				return fmt.Errorf("store: recompute: ratings: %w", err)
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM current_level WHERE employee_id BETWEEN $1 AND $2`, lo, hi); err != nil {
 				return err

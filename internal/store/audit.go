@@ -113,20 +113,14 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]model.AuditEntry
 		q = `SELECT * FROM (` + q + `) x WHERE x.entity <> '` + AuditSecurity + `'`
 	}
 	q += fmt.Sprintf(` ORDER BY 1 DESC LIMIT %d`, f.Limit)
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: audit log: %w", err)
-	}
-	defer rows.Close()
 	var out []model.AuditEntry
-	for rows.Next() {
-		var e model.AuditEntry
-		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.ActorID, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Detail); err != nil {
-			return nil, err
-		}
+	var e model.AuditEntry
+	var at int64
+	if err := eachRow(ctx, s.db, q, args, []any{&e.ID, &at, &e.ActorID, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Detail}, func() {
 		e.At = unixTime(at)
 		out = append(out, e)
+	}); err != nil {
+		return nil, fmt.Errorf("store: audit log: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/kompeten/kompeten/internal/date"
 )
 
 // bulkInserter batches rows into multi-row INSERT statements: one prepared
@@ -157,7 +158,7 @@ func (k *rowSink) id(v int64) {
 	k.row = append(k.row, v)
 }
 
-func (k *rowSink) date(t time.Time) { k.row = append(k.row, dateText(t)) }
+func (k *rowSink) date(t time.Time) { k.row = append(k.row, date.Format(t)) }
 
 func (k *rowSink) endRow() error {
 	err := k.add(k.row...)

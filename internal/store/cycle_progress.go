@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/assess"
@@ -58,17 +57,7 @@ func (s *Store) Cycles(ctx context.Context, f CycleFilter) ([]CycleRow, bool, er
 	}
 	f.Limit = min(f.Limit, 200)
 	var a args
-	cond := "FALSE"
-	switch {
-	case f.Scope.All:
-		cond = "TRUE"
-	case len(f.Scope.UnitPaths) > 0:
-		var or []string
-		for _, p := range f.Scope.UnitPaths {
-			or = append(or, pathRange("su.path", p, &a))
-		}
-		cond = "(" + strings.Join(or, " OR ") + ")"
-	}
+	cond := scopeUnits("su.path", f.Scope, false, &a)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+cycleCols+cycleFrom+` WHERE `+cond+
 		` ORDER BY c.opens_on DESC, c.id DESC LIMIT `+a.add(f.Limit+1)+` OFFSET `+a.add(max(f.Offset, 0)), a...)
 	if err != nil {
@@ -151,66 +140,37 @@ func (s *Store) countProgress(ctx context.Context, rows []CycleRow) error {
 	}
 	var a args
 	in := paddedIDs(ids, &a)
-	people, err := s.db.QueryContext(ctx, `SELECT c.id, (SELECT COUNT(*) FROM org_unit d JOIN employee e ON e.unit_id = d.id
+	var id int64
+	var n int
+	if err := eachRow(ctx, s.db, `SELECT c.id, (SELECT COUNT(*) FROM org_unit d JOIN employee e ON e.unit_id = d.id
 			WHERE e.status = 'aktif' AND d.path >= COALESCE(su.path, '/')
 			AND d.path < SUBSTR(COALESCE(su.path, '/'), 1, LENGTH(COALESCE(su.path, '/')) - 1) || '0')
-		FROM assessment_cycle c LEFT JOIN org_unit su ON su.id = c.scope_unit_id WHERE c.id IN (`+in+`)`, a...)
-	if err != nil {
+		FROM assessment_cycle c LEFT JOIN org_unit su ON su.id = c.scope_unit_id WHERE c.id IN (`+in+`)`, a, []any{&id, &n}, func() {
+		at[id].People = n
+	}); err != nil {
 		return fmt.Errorf("store: cycle people: %w", err)
 	}
-	for people.Next() {
-		var id int64
-		var n int
-		if err := people.Scan(&id, &n); err != nil {
-			people.Close()
-			return err
-		}
-		at[id].People = n
-	}
-	people.Close()
-	if err := people.Err(); err != nil {
-		return err
-	}
-	done, err := s.db.QueryContext(ctx, `SELECT cycle_id, source, COUNT(DISTINCT employee_id) FROM rating
-		WHERE cycle_id IN (`+in+`) AND source IN ('self', 'supervisor') GROUP BY cycle_id, source`, a...)
-	if err != nil {
-		return fmt.Errorf("store: cycle ratings: %w", err)
-	}
-	for done.Next() {
-		var id int64
-		var src string
-		var n int
-		if err := done.Scan(&id, &src, &n); err != nil {
-			done.Close()
-			return err
-		}
+	var src string
+	if err := eachRow(ctx, s.db, `SELECT cycle_id, source, COUNT(DISTINCT employee_id) FROM rating
+		WHERE cycle_id IN (`+in+`) AND source IN ('self', 'supervisor') GROUP BY cycle_id, source`, a, []any{&id, &src, &n}, func() {
 		if src == string(assess.SourceSelf) {
 			at[id].SelfDone = n
 		} else {
 			at[id].SupervisorDone = n
 		}
-	}
-	done.Close()
-	if err := done.Err(); err != nil {
-		return err
+	}); err != nil {
+		return fmt.Errorf("store: cycle ratings: %w", err)
 	}
 	minPeers := a.add(assess.DefaultRule().MinPeers)
-	peers, err := s.db.QueryContext(ctx, `SELECT x.cycle_id, COUNT(*), COALESCE(SUM(CASE WHEN x.n >= `+minPeers+` THEN 1 ELSE 0 END), 0),
+	var p CycleProgress
+	if err := eachRow(ctx, s.db, `SELECT x.cycle_id, COUNT(*), COALESCE(SUM(CASE WHEN x.n >= `+minPeers+` THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(x.n), 0) FROM (SELECT cycle_id, employee_id, COUNT(DISTINCT rater_id) AS n FROM rating
-		WHERE cycle_id IN (`+in+`) AND source = 'peer' GROUP BY cycle_id, employee_id) x GROUP BY x.cycle_id`, a...)
-	if err != nil {
+		WHERE cycle_id IN (`+in+`) AND source = 'peer' GROUP BY cycle_id, employee_id) x GROUP BY x.cycle_id`, a, []any{&id, &p.PeerRated, &p.PeerEnough, &p.PeerRatings}, func() {
+		at[id].PeerRated, at[id].PeerEnough, at[id].PeerRatings = p.PeerRated, p.PeerEnough, p.PeerRatings
+	}); err != nil {
 		return fmt.Errorf("store: cycle peers: %w", err)
 	}
-	defer peers.Close()
-	for peers.Next() {
-		var id int64
-		var p CycleProgress
-		if err := peers.Scan(&id, &p.PeerRated, &p.PeerEnough, &p.PeerRatings); err != nil {
-			return err
-		}
-		at[id].PeerRated, at[id].PeerEnough, at[id].PeerRatings = p.PeerRated, p.PeerEnough, p.PeerRatings
-	}
-	return peers.Err()
+	return nil
 }
 
 // CycleUnits returns the progress of a cycle per direct child unit of its
@@ -281,58 +241,27 @@ func (s *Store) countUnits(ctx context.Context, c *model.Cycle) ([]CycleUnitProg
 	}
 	lo, hi := scope.Path, pathUpper(scope.Path)
 	slots := map[int64]*CycleProgress{} // unit ID in the scope → its row
-	units, err := s.db.QueryContext(ctx, `SELECT id, path FROM org_unit WHERE path >= $1 AND path < $2`, lo, hi)
-	if err != nil {
-		return nil, fmt.Errorf("store: cycle units: %w", err)
-	}
-	for units.Next() {
-		var id int64
-		var path string
-		if err := units.Scan(&id, &path); err != nil {
-			units.Close()
-			return nil, err
-		}
+	var id int64
+	var path string
+	if err := eachRow(ctx, s.db, `SELECT id, path FROM org_unit WHERE path >= $1 AND path < $2`, []any{lo, hi}, []any{&id, &path}, func() {
 		if p := slot(path); p != nil {
 			slots[id] = p
 		}
+	}); err != nil {
+		return nil, fmt.Errorf("store: cycle units: %w", err)
 	}
-	units.Close()
-	if err := units.Err(); err != nil {
-		return nil, err
-	}
-	people, err := s.db.QueryContext(ctx, `SELECT u.id, COUNT(*) FROM org_unit u JOIN employee e ON e.unit_id = u.id
-		WHERE e.status = 'aktif' AND u.path >= $1 AND u.path < $2 GROUP BY u.id`, lo, hi)
-	if err != nil {
-		return nil, fmt.Errorf("store: cycle unit people: %w", err)
-	}
-	for people.Next() {
-		var id int64
-		var n int
-		if err := people.Scan(&id, &n); err != nil {
-			people.Close()
-			return nil, err
-		}
+	var n int
+	if err := eachRow(ctx, s.db, `SELECT u.id, COUNT(*) FROM org_unit u JOIN employee e ON e.unit_id = u.id
+		WHERE e.status = 'aktif' AND u.path >= $1 AND u.path < $2 GROUP BY u.id`, []any{lo, hi}, []any{&id, &n}, func() {
 		if p := slots[id]; p != nil {
 			p.People += n
 		}
+	}); err != nil {
+		return nil, fmt.Errorf("store: cycle unit people: %w", err)
 	}
-	people.Close()
-	if err := people.Err(); err != nil {
-		return nil, err
-	}
-	done, err := s.db.QueryContext(ctx, `SELECT e.unit_id, x.source, COUNT(*) FROM (SELECT DISTINCT source, employee_id FROM rating
-		WHERE cycle_id = $1 AND source IN ('self', 'supervisor')) x JOIN employee e ON e.id = x.employee_id GROUP BY e.unit_id, x.source`, c.ID)
-	if err != nil {
-		return nil, fmt.Errorf("store: cycle unit ratings: %w", err)
-	}
-	for done.Next() {
-		var id int64
-		var src string
-		var n int
-		if err := done.Scan(&id, &src, &n); err != nil {
-			done.Close()
-			return nil, err
-		}
+	var src string
+	if err := eachRow(ctx, s.db, `SELECT e.unit_id, x.source, COUNT(*) FROM (SELECT DISTINCT source, employee_id FROM rating
+		WHERE cycle_id = $1 AND source IN ('self', 'supervisor')) x JOIN employee e ON e.id = x.employee_id GROUP BY e.unit_id, x.source`, []any{c.ID}, []any{&id, &src, &n}, func() {
 		if p := slots[id]; p != nil {
 			if src == string(assess.SourceSelf) {
 				p.SelfDone += n
@@ -340,32 +269,20 @@ func (s *Store) countUnits(ctx context.Context, c *model.Cycle) ([]CycleUnitProg
 				p.SupervisorDone += n
 			}
 		}
+	}); err != nil {
+		return nil, fmt.Errorf("store: cycle unit ratings: %w", err)
 	}
-	done.Close()
-	if err := done.Err(); err != nil {
-		return nil, err
-	}
-	peers, err := s.db.QueryContext(ctx, `SELECT e.unit_id, COUNT(*), COALESCE(SUM(CASE WHEN x.n >= $2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(x.n), 0)
+	var q CycleProgress
+	if err := eachRow(ctx, s.db, `SELECT e.unit_id, COUNT(*), COALESCE(SUM(CASE WHEN x.n >= $2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(x.n), 0)
 		FROM (SELECT employee_id, COUNT(DISTINCT rater_id) AS n FROM rating WHERE cycle_id = $1 AND source = 'peer' GROUP BY employee_id) x
-		JOIN employee e ON e.id = x.employee_id GROUP BY e.unit_id`, c.ID, assess.DefaultRule().MinPeers)
-	if err != nil {
-		return nil, fmt.Errorf("store: cycle unit peers: %w", err)
-	}
-	defer peers.Close()
-	for peers.Next() {
-		var id int64
-		var q CycleProgress
-		if err := peers.Scan(&id, &q.PeerRated, &q.PeerEnough, &q.PeerRatings); err != nil {
-			return nil, err
-		}
+		JOIN employee e ON e.id = x.employee_id GROUP BY e.unit_id`, []any{c.ID, assess.DefaultRule().MinPeers}, []any{&id, &q.PeerRated, &q.PeerEnough, &q.PeerRatings}, func() {
 		if p := slots[id]; p != nil {
 			p.PeerRated += q.PeerRated
 			p.PeerEnough += q.PeerEnough
 			p.PeerRatings += q.PeerRatings
 		}
-	}
-	if err := peers.Err(); err != nil {
-		return nil, err
+	}); err != nil {
+		return nil, fmt.Errorf("store: cycle unit peers: %w", err)
 	}
 	if out[0].Progress == (CycleProgress{}) {
 		out = out[1:]

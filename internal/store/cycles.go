@@ -167,21 +167,12 @@ func (s *Store) Cycle(ctx context.Context, id int64) (*model.Cycle, error) {
 // openCycles returns the cycles open on date today, narrowest scope first,
 // then the one opened last.
 func openCycles(ctx context.Context, q queryer, today string) ([]model.Cycle, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+cycleCols+cycleFrom+` WHERE c.closed_at IS NULL AND c.closes_on >= $1 AND c.opens_on <= $1
-		ORDER BY LENGTH(COALESCE(su.path, '')) DESC, c.opens_on DESC, c.id DESC`, today)
+	out, err := queryAll(ctx, q, `SELECT `+cycleCols+cycleFrom+` WHERE c.closed_at IS NULL AND c.closes_on >= $1 AND c.opens_on <= $1
+		ORDER BY LENGTH(COALESCE(su.path, '')) DESC, c.opens_on DESC, c.id DESC`, []any{today}, scanCycle)
 	if err != nil {
 		return nil, fmt.Errorf("store: open cycles: %w", err)
 	}
-	defer rows.Close()
-	var out []model.Cycle
-	for rows.Next() {
-		var c model.Cycle
-		if err := scanCycle(rows, &c); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // unitPathOf returns the path of an employee's unit.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
 )
@@ -79,11 +80,9 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 	// Supervisors are written with the rows when every unit's head arrives
 	// before anyone of the unit's subtree (the generator sends heads first,
 	// top-down); otherwise they are derived after the load.
-	plan := &supPlan{byID: make(map[int64]*supUnit, len(units))}
+	plan := model.NewSupervisorPlan(len(units))
 	for _, u := range units {
-		x := &supUnit{id: u.ID, parent: u.ParentID}
-		plan.units = append(plan.units, x)
-		plan.byID[u.ID] = x
+		plan.Add(u.ID, u.ParentID)
 	}
 	used := make(map[int64]bool, len(units)) // units with a written row in their subtree
 	headPos := map[int64]int64{}             // head post → its unit
@@ -147,23 +146,23 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 		lastID = e.ID
 		var sup int64
 		if inline {
-			if hu, ok := headPos[e.PositionID]; ok && e.Status == model.StatusAktif && plan.byID[hu].head == 0 {
+			if hu, ok := headPos[e.PositionID]; ok && e.Status == model.StatusAktif && plan.ByID[hu].Head == 0 {
 				if used[hu] {
 					inline = false // someone below was written without this head
 				}
-				plan.byID[hu].head = e.ID
+				plan.ByID[hu].Head = e.ID
 			}
-			for u := plan.byID[e.UnitID]; u != nil && !used[u.id]; u = plan.byID[u.parent] {
-				used[u.id] = true
+			for u := plan.ByID[e.UnitID]; u != nil && !used[u.ID]; u = plan.ByID[u.Parent] {
+				used[u.ID] = true
 			}
-			sup = plan.supervisorUp(e.UnitID, e.ID)
+			sup = plan.SupervisorUp(e.UnitID, e.ID)
 		}
 		if e.SupervisorSet {
 			sup = e.SupervisorID
 		}
-		if err := eb.add(e.ID, e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, key, e.BirthPlace, dateText(e.BirthDate),
+		if err := eb.add(e.ID, e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, key, e.BirthPlace, date.Format(e.BirthDate),
 			string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(sup), e.SupervisorSet, e.Email, e.Phone,
-			string(e.Status), dateText(model.RetirementDate(e.BirthDate, age)), now); err != nil {
+			string(e.Status), date.Format(model.RetirementDate(e.BirthDate, age)), now); err != nil {
 			return fmt.Errorf("store: load employee %s: %w", e.NIP, err)
 		}
 		words.add(e.ID, key, names.SearchWords(e.Name))

@@ -103,24 +103,18 @@ func (s *Store) EnsureBuiltInFrameworks(ctx context.Context, a model.Actor) (int
 
 // Frameworks lists every stored framework version, built-in ones first.
 func (s *Store) Frameworks(ctx context.Context) ([]FrameworkInfo, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.code, f.version, f.name, f.source, f.owner, f.description, f.builtin, f.created_at,
-		(SELECT COUNT(*) FROM competency c WHERE c.framework_id = f.id)
-		FROM framework f ORDER BY f.builtin DESC, f.code, f.version`)
-	if err != nil {
-		return nil, fmt.Errorf("store: frameworks: %w", err)
-	}
-	defer rows.Close()
 	var out []FrameworkInfo
-	for rows.Next() {
-		var fi FrameworkInfo
-		var created int64
-		if err := rows.Scan(&fi.ID, &fi.Code, &fi.Version, &fi.Name, &fi.Source, &fi.Owner, &fi.Description, &fi.BuiltIn, &created, &fi.Competencies); err != nil {
-			return nil, err
-		}
+	var fi FrameworkInfo
+	var created int64
+	if err := eachRow(ctx, s.db, `SELECT f.id, f.code, f.version, f.name, f.source, f.owner, f.description, f.builtin, f.created_at,
+		(SELECT COUNT(*) FROM competency c WHERE c.framework_id = f.id)
+		FROM framework f ORDER BY f.builtin DESC, f.code, f.version`, nil, []any{&fi.ID, &fi.Code, &fi.Version, &fi.Name, &fi.Source, &fi.Owner, &fi.Description, &fi.BuiltIn, &created, &fi.Competencies}, func() {
 		fi.CreatedAt = unixTime(created)
 		out = append(out, fi)
+	}); err != nil {
+		return nil, fmt.Errorf("store: frameworks: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // FrameworkID finds a framework by code and version ("" = the newest).
@@ -147,49 +141,39 @@ func (s *Store) Framework(ctx context.Context, id int64) (*dictionary.Framework,
 	if err != nil {
 		return nil, nil, notFound(err, "err.standard.framework_not_found", id)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.code, c.name, c.definition, c.grp, c.kind, c.tags, COALESCE(p.code, '')
-		FROM competency c LEFT JOIN competency p ON p.id = c.parent_id WHERE c.framework_id = $1 ORDER BY c.ord`, id)
-	if err != nil {
-		return nil, nil, err
-	}
 	var ids []int64
 	index := map[int64]int{}
-	for rows.Next() {
-		var c dictionary.Competency
-		var cid int64
-		var tags string
-		if err := rows.Scan(&cid, &c.Code, &c.Name, &c.Definition, &c.Group, &c.Kind, &tags, &c.ParentCode); err != nil {
-			rows.Close()
-			return nil, nil, err
-		}
-		if tags != "" {
-			c.Tags = strings.Split(tags, ",")
-		}
-		index[cid] = len(ids)
-		ids = append(ids, cid)
-		f.Competencies = append(f.Competencies, c)
-	}
-	rows.Close()
-	lv, err := s.db.QueryContext(ctx, `SELECT l.competency_id, l.level, l.title, l.description, l.indicators
-		FROM competency_level l JOIN competency c ON c.id = l.competency_id WHERE c.framework_id = $1`, id)
-	if err != nil {
+	var c dictionary.Competency
+	var cid int64
+	var tags string
+	if err := eachRow(ctx, s.db, `SELECT c.id, c.code, c.name, c.definition, c.grp, c.kind, c.tags, COALESCE(p.code, '')
+		FROM competency c LEFT JOIN competency p ON p.id = c.parent_id WHERE c.framework_id = $1 ORDER BY c.ord`, []any{id},
+		[]any{&cid, &c.Code, &c.Name, &c.Definition, &c.Group, &c.Kind, &tags, &c.ParentCode}, func() {
+			c.Tags = nil // c is reused
+			if tags != "" {
+				c.Tags = strings.Split(tags, ",")
+			}
+			index[cid] = len(ids)
+			ids = append(ids, cid)
+			f.Competencies = append(f.Competencies, c)
+		}); err != nil {
 		return nil, nil, err
 	}
-	defer lv.Close()
-	for lv.Next() {
-		var cid int64
-		var level int
-		var l dictionary.Level
-		var ind string
-		if err := lv.Scan(&cid, &level, &l.Title, &l.Description, &ind); err != nil {
-			return nil, nil, err
-		}
-		if ind != "" {
-			l.Indicators = strings.Split(ind, "\n")
-		}
-		if i, ok := index[cid]; ok && level >= 1 && level <= dictionary.NumLevels {
-			f.Competencies[i].Levels[level-1] = l
-		}
+	var level int
+	var l dictionary.Level
+	var ind string
+	if err := eachRow(ctx, s.db, `SELECT l.competency_id, l.level, l.title, l.description, l.indicators
+		FROM competency_level l JOIN competency c ON c.id = l.competency_id WHERE c.framework_id = $1`, []any{id},
+		[]any{&cid, &level, &l.Title, &l.Description, &ind}, func() {
+			l.Indicators = nil // l is reused
+			if ind != "" {
+				l.Indicators = strings.Split(ind, "\n")
+			}
+			if i, ok := index[cid]; ok && level >= 1 && level <= dictionary.NumLevels {
+				f.Competencies[i].Levels[level-1] = l
+			}
+		}); err != nil {
+		return nil, nil, err
 	}
-	return &f, ids, lv.Err()
+	return &f, ids, nil
 }

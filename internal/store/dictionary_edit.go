@@ -78,22 +78,12 @@ func (s *Store) Draft(ctx context.Context, id int64) (*dictionary.Draft, error) 
 
 // Drafts lists the drafts admin may edit, by code.
 func (s *Store) Drafts(ctx context.Context, admin model.Scope) ([]dictionary.Draft, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM framework_draft ORDER BY code, id`)
-	if err != nil {
-		return nil, fmt.Errorf("store: drafts: %w", err)
-	}
 	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
+	var id int64
+	if err := eachRow(ctx, s.db, `SELECT id FROM framework_draft ORDER BY code, id`, nil, []any{&id}, func() {
 		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
+	}); err != nil {
+		return nil, fmt.Errorf("store: drafts: %w", err)
 	}
 	var out []dictionary.Draft
 	for _, id := range ids {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -64,23 +65,17 @@ func (s *Store) RevokePenalty(ctx context.Context, a model.Actor, employeeID, pe
 
 // Penalties returns an employee's penalties, newest first.
 func (s *Store) Penalties(ctx context.Context, employeeID int64) ([]model.DisciplinePenalty, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, employee_id, level, kind, decree_no, decree_date, starts_on, ends_on,
-		revoked_at IS NOT NULL, revoke_note FROM discipline_penalty WHERE employee_id = $1 ORDER BY starts_on DESC, id DESC`, employeeID)
-	if err != nil {
+	var out []model.DisciplinePenalty
+	var p model.DisciplinePenalty
+	var decree, starts, ends string
+	if err := eachRow(ctx, s.db, `SELECT id, employee_id, level, kind, decree_no, decree_date, starts_on, ends_on,
+		revoked_at IS NOT NULL, revoke_note FROM discipline_penalty WHERE employee_id = $1 ORDER BY starts_on DESC, id DESC`, []any{employeeID}, []any{&p.ID, &p.EmployeeID, &p.Level, &p.Kind, &p.DecreeNo, &decree, &starts, &ends, &p.Revoked, &p.RevokeNote}, func() {
+		p.DecreeDate, p.StartsOn, p.EndsOn = date.ParseStored(decree), date.ParseStored(starts), date.ParseStored(ends)
+		out = append(out, p)
+	}); err != nil {
 		return nil, fmt.Errorf("store: penalties: %w", err)
 	}
-	defer rows.Close()
-	var out []model.DisciplinePenalty
-	for rows.Next() {
-		var p model.DisciplinePenalty
-		var decree, starts, ends string
-		if err := rows.Scan(&p.ID, &p.EmployeeID, &p.Level, &p.Kind, &p.DecreeNo, &decree, &starts, &ends, &p.Revoked, &p.RevokeNote); err != nil {
-			return nil, err
-		}
-		p.DecreeDate, p.StartsOn, p.EndsOn = parseDate(decree), parseDate(starts), parseDate(ends)
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // excludedSQL is the talent map's test for a moderate or heavy penalty in

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
+	"github.com/kompeten/kompeten/internal/nip"
 )
 
 // EmployeeFilter selects a page of employees. Every query is limited to
@@ -52,25 +54,6 @@ func (s *Store) InScope(ctx context.Context, sc model.Scope, id int64) (bool, er
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM employee e WHERE e.id = `+a.add(id)+` AND `+cond, a...).Scan(&n)
 	return n > 0, err
-}
-
-// nipDigits returns the query as NIP digits when it is one (spaces allowed).
-func nipDigits(q string) (string, bool) {
-	d := strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\u00a0' || r == '.' || r == '-' {
-			return -1
-		}
-		return r
-	}, q)
-	if len(d) < 4 {
-		return "", false
-	}
-	for _, r := range d {
-		if r < '0' || r > '9' {
-			return "", false
-		}
-	}
-	return d, true
 }
 
 // Employees returns one page of employees in scope matching f, ordered by
@@ -153,7 +136,7 @@ func (s *Store) viewRows(ctx context.Context, ids []int64, pack bool) ([]Employe
 			if err != nil {
 				return nil, err
 			}
-			v.RetirementDate = parseDate(retire)
+			v.RetirementDate = date.ParseStored(retire)
 		}
 		return got, rows.Err()
 	}
@@ -181,7 +164,7 @@ func (s *Store) viewRows(ctx context.Context, ids []int64, pack bool) ([]Employe
 			return nil, errPacked
 		}
 		e.Gender, e.Kind, e.Status = model.Gender(gender), model.EmployeeKind(kind), model.Status(status)
-		e.BirthDate, e.UpdatedAt, v.RetirementDate = parseDate(birth), unixTime(updated), parseDate(retire)
+		e.BirthDate, e.UpdatedAt, v.RetirementDate = date.ParseStored(birth), unixTime(updated), date.ParseStored(retire)
 	}
 	return got, rows.Err()
 }
@@ -245,8 +228,8 @@ func (s *Store) employeeIDs(ctx context.Context, f EmployeeFilter) ([]int64, boo
 	from := "employee e"
 	idCol := "e.id"
 	order := "e.sort_name, e.id"
-	if nip, ok := nipDigits(f.Query); ok {
-		where = append(where, fmt.Sprintf("e.nip >= %s AND e.nip < %s", a.add(nip), a.add(nip+":")))
+	if digits, ok := nip.SearchDigits(f.Query); ok {
+		where = append(where, fmt.Sprintf("e.nip >= %s AND e.nip < %s", a.add(digits), a.add(digits+":")))
 		order = "e.nip"
 	} else if words := names.QueryWords(f.Query); len(words) == 1 {
 		// One word: scan its range of the word index in order.

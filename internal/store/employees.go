@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
 )
@@ -47,7 +48,7 @@ func scanEmployee(sc interface{ Scan(...any) error }, e *model.Employee, extra .
 	if err := sc.Scan(append(dest, extra...)...); err != nil {
 		return "", err
 	}
-	e.BirthDate = parseDate(birth)
+	e.BirthDate = date.ParseStored(birth)
 	e.UpdatedAt = unixTime(updated)
 	return retire, nil
 }
@@ -59,7 +60,7 @@ func scanEmployeeView(sc interface{ Scan(...any) error }, v *EmployeeView) error
 	if err != nil {
 		return err
 	}
-	v.RetirementDate = parseDate(retire)
+	v.RetirementDate = date.ParseStored(retire)
 	if supName != "" {
 		v.SupervisorName = names.Display(supFront, supName, supBack)
 	}
@@ -96,7 +97,7 @@ func retirementFor(ctx context.Context, q queryer, e *model.Employee) (string, e
 			return "", notFound(err, "err.employee.position_does_not_exist", e.PositionID)
 		}
 	}
-	return dateText(model.RetirementDate(e.BirthDate, model.RetirementAge(t, jenjang))), nil
+	return date.Format(model.RetirementDate(e.BirthDate, model.RetirementAge(t, jenjang))), nil
 }
 
 // CreateEmployee inserts a validated employee (see registry.Check) and
@@ -125,7 +126,7 @@ func (s *Store) insertEmployee(ctx context.Context, tx *sql.Tx, e *model.Employe
 	id, err := insertID(ctx, tx, `INSERT INTO employee (nip, name, gelar_depan, gelar_belakang, sort_name, birth_place, birth_date,
 		gender, kind, golongan, position_id, unit_id, supervisor_id, supervisor_set, email, phone, status, retirement_date, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
-		e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, names.SortKey(e.Name), e.BirthPlace, dateText(e.BirthDate),
+		e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, names.SortKey(e.Name), e.BirthPlace, date.Format(e.BirthDate),
 		string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(e.SupervisorID), e.SupervisorSet,
 		e.Email, e.Phone, string(e.Status), retire, e.UpdatedAt.Unix())
 	if isUniqueViolation(err) {
@@ -190,7 +191,7 @@ func deleteWords(ctx context.Context, q queryer, id int64, storedName, storedKey
 func employeeFields(e *model.Employee) map[string]string {
 	return map[string]string{
 		"nip": e.NIP, "name": e.Name, "gelar_depan": e.GelarDepan, "gelar_belakang": e.GelarBelakang,
-		"birth_place": e.BirthPlace, "birth_date": dateText(e.BirthDate), "gender": string(e.Gender),
+		"birth_place": e.BirthPlace, "birth_date": date.Format(e.BirthDate), "gender": string(e.Gender),
 		"kind": string(e.Kind), "golongan": e.Golongan, "position_id": fmt.Sprint(e.PositionID),
 		"unit_id": fmt.Sprint(e.UnitID), "supervisor_id": supervisorField(e), "email": e.Email,
 		"phone": e.Phone, "status": string(e.Status),
@@ -286,7 +287,7 @@ func (s *Store) writeEmployeeChanges(ctx context.Context, q queryer, a model.Act
 	_, err = q.ExecContext(ctx, `UPDATE employee SET nip=$1, name=$2, gelar_depan=$3, gelar_belakang=$4, sort_name=$5, birth_place=$6,
 		birth_date=$7, gender=$8, kind=$9, golongan=$10, position_id=$11, unit_id=$12, supervisor_id=$13, supervisor_set=$14,
 		email=$15, phone=$16, status=$17, retirement_date=$18, updated_at=$19 WHERE id=$20`,
-		e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, names.SortKey(e.Name), e.BirthPlace, dateText(e.BirthDate),
+		e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, names.SortKey(e.Name), e.BirthPlace, date.Format(e.BirthDate),
 		string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(e.SupervisorID), e.SupervisorSet,
 		e.Email, e.Phone, string(e.Status), retire, now.Unix(), e.ID)
 	if isUniqueViolation(err) {
@@ -320,7 +321,10 @@ func (s *Store) writeEmployeeChanges(ctx context.Context, q queryer, a model.Act
 // History returns an employee's position, unit, status and golongan changes,
 // newest first, with IDs resolved to names.
 func (s *Store) History(ctx context.Context, employeeID int64) ([]model.HistoryEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT h.id, h.employee_id, h.at, h.field,
+	var out []model.HistoryEntry
+	var h model.HistoryEntry
+	var at int64
+	if err := eachRow(ctx, s.db, `SELECT h.id, h.employee_id, h.at, h.field,
 		CASE h.field WHEN 'unit_id' THEN COALESCE((SELECT name FROM org_unit WHERE CAST(id AS TEXT) = h.old_value), h.old_value)
 		             WHEN 'position_id' THEN COALESCE((SELECT title FROM position WHERE CAST(id AS TEXT) = h.old_value), h.old_value)
 		             ELSE h.old_value END,
@@ -328,23 +332,14 @@ func (s *Store) History(ctx context.Context, employeeID int64) ([]model.HistoryE
 		             WHEN 'position_id' THEN COALESCE((SELECT title FROM position WHERE CAST(id AS TEXT) = h.new_value), h.new_value)
 		             ELSE h.new_value END,
 		COALESCE(h.actor_id, 0)
-		FROM employee_history h WHERE h.employee_id = $1 ORDER BY h.at DESC, h.id DESC`, employeeID)
-	if err != nil {
-		return nil, fmt.Errorf("store: history: %w", err)
-	}
-	defer rows.Close()
-	var out []model.HistoryEntry
-	for rows.Next() {
-		var h model.HistoryEntry
-		var at int64
-		if err := rows.Scan(&h.ID, &h.EmployeeID, &at, &h.Field, &h.OldValue, &h.NewValue, &h.ActorID); err != nil {
-			return nil, err
-		}
+		FROM employee_history h WHERE h.employee_id = $1 ORDER BY h.at DESC, h.id DESC`, []any{employeeID}, []any{&h.ID, &h.EmployeeID, &at, &h.Field, &h.OldValue, &h.NewValue, &h.ActorID}, func() {
 		h.At = unixTime(at)
 		h.Field = strings.TrimSuffix(h.Field, "_id")
 		out = append(out, h)
+	}); err != nil {
+		return nil, fmt.Errorf("store: history: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func unixTime(sec int64) time.Time {

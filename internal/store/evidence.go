@@ -79,28 +79,23 @@ const evidenceColumns = `v.id, v.employee_id, e.name, e.gelar_depan, e.gelar_bel
 	FROM evidence v JOIN employee e ON e.id = v.employee_id JOIN competency c ON c.id = v.competency_id `
 
 func (s *Store) evidenceList(ctx context.Context, where string, qargs ...any) ([]model.Evidence, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+evidenceColumns+where, qargs...)
-	if err != nil {
-		return nil, fmt.Errorf("store: evidence: %w", err)
-	}
-	defer rows.Close()
 	var out []model.Evidence
-	for rows.Next() {
-		var v model.Evidence
-		var n, f, b string
-		var sub, rev int64
-		if err := rows.Scan(&v.ID, &v.EmployeeID, &n, &f, &b, &v.CompetencyID, &v.CompetencyName, &v.ClaimedLevel,
-			&v.Note, &v.FileName, &v.ContentType, &v.Size, &sub, &v.Status, &v.ReviewerID, &rev, &v.ReviewNote, &v.RatingID); err != nil {
-			return nil, err
-		}
+	var v model.Evidence
+	var n, f, b string
+	var sub, rev int64
+	err := eachRow(ctx, s.db, `SELECT `+evidenceColumns+where, qargs, []any{&v.ID, &v.EmployeeID, &n, &f, &b, &v.CompetencyID, &v.CompetencyName, &v.ClaimedLevel,
+		&v.Note, &v.FileName, &v.ContentType, &v.Size, &sub, &v.Status, &v.ReviewerID, &rev, &v.ReviewNote, &v.RatingID}, func() {
 		v.EmployeeName = names.Display(f, n, b)
-		v.SubmittedAt = time.Unix(sub, 0).UTC()
+		v.SubmittedAt, v.ReviewedAt = time.Unix(sub, 0).UTC(), time.Time{} // v is reused
 		if rev != 0 {
 			v.ReviewedAt = time.Unix(rev, 0).UTC()
 		}
 		out = append(out, v)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: evidence: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // MyEvidence returns up to limit evidence submitted by an employee, newest

@@ -32,7 +32,7 @@ type bulkState struct {
 	// (lowest id) active holder of the unit's head post. The table was
 	// empty, so no one else holds one, and no acting head can be recorded
 	// (acting_assignment refers to employees).
-	plan *supPlan
+	plan *model.SupervisorPlan
 }
 
 var bulkEmployeeCols = []string{"id", "nip", "name", "gelar_depan", "gelar_belakang", "sort_name", "birth_place", "birth_date",
@@ -82,7 +82,7 @@ func (ei *employeeImporter) loadBulk(ctx context.Context, tx *sql.Tx) error {
 	// (asking the database for them, with employee's indexes dropped, cost
 	// ≈ 2 s at a million rows).
 	if ei.res.Created+ei.res.PositionsCreated > 0 {
-		b.plan.resolve()
+		b.plan.Resolve()
 		if err := s.applyPlan(ctx, tx, b.plan, false); err != nil {
 			return err
 		}
@@ -132,8 +132,8 @@ func (ei *employeeImporter) insertBulk(rows []*ImportRow) ([]int64, error) {
 		e.ID = b.maxID
 		ids[i] = e.ID
 		pk, _ := ei.posInfo.get(e.PositionID)
-		if u := b.plan.byID[pk.unit]; pk.isHead && e.Status == model.StatusAktif && u != nil && u.head == 0 {
-			u.head = e.ID
+		if u := b.plan.ByID[pk.unit]; pk.isHead && e.Status == model.StatusAktif && u != nil && u.Head == 0 {
+			u.Head = e.ID
 		}
 		if !e.SupervisorSet {
 			e.SupervisorID = b.inlineSupervisor(e.UnitID, e.ID)
@@ -177,15 +177,15 @@ func (ei *employeeImporter) insertBulk(rows []*ImportRow) ([]int64, error) {
 // the importer hands the rows holding head posts on first, so that little
 // is.
 func (b *bulkState) inlineSupervisor(unit, emp int64) int64 {
-	u := b.plan.byID[unit]
+	u := b.plan.ByID[unit]
 	switch {
-	case u == nil || u.head == 0:
+	case u == nil || u.Head == 0:
 		return 0 // the unit may still get a head
-	case u.head != emp:
-		return u.head
+	case u.Head != emp:
+		return u.Head
 	}
-	if p := b.plan.byID[u.parent]; p != nil {
-		return p.head // 0 while the parent's head is not known
+	if p := b.plan.ByID[u.Parent]; p != nil {
+		return p.Head // 0 while the parent's head is not known
 	}
 	return 0
 }

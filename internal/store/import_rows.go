@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/names"
 )
@@ -383,9 +384,9 @@ func (ei *employeeImporter) insert(ctx context.Context, rows []*ImportRow) ([]in
 				pk = k
 			}
 		}
-		retire := dateText(model.RetirementDate(e.BirthDate, ei.retireAge(pk, e.PositionID)))
+		retire := date.Format(model.RetirementDate(e.BirthDate, ei.retireAge(pk, e.PositionID)))
 		keys[i] = names.SortKey(e.Name)
-		args = append(args, e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, keys[i], e.BirthPlace, dateText(e.BirthDate),
+		args = append(args, e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, keys[i], e.BirthPlace, date.Format(e.BirthDate),
 			string(e.Gender), string(e.Kind), e.Golongan, nullID(e.PositionID), e.UnitID, nullID(e.SupervisorID), e.SupervisorSet,
 			e.Email, e.Phone, string(e.Status), retire, ei.now)
 	}

@@ -1,18 +1,16 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
-	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/needs"
 )
 
-// Needs analysis (AKPK): the arithmetic is in package needs. The store reads
+// Needs analysis (AKPK): the arithmetic is in package needs (the tree of
+// tallies an analysis is summed from is needs.Tree). The store reads
 // what it is summed from and keeps it (needs_cache.go): one pass over every
 // employee with the JPM machinery tallies each unit's own needs, rolled up
 // the tree once into subtree tallies; every unit's and every scope's
@@ -37,57 +35,6 @@ type NeedPerson struct {
 	Required, Actual, Weight int
 }
 
-// needsBase resolves what an analysis covers: the analysed unit (nil for
-// several subtrees), the base units whose subtrees count, and the row
-// units of the heat-map. unitID 0 is the top of the scope: the pemda (its
-// single root, or all roots) for a whole-government scope, else the top
-// unit of the scope's subtrees.
-func needsBase(snap *needsSnapshot, sc model.Scope, unitID int64) (*model.OrgUnit, []model.OrgUnit, []model.OrgUnit, error) {
-	visible := func(u *model.OrgUnit) bool { return sc.Contains(u.Path) }
-	if unitID != 0 {
-		u, ok := snap.units[unitID]
-		if !ok || !visible(u) {
-			return nil, nil, nil, apperr.New(apperr.ENOTFOUND, "err.common.unit_not_found", unitID)
-		}
-		return u, []model.OrgUnit{*u}, snap.childrenOf(u.ID), nil
-	}
-	var tops []model.OrgUnit
-	if sc.All {
-		tops = snap.childrenOf(0)
-	} else {
-		for _, p := range sc.UnitPaths {
-			inner := false
-			for _, q := range sc.UnitPaths {
-				if q != p && model.InSubtree(p, q) {
-					inner = true
-				}
-			}
-			if id := pathLastID(p); !inner && id != 0 {
-				if u, ok := snap.units[id]; ok && !slices.ContainsFunc(tops, func(x model.OrgUnit) bool { return x.ID == id }) {
-					tops = append(tops, *u)
-				}
-			}
-		}
-		slices.SortFunc(tops, func(a, b model.OrgUnit) int { return cmp.Compare(a.Name, b.Name) })
-	}
-	if len(tops) == 0 {
-		return nil, nil, nil, apperr.New(apperr.EFORBIDDEN, "err.needs.no_unit_in_scope")
-	}
-	if len(tops) == 1 {
-		u := snap.units[tops[0].ID]
-		return u, tops, snap.childrenOf(u.ID), nil
-	}
-	return nil, tops, tops, nil
-}
-
-// pathLastID returns the unit ID at the end of a materialised path.
-func pathLastID(path string) int64 {
-	parts := strings.Split(strings.Trim(path, "/"), "/")
-	var id int64
-	fmt.Sscan(parts[len(parts)-1], &id)
-	return id
-}
-
 // NeedsAnalysis returns the needs analysis of unitID's subtree (0: the top
 // of the scope, the whole pemda for whole-government roles) within scope:
 // the ranked needs and the heat-map whose rows are the unit's children,
@@ -99,28 +46,10 @@ func (s *Store) NeedsAnalysis(ctx context.Context, scope model.Scope, unitID int
 	if err != nil {
 		return nil, err
 	}
-	unit, base, rowUnits, err := needsBase(snap, scope, unitID)
+	out, err := snap.Analysis(scope, unitID)
 	if err != nil {
 		return nil, err
 	}
-	// Every number comes from the snapshot's subtree sums: the base units'
-	// for the totals, each row unit's for its row, the analysed unit's own
-	// for the direct row. No request walks the tree.
-	total := needs.NewTally(len(snap.cols.IDs))
-	for _, u := range base {
-		if n := snap.sub[u.ID]; n != nil {
-			total.Add(n)
-		}
-	}
-	rows := make([]needs.Row, len(rowUnits))
-	for i, u := range rowUnits {
-		rows[i] = needs.Row{Unit: u, HasChildren: len(snap.children[u.ID]) > 0, Tally: snap.sub[u.ID]}
-	}
-	var direct *needs.Tally
-	if unit != nil {
-		direct = snap.own[unit.ID]
-	}
-	out := needs.Analyse(unit, snap.cols, total, rows, direct)
 	out.AsOf, out.Stale = snap.at, stale
 	return out, nil
 }
@@ -139,7 +68,7 @@ func (s *Store) NeedPeople(ctx context.Context, scope model.Scope, unitID, compe
 	if err != nil {
 		return nil, false, err
 	}
-	_, base, _, err := needsBase(snap, scope, unitID)
+	_, base, _, err := snap.Base(scope, unitID)
 	if err != nil {
 		return nil, false, err
 	}
@@ -159,22 +88,11 @@ func (s *Store) NeedPeople(ctx context.Context, scope model.Scope, unitID, compe
 		WHERE (` + strings.Join(or, " OR ") + `) AND e.status = 'aktif' AND l.level < i.required
 		ORDER BY i.required - l.level DESC, e.sort_name, e.id
 		LIMIT ` + a.add(limit+1) + ` OFFSET ` + a.add(offset)
-	rows, err := s.db.QueryContext(ctx, q, a...)
-	if err != nil {
-		return nil, false, fmt.Errorf("store: need people: %w", err)
-	}
-	defer rows.Close()
 	var out []NeedPerson
-	for rows.Next() {
-		var p NeedPerson
-		if err := rows.Scan(&p.EmployeeID, &p.NIP, &p.Kind, &p.Name, &p.GelarDepan, &p.GelarBelakang, &p.Position,
-			&p.UnitID, &p.UnitName, &p.Required, &p.Actual, &p.Weight); err != nil {
-			return nil, false, err
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, false, err
+	var p NeedPerson
+	if err := eachRow(ctx, s.db, q, a, []any{&p.EmployeeID, &p.NIP, &p.Kind, &p.Name, &p.GelarDepan, &p.GelarBelakang, &p.Position,
+		&p.UnitID, &p.UnitName, &p.Required, &p.Actual, &p.Weight}, func() { out = append(out, p) }); err != nil {
+		return nil, false, fmt.Errorf("store: need people: %w", err)
 	}
 	more := len(out) > limit
 	if more {

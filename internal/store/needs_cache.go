@@ -1,59 +1,43 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"runtime"
-	"slices"
 	"sync"
 	"time"
 	"unsafe"
 	"weak"
 
 	"github.com/kompeten/kompeten/internal/gap"
-	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/needs"
 )
 
-// needsSnapshot is what every needs analysis is summed from: per unit with
-// active employees and per competency of their standards, the tallies of
-// package needs (own), the same summed over each unit's whole subtree (sub, so
-// that a page costs O(rows × competencies) whatever the size of the city),
-// the unit tree and the competency names. It is read-only once built and
+// needsSnapshot is the needs.Tree every needs analysis is summed from,
+// with when and at what cost it was built. It is read-only once built and
 // shared by concurrent requests.
 type needsSnapshot struct {
-	at       time.Time
-	took     time.Duration
-	stamp    needsStamp
-	units    map[int64]*model.OrgUnit
-	children map[int64][]int64 // parent ID (0: roots) → children, by kind and name
-	cols     needs.Columns     // the competency of each column of the tallies, and their names
-	own      map[int64]*needs.Tally
-	sub      map[int64]*needs.Tally
-	people   int // active employees counted
+	*needs.Tree
+	at     time.Time
+	took   time.Duration
+	stamp  needsStamp
+	people int // active employees counted
 }
 
 // storedMappings reads the stored JPM category of the employees with IDs in
 // [lo, hi), in ID order, into dst.
 func storedMappings(ctx context.Context, q queryer, lo, hi int64, dst []storedMapping) ([]storedMapping, error) {
-	rows, err := q.QueryContext(ctx, `SELECT employee_id, mapping FROM employee_jpm WHERE employee_id >= $1 AND employee_id < $2
-		ORDER BY employee_id`, lo, hi)
-	if err != nil {
-		return nil, fmt.Errorf("store: needs jpm: %w", err)
-	}
-	defer rows.Close()
 	dst = dst[:0]
 	var code []byte
-	for rows.Next() {
-		var m storedMapping
-		if err := rows.Scan(&m.id, &code); err != nil {
-			return nil, err
-		}
+	var m storedMapping
+	if err := eachRow(ctx, q, `SELECT employee_id, mapping FROM employee_jpm WHERE employee_id >= $1 AND employee_id < $2
+		ORDER BY employee_id`, []any{lo, hi}, []any{&m.id, &code}, func() {
 		m.cat = gap.ParseMapping(string(code))
 		dst = append(dst, m)
+	}); err != nil {
+		return nil, fmt.Errorf("store: needs jpm: %w", err)
 	}
-	return dst, rows.Err()
+	return dst, nil
 }
 
 type storedMapping struct {
@@ -198,8 +182,8 @@ func (s *Store) NeedsMemory() int64 {
 	if snap == nil {
 		return 0
 	}
-	per := int64(unsafe.Sizeof(needs.Tally{})) + int64(len(snap.cols.IDs))*int64(unsafe.Sizeof(needs.Agg{})) + 48 // + map entry
-	return int64(len(snap.own)+len(snap.sub))*per + int64(len(snap.units))*256
+	per := int64(unsafe.Sizeof(needs.Tally{})) + int64(len(snap.Cols.IDs))*int64(unsafe.Sizeof(needs.Agg{})) + 48 // + map entry
+	return int64(len(snap.Own)+len(snap.Sub))*per + int64(len(snap.Units))*256
 }
 
 // rebuildNeeds builds a snapshot into c and closes done; background
@@ -237,20 +221,11 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 	if err != nil {
 		return nil, fmt.Errorf("store: needs stamp: %w", err)
 	}
-	snap := &needsSnapshot{stamp: stamp, units: map[int64]*model.OrgUnit{}, children: map[int64][]int64{},
-		own: map[int64]*needs.Tally{}, cols: needs.Columns{Names: map[int64]needs.Competency{}}}
 	units, err := s.Units(ctx)
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(units, func(a, b model.OrgUnit) int {
-		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
-	})
-	for i := range units {
-		u := &units[i]
-		snap.units[u.ID] = u
-		snap.children[u.ParentID] = append(snap.children[u.ParentID], u.ID)
-	}
+	snap := &needsSnapshot{stamp: stamp, Tree: needs.NewTree(units)}
 	workers := JPMWorkers()
 	if background {
 		workers = 1
@@ -259,16 +234,12 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 	if err != nil {
 		return nil, err
 	}
-	slot := map[int64]int{}
 	for _, st := range plan.stds {
 		for _, r := range st.reqs {
-			if _, ok := slot[r.CompetencyID]; !ok {
-				slot[r.CompetencyID] = len(snap.cols.IDs)
-				snap.cols.IDs = append(snap.cols.IDs, r.CompetencyID)
-			}
+			snap.AddColumn(r.CompetencyID)
 		}
 	}
-	k := len(snap.cols.IDs)
+	slot, k := snap.Slots(), len(snap.Cols.IDs)
 	var rested time.Duration // one worker in the background: no race
 	work := func(ctx context.Context, plan *jpmPlan, c *jpmChunk, buf *jpmScratch) error {
 		if background {
@@ -307,58 +278,27 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 		})
 	}
 	err = s.jpmChunks(ctx, workers, plan, false, work, func(c *jpmChunk) error {
-		for uid, n := range c.needs {
-			if o := snap.own[uid]; o != nil {
-				o.Add(n)
-			} else {
-				snap.own[uid] = n
-			}
-		}
+		snap.AddOwn(c.needs)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	// Every unit's subtree total, rolled up the tree once.
-	tree := make([]*model.OrgUnit, 0, len(snap.units))
-	for _, u := range snap.units {
-		tree = append(tree, u)
-	}
-	snap.sub = needs.RollUp(snap.own, tree, k)
+	snap.RollUp()
 	if k > 0 {
-		rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, grp FROM competency`)
-		if err != nil {
+		var id int64
+		var c needs.Competency
+		if err := eachRow(ctx, s.db, `SELECT id, code, name, grp FROM competency`, nil, []any{&id, &c.Code, &c.Name, &c.Group}, func() {
+			if snap.HasColumn(id) {
+				snap.Cols.Names[id] = c
+			}
+		}); err != nil {
 			return nil, fmt.Errorf("store: needs competencies: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			var c needs.Competency
-			if err := rows.Scan(&id, &c.Code, &c.Name, &c.Group); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if _, ok := slot[id]; ok {
-				snap.cols.Names[id] = c
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
 		}
 	}
 	snap.at = time.Now()
 	snap.took = snap.at.Sub(start) - rested // the work, not the rests: the policy's measure of cost
-	for _, u := range snap.own {
-		snap.people += u.Employees
-	}
+	snap.people = snap.People()
 	return snap, nil
-}
-
-// childrenOf returns the children of unit id (0: the roots) in order.
-func (snap *needsSnapshot) childrenOf(id int64) []model.OrgUnit {
-	var out []model.OrgUnit
-	for _, c := range snap.children[id] {
-		out = append(out, *snap.units[c])
-	}
-	return out
 }

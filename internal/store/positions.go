@@ -102,20 +102,11 @@ func (s *Store) Positions(ctx context.Context, unitID int64) ([]model.Position, 
 		q += ` WHERE unit_id = $1`
 		args = append(args, unitID)
 	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY unit_id, is_head DESC, title`, args...)
+	out, err := queryAll(ctx, s.db, q+` ORDER BY unit_id, is_head DESC, title`, args, scanPosition)
 	if err != nil {
 		return nil, fmt.Errorf("store: positions: %w", err)
 	}
-	defer rows.Close()
-	var out []model.Position
-	for rows.Next() {
-		var p model.Position
-		if err := scanPosition(rows, &p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // PositionsPage returns up to limit positions after offset in ID order, and

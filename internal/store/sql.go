@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/kompeten/kompeten/internal/model"
 )
 
 // The store's small SQL-building helpers, in one place: the engine names,
@@ -106,6 +108,34 @@ func pathRange(col, path string, a *args) string {
 	return fmt.Sprintf("(%s >= %s AND %s < %s)", col, a.add(path), col, a.add(pathUpper(path)))
 }
 
+// scopeUnits is the SQL condition "unit path column col lies in one of
+// sc's subtrees": TRUE for the whole government, FALSE for a scope without
+// units. With ancestors it also admits the strict ancestors of those
+// subtrees (by equality on their few paths), so that it reads "the subtree
+// of col overlaps sc's", as model.Scope.OverlapsPath does.
+func scopeUnits(col string, sc model.Scope, ancestors bool, a *args) string {
+	switch {
+	case sc.All:
+		return "TRUE"
+	case len(sc.UnitPaths) == 0:
+		return "FALSE"
+	}
+	var or []string
+	for _, p := range sc.UnitPaths {
+		or = append(or, pathRange(col, p, a))
+		var above []string
+		for k := 1; ancestors && k < len(p)-1; k++ { // the strict ancestors of /1/7/42/: /1/ and /1/7/
+			if p[k] == '/' {
+				above = append(above, a.add(p[:k+1]))
+			}
+		}
+		if len(above) > 0 {
+			or = append(or, col+" IN ("+strings.Join(above, ", ")+")")
+		}
+	}
+	return "(" + strings.Join(or, " OR ") + ")"
+}
+
 // wordRange matches a whole word, or any word starting with w when prefix.
 func wordRange(col, w string, prefix bool, a *args) string {
 	if !prefix {
@@ -147,4 +177,59 @@ func isForeignKeyViolation(err error) bool {
 	}
 	msg := err.Error()
 	return strings.Contains(msg, "FOREIGN KEY constraint failed") || strings.Contains(msg, "SQLSTATE 23503")
+}
+
+// eachRow runs query on q and, for every row, scans it into dest and calls
+// fn; it closes the rows and returns the first error. dest is scanned into
+// afresh for each row, so fn copies what it keeps.
+func eachRow(ctx context.Context, q queryer, query string, args []any, dest []any, fn func()) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		fn()
+	}
+	return rows.Err()
+}
+
+// eachRowErr is eachRow for an fn that may fail, which ends the reading.
+func eachRowErr(ctx context.Context, q queryer, query string, args []any, dest []any, fn func() error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// queryAll runs query on q and returns one T per row, each filled by scan
+// (scanUnit, scanUser and the like).
+func queryAll[T any](ctx context.Context, q queryer, query string, args []any, scan func(interface{ Scan(...any) error }, *T) error) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := scan(rows, &v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }

@@ -98,21 +98,14 @@ func (s *Store) Templates(ctx context.Context, t model.PositionType) ([]model.Te
 		q += ` WHERE t.position_type = $1`
 		args = append(args, string(t))
 	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY t.position_type, t.jenjang, f.builtin DESC, f.code, c.ord`, args...)
-	if err != nil {
+	var out []model.TemplateItem
+	var ti model.TemplateItem
+	if err := eachRow(ctx, s.db, q+` ORDER BY t.position_type, t.jenjang, f.builtin DESC, f.code, c.ord`, args,
+		[]any{&ti.Type, &ti.Jenjang, &ti.CompetencyID, &ti.Code, &ti.Name, &ti.Group, &ti.FrameworkCode, &ti.FrameworkVersion,
+			&ti.Required, &ti.Weight, &ti.Mandatory}, func() { out = append(out, ti) }); err != nil {
 		return nil, fmt.Errorf("store: templates: %w", err)
 	}
-	defer rows.Close()
-	var out []model.TemplateItem
-	for rows.Next() {
-		var ti model.TemplateItem
-		if err := rows.Scan(&ti.Type, &ti.Jenjang, &ti.CompetencyID, &ti.Code, &ti.Name, &ti.Group, &ti.FrameworkCode, &ti.FrameworkVersion,
-			&ti.Required, &ti.Weight, &ti.Mandatory); err != nil {
-			return nil, err
-		}
-		out = append(out, ti)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // TemplateFor returns the template that applies to a position of type t and
@@ -210,26 +203,17 @@ func (s *Store) SetStandard(ctx context.Context, a model.Actor, positionID int64
 // recomputeHolders brings the JPM of everyone holding a position up to date
 // with its new standard, inside the caller's transaction.
 func (s *Store) recomputeHolders(ctx context.Context, tx *sql.Tx, positionID int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM employee WHERE position_id = $1`, positionID)
-	if err != nil {
+	var ids []int64
+	var id int64
+	if err := eachRow(ctx, tx, `SELECT id FROM employee WHERE position_id = $1`, []any{positionID}, []any{&id}, func() { ids = append(ids, id) }); err != nil {
 		return err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	for _, id := range ids {
 		if err := s.recomputeJPM(ctx, tx, id); err != nil {
 			return err
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // standards loads the standards of a position (current only, or all newest
@@ -321,27 +305,17 @@ func (s *Store) ApplyTemplate(ctx context.Context, a model.Actor, t model.Positi
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		// Which jenjangs have a template of their own; the rest use "".
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT jenjang FROM standard_template WHERE position_type = $1`, string(t))
-		if err != nil {
-			return fmt.Errorf("store: apply template: %w", err)
-		}
 		var own []string
 		general := false
-		for rows.Next() {
-			var j string
-			if err := rows.Scan(&j); err != nil {
-				rows.Close()
-				return err
-			}
+		var j string
+		if err := eachRow(ctx, tx, `SELECT DISTINCT jenjang FROM standard_template WHERE position_type = $1`, []any{string(t)}, []any{&j}, func() {
 			if j == "" {
 				general = true
 			} else {
 				own = append(own, j)
 			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+		}); err != nil {
+			return fmt.Errorf("store: apply template: %w", err)
 		}
 		var total int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM position WHERE type = $1`, string(t)).Scan(&total); err != nil {
@@ -421,20 +395,14 @@ func (s *Store) ApplyTemplate(ctx context.Context, a model.Actor, t model.Positi
 // framework (built-in frameworks first, then by code and framework order),
 // for forms that pick competencies for a standard.
 func (s *Store) CompetencyChoices(ctx context.Context) ([]model.StandardItem, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, `+itemCols+` FROM competency c JOIN framework f ON f.id = c.framework_id
+	var out []model.StandardItem
+	var it model.StandardItem
+	if err := eachRow(ctx, s.db, `SELECT c.id, `+itemCols+` FROM competency c JOIN framework f ON f.id = c.framework_id
 		WHERE f.id = (SELECT f2.id FROM framework f2 WHERE f2.code = f.code ORDER BY f2.created_at DESC, f2.id DESC LIMIT 1)
-		ORDER BY f.builtin DESC, f.code, c.ord`)
-	if err != nil {
+		ORDER BY f.builtin DESC, f.code, c.ord`, nil, []any{&it.CompetencyID, &it.Code, &it.Name, &it.Group, &it.FrameworkCode, &it.FrameworkVersion}, func() {
+		out = append(out, it)
+	}); err != nil {
 		return nil, fmt.Errorf("store: competency choices: %w", err)
 	}
-	defer rows.Close()
-	var out []model.StandardItem
-	for rows.Next() {
-		var it model.StandardItem
-		if err := rows.Scan(&it.CompetencyID, &it.Code, &it.Name, &it.Group, &it.FrameworkCode, &it.FrameworkVersion); err != nil {
-			return nil, err
-		}
-		out = append(out, it)
-	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -156,43 +156,6 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // other processes or app nodes are not counted.
 func (s *Store) Writes() uint64 { return s.writes.Load() }
 
-// dateText formats a date as stored ("" for the zero time).
-func dateText(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2006-01-02")
-}
-
-// parseDate reads a stored date; "" is the zero time.
-func parseDate(s string) time.Time {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		t, _ := time.Parse(time.DateOnly, s) // "" and anything odd
-		return t
-	}
-	// Stored dates are always yyyy-mm-dd; lists read a few per row, and
-	// time.Parse was a few per cent of an API page.
-	num := func(p string) int {
-		n := 0
-		for i := 0; i < len(p); i++ {
-			if p[i] < '0' || p[i] > '9' {
-				return -1
-			}
-			n = n*10 + int(p[i]-'0')
-		}
-		return n
-	}
-	y, m, d := num(s[:4]), num(s[5:7]), num(s[8:])
-	if y < 0 || m < 1 || m > 12 || d < 1 {
-		return time.Time{}
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d { // 31 April and the like
-		return time.Time{}
-	}
-	return t
-}
-
 // sqlitePageSize is the page size of new SQLite files. 16 KiB pages made a
 // bulk load of a million employees ≈ 13 % faster, but every list or search
 // at that size reads scattered rows, and a 16 KiB read per row cost a

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/policy"
 )
 
@@ -99,30 +100,24 @@ func (s *Store) supervisorCandidates(ctx context.Context, where string, a args) 
 		ids[i] = c.ID
 	}
 	in := inList(&b, ids)
-	today := b.add(dateText(s.Now()))
-	rows, err = s.db.QueryContext(ctx, `SELECT e.id, u.path FROM employee e
+	today := b.add(date.Format(s.Now()))
+	var id int64
+	var path string
+	if err := eachRow(ctx, s.db, `SELECT e.id, u.path FROM employee e
 		JOIN position p ON p.id = e.position_id JOIN org_unit u ON u.id = p.unit_id
 		WHERE p.is_head = TRUE AND e.id IN (`+in+`)
 		UNION
 		SELECT a.employee_id, u.path FROM acting_assignment a
 		JOIN position p ON p.id = a.position_id JOIN org_unit u ON u.id = p.unit_id
 		WHERE p.is_head = TRUE AND a.employee_id IN (`+in+`) AND a.from_date <= `+today+`
-		AND (a.until_date = '' OR a.until_date >= `+today+`)`, b...)
-	if err != nil {
-		return nil, fmt.Errorf("store: supervisor candidates: heads: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var path string
-		if err := rows.Scan(&id, &path); err != nil {
-			return nil, err
-		}
+		AND (a.until_date = '' OR a.until_date >= `+today+`)`, b, []any{&id, &path}, func() {
 		if c := byID[id]; c != nil {
 			c.HeadPaths = append(c.HeadPaths, path)
 		}
+	}); err != nil {
+		return nil, fmt.Errorf("store: supervisor candidates: heads: %w", err)
 	}
-	return list, rows.Err()
+	return list, nil
 }
 
 // KeptSupervisors returns, for the stored employees among nips whose
@@ -136,22 +131,12 @@ func (s *Store) KeptSupervisors(ctx context.Context, nips []string) (map[string]
 	for len(nips) > 0 {
 		n := min(len(nips), 500)
 		var a args
-		rows, err := s.db.QueryContext(ctx, `SELECT e.nip, s.nip FROM employee e JOIN employee s ON s.id = e.supervisor_id
-			WHERE e.supervisor_set = TRUE AND e.nip IN (`+inList(&a, nips[:n])+`)`, a...)
-		if err != nil {
-			return nil, fmt.Errorf("store: kept supervisors: %w", err)
-		}
-		for rows.Next() {
-			var e, sup string
-			if err := rows.Scan(&e, &sup); err != nil {
-				rows.Close()
-				return nil, err
-			}
+		var e, sup string
+		if err := eachRow(ctx, s.db, `SELECT e.nip, s.nip FROM employee e JOIN employee s ON s.id = e.supervisor_id
+			WHERE e.supervisor_set = TRUE AND e.nip IN (`+inList(&a, nips[:n])+`)`, a, []any{&e, &sup}, func() {
 			out[e] = sup
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+		}); err != nil {
+			return nil, fmt.Errorf("store: kept supervisors: %w", err)
 		}
 		nips = nips[n:]
 	}

@@ -4,98 +4,42 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/kompeten/kompeten/internal/date"
+	"github.com/kompeten/kompeten/internal/model"
 )
 
-// supPlan is the unit tree with each unit's head, from which every derived
-// supervisor follows: the holder of the unit's head post, or for the head
-// themself (or a unit without a head) the head of the nearest ancestor unit
-// that has one.
-type supPlan struct {
-	units []*supUnit // parents before children
-	byID  map[int64]*supUnit
-}
-
-type supUnit struct {
-	id, parent int64
-	head       int64 // employee heading this unit, 0 if vacant
-	above      int64 // nearest head strictly above the unit (after resolve)
-}
-
 // loadSupPlan reads the unit tree (without heads).
-func loadSupPlan(ctx context.Context, q queryer) (*supPlan, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, COALESCE(parent_id, 0) FROM org_unit ORDER BY depth, id`)
-	if err != nil {
+func loadSupPlan(ctx context.Context, q queryer) (*model.SupervisorPlan, error) {
+	p := model.NewSupervisorPlan(0)
+	var id, parent int64
+	if err := eachRow(ctx, q, `SELECT id, COALESCE(parent_id, 0) FROM org_unit ORDER BY depth, id`, nil, []any{&id, &parent}, func() {
+		p.Add(id, parent)
+	}); err != nil {
 		return nil, fmt.Errorf("store: derive supervisors: %w", err)
 	}
-	defer rows.Close()
-	p := &supPlan{byID: map[int64]*supUnit{}}
-	for rows.Next() {
-		u := &supUnit{}
-		if err := rows.Scan(&u.id, &u.parent); err != nil {
-			return nil, err
-		}
-		p.units = append(p.units, u)
-		p.byID[u.id] = u
-	}
-	return p, rows.Err()
+	return p, nil
 }
 
 // loadHeads sets each unit's head from the database: the first (lowest id)
 // active holder of a head post, else an acting head (Plt./Plh.) today.
-func (s *Store) loadHeads(ctx context.Context, q queryer, p *supPlan) error {
-	today := dateText(s.Now())
-	heads, err := q.QueryContext(ctx, `
+func (s *Store) loadHeads(ctx context.Context, q queryer, p *model.SupervisorPlan) error {
+	today := date.Format(s.Now())
+	var unitID, empID int64
+	if err := eachRow(ctx, q, `
 		SELECT p.unit_id, MIN(e.id) FROM position p JOIN employee e ON e.position_id = p.id
 		WHERE p.is_head = TRUE AND e.status = 'aktif' GROUP BY p.unit_id
 		UNION ALL
 		SELECT p.unit_id, MIN(a.employee_id) FROM position p JOIN acting_assignment a ON a.position_id = p.id
-		WHERE p.is_head = TRUE AND a.from_date <= $1 AND (a.until_date = '' OR a.until_date >= $1) GROUP BY p.unit_id`, today)
-	if err != nil {
+		WHERE p.is_head = TRUE AND a.from_date <= $1 AND (a.until_date = '' OR a.until_date >= $1) GROUP BY p.unit_id`, []any{today}, []any{&unitID, &empID}, func() {
+		p.SetHead(unitID, empID) // holders come first, acting heads only fill vacancies
+	}); err != nil {
 		return fmt.Errorf("store: derive supervisors: heads: %w", err)
 	}
-	defer heads.Close()
-	for heads.Next() {
-		var unitID, empID int64
-		if err := heads.Scan(&unitID, &empID); err != nil {
-			return err
-		}
-		if u := p.byID[unitID]; u != nil && u.head == 0 { // holders come first, acting heads only fill vacancies
-			u.head = empID
-		}
-	}
-	return heads.Err()
+	return nil
 }
 
-// resolve computes every unit's head above (parents come first).
-func (p *supPlan) resolve() {
-	for _, u := range p.units {
-		u.above = 0
-		if par := p.byID[u.parent]; par != nil {
-			u.above = par.head
-			if u.above == 0 {
-				u.above = par.above
-			}
-		}
-	}
-}
-
-// supervisorUp returns the derived supervisor of employee emp in unit
-// unitID (0 for none) without resolve: it walks up the tree.
-func (p *supPlan) supervisorUp(unitID, emp int64) int64 {
-	u := p.byID[unitID]
-	if u != nil && u.head != 0 && u.head != emp {
-		return u.head
-	}
-	for u != nil {
-		u = p.byID[u.parent]
-		if u != nil && u.head != 0 {
-			return u.head
-		}
-	}
-	return 0
-}
-
-func (s *Store) loadResolvedPlan(ctx context.Context, q queryer) (*supPlan, error) {
+func (s *Store) loadResolvedPlan(ctx context.Context, q queryer) (*model.SupervisorPlan, error) {
 	p, err := loadSupPlan(ctx, q)
 	if err != nil {
 		return nil, err
@@ -103,12 +47,12 @@ func (s *Store) loadResolvedPlan(ctx context.Context, q queryer) (*supPlan, erro
 	if err := s.loadHeads(ctx, q, p); err != nil {
 		return nil, err
 	}
-	p.resolve()
+	p.Resolve()
 	return p, nil
 }
 
 // deriveSupervisors sets the supervisor of every employee whose supervisor
-// was not given explicitly (see supPlan). It runs one UPDATE per unit,
+// was not given explicitly (see model.SupervisorPlan). It runs one UPDATE per unit,
 // inside the caller's transaction, and only touches rows whose supervisor
 // actually changes: cheap when one edit changes a few rows. Loads that may
 // change many rows use deriveAllSupervisors.
@@ -143,24 +87,21 @@ func (s *Store) deriveSupervisors(ctx context.Context, tx *sql.Tx) error {
 	}
 	defer closeBoth(headAudit)
 	now := s.Now().Unix()
-	for _, u := range p.units {
-		sup := u.head
-		if sup == 0 {
-			sup = u.above
+	for _, u := range p.Units {
+		sup := u.Staff()
+		if err := execPrepared(ctx, staffAudit, nullID(sup), u.ID, u.Head, now); err != nil {
+			return fmt.Errorf("store: audit derived supervisors of unit %d: %w", u.ID, err)
 		}
-		if err := execPrepared(ctx, staffAudit, nullID(sup), u.id, u.head, now); err != nil {
-			return fmt.Errorf("store: audit derived supervisors of unit %d: %w", u.id, err)
-		}
-		if u.head != 0 {
-			if err := execPrepared(ctx, headAudit, nullID(u.above), u.head, u.id, now); err != nil {
+		if u.Head != 0 {
+			if err := execPrepared(ctx, headAudit, nullID(u.Above), u.Head, u.ID, now); err != nil {
 				return err
 			}
 		}
-		if _, err := staff.ExecContext(ctx, nullID(sup), u.id, u.head); err != nil {
-			return fmt.Errorf("store: derive supervisors of unit %d: %w", u.id, err)
+		if _, err := staff.ExecContext(ctx, nullID(sup), u.ID, u.Head); err != nil {
+			return fmt.Errorf("store: derive supervisors of unit %d: %w", u.ID, err)
 		}
-		if u.head != 0 {
-			if _, err := head.ExecContext(ctx, nullID(u.above), u.head, u.id); err != nil {
+		if u.Head != 0 {
+			if _, err := head.ExecContext(ctx, nullID(u.Above), u.Head, u.ID); err != nil {
 				return err
 			}
 		}
@@ -186,18 +127,14 @@ func (s *Store) deriveAllSupervisors(ctx context.Context, tx *sql.Tx) error {
 // new in its transaction, and a supervisor derived at creation belongs to
 // the creation's own audit entry (auditSupervisorChanges); the two audit
 // statements would scan every row for nothing.
-func (s *Store) applyPlan(ctx context.Context, tx *sql.Tx, p *supPlan, audit bool) error {
+func (s *Store) applyPlan(ctx context.Context, tx *sql.Tx, p *model.SupervisorPlan, audit bool) error {
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE unit_sup (unit_id BIGINT PRIMARY KEY, head_id BIGINT, staff_sup BIGINT, head_sup BIGINT)`); err != nil {
 		return fmt.Errorf("store: derive supervisors: %w", err)
 	}
 	b := newBulkInserter(ctx, tx, "unit_sup", []string{"unit_id", "head_id", "staff_sup", "head_sup"}, 500)
 	b.anon = s.dialect == SQLite
-	for _, u := range p.units {
-		staff := u.head
-		if staff == 0 {
-			staff = u.above
-		}
-		if err := b.add(u.id, nullID(u.head), nullID(staff), nullID(u.above)); err != nil {
+	for _, u := range p.Units {
+		if err := b.add(u.ID, nullID(u.Head), nullID(u.Staff()), nullID(u.Above)); err != nil {
 			return fmt.Errorf("store: derive supervisors: %w", err)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -245,43 +244,29 @@ func (s *Store) Survey(ctx context.Context, id int64) (*model.Survey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: survey %d: %w", id, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, ord, kind, prompt, max_picks, required FROM survey_question WHERE survey_id = $1 ORDER BY ord, id`, id)
-	if err != nil {
+	byID := map[int64]int{}
+	var q model.SurveyQuestion
+	if err := eachRow(ctx, s.db, `SELECT id, ord, kind, prompt, max_picks, required FROM survey_question WHERE survey_id = $1 ORDER BY ord, id`,
+		[]any{id}, []any{&q.ID, &q.Ord, &q.Kind, &q.Prompt, &q.MaxPicks, &q.Required}, func() {
+			byID[q.ID] = len(sv.Questions)
+			sv.Questions = append(sv.Questions, q)
+		}); err != nil {
 		return nil, fmt.Errorf("store: survey questions: %w", err)
 	}
-	byID := map[int64]int{}
-	for rows.Next() {
-		var q model.SurveyQuestion
-		if err := rows.Scan(&q.ID, &q.Ord, &q.Kind, &q.Prompt, &q.MaxPicks, &q.Required); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		byID[q.ID] = len(sv.Questions)
-		sv.Questions = append(sv.Questions, q)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows, err = s.db.QueryContext(ctx, `SELECT o.question_id, c.id, c.code, c.name, c.grp, f.code
+	var qid int64
+	var o model.SurveyOption
+	if err := eachRow(ctx, s.db, `SELECT o.question_id, c.id, c.code, c.name, c.grp, f.code
 		FROM survey_option o JOIN survey_question q ON q.id = o.question_id
 		JOIN competency c ON c.id = o.competency_id JOIN framework f ON f.id = c.framework_id
-		WHERE q.survey_id = $1 ORDER BY o.question_id, f.builtin DESC, f.code, c.ord`, id)
-	if err != nil {
+		WHERE q.survey_id = $1 ORDER BY o.question_id, f.builtin DESC, f.code, c.ord`, []any{id},
+		[]any{&qid, &o.CompetencyID, &o.Code, &o.Name, &o.Group, &o.Framework}, func() {
+			q := &sv.Questions[byID[qid]]
+			q.Options = append(q.Options, o)
+			q.OptionIDs = append(q.OptionIDs, o.CompetencyID)
+		}); err != nil {
 		return nil, fmt.Errorf("store: survey options: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var qid int64
-		var o model.SurveyOption
-		if err := rows.Scan(&qid, &o.CompetencyID, &o.Code, &o.Name, &o.Group, &o.Framework); err != nil {
-			return nil, err
-		}
-		q := &sv.Questions[byID[qid]]
-		q.Options = append(q.Options, o)
-		q.OptionIDs = append(q.OptionIDs, o.CompetencyID)
-	}
-	return sv, rows.Err()
+	return sv, nil
 }
 
 // SurveyFilter selects a page of the surveys a reader of Scope may read
@@ -308,43 +293,12 @@ func (s *Store) SurveyPage(ctx context.Context, f SurveyFilter) ([]model.Survey,
 	}
 	f.Limit = min(f.Limit, 200)
 	var a args
-	cond := "FALSE"
-	switch {
-	case f.Scope.All:
-		cond = "TRUE"
-	case len(f.Scope.UnitPaths) > 0:
-		var or []string
-		for _, p := range f.Scope.UnitPaths {
-			or = append(or, pathRange("u.path", p, &a))
-			var above []string
-			for k := 1; k < len(p)-1; k++ { // the strict ancestors of /1/7/42/: /1/ and /1/7/
-				if p[k] == '/' {
-					above = append(above, a.add(p[:k+1]))
-				}
-			}
-			if len(above) > 0 {
-				or = append(or, "u.path IN ("+strings.Join(above, ", ")+")")
-			}
-		}
-		cond = "(" + strings.Join(or, " OR ") + ")"
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id FROM survey s JOIN org_unit u ON u.id = s.scope_unit_id WHERE `+cond+
-		` ORDER BY s.closes_on DESC, s.id DESC LIMIT `+a.add(f.Limit+1)+` OFFSET `+a.add(max(f.Offset, 0)), a...)
-	if err != nil {
-		return nil, false, fmt.Errorf("store: surveys: %w", err)
-	}
+	cond := scopeUnits("u.path", f.Scope, true, &a)
 	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, false, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, false, err
+	var id int64
+	if err := eachRow(ctx, s.db, `SELECT s.id FROM survey s JOIN org_unit u ON u.id = s.scope_unit_id WHERE `+cond+
+		` ORDER BY s.closes_on DESC, s.id DESC LIMIT `+a.add(f.Limit+1)+` OFFSET `+a.add(max(f.Offset, 0)), a, []any{&id}, func() { ids = append(ids, id) }); err != nil {
+		return nil, false, fmt.Errorf("store: surveys: %w", err)
 	}
 	more := len(ids) > f.Limit
 	if more {
@@ -355,7 +309,7 @@ func (s *Store) SurveyPage(ctx context.Context, f SurveyFilter) ([]model.Survey,
 	}
 	var b args
 	in := paddedIDs(ids, &b)
-	rows, err = s.db.QueryContext(ctx, surveySelect+` WHERE s.id IN (`+in+`)`, b...)
+	rows, err := s.db.QueryContext(ctx, surveySelect+` WHERE s.id IN (`+in+`)`, b...)
 	if err != nil {
 		return nil, false, fmt.Errorf("store: surveys: %w", err)
 	}

@@ -107,17 +107,9 @@ func (s *Store) SurveyResponseOf(ctx context.Context, surveyID, employeeID int64
 	}
 	r.CreatedAt, r.UpdatedAt = unixTime(created), unixTime(updated)
 	r.Answers = map[int64]model.SurveyAnswer{}
-	rows, err := s.db.QueryContext(ctx, `SELECT question_id, COALESCE(competency_id, 0), choice, body FROM survey_answer WHERE response_id = $1`, r.ID)
-	if err != nil {
-		return nil, fmt.Errorf("store: survey answers: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var qid, cid int64
-		var choice, body string
-		if err := rows.Scan(&qid, &cid, &choice, &body); err != nil {
-			return nil, err
-		}
+	var qid, cid int64
+	var choice, body string
+	if err := eachRow(ctx, s.db, `SELECT question_id, COALESCE(competency_id, 0), choice, body FROM survey_answer WHERE response_id = $1`, []any{r.ID}, []any{&qid, &cid, &choice, &body}, func() {
 		a := r.Answers[qid]
 		switch {
 		case cid != 0:
@@ -128,8 +120,10 @@ func (s *Store) SurveyResponseOf(ctx context.Context, surveyID, employeeID int64
 			a.Text = body
 		}
 		r.Answers[qid] = a
+	}); err != nil {
+		return nil, fmt.Errorf("store: survey answers: %w", err)
 	}
-	return &r, rows.Err()
+	return &r, nil
 }
 
 // SubmitSurvey stores employee employeeID's answers to a survey, replacing

@@ -51,21 +51,15 @@ func upsertPerformance(ctx context.Context, q queryer, employeeID int64, year in
 
 // Performance returns an employee's SKP predikat per year.
 func (s *Store) Performance(ctx context.Context, employeeID int64) (map[int]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT year, predikat FROM performance_rating WHERE employee_id = $1`, employeeID)
-	if err != nil {
+	out := map[int]string{}
+	var y int
+	var p string
+	if err := eachRow(ctx, s.db, `SELECT year, predikat FROM performance_rating WHERE employee_id = $1`, []any{employeeID}, []any{&y, &p}, func() {
+		out[y] = p
+	}); err != nil {
 		return nil, fmt.Errorf("store: performance of %d: %w", employeeID, err)
 	}
-	defer rows.Close()
-	out := map[int]string{}
-	for rows.Next() {
-		var y int
-		var p string
-		if err := rows.Scan(&y, &p); err != nil {
-			return nil, err
-		}
-		out[y] = p
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // SeedPerformance gives every active employee an SKP predikat for each of
@@ -77,21 +71,11 @@ func (s *Store) SeedPerformance(ctx context.Context, a model.Actor, what string,
 	n := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var ids []int64
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM employee WHERE status = 'aktif' ORDER BY id`)
-		if err != nil {
-			return fmt.Errorf("store: seed performance: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
+		var id int64
+		if err := eachRow(ctx, tx, `SELECT id FROM employee WHERE status = 'aktif' ORDER BY id`, nil, []any{&id}, func() {
 			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
+		}); err != nil {
+			return fmt.Errorf("store: seed performance: %w", err)
 		}
 		for _, y := range years {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM performance_rating WHERE year = $1`, y); err != nil {

@@ -38,22 +38,12 @@ func (s *Store) EmployeeRefsByNIP(ctx context.Context, nips []string) (map[strin
 	for len(keys) > 0 {
 		chunk := keys[:min(len(keys), inChunk)]
 		keys = keys[len(chunk):]
-		rows, err := s.db.QueryContext(ctx, `SELECT e.nip, e.id, u.path FROM employee e JOIN org_unit u ON u.id = e.unit_id
-			WHERE e.nip IN (`+s.inList(len(chunk))+`)`, chunk...)
-		if err != nil {
-			return nil, fmt.Errorf("store: employees by NIP: %w", err)
-		}
-		for rows.Next() {
-			var n string
-			var e EmployeeRef
-			if err := rows.Scan(&n, &e.ID, &e.UnitPath); err != nil {
-				rows.Close()
-				return nil, err
-			}
+		var n string
+		var e EmployeeRef
+		if err := eachRow(ctx, s.db, `SELECT e.nip, e.id, u.path FROM employee e JOIN org_unit u ON u.id = e.unit_id
+			WHERE e.nip IN (`+s.inList(len(chunk))+`)`, chunk, []any{&n, &e.ID, &e.UnitPath}, func() {
 			out[n] = e
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		}); err != nil {
 			return nil, fmt.Errorf("store: employees by NIP: %w", err)
 		}
 	}

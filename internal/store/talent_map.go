@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/kompeten/kompeten/internal/gap"
@@ -24,6 +25,9 @@ type TalentPerson struct {
 	Box           gap.Box
 }
 
+// errStopRows ends a talentRows stream early (a page is full).
+var errStopRows = errors.New("store: enough rows")
+
 // talentRows streams the active employees in scope (and, when unitID is not
 // 0, in that unit's subtree) in name order with what the 9-box needs.
 func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, years [2]int, fn func(*TalentPerson) error) error {
@@ -38,35 +42,28 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 		}
 		where += " AND e.unit_id IN (SELECT id FROM org_unit WHERE " + pathRange("path", path, &a) + ")"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name, u.path,
+	var p TalentPerson
+	var jpm *int64
+	var excluded bool
+	err := eachRowErr(ctx, s.db, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name, u.path,
 		j.jpm_capped, COALESCE(p0.predikat, ''), COALESCE(p1.predikat, ''), `+excludedSQL(today)+`
 		FROM employee e JOIN org_unit u ON u.id = e.unit_id
 		LEFT JOIN employee_jpm j ON j.employee_id = e.id
 		LEFT JOIN performance_rating p0 ON p0.employee_id = e.id AND p0.year = `+y0+`
 		LEFT JOIN performance_rating p1 ON p1.employee_id = e.id AND p1.year = `+y1+`
-		WHERE `+where+` ORDER BY e.sort_name, e.id`, a...)
-	if err != nil {
-		return fmt.Errorf("store: talent map: %w", err)
-	}
-	defer rows.Close()
-	var p TalentPerson
-	for rows.Next() {
-		var jpm *int64
-		var excluded bool
-		if err := rows.Scan(&p.ID, &p.NIP, &p.Kind, &p.Name, &p.GelarDepan, &p.GelarBelakang, &p.UnitName, &p.UnitPath,
-			&jpm, &p.Predikat[0], &p.Predikat[1], &excluded); err != nil {
-			return err
-		}
+		WHERE `+where+` ORDER BY e.sort_name, e.id`, a, []any{&p.ID, &p.NIP, &p.Kind, &p.Name, &p.GelarDepan, &p.GelarBelakang, &p.UnitName, &p.UnitPath,
+		&jpm, &p.Predikat[0], &p.Predikat[1], &excluded}, func() error {
 		p.HasJPM, p.JPMCapped = jpm != nil, 0
 		if jpm != nil {
 			p.JPMCapped = gap.Fixed(*jpm)
 		}
 		p.Box = gap.PlaceTalent(p.Predikat, p.JPMCapped, p.HasJPM, excluded)
-		if err := fn(&p); err != nil {
-			return err
-		}
+		return fn(&p)
+	})
+	if err != nil && !errors.Is(err, errStopRows) {
+		return fmt.Errorf("store: talent map: %w", err)
 	}
-	return rows.Err()
+	return err
 }
 
 // TalentMap places every active employee in scope (in unitID's subtree when
@@ -95,7 +92,6 @@ func (s *Store) TalentBox(ctx context.Context, sc model.Scope, unitID int64, box
 	offset = max(offset, 0)
 	var out []TalentPerson
 	seen, more := 0, false
-	errStop := fmt.Errorf("stop")
 	err := s.talentRows(ctx, sc, unitID, gap.TalentYears(s.Now()), func(p *TalentPerson) error {
 		if p.Box.Number != box {
 			return nil
@@ -106,12 +102,12 @@ func (s *Store) TalentBox(ctx context.Context, sc model.Scope, unitID int64, box
 		}
 		if len(out) == limit {
 			more = true
-			return errStop
+			return errStopRows
 		}
 		out = append(out, *p)
 		return nil
 	})
-	if err != nil && err != errStop {
+	if err != nil && !errors.Is(err, errStopRows) {
 		return nil, false, err
 	}
 	return out, more, nil

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -124,25 +125,6 @@ func (s *Store) Ancestors(ctx context.Context, id int64) ([]model.OrgUnit, error
 	return s.queryUnits(ctx, `SELECT `+unitCols+` FROM org_unit WHERE CAST(id AS TEXT) IN (`+strings.Join(marks, ",")+`) ORDER BY depth`, ids...)
 }
 
-// UnitCounts returns, per unit ID, the number of employees directly in it.
-func (s *Store) UnitCounts(ctx context.Context) (map[int64]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT unit_id, COUNT(*) FROM employee GROUP BY unit_id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]int{}
-	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, err
-		}
-		out[id] = n
-	}
-	return out, rows.Err()
-}
-
 func (s *Store) queryUnits(ctx context.Context, q string, args ...any) ([]model.OrgUnit, error) {
 	rows, err := s.query(ctx, q, args...)
 	if err != nil {
@@ -176,7 +158,7 @@ func diff(m map[string]Change, field, old, new string) {
 // UnitsHeadedBy returns the units whose head post the employee holds, or
 // holds as an acting head (Plt./Plh.) today.
 func (s *Store) UnitsHeadedBy(ctx context.Context, employeeID int64) ([]model.OrgUnit, error) {
-	today := dateText(s.Now())
+	today := date.Format(s.Now())
 	return s.queryUnits(ctx, `SELECT `+unitCols+` FROM org_unit WHERE id IN (
 		SELECT p.unit_id FROM position p JOIN employee e ON e.position_id = p.id WHERE e.id = $1 AND p.is_head = TRUE
 		UNION

@@ -48,24 +48,18 @@ func (s *Store) TouchUserSession(ctx context.Context, token string) error {
 
 // UserSessions lists the live sessions of userID, most recently active first.
 func (s *Store) UserSessions(ctx context.Context, userID int64) ([]UserSession, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT us.token, us.created_at, us.seen_at, us.user_agent, us.ip
-		FROM user_session us JOIN session s ON s.token = us.token
-		WHERE us.user_id = $1 AND s.expiry > $2 ORDER BY us.seen_at DESC, us.created_at DESC`, userID, s.Now().Unix())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []UserSession
-	for rows.Next() {
-		var u UserSession
-		var created, seen int64
-		if err := rows.Scan(&u.token, &created, &seen, &u.UserAgent, &u.IP); err != nil {
-			return nil, err
-		}
+	var u UserSession
+	var created, seen int64
+	if err := eachRow(ctx, s.db, `SELECT us.token, us.created_at, us.seen_at, us.user_agent, us.ip
+		FROM user_session us JOIN session s ON s.token = us.token
+		WHERE us.user_id = $1 AND s.expiry > $2 ORDER BY us.seen_at DESC, us.created_at DESC`, []any{userID, s.Now().Unix()}, []any{&u.token, &created, &seen, &u.UserAgent, &u.IP}, func() {
 		u.ID, u.Created, u.Seen = SessionID(u.token), unixTime(created), unixTime(seen)
 		out = append(out, u)
+	}); err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // EndUserSession ends the session of userID whose public ID is id, audited.
@@ -86,21 +80,12 @@ func (s *Store) EndUserSession(ctx context.Context, a model.Actor, userID int64,
 // EndOtherUserSessions ends every session of userID except keep (the
 // caller's own; "" ends all), audited. It returns how many ended.
 func (s *Store) EndOtherUserSessions(ctx context.Context, a model.Actor, userID int64, keep string) (int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT token FROM user_session WHERE user_id = $1 AND token <> $2`, userID, keep)
-	if err != nil {
-		return 0, err
-	}
 	var tokens []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return 0, err
-		}
+	var t string
+	err := eachRow(ctx, s.db, `SELECT token FROM user_session WHERE user_id = $1 AND token <> $2`, []any{userID, keep}, []any{&t}, func() {
 		tokens = append(tokens, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(tokens) == 0 {
+	})
+	if err != nil || len(tokens) == 0 {
 		return 0, err
 	}
 	return len(tokens), s.endSessions(ctx, a, userID, tokens, "session.end_others")

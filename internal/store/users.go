@@ -122,18 +122,5 @@ func (s *Store) Users(ctx context.Context, sc model.Scope) ([]model.User, error)
 	if !sc.All {
 		q += ` WHERE employee_id IN (SELECT e.id FROM employee e WHERE ` + scopeClause(sc, &a) + `)`
 	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY username LIMIT 1000`, a...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.User
-	for rows.Next() {
-		var u model.User
-		if err := scanUser(rows, &u); err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, q+` ORDER BY username LIMIT 1000`, a, scanUser)
 }

@@ -31,32 +31,6 @@ func (s *Store) CountEmployees(ctx context.Context, sc model.Scope) (ScopeCounts
 	return c, nil
 }
 
-// SubtreeCounts returns, for unit id and each of its direct children, the
-// number of employees in that unit's whole subtree. Units without
-// employees are absent from the map.
-func (s *Store) SubtreeCounts(ctx context.Context, id int64) (map[int64]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, COUNT(e.id)
-		FROM org_unit c
-		JOIN org_unit d ON d.path >= c.path AND d.path < SUBSTR(c.path, 1, LENGTH(c.path) - 1) || '0'
-		JOIN employee e ON e.unit_id = d.id
-		WHERE c.id = $1 OR c.parent_id = $1
-		GROUP BY c.id`, id)
-	if err != nil {
-		return nil, fmt.Errorf("store: subtree counts: %w", err)
-	}
-	defer rows.Close()
-	out := map[int64]int{}
-	for rows.Next() {
-		var uid int64
-		var n int
-		if err := rows.Scan(&uid, &n); err != nil {
-			return nil, err
-		}
-		out[uid] = n
-	}
-	return out, rows.Err()
-}
-
 // EmployeesInScope reports which of ids are visible in sc.
 func (s *Store) EmployeesInScope(ctx context.Context, sc model.Scope, ids []int64) (map[int64]bool, error) {
 	out := map[int64]bool{}
@@ -72,17 +46,11 @@ func (s *Store) EmployeesInScope(ctx context.Context, sc model.Scope, ids []int6
 		}
 		marks += a.add(id)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id FROM employee e WHERE e.id IN (`+marks+`) AND `+cond, a...)
-	if err != nil {
+	var id int64
+	if err := eachRow(ctx, s.db, `SELECT e.id FROM employee e WHERE e.id IN (`+marks+`) AND `+cond, a, []any{&id}, func() {
+		out[id] = true
+	}); err != nil {
 		return nil, fmt.Errorf("store: employees in scope: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -21,22 +21,16 @@ func (s *Store) SubtreeCountsOf(ctx context.Context, ids []int64) (map[int64]int
 		args[i] = id
 		marks[i] = fmt.Sprintf("$%d", i+1)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, (SELECT COUNT(*) FROM org_unit d JOIN employee e ON e.unit_id = d.id
+	var id int64
+	var n int
+	if err := eachRow(ctx, s.db, `SELECT c.id, (SELECT COUNT(*) FROM org_unit d JOIN employee e ON e.unit_id = d.id
 			WHERE d.path >= c.path AND d.path < SUBSTR(c.path, 1, LENGTH(c.path) - 1) || '0')
-		FROM org_unit c WHERE c.id IN (`+strings.Join(marks, ",")+`)`, args...)
-	if err != nil {
+		FROM org_unit c WHERE c.id IN (`+strings.Join(marks, ",")+`)`, args, []any{&id, &n}, func() {
+		out[id] = n
+	}); err != nil {
 		return nil, fmt.Errorf("store: subtree counts: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, err
-		}
-		out[id] = n
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // DirectCount returns the number of employees placed in unit id itself.

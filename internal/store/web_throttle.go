@@ -11,44 +11,6 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 )
 
-// ThrottleRule says how one login_throttle key paces sign-in attempts.
-// blocked_until is the key's next free slot: an attempt is admitted at the
-// latest next slot of its keys, and each key's next slot moves to that
-// slot plus Spacing(failures). The failure count is forgiven after Forget
-// without failures, or, when Leak is set, drains by one failure per Leak.
-type ThrottleRule struct {
-	Key     string
-	Spacing func(failures int) time.Duration
-	Forget  time.Duration
-	Leak    time.Duration
-}
-
-// count is the rule's failure count at now, before a new failure.
-func (r ThrottleRule) count(failures int, last, now time.Time) int {
-	elapsed := max(now.Sub(last), 0) // last is a slot, which may lie ahead
-	if r.Leak > 0 {
-		return max(failures-int(elapsed/r.Leak), 0)
-	}
-	if elapsed > r.Forget {
-		return 0
-	}
-	return failures
-}
-
-// ceilUnix is t+d in Unix seconds, rounded up so that a gap is never
-// shorter than d; without a gap it is t rounded down, so that a free
-// attempt never holds the next one.
-func ceilUnix(t time.Time, d time.Duration) int64 {
-	if d <= 0 {
-		return t.Unix()
-	}
-	t = t.Add(d)
-	if t.Nanosecond() > 0 {
-		return t.Unix() + 1
-	}
-	return t.Unix()
-}
-
 // LoginAttempt is one sign-in attempt as the security audit records it.
 type LoginAttempt struct {
 	Username    string // as looked up (a NIP's 18 digits, or a username)
@@ -93,9 +55,9 @@ func (s *Store) auditLogin(ctx context.Context, q queryer, action string, a Logi
 // LoginPassed) and moves its next slot on, and the wait until the slot
 // (at most maxHold) is returned: the caller holds the attempt that long
 // before checking the password. Rows are locked in key order.
-func (s *Store) BeginLoginAttempt(ctx context.Context, rules []ThrottleRule, maxHold time.Duration, a LoginAttempt) (wait time.Duration, refused bool, err error) {
+func (s *Store) BeginLoginAttempt(ctx context.Context, rules []model.ThrottleRule, maxHold time.Duration, a LoginAttempt) (wait time.Duration, refused bool, err error) {
 	rules = slices.Clone(rules)
-	slices.SortFunc(rules, func(a, b ThrottleRule) int { return strings.Compare(a.Key, b.Key) })
+	slices.SortFunc(rules, func(a, b model.ThrottleRule) int { return strings.Compare(a.Key, b.Key) })
 	lock := ""
 	if s.dialect == Postgres {
 		lock = " FOR UPDATE"
@@ -129,9 +91,9 @@ func (s *Store) BeginLoginAttempt(ctx context.Context, rules []ThrottleRule, max
 		}
 		for i, r := range rules {
 			st := states[i]
-			n := r.count(int(st.failures), unixTime(st.last), slot) + 1
+			n := r.Count(int(st.failures), unixTime(st.last), slot) + 1
 			if _, err := tx.ExecContext(ctx, `UPDATE login_throttle SET failures = $1, last_failure = $2, blocked_until = $3 WHERE key = $4`,
-				n, slot.Unix(), ceilUnix(slot, r.Spacing(n)), r.Key); err != nil {
+				n, slot.Unix(), model.CeilUnix(slot, r.Spacing(n)), r.Key); err != nil {
 				return err
 			}
 		}
@@ -155,14 +117,14 @@ func (s *Store) LoginFailed(ctx context.Context, a LoginAttempt, wait time.Durat
 // slot comes no later than the lower count gives), each key in clear is
 // forgotten, and the marker mark is stored valid until markUntil (see
 // RememberLoginMark). action is ActionLoginOK or ActionInactive.
-func (s *Store) LoginPassed(ctx context.Context, undo []ThrottleRule, clear []string, mark string, markUntil time.Time,
+func (s *Store) LoginPassed(ctx context.Context, undo []model.ThrottleRule, clear []string, mark string, markUntil time.Time,
 	action string, a LoginAttempt, wait time.Duration) error {
 	lock := ""
 	if s.dialect == Postgres {
 		lock = " FOR UPDATE"
 	}
 	undo = slices.Clone(undo)
-	slices.SortFunc(undo, func(a, b ThrottleRule) int { return strings.Compare(a.Key, b.Key) })
+	slices.SortFunc(undo, func(a, b model.ThrottleRule) int { return strings.Compare(a.Key, b.Key) })
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, r := range undo {
 			var failures, last, next int64
@@ -175,7 +137,7 @@ func (s *Store) LoginPassed(ctx context.Context, undo []ThrottleRule, clear []st
 				return err
 			}
 			n := max(failures-1, 0)
-			next = min(next, ceilUnix(unixTime(last), r.Spacing(int(n))))
+			next = min(next, model.CeilUnix(unixTime(last), r.Spacing(int(n))))
 			if _, err := tx.ExecContext(ctx, `UPDATE login_throttle SET failures = $1, blocked_until = $2 WHERE key = $3`,
 				n, next, r.Key); err != nil {
 				return err

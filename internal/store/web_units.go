@@ -49,24 +49,15 @@ func (s *Store) ChildUnitsPage(ctx context.Context, parentID int64, limit int) (
 // UnitPositions returns at most limit positions of one unit (head post
 // first, then by title) and whether there are more.
 func (s *Store) UnitPositions(ctx context.Context, unitID int64, limit int) ([]model.Position, bool, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+positionCols+` FROM position WHERE unit_id = $1
-		ORDER BY is_head DESC, title LIMIT $2`, unitID, limit+1)
+	out, err := queryAll(ctx, s.db, `SELECT `+positionCols+` FROM position WHERE unit_id = $1
+		ORDER BY is_head DESC, title LIMIT $2`, []any{unitID, limit + 1}, scanPosition)
 	if err != nil {
 		return nil, false, fmt.Errorf("store: unit positions: %w", err)
 	}
-	defer rows.Close()
-	var out []model.Position
-	for rows.Next() {
-		var p model.Position
-		if err := scanPosition(rows, &p); err != nil {
-			return nil, false, err
-		}
-		out = append(out, p)
-	}
 	if len(out) > limit {
-		return out[:limit], true, rows.Err()
+		return out[:limit], true, nil
 	}
-	return out, false, rows.Err()
+	return out, false, nil
 }
 
 // UnitByCode returns one unit by its code.
