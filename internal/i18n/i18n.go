@@ -208,9 +208,9 @@ func toInt64(v any) int64 {
 // date with one that shows instants in the city's zone).
 func FuncMap() template.FuncMap {
 	return template.FuncMap{
-		"t":         func(l Lang, key string, args ...any) string { return T(l, key, args...) },
-		"num":       func(l Lang, n any) string { return Number(l, toInt64(n)) },
-		"money":     func(l Lang, n any) string { return Money(l, toInt64(n)) },
-		"date":      Date,
+		"t":     func(l Lang, key string, args ...any) string { return T(l, key, args...) },
+		"num":   func(l Lang, n any) string { return Number(l, toInt64(n)) },
+		"money": func(l Lang, n any) string { return Money(l, toInt64(n)) },
+		"date":  Date,
 	}
 }

@@ -6,10 +6,8 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/filelock"
 )
-
-// errFileBusy: a conflicting lock on a SQLite file is held elsewhere.
-var errFileBusy = errors.New("store: database file locked")
 
 // LockForRestore takes the database file at path for a restore: it fails
 // with ECONFLICT while any process (a running server, an import) has the
@@ -17,9 +15,9 @@ var errFileBusy = errors.New("store: database file locked")
 // file. A file that does not exist yet needs no lock. Call release after
 // the new file is in place.
 func LockForRestore(path string) (release func(), err error) {
-	f, err := lockFile(path, true)
+	f, err := filelock.Lock(path, true)
 	switch {
-	case errors.Is(err, errFileBusy):
+	case errors.Is(err, filelock.ErrBusy):
 		return nil, apperr.New(apperr.ECONFLICT, "err.backup.db_in_use", path)
 	case errors.Is(err, os.ErrNotExist):
 		return func() {}, nil
@@ -40,9 +38,9 @@ func holdFile(path string) (*os.File, error) {
 	if path == "" || strings.ContainsAny(path, "?:") {
 		return nil, nil
 	}
-	f, err := lockFile(path, false)
+	f, err := filelock.Lock(path, false)
 	switch {
-	case errors.Is(err, errFileBusy):
+	case errors.Is(err, filelock.ErrBusy):
 		return nil, apperr.New(apperr.ECONFLICT, "err.backup.db_restoring", path)
 	case errors.Is(err, os.ErrNotExist):
 		return nil, nil

@@ -172,7 +172,7 @@ func (ei *employeeImporter) batch(ctx context.Context, rows []*ImportRow) error 
 		}
 		o := old[e.NIP]
 		if o != nil {
-			ei.merge(e, o)
+			e.KeepUnprovided(&o.Employee, ei.imp.Provided)
 		}
 		pendingSup := ""
 		if r.SupervisorNIP != "" {
@@ -235,50 +235,6 @@ func (ei *employeeImporter) batch(ctx context.Context, rows []*ImportRow) error 
 		ei.deferred = append(ei.deferred, deferredSup{id: ids[d.id], supNIP: d.supNIP})
 	}
 	return nil
-}
-
-// merge keeps the stored value of every field the file has no column for.
-func (ei *employeeImporter) merge(e *model.Employee, o *existing) {
-	p := ei.imp.Provided
-	if !p["name"] {
-		e.Name = o.Name
-	}
-	if !p["gelar_depan"] && !p["gelar_belakang"] && e.GelarDepan == "" && e.GelarBelakang == "" {
-		e.GelarDepan, e.GelarBelakang = o.GelarDepan, o.GelarBelakang
-	}
-	if !p["birth_place"] {
-		e.BirthPlace = o.BirthPlace
-	}
-	if !p["birth_date"] {
-		e.BirthDate = o.BirthDate
-	}
-	if !p["gender"] {
-		e.Gender = o.Gender
-	}
-	if !p["kind"] {
-		e.Kind = o.Kind
-	}
-	if !p["golongan"] {
-		e.Golongan = o.Golongan
-	}
-	if !p["position_id"] {
-		e.PositionID = o.PositionID
-	}
-	if !p["unit_id"] {
-		e.UnitID = o.UnitID
-	}
-	if !p["supervisor_id"] {
-		e.SupervisorID, e.SupervisorSet = o.SupervisorID, o.SupervisorSet
-	}
-	if !p["email"] {
-		e.Email = o.Email
-	}
-	if !p["phone"] {
-		e.Phone = o.Phone
-	}
-	if !p["status"] {
-		e.Status = o.Status
-	}
 }
 
 func (ei *employeeImporter) fetchExisting(ctx context.Context, rows []*ImportRow) (map[string]*existing, error) {

@@ -1,6 +1,6 @@
 //go:build unix
 
-package store
+package filelock
 
 import (
 	"errors"
@@ -8,13 +8,13 @@ import (
 	"syscall"
 )
 
-// lockFile opens the SQLite file at path and takes an advisory flock on it:
+// Lock opens the SQLite file at path and takes an advisory flock on it:
 // shared for every Store that uses the file, exclusive for a restore, which
 // replaces the file. The lock lives as long as the returned file is open.
 // flock locks are separate from the POSIX record locks SQLite takes on the
-// same file, so they never interfere with SQLite's own locking. errFileBusy
+// same file, so they never interfere with SQLite's own locking. ErrBusy
 // means another process (or Store) holds a lock that conflicts.
-func lockFile(path string, exclusive bool) (*os.File, error) {
+func Lock(path string, exclusive bool) (*os.File, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -26,7 +26,7 @@ func lockFile(path string, exclusive bool) (*os.File, error) {
 	if err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, errFileBusy
+			return nil, ErrBusy
 		}
 		return nil, err
 	}
