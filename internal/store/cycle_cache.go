@@ -2,10 +2,8 @@ package store
 
 import (
 	"context"
-	"runtime"
 	"sync"
 	"time"
-	"weak"
 )
 
 // Cycle progress snapshots. Counting a cycle's progress reads its scope's
@@ -58,23 +56,20 @@ type cycleSnap struct {
 
 // cycleCache holds a Store's snapshots; counts are single-flight per key.
 type cycleCache struct {
+	once     sync.Once
 	mu       sync.Mutex
 	snaps    map[cycleKey]*cycleSnap
 	building map[cycleKey]chan struct{}
 }
 
-var cycleCaches sync.Map // weak.Pointer[Store] → *cycleCache
-
+// cycleCache returns the Store's own cache (a field, so it lives and dies
+// with the Store), its maps made on first use.
 func (s *Store) cycleCache() *cycleCache {
-	k := weak.Make(s)
-	if c, ok := cycleCaches.Load(k); ok {
-		return c.(*cycleCache)
-	}
-	c, loaded := cycleCaches.LoadOrStore(k, &cycleCache{snaps: map[cycleKey]*cycleSnap{}, building: map[cycleKey]chan struct{}{}})
-	if !loaded {
-		runtime.AddCleanup(s, func(k weak.Pointer[Store]) { cycleCaches.Delete(k) }, k)
-	}
-	return c.(*cycleCache)
+	c := &s.cycles
+	c.once.Do(func() {
+		c.snaps, c.building = map[cycleKey]*cycleSnap{}, map[cycleKey]chan struct{}{}
+	})
+	return c
 }
 
 // cycleStats returns the snapshot of key under the rule above, counting it

@@ -3,11 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"sync"
 	"time"
 	"unsafe"
-	"weak"
 
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/needs"
@@ -86,21 +84,9 @@ type needsCache struct {
 	building chan struct{} // closed when the running build ends; nil when none runs
 }
 
-// needsCaches maps each open Store (weakly, so a closed and dropped store
-// is forgotten) to its cache.
-var needsCaches sync.Map // weak.Pointer[Store] → *needsCache
-
-func (s *Store) needsCache() *needsCache {
-	k := weak.Make(s)
-	if c, ok := needsCaches.Load(k); ok {
-		return c.(*needsCache)
-	}
-	c, loaded := needsCaches.LoadOrStore(k, &needsCache{})
-	if !loaded {
-		runtime.AddCleanup(s, func(k weak.Pointer[Store]) { needsCaches.Delete(k) }, k)
-	}
-	return c.(*needsCache)
-}
+// needsCache returns the Store's own cache (a field, so it lives and dies
+// with the Store).
+func (s *Store) needsCache() *needsCache { return &s.needs }
 
 // stampQuery reads the fingerprint: two index seeks.
 const stampQuery = `SELECT (SELECT COALESCE(MAX(id), 0) FROM audit_log), (SELECT COALESCE(MAX(id), 0) FROM rating)`

@@ -31,6 +31,10 @@ type Store struct {
 	stmts    stmtCache
 	// labelCache: unit and position labels for lists (labels.go).
 	labelCache labelCache
+	// needs and cycles keep the needs snapshot and cycle progress counts
+	// (needs_cache.go, cycle_cache.go).
+	needs  needsCache
+	cycles cycleCache
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 	// observeWork, when set, hears of each background job's end (ObserveWork).
