@@ -13,7 +13,7 @@ import (
 
 // assessmentFields are the columns of an assessment-centre result file.
 var assessmentFields = []field{
-	{Key: "nip", Header: "NIP", Aliases: []string{"NIP BARU", "NIP PEGAWAI", "NIP/NI PPPK"}},
+	nipField,
 	{Key: "code", Header: "KODE KOMPETENSI", Aliases: []string{"KODE", "KOMPETENSI KODE"}},
 	{Key: "name", Header: "NAMA KOMPETENSI", Aliases: []string{"KOMPETENSI"}},
 	{Key: "level", Header: "LEVEL", Aliases: []string{"LEVEL KOMPETENSI", "NILAI", "LEVEL AKTUAL"}},

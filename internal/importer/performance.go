@@ -12,7 +12,7 @@ import (
 
 // performanceFields are the columns of an SKP file.
 var performanceFields = []field{
-	{Key: "nip", Header: "NIP", Aliases: []string{"NIP BARU", "NIP PEGAWAI", "NIP/NI PPPK"}},
+	nipField,
 	{Key: "year", Header: "TAHUN", Aliases: []string{"TAHUN SKP", "PERIODE"}},
 	{Key: "predikat", Header: "PREDIKAT", Aliases: []string{"PREDIKAT KINERJA", "PREDIKAT SKP", "NILAI SKP"}},
 }

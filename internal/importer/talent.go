@@ -23,6 +23,9 @@ const (
 	TalentPerformance = "performance" // SKP predikat per year: NIP, TAHUN, PREDIKAT
 )
 
+// nipField is the NIP column of the assessment-centre and SKP files.
+var nipField = field{Key: "nip", Header: "NIP", Aliases: []string{"NIP BARU", "NIP PEGAWAI", "NIP/NI PPPK"}}
+
 // TalentOptions control an assessment-centre or SKP import.
 type TalentOptions struct {
 	Kind  string      // TalentAssessment or TalentPerformance

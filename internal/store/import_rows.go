@@ -412,19 +412,6 @@ func (ei *employeeImporter) flushWords(ctx context.Context, final bool) error {
 	return nil
 }
 
-// placeholder returns parameter marker number i (1-based): "$i" on
-// PostgreSQL, "?" on SQLite. Large multi-row statements use anonymous
-// markers on SQLite because the driver looks up the name of every
-// parameter, which costs time quadratic in the parameter count for "$N".
-func (d Dialect) placeholder(b *strings.Builder, i int) {
-	if d == SQLite {
-		b.WriteByte('?')
-		return
-	}
-	b.WriteByte('$')
-	b.WriteString(strconv.Itoa(i))
-}
-
 // insertVerb starts the bulk INSERTs. On SQLite "OR ROLLBACK" (with foreign
 // keys deferred to the commit) spares every multi-row statement a statement
 // journal: otherwise each statement first copies every existing page it
@@ -439,42 +426,9 @@ func (d Dialect) insertVerb() string {
 }
 
 func insertEmployeesSQL(d Dialect, n int) string {
-	var b strings.Builder
-	b.Grow(n * 100)
-	b.WriteString(d.insertVerb() + ` employee (` + employeeInsCols + `) VALUES `)
-	p := 1
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('(')
-		for j := 0; j < employeeInsN; j++ {
-			if j > 0 {
-				b.WriteByte(',')
-			}
-			d.placeholder(&b, p)
-			p++
-		}
-		b.WriteByte(')')
-	}
-	b.WriteString(` RETURNING id, nip`)
-	return b.String()
+	return valuesSQL(d.insertVerb()+` employee (`+employeeInsCols+`)`, n, employeeInsN, d == SQLite) + ` RETURNING id, nip`
 }
 
 func insertWordsSQL(d Dialect, n int) string {
-	var b strings.Builder
-	b.WriteString(d.insertVerb() + ` employee_word (word, sort_name, employee_id) VALUES `)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('(')
-		d.placeholder(&b, 3*i+1)
-		b.WriteByte(',')
-		d.placeholder(&b, 3*i+2)
-		b.WriteByte(',')
-		d.placeholder(&b, 3*i+3)
-		b.WriteByte(')')
-	}
-	return b.String()
+	return valuesSQL(d.insertVerb()+` employee_word (word, sort_name, employee_id)`, n, 3, d == SQLite)
 }

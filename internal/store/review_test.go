@@ -8,6 +8,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/needs"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
@@ -103,7 +104,7 @@ func TestReviewSurveyTextsOfSmallGroupsWithheld(t *testing.T) {
 				map[int64]model.SurveyAnswer{qc: {Competencies: []int64{f.comps[0]}}, qt: {Text: text}})
 			must(t, err)
 		}
-		texts := func() *store.SurveyResults {
+		texts := func() *needs.SurveyResults {
 			t.Helper()
 			res, err := s.SurveyResults(ctx, model.Scope{All: true}, sv.ID, 0)
 			must(t, err)

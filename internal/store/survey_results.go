@@ -25,16 +25,6 @@ import (
 // as it is.
 
 // The result types and their tallies are internal/needs's (survey.go).
-type (
-	SurveyResults   = needs.SurveyResults
-	QuestionResult  = needs.QuestionResult
-	CompetencyTally = needs.CompetencyTally
-	FormTally       = needs.FormTally
-)
-
-// SurveyMaxTexts is the number of newest free answers per question that
-// results carry (TextCount has them all).
-const SurveyMaxTexts = needs.SurveyMaxTexts
 
 // resultsUnit loads the subtree a reader sees of survey sv: unitID when
 // the reader may read that part (policy.ReadsSurveyPart), with unitID 0
@@ -61,7 +51,7 @@ func (s *Store) resultsUnit(ctx context.Context, reader model.Scope, sv *model.S
 
 // SurveyResults returns the figures of survey surveyID for the subtree of
 // unitID (0: see resultsUnit) as reader may read them.
-func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID, unitID int64) (*SurveyResults, error) {
+func (s *Store) SurveyResults(ctx context.Context, reader model.Scope, surveyID, unitID int64) (*needs.SurveyResults, error) {
 	sv, err := s.Survey(ctx, surveyID)
 	if err != nil {
 		return nil, err

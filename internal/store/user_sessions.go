@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
@@ -118,13 +119,11 @@ func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	for n > 0 && !utf8RuneStart(s[n]) {
+	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
 	return s[:n]
 }
-
-func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // endAllSessionsTx deletes every session of userID inside tx. Copies this
 // node holds in memory expire within the session cache's two seconds, and

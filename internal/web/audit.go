@@ -68,10 +68,7 @@ func (s *server) auditLog(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	for i := range rows {
-		rows[i].At = s.inLoc(rows[i].At)
-	}
-	d.Rows = rows
+	d.Rows = rows // the template's dateTime shows instants in the city's zone
 	s.render(w, r, http.StatusOK, "audit", "audit.title", d)
 	return nil
 }
@@ -103,10 +100,6 @@ func (s *server) auditEvent(w http.ResponseWriter, r *http.Request, ev string, f
 	e, err := s.st.ImportEventRecords(r.Context(), id, auditEventRows)
 	if err != nil {
 		return err
-	}
-	e.Event.At = s.inLoc(e.Event.At)
-	for i := range e.Records {
-		e.Records[i].At = s.inLoc(e.Records[i].At)
 	}
 	d.Event, d.Rows, d.More = e, e.Records, e.Total-len(e.Records)
 	s.render(w, r, http.StatusOK, "audit", "audit.title", *d)

@@ -16,7 +16,7 @@ import (
 // needsPDF writes the needs analysis of a unit as a PDF for the leadership
 // (GET /analisis/ekspor.pdf?unit=ID): the same scope rule and the same
 // store.NeedsAnalysis numbers as the page and the XLSX export, with the
-// heat-map and the JPM distribution as pictures.
+// heat-map and the JPM distribution drawn as charts.
 func (s *server) needsPDF(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.needsReader(r)
 	if err != nil {

@@ -4,8 +4,8 @@ import (
 	"net/http"
 
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/needs"
 	"github.com/kompeten/kompeten/internal/policy"
-	"github.com/kompeten/kompeten/internal/store"
 )
 
 // Results (/kuesioner/{id}/hasil?unit=ID): the response rate and, per
@@ -15,11 +15,11 @@ import (
 // lies in what they read, and can narrow it to a child unit. Free answers
 // are shown without names, as the employees were told; free answers and
 // choice tallies are withheld where the part could single out a few
-// respondents (store.SurveyResults.DetailWithheld).
+// respondents (needs.SurveyResults.DetailWithheld).
 
 // surveyResultsData is what survey_results.html shows.
 type surveyResultsData struct {
-	R         *store.SurveyResults
+	R         *needs.SurveyResults
 	State     string
 	Rate      string
 	Children  []model.OrgUnit
@@ -32,7 +32,7 @@ type surveyResultsData struct {
 
 // resultQuestion is one question's tally as shown.
 type resultQuestion struct {
-	store.QuestionResult
+	needs.QuestionResult
 	Comps []resultComp
 	// Quiet are the offered competencies nobody asked for and nobody is
 	// short in: listed by name only, so a long list of options does not
@@ -44,13 +44,13 @@ type resultQuestion struct {
 
 // resultComp is one competency line: asked for beside assessed short.
 type resultComp struct {
-	store.CompetencyTally
+	needs.CompetencyTally
 	SaidPct, ShortPct, Bin string
 }
 
 // resultForm is one training-form line.
 type resultForm struct {
-	store.FormTally
+	needs.FormTally
 	Pct string
 }
 
