@@ -12,8 +12,8 @@ import (
 )
 
 func init() {
-	register("backup", "salin basis data SQLite secara konsisten selagi server berjalan: backup FILE", runBackup)
-	register("restore", "pulihkan basis data SQLite dari cadangan (server harus berhenti): restore FILE", runRestore)
+	register("backup", "cli.summary.backup", runBackup)
+	register("restore", "cli.summary.restore", runRestore)
 }
 
 func runBackup(ctx context.Context, env *Env, args []string) error {
@@ -30,7 +30,7 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if isPostgres(cfg.Get("db")) {
-		fmt.Fprintln(env.Stdout, "PostgreSQL: pg_dump -Fc -f FILE \"$KOMPETEN_DB\"   lalu pulihkan dengan: pg_restore --clean -d \"$KOMPETEN_DB\" FILE")
+		fmt.Fprintln(env.Stdout, msg("cli.backup.postgres"))
 		return nil
 	}
 	st, err := store.Open(cfg.Get("db"))
@@ -41,7 +41,7 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 	if err := st.Backup(ctx, pos[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "cadangan ditulis ke %s\n", pos[0])
+	fmt.Fprintln(env.Stdout, msg("cli.backup.written", pos[0]))
 	return nil
 }
 
@@ -92,7 +92,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	if err := os.Rename(tmp, dbPath); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "basis data %s dipulihkan dari %s\n", dbPath, src)
+	fmt.Fprintln(env.Stdout, msg("cli.backup.restored", dbPath, src))
 	return nil
 }
 

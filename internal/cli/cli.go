@@ -24,7 +24,7 @@ var Version = "dev"
 
 // command is one subcommand.
 type command struct {
-	summary string
+	summary string // catalogue key of the one-line summary
 	run     func(ctx context.Context, env *Env, args []string) error
 }
 
@@ -50,7 +50,7 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "kompeten: perintah tidak dikenal %q\n\n", args[0])
+		fmt.Fprintf(env.Stderr, "%s\n\n", msg("cli.unknown", args[0]))
 		usage(env.Stderr)
 		return 2
 	}
@@ -84,6 +84,9 @@ func Lang() i18n.Lang {
 	return i18n.ID
 }
 
+// msg is the catalogue text of key in the command line's language.
+func msg(key string, args ...any) string { return i18n.T(Lang(), key, args...) }
+
 // inLang picks, of a message kept in both languages, the one in Lang.
 func inLang(id, en string) string {
 	if Lang() == i18n.EN && en != "" {
@@ -92,24 +95,37 @@ func inLang(id, en string) string {
 	return id
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "Kompeten — sistem pengembangan kompetensi ASN\n\nPenggunaan: kompeten <perintah> [opsi]\n\nPerintah:")
+// CommandNames lists the subcommands in alphabetical order.
+func CommandNames() []string {
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+	return names
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "%s\n\n%s\n\n%s\n", msg("cli.title"), msg("cli.usage"), msg("cli.commands"))
+	for _, n := range CommandNames() {
+		fmt.Fprintf(w, "  %-9s %s\n", n, msg(commands[n].summary))
 	}
-	fmt.Fprintln(w, "\nOpsi tiap perintah: kompeten <perintah> -h")
+	fmt.Fprintln(w, "\n"+msg("cli.options_hint"))
 }
 
 // flags returns a flag set for a subcommand with the named config options.
+// Its -h prints the command's usage (cli.usage.<name>) and every option in
+// the command line's language: the flag package's own listing is English.
 func flags(env *Env, name string, opts ...string) (*flag.FlagSet, func() (config.Config, error)) {
 	fs := flag.NewFlagSet("kompeten "+name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
-	return fs, config.Register(fs, opts...)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "%s\n%s\n", msg("cli.usage."+name), msg("cli.options"))
+		printOptions(env.Stderr, fs)
+	}
+	return fs, config.Register(fs, func(name string) string {
+		return msg("cli.opt."+name) + " " + msg("cli.env", config.EnvName(name))
+	}, opts...)
 }
 
 // resolveAndOpen resolves a subcommand's options and opens its database,
@@ -142,11 +158,15 @@ func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 }
 
 func init() {
-	register("version", "cetak versi", func(ctx context.Context, env *Env, args []string) error {
+	register("version", "cli.summary.version", func(ctx context.Context, env *Env, args []string) error {
+		fs, _ := flags(env, "version")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
 		fmt.Fprintln(env.Stdout, "kompeten", Version)
 		return nil
 	})
-	register("migrate", "terapkan migrasi skema basis data", func(ctx context.Context, env *Env, args []string) error {
+	register("migrate", "cli.summary.migrate", func(ctx context.Context, env *Env, args []string) error {
 		fs, resolve := flags(env, "migrate", "db")
 		if err := fs.Parse(args); err != nil {
 			return err
@@ -164,8 +184,21 @@ func init() {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "%d migrasi diterapkan\n", n)
+		fmt.Fprintln(env.Stdout, msg("cli.migrations_ran", n))
 		return nil
+	})
+}
+
+// printOptions lists a flag set's options as flag.PrintDefaults does, with
+// the default named in the command line's language.
+func printOptions(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		kind, usage := flag.UnquoteUsage(f)
+		fmt.Fprintf(w, "  -%s %s\n", f.Name, kind)
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			usage = msg("cli.default", usage, f.DefValue)
+		}
+		fmt.Fprintf(w, "    \t%s\n", usage)
 	})
 }
 

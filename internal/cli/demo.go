@@ -16,13 +16,13 @@ import (
 )
 
 func init() {
-	register("demo", "isi basis data kosong dengan kota demo (Kota Medan) dan akun demo per peran", runDemo)
+	register("demo", "cli.summary.demo", runDemo)
 }
 
 func runDemo(ctx context.Context, env *Env, args []string) error {
 	fs, resolve := flags(env, "demo", "db")
-	n := fs.Int("employees", 13000, "jumlah pegawai (100 sampai 1.000.000)")
-	seed := fs.Int64("seed", 1, "benih acak: benih dan jumlah yang sama menghasilkan data yang sama")
+	n := fs.Int("employees", 13000, msg("cli.flag.demo.employees"))
+	seed := fs.Int64("seed", 1, msg("cli.flag.demo.seed"))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func demoIfEmpty(ctx context.Context, env *Env, st *store.Store) error {
 		return err
 	}
 	if len(units) > 0 {
-		fmt.Fprintln(env.Stdout, "Basis data sudah berisi data; kota demo tidak dimuat ulang. Reset kata sandi akun dengan: kompeten user reset-password USERNAME")
+		fmt.Fprintln(env.Stdout, msg("cli.demo.not_empty"))
 		return nil
 	}
 	return loadDemo(ctx, env, st, 13000, 1)
@@ -72,8 +72,8 @@ func loadDemo(ctx context.Context, env *Env, st *store.Store, n int, seed int64)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Kota demo dimuat: %d unit, %d jabatan, %d pegawai dalam %s.\n",
-		len(city.Units), len(city.Positions), count, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(env.Stdout, msg("cli.demo.loaded",
+		len(city.Units), len(city.Positions), count, time.Since(start).Round(time.Millisecond)))
 	if err := demoStandards(ctx, env, st); err != nil {
 		return err
 	}
@@ -147,7 +147,7 @@ func (p *accountPicker) see(e *model.Employee) {
 
 func (p *accountPicker) createAccounts(ctx context.Context, env *Env, st *store.Store) error {
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "\nAkun demo (kata sandi dibuat untuk basis data ini):\nPERAN\tNAMA PENGGUNA\tKATA SANDI\tPEGAWAI")
+	fmt.Fprintf(tw, "\n%s\n%s\n", msg("cli.demo.accounts"), msg("cli.demo.accounts_head"))
 	create := func(role model.Role, username string, emp *model.Employee, scope int64) error {
 		pw := auth.RandomPassword()
 		hash, err := auth.HashPassword(pw)

@@ -125,7 +125,6 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, lig
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Penilaian demo: %d penilaian, %d level kompetensi, %d JPM dalam %s.\n",
-		n, stats.Levels, stats.JPM, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(env.Stdout, msg("cli.demo.ratings", n, stats.Levels, stats.JPM, time.Since(start).Round(time.Millisecond)))
 	return demoPerformance(ctx, env, st, seed)
 }

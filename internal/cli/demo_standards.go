@@ -40,8 +40,8 @@ func demoStandards(ctx context.Context, env *Env, st *store.Store) error {
 		total.Positions += res.Positions
 		total.Items += res.Items
 	}
-	fmt.Fprintf(env.Stdout, "Standar kompetensi jabatan (%s): %d jabatan, %d butir kompetensi dalam %s.\n",
-		demoDecreeNo, total.Positions, total.Items, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(env.Stdout, msg("cli.demo.standards",
+		demoDecreeNo, total.Positions, total.Items, time.Since(start).Round(time.Millisecond)))
 	return nil
 }
 

@@ -45,16 +45,16 @@ func importFramework(ctx context.Context, env *Env, st *store.Store, path, forma
 	if dictionary.HasErrors(problems) || fw == nil {
 		return apperr.New(apperr.EINVALID, "err.cli.framework_file_has_problems")
 	}
-	fmt.Fprintf(env.Stdout, "kerangka %s versi %s (%s): %d kompetensi, format %s\n", fw.Code, fw.Version, fw.Name, len(fw.Competencies), format)
+	fmt.Fprintln(env.Stdout, msg("cli.framework.read", fw.Code, fw.Version, fw.Name, len(fw.Competencies), format))
 	if !apply {
-		fmt.Fprintln(env.Stdout, "UJI COBA: tidak ada yang disimpan; tambahkan --apply untuk menyimpan")
+		fmt.Fprintln(env.Stdout, msg("cli.framework.dry_run"))
 		return nil
 	}
 	id, err := st.CreateFramework(ctx, cliActor, fw, false)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "DISIMPAN sebagai kerangka #%d\n", id)
+	fmt.Fprintln(env.Stdout, msg("cli.framework.saved", id))
 	return nil
 }
 
@@ -86,6 +86,6 @@ func exportFramework(ctx context.Context, env *Env, st *store.Store, path, code,
 	if err := out.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "kerangka %s versi %s diekspor ke %s (%s)\n", fw.Code, fw.Version, path, format)
+	fmt.Fprintln(env.Stdout, msg("cli.framework.exported", fw.Code, fw.Version, path, format))
 	return nil
 }

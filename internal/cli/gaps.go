@@ -15,10 +15,8 @@ import (
 )
 
 func init() {
-	register("gaps", "hitung ulang level kompetensi, gap dan JPM semua pegawai (gaps recompute | gaps jpm)", runGaps)
+	register("gaps", "cli.summary.gaps", runGaps)
 }
-
-const gapsUsage = "penggunaan: kompeten gaps recompute [--jpm-only] [--db DSN] | kompeten gaps jpm [--out FILE] [--workers N] [--db DSN]"
 
 // runGaps handles "kompeten gaps recompute" (every current level from the
 // rating events and every JPM from the current standards, stored; with
@@ -28,15 +26,15 @@ const gapsUsage = "penggunaan: kompeten gaps recompute [--jpm-only] [--db DSN] |
 // checks and for the benchmark against one SQL aggregate).
 func runGaps(ctx context.Context, env *Env, args []string) error {
 	fs, resolve := flags(env, "gaps", "db")
-	jpmOnly := fs.Bool("jpm-only", false, "recompute: hanya JPM, dari level tersimpan")
-	out := fs.String("out", "-", "jpm: berkas CSV keluaran (- = stdout)")
-	workers := fs.Int("workers", 0, "jpm: jumlah pekerja paralel (0 = sesuai CPU)")
+	jpmOnly := fs.Bool("jpm-only", false, msg("cli.flag.gaps.jpm-only"))
+	out := fs.String("out", "-", msg("cli.flag.gaps.out"))
+	workers := fs.Int("workers", 0, msg("cli.flag.gaps.workers"))
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 || (pos[0] != "recompute" && pos[0] != "jpm") {
-		return apperr.New(apperr.EINVALID, "%s", gapsUsage)
+		return apperr.New(apperr.EINVALID, "cli.usage.gaps")
 	}
 	// A batch over every employee allocates a little per row (database/sql
 	// boxes every value) and keeps little: collect less often. The heap
@@ -56,15 +54,14 @@ func runGaps(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Dihitung ulang: %d JPM dalam %s.\n", n, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintln(env.Stdout, msg("cli.gaps.jpm_only", n, time.Since(start).Round(time.Millisecond)))
 		return nil
 	}
 	stats, err := st.RecomputeAll(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Dihitung ulang: %d pegawai, %d level kompetensi, %d JPM dalam %s.\n",
-		stats.Employees, stats.Levels, stats.JPM, stats.Took.Round(time.Millisecond))
+	fmt.Fprintln(env.Stdout, msg("cli.gaps.all", stats.Employees, stats.Levels, stats.JPM, stats.Took.Round(time.Millisecond)))
 	return nil
 }
 

@@ -48,3 +48,33 @@ func TestHelpAndOptionsAnywhere(t *testing.T) {
 		t.Errorf("import with options first: %d %s", code, out)
 	}
 }
+
+// TestHelpInOneLanguage: every command's -h, and the command list, speak
+// the command line's language and only it: an English locale gets no
+// Indonesian words and an Indonesian one no English (the flag package's own
+// listing, "Usage of" and "(default …)", used to leak through).
+func TestHelpInOneLanguage(t *testing.T) {
+	foreign := map[string][]string{
+		"en": {"Penggunaan", "Opsi", "bawaan", "berkas", "jumlah", "Perintah", "kata sandi", "basis data"},
+		"id": {"Usage", "Options", "default", "Commands", "the ", "file"},
+	}
+	own := map[string]string{"en": "Usage", "id": "Penggunaan"}
+	for lang, words := range foreign {
+		t.Setenv("KOMPETEN_LANG", lang)
+		calls := [][]string{{"-h"}}
+		for name := range commands {
+			calls = append(calls, []string{name, "-h"})
+		}
+		for _, args := range calls {
+			out, _ := run(t, args...)
+			if !strings.Contains(out, own[lang]) {
+				t.Errorf("%s %v: no %q in\n%s", lang, args, own[lang], out)
+			}
+			for _, w := range words {
+				if strings.Contains(out, w) {
+					t.Errorf("%s %v: %q in\n%s", lang, args, w, out)
+				}
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -19,8 +20,8 @@ import (
 )
 
 func init() {
-	register("import", "impor employees|units|positions|framework dari berkas (uji coba kecuali --apply)", runImport)
-	register("export", "ekspor employees|units|positions ke FILE.csv|.xlsx; framework FILE --code KODE", runExport)
+	register("import", "cli.summary.import", runImport)
+	register("export", "cli.summary.export", runExport)
 }
 
 // mapFlag collects repeated --map "HEADER=field" options.
@@ -31,7 +32,7 @@ func (m mapFlag) String() string { return fmt.Sprint(map[string]string(m)) }
 func (m mapFlag) Set(v string) error {
 	k, f, ok := strings.Cut(v, "=")
 	if !ok || strings.TrimSpace(k) == "" || strings.TrimSpace(f) == "" {
-		return fmt.Errorf("--map harus berbentuk \"KOLOM=field\", bukan %q", v)
+		return errors.New(msg("cli.map_form", v))
 	}
 	m[strings.TrimSpace(k)] = strings.TrimSpace(f)
 	return nil
@@ -39,24 +40,11 @@ func (m mapFlag) Set(v string) error {
 
 func runImport(ctx context.Context, env *Env, args []string) error {
 	fs, resolve := flags(env, "import", "db")
-	apply := fs.Bool("apply", false, "tulis baris yang baik (tanpa ini hanya uji coba)")
-	sheet := fs.String("sheet", "", "nama lembar XLSX (bawaan: lembar pertama)")
-	format := fs.String("format", "", "csv atau xlsx (bawaan: dari ekstensi berkas)")
+	apply := fs.Bool("apply", false, msg("cli.flag.import.apply"))
+	sheet := fs.String("sheet", "", msg("cli.flag.import.sheet"))
+	format := fs.String("format", "", msg("cli.flag.import.format"))
 	hm := mapFlag{}
-	fs.Var(hm, "map", "petakan kolom yang tidak dikenal: --map \"KOLOM SAYA=nip\" (boleh berulang)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, `Penggunaan: kompeten import JENIS BERKAS [opsi]   (opsi boleh sebelum atau sesudah JENIS dan BERKAS)
-Jenis:
-  employees | pegawai     data pegawai (CSV atau XLSX ekspor SIMPEG/SIASN)
-  units | unit           unit organisasi
-  positions | jabatan    jabatan
-  framework | kerangka   kamus kompetensi (--format moodle|csv|xlsx|json)
-  assessment             hasil assessment centre (NIP, KODE KOMPETENSI, LEVEL, TANGGAL)
-  performance            predikat SKP per tahun (NIP, TAHUN, PREDIKAT)
-Tanpa --apply hanya uji coba: laporan ditulis, tidak ada yang berubah.
-Opsi:`)
-		fs.PrintDefaults()
-	}
+	fs.Var(hm, "map", msg("cli.flag.import.map"))
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -108,21 +96,25 @@ Opsi:`)
 	return nil
 }
 
-func printReport(w io.Writer, r *importer.Report) {
-	mode := "UJI COBA (tidak ada yang diubah; tambahkan --apply untuk menulis)"
-	if r.Applied {
-		mode = "DITERAPKAN"
+// reportMode is a report's first line: a dry run, or applied.
+func reportMode(applied bool) string {
+	if applied {
+		return msg("cli.report.applied")
 	}
+	return msg("cli.report.dry_run")
+}
+
+func printReport(w io.Writer, r *importer.Report) {
 	c := r.Counts
-	fmt.Fprintf(w, "%s\nbaris %d: baik %d, bermasalah %d, peringatan %d; baru %d, diubah %d, tetap %d (%s)\nSHA-256 %s\n",
-		mode, c.Rows, c.Good, c.Bad, c.Warned, c.Create, c.Update, c.Unchanged, r.Duration.Round(time.Millisecond), r.SHA256)
+	fmt.Fprintf(w, "%s\n%s\nSHA-256 %s\n", reportMode(r.Applied),
+		msg("cli.report.counts", c.Rows, c.Good, c.Bad, c.Warned, c.Create, c.Update, c.Unchanged, r.Duration.Round(time.Millisecond)), r.SHA256)
 	if len(r.Problems) > 0 {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "BARIS\tJENIS\tKOLOM\tNILAI\tALASAN")
+		fmt.Fprintln(tw, msg("cli.report.head"))
 		for _, p := range r.Problems {
-			kind := "galat"
+			kind := msg("cli.report.error")
 			if p.Warning {
-				kind = "peringatan"
+				kind = msg("cli.report.warning")
 			}
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.Line, kind, p.Column, p.Value, p.Text(Lang()))
 		}
@@ -133,26 +125,18 @@ func printReport(w io.Writer, r *importer.Report) {
 		for _, p := range r.NewPositions {
 			titles = append(titles, p.Title+" ("+p.UnitName+")")
 		}
-		fmt.Fprintf(w, "jabatan baru (%d): %s\n", len(r.NewPositions), strings.Join(titles, "; "))
+		fmt.Fprintln(w, msg("cli.report.new_positions", len(r.NewPositions), strings.Join(titles, "; ")))
 	}
 	if r.MissingCount > 0 {
-		fmt.Fprintf(w, "pegawai unit terkait yang tidak ada di berkas: %d\n", r.MissingCount)
+		fmt.Fprintln(w, msg("cli.report.missing", r.MissingCount))
 	}
 }
 
 func runExport(ctx context.Context, env *Env, args []string) error {
 	fs, resolve := flags(env, "export", "db")
-	fwCode := fs.String("code", "", "kode kerangka kompetensi (export framework)")
-	fwVersion := fs.String("version", "", "versi kerangka (bawaan: terbaru)")
-	fwFormat := fs.String("format", "", "moodle, csv, xlsx atau json (bawaan: dari ekstensi berkas)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, `Penggunaan: kompeten export JENIS BERKAS [opsi]   (opsi boleh sebelum atau sesudah JENIS dan BERKAS)
-Jenis:
-  employees | pegawai, units | unit, positions | jabatan   ke BERKAS.csv atau BERKAS.xlsx
-  framework | kerangka   kamus kompetensi --code KODE [--version V] [--format moodle|csv|xlsx|json]
-Opsi:`)
-		fs.PrintDefaults()
-	}
+	fwCode := fs.String("code", "", msg("cli.flag.export.code"))
+	fwVersion := fs.String("version", "", msg("cli.flag.export.version"))
+	fwFormat := fs.String("format", "", msg("cli.flag.export.format"))
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -200,6 +184,6 @@ Opsi:`)
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "diekspor ke %s\n", path)
+	fmt.Fprintln(env.Stdout, msg("cli.exported", path))
 	return nil
 }

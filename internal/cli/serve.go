@@ -20,12 +20,12 @@ import (
 )
 
 func init() {
-	register("serve", "jalankan server web dan API (--demo mengisi kota demo bila basis data kosong)", runServe)
+	register("serve", "cli.summary.serve", runServe)
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
 	fs, resolve := flags(env, "serve", "db", "addr", "secure-cookies", "log-level", "log-format", "metrics-allow", "metrics-token", "session-idle", "timezone")
-	demo := fs.Bool("demo", false, "isi kota demo (Kota Medan) bila basis data masih kosong, lalu cetak akun demo")
+	demo := fs.Bool("demo", false, msg("cli.flag.serve.demo"))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute, WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute,
 		ConnContext: connContext}
-	fmt.Fprintf(env.Stdout, "Kompeten berjalan di http://%s (basis data %s). Hentikan dengan Ctrl+C.\n", ln.Addr(), st.Dialect())
+	fmt.Fprintln(env.Stdout, msg("cli.serve.running", ln.Addr(), st.Dialect()))
 	go func() {
 		<-ctx.Done()
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

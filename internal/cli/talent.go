@@ -41,22 +41,18 @@ func importTalent(ctx context.Context, env *Env, st *store.Store, kind, path str
 // printTalentReport writes a talent import report as the employee import
 // report is written.
 func printTalentReport(w io.Writer, r *importer.TalentReport) {
-	mode := "UJI COBA (tidak ada yang diubah; tambahkan --apply untuk menulis)"
-	if r.Applied {
-		mode = "DITERAPKAN"
-	}
-	fmt.Fprintf(w, "%s: impor %s\nbaris %d: baik %d, bermasalah %d; pegawai %d (%s)\nSHA-256 %s\n",
-		mode, r.Kind, r.Rows, r.Good, r.Bad, r.Employees, r.Duration.Round(time.Millisecond), r.SHA256)
+	fmt.Fprintf(w, "%s\nSHA-256 %s\n", msg("cli.report.talent_counts", reportMode(r.Applied), r.Kind, r.Rows, r.Good, r.Bad,
+		r.Employees, r.Duration.Round(time.Millisecond)), r.SHA256)
 	if len(r.Problems) > 0 {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "BARIS\tKOLOM\tNILAI\tALASAN")
+		fmt.Fprintln(tw, msg("cli.report.talent_head"))
 		for _, p := range r.Problems {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", p.Line, p.Column, p.Value, inLang(p.Message, p.MessageEN))
 		}
 		tw.Flush()
 	}
 	if r.Omitted > 0 {
-		fmt.Fprintf(w, "%d masalah lain tidak ditampilkan\n", r.Omitted)
+		fmt.Fprintln(w, msg("cli.report.omitted", r.Omitted))
 	}
 }
 
@@ -98,8 +94,7 @@ func demoPerformance(ctx context.Context, env *Env, st *store.Store, seed int64)
 	if err := demoPenalties(ctx, st, rng, punished); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Predikat kinerja demo: %d predikat SKP %d–%d dan %d hukuman disiplin dalam %s.\n",
-		n, years[0], years[1], len(punished), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(env.Stdout, msg("cli.demo.performance", n, years[0], years[1], len(punished), time.Since(start).Round(time.Millisecond)))
 	return nil
 }
 

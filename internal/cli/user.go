@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -13,21 +14,17 @@ import (
 )
 
 func init() {
-	register("user", "kelola akun: create, set-role, reset-password, activate, deactivate, token, tokens, revoke-token", runUser)
+	register("user", "cli.summary.user", runUser)
 }
 
 func runUser(ctx context.Context, env *Env, args []string) error {
 	fs, resolve := flags(env, "user", "db")
-	role := fs.String("role", "pegawai", "peran: pegawai, atasan, admin_opd, admin_bkpsdm, penyelenggara, pimpinan, auditor, superadmin")
-	empNIP := fs.String("nip", "", "NIP pegawai pemilik akun (create)")
-	scopeUnit := fs.Int64("scope-unit", 0, "ID unit yang dikelola admin_opd")
-	tokenName := fs.String("name", "", "nama token API (token): untuk apa token dipakai")
-	tokenDays := fs.Int("days", int(model.DefaultTokenLifetime/(24*time.Hour)), "masa berlaku token API dalam hari (token), paling lama 365")
-	readOnly := fs.Bool("read-only", false, "token API hanya untuk membaca (token)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Penggunaan:\n  kompeten user create USERNAME [--role R] [--nip NIP] [--scope-unit ID]\n  kompeten user set-role USERNAME --role R [--scope-unit ID]\n  kompeten user reset-password USERNAME\n  kompeten user activate|deactivate USERNAME\n  kompeten user token USERNAME --name NAMA [--days 90] [--read-only]   (token API baru)\n  kompeten user tokens USERNAME   (daftar token API)\n  kompeten user revoke-token USERNAME ID")
-		fs.PrintDefaults()
-	}
+	role := fs.String("role", "pegawai", msg("cli.flag.user.role"))
+	empNIP := fs.String("nip", "", msg("cli.flag.user.nip"))
+	scopeUnit := fs.Int64("scope-unit", 0, msg("cli.flag.user.scope-unit"))
+	tokenName := fs.String("name", "", msg("cli.flag.user.name"))
+	tokenDays := fs.Int("days", int(model.DefaultTokenLifetime/(24*time.Hour)), msg("cli.flag.user.days"))
+	readOnly := fs.Bool("read-only", false, msg("cli.flag.user.read-only"))
 	pos, err := parseArgs(fs, args) // options before or after the positionals
 	if err != nil {
 		return err
@@ -63,7 +60,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		if err := st.CreateUser(ctx, cliActor, u); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "akun %s (%s) dibuat; kata sandi: %s\n", u.Username, u.Role, pw)
+		fmt.Fprintln(env.Stdout, msg("cli.user.created", u.Username, u.Role, pw))
 		return nil
 	case "token":
 		u, err := st.UserByUsername(ctx, username)
@@ -76,8 +73,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		if err := st.CreateAPIToken(ctx, cliActor, t, auth.TokenHash(tok)); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "token API %q (nomor %d) untuk %s, berlaku sampai %s (simpan, tidak ditampilkan lagi): %s\n",
-			t.Name, t.ID, u.Username, t.Expires.Format(time.DateOnly), tok)
+		fmt.Fprintln(env.Stdout, msg("cli.user.token", t.Name, t.ID, u.Username, t.Expires.Format(time.DateOnly), tok))
 		return nil
 	case "tokens":
 		u, err := st.UserByUsername(ctx, username)
@@ -88,14 +84,15 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "%-6s %-30s %-11s %-11s %-16s %s\n", "NOMOR", "NAMA", "DIBUAT", "BERAKHIR", "TERAKHIR DIPAKAI", "HAK")
+		head := strings.Split(msg("cli.user.tokens_head"), "|")
+		fmt.Fprintf(env.Stdout, "%-6s %-30s %-11s %-11s %-16s %s\n", head[0], head[1], head[2], head[3], head[4], head[5])
 		for _, t := range list {
-			used, rights := "-", "baca-tulis"
+			used, rights := "-", msg("cli.user.token_write")
 			if !t.LastUsed.IsZero() {
 				used = t.LastUsed.Format("2006-01-02 15:04")
 			}
 			if t.ReadOnly {
-				rights = "baca saja"
+				rights = msg("cli.user.token_read")
 			}
 			fmt.Fprintf(env.Stdout, "%-6d %-30s %-11s %-11s %-16s %s\n", t.ID, t.Name, t.Created.Format(time.DateOnly),
 				t.Expires.Format(time.DateOnly), used, rights)
@@ -116,7 +113,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		if err := st.RevokeAPIToken(ctx, cliActor, u.ID, id); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "token API nomor %d milik %s dicabut\n", id, u.Username)
+		fmt.Fprintln(env.Stdout, msg("cli.user.token_revoked", id, u.Username))
 		return nil
 	case "set-role", "reset-password", "activate", "deactivate":
 		u, err := st.UserByUsername(ctx, username)
@@ -141,9 +138,9 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		if pw != "" {
-			fmt.Fprintf(env.Stdout, "kata sandi baru %s: %s\n", u.Username, pw)
+			fmt.Fprintln(env.Stdout, msg("cli.user.new_password", u.Username, pw))
 		} else {
-			fmt.Fprintf(env.Stdout, "akun %s: peran %s, aktif %v\n", u.Username, u.Role, u.Active)
+			fmt.Fprintln(env.Stdout, msg("cli.user.state", u.Username, u.Role, u.Active))
 		}
 		return nil
 	}

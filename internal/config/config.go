@@ -14,23 +14,23 @@ import (
 type Option struct {
 	Name    string // flag name, e.g. "db"; env var is KOMPETEN_DB
 	Default string
-	Usage   string
 	Secret  bool
 }
 
-// Options is the table of every option; subcommands pick what they use.
+// Options is the table of every option; subcommands pick what they use. What
+// each option does is told in the command line's catalogue (cli.opt.<name>).
 var Options = []Option{
-	{Name: "db", Default: "./kompeten.db", Usage: "database: a SQLite file path or a postgres:// URL"},
-	{Name: "addr", Default: "127.0.0.1:8080", Usage: "HTTP listen address (HOST:PORT); use 0.0.0.0:PORT to listen on every interface"},
-	{Name: "secure-cookies", Default: "false", Usage: "mark session cookies Secure (set true behind HTTPS)"},
-	{Name: "log-level", Default: "info", Usage: "log level: debug, info, warn, error"},
-	{Name: "timezone", Default: "Asia/Jakarta", Usage: "the city's time zone, in which dates and times are shown (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT)"},
-	{Name: "session-idle", Default: "30m", Usage: "sign a browser out after this long without a request (Go duration: 30m, 1h)"},
-	{Name: "log-format", Default: "text", Usage: "log format: text (key=value lines) or json (one JSON object a line)"},
-	{Name: "metrics-allow", Default: "127.0.0.0/8,::1/128", Usage: "networks (CIDR, comma-separated) whose clients may read /metrics without a token; empty: none"},
-	{Name: "metrics-token", Default: "", Usage: "bearer token that opens /metrics from any address; empty: none", Secret: true},
-	{Name: "base-url", Default: "", Usage: "public URL of this server, for links in e-mails"},
-	{Name: "lang", Default: "", Usage: "language of command-line messages: id or en (empty: from LC_ALL, LC_MESSAGES or LANG, else id)"},
+	{Name: "db", Default: "./kompeten.db"},
+	{Name: "addr", Default: "127.0.0.1:8080"},
+	{Name: "secure-cookies", Default: "false"},
+	{Name: "log-level", Default: "info"},
+	{Name: "timezone", Default: "Asia/Jakarta"},
+	{Name: "session-idle", Default: "30m"},
+	{Name: "log-format", Default: "text"},
+	{Name: "metrics-allow", Default: "127.0.0.0/8,::1/128"},
+	{Name: "metrics-token", Default: "", Secret: true},
+	{Name: "base-url", Default: ""},
+	{Name: "lang", Default: ""},
 }
 
 // Config holds resolved option values by name.
@@ -53,14 +53,15 @@ func EnvName(name string) string {
 	return "KOMPETEN_" + strings.ToUpper(strings.ReplaceAll(name, "-", "_"))
 }
 
-// Register adds the named options to a flag set and returns a function that,
+// Register adds the named options to a flag set, each described by usage
+// (the caller's words, in its language), and returns a function that,
 // after fs.Parse, resolves each option: flag if given, else environment
 // variable, else <VAR>_FILE for secrets, else the default.
-func Register(fs *flag.FlagSet, names ...string) func() (Config, error) {
+func Register(fs *flag.FlagSet, usage func(name string) string, names ...string) func() (Config, error) {
 	vals := map[string]*string{}
 	for _, n := range names {
 		o := lookup(n)
-		vals[n] = fs.String(o.Name, o.Default, fmt.Sprintf("%s (env %s)", o.Usage, EnvName(o.Name)))
+		vals[n] = fs.String(o.Name, o.Default, usage(o.Name))
 	}
 	return func() (Config, error) {
 		set := map[string]bool{}

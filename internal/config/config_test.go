@@ -9,7 +9,7 @@ func TestPrecedence(t *testing.T) {
 	t.Setenv("KOMPETEN_ADDR", "0.0.0.0:9000")
 	t.Setenv("KOMPETEN_DB", "env.db")
 	fs := flag.NewFlagSet("x", flag.ContinueOnError)
-	resolve := Register(fs, "db", "addr", "log-level")
+	resolve := Register(fs, func(string) string { return "" }, "db", "addr", "log-level")
 	if err := fs.Parse([]string{"--db", "flag.db"}); err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,8 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/cli"
+	"github.com/kompeten/kompeten/internal/config"
 	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/importer"
@@ -54,6 +56,10 @@ func dynamicKeys() map[string][]string {
 		// store.History: the employee_history fields without "_id": the
 		// store's historyFields and the derived supervisor (supervisors.go).
 		"hist.": strs("position", "unit", "status", "golongan", "supervisor"),
+		// The command line: each command's usage, each option's text.
+		"cli.usage.":   cli.CommandNames(),
+		"cli.summary.": cli.CommandNames(),
+		"cli.opt.":     of(len(config.Options), func(i int) string { return config.Options[i].Name }),
 		// web/errors.go shows every apperr code.
 		"error.": strs(apperr.EINVALID, apperr.ENOTFOUND, apperr.ECONFLICT, apperr.EUNAUTHORIZED,
 			apperr.EFORBIDDEN, apperr.ETOOMANY, apperr.EINTERNAL),
