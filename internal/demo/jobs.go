@@ -237,9 +237,9 @@ func jenjangGol(j string) (lo, hi, pppk int8) {
 	case "ahli_utama":
 		return 15, 16, 12
 	case "pemula":
-		return 4, 5, 4 // II/a–II/b, V
+		return 4, 4, 4 // II/a, V
 	case "terampil":
-		return 6, 7, 6 // II/c–II/d, VII
+		return 5, 7, 6 // II/b–II/d, VII
 	case "mahir":
 		return 8, 9, 7 // III/a–III/b, VIII
 	case "penyelia":

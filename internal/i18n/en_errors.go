@@ -90,6 +90,7 @@ func init() {
 		"err.registry.email_invalid":      "e-mail address %q is not valid (e.g. name@medan.go.id)",
 		"err.registry.phone_invalid":      "phone number %q is not valid (e.g. 081234567890 or +6281234567890)",
 		"err.registry.birth_date_future":  "birth date %s is in the future",
+		"err.registry.golongan_jenjang":   "golongan %s is unusual for the %s jenjang (usually %s to %s): check the golongan or the position",
 		"err.registry.retired_active":     "past retirement age (%d, pension from %s) but still active: check the status",
 		"err.unit.move_not_by_put":        "a unit cannot be moved to another parent through PUT",
 		"err.unit.unit_code_required":     "the unit code is required",
@@ -273,6 +274,7 @@ func init() {
 		"err.needs.unit_outside_scope":       "unit %d is outside your scope",
 		"err.needs.no_unit_in_scope":         "there is no unit in your scope",
 
+		"err.import.upload_gone":               "the uploaded file is no longer available or has changed; upload it again",
 		"err.import.unit_code_required":        "the unit code is required",
 		"err.import.unit_name_required":        "the unit name is required",
 		"err.import.unit_kind_unknown":         "unit kind %q is unknown (Pemda, OPD, Bidang, Seksi, UPT, Kelurahan, Lainnya)",

@@ -90,6 +90,7 @@ func init() {
 		"err.registry.email_invalid":      "alamat e-mail %q tidak valid (contoh: nama@medan.go.id)",
 		"err.registry.phone_invalid":      "nomor HP %q tidak valid (contoh: 081234567890 atau +6281234567890)",
 		"err.registry.birth_date_future":  "tanggal lahir %s belum terjadi",
+		"err.registry.golongan_jenjang":   "golongan %s tidak lazim untuk jenjang %s (lazimnya %s sampai %s): periksa golongan atau jabatannya",
 		"err.registry.retired_active":     "sudah mencapai batas usia pensiun (%d tahun, TMT pensiun %s) tetapi berstatus aktif: periksa status",
 		"err.unit.move_not_by_put":        "unit tidak dapat dipindah ke induk lain lewat PUT",
 		"err.unit.unit_code_required":     "kode unit wajib diisi",
@@ -273,6 +274,7 @@ func init() {
 		"err.needs.unit_outside_scope":       "unit %d di luar cakupan Anda",
 		"err.needs.no_unit_in_scope":         "tidak ada unit dalam cakupan Anda",
 
+		"err.import.upload_gone":               "berkas unggahan sudah tidak tersedia atau berubah; unggah ulang berkasnya",
 		"err.import.unit_code_required":        "kode unit wajib diisi",
 		"err.import.unit_name_required":        "nama unit wajib diisi",
 		"err.import.unit_kind_unknown":         "jenis unit %q tidak dikenal (Pemda, OPD, Bidang, Seksi, UPT, Kelurahan, Lainnya)",

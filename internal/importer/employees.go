@@ -64,7 +64,7 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	rep := s.rep
 
 	// Pass 1.
-	p1 := &pass1{nipLine: map[uint64]int32{}, dupOf: map[int32]int32{}, units: map[int64]bool{}, usedPos: map[int]bool{}}
+	p1 := &pass1{nipLine: map[uint64]int32{}, dupOf: map[int32]dupLater{}, units: map[int64]bool{}, usedPos: map[int]bool{}}
 	// Two spools: the rows that hold a head post, and the rest. Pass 2
 	// hands the first ones on first (each spool in file order), so that a
 	// bulk load knows every unit's head before its staff and writes their
@@ -101,7 +101,7 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 						MessageEN: fmt.Sprintf("same NIP as line %d: a NIP may occur only once; delete the wrong row and import again", first)}})
 				bad = true
 				if _, seen := p1.dupOf[first]; !seen {
-					p1.dupOf[first] = int32(line)
+					p1.dupOf[first] = dupLater{line: int32(line), nip: k}
 				}
 			} else {
 				p1.nipLine[k] = int32(line)
@@ -134,9 +134,9 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	// First occurrences of duplicated NIPs.
 	for first, later := range p1.dupOf {
 		col := s.cols.col(fNIP, employeeFields)
-		rep.add(Problem{Line: int(first), Column: col, Field: fNIP, Code: "duplicate",
-			Msg: i18n.Msg{Message: fmt.Sprintf("NIP ini muncul lagi di baris %d: satu NIP hanya boleh muncul sekali; baris ini tidak diimpor sampai hanya satu yang tersisa", later),
-				MessageEN: fmt.Sprintf("this NIP occurs again at line %d: a NIP may occur only once; the row is not imported until only one remains", later)}})
+		rep.add(Problem{Line: int(first), Column: col, Value: later.nipText(), Field: fNIP, Code: "duplicate",
+			Msg: i18n.Msg{Message: fmt.Sprintf("NIP ini muncul lagi di baris %d: satu NIP hanya boleh muncul sekali; baris ini tidak diimpor sampai hanya satu yang tersisa", later.line),
+				MessageEN: fmt.Sprintf("this NIP occurs again at line %d: a NIP may occur only once; the row is not imported until only one remains", later.line)}})
 		p1.markBad(int(first))
 	}
 	if err := p1.checkSupervisors(ctx, st, r, o.Scope, rep, s.cols.col(fSupervisorNIP, employeeFields)); err != nil {

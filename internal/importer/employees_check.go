@@ -17,8 +17,8 @@ import (
 
 // pass1 is what the first pass keeps per row.
 type pass1 struct {
-	nipLine map[uint64]int32 // NIP → first line
-	dupOf   map[int32]int32  // first line → a later line with the same NIP
+	nipLine map[uint64]int32   // NIP → first line
+	dupOf   map[int32]dupLater // first line → a later line with the same NIP
 	badBits []uint64
 	bad     int
 	units   map[int64]bool
@@ -166,6 +166,16 @@ func (p *pass1) checkStoredScope(ctx context.Context, st *store.Store, r *refs, 
 	}
 	return nil
 }
+
+// dupLater is a later line repeating the NIP of a first one.
+type dupLater struct {
+	line int32
+	nip  uint64 // nipKey of the NIP
+}
+
+// nipText writes the NIP back as its 18 digits, for the report's value
+// column of the first occurrence (pass 1 keeps only the packed key).
+func (d dupLater) nipText() string { return fmt.Sprintf("%018d", d.nip) }
 
 // nipKey packs an 18-digit NIP into a number (it fits in 60 bits).
 func nipKey(s string) (uint64, bool) {

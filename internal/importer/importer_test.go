@@ -88,7 +88,13 @@ func acceptanceFile(t *testing.T, dir string) (path string, good int, bads, warn
 	r := row(200)
 	r[1] = "Dr. Ahmad Siregar, S.T., M.Kom."
 	r[9] = "Analis Kebijakan Ahli Muda"
+	r[8] = "III/c"
 	add(r)
+	good++
+	// Warning: a golongan above the jenjang's range (IV/a at Ahli Pertama).
+	r = row(205)
+	r[8] = "IV/a"
+	warns = append(warns, tcase{add(r), "golongan", "golongan.jenjang", true})
 	good++
 	// Warnings: birth date and gender disagree with the NIP.
 	r = row(201)
@@ -217,6 +223,17 @@ func TestAcceptance(t *testing.T) {
 			if rep.Problems[i].Line < rep.Problems[i-1].Line {
 				t.Fatal("problems not sorted by line")
 			}
+		}
+		// Both rows of a duplicated NIP show the NIP itself, the first one
+		// too (its value was empty: pass 1 keeps only a packed key).
+		var dupValues []string
+		for _, p := range rep.Problems {
+			if p.Code == "duplicate" {
+				dupValues = append(dupValues, p.Value)
+			}
+		}
+		if len(dupValues) != 2 || len(dupValues[0]) != 18 || dupValues[0] != dupValues[1] {
+			t.Fatalf("duplicate NIP values %q, want the same 18-digit NIP twice", dupValues)
 		}
 
 		// Apply.

@@ -98,3 +98,45 @@ func RetirementDate(birth time.Time, age int) time.Time {
 	d := time.Date(birth.Year()+age, birth.Month(), 1, 0, 0, 0, 0, time.UTC)
 	return d.AddDate(0, 1, 0)
 }
+
+// jenjangGolongan is the PNS golongan range of each functional jenjang,
+// lowest and highest (PermenPAN-RB 1/2023 on functional positions: Ahli
+// Pertama III/a–III/b, Ahli Muda III/c–III/d, Ahli Madya IV/a–IV/c, Ahli
+// Utama IV/d–IV/e; Pemula II/a, Terampil II/b–II/d, Mahir III/a–III/b,
+// Penyelia III/c–III/d). PPPK grades per jenjang are published differently
+// from one circular to the next, so PPPK rows are not compared.
+var jenjangGolongan = map[EmployeeKind]map[string][2]string{
+	PNS: {
+		"ahli_pertama": {"III/a", "III/b"}, "ahli_muda": {"III/c", "III/d"},
+		"ahli_madya": {"IV/a", "IV/c"}, "ahli_utama": {"IV/d", "IV/e"},
+		"pemula": {"II/a", "II/a"}, "terampil": {"II/b", "II/d"},
+		"mahir": {"III/a", "III/b"}, "penyelia": {"III/c", "III/d"},
+	},
+}
+
+// GolonganFitsJenjang reports whether a canonical golongan lies in the
+// range of a functional jenjang, and the range. A golongan, jenjang or kind
+// without a range fits (nothing to compare with). A misfit is a warning to
+// verify, never an error: an employee awaiting promotion after a move up,
+// or inpassing, legitimately sits outside the range for a while.
+func GolonganFitsJenjang(kind EmployeeKind, golongan, jenjang string) (lo, hi string, fits bool) {
+	r, ok := jenjangGolongan[kind][jenjang]
+	if !ok || golongan == "" {
+		return "", "", true
+	}
+	rank := golonganRank(golongan)
+	if rank < 0 {
+		return "", "", true
+	}
+	return r[0], r[1], rank >= golonganRank(r[0]) && rank <= golonganRank(r[1])
+}
+
+// golonganRank is a canonical PNS golongan's place in the order, or -1.
+func golonganRank(code string) int {
+	for i, g := range PNSGolongan {
+		if g.Code == code {
+			return i
+		}
+	}
+	return -1
+}

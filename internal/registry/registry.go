@@ -62,8 +62,10 @@ const (
 	CodeEmail    = "email"
 	CodePhone    = "phone"
 	CodeRetired  = "retired_active"
-	CodeFuture   = "birth_date.future"
-	CodeTooLong  = "too_long"
+	// CodeGolonganJenjang: a golongan outside the functional jenjang's range (a warning).
+	CodeGolonganJenjang = "golongan.jenjang"
+	CodeFuture          = "birth_date.future"
+	CodeTooLong         = "too_long"
 )
 
 // problem returns a Problem with its message key, rendered in both languages.
@@ -278,7 +280,8 @@ func CheckEmployee(e *model.Employee, now time.Time) []Problem {
 // unit), unknown gender, kind, golongan (for the kind) or status, malformed
 // e-mail or phone, a birth date in the future. Warnings: birth date or gender
 // differing from the NIP (old records hold real, later-corrected differences,
-// domain.md §5), and an employee past retirement age still marked aktif.
+// domain.md §5), an employee past retirement age still marked aktif, and a
+// golongan outside the range of the functional position's jenjang.
 func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionType, jenjang string) []Problem {
 	var ps []Problem
 	e.NIP = nip.Normalize(e.NIP)
@@ -409,6 +412,10 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 		if r := model.RetirementDate(e.BirthDate, age); !r.After(now) {
 			ps = append(ps, problem(FieldStatus, CodeRetired, true, "err.registry.retired_active", age, r.Format("02-01-2006")))
 		}
+	}
+	if lo, hi, fits := model.GolonganFitsJenjang(e.Kind, e.Golongan, jenjang); !fits {
+		ps = append(ps, problem(FieldGolongan, CodeGolonganJenjang, true, "err.registry.golongan_jenjang",
+			e.Golongan, i18n.Key("jenjang."+jenjang), lo, hi))
 	}
 	return ps
 }

@@ -166,3 +166,47 @@ func TestFieldLengthLimits(t *testing.T) {
 		t.Error("a name of exactly the limit must pass")
 	}
 }
+
+// TestGolonganAgainstJenjang: a golongan outside the functional jenjang's
+// range is a warning on the golongan (the row still imports); inside the
+// range, or without a jenjang, nothing is said.
+func TestGolonganAgainstJenjang(t *testing.T) {
+	cases := []struct {
+		kind     model.EmployeeKind
+		nip, gol string
+		jenjang  string
+		warn     bool
+	}{
+		{model.PNS, "198001022005011003", "III/a", "ahli_pertama", false},
+		{model.PNS, "198001022005011003", "III/b", "ahli_pertama", false},
+		{model.PNS, "198001022005011003", "IV/a", "ahli_pertama", true},
+		{model.PNS, "198001022005011003", "II/d", "ahli_pertama", true},
+		{model.PNS, "198001022005011003", "IV/c", "ahli_madya", false},
+		{model.PNS, "198001022005011003", "III/d", "ahli_madya", true},
+		{model.PNS, "198001022005011003", "II/c", "terampil", false},
+		{model.PNS, "198001022005011003", "I/d", "", false},
+		{model.PPPK, "199009132025242014", "XI", "ahli_pertama", false}, // PPPK grades are not compared
+	}
+	for _, c := range cases {
+		e := valid()
+		e.Kind, e.NIP, e.Golongan = c.kind, c.nip, c.gol
+		e.BirthDate = time.Time{}
+		if c.kind == model.PPPK {
+			e.Gender = "P"
+		}
+		ps := CheckEmployeePosition(&e, now, model.Fungsional, c.jenjang)
+		var got *Problem
+		for i := range ps {
+			if ps[i].Code == CodeGolonganJenjang {
+				got = &ps[i]
+			}
+		}
+		if (got != nil) != c.warn {
+			t.Errorf("%s %s at %q: warning %v, want %v (%+v)", c.kind, c.gol, c.jenjang, got != nil, c.warn, ps)
+			continue
+		}
+		if got != nil && (!got.Warning || got.Field != FieldGolongan || !strings.Contains(got.Text(i18n.EN), c.gol) || HasError(ps)) {
+			t.Errorf("%s at %q: %+v", c.gol, c.jenjang, ps)
+		}
+	}
+}

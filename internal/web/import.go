@@ -181,33 +181,103 @@ func (s *server) importApply(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	d, _, err := s.storedUpload(r)
+	var gone uploadGone
+	if errors.As(err, &gone) {
+		d.Error = string(gone)
+		status := http.StatusGone
+		if gone == "import.changed" {
+			status = http.StatusConflict
+		}
+		s.render(w, r, status, "import", "import.title", d)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return s.runImport(w, r, p, d, true)
+}
+
+// uploadGone says why a stored upload cannot be used any more: it expired
+// (import.expired) or its bytes no longer match the checksum (import.changed).
+type uploadGone string
+
+func (g uploadGone) Error() string { return string(g) }
+
+// storedUpload finds the upload a report page's hidden fields name
+// (checksum, format, filename, mapping) and hashes its bytes again, so that
+// nothing acts on a file other than the one the clerk checked.
+func (s *server) storedUpload(r *http.Request) (*importData, string, error) {
 	d := &importData{
 		Checksum: r.PostFormValue("checksum"), Format: r.PostFormValue("format"),
 		FileName: filepath.Base(r.PostFormValue("filename")), Mapping: r.PostFormValue("mapping"),
 	}
 	if !checksumRE.MatchString(d.Checksum) || (d.Format != "csv" && d.Format != "xlsx") {
-		return apperr.Invalid("checksum", "err.common.unknown_import_file")
+		return d, "", apperr.Invalid("checksum", "err.common.unknown_import_file")
 	}
 	path := s.importPath(d.Checksum, d.Format)
 	f, err := os.Open(path)
 	if err != nil {
-		d.Error = "import.expired"
-		s.render(w, r, http.StatusGone, "import", "import.title", d)
-		return nil
+		return d, "", uploadGone("import.expired")
 	}
 	h := sha256.New()
 	_, err = io.Copy(h, f)
 	f.Close()
 	if err != nil {
-		return err
+		return d, "", err
 	}
 	if hex.EncodeToString(h.Sum(nil)) != d.Checksum {
 		os.Remove(path)
-		d.Error = "import.changed"
-		s.render(w, r, http.StatusConflict, "import", "import.title", d)
-		return nil
+		return d, "", uploadGone("import.changed")
 	}
-	return s.runImport(w, r, p, d, true)
+	return d, path, nil
+}
+
+// importReport downloads the whole report of a dry run of a stored upload
+// as CSV or XLSX (POST /impor/laporan with the report page's hidden fields
+// and as=csv|xlsx): the page lists the first hundred problems, a clerk
+// fixing a large file needs them all. It runs the dry run again rather than
+// keeping reports: nothing is written, and the file is checked against its
+// checksum as an apply is.
+func (s *server) importReport(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
+	}
+	d, path, err := s.storedUpload(r)
+	var gone uploadGone
+	if errors.As(err, &gone) {
+		return apperr.New(apperr.ENOTFOUND, "err.import.upload_gone")
+	}
+	if err != nil {
+		return err
+	}
+	as := r.PostFormValue("as")
+	ctype, ok := downloadTypes[as]
+	if !ok {
+		return apperr.Invalid("as", "err.common.unknown_import_file")
+	}
+	mapping, err := parseMapping(d.Mapping)
+	if err != nil {
+		return apperr.Invalid("mapping", "err.common.unknown_import_file")
+	}
+	rep, err := importer.Employees(r.Context(), s.st, path, importer.Options{
+		Format: d.Format, HeaderMap: mapping, Scope: adminScope(p), Actor: actor(p),
+	})
+	if err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Disposition", `attachment; filename="laporan-impor-`+d.Checksum[:12]+"."+as+`"`)
+	h.Set("Cache-Control", "no-store")
+	return importer.WriteReport(w, as, rep, langOf(r))
+}
+
+// downloadTypes are the formats a report downloads in, with their media types.
+var downloadTypes = map[string]string{
+	"csv":  "text/csv; charset=utf-8",
+	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 // runImport runs the importer on the stored upload and renders the report.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"io"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/table"
 )
 
 // upload posts a file to /impor as a browser would.
@@ -114,4 +116,73 @@ func TestExportScope(t *testing.T) {
 	b := f.client(t)
 	b.login(nipBudi, pwBudi)
 	status(t, b.get("/ekspor/pegawai.csv"), 403)
+}
+
+// TestImportReportDownload: the dry run's whole report downloads as CSV and
+// as XLSX, one row per problem with its line, column, value and reason in
+// the session's language, a value that looks like a formula neutralised;
+// a tampered checksum downloads nothing.
+func TestImportReportDownload(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		c := f.client(t)
+		c.login("adminkominfo", pwOPD)
+		file := importCSV + "=1+2;Jahat;L;PNS;III/a;Pengelola Sistem Informasi;KOMINFO;07-07-1991\n"
+		p := c.upload("pegawai.csv", file, "")
+		status(t, p, 200)
+		contains(t, p, `id="report-download"`)
+		form := url.Values{"checksum": {hidden(t, p, "checksum")}, "format": {"csv"}, "filename": {"pegawai.csv"}, "mapping": {""}}
+
+		form.Set("as", "csv")
+		got := c.post("/impor/laporan", form)
+		status(t, got, 200)
+		if got.Header.Get("Content-Type") != "text/csv; charset=utf-8" || !strings.Contains(got.Header.Get("Content-Disposition"), ".csv") {
+			t.Fatalf("csv headers %v", got.Header)
+		}
+		tbl, err := table.OpenBytes([]byte(got.Body), "r.csv", table.Options{})
+		must(t, err)
+		var rows [][]string
+		for {
+			cells, _, err := tbl.Next()
+			if err == io.EOF {
+				break
+			}
+			must(t, err)
+			rows = append(rows, append([]string(nil), cells...))
+		}
+		// Header, the bad NIP of line 3, the formula of line 5, the row
+		// outside the admin's OPD (line 4).
+		if len(rows) < 4 || rows[0][0] != "Baris" || rows[0][4] != "Keterangan" {
+			t.Fatalf("csv rows %q", rows)
+		}
+		var sawBadNIP, sawFormula bool
+		for _, r := range rows[1:] {
+			sawBadNIP = sawBadNIP || (r[0] == "3" && r[3] == "19910707201903100X" && r[4] != "")
+			sawFormula = sawFormula || (r[0] == "5" && strings.HasPrefix(r[3], "'="))
+		}
+		if !sawBadNIP || !sawFormula {
+			t.Fatalf("csv rows lack the bad NIP or the neutralised formula: %q", rows)
+		}
+
+		form.Set("as", "xlsx")
+		got = c.post("/impor/laporan", form)
+		status(t, got, 200)
+		tbl, err = table.OpenBytes([]byte(got.Body), "r.xlsx", table.Options{})
+		must(t, err)
+		n := 0
+		for {
+			if _, _, err := tbl.Next(); err == io.EOF {
+				break
+			} else {
+				must(t, err)
+			}
+			n++
+		}
+		if n != len(rows) {
+			t.Errorf("xlsx has %d rows, csv %d", n, len(rows))
+		}
+
+		form.Set("checksum", strings.Repeat("b", 64))
+		status(t, c.post("/impor/laporan", form), 404)
+	})
 }

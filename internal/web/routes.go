@@ -59,6 +59,7 @@ func (s *server) routeTable() []route {
 		{"GET", "/impor", policy.EmployeeImport, s.importForm, false},
 		{"POST", "/impor", policy.EmployeeImport, s.importUpload, false},
 		{"POST", "/impor/terapkan", policy.EmployeeImport, s.importApply, false},
+		{"POST", "/impor/laporan", policy.EmployeeImport, s.importReport, false},
 		{"GET", "/ekspor/pegawai.csv", policy.EmployeeImport, s.exportCSV, false},
 		{"GET", "/ekspor/pegawai.xlsx", policy.EmployeeImport, s.exportXLSX, false},
 		{"GET", "/akun", policy.AccountManage, s.accountList, false},
