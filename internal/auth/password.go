@@ -11,9 +11,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/kompeten/kompeten/internal/apperr"
 	"golang.org/x/crypto/argon2"
 )
 
@@ -106,25 +104,4 @@ func TokenHash(token string) string {
 func PasswordFingerprint(encoded string) string {
 	h := sha256.Sum256([]byte("kompeten-session|" + encoded))
 	return hex.EncodeToString(h[:8])
-}
-
-// Password rules for a password a person chooses.
-const (
-	MinPasswordLen = 10
-	MaxPasswordLen = 128 // argon2id hashes any length; this bounds the work per attempt
-)
-
-// CheckNewPassword tells why a chosen password is refused: too short, too
-// long, or the account's own username (for an employee, their NIP).
-func CheckNewPassword(password, username string) error {
-	n := utf8.RuneCountInString(password)
-	switch {
-	case n < MinPasswordLen:
-		return apperr.Invalid("new_password", "err.password.too_short", MinPasswordLen)
-	case n > MaxPasswordLen:
-		return apperr.Invalid("new_password", "err.password.too_long", MaxPasswordLen)
-	case strings.EqualFold(strings.TrimSpace(password), strings.TrimSpace(username)):
-		return apperr.Invalid("new_password", "err.password.is_username")
-	}
-	return nil
 }

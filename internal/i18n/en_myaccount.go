@@ -9,7 +9,7 @@ func init() {
 		"myaccount.current":          "Current password",
 		"myaccount.new":              "New password",
 		"myaccount.repeat":           "Repeat the new password",
-		"myaccount.rule":             "At least 10 characters, not the username. Once changed, every other session and API token of this account ends.",
+		"myaccount.rule":             "At least 10 characters, without the username, not a run (1234567890, qwerty) and not a common word with digits (Password2026!, bismillah123); a few unusual words together are easiest to remember. Once changed, every other session and API token of this account ends.",
 		"myaccount.change":           "Change password",
 		"myaccount.sessions":         "Signed-in sessions",
 		"myaccount.sessions_hint":    "Browsers signed in with this account. A session ends by itself after %d minutes without activity or 12 hours after signing in.",

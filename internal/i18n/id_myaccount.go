@@ -9,7 +9,7 @@ func init() {
 		"myaccount.current":          "Kata sandi saat ini",
 		"myaccount.new":              "Kata sandi baru",
 		"myaccount.repeat":           "Ulangi kata sandi baru",
-		"myaccount.rule":             "Paling sedikit 10 karakter dan tidak sama dengan nama pengguna. Setelah diganti, semua sesi lain dan token API akun ini berakhir.",
+		"myaccount.rule":             "Paling sedikit 10 karakter, tanpa nama pengguna, bukan urutan (1234567890, qwerty) dan bukan kata umum berangka (Password2026!, bismillah123); beberapa kata yang tidak lazim paling mudah diingat. Setelah diganti, semua sesi lain dan token API akun ini berakhir.",
 		"myaccount.change":           "Ganti kata sandi",
 		"myaccount.sessions":         "Sesi yang sedang masuk",
 		"myaccount.sessions_hint":    "Peramban yang sedang masuk dengan akun ini. Sesi berakhir sendiri setelah %d menit tanpa aktivitas atau 12 jam sejak masuk.",
