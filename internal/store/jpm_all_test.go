@@ -12,6 +12,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // jpmLine is one employee's result in the columns of bench/jpm_*.sql.
@@ -261,10 +262,10 @@ func storedJPM(t *testing.T, s *store.Store) []storedRow {
 func TestRecomputeJPMClearsStaleRows(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setupAssess(t, s)
+		f := testcity.New(t, s, testcity.WithAssessment())
 		// A row for an employee who no longer exists and one for an
 		// employee whose position has no standard: both must go.
-		for _, id := range []int64{f.kadisE.ID, 999999} {
+		for _, id := range []int64{f.Head.ID, 999999} {
 			if _, err := s.DB().ExecContext(ctx, `INSERT INTO employee_jpm (employee_id, position_id, standard_id, sum_required, sum_actual,
 				sum_capped, jpm_raw, jpm_capped, mapping, filling, assessed, total, updated_at)
 				VALUES ($1, 1, 1, 1, 1, 1, 1, 1, 'x', 'x', 1, 1, 1)`, id); err != nil {
