@@ -87,6 +87,14 @@ type City struct {
 	// Filled by WithNeeds: Fani, a nurse in Dinkes in NurseMudaPos.
 	Fani         model.Employee
 	NurseMudaPos model.Position
+
+	// Filled by WithOffices.
+	Offices Offices
+
+	// Filled by Tree (by code) and WithPeople (by NIP).
+	Units map[string]model.OrgUnit
+	Posts map[string]model.Position
+	ByNIP map[string]model.Employee
 }
 
 // Required is the level (and the number of national competencies) of
@@ -100,6 +108,12 @@ type config struct {
 	bidang     bool
 	assessment bool
 	needs      bool
+	offices    bool
+
+	tree              []Unit
+	people            []Person
+	natPost           string
+	natN, natRequired int
 }
 
 // Option changes what New seeds.
@@ -198,6 +212,20 @@ func Build(st *store.Store, opts ...Option) (c *City, err error) {
 			panic(failed{err})
 		}
 	}
+	if len(cfg.tree) > 0 {
+		if cfg.everyRole || cfg.standard || cfg.bidang {
+			return nil, fmt.Errorf("testcity: Tree seeds its own units instead of the standard city's: no options of that city with it")
+		}
+		c.addTree(cfg.tree, must)
+		c.addPeople(cfg.people, must)
+		if cfg.natPost != "" {
+			c.addNationalStandard(cfg.natPost, cfg.natN, cfg.natRequired, must)
+		}
+		return c, nil
+	}
+	if len(cfg.people) > 0 || cfg.natPost != "" {
+		return nil, fmt.Errorf("testcity: WithPeople and WithNationalStandard name units and posts of a Tree")
+	}
 	c.Root = model.OrgUnit{Code: "PEMDA", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
 	must(st.CreateUnit(ctx, Sys, &c.Root))
 	c.Kominfo = model.OrgUnit{Code: "KOMINFO", Name: "Dinas Komunikasi dan Informatika", Kind: model.UnitOPD, ParentID: c.Root.ID}
@@ -244,6 +272,9 @@ func Build(st *store.Store, opts ...Option) (c *City, err error) {
 	}
 	if cfg.needs {
 		c.addNeeds(must)
+	}
+	if cfg.offices {
+		c.addOffices(must)
 	}
 	return c, nil
 }
