@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/demo"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -95,6 +96,9 @@ type City struct {
 	Units map[string]model.OrgUnit
 	Posts map[string]model.Position
 	ByNIP map[string]model.Employee
+
+	// Filled by WithDemo: the digital framework's competencies in order.
+	Digital []int64
 }
 
 // Required is the level (and the number of national competencies) of
@@ -114,6 +118,8 @@ type config struct {
 	people            []Person
 	natPost           string
 	natN, natRequired int
+
+	demo *demo.Options
 }
 
 // Option changes what New seeds.
@@ -211,6 +217,13 @@ func Build(st *store.Store, opts ...Option) (c *City, err error) {
 		if err != nil {
 			panic(failed{err})
 		}
+	}
+	if cfg.demo != nil {
+		if len(cfg.tree) > 0 || cfg.everyRole || cfg.standard || cfg.bidang {
+			return nil, fmt.Errorf("testcity: WithDemo seeds the demo city instead of the standard city: no options of that city with it")
+		}
+		c.addDemo(*cfg.demo, must)
+		return c, nil
 	}
 	if len(cfg.tree) > 0 {
 		if cfg.everyRole || cfg.standard || cfg.bidang {
