@@ -42,6 +42,11 @@ func staffRow(line int, n int, name string, unit, pos int64) *store.ImportRow {
 		Gender: model.Male, Kind: model.PNS, Golongan: "III/a", PositionID: pos, UnitID: unit, Status: model.StatusAktif}}
 }
 
+// pemkoWithPelaksana is a city of one unit, PEMKO, with one post,
+// Pelaksana, and nobody in it: a registry the bulk path loads into.
+var pemkoWithPelaksana = testcity.Tree(testcity.Unit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda,
+	Posts: []model.Position{{Title: "Pelaksana", Type: model.Pelaksana}}})
+
 // actions lists the actions of an employee's audit history, newest first,
 // and the history itself.
 func history(t *testing.T, s *store.Store, id int64) ([]string, []model.AuditEntry) {
@@ -126,7 +131,7 @@ func TestImportAuditsCreatesAsRange(t *testing.T) {
 		}
 		later := model.Employee{NIP: "199001012020000003", Name: "Dewi Lestari", Gender: model.Female, Kind: model.PNS,
 			Golongan: "III/a", PositionID: f.ProgPos.ID, UnitID: f.Bidang.ID}
-		mustEmp(t, s, &later)
+		must(t, f.AddEmployee(&later))
 		if acts, _ := history(t, s, later.ID); !slices.Equal(acts, []string{"employee.create"}) {
 			t.Errorf("history of an employee created after the import = %v", acts)
 		}
@@ -148,10 +153,8 @@ func TestImportAuditsCreatesAsRange(t *testing.T) {
 func TestBulkImportAuditsCreatesAsRange(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		root := model.OrgUnit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
-		mustUnit(t, s, &root)
-		pos := model.Position{Title: "Pelaksana", Type: model.Pelaksana, UnitID: root.ID}
-		mustPos(t, s, &pos)
+		c := testcity.New(t, s, pemkoWithPelaksana)
+		root, pos := c.Units["PEMKO"], c.Posts["Pelaksana"]
 		var rows []*store.ImportRow
 		for i := range store.BulkMinRows {
 			line := i + 2
@@ -185,7 +188,7 @@ func TestBulkImportAuditsCreatesAsRange(t *testing.T) {
 		}
 		later := model.Employee{NIP: "199001012020099999", Name: "Dewi Lestari", Gender: model.Female, Kind: model.PNS,
 			Golongan: "III/a", PositionID: pos.ID, UnitID: root.ID}
-		mustEmp(t, s, &later)
+		must(t, c.AddEmployee(&later))
 		if acts, _ := history(t, s, later.ID); !slices.Equal(acts, []string{"employee.create"}) {
 			t.Errorf("history of an employee created after the bulk import = %v", acts)
 		}
@@ -318,10 +321,8 @@ func TestRenameReplacesSearchWords(t *testing.T) {
 func TestBulkImportRefusesMissingReferences(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		root := model.OrgUnit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
-		mustUnit(t, s, &root)
-		pos := model.Position{Title: "Pelaksana", Type: model.Pelaksana, UnitID: root.ID}
-		mustPos(t, s, &pos)
+		c := testcity.New(t, s, pemkoWithPelaksana)
+		root, pos := c.Units["PEMKO"], c.Posts["Pelaksana"]
 		for _, bad := range []struct {
 			name      string
 			unit, pos int64
@@ -365,21 +366,21 @@ func TestBulkImportSupervisorsInAnyOrder(t *testing.T) {
 		t.Run(order, func(t *testing.T) {
 			storetest.Engines(t, func(t *testing.T, s *store.Store) {
 				ctx := context.Background()
-				root := model.OrgUnit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
-				mustUnit(t, s, &root)
-				opd := model.OrgUnit{Code: "DINAS", Name: "Dinas", Kind: model.UnitOPD, ParentID: root.ID}
-				mustUnit(t, s, &opd)
-				bid := model.OrgUnit{Code: "BIDANG", Name: "Bidang", Kind: model.UnitBidang, ParentID: opd.ID}
-				mustUnit(t, s, &bid)
-				units := []model.OrgUnit{root, opd, bid}
+				// PEMKO → DINAS → BIDANG, each with a pelaksana post and a head post.
+				tree := []testcity.Unit{{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda},
+					{Code: "DINAS", Name: "Dinas", Kind: model.UnitOPD, Parent: "PEMKO"},
+					{Code: "BIDANG", Name: "Bidang", Kind: model.UnitBidang, Parent: "DINAS"}}
 				heads := []model.PositionType{model.JPTMadya, model.JPTPratama, model.Administrator}
+				for i := range tree {
+					tree[i].Posts = []model.Position{{Title: "Pelaksana " + tree[i].Code, Type: model.Pelaksana},
+						{Title: "Kepala " + tree[i].Code, Type: heads[i], IsHead: true}}
+				}
+				c := testcity.New(t, s, testcity.Tree(tree...))
+				var units []model.OrgUnit
 				var staffPos, headPos []int64
-				for i, u := range units {
-					st := model.Position{Title: "Pelaksana " + u.Code, Type: model.Pelaksana, UnitID: u.ID}
-					mustPos(t, s, &st)
-					hd := model.Position{Title: "Kepala " + u.Code, Type: heads[i], UnitID: u.ID, IsHead: true}
-					mustPos(t, s, &hd)
-					staffPos, headPos = append(staffPos, st.ID), append(headPos, hd.ID)
+				for _, u := range tree {
+					units = append(units, c.Units[u.Code])
+					staffPos, headPos = append(staffPos, c.Posts["Pelaksana "+u.Code].ID), append(headPos, c.Posts["Kepala "+u.Code].ID)
 				}
 				var rows []*store.ImportRow
 				for i := range store.BulkMinRows - 3 {
@@ -430,7 +431,7 @@ func TestBulkImportSupervisorsInAnyOrder(t *testing.T) {
 				head := func(u int) string { return hr[2-u].Employee.NIP }
 				for _, want := range []string{head(2) + ">" + head(1), head(1) + ">" + head(0), head(0) + ">-",
 					rows[slices.IndexFunc(rows, func(r *store.ImportRow) bool {
-						return r.Employee.UnitID == bid.ID && r.Employee.PositionID == staffPos[2]
+						return r.Employee.UnitID == units[2].ID && r.Employee.PositionID == staffPos[2]
 					})].Employee.NIP + ">" + head(2)} {
 					if !strings.Contains(got, want+"\n") {
 						t.Errorf("missing supervisor %s", want)

@@ -12,30 +12,6 @@ import (
 
 var admin = model.Actor{UserID: 0, Name: "test"}
 
-func mustUnit(t *testing.T, s *store.Store, u *model.OrgUnit) {
-	t.Helper()
-	if err := s.CreateUnit(context.Background(), admin, u); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func mustPos(t *testing.T, s *store.Store, p *model.Position) {
-	t.Helper()
-	if err := s.CreatePosition(context.Background(), admin, p); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func mustEmp(t *testing.T, s *store.Store, e *model.Employee) {
-	t.Helper()
-	if e.Status == "" {
-		e.Status = model.StatusAktif
-	}
-	if err := s.CreateEmployee(context.Background(), admin, e); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestUnitPathsAndSupervisors(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()

@@ -21,18 +21,18 @@ func TestSupervisorReach(t *testing.T) {
 		f := testcity.New(t, s, testcity.WithBidang())
 		dinkes := f.Dinkes
 		kadinkes := model.Position{Title: "Kepala Dinas Kesehatan", Type: model.JPTPratama, UnitID: dinkes.ID, IsHead: true}
-		mustPos(t, s, &kadinkes)
+		must(t, s.CreatePosition(ctx, admin, &kadinkes))
 		sekda := model.Position{Title: "Sekretaris Daerah", Type: model.JPTPratama, UnitID: f.Root.ID, IsHead: true}
-		mustPos(t, s, &sekda)
+		must(t, s.CreatePosition(ctx, admin, &sekda))
 		headOut := model.Employee{NIP: "196901011990031001", Name: "Hendra Gunawan", BirthDate: f.Head.BirthDate, Gender: model.Male,
 			Kind: model.PNS, Golongan: "IV/c", UnitID: dinkes.ID, PositionID: kadinkes.ID}
-		mustEmp(t, s, &headOut)
+		must(t, f.AddEmployee(&headOut))
 		plt := model.Employee{NIP: "197101011996031002", Name: "Rahmat Hidayat", BirthDate: f.Head.BirthDate, Gender: model.Male,
 			Kind: model.PNS, Golongan: "IV/a", UnitID: dinkes.ID}
-		mustEmp(t, s, &plt)
+		must(t, f.AddEmployee(&plt))
 		ended := model.Employee{NIP: "197201011997031003", Name: "Yusuf Harahap", BirthDate: f.Head.BirthDate, Gender: model.Male,
 			Kind: model.PNS, Golongan: "IV/a", UnitID: dinkes.ID}
-		mustEmp(t, s, &ended)
+		must(t, f.AddEmployee(&ended))
 		today := s.Now().Format("2006-01-02")
 		for _, a := range []struct {
 			who         int64

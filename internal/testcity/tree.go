@@ -20,13 +20,14 @@ type Unit struct {
 type Person struct {
 	NIP, Name string
 	Unit      string // the unit's code
-	Post      string // the post's code; "" for none
+	Post      string // the post's key in City.Posts; "" for none
 }
 
 // Tree seeds the given units (parents first) and their posts instead of
 // the standard city: no people and no accounts, for tests of an import
 // that must find an empty registry (the bulk path) or that name units and
-// posts by their codes. City.Units and City.Posts hold them by code.
+// posts by their codes. City.Units holds the units by code, City.Posts the
+// posts by code (by title for a post without one).
 func Tree(units ...Unit) Option {
 	return func(c *config) { c.tree = append(c.tree, units...) }
 }
@@ -60,9 +61,13 @@ func (c *City) addTree(units []Unit, must func(error)) {
 		must(c.St.CreateUnit(ctx, Sys, &u))
 		c.Units[u.Code] = u
 		for _, p := range spec.Posts {
+			key := p.Code // as given: the store codes a post without one
+			if key == "" {
+				key = p.Title
+			}
 			p.UnitID = u.ID
 			must(c.St.CreatePosition(ctx, Sys, &p))
-			c.Posts[p.Code] = p
+			c.Posts[key] = p
 		}
 	}
 }
