@@ -3,8 +3,10 @@ package testcity
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/registry"
 )
 
 // PwOffices is the password of the accounts WithOffices adds.
@@ -58,7 +60,14 @@ func (c *City) addOffices(must func(error)) {
 
 	emp := func(e *model.Employee, nip, front, name, back, place string, g model.Gender, gol string, posID int64, u model.OrgUnit) {
 		*e = model.Employee{NIP: nip, Name: name, GelarDepan: front, GelarBelakang: back, BirthPlace: place,
-			Gender: g, Kind: model.PNS, Golongan: gol, PositionID: posID, UnitID: u.ID}
+			Gender: g, Kind: model.PNS, Golongan: gol, PositionID: posID, UnitID: u.ID, BirthDate: birth(nip)}
+		// A person a form shows whole must pass the registry's checks: a
+		// failure here is a bad fixture, not a bug of the app.
+		for _, p := range registry.CheckEmployee(e, c.St.Now()) {
+			if !p.Warning {
+				must(fmt.Errorf("testcity: %s: %s: %s", name, p.Field, p.Message))
+			}
+		}
 		must(c.AddEmployee(e))
 	}
 	// Heads first, so that their staff's supervisors are derived.
@@ -168,4 +177,10 @@ func (c *City) AddPair(n int) (p *Pair, err error) {
 		}
 	}
 	return p, nil
+}
+
+// birth is the birth date a NIP carries in its first eight digits.
+func birth(nip string) time.Time {
+	t, _ := time.Parse("20060102", nip[:8])
+	return t
 }

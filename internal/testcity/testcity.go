@@ -3,7 +3,10 @@
 // each role, all written through the store's public methods so that a seed
 // goes through the same validation and auditing as a user's edit. Tests
 // that need more (another unit, more people, a fixed clock) ask for it with
-// options or add it themselves on top of the city.
+// options or add it themselves on top of the city. Tests that need another
+// shape altogether — an import naming units by code into an empty
+// registry, hundreds of people in a real tree — seed a Tree of their own or
+// the demo city (WithDemo) through the same builder instead.
 //
 // The package is test support: only _test.go files import it.
 package testcity
