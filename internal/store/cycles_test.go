@@ -339,3 +339,35 @@ func TestCycleProgressSnapshots(t *testing.T) {
 		}
 	})
 }
+
+// TestLoadRatingsKeepsTheirCycle: a bulk load (the demo's open cycle)
+// stores the cycle a rating names, so the cycle's progress counts it; a
+// rating naming none stays outside every cycle.
+func TestLoadRatingsKeepsTheirCycle(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		cycleClock(s)
+		f := testcity.New(t, s, testcity.WithAssessment())
+		c := model.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.Kominfo.ID, Self: true, Supervisor: true}
+		must(t, s.CreateCycle(ctx, admin, &c, model.Scope{All: true}))
+		_, err := s.LoadRatings(ctx, admin, "demo", func(add func(*model.Rating) error) error {
+			for _, r := range []model.Rating{
+				{EmployeeID: f.Ani.ID, RaterID: f.Ani.ID, Source: assess.SourceSelf, CycleID: c.ID},
+				{EmployeeID: f.Ani.ID, RaterID: f.Kabid.ID, Source: assess.SourceSupervisor, CycleID: c.ID},
+				{EmployeeID: f.Bayu.ID, RaterID: f.Bayu.ID, Source: assess.SourceSelf}, // before the cycle
+			} {
+				r.CompetencyID, r.Level, r.At = f.National[0], 2, s.Now()
+				if err := add(&r); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		must(t, err)
+		p, err := s.CycleProgressOf(ctx, &c)
+		must(t, err)
+		if p.SelfDone != 1 || p.SupervisorDone != 1 {
+			t.Errorf("progress after a load of one self and one supervisor rating in the cycle: %+v", p)
+		}
+	})
+}
