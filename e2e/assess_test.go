@@ -14,112 +14,32 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
-	"github.com/kompeten/kompeten/internal/registry"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
-
-// assessPair is what seedAssessment adds for one run of TestAssessment: a
-// librarian with a position standard and her supervisor, the head of her
-// dinas, each with an account (username = NIP, password = password).
-type assessPair struct {
-	unit        model.OrgUnit
-	staff, head model.Employee
-	// items is the standard of the staff position, in its order.
-	items []model.StandardItem
-}
 
 // assessRuns counts the runs of TestAssessment in this process, so that
 // go test -count=2 seeds a fresh pair (new unit, new NIPs) instead of
 // finding last run's ratings.
 var assessRuns int
 
-// seedAssessment adds, under the city, Dinas Perpustakaan dan Kearsipan
-// with a head post (JPT Pratama) and a Pustakawan Ahli Muda post, gives the
-// librarian post a standard from the default template (the nine national
-// competencies, each required at level 3), and adds the two employees and
-// their accounts. The built-in frameworks and default templates are stored
-// on the way. None of the names is one the other tests search for.
-func seedAssessment(t *testing.T) *assessPair {
+// seedAssessment adds the city's librarian and her supervisor, the head of
+// her dinas (testcity.AddPair), for one run of TestAssessment, and checks
+// that the librarian's supervisor was derived from the head post. None of
+// the names is one the other tests search for.
+func seedAssessment(t *testing.T) *testcity.Pair {
 	t.Helper()
-	ctx := context.Background()
 	assessRuns++
-	n := assessRuns
-	p := &assessPair{}
-
-	if _, err := st.EnsureBuiltInFrameworks(ctx, seedActor); err != nil {
-		t.Fatalf("built-in frameworks: %v", err)
+	p, err := city.AddPair(assessRuns)
+	if err != nil {
+		t.Fatalf("seed the assessment pair: %v", err)
 	}
-	if _, err := st.SeedDefaultTemplates(ctx, seedActor); err != nil {
-		t.Fatalf("default templates: %v", err)
-	}
-
-	code, name := "DISPUSIP", "Dinas Perpustakaan dan Kearsipan"
-	if n > 1 {
-		code, name = fmt.Sprintf("DISPUSIP-%d", n), fmt.Sprintf("%s %d", name, n)
-	}
-	p.unit = model.OrgUnit{Code: code, Name: name, Kind: model.UnitOPD, ParentID: city.root.ID}
-	if err := st.CreateUnit(ctx, seedActor, &p.unit); err != nil {
-		t.Fatalf("unit %s: %v", name, err)
-	}
-	headPos := model.Position{Title: "Kepala " + name, Type: model.JPTPratama, UnitID: p.unit.ID, IsHead: true}
-	staffPos := model.Position{Title: "Pustakawan Ahli Muda", Type: model.Fungsional, Jenjang: "ahli_muda", UnitID: p.unit.ID}
-	for _, pos := range []*model.Position{&headPos, &staffPos} {
-		if err := st.CreatePosition(ctx, seedActor, pos); err != nil {
-			t.Fatalf("position %s: %v", pos.Title, err)
-		}
-	}
-
-	items, err := st.TemplateFor(ctx, model.Fungsional, "ahli_muda")
-	if err != nil || len(items) == 0 {
-		t.Fatalf("template for Fungsional ahli_muda: %d items, %v", len(items), err)
-	}
-	if _, err := st.SetStandard(ctx, seedActor, staffPos.ID, "Perwal Medan No. 7 Tahun 2026", "2026-01-15", items); err != nil {
-		t.Fatalf("standard of %s: %v", staffPos.Title, err)
-	}
-	cur, err := st.CurrentStandard(ctx, staffPos.ID)
-	if err != nil || cur == nil {
-		t.Fatalf("current standard of %s: %v", staffPos.Title, err)
-	}
-	p.items = cur.Items
-
-	emp := func(e *model.Employee, nip, front, nm, back, place, birth string, g model.Gender, gol string, posID int64) {
-		t.Helper()
-		*e = model.Employee{NIP: nip, Name: nm, GelarDepan: front, GelarBelakang: back, BirthPlace: place,
-			BirthDate: day(birth), Gender: g, Kind: model.PNS, Golongan: gol, PositionID: posID,
-			UnitID: p.unit.ID, Status: model.StatusAktif}
-		for _, pr := range registry.CheckEmployee(e, time.Now()) {
-			if !pr.Warning {
-				t.Fatalf("fixture %s: %s: %s", nm, pr.Field, pr.Message)
-			}
-		}
-		if err := st.CreateEmployee(ctx, seedActor, e); err != nil {
-			t.Fatalf("employee %s: %v", nm, err)
-		}
-	}
-	// The head first, so that the librarian's supervisor is derived.
-	emp(&p.head, fmt.Sprintf("197109091997031%03d", n), "Drs.", "Parlindungan Sitompul", "M.Si.", "Tarutung", "1971-09-09", model.Male, "IV/b", headPos.ID)
-	emp(&p.staff, fmt.Sprintf("198704182010032%03d", n), "", "Rosmawati Panjaitan", "S.Hum.", "Sibolga", "1987-04-18", model.Female, "III/c", staffPos.ID)
-
-	v, err := st.Employee(ctx, p.staff.ID)
+	v, err := st.Employee(context.Background(), p.Staff.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.SupervisorID != p.head.ID {
-		t.Fatalf("fixture: the librarian's supervisor is %d (%s), want the head %d", v.SupervisorID, v.SupervisorName, p.head.ID)
-	}
-
-	hash, err := auth.HashPassword(password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range []*model.User{
-		{Username: p.staff.NIP, EmployeeID: p.staff.ID, Role: model.RolePegawai, PasswordHash: hash, Active: true},
-		{Username: p.head.NIP, EmployeeID: p.head.ID, Role: model.RoleAtasan, PasswordHash: hash, Active: true},
-	} {
-		if err := st.CreateUser(ctx, seedActor, u); err != nil {
-			t.Fatalf("user %s: %v", u.Username, err)
-		}
+	if v.SupervisorID != p.Head.ID {
+		t.Fatalf("fixture: the librarian's supervisor is %d (%s), want the head %d", v.SupervisorID, v.SupervisorName, p.Head.ID)
 	}
 	return p
 }
@@ -366,25 +286,25 @@ func logLayout(t *testing.T, ctx context.Context, what string) {
 func TestAssessment(t *testing.T) {
 	start := time.Now()
 	p := seedAssessment(t)
-	if len(p.items) != len(selfLevels) {
-		t.Fatalf("the standard has %d competencies; the test has levels for %d", len(p.items), len(selfLevels))
+	if len(p.Items) != len(selfLevels) {
+		t.Fatalf("the standard has %d competencies; the test has levels for %d", len(p.Items), len(selfLevels))
 	}
-	required := make([]int, len(p.items))
-	for i, it := range p.items {
+	required := make([]int, len(p.Items))
+	for i, it := range p.Items {
 		required[i] = it.Required
 	}
 
 	// The librarian, on a 360 px phone, assesses herself.
 	me := newPhoneTab(t)
-	mustSignIn(t, me, p.staff.NIP)
+	mustSignIn(t, me, p.Staff.NIP)
 	need(t, me, "#nav-assess")
 	if status := follow(t, me, "tap the menu entry #nav-assess", chromedp.Click(chromedp.CSS("#nav-assess"))); status != 200 {
 		t.Fatalf("/penilaian: status %d: %.400s", status, bodyText(t, me))
 	}
 	need(t, me, "#self-assessment", "form#self-form", "#save-self")
 	ids := formCompetencies(t, me, "form#self-form")
-	wantIDs := make([]int64, len(p.items))
-	for i, it := range p.items {
+	wantIDs := make([]int64, len(p.Items))
+	for i, it := range p.Items {
 		wantIDs[i] = it.CompetencyID
 	}
 	if !slices.Equal(ids, wantIDs) {
@@ -396,7 +316,7 @@ func TestAssessment(t *testing.T) {
 	logLayout(t, me, "self-assessment form")
 	shot(t, me, "assess-self-360.png", "")
 
-	chooseLevels(t, me, "form#self-form", p.items, selfLevels)
+	chooseLevels(t, me, "form#self-form", p.Items, selfLevels)
 	if status := follow(t, me, "submit the self-assessment", chromedp.Click(chromedp.CSS("#save-self"))); status != 200 {
 		t.Fatalf("submit the self-assessment: status %d: %.400s", status, bodyText(t, me))
 	}
@@ -406,7 +326,7 @@ func TestAssessment(t *testing.T) {
 	if msg := textOf(t, me, "#notice"); msg == "" {
 		t.Error("the saved self-assessment shows an empty notice")
 	}
-	for i, it := range p.items {
+	for i, it := range p.Items {
 		radio := fmt.Sprintf(`form#self-form input[name="c%d"][value="%d"]`, it.CompetencyID, selfLevels[i])
 		if !has(t, me, radio+":checked") {
 			t.Errorf("after saving, %s does not show level %d as chosen", it.Name, selfLevels[i])
@@ -414,7 +334,7 @@ func TestAssessment(t *testing.T) {
 	}
 
 	wantSelf := expectJPM(selfLevels, required, 0)
-	afterSelf := readCompetency(t, me, p.staff.ID)
+	afterSelf := readCompetency(t, me, p.Staff.ID)
 	checkCompetency(t, "after the self-assessment", afterSelf, wantSelf)
 
 	// An administrator of the whole government opens the needs analysis,
@@ -426,31 +346,31 @@ func TestAssessment(t *testing.T) {
 	if status := open(t, admin, "/analisis"); status != 200 {
 		t.Fatalf("/analisis: status %d: %.400s", status, bodyText(t, admin))
 	}
-	drill := fmt.Sprintf(`#heatmap a[href="/analisis?unit=%d"]`, p.unit.ID)
+	drill := fmt.Sprintf(`#heatmap a[href="/analisis?unit=%d"]`, p.Unit.ID)
 	need(t, admin, drill)
-	if status := follow(t, admin, "drill into "+p.unit.Name, chromedp.Click(chromedp.CSS(drill))); status != 200 {
-		t.Fatalf("drill into %s: status %d: %.400s", p.unit.Name, status, bodyText(t, admin))
+	if status := follow(t, admin, "drill into "+p.Unit.Name, chromedp.Click(chromedp.CSS(drill))); status != 200 {
+		t.Fatalf("drill into %s: status %d: %.400s", p.Unit.Name, status, bodyText(t, admin))
 	}
-	if h := textOf(t, admin, "#needs-title"); !strings.HasSuffix(h, ": "+p.unit.Name) {
-		t.Errorf("the drilled needs analysis is titled %q, want it to name %q", h, p.unit.Name)
+	if h := textOf(t, admin, "#needs-title"); !strings.HasSuffix(h, ": "+p.Unit.Name) {
+		t.Errorf("the drilled needs analysis is titled %q, want it to name %q", h, p.Unit.Name)
 	}
-	needsBefore := waitNeeds(t, admin, "needs before the supervisor's rating", p.unit.ID, expectNeeds(p.items, selfLevels, required))
+	needsBefore := waitNeeds(t, admin, "needs before the supervisor's rating", p.Unit.ID, expectNeeds(p.Items, selfLevels, required))
 	shot(t, admin, "needs-before-1280.png", "")
 
 	// The supervisor, at a desk, rates her from the list of direct reports.
 	boss := newTab(t)
-	mustSignIn(t, boss, p.head.NIP)
+	mustSignIn(t, boss, p.Head.NIP)
 	open(t, boss, "/penilaian")
-	need(t, boss, "#reports", fmt.Sprintf(`#reports a[href="/penilaian/%d?sumber=supervisor"]`, p.staff.ID))
-	if status := clickLink(t, boss, "#reports", p.staff.Name); status != 200 {
-		t.Fatalf("open the rating form of %s: status %d: %.400s", p.staff.Name, status, bodyText(t, boss))
+	need(t, boss, "#reports", fmt.Sprintf(`#reports a[href="/penilaian/%d?sumber=supervisor"]`, p.Staff.ID))
+	if status := clickLink(t, boss, "#reports", p.Staff.Name); status != 200 {
+		t.Fatalf("open the rating form of %s: status %d: %.400s", p.Staff.Name, status, bodyText(t, boss))
 	}
-	if loc, want := location(t, boss), fmt.Sprintf("/penilaian/%d?sumber=supervisor", p.staff.ID); loc != want {
+	if loc, want := location(t, boss), fmt.Sprintf("/penilaian/%d?sumber=supervisor", p.Staff.ID); loc != want {
 		t.Errorf("the report's link opened %s, want %s", loc, want)
 	}
 	need(t, boss, "#rate-name", "#rate-source", "form#rate-form", `form#rate-form input[name=sumber][value=supervisor]`, "#save-rating")
-	if h := textOf(t, boss, "#rate-name"); h != fullName(p.staff) {
-		t.Errorf("the rating form is for %q, want %q", h, fullName(p.staff))
+	if h := textOf(t, boss, "#rate-name"); h != fullName(p.Staff) {
+		t.Errorf("the rating form is for %q, want %q", h, fullName(p.Staff))
 	}
 	if ids := formCompetencies(t, boss, "form#rate-form"); !slices.Equal(ids, wantIDs) {
 		t.Fatalf("the supervisor's form asks competencies %v, want the standard's %v", ids, wantIDs)
@@ -458,7 +378,7 @@ func TestAssessment(t *testing.T) {
 	if n := eval[int](t, boss, `document.querySelectorAll("form#rate-form input[type=radio]:checked").length`); n != 0 {
 		t.Errorf("the supervisor's new form shows %d levels chosen (the self-assessment must not leak into it)", n)
 	}
-	chooseLevels(t, boss, "form#rate-form", p.items, supervisorLevels)
+	chooseLevels(t, boss, "form#rate-form", p.Items, supervisorLevels)
 	if status := follow(t, boss, "submit the supervisor's rating", chromedp.Click(chromedp.CSS("#save-rating"))); status != 200 {
 		t.Fatalf("submit the supervisor's rating: status %d: %.400s", status, bodyText(t, boss))
 	}
@@ -482,9 +402,9 @@ func TestAssessment(t *testing.T) {
 	// The administrator reloads the needs analysis of the dinas: every
 	// competency the supervisor's rating brought below the standard is now
 	// short, in the heat-map cell and in the ranked needs.
-	needsAfter := waitNeeds(t, admin, "needs after the supervisor's rating", p.unit.ID, expectNeeds(p.items, levels, required))
+	needsAfter := waitNeeds(t, admin, "needs after the supervisor's rating", p.Unit.ID, expectNeeds(p.Items, levels, required))
 	lowered := 0
-	for i, it := range p.items {
+	for i, it := range p.Items {
 		if levels[i] >= required[i] {
 			continue
 		}
@@ -501,7 +421,7 @@ func TestAssessment(t *testing.T) {
 	shot(t, admin, "needs-after-1280.png", "")
 
 	// The librarian opens her profile again.
-	afterBoth := readCompetency(t, me, p.staff.ID)
+	afterBoth := readCompetency(t, me, p.Staff.ID)
 	checkCompetency(t, "after the supervisor's rating", afterBoth, wantBoth)
 	if afterBoth.Raw == afterSelf.Raw || afterBoth.Capped == afterSelf.Capped {
 		t.Errorf("JPM did not change with the supervisor's rating: %s / %s before, %s / %s after", afterSelf.Raw, afterSelf.Capped, afterBoth.Raw, afterBoth.Capped)
@@ -523,7 +443,7 @@ func TestAssessment(t *testing.T) {
 	}
 	// The explanation of the first competency (self 4, supervisor 1) names
 	// both sources and the weighted mean.
-	why := fmt.Sprintf("#why-%d", p.items[0].CompetencyID)
+	why := fmt.Sprintf("#why-%d", p.Items[0].CompetencyID)
 	need(t, me, why, "#jpm-explain")
 	if err := chromedp.Do(me, chromedp.Click(chromedp.CSS(why+" summary"))); err != nil {
 		t.Fatalf("open %s: %v", why, err)
@@ -531,7 +451,7 @@ func TestAssessment(t *testing.T) {
 	if txt := textOf(t, me, why); !strings.Contains(txt, "rata-rata berbobot") || !strings.Contains(txt, "Atasan") {
 		t.Errorf("%s does not explain the weighted mean of self and supervisor: %q", why, txt)
 	}
-	if err := chromedp.Do(me, chromedp.Evaluate[chromedp.Void](`document.querySelector("#why-`+strconv.FormatInt(p.items[0].CompetencyID, 10)+`").open = false`)); err != nil {
+	if err := chromedp.Do(me, chromedp.Evaluate[chromedp.Void](`document.querySelector("#why-`+strconv.FormatInt(p.Items[0].CompetencyID, 10)+`").open = false`)); err != nil {
 		t.Fatal(err)
 	}
 
@@ -547,7 +467,7 @@ func TestAssessment(t *testing.T) {
 	if err := chromedp.Do(me, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatalf("desktop viewport: %v", err)
 	}
-	readCompetency(t, me, p.staff.ID)
+	readCompetency(t, me, p.Staff.ID)
 	logLayout(t, me, "profile")
 	shot(t, me, "profile-competency-1280.png", "#competency")
 
@@ -558,7 +478,7 @@ func TestAssessment(t *testing.T) {
 		if status := follow(t, me, "switch to English", chromedp.Click(chromedp.CSS("#lang-en"))); status != 200 {
 			t.Fatalf("switch to English: status %d", status)
 		}
-		readCompetency(t, me, p.staff.ID)
+		readCompetency(t, me, p.Staff.ID)
 		if err := chromedp.Do(me, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("#competency details").forEach(d => d.open = true)`)); err != nil {
 			t.Fatal(err)
 		}

@@ -29,7 +29,7 @@ func expectOnly(t *testing.T, rows []string, q string, want model.Employee) {
 	if !found {
 		t.Errorf("search %q: no row for %s: %q", q, want.Name, rows)
 	}
-	for _, e := range city.all() {
+	for _, e := range city.People() {
 		if e.ID == want.ID {
 			continue
 		}
@@ -49,7 +49,7 @@ func TestSearch(t *testing.T) {
 
 	search(t, ctx, "Sembiring")
 	need(t, ctx, "table#employees")
-	expectOnly(t, employeeRows(t, ctx), "Sembiring", city.ani)
+	expectOnly(t, employeeRows(t, ctx), "Sembiring", city.Ani)
 	if v := eval[string](t, ctx, `document.querySelector("#q").value`); v != "Sembiring" {
 		t.Errorf("after the search the box holds %q, want the query kept", v)
 	}
@@ -57,7 +57,7 @@ func TestSearch(t *testing.T) {
 	q := "19920110 201903 2 005"
 	search(t, ctx, q)
 	need(t, ctx, "table#employees")
-	expectOnly(t, employeeRows(t, ctx), q, city.ani)
+	expectOnly(t, employeeRows(t, ctx), q, city.Ani)
 
 	// A word nobody has gives no table and a message.
 	search(t, ctx, "Zulkarnaen")
@@ -77,7 +77,7 @@ func TestProfile(t *testing.T) {
 
 	open(t, ctx, "/pegawai")
 	need(t, ctx, "table#employees")
-	ani := city.ani
+	ani := city.Ani
 	if status := clickLink(t, ctx, "table#employees", fullName(ani)); status != 200 {
 		t.Fatalf("open the profile of %s: status %d", ani.Name, status)
 	}
@@ -96,16 +96,16 @@ func TestProfile(t *testing.T) {
 		t.Errorf("name = %q, want %q", h, fullName(ani))
 	}
 	profile := textOf(t, ctx, "#profile")
-	if !strings.Contains(profile, city.aplikasi.Name) {
-		t.Errorf("profile does not show the unit %q: %q", city.aplikasi.Name, profile)
+	if !strings.Contains(profile, city.Bidang.Name) {
+		t.Errorf("profile does not show the unit %q: %q", city.Bidang.Name, profile)
 	}
-	if sup := textOf(t, ctx, "#supervisor"); !strings.Contains(sup, fullName(city.siti)) {
-		t.Errorf("supervisor = %q, want the head of the bidang %q", sup, fullName(city.siti))
+	if sup := textOf(t, ctx, "#supervisor"); !strings.Contains(sup, fullName(city.Kabid)) {
+		t.Errorf("supervisor = %q, want the head of the bidang %q", sup, fullName(city.Kabid))
 	}
-	if !has(t, ctx, fmt.Sprintf(`#supervisor a[href="/pegawai/%d"]`, city.siti.ID)) {
+	if !has(t, ctx, fmt.Sprintf(`#supervisor a[href="/pegawai/%d"]`, city.Kabid.ID)) {
 		t.Errorf("the supervisor is not a link to their profile")
 	}
-	if crumbs := textOf(t, ctx, ".crumbs"); !strings.Contains(crumbs, city.kominfo.Name) {
-		t.Errorf("breadcrumbs of the profile = %q, want the dinas %q", crumbs, city.kominfo.Name)
+	if crumbs := textOf(t, ctx, ".crumbs"); !strings.Contains(crumbs, city.Kominfo.Name) {
+		t.Errorf("breadcrumbs of the profile = %q, want the dinas %q", crumbs, city.Kominfo.Name)
 	}
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/cli"
 	"github.com/kompeten/kompeten/internal/store"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // Shared state of the suite, set up once by TestMain.
@@ -29,7 +30,7 @@ var (
 	// srv serves cli.Handler over st.
 	srv *httptest.Server
 	// city is what the seed created, with the IDs the store gave.
-	city *seeded
+	city *testcity.City
 	// serverLog receives what the handler logs; it is printed when the
 	// suite fails.
 	serverLog *lockedBuffer
@@ -61,7 +62,7 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "e2e: migrate:", err)
 		return 1
 	}
-	if city, err = seed(ctx, st); err != nil {
+	if city, err = testcity.Build(st, testcity.WithOffices()); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: seed:", err)
 		return 1
 	}

@@ -17,48 +17,48 @@ func TestOrganisationTree(t *testing.T) {
 		t.Fatalf("/organisasi: status %d", status)
 	}
 	// The city is the only root, so the tree opens on it.
-	if h := textOf(t, ctx, "h1"); h != city.root.Name {
-		t.Errorf("/organisasi heading = %q, want %q", h, city.root.Name)
+	if h := textOf(t, ctx, "h1"); h != city.Root.Name {
+		t.Errorf("/organisasi heading = %q, want %q", h, city.Root.Name)
 	}
-	for _, child := range []string{city.kominfo.Name, city.dinkes.Name, city.bkpsdm.Name} {
+	for _, child := range []string{city.Kominfo.Name, city.Dinkes.Name, city.Offices.BKPSDM.Name} {
 		if !strings.Contains(textOf(t, ctx, "main"), child) {
 			t.Errorf("the city shows no child unit %q", child)
 		}
 	}
 
-	if status := clickLink(t, ctx, "main", city.kominfo.Name); status != 200 {
-		t.Fatalf("open %s: status %d", city.kominfo.Name, status)
+	if status := clickLink(t, ctx, "main", city.Kominfo.Name); status != 200 {
+		t.Fatalf("open %s: status %d", city.Kominfo.Name, status)
 	}
-	if loc, want := location(t, ctx), fmt.Sprintf("/organisasi/%d", city.kominfo.ID); loc != want {
+	if loc, want := location(t, ctx), fmt.Sprintf("/organisasi/%d", city.Kominfo.ID); loc != want {
 		t.Errorf("after the click the page is %s, want %s", loc, want)
 	}
-	if h := textOf(t, ctx, "#unit-name"); h != city.kominfo.Name {
-		t.Errorf("unit heading = %q, want %q", h, city.kominfo.Name)
+	if h := textOf(t, ctx, "#unit-name"); h != city.Kominfo.Name {
+		t.Errorf("unit heading = %q, want %q", h, city.Kominfo.Name)
 	}
-	if c := textOf(t, ctx, "#children"); !strings.Contains(c, city.aplikasi.Name) {
-		t.Errorf("child units = %q, want %q among them", c, city.aplikasi.Name)
+	if c := textOf(t, ctx, "#children"); !strings.Contains(c, city.Bidang.Name) {
+		t.Errorf("child units = %q, want %q among them", c, city.Bidang.Name)
 	}
-	if c := textOf(t, ctx, "#children"); strings.Contains(c, city.puskesmas.Name) {
-		t.Errorf("child units of Kominfo = %q, must not list %q", c, city.puskesmas.Name)
+	if c := textOf(t, ctx, "#children"); strings.Contains(c, city.Offices.Puskesmas.Name) {
+		t.Errorf("child units of Kominfo = %q, must not list %q", c, city.Offices.Puskesmas.Name)
 	}
 	crumbs := textOf(t, ctx, ".crumbs")
-	if !strings.Contains(crumbs, city.root.Name) {
-		t.Errorf("breadcrumbs = %q, want %q", crumbs, city.root.Name)
+	if !strings.Contains(crumbs, city.Root.Name) {
+		t.Errorf("breadcrumbs = %q, want %q", crumbs, city.Root.Name)
 	}
-	if !has(t, ctx, fmt.Sprintf(`.crumbs a[href="/organisasi/%d"]`, city.root.ID)) {
-		t.Errorf("the breadcrumb %q is not a link back to the city", city.root.Name)
+	if !has(t, ctx, fmt.Sprintf(`.crumbs a[href="/organisasi/%d"]`, city.Root.ID)) {
+		t.Errorf("the breadcrumb %q is not a link back to the city", city.Root.Name)
 	}
 
 	// One level deeper: the bidang has both ancestors in its breadcrumbs.
-	if status := clickLink(t, ctx, "#children", city.aplikasi.Name); status != 200 {
-		t.Fatalf("open %s: status %d", city.aplikasi.Name, status)
+	if status := clickLink(t, ctx, "#children", city.Bidang.Name); status != 200 {
+		t.Fatalf("open %s: status %d", city.Bidang.Name, status)
 	}
 	crumbs = textOf(t, ctx, ".crumbs")
-	i, j := strings.Index(crumbs, city.root.Name), strings.Index(crumbs, city.kominfo.Name)
+	i, j := strings.Index(crumbs, city.Root.Name), strings.Index(crumbs, city.Kominfo.Name)
 	if i < 0 || j < 0 || i > j {
-		t.Errorf("breadcrumbs of the bidang = %q, want %q then %q", crumbs, city.root.Name, city.kominfo.Name)
+		t.Errorf("breadcrumbs of the bidang = %q, want %q then %q", crumbs, city.Root.Name, city.Kominfo.Name)
 	}
-	if h := textOf(t, ctx, "#unit-name"); h != city.aplikasi.Name {
-		t.Errorf("unit heading = %q, want %q", h, city.aplikasi.Name)
+	if h := textOf(t, ctx, "#unit-name"); h != city.Bidang.Name {
+		t.Errorf("unit heading = %q, want %q", h, city.Bidang.Name)
 	}
 }

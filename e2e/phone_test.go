@@ -66,7 +66,7 @@ func TestPhoneSignInWithoutJavaScript(t *testing.T) {
 		t.Fatalf("page scripts still run (the probe says %q): JavaScript is not disabled", got)
 	}
 	mustSignIn(t, ctx, adminUser)
-	name := fullName(city.nurhayati)
+	name := fullName(city.Offices.Nurhayati)
 	if g := textOf(t, ctx, "#greeting"); !strings.Contains(g, name) {
 		t.Errorf("without JavaScript the home page greets %q, want %q", g, name)
 	}

@@ -19,12 +19,12 @@ func TestScope(t *testing.T) {
 	open(t, ctx, "/pegawai")
 	need(t, ctx, "table#employees")
 	list := strings.Join(employeeRows(t, ctx), "\n")
-	for _, e := range []string{city.ani.Name, city.siti.Name, city.yusuf.Name} {
+	for _, e := range []string{city.Ani.Name, city.Kabid.Name, city.Head.Name} {
 		if !strings.Contains(list, e) {
 			t.Errorf("the Kominfo admin's list lacks %s of Kominfo", e)
 		}
 	}
-	for _, e := range []string{city.lestari.Name, city.hendra.Name, city.dewi.Name, city.nurhayati.Name} {
+	for _, e := range []string{city.Offices.Lestari.Name, city.Offices.Hendra.Name, city.Offices.Dewi.Name, city.Offices.Nurhayati.Name} {
 		if strings.Contains(list, e) {
 			t.Errorf("the Kominfo admin's list shows %s, who is outside Kominfo", e)
 		}
@@ -35,7 +35,7 @@ func TestScope(t *testing.T) {
 		t.Errorf("the Kominfo admin's search for Manurung (Dinas Kesehatan) shows %q", rows)
 	}
 
-	lestari := city.lestari
+	lestari := city.Offices.Lestari
 	status := open(t, ctx, fmt.Sprintf("/pegawai/%d", lestari.ID))
 	if status != 404 && status != 403 {
 		t.Errorf("/pegawai/%d of Dinas Kesehatan: status %d, want 404 or 403", lestari.ID, status)
@@ -52,10 +52,10 @@ func TestScope(t *testing.T) {
 		}
 	}
 
-	if status := open(t, ctx, fmt.Sprintf("/pegawai/%d", city.ani.ID)); status != 200 {
-		t.Fatalf("/pegawai/%d of Kominfo: status %d: %.300s", city.ani.ID, status, bodyText(t, ctx))
+	if status := open(t, ctx, fmt.Sprintf("/pegawai/%d", city.Ani.ID)); status != 200 {
+		t.Fatalf("/pegawai/%d of Kominfo: status %d: %.300s", city.Ani.ID, status, bodyText(t, ctx))
 	}
-	if h := textOf(t, ctx, "#employee-name"); h != fullName(city.ani) {
-		t.Errorf("profile in scope shows %q, want %q", h, fullName(city.ani))
+	if h := textOf(t, ctx, "#employee-name"); h != fullName(city.Ani) {
+		t.Errorf("profile in scope shows %q, want %q", h, fullName(city.Ani))
 	}
 }

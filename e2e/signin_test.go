@@ -12,7 +12,7 @@ import (
 // the user's name.
 func TestSignIn(t *testing.T) {
 	ctx := newTab(t)
-	name := names.Display(city.nurhayati.GelarDepan, city.nurhayati.Name, city.nurhayati.GelarBelakang)
+	name := names.Display(city.Offices.Nurhayati.GelarDepan, city.Offices.Nurhayati.Name, city.Offices.Nurhayati.GelarBelakang)
 
 	open(t, ctx, "/")
 	if loc := location(t, ctx); !strings.HasPrefix(loc, "/masuk") {

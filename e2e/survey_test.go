@@ -53,9 +53,9 @@ func TestSurvey(t *testing.T) {
 	}
 	// The people asked: the active employees placed in the dinas' subtree
 	// (the seed's four, and those another test may have imported).
-	list, more, err := st.Employees(ctx, store.EmployeeFilter{Scope: model.Scope{All: true}, UnitID: city.kominfo.ID, Status: model.StatusAktif, Limit: 200})
+	list, more, err := st.Employees(ctx, store.EmployeeFilter{Scope: model.Scope{All: true}, UnitID: city.Kominfo.ID, Status: model.StatusAktif, Limit: 200})
 	if err != nil || more || len(list) == 0 {
-		t.Fatalf("employees of %s: %d (more: %v), %v", city.kominfo.Name, len(list), more, err)
+		t.Fatalf("employees of %s: %d (more: %v), %v", city.Kominfo.Name, len(list), more, err)
 	}
 	people := len(list)
 
@@ -77,9 +77,9 @@ func TestSurvey(t *testing.T) {
 	}
 	// Pick the dinas from the unit select, by the name a person reads.
 	unitValue := eval[string](t, admin, `(() => { const o = [...document.querySelectorAll("#unit option")].find(o => o.textContent.trim() === `+
-		jsString(city.kominfo.Name)+`); return o ? o.value : ""; })()`)
-	if unitValue != strconv.FormatInt(city.kominfo.ID, 10) {
-		t.Fatalf("the unit select offers %q as %q, want value %d; options: %v", city.kominfo.Name, unitValue, city.kominfo.ID,
+		jsString(city.Kominfo.Name)+`); return o ? o.value : ""; })()`)
+	if unitValue != strconv.FormatInt(city.Kominfo.ID, 10) {
+		t.Fatalf("the unit select offers %q as %q, want value %d; options: %v", city.Kominfo.Name, unitValue, city.Kominfo.ID,
 			eval[[]string](t, admin, `[...document.querySelectorAll("#unit option")].map(o => o.textContent.trim())`))
 	}
 	// The form opens the questionnaire today (the server's day, WIB); it
@@ -129,7 +129,7 @@ func TestSurvey(t *testing.T) {
 
 	// The employee answers on her phone.
 	phone := newPhoneTab(t)
-	mustSignIn(t, phone, city.pegawai.Username)
+	mustSignIn(t, phone, city.Offices.AniUser.Username)
 	if status := open(t, phone, "/kuesioner"); status != 200 {
 		t.Fatalf("/kuesioner as the employee: status %d: %.400s", status, bodyText(t, phone))
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/demo"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -22,10 +23,29 @@ import (
 // employees have current levels without 25 million rating rows. The ratings
 // stream from the standards straight into the bulk load (nothing is held
 // per city in memory).
-func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, light bool) error {
+//
+// The full spread tells the story of demo.Story: how likely someone falls
+// short depends on their OPD and the competency, and the open cycle
+// (demo.StoryCycle, created here) has come further in some OPDs than in
+// others: the self and supervisor ratings of those who are done carry the
+// cycle and date from its weeks; the others keep ratings from before it,
+// or none.
+func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, light bool, story *demo.Story, rootID int64) error {
 	start := time.Now()
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x6b6f6d706574656e))
 	now := st.Now()
+	cycle := demo.StoryCycle(now, rootID)
+	if err := st.CreateCycle(ctx, cliActor, &cycle, model.Scope{All: true}); err != nil {
+		return err
+	}
+	codes := map[int64]string{}
+	choices, err := st.CompetencyChoices(ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range choices {
+		codes[c.CompetencyID] = c.Code
+	}
 	type person struct {
 		id, sup, unit int64
 		items         []store.RatingTarget
@@ -51,8 +71,11 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, lig
 			}
 			return
 		}
-		selfRates := rng.IntN(100) < 85
-		supRates := p.sup != 0 && rng.IntN(100) < 75
+		selfPct, supPct := story.CycleDone(p.unit)
+		selfCycle := rng.IntN(100) < selfPct
+		supCycle := p.sup != 0 && rng.IntN(100) < supPct
+		selfOld := !selfCycle && rng.IntN(100) < 70
+		supOld := !supCycle && p.sup != 0 && rng.IntN(100) < 65
 		centre := rng.IntN(100) < 8
 		var peers []int64
 		for _, c := range recent[p.unit] {
@@ -64,36 +87,51 @@ func demoRatings(ctx context.Context, env *Env, st *store.Store, seed int64, lig
 		// A few took an e-learning test, a few had work evidence accepted by
 		// their supervisor: every source shows up in the demo city.
 		tested, evidenced := rng.IntN(100) < 10, p.sup != 0 && rng.IntN(100) < 5
-		at := func() time.Time { return now.Add(-time.Duration(rng.IntN(300*24)) * time.Hour) }
+		// Ratings from before the cycle date from its opening back to a
+		// year; those in it from its weeks so far.
+		before := func() time.Time { return now.Add(-time.Duration(31*24+rng.IntN(330*24)) * time.Hour) }
+		during := func() time.Time { return now.Add(-time.Duration(1+rng.IntN(29*24)) * time.Hour) }
 		for i, it := range p.items {
-			truth := it.Required + []int{-2, -1, -1, -1, 0, 0, 0, 0, 0, 1, 1}[rng.IntN(11)]
+			truth := it.Required
+			if rng.IntN(1000) < story.ShortPermille(p.unit, codes[it.CompetencyID]) {
+				truth -= 1 + rng.IntN(4)/3 // one level short, now and then two
+			} else if rng.IntN(4) == 0 {
+				truth++
+			}
 			truth = min(max(truth, 1), 5)
 			self, sup := min(truth+rng.IntN(2), 5), truth
 			if conflict && i == 0 {
 				self, sup = 4, 1
 			}
-			rate := func(src assess.Source, level int, rater int64) {
+			rate := func(src assess.Source, level int, rater int64, at time.Time, cycleID int64) {
 				if addErr == nil {
-					addErr = add(&model.Rating{EmployeeID: p.id, CompetencyID: it.CompetencyID, Source: src, Level: level, RaterID: rater, At: at()})
+					addErr = add(&model.Rating{EmployeeID: p.id, CompetencyID: it.CompetencyID, Source: src, Level: level, RaterID: rater,
+						At: at, CycleID: cycleID})
 				}
 			}
-			if selfRates || conflict {
-				rate(assess.SourceSelf, self, p.id)
+			switch {
+			case selfCycle:
+				rate(assess.SourceSelf, self, p.id, during(), cycle.ID)
+			case selfOld || conflict:
+				rate(assess.SourceSelf, self, p.id, before(), 0)
 			}
-			if supRates || (conflict && p.sup != 0) {
-				rate(assess.SourceSupervisor, sup, p.sup)
+			switch {
+			case supCycle:
+				rate(assess.SourceSupervisor, sup, p.sup, during(), cycle.ID)
+			case supOld || (conflict && p.sup != 0):
+				rate(assess.SourceSupervisor, sup, p.sup, before(), 0)
 			}
 			if centre {
-				rate(assess.SourceAssessmentCentre, truth, 0)
+				rate(assess.SourceAssessmentCentre, truth, 0, before(), 0)
 			}
 			for _, peer := range peers {
-				rate(assess.SourcePeer, min(max(truth+rng.IntN(3)-1, 1), 5), peer)
+				rate(assess.SourcePeer, min(max(truth+rng.IntN(3)-1, 1), 5), peer, before(), 0)
 			}
 			if tested && i%4 == 3 {
-				rate(assess.SourceTest, truth, 0)
+				rate(assess.SourceTest, truth, 0, before(), 0)
 			}
 			if evidenced && i == 1 {
-				rate(assess.SourceEvidence, truth, p.sup)
+				rate(assess.SourceEvidence, truth, p.sup, before(), 0)
 			}
 		}
 		if r := recent[p.unit]; len(r) < 6 {

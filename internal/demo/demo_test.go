@@ -461,3 +461,51 @@ func TestPositionTitlesUniquePerUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestStory pins the demo's assessment story where it is decided: the
+// communications office nearly fine on digital skills where the schools
+// are short, integrity nearly fine where decision-making is short, and
+// every OPD's cycle under way but not alike.
+func TestStory(t *testing.T) {
+	c := mustCity(t, Options{Employees: 3000, Now: testNow})
+	s := c.Story()
+	byCode := map[string]int64{}
+	for _, u := range c.Units {
+		byCode[u.Code] = u.ID
+	}
+	kominfo, disdik := byCode["OPD-DISKOMINFO"], byCode["OPD-DISDIKBUD"]
+	var school int64
+	for _, u := range c.Units {
+		if u.ParentID == disdik && strings.HasPrefix(u.Code, "UPT-SDN-") {
+			school = u.ID
+			break
+		}
+	}
+	if kominfo == 0 || disdik == 0 || school == 0 {
+		t.Fatalf("units not found: kominfo %d, disdik %d, school %d", kominfo, disdik, school)
+	}
+	if k, sd := s.ShortPermille(kominfo, "DIG-01"), s.ShortPermille(school, "DIG-01"); k*4 > sd {
+		t.Errorf("digital literacy short: Kominfo %d ‰, a school %d ‰: want the school at least four times Kominfo", k, sd)
+	}
+	if i, d := s.ShortPermille(school, "M1"), s.ShortPermille(school, "M8"); i*3 > d {
+		t.Errorf("at a school integrity is short %d ‰, decision-making %d ‰: want decisions at least three times integrity", i, d)
+	}
+	seen := map[int]bool{}
+	for _, u := range c.Units {
+		if u.ParentID != c.Units[0].ID {
+			continue
+		}
+		self, sup := s.CycleDone(u.ID)
+		if self <= 0 || self >= 100 || sup <= 0 || sup > self {
+			t.Errorf("%s: %d %% self-assessed, %d %% rated by the supervisor: want both under way, the supervisors behind", u.Code, self, sup)
+		}
+		seen[self/10] = true
+	}
+	if len(seen) < 5 {
+		t.Errorf("the OPDs' cycle progress falls in %d tens of per cent: want at least five", len(seen))
+	}
+	cyc := StoryCycle(testNow, c.Units[0].ID)
+	if err := cyc.Validate(); err != nil || cyc.Status(model.CycleToday(testNow)) != model.CycleOpen {
+		t.Errorf("the story's cycle %+v is not a valid open cycle: %v", cyc, err)
+	}
+}

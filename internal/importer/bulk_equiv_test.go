@@ -12,42 +12,26 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
-// equivCity creates a small tree with head posts: R → A (→ A1, A2 without
-// a head post), B (head post never held), C (first holder inactive).
-func equivCity(t *testing.T, st *store.Store) {
-	t.Helper()
-	ctx := context.Background()
-	units := map[string]*model.OrgUnit{}
-	mk := func(code string, kind model.UnitKind, parent string) {
-		u := &model.OrgUnit{Code: code, Name: "Unit " + code, Kind: kind}
-		if parent != "" {
-			u.ParentID = units[parent].ID
-		}
-		if err := st.CreateUnit(ctx, admin, u); err != nil {
-			t.Fatal(err)
-		}
-		units[code] = u
-	}
-	mk("R", model.UnitPemda, "")
-	mk("A", model.UnitOPD, "R")
-	mk("B", model.UnitOPD, "R")
-	mk("C", model.UnitOPD, "R")
-	mk("A1", model.UnitBidang, "A")
-	mk("A2", model.UnitBidang, "A")
+// equivCity is a small tree with head posts: R → A (→ A1, A2 without a
+// head post), B (head post never held), C (first holder inactive); each
+// unit has a pelaksana post STAF-<code>, a head post KEPALA-<code>.
+func equivCity() testcity.Option {
 	heads := map[string]model.PositionType{"R": model.JPTMadya, "A": model.JPTPratama, "B": model.JPTPratama, "C": model.JPTPratama, "A1": model.Administrator}
-	for _, code := range []string{"R", "A", "B", "C", "A1", "A2"} {
-		ps := []model.Position{{Code: "STAF-" + code, Title: "Pengadministrasi " + code, Type: model.Pelaksana, UnitID: units[code].ID}}
-		if ht, ok := heads[code]; ok {
-			ps = append(ps, model.Position{Code: "KEPALA-" + code, Title: "Kepala " + code, Type: ht, UnitID: units[code].ID, IsHead: true})
+	var units []testcity.Unit
+	for _, u := range []testcity.Unit{{Code: "R", Kind: model.UnitPemda}, {Code: "A", Kind: model.UnitOPD, Parent: "R"},
+		{Code: "B", Kind: model.UnitOPD, Parent: "R"}, {Code: "C", Kind: model.UnitOPD, Parent: "R"},
+		{Code: "A1", Kind: model.UnitBidang, Parent: "A"}, {Code: "A2", Kind: model.UnitBidang, Parent: "A"}} {
+		u.Name = "Unit " + u.Code
+		u.Posts = []model.Position{{Code: "STAF-" + u.Code, Title: "Pengadministrasi " + u.Code, Type: model.Pelaksana}}
+		if ht, ok := heads[u.Code]; ok {
+			u.Posts = append(u.Posts, model.Position{Code: "KEPALA-" + u.Code, Title: "Kepala " + u.Code, Type: ht, IsHead: true})
 		}
-		for i := range ps {
-			if err := st.CreatePosition(ctx, admin, &ps[i]); err != nil {
-				t.Fatal(err)
-			}
-		}
+		units = append(units, u)
 	}
+	return testcity.Tree(units...)
 }
 
 // equivRows returns 6,000 rows (plus a header) in which heads come after
@@ -173,7 +157,7 @@ func TestBulkPathMatchesNormalPath(t *testing.T) {
 				o := Options{Scope: model.Scope{All: true}, Actor: admin, Apply: true}
 
 				bulk := engine.open(t)
-				equivCity(t, bulk)
+				testcity.New(t, bulk, equivCity())
 				dry, err := Employees(ctx, bulk, whole, Options{Scope: o.Scope, Actor: admin})
 				if err != nil {
 					t.Fatal(err)
@@ -191,7 +175,7 @@ func TestBulkPathMatchesNormalPath(t *testing.T) {
 					t.Fatalf("report of the apply differs from the dry run's:\n%+v %v\n%+v %v", rep.Counts, rep.Problems, dry.Counts, dry.Problems)
 				}
 				normal := engine.open(t)
-				equivCity(t, normal)
+				testcity.New(t, normal, equivCity())
 				for _, p := range []string{part1, part2} {
 					rep, err := Employees(ctx, normal, p, o)
 					if err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // bulkUnits is the number of units the generated file spreads over.
@@ -59,18 +60,14 @@ func writeBulkCSV(t testing.TB, path string, n int) {
 	f.Close()
 }
 
-func bulkUnitsSetup(t testing.TB, st *store.Store) {
-	ctx := context.Background()
-	root := model.OrgUnit{Code: "ROOT", Name: "Pemerintah Kota", Kind: model.UnitPemda}
-	if err := st.CreateUnit(ctx, admin, &root); err != nil {
-		t.Fatal(err)
-	}
+// bulkCity is a root with the bulkUnits units the generated file spreads
+// over (codes U000 …), no posts and nobody in them.
+func bulkCity() testcity.Option {
+	units := []testcity.Unit{{Code: "ROOT", Name: "Pemerintah Kota", Kind: model.UnitPemda}}
 	for u := 0; u < bulkUnits; u++ {
-		x := model.OrgUnit{Code: fmt.Sprintf("U%03d", u), Name: fmt.Sprintf("Unit Kerja %03d", u), Kind: model.UnitUPT, ParentID: root.ID}
-		if err := st.CreateUnit(ctx, admin, &x); err != nil {
-			t.Fatal(err)
-		}
+		units = append(units, testcity.Unit{Code: fmt.Sprintf("U%03d", u), Name: fmt.Sprintf("Unit Kerja %03d", u), Kind: model.UnitUPT, Parent: "ROOT"})
 	}
+	return testcity.Tree(units...)
 }
 
 // peakRSS returns the process's peak resident set size in MiB (Linux).
@@ -113,7 +110,7 @@ func BenchmarkBulkImport(b *testing.B) {
 		} else {
 			st = storetest.SQLite(t)
 		}
-		bulkUnitsSetup(t, st)
+		testcity.New(t, st, bulkCity())
 		ctx := context.Background()
 		o := Options{Scope: model.Scope{All: true}, Actor: admin, Apply: true}
 		runtime.GC()

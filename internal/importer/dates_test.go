@@ -13,6 +13,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // TestEveryDateFormThroughEveryImport feeds every date form the parser
@@ -36,7 +37,7 @@ func TestEveryDateFormThroughEveryImport(t *testing.T) {
 	}
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := setupTalent(t, st)
+		f := testcity.New(t, st, talentCity...)
 		dir := t.TempDir()
 
 		// Employees: one new employee per sample, born on that date.
@@ -87,7 +88,7 @@ func TestEveryDateFormThroughEveryImport(t *testing.T) {
 		// Assessment-centre results: one import per sample, each adding
 		// one result for Ani dated by the sample.
 		for i, s := range samples {
-			rows := [][]string{{"NIP", "KODE KOMPETENSI", "LEVEL", "TANGGAL"}, {f.ani.NIP, "M1", "3", s.form.Text}}
+			rows := [][]string{{"NIP", "KODE KOMPETENSI", "LEVEL", "TANGGAL"}, {f.ByNIP[nipAni].NIP, "M1", "3", s.form.Text}}
 			var data []byte
 			if s.format == "csv" {
 				b, err := os.ReadFile(writeCSV(t, rows))
@@ -109,7 +110,7 @@ func TestEveryDateFormThroughEveryImport(t *testing.T) {
 			if err != nil || !rep.Applied || rep.Bad != 0 {
 				t.Fatalf("%s %q: %+v, %v", s.format, s.form.Text, rep, err)
 			}
-			got, err := st.EmployeeCompetencies(ctx, f.ani.ID)
+			got, err := st.EmployeeCompetencies(ctx, f.ByNIP[nipAni].ID)
 			if err != nil {
 				t.Fatal(err)
 			}

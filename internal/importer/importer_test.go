@@ -12,44 +12,23 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 	"github.com/xuri/excelize/v2"
 )
 
 var admin = model.Actor{UserID: 0, Name: "tester"}
 
-// fixture creates PEMDA → DISKOMINFO, BKPSDM with two positions.
-type fixture struct {
-	root, kominfo, bkpsdm model.OrgUnit
-	head, prakom          model.Position
-}
-
-func setup(t *testing.T, st *store.Store) *fixture {
-	t.Helper()
-	ctx := context.Background()
-	f := &fixture{
-		root:    model.OrgUnit{Code: "1271", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda},
-		kominfo: model.OrgUnit{Code: "1271.10", Name: "Dinas Komunikasi dan Informatika", Kind: model.UnitOPD},
-		bkpsdm:  model.OrgUnit{Code: "1271.20", Name: "BKPSDM", Kind: model.UnitOPD},
-	}
-	if err := st.CreateUnit(ctx, admin, &f.root); err != nil {
-		t.Fatal(err)
-	}
-	f.kominfo.ParentID, f.bkpsdm.ParentID = f.root.ID, f.root.ID
-	if err := st.CreateUnit(ctx, admin, &f.kominfo); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.CreateUnit(ctx, admin, &f.bkpsdm); err != nil {
-		t.Fatal(err)
-	}
-	f.head = model.Position{Code: "KADIS-KOMINFO", Title: "Kepala Dinas Komunikasi dan Informatika", Type: model.JPTPratama, UnitID: f.kominfo.ID, IsHead: true}
-	f.prakom = model.Position{Code: "PRAKOM-AP", Title: "Pranata Komputer Ahli Pertama", Type: model.Fungsional, Jenjang: "ahli_pertama", UnitID: f.kominfo.ID}
-	for _, p := range []*model.Position{&f.head, &f.prakom} {
-		if err := st.CreatePosition(ctx, admin, p); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return f
-}
+// importCity is the city the import tests name by code: Pemerintah Kota
+// Medan (1271) with Dinas Komunikasi dan Informatika (1271.10: its head
+// post KADIS-KOMINFO and a Pranata Komputer post PRAKOM-AP) and BKPSDM
+// (1271.20), and nobody in it yet.
+var importCity = testcity.Tree(
+	testcity.Unit{Code: "1271", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda},
+	testcity.Unit{Code: "1271.10", Name: "Dinas Komunikasi dan Informatika", Kind: model.UnitOPD, Parent: "1271", Posts: []model.Position{
+		{Code: "KADIS-KOMINFO", Title: "Kepala Dinas Komunikasi dan Informatika", Type: model.JPTPratama, IsHead: true},
+		{Code: "PRAKOM-AP", Title: "Pranata Komputer Ahli Pertama", Type: model.Fungsional, Jenjang: "ahli_pertama"}}},
+	testcity.Unit{Code: "1271.20", Name: "BKPSDM", Kind: model.UnitOPD, Parent: "1271"},
+)
 
 // makeNIP builds a valid PNS NIP for row i.
 func makeNIP(i int, gender int) (nipStr, birth string) {
@@ -195,7 +174,7 @@ func dumpProblems(t *testing.T, rep *Report) {
 func TestAcceptance(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		setup(t, st)
+		testcity.New(t, st, importCity)
 		path, good, bads, warns := acceptanceFile(t, t.TempDir())
 		all := Options{Scope: model.Scope{All: true}, Actor: admin}
 
@@ -329,7 +308,7 @@ func writeCSV(t *testing.T, rows [][]string) string {
 func TestUpdateOneField(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		setup(t, st)
+		testcity.New(t, st, importCity)
 		hdr := []string{"NIP", "NAMA", "JK", "GOLONGAN", "JABATAN", "KODE UNIT", "STATUS"}
 		rows := [][]string{hdr}
 		for i := 0; i < 5; i++ {
@@ -386,7 +365,7 @@ func TestUpdateOneField(t *testing.T) {
 func TestMappingScopeFormula(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := setup(t, st)
+		f := testcity.New(t, st, importCity)
 		n1, _ := makeNIP(1, 1)
 		n2, _ := makeNIP(2, 2)
 		rows := [][]string{
@@ -404,7 +383,7 @@ func TestMappingScopeFormula(t *testing.T) {
 			t.Fatalf("missing NIP column not reported: %+v", rep.Problems)
 		}
 		// With a mapping, scope limited to BKPSDM: the Kominfo row is refused.
-		o := Options{Scope: model.Scope{UnitPaths: []string{f.bkpsdm.Path}}, HeaderMap: map[string]string{"Nomor Pegawai Kita": "nip"}, Apply: true, Actor: admin}
+		o := Options{Scope: model.Scope{UnitPaths: []string{f.Units["1271.20"].Path}}, HeaderMap: map[string]string{"Nomor Pegawai Kita": "nip"}, Apply: true, Actor: admin}
 		rep, err = Employees(ctx, st, p, o)
 		if err != nil {
 			t.Fatal(err)
@@ -449,7 +428,7 @@ func TestMappingScopeFormula(t *testing.T) {
 func TestXLSXNumberNIPAndSupervisor(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		setup(t, st)
+		testcity.New(t, st, importCity)
 		n1, _ := makeNIP(1, 1)
 		n2, _ := makeNIP(2, 2)
 		n3, _ := makeNIP(3, 1)
@@ -491,7 +470,7 @@ func TestXLSXNumberNIPAndSupervisor(t *testing.T) {
 func TestUnitsAndPositions(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		setup(t, st)
+		testcity.New(t, st, importCity)
 		all := Options{Scope: model.Scope{All: true}, Actor: admin, Apply: true}
 		up := writeCSV(t, [][]string{
 			{"KODE UNIT", "NAMA UNIT", "JENIS UNIT", "KODE INDUK"},
@@ -551,7 +530,7 @@ func TestUnitsAndPositions(t *testing.T) {
 
 func TestMalformedQuote(t *testing.T) {
 	st := storetest.SQLite(t)
-	setup(t, st)
+	testcity.New(t, st, importCity)
 	n1, _ := makeNIP(1, 1)
 	p := filepath.Join(t.TempDir(), "q.csv")
 	os.WriteFile(p, []byte("NIP;NAMA;JK;UNIT KERJA\r\n"+n1+";Ahmad \"Ucok\" Siregar;L;BKPSDM\r\n"), 0o600)

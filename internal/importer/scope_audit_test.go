@@ -9,6 +9,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // TestImportCannotOverwriteEmployeeOutsideScope: a unit admin of Kominfo
@@ -19,7 +20,7 @@ import (
 func TestImportCannotOverwriteEmployeeOutsideScope(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := setup(t, st)
+		f := testcity.New(t, st, importCity)
 		n, _ := makeNIP(7, 1)
 		hdr := []string{"NIP", "NAMA", "JK", "GOLONGAN", "KODE UNIT", "STATUS", "E-MAIL"}
 		// The BKPSDM employee, created by a whole-government import.
@@ -29,7 +30,7 @@ func TestImportCannotOverwriteEmployeeOutsideScope(t *testing.T) {
 		}
 		// The Kominfo admin's import.
 		attack := [][]string{hdr, {n, "Nama Ditimpa", "L", "III/b", "1271.10", "Aktif", "penyerang@example.com"}}
-		kominfoAdmin := Options{Scope: model.Scope{UnitPaths: []string{f.kominfo.Path}}, Actor: model.Actor{Name: "adminkominfo"}, Apply: true}
+		kominfoAdmin := Options{Scope: model.Scope{UnitPaths: []string{f.Units["1271.10"].Path}}, Actor: model.Actor{Name: "adminkominfo"}, Apply: true}
 		rep, err := Employees(ctx, st, writeCSV(t, attack), kominfoAdmin)
 		if err != nil {
 			t.Fatal(err)
@@ -38,9 +39,9 @@ func TestImportCannotOverwriteEmployeeOutsideScope(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if e.UnitID != f.bkpsdm.ID || e.Name != "Pegawai BKPSDM" || e.Email != "asli@medan.go.id" {
+		if e.UnitID != f.Units["1271.20"].ID || e.Name != "Pegawai BKPSDM" || e.Email != "asli@medan.go.id" {
 			t.Errorf("an import scoped to Kominfo rewrote a BKPSDM employee: unit %d (bkpsdm %d), name %q, email %q; counts %+v",
-				e.UnitID, f.bkpsdm.ID, e.Name, e.Email, rep.Counts)
+				e.UnitID, f.Units["1271.20"].ID, e.Name, e.Email, rep.Counts)
 		}
 	})
 }
@@ -53,8 +54,8 @@ func TestImportCannotOverwriteEmployeeOutsideScope(t *testing.T) {
 func TestImportRefusesPositionOfAnotherUnit(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := setup(t, st)
-		kaban := model.Position{Code: "KABAN-BKPSDM", Title: "Kepala BKPSDM", Type: model.JPTPratama, UnitID: f.bkpsdm.ID, IsHead: true}
+		f := testcity.New(t, st, importCity)
+		kaban := model.Position{Code: "KABAN-BKPSDM", Title: "Kepala BKPSDM", Type: model.JPTPratama, UnitID: f.Units["1271.20"].ID, IsHead: true}
 		if err := st.CreatePosition(ctx, admin, &kaban); err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +64,7 @@ func TestImportRefusesPositionOfAnotherUnit(t *testing.T) {
 			{"NIP", "NAMA", "JK", "GOLONGAN", "KODE JABATAN", "KODE UNIT", "STATUS"},
 			{n, "Orang Dalam", "L", "IV/a", "KABAN-BKPSDM", "1271.10", "Aktif"},
 		}
-		kominfoAdmin := Options{Scope: model.Scope{UnitPaths: []string{f.kominfo.Path}}, Actor: model.Actor{Name: "adminkominfo"}, Apply: true}
+		kominfoAdmin := Options{Scope: model.Scope{UnitPaths: []string{f.Units["1271.10"].Path}}, Actor: model.Actor{Name: "adminkominfo"}, Apply: true}
 		rep, err := Employees(ctx, st, writeCSV(t, rows), kominfoAdmin)
 		if err != nil {
 			t.Fatal(err)
@@ -95,7 +96,7 @@ func TestImportRefusesPositionOfAnotherUnit(t *testing.T) {
 func TestImportCreatesAreAudited(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		setup(t, st)
+		testcity.New(t, st, importCity)
 		n, _ := makeNIP(11, 1)
 		rows := [][]string{{"NIP", "NAMA", "JK", "GOLONGAN", "KODE UNIT", "STATUS"}, {n, "Pegawai Baru", "L", "III/a", "1271.10", "Aktif"}}
 		rep, err := Employees(ctx, st, writeCSV(t, rows), Options{Scope: model.Scope{All: true}, Actor: admin, Apply: true})
@@ -126,8 +127,8 @@ func itoa(id int64) string { return fmt.Sprint(id) }
 func TestImportSupervisorStaysInReach(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := setup(t, st)
-		pemdaHead := model.Position{Code: "WALIKOTA", Title: "Sekretaris Daerah", Type: model.JPTPratama, UnitID: f.root.ID, IsHead: true}
+		f := testcity.New(t, st, importCity)
+		pemdaHead := model.Position{Code: "WALIKOTA", Title: "Sekretaris Daerah", Type: model.JPTPratama, UnitID: f.Units["1271"].ID, IsHead: true}
 		if err := st.CreatePosition(ctx, admin, &pemdaHead); err != nil {
 			t.Fatal(err)
 		}
@@ -152,7 +153,7 @@ func TestImportSupervisorStaysInReach(t *testing.T) {
 			{b, "Atasan Rekan", "L", "III/a", "PRAKOM-AP", "1271.10", "Aktif", colleague},     // in scope: allowed
 			{c, "Atasan Luar", "P", "III/a", "PRAKOM-AP", "1271.10", "Aktif", outsider},       // another OPD: refused
 			{nobody, "Atasan Hantu", "L", "III/a", "PRAKOM-AP", "1271.10", "Aktif", ghostNIP}} // nobody
-		kominfoAdmin := Options{Scope: model.Scope{UnitPaths: []string{f.kominfo.Path}}, Actor: model.Actor{Name: "adminkominfo"}, Apply: true}
+		kominfoAdmin := Options{Scope: model.Scope{UnitPaths: []string{f.Units["1271.10"].Path}}, Actor: model.Actor{Name: "adminkominfo"}, Apply: true}
 		rep, err := Employees(ctx, st, writeCSV(t, rows), kominfoAdmin)
 		if err != nil {
 			t.Fatal(err)

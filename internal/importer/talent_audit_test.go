@@ -9,6 +9,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // lastEvent returns the newest audit entry with action.
@@ -35,17 +36,17 @@ func lastEvent(t *testing.T, st *store.Store, action string) model.AuditEntry {
 func TestTalentImportsAuditEachRecord(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := setupTalent(t, st)
-		if err := st.SetPerformance(ctx, admin, f.ani.ID, 2024, "Baik"); err != nil {
+		f := testcity.New(t, st, talentCity...)
+		if err := st.SetPerformance(ctx, admin, f.ByNIP[nipAni].ID, 2024, "Baik"); err != nil {
 			t.Fatal(err)
 		}
-		if err := st.SetPerformance(ctx, admin, f.ani.ID, 2023, "Baik"); err != nil {
+		if err := st.SetPerformance(ctx, admin, f.ByNIP[nipAni].ID, 2023, "Baik"); err != nil {
 			t.Fatal(err)
 		}
 		skp := "NIP,TAHUN,PREDIKAT\n" +
-			f.ani.NIP + ",2024,Sangat Baik\n" + // Baik → Sangat Baik
-			f.ani.NIP + ",2023,baik\n" + // unchanged: no row
-			f.budi.NIP + ",2025,Butuh Perbaikan\n" // new
+			f.ByNIP[nipAni].NIP + ",2024,Sangat Baik\n" + // Baik → Sangat Baik
+			f.ByNIP[nipAni].NIP + ",2023,baik\n" + // unchanged: no row
+			f.ByNIP[nipBudi].NIP + ",2025,Butuh Perbaikan\n" // new
 		o := TalentOptions{Kind: TalentPerformance, Actor: admin, Admin: model.Scope{All: true}, File: "skp-2025.csv"}
 		// A dry run writes no event, no rows, no file.
 		if rep, err := Talent(ctx, st, o, []byte(skp)); err != nil || rep.Applied {
@@ -69,7 +70,7 @@ func TestTalentImportsAuditEachRecord(t *testing.T) {
 		if got.Total != 2 || len(got.Records) != 2 {
 			t.Fatalf("records of the SKP import: %d %+v", got.Total, got.Records)
 		}
-		wantRec := map[int64]string{f.ani.ID: `"predikat":["Baik","Sangat Baik"]`, f.budi.ID: `"predikat":["","Butuh Perbaikan"]`}
+		wantRec := map[int64]string{f.ByNIP[nipAni].ID: `"predikat":["Baik","Sangat Baik"]`, f.ByNIP[nipBudi].ID: `"predikat":["","Butuh Perbaikan"]`}
 		for _, r := range got.Records {
 			id, _ := strconv.ParseInt(r.EntityID, 10, 64)
 			if r.Action != "performance.set" || r.Entity != "employee" || !strings.Contains(r.Detail, wantRec[id]) ||
@@ -85,7 +86,7 @@ func TestTalentImportsAuditEachRecord(t *testing.T) {
 			t.Errorf("kept file %q %q %v", name, data, err)
 		}
 		// The change shows in Ani's own history too.
-		hist, err := st.AuditLog(ctx, store.AuditFilter{Entity: "employee", EntityID: strconv.FormatInt(f.ani.ID, 10)})
+		hist, err := st.AuditLog(ctx, store.AuditFilter{Entity: "employee", EntityID: strconv.FormatInt(f.ByNIP[nipAni].ID, 10)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,8 +96,8 @@ func TestTalentImportsAuditEachRecord(t *testing.T) {
 
 		// Assessment centre: each result in its employee's history.
 		ac := "NIP;KODE KOMPETENSI;LEVEL;TANGGAL\n" +
-			f.ani.NIP + ";M1;1;15-03-2026\n" +
-			f.budi.NIP + ";M2;3;2026-03-16\n"
+			f.ByNIP[nipAni].NIP + ";M1;1;15-03-2026\n" +
+			f.ByNIP[nipBudi].NIP + ";M2;3;2026-03-16\n"
 		rep, err = Talent(ctx, st, TalentOptions{Kind: TalentAssessment, Actor: admin, Admin: model.Scope{All: true}, Apply: true, File: "ac.csv"}, []byte(ac))
 		if err != nil || !rep.Applied {
 			t.Fatalf("assessment: %+v %v", rep, err)
@@ -109,9 +110,9 @@ func TestTalentImportsAuditEachRecord(t *testing.T) {
 		if got.Total != 2 || got.File == nil || got.File.SHA256 != rep.SHA256 {
 			t.Fatalf("assessment records %+v", got)
 		}
-		wantRec = map[int64]string{f.ani.ID: `"competency":"M1","competency_id":`, f.budi.ID: `"competency":"M2","competency_id":`}
-		wantDate := map[int64]string{f.ani.ID: `"date":"2026-03-15","import":` + strconv.FormatInt(ev.ID, 10) + `,"level":1`,
-			f.budi.ID: `"date":"2026-03-16","import":` + strconv.FormatInt(ev.ID, 10) + `,"level":3`}
+		wantRec = map[int64]string{f.ByNIP[nipAni].ID: `"competency":"M1","competency_id":`, f.ByNIP[nipBudi].ID: `"competency":"M2","competency_id":`}
+		wantDate := map[int64]string{f.ByNIP[nipAni].ID: `"date":"2026-03-15","import":` + strconv.FormatInt(ev.ID, 10) + `,"level":1`,
+			f.ByNIP[nipBudi].ID: `"date":"2026-03-16","import":` + strconv.FormatInt(ev.ID, 10) + `,"level":3`}
 		for _, r := range got.Records {
 			id, _ := strconv.ParseInt(r.EntityID, 10, 64)
 			if r.Action != "rating.import" || !strings.Contains(r.Detail, wantRec[id]) || !strings.Contains(r.Detail, wantDate[id]) {

@@ -10,6 +10,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // BenchmarkTalentImport20k applies a 20,000-row SKP file (every row a
@@ -52,11 +53,9 @@ func BenchmarkTalentImport20k(b *testing.B) {
 // and an assessment-centre file of n results.
 func talentBenchData(b *testing.B, st *store.Store, n int) (skp, ac string) {
 	ctx := context.Background()
-	st.Now = func() time.Time { return time.Date(2026, 7, 1, 8, 0, 0, 0, time.UTC) }
-	root := model.OrgUnit{Code: "1271", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
-	if err := st.CreateUnit(ctx, admin, &root); err != nil {
-		b.Fatal(err)
-	}
+	c := testcity.New(b, st, testcity.WithClock(time.Date(2026, 7, 1, 8, 0, 0, 0, time.UTC)),
+		testcity.Tree(testcity.Unit{Code: "1271", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}))
+	root := c.Units["1271"]
 	if _, err := st.EnsureBuiltInFrameworks(ctx, admin); err != nil {
 		b.Fatal(err)
 	}

@@ -12,73 +12,45 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
-// talentFixture adds to setup's city three employees (Ani and Budi in
-// Diskominfo, Eko in BKPSDM), the built-in frameworks, and a standard of
-// five competencies at level 2 for Ani's and Budi's position.
-type talentFixture struct {
-	*fixture
-	ani, budi, eko model.Employee
-	comps          []int64
-}
+// NIPs of the people of talentCity.
+const (
+	nipAni  = "199001012015032001"
+	nipBudi = "199002022016031002"
+	nipEko  = "198805052012031003"
+)
 
-func setupTalent(t *testing.T, st *store.Store) *talentFixture {
-	t.Helper()
-	ctx := context.Background()
-	st.Now = func() time.Time { return time.Date(2026, 7, 1, 8, 0, 0, 0, time.UTC) }
-	f := &talentFixture{fixture: setup(t, st)}
-	emp := func(e *model.Employee, nip, name string, unit, pos int64) {
-		*e = model.Employee{NIP: nip, Name: name, UnitID: unit, PositionID: pos, Status: model.StatusAktif,
-			Gender: model.Male, Kind: model.PNS, Golongan: "III/a",
-			BirthDate: time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)}
-		if nip[14] == '2' {
-			e.Gender = model.Female
-		}
-		if err := st.CreateEmployee(ctx, admin, e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	emp(&f.ani, "199001012015032001", "Ani Lubis", f.kominfo.ID, f.prakom.ID)
-	emp(&f.budi, "199002022016031002", "Budi Sitepu", f.kominfo.ID, f.prakom.ID)
-	emp(&f.eko, "198805052012031003", "Eko Purba", f.bkpsdm.ID, 0)
-	if _, err := st.EnsureBuiltInFrameworks(ctx, admin); err != nil {
-		t.Fatal(err)
-	}
-	fid, err := st.FrameworkID(ctx, "KOMPETENSI-ASN", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, ids, err := st.Framework(ctx, fid)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.comps = ids
-	var items []model.StandardItem
-	for _, id := range ids[:5] {
-		items = append(items, model.StandardItem{CompetencyID: id, Required: 2, Weight: 1, Mandatory: true})
-	}
-	if _, err := st.SetStandard(ctx, admin, f.prakom.ID, "SK-1/2025", "2025-01-02", items); err != nil {
-		t.Fatal(err)
-	}
-	return f
+// talentCity is importCity on 1 July 2026 with three employees (Ani Lubis
+// and Budi Sitepu, Pranata Komputer in Diskominfo; Eko Purba in BKPSDM
+// without a post), the built-in frameworks, and a standard of five national
+// competencies at level 2 for the Pranata Komputer post.
+var talentCity = []testcity.Option{
+	testcity.WithClock(time.Date(2026, 7, 1, 8, 0, 0, 0, time.UTC)),
+	importCity,
+	testcity.WithPeople(
+		testcity.Person{NIP: nipAni, Name: "Ani Lubis", Unit: "1271.10", Post: "PRAKOM-AP"},
+		testcity.Person{NIP: nipBudi, Name: "Budi Sitepu", Unit: "1271.10", Post: "PRAKOM-AP"},
+		testcity.Person{NIP: nipEko, Name: "Eko Purba", Unit: "1271.20"}),
+	testcity.WithNationalStandard("PRAKOM-AP", 5, 2),
 }
 
 func TestAssessmentCentreImport(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := setupTalent(t, st)
+		f := testcity.New(t, st, talentCity...)
 		file := "\ufeffNIP;KODE KOMPETENSI;LEVEL;TANGGAL;LEMBAGA\n" +
-			f.ani.NIP + ";M1;1;15-03-2026;UPT Penilaian Kompetensi\n" + // good
-			f.ani.NIP + ";m2;3;2026-03-15;\n" + // good, lower-case code, ISO date
+			f.ByNIP[nipAni].NIP + ";M1;1;15-03-2026;UPT Penilaian Kompetensi\n" + // good
+			f.ByNIP[nipAni].NIP + ";m2;3;2026-03-15;\n" + // good, lower-case code, ISO date
 			"199901012020011001;M1;3;15-03-2026;\n" + // unknown NIP
-			f.ani.NIP + ";XYZ-9;3;15-03-2026;\n" + // unknown competency
-			f.ani.NIP + ";M3;7;15-03-2026;\n" + // level out of range
-			f.ani.NIP + ";M4;2;31-02-2026;\n" + // date not in the calendar
-			f.eko.NIP + ";M1;3;15-03-2026;\n" + // outside the OPD admin's scope
+			f.ByNIP[nipAni].NIP + ";XYZ-9;3;15-03-2026;\n" + // unknown competency
+			f.ByNIP[nipAni].NIP + ";M3;7;15-03-2026;\n" + // level out of range
+			f.ByNIP[nipAni].NIP + ";M4;2;31-02-2026;\n" + // date not in the calendar
+			f.ByNIP[nipEko].NIP + ";M1;3;15-03-2026;\n" + // outside the OPD admin's scope
 			"\n" +
-			f.budi.NIP + ";DIG-01;2;1 Februari 2026;\n" // good, month name
-		o := TalentOptions{Kind: TalentAssessment, Actor: admin, Admin: model.Scope{UnitPaths: []string{f.kominfo.Path}}, File: "ac.csv"}
+			f.ByNIP[nipBudi].NIP + ";DIG-01;2;1 Februari 2026;\n" // good, month name
+		o := TalentOptions{Kind: TalentAssessment, Actor: admin, Admin: model.Scope{UnitPaths: []string{f.Units["1271.10"].Path}}, File: "ac.csv"}
 		rep, err := Talent(ctx, st, o, []byte(file))
 		if err != nil {
 			t.Fatal(err)
@@ -99,7 +71,7 @@ func TestAssessmentCentreImport(t *testing.T) {
 				t.Errorf("problem %d: %+v, want %+v", i, p, w)
 			}
 		}
-		got, err := st.EmployeeCompetencies(ctx, f.ani.ID)
+		got, err := st.EmployeeCompetencies(ctx, f.ByNIP[nipAni].ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -110,7 +82,7 @@ func TestAssessmentCentreImport(t *testing.T) {
 		if rep, err = Talent(ctx, st, o, []byte(file)); err != nil || !rep.Applied || rep.Good != 3 {
 			t.Fatalf("apply: %+v, %v", rep, err)
 		}
-		got, _ = st.EmployeeCompetencies(ctx, f.ani.ID)
+		got, _ = st.EmployeeCompetencies(ctx, f.ByNIP[nipAni].ID)
 		if got.Items[0].Actual != 1 || got.Items[1].Actual != 3 || got.Stored == nil || got.Stored.SumActual != 4 {
 			t.Errorf("after apply: M1 %d, M2 %d, JPM %+v", got.Items[0].Actual, got.Items[1].Actual, got.Stored)
 		}
@@ -122,7 +94,7 @@ func TestAssessmentCentreImport(t *testing.T) {
 			t.Errorf("audit: %+v", log[:1])
 		}
 		// A file without a competency column is refused whole.
-		rep, err = Talent(ctx, st, o, []byte("NIP,LEVEL,TANGGAL\n"+f.ani.NIP+",3,01-01-2026\n"))
+		rep, err = Talent(ctx, st, o, []byte("NIP,LEVEL,TANGGAL\n"+f.ByNIP[nipAni].NIP+",3,01-01-2026\n"))
 		if err != nil || !rep.FileError || rep.Applied || !strings.Contains(rep.Problems[0].Message, "KODE KOMPETENSI atau NAMA KOMPETENSI") {
 			t.Errorf("missing column: %+v, %v", rep, err)
 		}
@@ -132,13 +104,13 @@ func TestAssessmentCentreImport(t *testing.T) {
 func TestPerformanceImport(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		f := setupTalent(t, st)
+		f := testcity.New(t, st, talentCity...)
 		file := "NIP,TAHUN,PREDIKAT\n" +
-			f.ani.NIP + ",2024,Sangat Baik\n" +
-			f.budi.NIP + ",2025,butuh perbaikan\n" +
-			f.budi.NIP + ",2025,Baik\n" + // duplicate
-			f.budi.NIP + ",2030,Baik\n" + // year
-			f.budi.NIP + ",2024,Istimewa\n" // predikat
+			f.ByNIP[nipAni].NIP + ",2024,Sangat Baik\n" +
+			f.ByNIP[nipBudi].NIP + ",2025,butuh perbaikan\n" +
+			f.ByNIP[nipBudi].NIP + ",2025,Baik\n" + // duplicate
+			f.ByNIP[nipBudi].NIP + ",2030,Baik\n" + // year
+			f.ByNIP[nipBudi].NIP + ",2024,Istimewa\n" // predikat
 		rep, err := Talent(ctx, st, TalentOptions{Kind: TalentPerformance, Actor: admin, Admin: model.Scope{All: true}, Apply: true}, []byte(file))
 		if err != nil {
 			t.Fatal(err)
@@ -147,7 +119,7 @@ func TestPerformanceImport(t *testing.T) {
 			rep.Problems[1].Code != "year.range" || rep.Problems[2].Code != "predikat.unknown" {
 			t.Fatalf("performance import: %+v", rep)
 		}
-		got, _ := st.Performance(ctx, f.budi.ID)
+		got, _ := st.Performance(ctx, f.ByNIP[nipBudi].ID)
 		if got[2025] != "Butuh Perbaikan" {
 			t.Errorf("budi %v", got)
 		}

@@ -34,15 +34,17 @@ func (s *Store) RatingTargets(ctx context.Context, fn func(RatingTarget) error) 
 // LoadRatings bulk-inserts rating events (a demo or a migration from another
 // system) in one transaction, audited as one event; the caller recomputes
 // levels and JPM afterwards with RecomputeAll. Rules of who may rate whom
-// are not checked here: use AddRating for people's ratings.
+// are not checked here: use AddRating for people's ratings. A rating's
+// CycleID, when set, is stored as given (not checked against the cycle's
+// dates, scope or sources).
 func (s *Store) LoadRatings(ctx context.Context, a model.Actor, what string, ratings func(add func(*model.Rating) error) error) (int, error) {
 	n := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		b := newBulkInserter(ctx, tx, "rating", []string{"employee_id", "competency_id", "source", "level", "rater_id", "at", "note"}, 500)
+		b := newBulkInserter(ctx, tx, "rating", []string{"employee_id", "competency_id", "source", "level", "rater_id", "at", "note", "cycle_id"}, 500)
 		b.anon = s.dialect == SQLite
 		if err := ratings(func(r *model.Rating) error {
 			n++
-			return b.add(r.EmployeeID, r.CompetencyID, string(r.Source), r.Level, nullID(r.RaterID), r.At.Unix(), r.Note)
+			return b.add(r.EmployeeID, r.CompetencyID, string(r.Source), r.Level, nullID(r.RaterID), r.At.Unix(), r.Note, nullID(r.CycleID))
 		}); err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // TestRatingFormSavesAllOrNothing: a rating form that changes several
@@ -20,11 +21,11 @@ import (
 func TestRatingFormSavesAllOrNothing(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setupAssess(t, s)
+		f := testcity.New(t, s, testcity.WithAssessment())
 		self := func(comp int64, level int) *model.Rating {
-			return &model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: comp, Level: level}
+			return &model.Rating{EmployeeID: f.Ani.ID, RaterID: f.Ani.ID, Source: assess.SourceSelf, CompetencyID: comp, Level: level}
 		}
-		must(t, s.AddRating(ctx, admin, self(f.comps[0], 2)))
+		must(t, s.AddRating(ctx, admin, self(f.National[0], 2)))
 
 		type state struct {
 			ratings, audits int
@@ -33,9 +34,9 @@ func TestRatingFormSavesAllOrNothing(t *testing.T) {
 		snapshot := func() state {
 			t.Helper()
 			var st state
-			must(t, s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM rating WHERE employee_id = $1`, f.ani.ID).Scan(&st.ratings))
+			must(t, s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM rating WHERE employee_id = $1`, f.Ani.ID).Scan(&st.ratings))
 			must(t, s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = 'rating.add'`).Scan(&st.audits))
-			got, err := s.EmployeeCompetencies(ctx, f.ani.ID)
+			got, err := s.EmployeeCompetencies(ctx, f.Ani.ID)
 			must(t, err)
 			if got.Stored == nil {
 				t.Fatal("no stored JPM")
@@ -53,12 +54,12 @@ func TestRatingFormSavesAllOrNothing(t *testing.T) {
 			code string
 		}{
 			"a level out of range in the middle": {
-				[]*model.Rating{self(f.comps[1], 3), self(f.comps[2], 9), self(f.comps[3], 4)}, apperr.EINVALID},
+				[]*model.Rating{self(f.National[1], 3), self(f.National[2], 9), self(f.National[3], 4)}, apperr.EINVALID},
 			"a competency that does not exist, last": {
-				[]*model.Rating{self(f.comps[1], 3), self(f.comps[2], 1), self(1<<40, 4)}, apperr.EINVALID},
+				[]*model.Rating{self(f.National[1], 3), self(f.National[2], 1), self(1<<40, 4)}, apperr.EINVALID},
 			"a rating the rater may not give, last": {
-				[]*model.Rating{self(f.comps[1], 3), self(f.comps[2], 1),
-					{EmployeeID: f.ani.ID, RaterID: f.budi.ID, Source: assess.SourceSelf, CompetencyID: f.comps[3], Level: 4}}, apperr.EFORBIDDEN},
+				[]*model.Rating{self(f.National[1], 3), self(f.National[2], 1),
+					{EmployeeID: f.Ani.ID, RaterID: f.Bayu.ID, Source: assess.SourceSelf, CompetencyID: f.National[3], Level: 4}}, apperr.EFORBIDDEN},
 		}
 		for name, c := range bad {
 			err := s.AddRatings(ctx, admin, c.form)
@@ -71,7 +72,7 @@ func TestRatingFormSavesAllOrNothing(t *testing.T) {
 		}
 
 		writes := s.Writes()
-		must(t, s.AddRatings(ctx, admin, []*model.Rating{self(f.comps[1], 3), self(f.comps[2], 1), self(f.comps[3], 4)}))
+		must(t, s.AddRatings(ctx, admin, []*model.Rating{self(f.National[1], 3), self(f.National[2], 1), self(f.National[3], 4)}))
 		if n := s.Writes() - writes; n != 1 {
 			t.Errorf("a form of three ratings took %d transactions, want 1", n)
 		}
@@ -84,7 +85,7 @@ func TestRatingFormSavesAllOrNothing(t *testing.T) {
 		if j := after.jpm; j.SumActual != 10 || j.SumCapped != 7 || j.Assessed != 4 || j.Total != 5 {
 			t.Errorf("JPM after the form: %+v", j)
 		}
-		got, err := s.EmployeeCompetencies(ctx, f.ani.ID)
+		got, err := s.EmployeeCompetencies(ctx, f.Ani.ID)
 		must(t, err)
 		for i, want := range []int{2, 3, 1, 4, 0} {
 			if got.Items[i].Actual != want {

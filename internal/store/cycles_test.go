@@ -12,6 +12,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // cycleClock fixes the store's clock at 10 March 2025, 10:00 WIB.
@@ -32,12 +33,12 @@ func TestCycleWritesScopeAndValidation(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cycleClock(s)
-		f := setupAssess(t, s)
+		f := testcity.New(t, s, testcity.WithAssessment())
 		all := model.Scope{All: true}
-		opd := model.Scope{UnitPaths: []string{f.dinas.Path}}   // admin OPD of Diskominfo
-		other := model.Scope{UnitPaths: []string{f.other.Path}} // admin OPD of Dinkes
+		opd := model.Scope{UnitPaths: []string{f.Kominfo.Path}}  // admin OPD of Diskominfo
+		other := model.Scope{UnitPaths: []string{f.Dinkes.Path}} // admin OPD of Dinkes
 		valid := func() model.Cycle {
-			return model.Cycle{Name: "Penilaian 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true}
+			return model.Cycle{Name: "Penilaian 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.Kominfo.ID, Self: true, Supervisor: true}
 		}
 		bad := []struct {
 			name  string
@@ -51,8 +52,8 @@ func TestCycleWritesScopeAndValidation(t *testing.T) {
 			{"no source", func(c *model.Cycle) { c.Self, c.Supervisor = false, false }, all, "sources"},
 			{"no scope", func(c *model.Cycle) { c.ScopeUnitID = 0 }, all, "scope_unit"},
 			{"unknown unit", func(c *model.Cycle) { c.ScopeUnitID = 999999 }, all, "scope_unit"},
-			{"unit admin, another OPD", func(c *model.Cycle) { c.ScopeUnitID = f.other.ID }, opd, "scope_unit"},
-			{"unit admin, whole government", func(c *model.Cycle) { c.ScopeUnitID = f.root.ID }, opd, "scope_unit"},
+			{"unit admin, another OPD", func(c *model.Cycle) { c.ScopeUnitID = f.Dinkes.ID }, opd, "scope_unit"},
+			{"unit admin, whole government", func(c *model.Cycle) { c.ScopeUnitID = f.Root.ID }, opd, "scope_unit"},
 		}
 		for _, tt := range bad {
 			c := valid()
@@ -64,7 +65,7 @@ func TestCycleWritesScopeAndValidation(t *testing.T) {
 		}
 		c := valid()
 		must(t, s.CreateCycle(ctx, admin, &c, opd))
-		if c.ID == 0 || c.ScopePath != f.dinas.Path {
+		if c.ID == 0 || c.ScopePath != f.Kominfo.Path {
 			t.Fatalf("created cycle %+v", c)
 		}
 		// Another OPD's admin neither edits nor closes it: not found.
@@ -78,17 +79,17 @@ func TestCycleWritesScopeAndValidation(t *testing.T) {
 		}
 		// Its own admin extends it and narrows it to the bidang.
 		c2 = c
-		c2.ClosesOn, c2.ScopeUnitID, c2.Peer = "2025-04-15", f.bidang.ID, true
+		c2.ClosesOn, c2.ScopeUnitID, c2.Peer = "2025-04-15", f.Bidang.ID, true
 		must(t, s.UpdateCycle(ctx, admin, &c2, opd))
 		got, err := s.Cycle(ctx, c.ID)
 		must(t, err)
-		if got.ClosesOn != "2025-04-15" || got.ScopeUnitID != f.bidang.ID || !got.Peer || got.Status(model.CycleToday(s.Now())) != model.CycleOpen {
+		if got.ClosesOn != "2025-04-15" || got.ScopeUnitID != f.Bidang.ID || !got.Peer || got.Status(model.CycleToday(s.Now())) != model.CycleOpen {
 			t.Errorf("after update: %+v", got)
 		}
 		// Once a rating is attached the scope is fixed.
-		must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 3}))
+		must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.Ani.ID, RaterID: f.Ani.ID, Source: assess.SourceSelf, CompetencyID: f.National[0], Level: 3}))
 		c3 := *got
-		c3.ScopeUnitID = f.dinas.ID
+		c3.ScopeUnitID = f.Kominfo.ID
 		if err := s.UpdateCycle(ctx, admin, &c3, opd); apperr.Code(err) != apperr.EINVALID || fieldOf(err) != "scope_unit" {
 			t.Errorf("scope change with ratings: %v", err)
 		}
@@ -115,7 +116,7 @@ func TestCycleWritesScopeAndValidation(t *testing.T) {
 			t.Errorf("audit of the cycle: %v", log)
 		}
 		// Lists follow the admin's scope.
-		gov := model.Cycle{Name: "Seluruh pemda", OpensOn: "2025-01-01", ClosesOn: "2025-12-31", ScopeUnitID: f.root.ID, Peer: true}
+		gov := model.Cycle{Name: "Seluruh pemda", OpensOn: "2025-01-01", ClosesOn: "2025-12-31", ScopeUnitID: f.Root.ID, Peer: true}
 		must(t, s.CreateCycle(ctx, admin, &gov, all))
 		rows, _, err := s.Cycles(ctx, store.CycleFilter{Scope: opd})
 		must(t, err)
@@ -137,7 +138,7 @@ func TestRatingsGetTheOpenCycle(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cycleClock(s)
-		f := setupAssess(t, s)
+		f := testcity.New(t, s, testcity.WithAssessment())
 		all := model.Scope{All: true}
 		cycleOf := func(id int64) int64 {
 			t.Helper()
@@ -147,7 +148,7 @@ func TestRatingsGetTheOpenCycle(t *testing.T) {
 		}
 		rate := func(emp, rater int64, src assess.Source, comp int) int64 {
 			t.Helper()
-			r := model.Rating{EmployeeID: emp, RaterID: rater, Source: src, CompetencyID: f.comps[comp], Level: 3}
+			r := model.Rating{EmployeeID: emp, RaterID: rater, Source: src, CompetencyID: f.National[comp], Level: 3}
 			must(t, s.AddRating(ctx, admin, &r))
 			if got := cycleOf(r.ID); got != r.CycleID {
 				t.Errorf("stored cycle %d, returned %d", got, r.CycleID)
@@ -155,65 +156,65 @@ func TestRatingsGetTheOpenCycle(t *testing.T) {
 			return r.CycleID
 		}
 		// Before any cycle: ratings stand on their own, as before.
-		if c := rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 0); c != 0 {
+		if c := rate(f.Ani.ID, f.Ani.ID, assess.SourceSelf, 0); c != 0 {
 			t.Errorf("no cycle yet, got %d", c)
 		}
-		opd := model.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-10", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true}
+		opd := model.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-10", ScopeUnitID: f.Kominfo.ID, Self: true, Supervisor: true}
 		must(t, s.CreateCycle(ctx, admin, &opd, all))
-		later := model.Cycle{Name: "Nanti", OpensOn: "2025-03-11", ClosesOn: "2025-04-30", ScopeUnitID: f.dinas.ID, Self: true}
+		later := model.Cycle{Name: "Nanti", OpensOn: "2025-03-11", ClosesOn: "2025-04-30", ScopeUnitID: f.Kominfo.ID, Self: true}
 		must(t, s.CreateCycle(ctx, admin, &later, all))
-		if c := rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 1); c != opd.ID {
+		if c := rate(f.Ani.ID, f.Ani.ID, assess.SourceSelf, 1); c != opd.ID {
 			t.Errorf("self rating on the closing day: cycle %d, want %d", c, opd.ID)
 		}
-		if c := rate(f.ani.ID, f.kabidE.ID, assess.SourceSupervisor, 1); c != opd.ID {
+		if c := rate(f.Ani.ID, f.Kabid.ID, assess.SourceSupervisor, 1); c != opd.ID {
 			t.Errorf("supervisor rating: cycle %d, want %d", c, opd.ID)
 		}
-		if c := rate(f.ani.ID, f.budi.ID, assess.SourcePeer, 1); c != 0 {
+		if c := rate(f.Ani.ID, f.Bayu.ID, assess.SourcePeer, 1); c != 0 {
 			t.Errorf("peer rating while the cycle does not open peers: cycle %d", c)
 		}
-		if c := rate(f.outsider.ID, f.outsider.ID, assess.SourceSelf, 1); c != 0 {
+		if c := rate(f.Eko.ID, f.Eko.ID, assess.SourceSelf, 1); c != 0 {
 			t.Errorf("employee outside the scope: cycle %d", c)
 		}
-		test := model.Rating{EmployeeID: f.ani.ID, Source: assess.SourceTest, RaterAdmin: all, CompetencyID: f.comps[2], Level: 2}
+		test := model.Rating{EmployeeID: f.Ani.ID, Source: assess.SourceTest, RaterAdmin: all, CompetencyID: f.National[2], Level: 2}
 		must(t, s.AddRating(ctx, admin, &test))
 		if test.CycleID != 0 {
 			t.Errorf("test result got cycle %d", test.CycleID)
 		}
 		// A narrower cycle wins over the OPD-wide one.
-		bidang := model.Cycle{Name: "Bidang Aplikasi", OpensOn: "2025-03-05", ClosesOn: "2025-03-20", ScopeUnitID: f.bidang.ID, Self: true}
+		bidang := model.Cycle{Name: "Bidang Aplikasi", OpensOn: "2025-03-05", ClosesOn: "2025-03-20", ScopeUnitID: f.Bidang.ID, Self: true}
 		must(t, s.CreateCycle(ctx, admin, &bidang, all))
-		if c := rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 2); c != bidang.ID {
+		if c := rate(f.Ani.ID, f.Ani.ID, assess.SourceSelf, 2); c != bidang.ID {
 			t.Errorf("with a narrower cycle: %d, want %d", c, bidang.ID)
 		}
-		if c := rate(f.kabidE.ID, f.kadisE.ID, assess.SourceSupervisor, 2); c != opd.ID {
+		if c := rate(f.Kabid.ID, f.Head.ID, assess.SourceSupervisor, 2); c != opd.ID {
 			t.Errorf("supervisor rating of the head of bidang (narrow cycle has no supervisor source): %d, want %d", c, opd.ID)
 		}
-		open, err := s.OpenCyclesFor(ctx, f.ani.ID)
+		open, err := s.OpenCyclesFor(ctx, f.Ani.ID)
 		must(t, err)
 		if len(open) != 2 || open[0].ID != bidang.ID || open[1].ID != opd.ID {
 			t.Errorf("open cycles for Ani: %+v", open)
 		}
-		if open, _ := s.OpenCyclesFor(ctx, f.outsider.ID); len(open) != 0 {
+		if open, _ := s.OpenCyclesFor(ctx, f.Eko.ID); len(open) != 0 {
 			t.Errorf("open cycles for an outsider: %+v", open)
 		}
 		// An explicit cycle must be open for the employee and source.
-		r := model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[3], Level: 2, CycleID: later.ID}
+		r := model.Rating{EmployeeID: f.Ani.ID, RaterID: f.Ani.ID, Source: assess.SourceSelf, CompetencyID: f.National[3], Level: 2, CycleID: later.ID}
 		if err := s.AddRating(ctx, admin, &r); apperr.Code(err) != apperr.EINVALID || fieldOf(err) != "cycle" {
 			t.Errorf("rating in a cycle not yet open: %v", err)
 		}
-		r = model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: f.comps[3], Level: 2, CycleID: opd.ID}
+		r = model.Rating{EmployeeID: f.Ani.ID, RaterID: f.Ani.ID, Source: assess.SourceSelf, CompetencyID: f.National[3], Level: 2, CycleID: opd.ID}
 		must(t, s.AddRating(ctx, admin, &r))
 		if cycleOf(r.ID) != opd.ID {
 			t.Errorf("explicit cycle not kept")
 		}
 		// Closed cycles take no more ratings; the next day the OPD cycle has ended.
 		must(t, s.CloseCycle(ctx, admin, bidang.ID, all))
-		if c := rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 4); c != opd.ID {
+		if c := rate(f.Ani.ID, f.Ani.ID, assess.SourceSelf, 4); c != opd.ID {
 			t.Errorf("after closing the narrow cycle: %d, want %d", c, opd.ID)
 		}
 		next := s.Now().Add(24 * time.Hour)
 		s.Now = func() time.Time { return next }
-		if c := rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 0); c != later.ID {
+		if c := rate(f.Ani.ID, f.Ani.ID, assess.SourceSelf, 0); c != later.ID {
 			t.Errorf("next day: %d, want the later cycle %d", c, later.ID)
 		}
 		log, err := s.AuditLog(ctx, store.AuditFilter{Limit: 1})
@@ -228,33 +229,34 @@ func TestCycleProgress(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cycleClock(s)
-		f := setupAssess(t, s)
+		f := testcity.New(t, s, testcity.WithAssessment())
 		all := model.Scope{All: true}
-		c := model.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true, Peer: true}
+		c := model.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.Kominfo.ID, Self: true, Supervisor: true, Peer: true}
 		must(t, s.CreateCycle(ctx, admin, &c, all))
-		empty := model.Cycle{Name: "Dinkes 2025", OpensOn: "2025-02-01", ClosesOn: "2025-03-31", ScopeUnitID: f.other.ID, Self: true}
+		empty := model.Cycle{Name: "Dinkes 2025", OpensOn: "2025-02-01", ClosesOn: "2025-03-31", ScopeUnitID: f.Dinkes.ID, Self: true}
 		must(t, s.CreateCycle(ctx, admin, &empty, all))
 		// A rating before the cycle existed does not count.
 		_, err := s.LoadRatings(ctx, admin, "lama", func(add func(*model.Rating) error) error {
-			return add(&model.Rating{EmployeeID: f.dedi.ID, RaterID: f.dedi.ID, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 2, At: s.Now()})
+			return add(&model.Rating{EmployeeID: f.Dedi.ID, RaterID: f.Dedi.ID, Source: assess.SourceSelf, CompetencyID: f.National[0], Level: 2, At: s.Now()})
 		})
 		must(t, err)
 		rate := func(emp, rater int64, src assess.Source, comp int) {
 			t.Helper()
-			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: emp, RaterID: rater, Source: src, CompetencyID: f.comps[comp], Level: 3}))
+			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: emp, RaterID: rater, Source: src, CompetencyID: f.National[comp], Level: 3}))
 		}
-		rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 0)
-		rate(f.ani.ID, f.ani.ID, assess.SourceSelf, 1) // same person twice
-		rate(f.budi.ID, f.budi.ID, assess.SourceSelf, 0)
-		rate(f.kadisE.ID, f.kadisE.ID, assess.SourceSelf, 0) // in the dinas itself
-		rate(f.ani.ID, f.kabidE.ID, assess.SourceSupervisor, 0)
-		rate(f.ani.ID, f.kadisE.ID, assess.SourceSupervisor, 1) // a head above: still one person
-		for _, p := range []int64{f.budi.ID, f.cici.ID, f.dedi.ID} {
-			rate(f.ani.ID, p, assess.SourcePeer, 0)
+		rate(f.Ani.ID, f.Ani.ID, assess.SourceSelf, 0)
+		rate(f.Ani.ID, f.Ani.ID, assess.SourceSelf, 1) // same person twice
+		rate(f.Bayu.ID, f.Bayu.ID, assess.SourceSelf, 0)
+		rate(f.Head.ID, f.Head.ID, assess.SourceSelf, 0) // in the dinas itself
+		rate(f.Ani.ID, f.Kabid.ID, assess.SourceSupervisor, 0)
+		rate(f.Ani.ID, f.Head.ID, assess.SourceSupervisor, 1) // a head above: still one person
+		for _, p := range []int64{f.Bayu.ID, f.Cici.ID, f.Dedi.ID} {
+			rate(f.Ani.ID, p, assess.SourcePeer, 0)
 		}
-		rate(f.ani.ID, f.budi.ID, assess.SourcePeer, 1) // the same pair again
-		rate(f.budi.ID, f.cici.ID, assess.SourcePeer, 0)
-		want := store.CycleProgress{People: 6, SelfDone: 3, SupervisorDone: 1, PeerRated: 2, PeerEnough: 1, PeerRatings: 4}
+		rate(f.Ani.ID, f.Bayu.ID, assess.SourcePeer, 1) // the same pair again
+		rate(f.Bayu.ID, f.Cici.ID, assess.SourcePeer, 0)
+		// People: the head and Budi in the dinas, five in the bidang.
+		want := store.CycleProgress{People: 7, SelfDone: 3, SupervisorDone: 1, PeerRated: 2, PeerEnough: 1, PeerRatings: 4}
 		rows, _, err := s.Cycles(ctx, store.CycleFilter{Scope: all})
 		must(t, err)
 		if len(rows) != 2 {
@@ -267,7 +269,7 @@ func TestCycleProgress(t *testing.T) {
 					t.Errorf("progress %+v, want %+v", r.Progress, want)
 				}
 			case empty.ID:
-				if r.Progress != (store.CycleProgress{People: 1}) {
+				if r.Progress != (store.CycleProgress{People: 2}) { // Sri and Eko
 					t.Errorf("empty cycle progress %+v", r.Progress)
 				}
 			}
@@ -279,10 +281,10 @@ func TestCycleProgress(t *testing.T) {
 		}
 		units, err := s.CycleUnits(ctx, &c)
 		must(t, err)
-		if len(units) != 2 || !units[0].Direct || units[0].Unit.ID != f.dinas.ID || units[1].Unit.ID != f.bidang.ID {
+		if len(units) != 2 || !units[0].Direct || units[0].Unit.ID != f.Kominfo.ID || units[1].Unit.ID != f.Bidang.ID {
 			t.Fatalf("units %+v", units)
 		}
-		if units[0].Progress != (store.CycleProgress{People: 1, SelfDone: 1}) {
+		if units[0].Progress != (store.CycleProgress{People: 2, SelfDone: 1}) { // the head and Budi
 			t.Errorf("dinas itself: %+v", units[0].Progress)
 		}
 		if w := (store.CycleProgress{People: 5, SelfDone: 2, SupervisorDone: 1, PeerRated: 2, PeerEnough: 1, PeerRatings: 4}); units[1].Progress != w {
@@ -299,13 +301,13 @@ func TestCycleProgressSnapshots(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cycleClock(s)
-		f := setupAssess(t, s)
+		f := testcity.New(t, s, testcity.WithAssessment())
 		all := model.Scope{All: true}
-		c := model.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.dinas.ID, Self: true, Supervisor: true, Peer: true}
+		c := model.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.Kominfo.ID, Self: true, Supervisor: true, Peer: true}
 		must(t, s.CreateCycle(ctx, admin, &c, all))
 		rate := func(emp int64) {
 			t.Helper()
-			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: emp, RaterID: emp, Source: assess.SourceSelf, CompetencyID: f.comps[0], Level: 3}))
+			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: emp, RaterID: emp, Source: assess.SourceSelf, CompetencyID: f.National[0], Level: 3}))
 		}
 		view := func() (store.CycleProgress, store.CycleUnitProgress) {
 			t.Helper()
@@ -315,17 +317,17 @@ func TestCycleProgressSnapshots(t *testing.T) {
 			must(t, err)
 			return p, units[len(units)-1]
 		}
-		rate(f.ani.ID)
+		rate(f.Ani.ID)
 		if p, u := view(); p.SelfDone != 1 || !p.AsOf.IsZero() || u.Progress.SelfDone != 1 {
 			t.Fatalf("small cycle after one rating: %+v, unit %+v", p, u.Progress)
 		}
-		rate(f.budi.ID)
+		rate(f.Bayu.ID)
 		if p, u := view(); p.SelfDone != 2 || !p.AsOf.IsZero() || u.Progress.SelfDone != 2 || !u.Progress.AsOf.IsZero() {
 			t.Fatalf("small cycle is counted again at the next view: %+v, unit %+v", p, u.Progress)
 		}
 
 		defer store.SetCycleBigPeople(1)()
-		rate(f.cici.ID)
+		rate(f.Cici.ID)
 		p, u := view()
 		if p.SelfDone != 2 || p.AsOf.IsZero() || u.Progress.SelfDone != 2 || u.Progress.AsOf.IsZero() {
 			t.Fatalf("big cycle is served from its snapshot with its time: %+v, unit %+v", p, u.Progress)
@@ -334,6 +336,38 @@ func TestCycleProgressSnapshots(t *testing.T) {
 		must(t, s.UpdateCycle(ctx, admin, &c, all))
 		if p, _ := view(); p.SelfDone != 3 {
 			t.Errorf("after an edit the cycle is counted again: %+v", p)
+		}
+	})
+}
+
+// TestLoadRatingsKeepsTheirCycle: a bulk load (the demo's open cycle)
+// stores the cycle a rating names, so the cycle's progress counts it; a
+// rating naming none stays outside every cycle.
+func TestLoadRatingsKeepsTheirCycle(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		cycleClock(s)
+		f := testcity.New(t, s, testcity.WithAssessment())
+		c := model.Cycle{Name: "Diskominfo 2025", OpensOn: "2025-03-01", ClosesOn: "2025-03-31", ScopeUnitID: f.Kominfo.ID, Self: true, Supervisor: true}
+		must(t, s.CreateCycle(ctx, admin, &c, model.Scope{All: true}))
+		_, err := s.LoadRatings(ctx, admin, "demo", func(add func(*model.Rating) error) error {
+			for _, r := range []model.Rating{
+				{EmployeeID: f.Ani.ID, RaterID: f.Ani.ID, Source: assess.SourceSelf, CycleID: c.ID},
+				{EmployeeID: f.Ani.ID, RaterID: f.Kabid.ID, Source: assess.SourceSupervisor, CycleID: c.ID},
+				{EmployeeID: f.Bayu.ID, RaterID: f.Bayu.ID, Source: assess.SourceSelf}, // before the cycle
+			} {
+				r.CompetencyID, r.Level, r.At = f.National[0], 2, s.Now()
+				if err := add(&r); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		must(t, err)
+		p, err := s.CycleProgressOf(ctx, &c)
+		must(t, err)
+		if p.SelfDone != 1 || p.SupervisorDone != 1 {
+			t.Errorf("progress after a load of one self and one supervisor rating in the cycle: %+v", p)
 		}
 	})
 }

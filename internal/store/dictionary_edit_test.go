@@ -12,6 +12,7 @@ import (
 	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // techCompetency is a complete technical competency.
@@ -41,13 +42,13 @@ func problemFields(err error) map[string]bool {
 func TestDraftPublishAndVersions(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setupAssess(t, s)
+		f := testcity.New(t, s, testcity.WithAssessment())
 		bkpsdm := model.Scope{All: true}
-		opd := model.Scope{UnitPaths: []string{f.dinas.Path}}
-		other := model.Scope{UnitPaths: []string{f.other.Path}}
+		opd := model.Scope{UnitPaths: []string{f.Kominfo.Path}}
+		other := model.Scope{UnitPaths: []string{f.Dinkes.Path}}
 
 		// A unit admin creates their agency's framework.
-		d := &dictionary.Draft{OwnerUnitID: f.dinas.ID, F: dictionary.Framework{Code: "TEKNIS-KOMINFO", Name: "Kompetensi Teknis Diskominfo",
+		d := &dictionary.Draft{OwnerUnitID: f.Kominfo.ID, F: dictionary.Framework{Code: "TEKNIS-KOMINFO", Name: "Kompetensi Teknis Diskominfo",
 			Version: "2025.1", Source: "Keputusan Kepala Dinas 12/2025"}}
 		must(t, s.CreateDraft(ctx, admin, d, opd))
 
@@ -107,14 +108,14 @@ func TestDraftPublishAndVersions(t *testing.T) {
 		}
 		own, err := s.FrameworkOwner(ctx, v1)
 		must(t, err)
-		if own.OwnerUnitID != f.dinas.ID || !policy.MayVersionFramework(opd, own.BuiltIn, own.OwnerPath) ||
+		if own.OwnerUnitID != f.Kominfo.ID || !policy.MayVersionFramework(opd, own.BuiltIn, own.OwnerPath) ||
 			policy.MayVersionFramework(other, own.BuiltIn, own.OwnerPath) {
 			t.Errorf("ownership %+v", own)
 		}
 
 		// The version is used: a standard and a rating point at it.
-		std := addStandard(t, s, f.staff.ID, ids[:1], 3)
-		r := model.Rating{EmployeeID: f.ani.ID, RaterID: f.ani.ID, Source: assess.SourceSelf, CompetencyID: ids[0], Level: 2}
+		std := addStandard(t, s, f.ProgPos.ID, ids[:1], 3)
+		r := model.Rating{EmployeeID: f.Ani.ID, RaterID: f.Ani.ID, Source: assess.SourceSelf, CompetencyID: ids[0], Level: 2}
 		must(t, s.AddRating(ctx, admin, &r))
 
 		// Another OPD cannot start a new version; built-ins are read-only.
@@ -140,7 +141,7 @@ func TestDraftPublishAndVersions(t *testing.T) {
 		}
 		draft, err := s.Draft(ctx, d2)
 		must(t, err)
-		if draft.F.Version != "2025.2" || draft.BasedOnID != v1 || draft.BasedOnVersion != "2025.1" || len(draft.F.Competencies) != 2 || draft.OwnerUnitID != f.dinas.ID {
+		if draft.F.Version != "2025.2" || draft.BasedOnID != v1 || draft.BasedOnVersion != "2025.1" || len(draft.F.Competencies) != 2 || draft.OwnerUnitID != f.Kominfo.ID {
 			t.Errorf("new version draft: %+v", draft)
 		}
 		changed := draft.F.Competencies[0]
@@ -153,7 +154,7 @@ func TestDraftPublishAndVersions(t *testing.T) {
 			t.Errorf("published version changed: %+v", fw.Competencies[0])
 		}
 		// Going back to a published version number is refused, by field.
-		m := dictionary.DraftMeta{Code: "IGNORED", Name: draft.F.Name, Version: "2025.1", OwnerUnitID: f.dinas.ID}
+		m := dictionary.DraftMeta{Code: "IGNORED", Name: draft.F.Name, Version: "2025.1", OwnerUnitID: f.Kominfo.ID}
 		if f := problemFields(s.UpdateDraftMeta(ctx, admin, d2, m, opd)); !f["framework.version"] {
 			t.Errorf("published version number accepted: %v", f)
 		}
@@ -196,9 +197,9 @@ func TestDraftPublishAndVersions(t *testing.T) {
 func TestDraftMetaRules(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setupAssess(t, s)
+		f := testcity.New(t, s, testcity.WithAssessment())
 		bkpsdm := model.Scope{All: true}
-		opd := model.Scope{UnitPaths: []string{f.dinas.Path}}
+		opd := model.Scope{UnitPaths: []string{f.Kominfo.Path}}
 		cases := []struct {
 			name  string
 			d     dictionary.Draft
@@ -211,7 +212,7 @@ func TestDraftMetaRules(t *testing.T) {
 			{"no version", dictionary.Draft{F: dictionary.Framework{Code: "AB", Name: "X"}}, bkpsdm, "framework.version"},
 			{"code of a built-in framework", dictionary.Draft{F: dictionary.Framework{Code: dictionary.CodeDigital, Name: "X", Version: "9"}}, bkpsdm, "framework.code"},
 			{"unit admin without owner", dictionary.Draft{F: dictionary.Framework{Code: "AB", Name: "X", Version: "1"}}, opd, "owner_unit"},
-			{"unit admin, other owner", dictionary.Draft{OwnerUnitID: f.other.ID, F: dictionary.Framework{Code: "AB", Name: "X", Version: "1"}}, opd, "owner_unit"},
+			{"unit admin, other owner", dictionary.Draft{OwnerUnitID: f.Dinkes.ID, F: dictionary.Framework{Code: "AB", Name: "X", Version: "1"}}, opd, "owner_unit"},
 		}
 		for _, tt := range cases {
 			d := tt.d

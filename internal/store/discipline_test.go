@@ -11,6 +11,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 func day(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
@@ -18,9 +19,9 @@ func day(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
 func TestPenaltyValidation(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
+		f := testcity.New(t, s, testcity.WithBidang())
 		good := func() model.DisciplinePenalty {
-			return model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: model.PenaltySedang, DecreeNo: "800/123/BKPSDM/2026",
+			return model.DisciplinePenalty{EmployeeID: f.Ani.ID, Level: model.PenaltySedang, DecreeNo: "800/123/BKPSDM/2026",
 				DecreeDate: day("2026-03-01"), StartsOn: day("2026-03-02"), EndsOn: day("2026-09-01")}
 		}
 		cases := []struct {
@@ -44,7 +45,7 @@ func TestPenaltyValidation(t *testing.T) {
 			}
 		}
 		// A reprimand needs no end date; an unknown employee is not found.
-		p := model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: model.PenaltyRingan, Kind: "teguran tertulis",
+		p := model.DisciplinePenalty{EmployeeID: f.Ani.ID, Level: model.PenaltyRingan, Kind: "teguran tertulis",
 			DecreeNo: "800/1/2026", DecreeDate: day("2026-03-01"), StartsOn: day("2026-03-01")}
 		must(t, s.AddPenalty(ctx, admin, &p))
 		q := good()
@@ -52,13 +53,13 @@ func TestPenaltyValidation(t *testing.T) {
 		if err := s.AddPenalty(ctx, admin, &q); apperr.Code(err) != apperr.ENOTFOUND {
 			t.Errorf("unknown employee: %v", err)
 		}
-		list, err := s.Penalties(ctx, f.ani.ID)
+		list, err := s.Penalties(ctx, f.Ani.ID)
 		must(t, err)
 		if len(list) != 1 || !list[0].EndsOn.Equal(day("2026-03-01")) || list[0].Kind != "teguran tertulis" {
 			t.Errorf("penalties: %+v", list)
 		}
 		var n int
-		must(t, s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = 'discipline.add' AND entity_id = $1`, fmtInt(f.ani.ID)).Scan(&n))
+		must(t, s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = 'discipline.add' AND entity_id = $1`, fmtInt(f.Ani.ID)).Scan(&n))
 		if n != 1 {
 			t.Errorf("%d discipline.add audit entries, want 1", n)
 		}
@@ -70,14 +71,14 @@ func TestPenaltyValidation(t *testing.T) {
 func TestPenaltyExcludesFromSuccessionPool(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setupAssess(t, s)
+		f := testcity.New(t, s, testcity.WithAssessment())
 		fixedNow(s) // 1 July 2026
-		for _, c := range f.comps[:5] {
-			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.ani.ID, Source: assess.SourceAssessmentCentre,
+		for _, c := range f.National[:5] {
+			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.Ani.ID, Source: assess.SourceAssessmentCentre,
 				CompetencyID: c, Level: 2, RaterAdmin: model.Scope{All: true}}))
 		}
-		must(t, s.SetPerformance(ctx, admin, f.ani.ID, 2024, "Sangat Baik"))
-		must(t, s.SetPerformance(ctx, admin, f.ani.ID, 2025, "Sangat Baik"))
+		must(t, s.SetPerformance(ctx, admin, f.Ani.ID, 2024, "Sangat Baik"))
+		must(t, s.SetPerformance(ctx, admin, f.Ani.ID, 2025, "Sangat Baik"))
 		inPool := func() bool {
 			t.Helper()
 			people, _, err := s.TalentBox(ctx, model.Scope{All: true}, 0, 9, 0, 10)
@@ -93,7 +94,7 @@ func TestPenaltyExcludesFromSuccessionPool(t *testing.T) {
 			return people[0].Box.TalentPool
 		}
 		add := func(level, from, to string) int64 {
-			p := model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: level, DecreeNo: "800/" + level + "/2026",
+			p := model.DisciplinePenalty{EmployeeID: f.Ani.ID, Level: level, DecreeNo: "800/" + level + "/2026",
 				DecreeDate: day(from), StartsOn: day(from), EndsOn: day(to)}
 			must(t, s.AddPenalty(ctx, admin, &p))
 			return p.ID
@@ -111,11 +112,11 @@ func TestPenaltyExcludesFromSuccessionPool(t *testing.T) {
 		if inPool() {
 			t.Error("a moderate penalty in force must exclude from the pool")
 		}
-		if err := s.RevokePenalty(ctx, admin, f.ani.ID, id, " "); apperr.Code(err) != apperr.EINVALID {
+		if err := s.RevokePenalty(ctx, admin, f.Ani.ID, id, " "); apperr.Code(err) != apperr.EINVALID {
 			t.Errorf("revoke without a reason: %v", err)
 		}
-		must(t, s.RevokePenalty(ctx, admin, f.ani.ID, id, "dibatalkan pada tingkat banding"))
-		if err := s.RevokePenalty(ctx, admin, f.ani.ID, id, "lagi"); apperr.Code(err) != apperr.ENOTFOUND {
+		must(t, s.RevokePenalty(ctx, admin, f.Ani.ID, id, "dibatalkan pada tingkat banding"))
+		if err := s.RevokePenalty(ctx, admin, f.Ani.ID, id, "lagi"); apperr.Code(err) != apperr.ENOTFOUND {
 			t.Errorf("revoking twice: %v", err)
 		}
 		if !inPool() {

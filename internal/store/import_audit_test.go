@@ -12,6 +12,7 @@ import (
 	"github.com/kompeten/kompeten/internal/names"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // importRows returns an EmployeeImport of rows, every field provided.
@@ -41,6 +42,11 @@ func staffRow(line int, n int, name string, unit, pos int64) *store.ImportRow {
 		Gender: model.Male, Kind: model.PNS, Golongan: "III/a", PositionID: pos, UnitID: unit, Status: model.StatusAktif}}
 }
 
+// pemkoWithPelaksana is a city of one unit, PEMKO, with one post,
+// Pelaksana, and nobody in it: a registry the bulk path loads into.
+var pemkoWithPelaksana = testcity.Tree(testcity.Unit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda,
+	Posts: []model.Position{{Title: "Pelaksana", Type: model.Pelaksana}}})
+
 // actions lists the actions of an employee's audit history, newest first,
 // and the history itself.
 func history(t *testing.T, s *store.Store, id int64) ([]string, []model.AuditEntry) {
@@ -65,14 +71,14 @@ func history(t *testing.T, s *store.Store, id int64) ([]string, []model.AuditEnt
 func TestImportAuditsCreatesAsRange(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
-		// Budi is renamed by the import (an update), two are new.
-		budi := f.budi
-		budi.Name = "Budi Santoso Tarigan"
+		f := testcity.New(t, s, testcity.WithBidang())
+		// Bayu is renamed by the import (an update), two are new.
+		bayu := f.Bayu
+		bayu.Name = "Bayu Santoso Tarigan"
 		res, err := s.ImportEmployees(ctx, importRows([]*store.ImportRow{
-			staffRow(2, 1, "Rina Marpaung", f.bidang.ID, f.staff.ID),
-			{Line: 3, Employee: budi},
-			staffRow(4, 2, "Joko Purba", f.bidang.ID, f.staff.ID),
+			staffRow(2, 1, "Rina Marpaung", f.Bidang.ID, f.ProgPos.ID),
+			{Line: 3, Employee: bayu},
+			staffRow(4, 2, "Joko Purba", f.Bidang.ID, f.ProgPos.ID),
 		}))
 		if err != nil {
 			t.Fatal(err)
@@ -81,8 +87,8 @@ func TestImportAuditsCreatesAsRange(t *testing.T) {
 			t.Fatalf("import = %+v, want 2 created, 1 updated, not bulk", res)
 		}
 		var n int
-		if err := s.DB().QueryRow(`SELECT COUNT(*) FROM audit_log WHERE action = 'employee.create' AND entity_id NOT IN ($1, $2, $3, $4)`,
-			itoa(f.kadisE.ID), itoa(f.kabidE.ID), itoa(f.ani.ID), itoa(f.budi.ID)).Scan(&n); err != nil {
+		if err := s.DB().QueryRow(`SELECT COUNT(*) FROM audit_log WHERE action = 'employee.create' AND entity_id NOT IN ($1, $2, $3, $4, $5, $6)`,
+			itoa(f.Head.ID), itoa(f.Budi.ID), itoa(f.Sri.ID), itoa(f.Kabid.ID), itoa(f.Ani.ID), itoa(f.Bayu.ID)).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		if n != 0 {
@@ -107,10 +113,10 @@ func TestImportAuditsCreatesAsRange(t *testing.T) {
 				t.Errorf("import event detail = %s", log[0].Detail)
 			}
 		}
-		if acts, _ := history(t, s, f.budi.ID); !slices.Equal(acts, []string{"employee.update", "employee.create"}) {
+		if acts, _ := history(t, s, f.Bayu.ID); !slices.Equal(acts, []string{"employee.update", "employee.create"}) {
 			t.Errorf("history of the employee the import updated = %v", acts)
 		}
-		if acts, _ := history(t, s, f.ani.ID); !slices.Equal(acts, []string{"employee.create"}) {
+		if acts, _ := history(t, s, f.Ani.ID); !slices.Equal(acts, []string{"employee.create"}) {
 			t.Errorf("history of an employee from before the import = %v", acts)
 		}
 		// Later entries come first, created after the import outside its range.
@@ -124,8 +130,8 @@ func TestImportAuditsCreatesAsRange(t *testing.T) {
 			t.Errorf("history after an update = %v, want the update, then the import", acts)
 		}
 		later := model.Employee{NIP: "199001012020000003", Name: "Dewi Lestari", Gender: model.Female, Kind: model.PNS,
-			Golongan: "III/a", PositionID: f.staff.ID, UnitID: f.bidang.ID}
-		mustEmp(t, s, &later)
+			Golongan: "III/a", PositionID: f.ProgPos.ID, UnitID: f.Bidang.ID}
+		must(t, f.AddEmployee(&later))
 		if acts, _ := history(t, s, later.ID); !slices.Equal(acts, []string{"employee.create"}) {
 			t.Errorf("history of an employee created after the import = %v", acts)
 		}
@@ -147,10 +153,8 @@ func TestImportAuditsCreatesAsRange(t *testing.T) {
 func TestBulkImportAuditsCreatesAsRange(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		root := model.OrgUnit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
-		mustUnit(t, s, &root)
-		pos := model.Position{Title: "Pelaksana", Type: model.Pelaksana, UnitID: root.ID}
-		mustPos(t, s, &pos)
+		c := testcity.New(t, s, pemkoWithPelaksana)
+		root, pos := c.Units["PEMKO"], c.Posts["Pelaksana"]
 		var rows []*store.ImportRow
 		for i := range store.BulkMinRows {
 			line := i + 2
@@ -184,7 +188,7 @@ func TestBulkImportAuditsCreatesAsRange(t *testing.T) {
 		}
 		later := model.Employee{NIP: "199001012020099999", Name: "Dewi Lestari", Gender: model.Female, Kind: model.PNS,
 			Golongan: "III/a", PositionID: pos.ID, UnitID: root.ID}
-		mustEmp(t, s, &later)
+		must(t, c.AddEmployee(&later))
 		if acts, _ := history(t, s, later.ID); !slices.Equal(acts, []string{"employee.create"}) {
 			t.Errorf("history of an employee created after the bulk import = %v", acts)
 		}
@@ -256,20 +260,21 @@ func checkWords(t *testing.T, s *store.Store, id int64, name string) {
 func TestRenameReplacesSearchWords(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
+		f := testcity.New(t, s, testcity.WithBidang())
 		var idx int
-		if err := s.DB().QueryRow(`SELECT COUNT(*) FROM employee_word WHERE employee_id = $1`, f.budi.ID).Scan(&idx); err != nil || idx != 3 {
-			t.Fatalf("Budi has %d search words (%v), want 3", idx, err)
+		if err := s.DB().QueryRow(`SELECT COUNT(*) FROM employee_word WHERE employee_id = $1`, f.Bayu.ID).Scan(&idx); err != nil || idx != 3 {
+			t.Fatalf("Bayu has %d search words (%v), want 3", idx, err)
 		}
-		e := f.budi
-		e.Name = "Budi Hartono Tarigan"
+		e := f.Bayu
+		e.Name = "Bayu Hartono Tarigan"
 		if changed, err := s.UpdateEmployee(ctx, admin, &e); err != nil || !changed {
 			t.Fatalf("rename: changed=%v err=%v", changed, err)
 		}
 		checkWords(t, s, e.ID, e.Name)
 		for q, want := range map[string][]int64{
-			"siregar": nil, "santoso": nil, "budi siregar": nil,
-			"tarigan": {e.ID}, "hartono": {e.ID}, "budi hart": {e.ID}, "budi": {e.ID},
+			// The city's Budi Santoso Siregar keeps his words.
+			"siregar": {f.Budi.ID}, "santoso": {f.Budi.ID}, "bayu siregar": nil,
+			"tarigan": {e.ID}, "hartono": {e.ID}, "bayu hart": {e.ID}, "bayu": {e.ID},
 		} {
 			if got := search(t, s, q); !slices.Equal(got, want) {
 				t.Errorf("after the rename, search %q = %v, want %v", q, got, want)
@@ -277,7 +282,7 @@ func TestRenameReplacesSearchWords(t *testing.T) {
 		}
 		// Renamed again by an import (the update path), with a hyphen: the
 		// words of the name stored now go, those of the file's name come.
-		e.Name = "Budi Nur-Hadi"
+		e.Name = "Bayu Nur-Hadi"
 		imp := importRows([]*store.ImportRow{{Line: 2, Employee: model.Employee{NIP: e.NIP, Name: e.Name}}})
 		imp.Provided = map[string]bool{"nip": true, "name": true}
 		res, err := s.ImportEmployees(ctx, imp)
@@ -286,16 +291,16 @@ func TestRenameReplacesSearchWords(t *testing.T) {
 		}
 		checkWords(t, s, e.ID, e.Name)
 		for q, want := range map[string][]int64{
-			"tarigan": nil, "hartono": nil, "siregar": nil,
-			"nurhadi": {e.ID}, "hadi": {e.ID}, "budi nur": {e.ID},
+			"tarigan": nil, "hartono": nil, "siregar": {f.Budi.ID},
+			"nurhadi": {e.ID}, "hadi": {e.ID}, "bayu nur": {e.ID},
 		} {
 			if got := search(t, s, q); !slices.Equal(got, want) {
 				t.Errorf("after the import rename, search %q = %v, want %v", q, got, want)
 			}
 		}
 		// Other employees' words are untouched.
-		checkWords(t, s, f.ani.ID, f.ani.Name)
-		checkWords(t, s, f.kabidE.ID, f.kabidE.Name)
+		checkWords(t, s, f.Ani.ID, f.Ani.Name)
+		checkWords(t, s, f.Kabid.ID, f.Kabid.Name)
 		// The index is gone on both engines.
 		var q string
 		if s.Dialect() == store.SQLite {
@@ -316,10 +321,8 @@ func TestRenameReplacesSearchWords(t *testing.T) {
 func TestBulkImportRefusesMissingReferences(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		root := model.OrgUnit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
-		mustUnit(t, s, &root)
-		pos := model.Position{Title: "Pelaksana", Type: model.Pelaksana, UnitID: root.ID}
-		mustPos(t, s, &pos)
+		c := testcity.New(t, s, pemkoWithPelaksana)
+		root, pos := c.Units["PEMKO"], c.Posts["Pelaksana"]
 		for _, bad := range []struct {
 			name      string
 			unit, pos int64
@@ -363,21 +366,21 @@ func TestBulkImportSupervisorsInAnyOrder(t *testing.T) {
 		t.Run(order, func(t *testing.T) {
 			storetest.Engines(t, func(t *testing.T, s *store.Store) {
 				ctx := context.Background()
-				root := model.OrgUnit{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
-				mustUnit(t, s, &root)
-				opd := model.OrgUnit{Code: "DINAS", Name: "Dinas", Kind: model.UnitOPD, ParentID: root.ID}
-				mustUnit(t, s, &opd)
-				bid := model.OrgUnit{Code: "BIDANG", Name: "Bidang", Kind: model.UnitBidang, ParentID: opd.ID}
-				mustUnit(t, s, &bid)
-				units := []model.OrgUnit{root, opd, bid}
+				// PEMKO → DINAS → BIDANG, each with a pelaksana post and a head post.
+				tree := []testcity.Unit{{Code: "PEMKO", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda},
+					{Code: "DINAS", Name: "Dinas", Kind: model.UnitOPD, Parent: "PEMKO"},
+					{Code: "BIDANG", Name: "Bidang", Kind: model.UnitBidang, Parent: "DINAS"}}
 				heads := []model.PositionType{model.JPTMadya, model.JPTPratama, model.Administrator}
+				for i := range tree {
+					tree[i].Posts = []model.Position{{Title: "Pelaksana " + tree[i].Code, Type: model.Pelaksana},
+						{Title: "Kepala " + tree[i].Code, Type: heads[i], IsHead: true}}
+				}
+				c := testcity.New(t, s, testcity.Tree(tree...))
+				var units []model.OrgUnit
 				var staffPos, headPos []int64
-				for i, u := range units {
-					st := model.Position{Title: "Pelaksana " + u.Code, Type: model.Pelaksana, UnitID: u.ID}
-					mustPos(t, s, &st)
-					hd := model.Position{Title: "Kepala " + u.Code, Type: heads[i], UnitID: u.ID, IsHead: true}
-					mustPos(t, s, &hd)
-					staffPos, headPos = append(staffPos, st.ID), append(headPos, hd.ID)
+				for _, u := range tree {
+					units = append(units, c.Units[u.Code])
+					staffPos, headPos = append(staffPos, c.Posts["Pelaksana "+u.Code].ID), append(headPos, c.Posts["Kepala "+u.Code].ID)
 				}
 				var rows []*store.ImportRow
 				for i := range store.BulkMinRows - 3 {
@@ -428,7 +431,7 @@ func TestBulkImportSupervisorsInAnyOrder(t *testing.T) {
 				head := func(u int) string { return hr[2-u].Employee.NIP }
 				for _, want := range []string{head(2) + ">" + head(1), head(1) + ">" + head(0), head(0) + ">-",
 					rows[slices.IndexFunc(rows, func(r *store.ImportRow) bool {
-						return r.Employee.UnitID == bid.ID && r.Employee.PositionID == staffPos[2]
+						return r.Employee.UnitID == units[2].ID && r.Employee.PositionID == staffPos[2]
 					})].Employee.NIP + ">" + head(2)} {
 					if !strings.Contains(got, want+"\n") {
 						t.Errorf("missing supervisor %s", want)

@@ -8,10 +8,10 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/assess"
-	"github.com/kompeten/kompeten/internal/demo"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // jpmLine is one employee's result in the columns of bench/jpm_*.sql.
@@ -21,43 +21,17 @@ type jpmLine struct {
 	Mapping, Filling                                     string
 }
 
-// setupJPMCity loads a small demo city with the default standards, then
-// makes the cases the fast path must not get wrong: a standard with a
-// weighted and an optional item, a position whose standard was replaced
-// (history), a position whose standard has an item of another framework,
-// an employee without a position, and ratings at random resolved into
-// current levels — some competencies of the standard missing, some outside
-// it, some employees with none at all.
-func setupJPMCity(t *testing.T, s *store.Store) {
+// addJPMCases makes, in a demo city (testcity.WithDemo), the cases the
+// fast path must not get wrong: a standard with a weighted and an optional
+// item, a position whose standard was replaced (history), a position whose
+// standard has an item of another framework, an employee without a
+// position, and ratings at random resolved into current levels — some
+// competencies of the standard missing, some outside it, some employees
+// with none at all.
+func addJPMCases(t *testing.T, c *testcity.City) {
 	t.Helper()
 	ctx := context.Background()
-	opts := demo.Options{Employees: 300, Seed: 7}
-	city, err := demo.Generate(opts)
-	must(t, err)
-	if _, err := s.LoadRegistry(ctx, admin, city.Units, city.Positions, func(add func(*model.Employee) error) error {
-		return city.Employees(opts, add)
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.EnsureBuiltInFrameworks(ctx, admin); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.SeedDefaultTemplates(ctx, admin); err != nil {
-		t.Fatal(err)
-	}
-	for _, pt := range model.PositionTypes {
-		if _, err := s.ApplyTemplate(ctx, admin, pt, "SK 1/2026", "2026-01-15", true); err != nil {
-			t.Fatal(err)
-		}
-	}
-	fid, err := s.FrameworkID(ctx, "KOMPETENSI-ASN", "")
-	must(t, err)
-	_, national, err := s.Framework(ctx, fid)
-	must(t, err)
-	did, err := s.FrameworkID(ctx, "KOMPETENSI-DIGITAL-ASN", "")
-	must(t, err)
-	_, digital, err := s.Framework(ctx, did)
-	must(t, err)
+	s, national, digital := c.St, c.National, c.Digital
 	// The positions of the first employees get special standards.
 	var pos []int64
 	rows, err := s.DB().QueryContext(ctx, `SELECT DISTINCT position_id FROM employee WHERE position_id IS NOT NULL ORDER BY position_id LIMIT 3`)
@@ -181,7 +155,7 @@ func sameLines(t *testing.T, what string, got, want []jpmLine) {
 func TestComputeAllJPMMatchesSQL(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		setupJPMCity(t, s)
+		addJPMCases(t, testcity.New(t, s, testcity.WithDemo(300, 7)))
 		want := baselineJPM(t, s)
 		if len(want) < 250 {
 			t.Fatalf("baseline has only %d employees", len(want))
@@ -261,10 +235,10 @@ func storedJPM(t *testing.T, s *store.Store) []storedRow {
 func TestRecomputeJPMClearsStaleRows(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setupAssess(t, s)
+		f := testcity.New(t, s, testcity.WithAssessment())
 		// A row for an employee who no longer exists and one for an
 		// employee whose position has no standard: both must go.
-		for _, id := range []int64{f.kadisE.ID, 999999} {
+		for _, id := range []int64{f.Head.ID, 999999} {
 			if _, err := s.DB().ExecContext(ctx, `INSERT INTO employee_jpm (employee_id, position_id, standard_id, sum_required, sum_actual,
 				sum_capped, jpm_raw, jpm_capped, mapping, filling, assessed, total, updated_at)
 				VALUES ($1, 1, 1, 1, 1, 1, 1, 1, 'x', 'x', 1, 1, 1)`, id); err != nil {

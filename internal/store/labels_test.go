@@ -8,6 +8,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // Lists take unit names, position titles and supervisors' names from a
@@ -15,7 +16,7 @@ import (
 func TestListLabelsFollowRenames(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
+		f := testcity.New(t, s, testcity.WithBidang())
 		all := store.EmployeeFilter{Scope: model.Scope{All: true}, Query: "sembiring"}
 		sup := "Siti Aminah Nasution, S.Kom., M.Kom."
 		check := func(unit, title string) {
@@ -32,29 +33,29 @@ func TestListLabelsFollowRenames(t *testing.T) {
 				t.Fatalf("views: %v %d", err, len(views))
 			}
 			v := views[0]
-			if v.UnitName != unit || v.PositionTitle != title || v.UnitPath != f.bidang.Path ||
-				v.PositionType != model.Fungsional || v.Jenjang != "ahli_pertama" || v.SupervisorName != sup || v.SupervisorNIP != f.kabidE.NIP {
+			if v.UnitName != unit || v.PositionTitle != title || v.UnitPath != f.Bidang.Path ||
+				v.PositionType != model.Fungsional || v.Jenjang != "ahli_pertama" || v.SupervisorName != sup || v.SupervisorNIP != f.Kabid.NIP {
 				t.Errorf("API view shows %q / %q / %q / %q / %q / supervisor %q", v.UnitName, v.UnitPath, v.PositionTitle, v.PositionType, v.Jenjang, v.SupervisorName)
 			}
 		}
-		check(f.bidang.Name, f.staff.Title)
+		check(f.Bidang.Name, f.ProgPos.Title)
 
-		f.bidang.Name = "Bidang Aplikasi dan Layanan Digital"
-		if err := s.UpdateUnit(ctx, admin, &f.bidang); err != nil {
+		f.Bidang.Name = "Bidang Aplikasi dan Layanan Digital"
+		if err := s.UpdateUnit(ctx, admin, &f.Bidang); err != nil {
 			t.Fatal(err)
 		}
-		f.staff.Title = "Pranata Komputer Ahli Pertama (Layanan Digital)"
-		if err := s.UpdatePosition(ctx, admin, &f.staff); err != nil {
+		f.ProgPos.Title = "Pranata Komputer Ahli Pertama (Layanan Digital)"
+		if err := s.UpdatePosition(ctx, admin, &f.ProgPos); err != nil {
 			t.Fatal(err)
 		}
-		check(f.bidang.Name, f.staff.Title)
+		check(f.Bidang.Name, f.ProgPos.Title)
 
 		// The supervisor's name comes from the same cache.
-		f.kabidE.Name, sup = "Siti Aminah Br Nasution", "Siti Aminah Br Nasution, S.Kom., M.Kom."
-		if _, err := s.UpdateEmployee(ctx, admin, &f.kabidE); err != nil {
+		f.Kabid.Name, sup = "Siti Aminah Br Nasution", "Siti Aminah Br Nasution, S.Kom., M.Kom."
+		if _, err := s.UpdateEmployee(ctx, admin, &f.Kabid); err != nil {
 			t.Fatal(err)
 		}
-		check(f.bidang.Name, f.staff.Title)
+		check(f.Bidang.Name, f.ProgPos.Title)
 	})
 }
 
@@ -64,9 +65,9 @@ func TestListLabelsFollowRenames(t *testing.T) {
 func TestListRowsWithSeparatorInData(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
-		f.budi.GelarBelakang = "S.T.\x1fM.T."
-		if _, err := s.UpdateEmployee(ctx, admin, &f.budi); err != nil {
+		f := testcity.New(t, s, testcity.WithBidang())
+		f.Bayu.GelarBelakang = "S.T.\x1fM.T."
+		if _, err := s.UpdateEmployee(ctx, admin, &f.Bayu); err != nil {
 			t.Fatal(err)
 		}
 		rows, _, err := s.EmployeeRows(ctx, store.EmployeeFilter{Scope: model.Scope{All: true}})
@@ -77,19 +78,19 @@ func TestListRowsWithSeparatorInData(t *testing.T) {
 		for _, r := range rows {
 			byName[r.Name] = r
 		}
-		if b := byName["Budi Santoso Siregar"]; b.GelarBelakang != "S.T.\x1fM.T." || b.Golongan != "IX" || b.Kind != model.PPPK || b.Status != model.StatusAktif {
+		if b := byName["Bayu Santoso Siregar"]; b.GelarBelakang != "S.T.\x1fM.T." || b.Golongan != "IX" || b.Kind != model.PPPK || b.Status != model.StatusAktif {
 			t.Errorf("row with the separator in a value: %+v", b)
 		}
-		if a := byName["Ani Sembiring"]; a.NIP != f.ani.NIP || a.GelarBelakang != "S.Kom." || a.PositionTitle != f.staff.Title {
+		if a := byName["Ani Sembiring"]; a.NIP != f.Ani.NIP || a.GelarBelakang != "S.Kom." || a.PositionTitle != f.ProgPos.Title {
 			t.Errorf("another row of the page: %+v", a)
 		}
-		if len(rows) != 4 {
-			t.Errorf("%d rows, want 4", len(rows))
+		if len(rows) != 6 {
+			t.Errorf("%d rows, want 6", len(rows))
 		}
 		// The API's page reads more columns the same way: each record as
 		// the single-record read gives it.
 		views, _, err := s.Employees(ctx, store.EmployeeFilter{Scope: model.Scope{All: true}})
-		if err != nil || len(views) != 4 {
+		if err != nil || len(views) != 6 {
 			t.Fatalf("views: %v %d", err, len(views))
 		}
 		for _, v := range views {
@@ -101,8 +102,8 @@ func TestListRowsWithSeparatorInData(t *testing.T) {
 				t.Errorf("list view differs from the record:\n list %+v\n one  %+v", v, *one)
 			}
 		}
-		f.ani.Email = "ani\x1f@example.org"
-		if _, err := s.UpdateEmployee(ctx, admin, &f.ani); err != nil {
+		f.Ani.Email = "ani\x1f@example.org"
+		if _, err := s.UpdateEmployee(ctx, admin, &f.Ani); err != nil {
 			t.Fatal(err)
 		}
 		views, _, _ = s.Employees(ctx, store.EmployeeFilter{Scope: model.Scope{All: true}, Query: "sembiring"})

@@ -9,6 +9,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // TestNeedsJPMDistribution checks the employees per JPM mapping category
@@ -18,27 +19,27 @@ import (
 func TestNeedsJPMDistribution(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setupNeeds(t, s)
-		c := f.comps
+		f := testcity.New(t, s, testcity.WithNeeds())
+		c := f.National
 		// Staff require 3/2/2 (Σ 7). Cici reaches 3/2/2: 100 %, Optimal;
 		// Budi 2/2/3: capped 6 of 7, 85,71 %, Cukup Optimal; Ani (3 of 7)
 		// and Siti (2 of 3) stay Kurang Optimal, as does Fani in Dinkes.
 		for _, r := range []struct {
 			emp, comp int64
 			lvl       int
-		}{{f.cici.ID, c[1], 2}, {f.cici.ID, c[2], 2}, {f.budi.ID, c[1], 2}} {
+		}{{f.Cici.ID, c[1], 2}, {f.Cici.ID, c[2], 2}, {f.Bayu.ID, c[1], 2}} {
 			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: r.emp, CompetencyID: r.comp, Source: assess.SourceAssessmentCentre,
 				Level: r.lvl, RaterAdmin: model.Scope{All: true}}))
 		}
 		// Dedi's JPM row is missing (as before a first recompute).
-		_, err := s.DB().ExecContext(ctx, `DELETE FROM employee_jpm WHERE employee_id = $1`, f.dedi.ID)
+		_, err := s.DB().ExecContext(ctx, `DELETE FROM employee_jpm WHERE employee_id = $1`, f.Dedi.ID)
 		must(t, err)
 
 		var want [4]int
 		want[gap.MappingUnknown], want[gap.KurangOptimal], want[gap.CukupOptimal], want[gap.Optimal] = 1, 2, 1, 1
 		n, err := s.NeedsAnalysis(ctx, model.Scope{All: true}, 0)
 		must(t, err)
-		if len(n.Rows) != 2 || n.Rows[0].Unit.ID != f.other.ID || n.Rows[1].Unit.ID != f.dinas.ID {
+		if len(n.Rows) != 2 || n.Rows[0].Unit.ID != f.Dinkes.ID || n.Rows[1].Unit.ID != f.Kominfo.ID {
 			t.Fatalf("rows %+v", n.Rows)
 		}
 		dinkes := [4]int{gap.KurangOptimal: 1}
@@ -60,13 +61,13 @@ func TestNeedsJPMDistribution(t *testing.T) {
 			}
 		}
 		// The bidang: its own people form the direct row.
-		b, err := s.NeedsAnalysis(ctx, model.Scope{All: true}, f.bidang.ID)
+		b, err := s.NeedsAnalysis(ctx, model.Scope{All: true}, f.Bidang.ID)
 		must(t, err)
 		if len(b.Rows) != 1 || b.Rows[0].JPM != want || b.JPM != want {
 			t.Errorf("bidang: rows %+v total %v", b.Rows, b.JPM)
 		}
 		// A Dinkes unit admin sees Dinkes only.
-		o, err := s.NeedsAnalysis(ctx, model.Scope{UnitPaths: []string{f.other.Path}}, 0)
+		o, err := s.NeedsAnalysis(ctx, model.Scope{UnitPaths: []string{f.Dinkes.Path}}, 0)
 		must(t, err)
 		if o.JPM != dinkes {
 			t.Errorf("dinkes scope: %v", o.JPM)

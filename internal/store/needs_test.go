@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
@@ -13,73 +12,14 @@ import (
 	"github.com/kompeten/kompeten/internal/needs"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
-
-// needsFixture extends the assessment fixture with a nurse in the other OPD
-// and standards with weights:
-//
-//	staff (Ani, Budi, Cici, Dedi in the bidang): c0 required 3 weight 2, c1 2/1, c2 2/1
-//	kabid (Siti, head of the bidang):            c0 required 3 weight 3
-//	nurse (Fani, in Dinkes):                     c1 required 3 weight 1
-//
-// and assessment-centre levels: Ani c0=1 c1=2; Budi c0=2 c1=1 c2=3;
-// Cici c0=3; Dedi none; Siti c0=2; Fani c1=1.
-type needsFixture struct {
-	*assessFixture
-	fani model.Employee
-}
-
-func setupNeeds(t testing.TB, s *store.Store) *needsFixture {
-	t.Helper()
-	ctx := context.Background()
-	f := &needsFixture{assessFixture: setupAssess(t, s)}
-	c := f.comps
-	nurse := model.Position{Title: "Perawat Ahli Muda", Type: model.Fungsional, Jenjang: "ahli_muda", UnitID: f.other.ID}
-	must(t, s.CreatePosition(ctx, admin, &nurse))
-	f.fani = model.Employee{NIP: "199306062018032001", Name: "Fani Hutagalung", PositionID: nurse.ID, UnitID: f.other.ID,
-		Status: model.StatusAktif, Gender: model.Female, Kind: model.PNS, Golongan: "III/c"}
-	f.fani.BirthDate, _ = time.Parse("20060102", "19930606")
-	must(t, s.CreateEmployee(ctx, admin, &f.fani))
-	set := func(pos int64, items ...model.StandardItem) {
-		t.Helper()
-		_, err := s.SetStandard(ctx, admin, pos, "800/1/2025", "2025-02-01", items)
-		must(t, err)
-	}
-	set(f.staff.ID, model.StandardItem{CompetencyID: c[0], Required: 3, Weight: 2}, model.StandardItem{CompetencyID: c[1], Required: 2, Weight: 1},
-		model.StandardItem{CompetencyID: c[2], Required: 2, Weight: 1})
-	set(f.kabid.ID, model.StandardItem{CompetencyID: c[0], Required: 3, Weight: 3})
-	set(nurse.ID, model.StandardItem{CompetencyID: c[1], Required: 3, Weight: 1})
-	levels := []struct {
-		emp  int64
-		comp int64
-		lvl  int
-	}{
-		{f.ani.ID, c[0], 1}, {f.ani.ID, c[1], 2},
-		{f.budi.ID, c[0], 2}, {f.budi.ID, c[1], 1}, {f.budi.ID, c[2], 3},
-		{f.cici.ID, c[0], 3},
-		{f.kabidE.ID, c[0], 2},
-		{f.fani.ID, c[1], 1},
-	}
-	now := s.Now()
-	_, err := s.LoadRatings(ctx, admin, "test", func(add func(*model.Rating) error) error {
-		for _, l := range levels {
-			if err := add(&model.Rating{EmployeeID: l.emp, CompetencyID: l.comp, Source: assess.SourceAssessmentCentre, Level: l.lvl, At: now}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	must(t, err)
-	_, err = s.RecomputeAll(ctx)
-	must(t, err)
-	return f
-}
 
 func TestNeedsAnalysis(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setupNeeds(t, s)
-		c := f.comps
+		f := testcity.New(t, s, testcity.WithNeeds())
+		c := f.National
 		if m := s.NeedsMemory(); m != 0 {
 			t.Errorf("no analysis asked for yet, but the cache holds %d bytes", m)
 		}
@@ -88,7 +28,7 @@ func TestNeedsAnalysis(t *testing.T) {
 			t.Errorf("after an analysis the cache is said to hold %d bytes", m)
 		}
 		must(t, err)
-		if n.Unit == nil || n.Unit.ID != f.root.ID || n.Employees != 6 {
+		if n.Unit == nil || n.Unit.ID != f.Root.ID || n.Employees != 6 {
 			t.Fatalf("unit %+v employees %d", n.Unit, n.Employees)
 		}
 		want := []needs.Need{
@@ -111,7 +51,7 @@ func TestNeedsAnalysis(t *testing.T) {
 		}
 		// Rows: the two OPDs (Dinas Kesehatan first by name); nobody is
 		// placed in the pemda itself, so there is no direct row.
-		if len(n.Rows) != 2 || n.Rows[0].Unit.ID != f.other.ID || n.Rows[1].Unit.ID != f.dinas.ID {
+		if len(n.Rows) != 2 || n.Rows[0].Unit.ID != f.Dinkes.ID || n.Rows[1].Unit.ID != f.Kominfo.ID {
 			t.Fatalf("rows %+v", n.Rows)
 		}
 		dinkes, kominfo := n.Rows[0], n.Rows[1]
@@ -137,48 +77,48 @@ func TestNeedsAnalysis(t *testing.T) {
 
 		// Drilling into the dinas: one row, the bidang; the head of the dinas
 		// has no standard, so there is no direct row.
-		d, err := s.NeedsAnalysis(ctx, model.Scope{All: true}, f.dinas.ID)
+		d, err := s.NeedsAnalysis(ctx, model.Scope{All: true}, f.Kominfo.ID)
 		must(t, err)
-		if d.Unit.ID != f.dinas.ID || len(d.Rows) != 1 || d.Rows[0].Unit.ID != f.bidang.ID || d.Employees != 5 || d.Needs[0].WeightedNeed != 9 {
+		if d.Unit.ID != f.Kominfo.ID || len(d.Rows) != 1 || d.Rows[0].Unit.ID != f.Bidang.ID || d.Employees != 5 || d.Needs[0].WeightedNeed != 9 {
 			t.Errorf("dinas: %+v", d)
 		}
 		// The bidang's own employees form a direct row.
-		b, err := s.NeedsAnalysis(ctx, model.Scope{All: true}, f.bidang.ID)
+		b, err := s.NeedsAnalysis(ctx, model.Scope{All: true}, f.Bidang.ID)
 		must(t, err)
 		if len(b.Rows) != 1 || !b.Rows[0].Direct || b.Rows[0].Employees != 5 {
 			t.Errorf("bidang rows: %+v", b.Rows)
 		}
 
 		// A unit admin of Dinkes sees Dinkes only.
-		opd := model.Scope{UnitPaths: []string{f.other.Path}}
+		opd := model.Scope{UnitPaths: []string{f.Dinkes.Path}}
 		o, err := s.NeedsAnalysis(ctx, opd, 0)
 		must(t, err)
-		if o.Unit.ID != f.other.ID || len(o.Needs) != 1 || o.Needs[0].CompetencyID != c[1] || o.Needs[0].Short != 1 {
+		if o.Unit.ID != f.Dinkes.ID || len(o.Needs) != 1 || o.Needs[0].CompetencyID != c[1] || o.Needs[0].Short != 1 {
 			t.Errorf("dinkes scope: %+v", o)
 		}
-		if _, err := s.NeedsAnalysis(ctx, opd, f.dinas.ID); apperr.Code(err) != apperr.ENOTFOUND {
+		if _, err := s.NeedsAnalysis(ctx, opd, f.Kominfo.ID); apperr.Code(err) != apperr.ENOTFOUND {
 			t.Errorf("outside scope: %v", err)
 		}
-		if _, err := s.NeedsAnalysis(ctx, model.Scope{SelfID: f.ani.ID}, 0); apperr.Code(err) != apperr.EFORBIDDEN {
+		if _, err := s.NeedsAnalysis(ctx, model.Scope{SelfID: f.Ani.ID}, 0); apperr.Code(err) != apperr.EFORBIDDEN {
 			t.Errorf("no units: %v", err)
 		}
 		// Two separate subtrees: both are rows, no single unit.
-		two, err := s.NeedsAnalysis(ctx, model.Scope{UnitPaths: []string{f.other.Path, f.bidang.Path}}, 0)
+		two, err := s.NeedsAnalysis(ctx, model.Scope{UnitPaths: []string{f.Dinkes.Path, f.Bidang.Path}}, 0)
 		must(t, err)
-		if two.Unit != nil || len(two.Rows) != 2 || two.Rows[0].Unit.ID != f.bidang.ID || two.Employees != 6 {
+		if two.Unit != nil || len(two.Rows) != 2 || two.Rows[0].Unit.ID != f.Bidang.ID || two.Employees != 6 {
 			t.Errorf("two subtrees: unit %v rows %+v employees %d", two.Unit, two.Rows, two.Employees)
 		}
 
 		// Drill-down: Ani (2 short) first, then Budi and Siti by name.
 		people, more, err := s.NeedPeople(ctx, model.Scope{All: true}, 0, c[0], 0, 2)
 		must(t, err)
-		if len(people) != 2 || !more || people[0].EmployeeID != f.ani.ID || people[0].Required != 3 || people[0].Actual != 1 ||
-			people[1].EmployeeID != f.budi.ID || people[0].Position != f.staff.Title {
+		if len(people) != 2 || !more || people[0].EmployeeID != f.Ani.ID || people[0].Required != 3 || people[0].Actual != 1 ||
+			people[1].EmployeeID != f.Bayu.ID || people[0].Position != f.ProgPos.Title {
 			t.Errorf("people page 1: %+v more %v", people, more)
 		}
 		people, more, err = s.NeedPeople(ctx, model.Scope{All: true}, 0, c[0], 2, 2)
 		must(t, err)
-		if len(people) != 1 || more || people[0].EmployeeID != f.kabidE.ID {
+		if len(people) != 1 || more || people[0].EmployeeID != f.Kabid.ID {
 			t.Errorf("people page 2: %+v more %v", people, more)
 		}
 		people, _, err = s.NeedPeople(ctx, opd, 0, c[0], 0, 10)
@@ -186,12 +126,12 @@ func TestNeedsAnalysis(t *testing.T) {
 		if len(people) != 0 {
 			t.Errorf("dinkes people in c0: %+v", people)
 		}
-		if _, _, err := s.NeedPeople(ctx, opd, f.dinas.ID, c[0], 0, 10); apperr.Code(err) != apperr.ENOTFOUND {
+		if _, _, err := s.NeedPeople(ctx, opd, f.Kominfo.ID, c[0], 0, 10); apperr.Code(err) != apperr.ENOTFOUND {
 			t.Errorf("people outside scope: %v", err)
 		}
 
 		// A new rating shows at once: Dedi assessed 1 in c0.
-		must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.dedi.ID, CompetencyID: c[0], Source: assess.SourceAssessmentCentre,
+		must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.Dedi.ID, CompetencyID: c[0], Source: assess.SourceAssessmentCentre,
 			Level: 1, RaterAdmin: model.Scope{All: true}}))
 		n, err = s.NeedsAnalysis(ctx, model.Scope{All: true}, 0)
 		must(t, err)
@@ -210,17 +150,17 @@ func TestNeedsAnalysis(t *testing.T) {
 func BenchmarkNeedsAnalysis(b *testing.B) {
 	s := storetest.SQLite(b)
 	ctx := context.Background()
-	f := setupAssess(b, s)
+	f := testcity.New(b, s, testcity.WithAssessment())
 	db := s.DB()
-	comps := f.comps
+	comps := f.National
 	if len(comps) < 9 {
 		b.Fatalf("only %d national competencies", len(comps))
 	}
 	units := []int64{}
 	for i := range 40 {
-		u := model.OrgUnit{Code: fmt.Sprintf("U%02d", i), Name: fmt.Sprintf("Unit %02d", i), Kind: model.UnitBidang, ParentID: f.dinas.ID}
+		u := model.OrgUnit{Code: fmt.Sprintf("U%02d", i), Name: fmt.Sprintf("Unit %02d", i), Kind: model.UnitBidang, ParentID: f.Kominfo.ID}
 		if i%2 == 1 {
-			u.ParentID = f.other.ID
+			u.ParentID = f.Dinkes.ID
 		}
 		must(b, s.CreateUnit(ctx, admin, &u))
 		units = append(units, u.ID)
@@ -229,14 +169,14 @@ func BenchmarkNeedsAnalysis(b *testing.B) {
 	for i, c := range comps[:9] {
 		items = append(items, model.StandardItem{CompetencyID: c, Required: 2 + i%3, Weight: 1 + i%4})
 	}
-	_, err := s.SetStandard(ctx, admin, f.staff.ID, "800/9/2025", "", items)
+	_, err := s.SetStandard(ctx, admin, f.ProgPos.ID, "800/9/2025", "", items)
 	must(b, err)
 	tx, err := db.BeginTx(ctx, nil)
 	must(b, err)
 	for i := range needsBenchEmployees {
 		id := int64(100000 + i)
 		_, err := tx.ExecContext(ctx, `INSERT INTO employee (id, nip, name, sort_name, gender, kind, position_id, unit_id, status, updated_at)
-			VALUES ($1, $2, $3, $3, 'L', 'pns', $4, $5, 'aktif', 0)`, id, fmt.Sprintf("1990%014d", i), fmt.Sprintf("pegawai %06d", i), f.staff.ID, units[i%len(units)])
+			VALUES ($1, $2, $3, $3, 'L', 'pns', $4, $5, 'aktif', 0)`, id, fmt.Sprintf("1990%014d", i), fmt.Sprintf("pegawai %06d", i), f.ProgPos.ID, units[i%len(units)])
 		must(b, err)
 		for j, it := range items {
 			if (i+j)%3 == 0 {

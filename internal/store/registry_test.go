@@ -7,65 +7,34 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 var admin = model.Actor{UserID: 0, Name: "test"}
 
-// fixture is a tiny pemda: root → Dinas Kominfo → Bidang Aplikasi, with a
-// head post per unit and three staff.
-type fixture struct {
-	root, dinas, bidang       model.OrgUnit
-	kadis, kabid, staff       model.Position
-	kadisE, kabidE, ani, budi model.Employee
-}
-
-func mustUnit(t *testing.T, s *store.Store, u *model.OrgUnit) {
-	t.Helper()
-	if err := s.CreateUnit(context.Background(), admin, u); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func mustPos(t *testing.T, s *store.Store, p *model.Position) {
-	t.Helper()
-	if err := s.CreatePosition(context.Background(), admin, p); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func mustEmp(t *testing.T, s *store.Store, e *model.Employee) {
-	t.Helper()
-	if e.Status == "" {
-		e.Status = model.StatusAktif
-	}
-	if err := s.CreateEmployee(context.Background(), admin, e); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestUnitPathsAndSupervisors(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
-		if want := "/" + itoa(f.root.ID) + "/" + itoa(f.dinas.ID) + "/" + itoa(f.bidang.ID) + "/"; f.bidang.Path != want {
-			t.Errorf("bidang path = %q, want %q", f.bidang.Path, want)
+		f := testcity.New(t, s, testcity.WithBidang())
+		if want := "/" + itoa(f.Root.ID) + "/" + itoa(f.Kominfo.ID) + "/" + itoa(f.Bidang.ID) + "/"; f.Bidang.Path != want {
+			t.Errorf("bidang path = %q, want %q", f.Bidang.Path, want)
 		}
-		ani, err := s.Employee(ctx, f.ani.ID)
+		ani, err := s.Employee(ctx, f.Ani.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ani.SupervisorID != f.kabidE.ID {
-			t.Errorf("staff supervisor = %d, want the head of the bidang %d", ani.SupervisorID, f.kabidE.ID)
+		if ani.SupervisorID != f.Kabid.ID {
+			t.Errorf("staff supervisor = %d, want the head of the bidang %d", ani.SupervisorID, f.Kabid.ID)
 		}
-		kabid, _ := s.Employee(ctx, f.kabidE.ID)
-		if kabid.SupervisorID != f.kadisE.ID {
-			t.Errorf("head of bidang reports to %d, want the head of the dinas %d", kabid.SupervisorID, f.kadisE.ID)
+		kabid, _ := s.Employee(ctx, f.Kabid.ID)
+		if kabid.SupervisorID != f.Head.ID {
+			t.Errorf("head of bidang reports to %d, want the head of the dinas %d", kabid.SupervisorID, f.Head.ID)
 		}
 		if got := ani.RetirementDate.Format("2006-01-02"); got != "2050-02-01" {
 			t.Errorf("retirement of an Ahli Pertama born 1992-01-10 = %s, want 2050-02-01 (58 years, first of next month)", got)
 		}
-		heads, err := s.UnitsHeadedBy(ctx, f.kabidE.ID)
-		if err != nil || len(heads) != 1 || heads[0].ID != f.bidang.ID {
+		heads, err := s.UnitsHeadedBy(ctx, f.Kabid.ID)
+		if err != nil || len(heads) != 1 || heads[0].ID != f.Bidang.ID {
 			t.Errorf("UnitsHeadedBy = %v, %v", heads, err)
 		}
 	})
@@ -74,19 +43,20 @@ func TestUnitPathsAndSupervisors(t *testing.T) {
 func TestSearchAndScope(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
+		f := testcity.New(t, s, testcity.WithBidang())
 		all := model.Scope{All: true}
 		cases := []struct {
 			q    string
 			want []int64
 		}{
-			{"siregar", []int64{f.budi.ID}},
-			{"Sire", []int64{f.budi.ID}},
-			{"nasution", []int64{f.kabidE.ID}},
+			{"siregar", []int64{f.Bayu.ID, f.Budi.ID}}, // by name
+			{"Sire", []int64{f.Bayu.ID, f.Budi.ID}},
+			{"bayu siregar", []int64{f.Bayu.ID}},
+			{"nasution", []int64{f.Head.ID, f.Kabid.ID}}, // Ahmad, Siti
 			{"M.Kom.", nil}, // a title is not a name word
-			{"siti nasution", []int64{f.kabidE.ID}},
-			{"19920110 201903 2 005", []int64{f.ani.ID}},
-			{"1992011020", []int64{f.ani.ID}},
+			{"siti nasution", []int64{f.Kabid.ID}},
+			{"19920110 201903 2 005", []int64{f.Ani.ID}},
+			{"1992011020", []int64{f.Ani.ID}},
 		}
 		for _, c := range cases {
 			got, _, err := s.Employees(ctx, store.EmployeeFilter{Scope: all, Query: c.q})
@@ -104,15 +74,15 @@ func TestSearchAndScope(t *testing.T) {
 			}
 		}
 		// A supervisor sees self and direct reports only; a pegawai only self.
-		sup := model.Scope{SelfID: f.kabidE.ID, SupervisorID: f.kabidE.ID}
+		sup := model.Scope{SelfID: f.Kabid.ID, SupervisorID: f.Kabid.ID}
 		got, _, _ := s.Employees(ctx, store.EmployeeFilter{Scope: sup})
 		if len(got) != 3 {
 			t.Errorf("head of bidang sees %d employees, want 3 (self + 2 staff)", len(got))
 		}
-		if ok, _ := s.InScope(ctx, sup, f.kadisE.ID); ok {
+		if ok, _ := s.InScope(ctx, sup, f.Head.ID); ok {
 			t.Error("a supervisor must not see their own superior")
 		}
-		sub := model.Scope{UnitPaths: []string{f.bidang.Path}}
+		sub := model.Scope{UnitPaths: []string{f.Bidang.Path}}
 		got, _, _ = s.Employees(ctx, store.EmployeeFilter{Scope: sub})
 		if len(got) != 3 {
 			t.Errorf("unit subtree scope sees %d, want 3", len(got))
@@ -130,8 +100,8 @@ func TestSearchAndScope(t *testing.T) {
 func TestUpdateWritesHistoryAndAudit(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
-		e := f.ani
+		f := testcity.New(t, s, testcity.WithBidang())
+		e := f.Ani
 		e.Golongan = "III/b"
 		e.Name = "Ani Br Sembiring"
 		changed, err := s.UpdateEmployee(ctx, admin, &e)

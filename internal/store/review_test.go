@@ -11,6 +11,7 @@ import (
 	"github.com/kompeten/kompeten/internal/needs"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // Review findings of the discipline, questionnaire and framework features
@@ -22,12 +23,12 @@ import (
 func TestReviewPenaltyAuditOmitsRestrictedContent(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
-		p := model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: model.PenaltySedang, Kind: "pemotongan tunjangan kinerja 25% selama 6 bulan",
+		f := testcity.New(t, s, testcity.WithBidang())
+		p := model.DisciplinePenalty{EmployeeID: f.Ani.ID, Level: model.PenaltySedang, Kind: "pemotongan tunjangan kinerja 25% selama 6 bulan",
 			DecreeNo: "800/RAHASIA/2026", DecreeDate: day("2026-03-01"), StartsOn: day("2026-03-02"), EndsOn: day("2026-09-01")}
 		must(t, s.AddPenalty(ctx, admin, &p))
-		must(t, s.RevokePenalty(ctx, admin, f.ani.ID, p.ID, "dibatalkan karena banding atas perkara gratifikasi"))
-		log, err := s.AuditLog(ctx, store.AuditFilter{Entity: "employee", EntityID: fmtInt(f.ani.ID)})
+		must(t, s.RevokePenalty(ctx, admin, f.Ani.ID, p.ID, "dibatalkan karena banding atas perkara gratifikasi"))
+		log, err := s.AuditLog(ctx, store.AuditFilter{Entity: "employee", EntityID: fmtInt(f.Ani.ID)})
 		must(t, err)
 		var actions []string
 		for _, e := range log {
@@ -55,7 +56,7 @@ func TestReviewPenaltyAuditOmitsRestrictedContent(t *testing.T) {
 func TestReviewPenaltyFieldLengths(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
+		f := testcity.New(t, s, testcity.WithBidang())
 		long := strings.Repeat("x", 2000)
 		for _, c := range []struct {
 			field string
@@ -64,7 +65,7 @@ func TestReviewPenaltyFieldLengths(t *testing.T) {
 			{"kind", func(p *model.DisciplinePenalty) { p.Kind = long }},
 			{"decree_no", func(p *model.DisciplinePenalty) { p.DecreeNo = long }},
 		} {
-			p := model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: model.PenaltyRingan, DecreeNo: "800/1/2026",
+			p := model.DisciplinePenalty{EmployeeID: f.Ani.ID, Level: model.PenaltyRingan, DecreeNo: "800/1/2026",
 				DecreeDate: day("2026-03-01"), StartsOn: day("2026-03-01")}
 			c.edit(&p)
 			var ae *apperr.Error
@@ -72,17 +73,17 @@ func TestReviewPenaltyFieldLengths(t *testing.T) {
 				t.Errorf("%s of %d characters: %v", c.field, len(long), err)
 			}
 		}
-		if list, _ := s.Penalties(ctx, f.ani.ID); len(list) != 0 {
+		if list, _ := s.Penalties(ctx, f.Ani.ID); len(list) != 0 {
 			t.Fatalf("refused penalties stored: %d", len(list))
 		}
-		p := model.DisciplinePenalty{EmployeeID: f.ani.ID, Level: model.PenaltyRingan, DecreeNo: "800/1/2026",
+		p := model.DisciplinePenalty{EmployeeID: f.Ani.ID, Level: model.PenaltyRingan, DecreeNo: "800/1/2026",
 			DecreeDate: day("2026-03-01"), StartsOn: day("2026-03-01")}
 		must(t, s.AddPenalty(ctx, admin, &p))
 		var ae *apperr.Error
-		if err := s.RevokePenalty(ctx, admin, f.ani.ID, p.ID, long); !errors.As(err, &ae) || ae.Code != apperr.EINVALID || ae.Field != "note" {
+		if err := s.RevokePenalty(ctx, admin, f.Ani.ID, p.ID, long); !errors.As(err, &ae) || ae.Code != apperr.EINVALID || ae.Field != "note" {
 			t.Errorf("revoke note of %d characters: %v", len(long), err)
 		}
-		if list, _ := s.Penalties(ctx, f.ani.ID); len(list) != 1 || list[0].Revoked {
+		if list, _ := s.Penalties(ctx, f.Ani.ID); len(list) != 1 || list[0].Revoked {
 			t.Errorf("a refused revocation changed the penalty: %+v", list)
 		}
 	})
@@ -95,13 +96,13 @@ func TestReviewPenaltyFieldLengths(t *testing.T) {
 func TestReviewSurveyTextsOfSmallGroupsWithheld(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setupNeeds(t, s)
+		f := testcity.New(t, s, testcity.WithNeeds())
 		sv := newDinasSurvey(t, s, f)
 		qc, qt := sv.Questions[0].ID, sv.Questions[2].ID
 		answer := func(e model.Employee, text string) {
 			t.Helper()
 			_, err := s.SubmitSurvey(ctx, model.Actor{Name: e.NIP}, sv.ID, e.ID, "2025-03-10",
-				map[int64]model.SurveyAnswer{qc: {Competencies: []int64{f.comps[0]}}, qt: {Text: text}})
+				map[int64]model.SurveyAnswer{qc: {Competencies: []int64{f.National[0]}}, qt: {Text: text}})
 			must(t, err)
 		}
 		texts := func() *needs.SurveyResults {
@@ -110,7 +111,7 @@ func TestReviewSurveyTextsOfSmallGroupsWithheld(t *testing.T) {
 			must(t, err)
 			return res
 		}
-		answer(f.ani, "Atasan saya tidak pernah memberi kesempatan pelatihan")
+		answer(f.Ani, "Atasan saya tidak pernah memberi kesempatan pelatihan")
 		res := texts()
 		if q := res.Questions[2]; len(q.Texts) != 0 || q.TextCount != 0 || !res.DetailWithheld {
 			t.Errorf("one respondent: texts %q (count %d), withheld %v", q.Texts, q.TextCount, res.DetailWithheld)
@@ -119,11 +120,11 @@ func TestReviewSurveyTextsOfSmallGroupsWithheld(t *testing.T) {
 		if res.Responses != 1 || res.Questions[0].Answered != 0 || res.Questions[0].Competencies[0].Said != 0 {
 			t.Errorf("one respondent: responses %d, answered %d, said %d", res.Responses, res.Questions[0].Answered, res.Questions[0].Competencies[0].Said)
 		}
-		answer(f.budi, "Mentoring")
+		answer(f.Bayu, "Mentoring")
 		if q := texts().Questions[2]; len(q.Texts) != 0 {
 			t.Errorf("two respondents: texts %q", q.Texts)
 		}
-		answer(f.kabidE, "SPBE")
+		answer(f.Kabid, "SPBE")
 		res = texts()
 		if q := res.Questions[2]; len(q.Texts) != 3 || q.TextCount != 3 || res.DetailWithheld {
 			t.Errorf("three respondents: texts %q (count %d), withheld %v", q.Texts, q.TextCount, res.DetailWithheld)

@@ -8,6 +8,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // The store's SQL scope condition (InScope, and the lists built on the same
@@ -18,23 +19,20 @@ func TestInScopeAgreesWithContainsEmployee(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		sys := model.Actor{Name: "test"}
-		unit := func(code string, parent int64) model.OrgUnit {
-			u := model.OrgUnit{Code: code, Name: "Unit " + code, Kind: model.UnitOPD, ParentID: parent}
-			if parent == 0 {
-				u.Kind = model.UnitPemda
-			}
-			if err := st.CreateUnit(ctx, sys, &u); err != nil {
-				t.Fatal(err)
-			}
-			return u
-		}
-		root := unit("ROOT", 0)
-		a := unit("A", root.ID)
-		var units []model.OrgUnit
+		tree := []testcity.Unit{{Code: "ROOT", Kind: model.UnitPemda}, {Code: "A", Kind: model.UnitOPD, Parent: "ROOT"}}
 		for i := 0; i < 18; i++ { // fill IDs up to 20 so that a unit /1/20/ exists beside /1/2/
-			units = append(units, unit("X"+string(rune('A'+i)), root.ID))
+			tree = append(tree, testcity.Unit{Code: "X" + string(rune('A'+i)), Kind: model.UnitOPD, Parent: "ROOT"})
 		}
-		a1 := unit("A1", a.ID)
+		tree = append(tree, testcity.Unit{Code: "A1", Kind: model.UnitOPD, Parent: "A"})
+		for i := range tree {
+			tree[i].Name = "Unit " + tree[i].Code
+		}
+		c := testcity.New(t, st, testcity.Tree(tree...))
+		var units []model.OrgUnit
+		for _, u := range tree[2:20] {
+			units = append(units, c.Units[u.Code])
+		}
+		root, a, a1 := c.Units["ROOT"], c.Units["A"], c.Units["A1"]
 		units = append(units, root, a, a1)
 		var people []model.Employee
 		nips := []string{"198001012005011001", "198502022010012003", "199003032015032001", "198804042012041001"}

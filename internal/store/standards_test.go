@@ -9,6 +9,7 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 func TestDefaultRequiredLevel(t *testing.T) {
@@ -33,7 +34,7 @@ func TestDefaultRequiredLevel(t *testing.T) {
 func TestStandardsTemplatesAndHistory(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
+		f := testcity.New(t, s, testcity.WithBidang())
 		if _, err := s.EnsureBuiltInFrameworks(ctx, admin); err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +55,7 @@ func TestStandardsTemplatesAndHistory(t *testing.T) {
 		if err != nil || res.Positions != 1 || res.Items != 9 {
 			t.Fatalf("apply: %+v %v", res, err)
 		}
-		cur, err := s.CurrentStandard(ctx, f.kabid.ID)
+		cur, err := s.CurrentStandard(ctx, f.KabidPos.ID)
 		if err != nil || cur == nil || len(cur.Items) != 9 || cur.Items[0].Required != 3 || cur.DecreeDate != "2026-01-15" {
 			t.Fatalf("current after apply: %+v %v", cur, err)
 		}
@@ -67,11 +68,12 @@ func TestStandardsTemplatesAndHistory(t *testing.T) {
 			t.Errorf("apply only missing: %+v %v", res, err)
 		}
 		// Functional: jenjang template used.
+		// (the Pranata Komputer and the city's nurse post, nine items each).
 		res, err = s.ApplyTemplate(ctx, admin, model.Fungsional, "SK 3", "2026-02-01", true)
-		if err != nil || res.Positions != 1 || res.Items != 9 {
+		if err != nil || res.Positions != 2 || res.Items != 18 {
 			t.Fatalf("apply functional: %+v %v", res, err)
 		}
-		staff, _ := s.CurrentStandard(ctx, f.staff.ID)
+		staff, _ := s.CurrentStandard(ctx, f.ProgPos.ID)
 		if staff == nil || staff.Items[0].Required != 2 {
 			t.Errorf("functional standard: %+v", staff)
 		}
@@ -81,19 +83,19 @@ func TestStandardsTemplatesAndHistory(t *testing.T) {
 		items[0].Required = 4
 		items[1].Weight = 2
 		items = items[:8]
-		id, err := s.SetStandard(ctx, admin, f.kabid.ID, "SK Wali Kota 800/99", "2026-03-01", items)
+		id, err := s.SetStandard(ctx, admin, f.KabidPos.ID, "SK Wali Kota 800/99", "2026-03-01", items)
 		if err != nil {
 			t.Fatal(err)
 		}
-		cur2, _ := s.CurrentStandard(ctx, f.kabid.ID)
+		cur2, _ := s.CurrentStandard(ctx, f.KabidPos.ID)
 		if cur2.ID != id || len(cur2.Items) != 8 || cur2.Items[0].Required != 4 || cur2.Items[1].Weight != 2 || !cur2.Current {
 			t.Errorf("after set: %+v", cur2)
 		}
-		hist, err := s.StandardHistory(ctx, f.kabid.ID)
+		hist, err := s.StandardHistory(ctx, f.KabidPos.ID)
 		if err != nil || len(hist) != 2 || hist[0].ID != id || hist[1].Current || len(hist[1].Items) != 9 {
 			t.Errorf("history: %+v %v", hist, err)
 		}
-		log, _ := s.AuditLog(ctx, store.AuditFilter{Entity: "position", EntityID: fmtInt(f.kabid.ID)})
+		log, _ := s.AuditLog(ctx, store.AuditFilter{Entity: "position", EntityID: fmtInt(f.KabidPos.ID)})
 		if len(log) == 0 || log[0].Action != "standard.set" || !strings.Contains(log[0].Detail, `"required":4`) {
 			t.Errorf("audit: %+v", log)
 		}
@@ -103,29 +105,29 @@ func TestStandardsTemplatesAndHistory(t *testing.T) {
 		if err != nil || res.Positions != 1 {
 			t.Fatalf("re-apply: %+v %v", res, err)
 		}
-		hist, _ = s.StandardHistory(ctx, f.kabid.ID)
+		hist, _ = s.StandardHistory(ctx, f.KabidPos.ID)
 		if len(hist) != 3 || !hist[0].Current || hist[1].Current || hist[0].DecreeNo != "SK 4" {
 			t.Errorf("history after re-apply: %+v", hist)
 		}
 
 		// Validation.
 		bad := []model.StandardItem{{CompetencyID: items[0].CompetencyID, Required: 6, Weight: 1}}
-		if _, err := s.SetStandard(ctx, admin, f.kabid.ID, "X", "", bad); apperr.Code(err) != apperr.EINVALID {
+		if _, err := s.SetStandard(ctx, admin, f.KabidPos.ID, "X", "", bad); apperr.Code(err) != apperr.EINVALID {
 			t.Errorf("level 6: %v", err)
 		}
 		bad = []model.StandardItem{{CompetencyID: items[0].CompetencyID, Required: 2, Weight: -1}}
-		if _, err := s.SetStandard(ctx, admin, f.kabid.ID, "X", "", bad); apperr.Code(err) != apperr.EINVALID {
+		if _, err := s.SetStandard(ctx, admin, f.KabidPos.ID, "X", "", bad); apperr.Code(err) != apperr.EINVALID {
 			t.Errorf("weight -1: %v", err)
 		}
 		bad = []model.StandardItem{{CompetencyID: 999999, Required: 2, Weight: 1}}
-		if _, err := s.SetStandard(ctx, admin, f.kabid.ID, "X", "", bad); apperr.Code(err) != apperr.EINVALID {
+		if _, err := s.SetStandard(ctx, admin, f.KabidPos.ID, "X", "", bad); apperr.Code(err) != apperr.EINVALID {
 			t.Errorf("missing competency: %v", err)
 		}
 		ok := []model.StandardItem{{CompetencyID: items[0].CompetencyID, Required: 2, Weight: 1}}
-		if _, err := s.SetStandard(ctx, admin, f.kabid.ID, "", "", ok); apperr.Code(err) != apperr.EINVALID {
+		if _, err := s.SetStandard(ctx, admin, f.KabidPos.ID, "", "", ok); apperr.Code(err) != apperr.EINVALID {
 			t.Errorf("missing decree: %v", err)
 		}
-		if _, err := s.SetStandard(ctx, admin, f.kabid.ID, "X", "15-01-2026", ok); apperr.Code(err) != apperr.EINVALID {
+		if _, err := s.SetStandard(ctx, admin, f.KabidPos.ID, "X", "15-01-2026", ok); apperr.Code(err) != apperr.EINVALID {
 			t.Errorf("bad date: %v", err)
 		}
 		if _, err := s.SetStandard(ctx, admin, 999999, "X", "", ok); apperr.Code(err) != apperr.ENOTFOUND {
@@ -143,7 +145,7 @@ func TestStandardsTemplatesAndHistory(t *testing.T) {
 		if err := s.SetTemplate(ctx, admin, model.Pelaksana, "ahli_muda", ok); apperr.Code(err) != apperr.EINVALID {
 			t.Errorf("jenjang on pelaksana: %v", err)
 		}
-		if none, _ := s.CurrentStandard(ctx, f.kadis.ID); none != nil {
+		if none, _ := s.CurrentStandard(ctx, f.HeadPos.ID); none != nil {
 			t.Errorf("kadis has no standard yet: %+v", none)
 		}
 	})

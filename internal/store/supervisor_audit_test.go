@@ -7,6 +7,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // TestDerivedSupervisorChangeAudited: moving the head of a bidang
@@ -17,19 +18,19 @@ import (
 func TestDerivedSupervisorChangeAudited(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
-		before, _ := s.Employee(ctx, f.ani.ID)
-		kabid, _ := s.Employee(ctx, f.kabidE.ID)
+		f := testcity.New(t, s, testcity.WithBidang())
+		before, _ := s.Employee(ctx, f.Ani.ID)
+		kabid, _ := s.Employee(ctx, f.Kabid.ID)
 		e := kabid.Employee
-		e.PositionID = f.staff.ID // the head leaves the head post
+		e.PositionID = f.ProgPos.ID // the head leaves the head post
 		if _, err := s.UpdateEmployee(ctx, admin, &e); err != nil {
 			t.Fatal(err)
 		}
-		after, _ := s.Employee(ctx, f.ani.ID)
+		after, _ := s.Employee(ctx, f.Ani.ID)
 		if after.SupervisorID == before.SupervisorID {
 			t.Fatalf("precondition: Ani's supervisor did not change (%d)", after.SupervisorID)
 		}
-		entries, err := s.AuditLog(ctx, store.AuditFilter{Entity: "employee", EntityID: fmt.Sprint(f.ani.ID)})
+		entries, err := s.AuditLog(ctx, store.AuditFilter{Entity: "employee", EntityID: fmt.Sprint(f.Ani.ID)})
 		if err != nil {
 			t.Fatal(err)
 		}

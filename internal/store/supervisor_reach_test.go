@@ -9,6 +9,7 @@ import (
 	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
 )
 
 // TestSupervisorReach: the facts read for a supervisor candidate (their
@@ -17,22 +18,21 @@ import (
 func TestSupervisorReach(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := setup(t, s)
-		dinkes := model.OrgUnit{Code: "DINKES", Name: "Dinas Kesehatan", Kind: model.UnitOPD, ParentID: f.root.ID}
-		mustUnit(t, s, &dinkes)
+		f := testcity.New(t, s, testcity.WithBidang())
+		dinkes := f.Dinkes
 		kadinkes := model.Position{Title: "Kepala Dinas Kesehatan", Type: model.JPTPratama, UnitID: dinkes.ID, IsHead: true}
-		mustPos(t, s, &kadinkes)
-		sekda := model.Position{Title: "Sekretaris Daerah", Type: model.JPTPratama, UnitID: f.root.ID, IsHead: true}
-		mustPos(t, s, &sekda)
-		headOut := model.Employee{NIP: "196901011990031001", Name: "Hendra Gunawan", BirthDate: f.kadisE.BirthDate, Gender: model.Male,
+		must(t, s.CreatePosition(ctx, admin, &kadinkes))
+		sekda := model.Position{Title: "Sekretaris Daerah", Type: model.JPTPratama, UnitID: f.Root.ID, IsHead: true}
+		must(t, s.CreatePosition(ctx, admin, &sekda))
+		headOut := model.Employee{NIP: "196901011990031001", Name: "Hendra Gunawan", BirthDate: f.Head.BirthDate, Gender: model.Male,
 			Kind: model.PNS, Golongan: "IV/c", UnitID: dinkes.ID, PositionID: kadinkes.ID}
-		mustEmp(t, s, &headOut)
-		plt := model.Employee{NIP: "197101011996031002", Name: "Rahmat Hidayat", BirthDate: f.kadisE.BirthDate, Gender: model.Male,
+		must(t, f.AddEmployee(&headOut))
+		plt := model.Employee{NIP: "197101011996031002", Name: "Rahmat Hidayat", BirthDate: f.Head.BirthDate, Gender: model.Male,
 			Kind: model.PNS, Golongan: "IV/a", UnitID: dinkes.ID}
-		mustEmp(t, s, &plt)
-		ended := model.Employee{NIP: "197201011997031003", Name: "Yusuf Harahap", BirthDate: f.kadisE.BirthDate, Gender: model.Male,
+		must(t, f.AddEmployee(&plt))
+		ended := model.Employee{NIP: "197201011997031003", Name: "Yusuf Harahap", BirthDate: f.Head.BirthDate, Gender: model.Male,
 			Kind: model.PNS, Golongan: "IV/a", UnitID: dinkes.ID}
-		mustEmp(t, s, &ended)
+		must(t, f.AddEmployee(&ended))
 		today := s.Now().Format("2006-01-02")
 		for _, a := range []struct {
 			who         int64
@@ -43,7 +43,7 @@ func TestSupervisorReach(t *testing.T) {
 			must(t, err)
 		}
 
-		got, err := s.SupervisorCandidates(ctx, []string{f.ani.NIP, f.kadisE.NIP, plt.NIP, ended.NIP, "199912312020121001"})
+		got, err := s.SupervisorCandidates(ctx, []string{f.Ani.NIP, f.Head.NIP, plt.NIP, ended.NIP, "199912312020121001"})
 		must(t, err)
 		if len(got) != 4 || got["199912312020121001"] != nil {
 			t.Fatalf("candidates: %d, want the 4 stored", len(got))
@@ -52,10 +52,10 @@ func TestSupervisorReach(t *testing.T) {
 			unit  string
 			heads []string
 		}{
-			f.ani.NIP:    {f.bidang.Path, nil},
-			f.kadisE.NIP: {f.dinas.Path, []string{f.dinas.Path}},
-			plt.NIP:      {dinkes.Path, []string{f.root.Path}},
-			ended.NIP:    {dinkes.Path, nil},
+			f.Ani.NIP:  {f.Bidang.Path, nil},
+			f.Head.NIP: {f.Kominfo.Path, []string{f.Kominfo.Path}},
+			plt.NIP:    {dinkes.Path, []string{f.Root.Path}},
+			ended.NIP:  {dinkes.Path, nil},
 		} {
 			c := got[nip]
 			if c == nil || c.UnitPath != want.unit || !slices.Equal(c.HeadPaths, want.heads) {
@@ -63,9 +63,9 @@ func TestSupervisorReach(t *testing.T) {
 			}
 		}
 
-		adminBidang := &policy.Principal{User: model.User{Role: model.RoleAdminOPD, ScopeUnitID: f.bidang.ID},
-			Scope: model.Scope{UnitPaths: []string{f.bidang.Path}}, Admin: model.Scope{UnitPaths: []string{f.bidang.Path}}}
-		pegawai := &policy.Principal{User: model.User{Role: model.RolePegawai, EmployeeID: f.budi.ID}, Scope: model.Scope{SelfID: f.budi.ID}}
+		adminBidang := &policy.Principal{User: model.User{Role: model.RoleAdminOPD, ScopeUnitID: f.Bidang.ID},
+			Scope: model.Scope{UnitPaths: []string{f.Bidang.Path}}, Admin: model.Scope{UnitPaths: []string{f.Bidang.Path}}}
+		pegawai := &policy.Principal{User: model.User{Role: model.RolePegawai, EmployeeID: f.Bayu.ID}, Scope: model.Scope{SelfID: f.Bayu.ID}}
 		for _, c := range []struct {
 			what      string
 			p         *policy.Principal
@@ -73,15 +73,15 @@ func TestSupervisorReach(t *testing.T) {
 			unit      int64
 			want      bool
 		}{
-			{"a colleague in the bidang", adminBidang, f.ani.ID, f.bidang.ID, true},
-			{"the head of the dinas above", adminBidang, f.kadisE.ID, f.bidang.ID, true},
-			{"the Plt. of the pemda, from Dinkes", adminBidang, plt.ID, f.bidang.ID, true},
-			{"the head of Dinkes, beside", adminBidang, headOut.ID, f.bidang.ID, false},
-			{"an acting assignment that ended", adminBidang, ended.ID, f.bidang.ID, false},
-			{"an ID nobody has", adminBidang, 987654, f.bidang.ID, false},
-			{"for a unit that does not exist", adminBidang, f.ani.ID, 987654, false},
-			{"for an employee of the dinas, outside the admin's bidang", adminBidang, f.ani.ID, f.dinas.ID, false},
-			{"asked by a pegawai", pegawai, f.ani.ID, f.bidang.ID, false},
+			{"a colleague in the bidang", adminBidang, f.Ani.ID, f.Bidang.ID, true},
+			{"the head of the dinas above", adminBidang, f.Head.ID, f.Bidang.ID, true},
+			{"the Plt. of the pemda, from Dinkes", adminBidang, plt.ID, f.Bidang.ID, true},
+			{"the head of Dinkes, beside", adminBidang, headOut.ID, f.Bidang.ID, false},
+			{"an acting assignment that ended", adminBidang, ended.ID, f.Bidang.ID, false},
+			{"an ID nobody has", adminBidang, 987654, f.Bidang.ID, false},
+			{"for a unit that does not exist", adminBidang, f.Ani.ID, 987654, false},
+			{"for an employee of the dinas, outside the admin's bidang", adminBidang, f.Ani.ID, f.Kominfo.ID, false},
+			{"asked by a pegawai", pegawai, f.Ani.ID, f.Bidang.ID, false},
 		} {
 			ok, err := s.MayNameSupervisor(ctx, c.p, c.candidate, c.unit)
 			must(t, err)
@@ -92,15 +92,15 @@ func TestSupervisorReach(t *testing.T) {
 
 		// A supervisor named explicitly (here from outside, as a BKPSDM
 		// admin may) is kept; a derived one is not reported.
-		ani, err := s.Employee(ctx, f.ani.ID)
+		ani, err := s.Employee(ctx, f.Ani.ID)
 		must(t, err)
 		ani.SupervisorID, ani.SupervisorSet = headOut.ID, true
 		_, err = s.UpdateEmployee(ctx, admin, &ani.Employee)
 		must(t, err)
-		kept, err := s.KeptSupervisors(ctx, []string{f.ani.NIP, f.budi.NIP, "199912312020121001"})
+		kept, err := s.KeptSupervisors(ctx, []string{f.Ani.NIP, f.Bayu.NIP, "199912312020121001"})
 		must(t, err)
-		if len(kept) != 1 || kept[f.ani.NIP] != headOut.NIP {
-			t.Errorf("kept supervisors: %v, want only %s → %s", kept, f.ani.NIP, headOut.NIP)
+		if len(kept) != 1 || kept[f.Ani.NIP] != headOut.NIP {
+			t.Errorf("kept supervisors: %v, want only %s → %s", kept, f.Ani.NIP, headOut.NIP)
 		}
 	})
 }

@@ -3,18 +3,23 @@
 // each role, all written through the store's public methods so that a seed
 // goes through the same validation and auditing as a user's edit. Tests
 // that need more (another unit, more people, a fixed clock) ask for it with
-// options or add it themselves on top of the city.
+// options or add it themselves on top of the city. Tests that need another
+// shape altogether — an import naming units by code into an empty
+// registry, hundreds of people in a real tree — seed a Tree of their own or
+// the demo city (WithDemo) through the same builder instead.
 //
 // The package is test support: only _test.go files import it.
 package testcity
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/demo"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -67,12 +72,57 @@ type City struct {
 	// standard and the head's atasan account.
 	Comps    []int64
 	HeadUser model.User
+
+	// Filled by WithBidang: Bidang Aplikasi Informatika under Kominfo,
+	// headed by Kabid (Siti) in KabidPos, an Administrator post, who
+	// supervises Ani (PNS) and Bayu (PPPK) in ProgPos, a fungsional post.
+	Bidang           model.OrgUnit
+	KabidPos         model.Position
+	ProgPos          model.Position
+	Kabid, Ani, Bayu model.Employee
+
+	// Filled by WithAssessment: two more of Ani's peers (Cici, Dedi) and
+	// Eko in Dinkes without a post; National holds the national
+	// framework's competencies in order, the first Required of which are
+	// ProgPos's standard at level Required.
+	Cici, Dedi, Eko model.Employee
+	National        []int64
+
+	// Filled by WithNeeds: Fani, a nurse in Dinkes in NurseMudaPos.
+	Fani         model.Employee
+	NurseMudaPos model.Position
+
+	// Filled by WithOffices.
+	Offices Offices
+
+	// Filled by Tree (by code) and WithPeople (by NIP).
+	Units map[string]model.OrgUnit
+	Posts map[string]model.Position
+	ByNIP map[string]model.Employee
+
+	// Filled by WithDemo: the digital framework's competencies in order.
+	Digital []int64
 }
 
+// Required is the level (and the number of national competencies) of
+// ProgPos's standard under WithAssessment.
+const Required = 2
+
 type config struct {
-	now       time.Time
-	everyRole bool
-	standard  bool
+	now        time.Time
+	everyRole  bool
+	standard   bool
+	bidang     bool
+	assessment bool
+	needs      bool
+	offices    bool
+
+	tree              []Unit
+	people            []Person
+	natPost           string
+	natN, natRequired int
+
+	demo *demo.Options
 }
 
 // Option changes what New seeds.
@@ -99,9 +149,51 @@ func WithStandard() Option {
 	return func(c *config) { c.standard = true }
 }
 
+// WithBidang adds Bidang Aplikasi Informatika under Kominfo, with a head
+// post held by Siti Aminah Nasution and a Pranata Komputer post held by Ani
+// Sembiring (PNS) and Bayu Santoso Siregar (PPPK): a unit two levels below
+// the root, a supervisor who is herself supervised, and both kinds of
+// employee.
+func WithBidang() Option {
+	return func(c *config) { c.bidang = true }
+}
+
+// WithAssessment is WithBidang plus two more Pranata Komputer (Cici
+// Ginting, Dedi Tarigan), Eko Purba in Dinkes without a post, the built-in
+// frameworks, and a standard for the Pranata Komputer post (decree
+// SK-1/2025 of 2 January 2025): the first five national competencies at
+// level Required, weight 1, mandatory.
+func WithAssessment() Option {
+	return func(c *config) { c.bidang, c.assessment = true, true }
+}
+
+// WithNeeds is WithAssessment plus Fani Hutagalung, a Perawat Ahli Muda in
+// Dinkes, weighted standards (decree 800/1/2025) and assessment-centre
+// levels, recomputed, as a needs analysis reads them:
+//
+//	ProgPos (Ani, Bayu, Cici, Dedi): c0 required 3 weight 2, c1 2/1, c2 2/1
+//	KabidPos (Siti):                c0 required 3 weight 3
+//	NurseMudaPos (Fani):            c1 required 3 weight 1
+//
+// levels: Ani c0=1 c1=2; Bayu c0=2 c1=1 c2=3; Cici c0=3; Dedi none;
+// Siti c0=2; Fani c1=1 (c0… are National's first three).
+func WithNeeds() Option {
+	return func(c *config) { c.bidang, c.assessment, c.needs = true, true, true }
+}
+
 // New seeds the city into st and returns it; any failure fails t.
 func New(t testing.TB, st *store.Store, opts ...Option) *City {
 	t.Helper()
+	c, err := Build(st, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Build seeds the city into st and returns it, for callers without a
+// testing.TB (a TestMain); New is Build failing the test.
+func Build(st *store.Store, opts ...Option) (c *City, err error) {
 	var cfg config
 	for _, o := range opts {
 		o(&cfg)
@@ -111,12 +203,44 @@ func New(t testing.TB, st *store.Store, opts ...Option) *City {
 		st.Now = func() time.Time { return now }
 	}
 	ctx := context.Background()
-	c := &City{St: st}
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
+	c = &City{St: st}
+	// must stops the seed at the first failure: the panic carries the
+	// error to the recover below.
+	type failed struct{ error }
+	defer func() {
+		if r := recover(); r != nil {
+			f, ok := r.(failed)
+			if !ok {
+				panic(r)
+			}
+			c, err = nil, f.error
 		}
+	}()
+	must := func(err error) {
+		if err != nil {
+			panic(failed{err})
+		}
+	}
+	if cfg.demo != nil {
+		if len(cfg.tree) > 0 || cfg.everyRole || cfg.standard || cfg.bidang {
+			return nil, fmt.Errorf("testcity: WithDemo seeds the demo city instead of the standard city: no options of that city with it")
+		}
+		c.addDemo(*cfg.demo, must)
+		return c, nil
+	}
+	if len(cfg.tree) > 0 {
+		if cfg.everyRole || cfg.standard || cfg.bidang {
+			return nil, fmt.Errorf("testcity: Tree seeds its own units instead of the standard city's: no options of that city with it")
+		}
+		c.addTree(cfg.tree, must)
+		c.addPeople(cfg.people, must)
+		if cfg.natPost != "" {
+			c.addNationalStandard(cfg.natPost, cfg.natN, cfg.natRequired, must)
+		}
+		return c, nil
+	}
+	if len(cfg.people) > 0 || cfg.natPost != "" {
+		return nil, fmt.Errorf("testcity: WithPeople and WithNationalStandard name units and posts of a Tree")
 	}
 	c.Root = model.OrgUnit{Code: "PEMDA", Name: "Pemerintah Kota Medan", Kind: model.UnitPemda}
 	must(st.CreateUnit(ctx, Sys, &c.Root))
@@ -151,51 +275,57 @@ func New(t testing.TB, st *store.Store, opts ...Option) *City {
 	must(c.AddUser(&c.BudiUser, PwBudi))
 	must(c.AddUser(&c.SriUser, PwSri))
 	if cfg.everyRole {
-		c.addEveryRole(t)
+		c.addEveryRole(must)
 	}
 	if cfg.standard {
-		c.addStandard(t)
+		c.addStandard(must)
 	}
-	return c
+	if cfg.bidang {
+		c.addBidang(must)
+	}
+	if cfg.assessment {
+		c.addAssessment(must)
+	}
+	if cfg.needs {
+		c.addNeeds(must)
+	}
+	if cfg.offices {
+		c.addOffices(must)
+	}
+	return c, nil
 }
 
-func (c *City) addStandard(t testing.TB) {
-	t.Helper()
+// national returns the national framework's competencies in order,
+// storing the built-in frameworks first.
+func (c *City) national(must func(error)) []int64 {
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	_, err := c.St.EnsureBuiltInFrameworks(ctx, Sys)
 	must(err)
 	fid, err := c.St.FrameworkID(ctx, "KOMPETENSI-ASN", "")
 	must(err)
 	_, ids, err := c.St.Framework(ctx, fid)
 	must(err)
-	if len(ids) < 4 {
-		t.Fatalf("the national framework has %d competencies", len(ids))
+	if len(ids) < 9 {
+		must(fmt.Errorf("testcity: the national framework has %d competencies", len(ids)))
 	}
+	return ids
+}
+
+func (c *City) addStandard(must func(error)) {
+	ctx := context.Background()
+	ids := c.national(must)
 	c.Comps = ids[:4]
 	items := make([]model.StandardItem, len(c.Comps))
 	for i, id := range c.Comps {
 		items[i] = model.StandardItem{CompetencyID: id, Required: 2, Weight: 1, Mandatory: true}
 	}
-	_, err = c.St.SetStandard(ctx, Sys, c.StaffPos.ID, "SK-7/2025", "2025-01-02", items)
+	_, err := c.St.SetStandard(ctx, Sys, c.StaffPos.ID, "SK-7/2025", "2025-01-02", items)
 	must(err)
 	c.HeadUser = model.User{Username: NIPHead, EmployeeID: c.Head.ID, Role: model.RoleAtasan, Active: true}
 	must(c.AddUser(&c.HeadUser, PwHead))
 }
 
-func (c *City) addEveryRole(t testing.TB) {
-	t.Helper()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+func (c *City) addEveryRole(must func(error)) {
 	person := func(e *model.Employee) {
 		e.Gender, e.Kind, e.Golongan = model.Female, model.PNS, "III/a"
 		must(c.AddEmployee(e))
