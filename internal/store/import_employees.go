@@ -97,10 +97,10 @@ type employeeImporter struct {
 	q        queryer
 	imp      *EmployeeImport
 	res      ImportResult
-	posInfo  *posTable     // position → retirement age, head post
+	posInfo  *posTable            // position → retirement age, head post
 	retire   model.RetirementAges // the settings' retirement ages
-	newPos   map[int]int64 // number of a new position (NewPosition) → its id
-	empty    bool          // the employee table was empty at the start
+	newPos   map[int]int64        // number of a new position (NewPosition) → its id
+	empty    bool                 // the employee table was empty at the start
 	now      int64
 	insStmt  *sql.Stmt
 	wordStmt *sql.Stmt
