@@ -117,7 +117,7 @@ func (s *Store) SaveSettings(ctx context.Context, a model.Actor, next settings.S
 	if err != nil || job == nil {
 		return nil, err
 	}
-	s.startSettingsJobs()
+	s.StartSettingsJobs()
 	return job, nil
 }
 
@@ -154,9 +154,10 @@ func (s *Store) settingsJob(ctx context.Context, q queryer, id int64) (*Settings
 	return &j, nil
 }
 
-// startSettingsJobs runs the queued recomputations in a goroutine of this
-// Store (Close waits for it), unless one already runs.
-func (s *Store) startSettingsJobs() {
+// StartSettingsJobs runs the queued recomputations in a goroutine of this
+// Store (Close waits for it), unless one already runs here. SaveSettings
+// calls it; the server calls it at start for jobs another node left.
+func (s *Store) StartSettingsJobs() {
 	if !s.settingsRunning.CompareAndSwap(false, true) {
 		return
 	}
@@ -164,7 +165,7 @@ func (s *Store) startSettingsJobs() {
 	go func() {
 		defer s.background.Done()
 		defer s.settingsRunning.Store(false)
-		ctx, cancel := context.WithTimeout(context.Background(), 6*time.Hour)
+		ctx, cancel := context.WithTimeout(context.Background(), settingsJobLimit)
 		defer cancel()
 		if err := s.RunSettingsJobs(ctx); err != nil {
 			slog.Error("settings recompute", "err", err)
@@ -172,22 +173,33 @@ func (s *Store) startSettingsJobs() {
 	}()
 }
 
+// settingsJobLimit bounds one recomputation (the context of
+// StartSettingsJobs): a job still "running" after it was left by a node
+// that stopped, and is taken up again.
+const settingsJobLimit = 6 * time.Hour
+
 // RunSettingsJobs claims and runs queued recomputations, oldest first,
 // until none is left. Any app node may run it: a job is claimed by the one
-// UPDATE that moves it from queued to running. A failed job keeps its error
-// for the settings page.
+// UPDATE that moves it from queued to running (or takes up one left running
+// longer than settingsJobLimit). A failed job keeps its error for the
+// settings page.
 func (s *Store) RunSettingsJobs(ctx context.Context) error {
 	for {
 		var id int64
-		err := s.db.QueryRowContext(ctx, `SELECT id FROM settings_job WHERE state = $1 ORDER BY id LIMIT 1`, JobQueued).Scan(&id)
+		var state string
+		var started sql.NullInt64
+		stale := s.Now().Add(-settingsJobLimit).Unix()
+		err := s.db.QueryRowContext(ctx, `SELECT id, state, started_at FROM settings_job
+			WHERE state = $1 OR (state = $2 AND started_at < $3) ORDER BY id LIMIT 1`, JobQueued, JobRunning, stale).Scan(&id, &state, &started)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
 		if err != nil {
 			return fmt.Errorf("store: settings jobs: %w", err)
 		}
-		res, err := s.db.ExecContext(ctx, `UPDATE settings_job SET state = $1, started_at = $2 WHERE id = $3 AND state = $4`,
-			JobRunning, s.Now().Unix(), id, JobQueued)
+		res, err := s.db.ExecContext(ctx, `UPDATE settings_job SET state = $1, started_at = $2
+			WHERE id = $3 AND state = $4 AND COALESCE(started_at, 0) = $5`,
+			JobRunning, s.Now().Unix(), id, state, started.Int64)
 		if err != nil {
 			return fmt.Errorf("store: claim settings job: %w", err)
 		}

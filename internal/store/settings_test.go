@@ -170,3 +170,77 @@ func TestSettingsDefaultsAndRecompute(t *testing.T) {
 		}
 	})
 }
+
+// TestSettingsNineBox: the 9-box is placed when read, so changed potential
+// thresholds and box wording apply at once, without a recomputation.
+func TestSettingsNineBox(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setupAssess(t, s)
+		fixedNow(s)
+		// Ani: 1 + 2 + 2 + 2 + 2 of 10 = 90 % capped (high by default);
+		// Sangat Baik twice: box 9.
+		for i, c := range f.comps[:5] {
+			lvl := 2
+			if i == 0 {
+				lvl = 1
+			}
+			must(t, s.AddRating(ctx, admin, &model.Rating{EmployeeID: f.ani.ID, Source: assess.SourceAssessmentCentre,
+				CompetencyID: c, Level: lvl, RaterAdmin: model.Scope{All: true}}))
+		}
+		must(t, s.SetPerformance(ctx, admin, f.ani.ID, 2024, "Sangat Baik"))
+		must(t, s.SetPerformance(ctx, admin, f.ani.ID, 2025, "Sangat Baik"))
+		m, err := s.TalentMap(ctx, model.Scope{All: true}, 0)
+		must(t, err)
+		if m.Counts[9] != 1 || m.Counts[7] != 0 {
+			t.Fatalf("by default: counts %v", m.Counts)
+		}
+		next := settings.Default()
+		next.Potential.High = gap.Percent(95)
+		next.Boxes[7].Label = "Calon suksesor"
+		job, err := s.SaveSettings(ctx, admin, next)
+		must(t, err)
+		if job != nil {
+			t.Errorf("a 9-box change queued %+v", job)
+		}
+		m, err = s.TalentMap(ctx, model.Scope{All: true}, 0)
+		must(t, err)
+		if m.Counts[9] != 0 || m.Counts[7] != 1 || m.Boxes[7].Label != "Calon suksesor" || m.Boxes[7].Number != 7 {
+			t.Errorf("with High from 95 %%: counts %v, box 7 %+v", m.Counts, m.Boxes[7])
+		}
+		people, _, err := s.TalentBox(ctx, model.Scope{All: true}, 0, 7, 0, 10)
+		must(t, err)
+		if len(people) != 1 || people[0].ID != f.ani.ID || people[0].Box.Label != "Calon suksesor" || people[0].Box.Potential != gap.Medium {
+			t.Errorf("box 7: %+v", people)
+		}
+	})
+}
+
+// TestSettingsJobLeftRunning: a job a stopped node left running is taken up
+// once its time is over, one still within it is not.
+func TestSettingsJobLeftRunning(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		setupAssess(t, s)
+		now := s.Now().Unix()
+		for _, started := range []int64{now - 7*3600, now - 3600} {
+			_, err := s.DB().ExecContext(ctx, `INSERT INTO settings_job (retirement, levels, jpm, state, created_at, started_at)
+				VALUES (TRUE, FALSE, FALSE, 'running', $1, $1)`, started)
+			must(t, err)
+		}
+		must(t, s.RunSettingsJobs(ctx))
+		var states []string
+		var st string
+		rows, err := s.DB().QueryContext(ctx, `SELECT state FROM settings_job ORDER BY id`)
+		must(t, err)
+		for rows.Next() {
+			must(t, rows.Scan(&st))
+			states = append(states, st)
+		}
+		must(t, rows.Err())
+		rows.Close()
+		if len(states) != 2 || states[0] != store.JobDone || states[1] != store.JobRunning {
+			t.Errorf("states %v, want the old one done and the recent one still running", states)
+		}
+	})
+}
