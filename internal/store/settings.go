@@ -164,11 +164,20 @@ func (s *Store) StartSettingsJobs() {
 	s.background.Add(1)
 	go func() {
 		defer s.background.Done()
-		defer s.settingsRunning.Store(false)
-		ctx, cancel := context.WithTimeout(context.Background(), settingsJobLimit)
-		defer cancel()
-		if err := s.RunSettingsJobs(ctx); err != nil {
-			slog.Error("settings recompute", "err", err)
+		for {
+			ctx, cancel := context.WithTimeout(context.Background(), settingsJobLimit)
+			if err := s.RunSettingsJobs(ctx); err != nil {
+				slog.Error("settings recompute", "err", err)
+			}
+			cancel()
+			s.settingsRunning.Store(false)
+			// A save between the last look for queued jobs and the flag's
+			// reset found the flag set and started nothing: look again.
+			var queued bool
+			err := s.db.QueryRowContext(context.Background(), `SELECT EXISTS (SELECT 1 FROM settings_job WHERE state = $1)`, JobQueued).Scan(&queued)
+			if err != nil || !queued || !s.settingsRunning.CompareAndSwap(false, true) {
+				return
+			}
 		}
 	}()
 }
