@@ -403,7 +403,7 @@ func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Emp
 		}
 	}
 	var pt model.PositionType
-	var jenjang string
+	var jenjang, title string
 	if e.PositionID != 0 {
 		pos, err := a.st.Position(ctx, e.PositionID)
 		if apperr.Code(err) == apperr.ENOTFOUND {
@@ -418,7 +418,7 @@ func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Emp
 		if pos.UnitID != e.UnitID {
 			return nil, apperr.Invalid("position_id", "err.employee.position_of_other_unit", e.PositionID, pos.Title, e.UnitID)
 		}
-		pt, jenjang = pos.Type, pos.Jenjang
+		pt, jenjang, title = pos.Type, pos.Jenjang, pos.Title
 	}
 	// Without a unit there is nothing to weigh the supervisor against; the
 	// registry refuses the missing unit below, whoever the supervisor is.
@@ -435,7 +435,11 @@ func (a *API) checkEmployee(ctx context.Context, p *auth.Principal, e *model.Emp
 			return nil, apperr.Invalid("supervisor_id", "err.employee.supervisor_out_of_reach", e.SupervisorID)
 		}
 	}
-	ps := registry.CheckEmployeePosition(e, a.st.Now(), pt, jenjang)
+	set, err := a.st.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ps := registry.CheckEmployeePosition(e, a.st.Now(), set.Retirement.Age(pt, jenjang, title), jenjang)
 	if registry.HasError(ps) {
 		return nil, &problemsError{problems: ps}
 	}

@@ -33,6 +33,9 @@ func (a *API) routeTable() []route {
 		}},
 		{"GET", "/me", policy.Session, a.me},
 
+		{"GET", "/settings", policy.SettingsManage, a.getSettings},
+		{"PUT", "/settings", policy.SettingsManage, a.putSettings},
+
 		{"GET", "/units", policy.OrgRead, a.listUnits},
 		{"POST", "/units", policy.OrgWrite, a.createUnit},
 		{"GET", "/units/{id}", policy.OrgRead, a.getUnit},

@@ -62,6 +62,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	tuneGC(ctx, st) // after the demo fill, which is a batch job with its own needs
 	m := metrics.New(st.DB())
 	st.ObserveWork(m.ObserveJob)
+	// A recomputation queued by a node that stopped before running it,
+	// or left running by one that died, is taken up here.
+	st.StartSettingsJobs()
 	h, err := NewHandler(st, HandlerOptions{SecureCookies: cfg.Bool("secure-cookies"), Logger: logger, IdleTimeout: idle, Location: loc,
 		Metrics: m, MetricsAccess: metrics.Access{Allow: allow, Token: cfg.Get("metrics-token")}})
 	if err != nil {

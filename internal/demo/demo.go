@@ -160,7 +160,11 @@ func (b *builder) addProf(key string, mk func() prof) uint16 {
 	for _, w := range p.edu {
 		p.eduSum += w
 	}
-	p.ret = model.RetirementAge(p.ptype, p.jenjang)
+	ages := model.DefaultRetirementAges()
+	p.ret = ages.Age(p.ptype, p.jenjang, "")
+	if p.teacher {
+		p.ret = ages.Teacher
+	}
 	i := uint16(len(b.c.profs))
 	b.c.profs = append(b.c.profs, p)
 	b.profIdx[key] = i

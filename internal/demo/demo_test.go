@@ -209,8 +209,8 @@ func TestStructure(t *testing.T) {
 				if heads[p.UnitID] > 1 {
 					t.Fatalf("unit %d has two heads", p.UnitID)
 				}
-				if !p.Type.Managerial() {
-					t.Fatalf("head %s is not managerial", p.Title)
+				if !model.MayHead(p.Type, p.Title) {
+					t.Fatalf("head %s is neither managerial nor a teacher", p.Title)
 				}
 			}
 			if (p.Type == model.Fungsional) != (p.Jenjang != "") {
@@ -275,7 +275,7 @@ func TestDefaultCity(t *testing.T) {
 			return fmt.Errorf("employee %d golongan %q (%s)", e.ID, e.Golongan, e.Kind)
 		}
 		if e.Status == model.StatusAktif {
-			rd := model.RetirementDate(e.BirthDate, model.RetirementAge(p.Type, p.Jenjang))
+			rd := model.RetirementDate(e.BirthDate, model.DefaultRetirementAges().Age(p.Type, p.Jenjang, p.Title))
 			if !rd.After(o.Now) {
 				return fmt.Errorf("employee %d (%s, born %s) active after retirement %s", e.ID, p.Title, e.BirthDate.Format("2006-01-02"), rd.Format("2006-01-02"))
 			}
@@ -507,5 +507,64 @@ func TestStory(t *testing.T) {
 	cyc := StoryCycle(testNow, c.Units[0].ID)
 	if err := cyc.Validate(); err != nil || cyc.Status(model.CycleToday(testNow)) != model.CycleOpen {
 		t.Errorf("the story's cycle %+v is not a valid open cycle: %v", cyc, err)
+	}
+}
+
+// TestPositionsAsTheLawHasThem: the Sekda of a kota is JPT Pratama; every
+// school is headed by a Guru post (a kepala sekolah is a teacher with an
+// additional duty), which Position.Validate accepts; teachers retire at 60,
+// so active teachers of 58 and 59 exist.
+func TestPositionsAsTheLawHasThem(t *testing.T) {
+	o := Options{Seed: 1, Now: testNow}
+	c := mustCity(t, o)
+	if p := c.Positions[0]; p.Title != "Sekretaris Daerah" || p.Type != model.JPTPratama || !p.IsHead {
+		t.Errorf("Sekda post %+v, want a JPT Pratama head post", p)
+	}
+	schools, teacherHeads := 0, 0
+	for _, u := range c.Units {
+		if strings.HasPrefix(u.Code, "UPT-SDN-") || strings.HasPrefix(u.Code, "UPT-SMPN-") {
+			schools++
+		}
+	}
+	for _, p := range c.Positions {
+		if p.Type == model.JPTMadya {
+			t.Errorf("a kota has no JPT Madya post: %s", p.Title)
+		}
+		if !p.IsHead {
+			continue
+		}
+		u := c.Units[p.UnitID-1]
+		school := strings.HasPrefix(u.Code, "UPT-SDN-") || strings.HasPrefix(u.Code, "UPT-SMPN-")
+		if school {
+			if !model.IsTeacherPost(p.Type, p.Title) {
+				t.Fatalf("school %s headed by %s (%s), not a Guru post", u.Name, p.Title, p.Type)
+			}
+			if err := p.Validate(); err != nil {
+				t.Fatalf("school head post %s refused: %v", p.Title, err)
+			}
+			teacherHeads++
+		} else if model.IsTeacherPost(p.Type, p.Title) {
+			t.Errorf("a teacher heads %s, which is not a school", u.Name)
+		}
+	}
+	if schools == 0 || teacherHeads != schools {
+		t.Errorf("%d schools, %d headed by a Guru post", schools, teacherHeads)
+	}
+	old := 0
+	err := c.Employees(o, func(e *model.Employee) error {
+		p := c.Positions[e.PositionID-1]
+		if e.Status != model.StatusAktif || !model.IsTeacherPost(p.Type, p.Title) {
+			return nil
+		}
+		if model.RetirementDate(e.BirthDate, 58).Before(o.Now) {
+			old++ // past 58: only a teacher's age of 60 keeps them active
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old == 0 {
+		t.Error("no active teacher older than 58: the demo still retires teachers at 58")
 	}
 }

@@ -203,7 +203,6 @@ const (
 	mJPTP
 	mAdmin
 	mPengawas
-	mKepsek
 	mKapus
 	mSekLurah
 	numMgr
@@ -215,11 +214,10 @@ var managers = [numMgr]struct {
 	edu    [5]uint16
 	female float32
 }{
-	mSekda:    {model.JPTMadya, 14, 15, [5]uint16{0, 0, 0, 70, 30}, 0.2},
+	mSekda:    {model.JPTPratama, 14, 15, [5]uint16{0, 0, 0, 70, 30}, 0.2}, // a kota's Sekda (PP 18/2016)
 	mJPTP:     {model.JPTPratama, 14, 15, [5]uint16{0, 0, 5, 80, 15}, 0.25},
 	mAdmin:    {model.Administrator, 12, 13, [5]uint16{0, 0, 30, 68, 2}, 0.33},
 	mPengawas: {model.Pengawas, 11, 12, [5]uint16{0, 0, 55, 45}, 0.4},
-	mKepsek:   {model.Pengawas, 11, 13, [5]uint16{0, 0, 60, 40}, 0.5},
 	mKapus:    {model.Pengawas, 10, 12, [5]uint16{0, 0, 50, 50}, 0.62},
 	mSekLurah: {model.Pengawas, 9, 11, [5]uint16{0, 5, 75, 20}, 0.45},
 }

@@ -120,15 +120,23 @@ func (b *builder) schools(disdik int64) {
 	for i := range nSD {
 		num := sdNumber(i)
 		id := b.unit(disdik, "UPT-SDN-"+num, "SD Negeri "+num+" Medan", model.UnitUPT, catSchool)
-		b.head(id, "Kepala Sekolah", mKepsek, fTeach)
+		b.principal(id)
 		b.staff(id, sdStaff, vary(id))
 	}
 	for i := range nSMP {
 		num := strconv.Itoa(i + 1)
 		id := b.unit(disdik, "UPT-SMPN-"+num, "SMP Negeri "+num+" Medan", model.UnitUPT, catSchool)
-		b.head(id, "Kepala Sekolah", mKepsek, fTeach)
+		b.principal(id)
 		b.staff(id, smpStaff, vary(id))
 	}
+}
+
+// principal adds a school's head post: a Guru post flagged as the head of
+// the school, since a kepala sekolah is a teacher with an additional duty
+// (Permendikbudristek 40/2021), not a Pengawas post. The title tells it
+// apart from the school's other Guru Ahli Madya posts.
+func (b *builder) principal(school int64) {
+	b.position(school, "Guru Ahli Madya (Kepala Sekolah)", b.famProf("guru", "ahli_madya"), 0, flagHead)
 }
 
 var extraSuffix = []string{"Baru", "Hilir", "Hulu", "Tengah", "Timur", "Barat", "Utara", "Selatan", "Indah", "Jaya"}

@@ -17,15 +17,7 @@ func TalentYears(now time.Time) [2]int {
 // thresholds, and excluded when a moderate or heavy discipline penalty is
 // in force (see BoxTable.Place).
 func PlaceTalent(predikat [2]string, jpmCapped Fixed, hasJPM, excluded bool) Box {
-	pot := PotentialUnknown
-	if hasJPM {
-		pot = PotentialFromJPM(jpmCapped, DefaultPotentialThresholds())
-	}
-	var perf [2]Performance
-	for i, p := range predikat {
-		perf[i], _ = PerformanceFromPredikat(p)
-	}
-	return NineBox(PerformanceOverYears(perf[:]), pot, excluded)
+	return PlaceTalentWith(DefaultPotentialThresholds(), defaultBoxes, predikat, jpmCapped, hasJPM, excluded)
 }
 
 // TalentMap is the 9-box of the active employees in a scope (Permen PANRB

@@ -102,7 +102,7 @@ func init() {
 		"err.position.position_name_required":  "the position name is required",
 		"err.position.position_unit_required":  "the position's unit is required",
 		"err.position.jenjang_unknown":         "jenjang %q is unknown for functional positions",
-		"err.position.head_must_be_managerial": "only a managerial position can head a unit",
+		"err.position.head_must_be_managerial": "only a managerial or a Guru position (school principal) can head a unit",
 		"err.position.title_or_code_exists":    "position %q already exists in this unit or its code %s is in use",
 		"err.position.title_or_code_in_use":    "position %q already exists in this unit or its code is in use",
 
@@ -297,7 +297,7 @@ func init() {
 		"err.import.level_unknown":             "level %q is unknown",
 		"err.import.jenjang_required":          "a functional position needs a level (e.g. Ahli Pertama)",
 		"err.import.head_flag_unknown":         "KEPALA UNIT %q is unknown: use Ya or Tidak",
-		"err.import.head_must_be_managerial":   "only managerial positions can head a unit",
+		"err.import.head_must_be_managerial":   "only managerial positions or a Guru position (school principal) can head a unit",
 		"err.import.same_position_as_line":     "same position as line %d",
 		"err.import.position_occurs_again":     "this position occurs again at line %d",
 		"err.import.unit_code_unknown":         "unit code %q is unknown: import or add the unit first",

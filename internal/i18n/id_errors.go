@@ -102,7 +102,7 @@ func init() {
 		"err.position.position_name_required":  "nama jabatan wajib diisi",
 		"err.position.position_unit_required":  "unit jabatan wajib diisi",
 		"err.position.jenjang_unknown":         "jenjang %q tidak dikenal untuk jabatan fungsional",
-		"err.position.head_must_be_managerial": "hanya jabatan manajerial yang dapat memimpin unit",
+		"err.position.head_must_be_managerial": "hanya jabatan manajerial atau jabatan Guru (kepala sekolah) yang dapat memimpin unit",
 		"err.position.title_or_code_exists":    "jabatan %q sudah ada di unit ini atau kodenya %s sudah dipakai",
 		"err.position.title_or_code_in_use":    "jabatan %q sudah ada di unit ini atau kodenya sudah dipakai",
 
@@ -297,7 +297,7 @@ func init() {
 		"err.import.level_unknown":             "jenjang %q tidak dikenal",
 		"err.import.jenjang_required":          "jabatan fungsional memerlukan jenjang (misalnya Ahli Pertama)",
 		"err.import.head_flag_unknown":         "isian KEPALA UNIT %q tidak dikenal: isi Ya atau Tidak",
-		"err.import.head_must_be_managerial":   "hanya jabatan manajerial (JPT, Administrator, Pengawas) yang dapat menjadi kepala unit",
+		"err.import.head_must_be_managerial":   "hanya jabatan manajerial (JPT, Administrator, Pengawas) atau jabatan Guru (kepala sekolah) yang dapat menjadi kepala unit",
 		"err.import.same_position_as_line":     "jabatan sama dengan baris %d",
 		"err.import.position_occurs_again":     "jabatan ini muncul lagi di baris %d",
 		"err.import.unit_code_unknown":         "kode unit %q tidak dikenal: impor atau tambahkan unit ini lebih dulu",

@@ -60,7 +60,11 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 	if err != nil {
 		return nil, err
 	}
-	c := newEmpConv(st, s, r)
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := newEmpConv(st, s, r, set.Retirement)
 	rep := s.rep
 
 	// Pass 1.

@@ -18,14 +18,15 @@ type empConv struct {
 	refs    *refs
 	cols    *columns
 	now     time.Time
+	retire  model.RetirementAges // the settings' retirement ages
 	numeric bool
 	newPos  map[string]int // key → 1-based index in newList
 	newList []NewPosition
 	folded  map[string]string // foldKey cache: files repeat unit names and titles
 }
 
-func newEmpConv(st *store.Store, s *session, r *refs) *empConv {
-	return &empConv{refs: r, cols: s.cols, now: st.Now(), numeric: s.format == "xlsx", newPos: map[string]int{}, folded: map[string]string{}}
+func newEmpConv(st *store.Store, s *session, r *refs, retire model.RetirementAges) *empConv {
+	return &empConv{refs: r, cols: s.cols, now: st.Now(), retire: retire, numeric: s.format == "xlsx", newPos: map[string]int{}, folded: map[string]string{}}
 }
 
 // fold is foldKey with a bounded cache.
@@ -92,7 +93,7 @@ func (c *empConv) convert(cells []string, line int) (*store.ImportRow, []Problem
 	}
 
 	// Position.
-	ptype, pjenjang := c.position(cells, line, u, unitErr, row, &ps)
+	ptype, pjenjang, ptitle := c.position(cells, line, u, unitErr, row, &ps)
 
 	// Supervisor.
 	if sup := nip.Normalize(cols.get(cells, fSupervisorNIP)); sup != "" {
@@ -111,7 +112,7 @@ func (c *empConv) convert(cells []string, line int) (*store.ImportRow, []Problem
 		}
 	}
 
-	for _, p := range registry.CheckEmployeePosition(e, c.now, ptype, pjenjang) {
+	for _, p := range registry.CheckEmployeePosition(e, c.now, c.retire.Age(ptype, pjenjang, ptitle), pjenjang) {
 		if p.Field == registry.FieldUnit && unitErr {
 			continue // already explained
 		}
@@ -129,13 +130,14 @@ func (c *empConv) convert(cells []string, line int) (*store.ImportRow, []Problem
 
 // position resolves the row's position by code, or by title within the
 // row's unit; an unknown title (or an unknown code with a title) becomes a
-// new position. It returns the type and jenjang for the retirement check.
-func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr bool, row *store.ImportRow, ps *[]Problem) (model.PositionType, string) {
+// new position. It returns the type, jenjang and title for the retirement
+// check.
+func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr bool, row *store.ImportRow, ps *[]Problem) (model.PositionType, string, string) {
 	cols := c.cols
 	code, title := cols.get(cells, fPositionCode), cols.get(cells, fPosition)
 	rawType, rawJenjang := cols.get(cells, fPositionType), cols.get(cells, fJenjang)
 	if code == "" && title == "" {
-		return "", ""
+		return "", "", ""
 	}
 	if code != "" {
 		if p, ok := c.refs.positionByCode(code); ok {
@@ -150,25 +152,25 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 				*ps = append(*ps, c.problem(line, fPositionCode, cells, fPositionCode, "position.scope",
 					fmt.Sprintf("jabatan %s (%s) milik unit %s: tidak dapat diberikan kepada pegawai unit ini lewat impor Anda", p.Code, p.Title, pu.Name),
 					fmt.Sprintf("position %s (%s) belongs to unit %s: your import cannot give it to an employee of this unit", p.Code, p.Title, pu.Name), false))
-				return "", ""
+				return "", "", ""
 			}
 			row.Employee.PositionID = p.ID
-			return p.Type, p.Jenjang
+			return p.Type, p.Jenjang, p.Title
 		}
 		if title == "" {
 			*ps = append(*ps, c.problem(line, fPositionCode, cells, fPositionCode, "position.unknown",
 				fmt.Sprintf("kode jabatan %q tidak dikenal: isi juga kolom JABATAN agar jabatan baru dibuat, atau impor jabatan lebih dulu", code),
 				fmt.Sprintf("position code %q is unknown: also fill JABATAN to create a new position, or import positions first", code), false))
-			return "", ""
+			return "", "", ""
 		}
 	} else if u != nil {
 		if p, ok := c.refs.positionByTitle(u.ID, c.fold(title)); ok {
 			row.Employee.PositionID = p.ID
-			return p.Type, p.Jenjang
+			return p.Type, p.Jenjang, p.Title
 		}
 	}
 	if u == nil || unitErr {
-		return "", "" // the unit problem is reported already
+		return "", "", "" // the unit problem is reported already
 	}
 	// A new position.
 	key := fmt.Sprintf("t:%d:%s", u.ID, c.fold(title))
@@ -178,7 +180,7 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 	if i, ok := c.newPos[key]; ok {
 		row.NewPosition = i
 		np := c.newList[i-1]
-		return np.Type, np.Jenjang
+		return np.Type, np.Jenjang, np.Title
 	}
 	t, j, head := inferPosition(title, u.Kind)
 	guessed := true
@@ -188,10 +190,10 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 			*ps = append(*ps, c.problem(line, fPositionType, cells, fPositionType, "position.type",
 				fmt.Sprintf("jenis jabatan %q tidak dikenal (JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Fungsional, Pelaksana)", rawType),
 				fmt.Sprintf("position type %q is unknown (JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, Fungsional, Pelaksana)", rawType), false))
-			return "", ""
+			return "", "", ""
 		}
 		if pt != t {
-			j, head = "", head && pt.Managerial()
+			j, head = "", head && model.MayHead(pt, title)
 		}
 		t, guessed = pt, false
 	}
@@ -201,7 +203,7 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 			*ps = append(*ps, c.problem(line, fJenjang, cells, fJenjang, "position.jenjang",
 				fmt.Sprintf("jenjang %q tidak dikenal (Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama, Pemula, Terampil, Mahir, Penyelia)", rawJenjang),
 				fmt.Sprintf("level %q is unknown (Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama, Pemula, Terampil, Mahir, Penyelia)", rawJenjang), false))
-			return "", ""
+			return "", "", ""
 		}
 		j = jj
 	}
@@ -211,9 +213,9 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 		*ps = append(*ps, c.problem(line, fJenjang, cells, fJenjang, "position.jenjang",
 			fmt.Sprintf("jabatan fungsional baru %q memerlukan jenjang (kolom JENJANG, misalnya Ahli Pertama)", title),
 			fmt.Sprintf("new functional position %q needs a level (JENJANG column, e.g. Ahli Pertama)", title), false))
-		return "", ""
+		return "", "", ""
 	}
-	head = head && t.Managerial() && !c.refs.unitHead[u.ID]
+	head = head && model.MayHead(t, title) && !c.refs.unitHead[u.ID]
 	if head {
 		c.refs.unitHead[u.ID] = true
 	}
@@ -221,7 +223,7 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 		UnitCode: u.Code, UnitName: u.Name, IsHead: head, Guessed: guessed, Line: line})
 	c.newPos[key] = len(c.newList)
 	row.NewPosition = len(c.newList)
-	return t, j
+	return t, j, title
 }
 
 // holdsHeadPost reports whether the row's position is the head post of a

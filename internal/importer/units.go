@@ -280,7 +280,7 @@ func Positions(ctx context.Context, st *store.Store, path string, o Options) (*R
 		} else if old == nil {
 			head = head && !r.unitHead[u.ID]
 		}
-		if head && !t.Managerial() {
+		if head && !model.MayHead(t, title) {
 			prob(fIsHead, "Ya", "position.head", "err.import.head_must_be_managerial")
 		}
 		p.Type, p.Jenjang, p.IsHead = t, j, head

@@ -74,21 +74,6 @@ func itoa(i int) string {
 	return string(rune('0'+i/10)) + string(rune('0'+i%10))
 }
 
-// RetirementAge is the age at which an employee in a position retires
-// (domain.md §5, a default an administrator may change later): 65 for Ahli
-// Utama, 60 for JPT and Ahli Madya, 58 for everybody else.
-func RetirementAge(t PositionType, jenjang string) int {
-	switch {
-	case t == Fungsional && jenjang == "ahli_utama":
-		return 65
-	case t == JPTUtama || t == JPTMadya || t == JPTPratama:
-		return 60
-	case t == Fungsional && jenjang == "ahli_madya":
-		return 60
-	}
-	return 58
-}
-
 // RetirementDate is the first day of the month after the employee reaches
 // the retirement age: the date pension starts (TMT pensiun).
 func RetirementDate(birth time.Time, age int) time.Time {

@@ -53,7 +53,7 @@ func (p *Position) Validate() error {
 	} else {
 		p.Jenjang = ""
 	}
-	if p.IsHead && !p.Type.Managerial() {
+	if p.IsHead && !MayHead(p.Type, p.Title) {
 		return apperr.Invalid("is_head", "err.position.head_must_be_managerial")
 	}
 	return nil

@@ -47,6 +47,8 @@ func TestPositionValidate(t *testing.T) {
 		{Position{Title: "A", Type: "menteri", UnitID: 1}, "type"},
 		{Position{Title: "Kepala Seksi", Type: Pelaksana, UnitID: 1, IsHead: true}, "is_head"},
 		{Position{Title: "Kepala Seksi", Type: Pengawas, UnitID: 1, IsHead: true}, ""},
+		{Position{Title: "Guru Ahli Madya (Kepala Sekolah)", Type: Fungsional, Jenjang: "ahli_madya", UnitID: 1, IsHead: true}, ""},
+		{Position{Title: "Pustakawan Ahli Madya", Type: Fungsional, Jenjang: "ahli_madya", UnitID: 1, IsHead: true}, "is_head"},
 	} {
 		p := c.p
 		if got := fieldOf(p.Validate()); got != c.field {

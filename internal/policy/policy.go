@@ -76,13 +76,15 @@ const (
 	PenaltyRead      Action = "penalty.read"      // discipline penalties: one's own, or administered
 	PenaltyWrite     Action = "penalty.write"     // record and revoke penalties (never one's own)
 	PerformanceWrite Action = "performance.write" // SKP predikat per year (never one's own)
+
+	SettingsManage Action = "settings.manage" // the rules as data (retirement ages, thresholds, 9-box, weights): BKPSDM
 )
 
 // Actions lists every action, for tests and documentation.
 var Actions = []Action{Public, Session, OrgRead, RegistryRead, EmployeeWrite, EmployeeImport, OrgWrite, AccountManage,
 	AuditRead, SecurityRead, DictionaryRead, DictionaryImport, DictionaryWrite, StandardRead, StandardWrite, AssessmentSelf,
 	AssessmentRate, AssessmentImport, CompetencyRead, EvidenceSubmit, EvidenceRead, EvidenceReview, CycleRead, CycleManage,
-	NeedsRead, SurveyResults, TalentRead, SurveyAnswer, SurveyManage, PenaltyRead, PenaltyWrite, PerformanceWrite}
+	NeedsRead, SurveyResults, TalentRead, SurveyAnswer, SurveyManage, PenaltyRead, PenaltyWrite, PerformanceWrite, SettingsManage}
 
 var (
 	everyone = []model.Role{model.RolePegawai, model.RoleAtasan, model.RoleAdminOPD, model.RoleAdminBKPSDM,
@@ -127,6 +129,7 @@ var roles = map[Action][]model.Role{
 	PenaltyRead:      everyone,
 	PenaltyWrite:     admins,
 	PerformanceWrite: admins,
+	SettingsManage:   govAdmins,
 }
 
 // shape holds the actions whose permission also depends on the shape of
@@ -271,7 +274,7 @@ func May(p *Principal, a Action, t Target) bool {
 	me := p.User.EmployeeID
 	self := me != 0 && t.EmployeeID == me
 	switch a {
-	case Session, OrgRead, DictionaryRead, DictionaryImport, StandardWrite, OrgWrite, AuditRead, SecurityRead, EmployeeImport:
+	case Session, OrgRead, DictionaryRead, DictionaryImport, StandardWrite, OrgWrite, AuditRead, SecurityRead, EmployeeImport, SettingsManage:
 		return true // not about one record, or about every record alike
 	case AssessmentSelf, EvidenceSubmit:
 		return self // one's own assessment and evidence, so one needs an employee record

@@ -254,12 +254,13 @@ func ValidEmail(s string) bool {
 // errors and warnings. It is CheckEmployeePosition without a position: the
 // retirement warning then uses the general retirement age (58).
 func CheckEmployee(e *model.Employee, now time.Time) []Problem {
-	return CheckEmployeePosition(e, now, "", "")
+	return CheckEmployeePosition(e, now, model.DefaultRetirementAges().Age("", "", ""), "")
 }
 
 // CheckEmployeePosition normalises e in place and returns every rule it
-// breaks. The position type and jenjang decide the retirement age of the
-// "retired but still active" warning.
+// breaks. retireAge is the retirement age of the employee's post (the
+// settings' model.RetirementAges.Age) for the "retired but still active"
+// warning; jenjang, of a functional post, is what its golongan is compared with.
 //
 // Normalisation: the NIP to its digits (nip.Normalize); name, titles and
 // birth place trimmed with white space collapsed; when the name carries
@@ -282,7 +283,7 @@ func CheckEmployee(e *model.Employee, now time.Time) []Problem {
 // differing from the NIP (old records hold real, later-corrected differences,
 // domain.md §5), an employee past retirement age still marked aktif, and a
 // golongan outside the range of the functional position's jenjang.
-func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionType, jenjang string) []Problem {
+func CheckEmployeePosition(e *model.Employee, now time.Time, retireAge int, jenjang string) []Problem {
 	var ps []Problem
 	e.NIP = nip.Normalize(e.NIP)
 	e.Name = collapse(e.Name)
@@ -408,7 +409,7 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, pt model.PositionTy
 		}
 	}
 	if e.Status == model.StatusAktif && !e.BirthDate.IsZero() {
-		age := model.RetirementAge(pt, jenjang)
+		age := retireAge
 		if r := model.RetirementDate(e.BirthDate, age); !r.After(now) {
 			ps = append(ps, problem(FieldStatus, CodeRetired, true, "err.registry.retired_active", age, r.Format("02-01-2006")))
 		}

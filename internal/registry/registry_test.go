@@ -194,7 +194,7 @@ func TestGolonganAgainstJenjang(t *testing.T) {
 		if c.kind == model.PPPK {
 			e.Gender = "P"
 		}
-		ps := CheckEmployeePosition(&e, now, model.Fungsional, c.jenjang)
+		ps := CheckEmployeePosition(&e, now, 58, c.jenjang)
 		var got *Problem
 		for i := range ps {
 			if ps[i].Code == CodeGolonganJenjang {

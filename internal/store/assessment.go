@@ -220,7 +220,11 @@ func (s *Store) recomputeLevel(ctx context.Context, q queryer, employeeID, compe
 	if err != nil {
 		return err
 	}
-	res := assess.Resolve(assess.DefaultRule(), evs, s.Now())
+	set, err := loadSettings(ctx, q)
+	if err != nil {
+		return err
+	}
+	res := assess.Resolve(set.Rule(), evs, s.Now())
 	if len(res) == 0 {
 		_, err := q.ExecContext(ctx, `DELETE FROM current_level WHERE employee_id = $1 AND competency_id = $2`, employeeID, competencyID)
 		return err
@@ -305,8 +309,12 @@ func (s *Store) recomputeJPM(ctx context.Context, q queryer, employeeID int64) e
 	if err != nil {
 		return err
 	}
+	set, err := loadSettings(ctx, q)
+	if err != nil {
+		return err
+	}
 	var res gap.Result
-	gap.ComputeInto(&res, reqs, act)
+	gap.ComputeIntoWith(&res, set.Thresholds(), reqs, act)
 	return upsertJPM(ctx, q, employeeID, pos, sid, &res, s.Now().Unix())
 }
 
@@ -336,8 +344,12 @@ func (s *Store) recomputeLevels(ctx context.Context, q queryer, employeeID int64
 	if _, err := q.ExecContext(ctx, `DELETE FROM current_level WHERE employee_id = $1`, employeeID); err != nil {
 		return err
 	}
+	set, err := loadSettings(ctx, q)
+	if err != nil {
+		return err
+	}
 	now := s.Now()
-	for _, r := range assess.Resolve(assess.DefaultRule(), evs, now) {
+	for _, r := range assess.Resolve(set.Rule(), evs, now) {
 		if err := upsertLevel(ctx, q, employeeID, &r, now.Unix()); err != nil {
 			return err
 		}

@@ -104,7 +104,11 @@ func (s *Store) EmployeeCompetencies(ctx context.Context, employeeID int64) (*Em
 	if err != nil {
 		return nil, err
 	}
-	rule := assess.DefaultRule()
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rule := set.Rule()
 	res := assess.Resolve(rule, evs, s.Now())
 	byComp := map[int64]*assess.Resolution{}
 	var actual []gap.Actual
@@ -112,7 +116,7 @@ func (s *Store) EmployeeCompetencies(ctx context.Context, employeeID int64) (*Em
 		byComp[res[i].CompetencyID] = &res[i]
 		actual = append(actual, gap.Actual{CompetencyID: res[i].CompetencyID, Level: res[i].Level})
 	}
-	gap.ComputeInto(&out.Result, reqs, actual)
+	gap.ComputeIntoWith(&out.Result, set.Thresholds(), reqs, actual)
 	if len(reqs) > 0 {
 		if err := s.fillItems(ctx, out, reqs, byComp); err != nil {
 			return nil, err
@@ -228,9 +232,19 @@ type RecomputeStats struct {
 // range query and writes the levels with multi-row INSERTs), then every JPM
 // from the current standards and those levels with RecomputeJPM.
 func (s *Store) RecomputeAll(ctx context.Context) (RecomputeStats, error) {
+	return s.recomputeAll(ctx, nil)
+}
+
+// recomputeAll is RecomputeAll telling progress, when not nil, how many
+// employees' levels are done after each batch. The rule is the settings'.
+func (s *Store) recomputeAll(ctx context.Context, progress func(done int64) error) (RecomputeStats, error) {
 	start := time.Now()
 	var st RecomputeStats
-	rule := assess.DefaultRule()
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return st, err
+	}
+	rule := set.Rule()
 	var last int64
 	for {
 		var batch []int64
@@ -280,6 +294,11 @@ func (s *Store) RecomputeAll(ctx context.Context) (RecomputeStats, error) {
 			return st, err
 		}
 		st.Employees += len(batch)
+		if progress != nil {
+			if err := progress(int64(st.Employees)); err != nil {
+				return st, err
+			}
+		}
 	}
 	n, err := s.RecomputeJPM(ctx, 0)
 	st.JPM = n

@@ -72,6 +72,10 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 	if !empty {
 		return 0, apperr.New(apperr.ECONFLICT, "basis data sudah berisi pegawai; gunakan basis data baru untuk demo")
 	}
+	set, err := loadSettings(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
 	dropped, err := s.dropImportIndexes(ctx, tx)
 	if err != nil {
 		return 0, err
@@ -108,7 +112,7 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 		if !unitOK[p.UnitID] {
 			return 0, fmt.Errorf("store: load positions: position %d in unknown unit %d", p.ID, p.UnitID)
 		}
-		ages[p.ID] = model.RetirementAge(p.Type, p.Jenjang)
+		ages[p.ID] = set.Retirement.Age(p.Type, p.Jenjang, p.Title)
 		if p.IsHead {
 			headPos[p.ID] = p.UnitID
 		}
@@ -135,7 +139,7 @@ func (s *Store) loadRegistryTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 			if e.PositionID != 0 {
 				return fmt.Errorf("store: load employee %s: unknown position %d", e.NIP, e.PositionID)
 			}
-			age = 58
+			age = set.Retirement.Age("", "", "")
 		}
 		if !unitOK[e.UnitID] {
 			return fmt.Errorf("store: load employee %s: unknown unit %d", e.NIP, e.UnitID)

@@ -88,16 +88,20 @@ func (s *Store) EmployeeByNIP(ctx context.Context, nip string) (*EmployeeView, e
 }
 
 // retirementFor computes the retirement date from the birth date and the
-// position (type and jenjang decide the age).
+// position (its type, jenjang and title decide the age in the settings).
 func retirementFor(ctx context.Context, q queryer, e *model.Employee) (string, error) {
 	var t model.PositionType
-	var jenjang string
+	var jenjang, title string
 	if e.PositionID != 0 {
-		if err := q.QueryRowContext(ctx, `SELECT type, jenjang FROM position WHERE id = $1`, e.PositionID).Scan(&t, &jenjang); err != nil {
+		if err := q.QueryRowContext(ctx, `SELECT type, jenjang, title FROM position WHERE id = $1`, e.PositionID).Scan(&t, &jenjang, &title); err != nil {
 			return "", notFound(err, "err.employee.position_does_not_exist", e.PositionID)
 		}
 	}
-	return date.Format(model.RetirementDate(e.BirthDate, model.RetirementAge(t, jenjang))), nil
+	set, err := loadSettings(ctx, q)
+	if err != nil {
+		return "", err
+	}
+	return date.Format(model.RetirementDate(e.BirthDate, set.Retirement.Age(t, jenjang, title))), nil
 }
 
 // CreateEmployee inserts a validated employee (see registry.Check) and

@@ -97,9 +97,10 @@ type employeeImporter struct {
 	q        queryer
 	imp      *EmployeeImport
 	res      ImportResult
-	posInfo  *posTable     // position → retirement age, head post
-	newPos   map[int]int64 // number of a new position (NewPosition) → its id
-	empty    bool          // the employee table was empty at the start
+	posInfo  *posTable            // position → retirement age, head post
+	retire   model.RetirementAges // the settings' retirement ages
+	newPos   map[int]int64        // number of a new position (NewPosition) → its id
+	empty    bool                 // the employee table was empty at the start
 	now      int64
 	insStmt  *sql.Stmt
 	wordStmt *sql.Stmt
@@ -287,7 +288,7 @@ func (ei *employeeImporter) createPosition(ctx context.Context, tx *sql.Tx, n in
 	ei.newPos[n] = p.ID
 	ei.res.PositionsCreated++
 	if ei.posInfo != nil {
-		ei.posInfo.set(p.ID, posKind{age: int32(model.RetirementAge(p.Type, p.Jenjang)), isHead: p.IsHead, unit: p.UnitID})
+		ei.posInfo.set(p.ID, posKind{age: int32(ei.retire.Age(p.Type, p.Jenjang, p.Title)), isHead: p.IsHead, unit: p.UnitID})
 	}
 	return nil
 }

@@ -58,13 +58,18 @@ func (t *posTable) set(id int64, k posKind) {
 // retireAge is the retirement age of the holder of position id (0: none).
 func (ei *employeeImporter) retireAge(pk posKind, id int64) int {
 	if id == 0 {
-		return model.RetirementAge("", "")
+		return ei.retire.Age("", "", "")
 	}
 	return int(pk.age)
 }
 
 // run reads every row in batches and classifies (and, unless dry, writes) it.
 func (ei *employeeImporter) run(ctx context.Context) error {
+	set, err := loadSettings(ctx, ei.q)
+	if err != nil {
+		return err
+	}
+	ei.retire = set.Retirement
 	if err := ei.loadPositions(ctx); err != nil {
 		return err
 	}
@@ -106,7 +111,11 @@ func (ei *employeeImporter) loadPositions(ctx context.Context) error {
 	// Retirement ages by type and level: a few dozen pairs, looked up
 	// without building a key per position.
 	ages := map[string]map[string]int32{}
-	add := func(id int64, t, jenjang []byte, isHead bool, unit int64) {
+	add := func(id int64, t, jenjang, title []byte, isHead bool, unit int64) {
+		if model.IsTeacherPost(model.PositionType(t), string(title)) {
+			ei.posInfo.set(id, posKind{age: int32(ei.retire.Teacher), isHead: isHead, unit: unit})
+			return
+		}
 		byLevel := ages[string(t)]
 		if byLevel == nil {
 			byLevel = map[string]int32{}
@@ -114,12 +123,12 @@ func (ei *employeeImporter) loadPositions(ctx context.Context) error {
 		}
 		age, ok := byLevel[string(jenjang)]
 		if !ok {
-			age = int32(model.RetirementAge(model.PositionType(t), string(jenjang)))
+			age = int32(ei.retire.Age(model.PositionType(t), string(jenjang), ""))
 			byLevel[string(jenjang)] = age
 		}
 		ei.posInfo.set(id, posKind{age: age, isHead: isHead, unit: unit})
 	}
-	const q = `SELECT id, type, jenjang, is_head, unit_id FROM position`
+	const q = `SELECT id, type, jenjang, title, is_head, unit_id FROM position`
 	rows, err := ei.q.QueryContext(ctx, q)
 	if err != nil {
 		return fmt.Errorf("store: import: positions: %w", err)
@@ -127,12 +136,12 @@ func (ei *employeeImporter) loadPositions(ctx context.Context) error {
 	defer rows.Close()
 	for rows.Next() {
 		var id, unit int64
-		var t, jenjang sql.RawBytes
+		var t, jenjang, title sql.RawBytes
 		var isHead bool
-		if err := rows.Scan(&id, &t, &jenjang, &isHead, &unit); err != nil {
+		if err := rows.Scan(&id, &t, &jenjang, &title, &isHead, &unit); err != nil {
 			return err
 		}
-		add(id, t, jenjang, isHead, unit)
+		add(id, t, jenjang, title, isHead, unit)
 	}
 	return rows.Err()
 }
@@ -331,11 +340,11 @@ func (ei *employeeImporter) insert(ctx context.Context, rows []*ImportRow) ([]in
 			if !known {
 				var k posKind
 				var t model.PositionType
-				var jenjang string
-				if err := ei.q.QueryRowContext(ctx, `SELECT type, jenjang, is_head, unit_id FROM position WHERE id = $1`, e.PositionID).Scan(&t, &jenjang, &k.isHead, &k.unit); err != nil {
+				var jenjang, title string
+				if err := ei.q.QueryRowContext(ctx, `SELECT type, jenjang, title, is_head, unit_id FROM position WHERE id = $1`, e.PositionID).Scan(&t, &jenjang, &title, &k.isHead, &k.unit); err != nil {
 					return nil, notFound(err, "jabatan %d tidak ada", e.PositionID)
 				}
-				k.age = int32(model.RetirementAge(t, jenjang))
+				k.age = int32(ei.retire.Age(t, jenjang, title))
 				ei.posInfo.set(e.PositionID, k)
 				pk = k
 			}

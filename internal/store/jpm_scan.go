@@ -148,8 +148,12 @@ func (s *Store) scanChunk(ctx context.Context, q queryer, plan *jpmPlan, lo, hi 
 // package gap.
 func (s *Store) jpmChunk(ctx context.Context, q queryer, plan *jpmPlan, lo, hi int64, buf *jpmScratch) ([]EmployeeJPM, error) {
 	var out []EmployeeJPM
-	t := gap.DefaultThresholds()
-	err := s.scanChunk(ctx, q, plan, lo, hi, false, buf, func(e *jpmEmp, lv []int) {
+	set, err := loadSettings(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	t := set.Thresholds()
+	err = s.scanChunk(ctx, q, plan, lo, hi, false, buf, func(e *jpmEmp, lv []int) {
 		act := buf.actual[:0]
 		for i, r := range e.std.reqs {
 			act = append(act, gap.Actual{CompetencyID: r.CompetencyID, Level: max(lv[i], 0)})

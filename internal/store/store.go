@@ -42,6 +42,10 @@ type Store struct {
 	// fileLock is the shared flock on a SQLite file (filelock.go), held while
 	// the Store is open so that a restore cannot replace the file under it.
 	fileLock *os.File
+	// settingsRunning and background: the recomputation a change of
+	// settings starts (settings.go); Close waits for it.
+	settingsRunning atomic.Bool
+	background      sync.WaitGroup
 }
 
 // sqlitePragmas go in the DSN so that every pooled connection gets them.
@@ -123,6 +127,7 @@ func (s *Store) ObserveWork(fn func(job string, took time.Duration, err error)) 
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.background.Wait()
 	s.stmts.close()
 	err := s.db.Close()
 	if s.fileLock != nil {

@@ -42,10 +42,14 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 		}
 		where += " AND e.unit_id IN (SELECT id FROM org_unit WHERE " + pathRange("path", path, &a) + ")"
 	}
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return err
+	}
 	var p TalentPerson
 	var jpm *int64
 	var excluded bool
-	err := eachRowErr(ctx, s.db, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name, u.path,
+	err = eachRowErr(ctx, s.db, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name, u.path,
 		j.jpm_capped, COALESCE(p0.predikat, ''), COALESCE(p1.predikat, ''), `+excludedSQL(today)+`
 		FROM employee e JOIN org_unit u ON u.id = e.unit_id
 		LEFT JOIN employee_jpm j ON j.employee_id = e.id
@@ -57,7 +61,7 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 		if jpm != nil {
 			p.JPMCapped = gap.Fixed(*jpm)
 		}
-		p.Box = gap.PlaceTalent(p.Predikat, p.JPMCapped, p.HasJPM, excluded)
+		p.Box = set.PlaceTalent(p.Predikat, p.JPMCapped, p.HasJPM, excluded)
 		return fn(&p)
 	})
 	if err != nil && !errors.Is(err, errStopRows) {
@@ -72,7 +76,12 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 // penalty is in force today) and counts them per box.
 func (s *Store) TalentMap(ctx context.Context, sc model.Scope, unitID int64) (*gap.TalentMap, error) {
 	m := gap.NewTalentMap(s.Now())
-	err := s.talentRows(ctx, sc, unitID, m.Years, func(p *TalentPerson) error {
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m.Boxes = set.BoxTable()
+	err = s.talentRows(ctx, sc, unitID, m.Years, func(p *TalentPerson) error {
 		m.Add(p.Box)
 		return nil
 	})

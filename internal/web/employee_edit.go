@@ -122,7 +122,7 @@ func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang
 		}
 	}
 	var pt model.PositionType
-	var jenjang string
+	var jenjang, title string
 	if id, _ := strconv.ParseInt(f.Position, 10, 64); id != 0 {
 		pos, perr := s.st.Position(ctx, id)
 		switch {
@@ -131,7 +131,7 @@ func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang
 		case perr != nil:
 			return e, nil, nil, perr
 		default:
-			e.PositionID, pt, jenjang = pos.ID, pos.Type, pos.Jenjang
+			e.PositionID, pt, jenjang, title = pos.ID, pos.Type, pos.Jenjang, pos.Title
 		}
 	}
 	// The supervisor is looked up once the unit is known, and someone p
@@ -163,7 +163,11 @@ func (s *server) validate(ctx context.Context, p *auth.Principal, lang i18n.Lang
 			add(errs, "supervisor_nip", i18n.T(lang, "form.supervisor_out_of_reach"))
 		}
 	}
-	for _, pr := range registry.CheckEmployeePosition(&e, s.st.Now(), pt, jenjang) {
+	set, err := s.st.Settings(ctx)
+	if err != nil {
+		return e, nil, nil, err
+	}
+	for _, pr := range registry.CheckEmployeePosition(&e, s.st.Now(), set.Retirement.Age(pt, jenjang, title), jenjang) {
 		msg := pr.Text(lang)
 		field := pr.Field
 		if field == "" {

@@ -32,6 +32,7 @@ var navItems = []navItem{
 	{"/analisis", "nav.needs", policy.NeedsRead},
 	{"/kuesioner", "nav.survey", policy.SurveyAnswer},
 	{"/audit", "nav.audit", policy.AuditRead},
+	{"/pengaturan", "nav.settings", policy.SettingsManage},
 }
 
 // navLink is a menu entry as the layout shows it.

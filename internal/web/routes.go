@@ -65,6 +65,8 @@ func (s *server) routeTable() []route {
 		{"GET", "/akun", policy.AccountManage, s.accountList, false},
 		{"POST", "/akun/{id}", policy.AccountManage, s.accountUpdate, false},
 		{"GET", "/audit", policy.AuditRead, s.auditLog, false},
+		{"GET", "/pengaturan", policy.SettingsManage, s.settingsPage, false},
+		{"POST", "/pengaturan", policy.SettingsManage, s.settingsSave, false},
 
 		{"GET", "/kamus", policy.DictionaryRead, s.dictionaryList, false},
 		{"POST", "/kamus/impor", policy.DictionaryImport, s.dictionaryUpload, false},
