@@ -59,7 +59,8 @@ type HeatRow struct {
 	// Employees counts the active employees with a standard in the row.
 	Employees int
 	// JPM splits Employees by the mapping category of their JPM, indexed by
-	// gap.MappingCategory (MappingUnknown: no JPM computed).
+	// gap.MappingCategory (MappingUnknown: standard not fully assessed, no
+	// category; see NotAssessed).
 	JPM   [4]int
 	Cells []HeatCell // one per Analysis.Columns, in that order
 }
@@ -82,6 +83,19 @@ type Analysis struct {
 	AsOf  time.Time
 	Stale bool
 }
+
+// NotAssessed counts the row's employees whose standard is not fully
+// assessed: they have no JPM category and are counted apart.
+func (r HeatRow) NotAssessed() int { return r.JPM[gap.MappingUnknown] }
+
+// NotAssessed counts the analysed employees whose standard is not fully
+// assessed ("belum dinilai"): apart from every category of the
+// distribution.
+func (a *Analysis) NotAssessed() int { return a.JPM[gap.MappingUnknown] }
+
+// Categorised counts the analysed employees with a JPM category (fully
+// assessed): the base of the distribution's shares.
+func (a *Analysis) Categorised() int { return a.Employees - a.NotAssessed() }
 
 // Share returns short ÷ assessed in hundredths of a percent, rounded half
 // up; -1 when nobody is assessed.

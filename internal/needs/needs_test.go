@@ -19,7 +19,7 @@ func TestAggCount(t *testing.T) {
 		{"above the level", 2, 5, 2, Agg{Required: 1, Assessed: 1}},
 		{"one short, weight 2", 3, 2, 2, Agg{Required: 1, Assessed: 1, Short: 1, Shortfall: 1, Weighted: 2}},
 		{"two short, weight 3", 4, 2, 3, Agg{Required: 1, Assessed: 1, Short: 1, Shortfall: 2, Weighted: 6}},
-		{"level 0 is assessed and short", 2, 0, 1, Agg{Required: 1, Assessed: 1, Short: 1, Shortfall: 2, Weighted: 2}},
+		{"level 0 is not assessed, never short", 2, 0, 1, Agg{Required: 1}},
 	}
 	for _, tt := range tests {
 		var a Agg
