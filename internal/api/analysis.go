@@ -66,6 +66,7 @@ type heatRowJSON struct {
 	Direct      bool           `json:"direct"`
 	HasChildren bool           `json:"has_children"`
 	Employees   int            `json:"employees"`
+	NotAssessed int            `json:"not_assessed"` // standard not fully assessed: no JPM category
 	Cells       []heatCellJSON `json:"cells"`
 }
 
@@ -73,11 +74,21 @@ type heatRowJSON struct {
 type needsJSON struct {
 	Unit      *unitJSON     `json:"unit"`
 	Employees int           `json:"employees"`
+	JPM       jpmCountsJSON `json:"jpm_categories"`
 	AsOf      time.Time     `json:"as_of"`
 	Stale     bool          `json:"stale"`
 	Needs     []needJSON    `json:"needs"`
 	Columns   []int64       `json:"columns"`
 	Rows      []heatRowJSON `json:"rows"`
+}
+
+// jpmCountsJSON is the JPM distribution of the analysed employees, those
+// not fully assessed apart from every category.
+type jpmCountsJSON struct {
+	KurangOptimal int `json:"kurang_optimal"`
+	CukupOptimal  int `json:"cukup_optimal"`
+	Optimal       int `json:"optimal"`
+	NotAssessed   int `json:"not_assessed"`
 }
 
 // needs answers GET /needs?unit_id=: the needs analysis of the unit's
@@ -94,7 +105,8 @@ func (a *API) needs(w http.ResponseWriter, r *http.Request, p *auth.Principal) e
 	if err != nil {
 		return err
 	}
-	out := needsJSON{Employees: n.Employees, AsOf: n.AsOf, Stale: n.Stale, Needs: []needJSON{}, Columns: []int64{}, Rows: []heatRowJSON{}}
+	out := needsJSON{Employees: n.Employees, JPM: jpmCountsJSON{KurangOptimal: n.JPM[gap.KurangOptimal],
+		CukupOptimal: n.JPM[gap.CukupOptimal], Optimal: n.JPM[gap.Optimal], NotAssessed: n.NotAssessed()}, AsOf: n.AsOf, Stale: n.Stale, Needs: []needJSON{}, Columns: []int64{}, Rows: []heatRowJSON{}}
 	if n.Unit != nil {
 		u := toUnitJSON(n.Unit)
 		out.Unit = &u
@@ -109,7 +121,7 @@ func (a *API) needs(w http.ResponseWriter, r *http.Request, p *auth.Principal) e
 	}
 	for _, hr := range n.Rows {
 		row := heatRowJSON{Unit: toUnitJSON(&hr.Unit), Direct: hr.Direct, HasChildren: hr.HasChildren, Employees: hr.Employees,
-			Cells: []heatCellJSON{}}
+			NotAssessed: hr.NotAssessed(), Cells: []heatCellJSON{}}
 		for _, c := range hr.Cells {
 			row.Cells = append(row.Cells, heatCellJSON{CompetencyID: c.CompetencyID, Required: c.Required, Assessed: c.Assessed,
 				NotAssessed: c.NotAssessed, Short: c.Short, Shortfall: c.Shortfall, WeightedNeed: c.WeightedNeed, ShareShort: share(c.ShareShort)})
@@ -138,6 +150,7 @@ type talentJSON struct {
 	Total           int             `json:"total"`
 	DisciplineKnown bool            `json:"discipline_known"`
 	NotEligible     int             `json:"not_eligible"`
+	NotAssessed     int             `json:"not_assessed"`
 	Boxes           []talentBoxJSON `json:"boxes"`
 }
 
@@ -171,7 +184,7 @@ func (a *API) talent(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 	if err != nil {
 		return err
 	}
-	out.Years, out.Total, out.DisciplineKnown, out.NotEligible = m.Years, m.Total, m.DisciplineKnown, m.NotEligible
+	out.Years, out.Total, out.DisciplineKnown, out.NotEligible, out.NotAssessed = m.Years, m.Total, m.DisciplineKnown, m.NotEligible, m.NotAssessed
 	for n, b := range m.Boxes {
 		out.Boxes = append(out.Boxes, talentBoxJSON{Box: n, Label: b.Label, LabelEN: b.LabelEN, Action: b.Action, ActionEN: b.ActionEN,
 			Count: m.Counts[n], TalentPool: n >= 7})

@@ -101,8 +101,9 @@ type competencyItemJSON struct {
 
 // jpmJSON is the Job Person Match with both category scales.
 type jpmJSON struct {
-	Raw          float64  `json:"raw"`
-	Capped       float64  `json:"capped"`
+	Raw          *float64 `json:"raw"`    // null when nothing is assessed
+	Capped       *float64 `json:"capped"` // null when nothing is assessed
+	Provisional  bool     `json:"provisional"`
 	SumRequired  int      `json:"sum_required"`
 	SumActual    int      `json:"sum_actual"`
 	SumCapped    int      `json:"sum_capped"`
@@ -161,10 +162,19 @@ func (a *API) employeeCompetencies(w http.ResponseWriter, r *http.Request, p *au
 		out.Items = append(out.Items, j)
 	}
 	if res := ec.Result; res.Total > 0 {
-		out.JPM = &jpmJSON{Raw: pct(res.JPMRaw), Capped: pct(res.JPMCapped), SumRequired: res.SumRequired,
+		j := &jpmJSON{SumRequired: res.SumRequired, Provisional: res.Provisional(),
 			SumActual: res.SumActual, SumCapped: res.SumCapped, Mapping: res.Mapping.String(), MappingLabel: res.Mapping.Label(),
 			Filling: res.Filling.String(), FillingLabel: res.Filling.Label(), Assessed: res.Assessed, Total: res.Total,
 			Complete: res.Complete, Explain: gap.Explain(res, lang)}
+		if res.Assessed > 0 { // not assessed is not 0 %
+			raw, capped := pct(res.JPMRaw), pct(res.JPMCapped)
+			j.Raw, j.Capped = &raw, &capped
+		}
+		if res.NotAssessed() {
+			j.MappingLabel = i18n.T(i18n.Lang(lang), "jpm.not_assessed")
+			j.FillingLabel = j.MappingLabel
+		}
+		out.JPM = j
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

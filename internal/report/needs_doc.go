@@ -15,12 +15,15 @@ type NeedsDoc struct {
 	Unit       string    // the analysed unit (or the scope's name when several)
 	Date       time.Time // day of the export, in the reader's time zone
 	ExportedBy string
-	Employees  int       // active employees with a position standard
-	AsOf       time.Time // when the numbers were computed, in the reader's time zone
-	Needs      []Need    // highest weighted need first
-	HeatCols   []HeatColumn
-	HeatRows   []HeatRow
-	JPMRows    []JPMRow // per unit, the last one usually the total
+	Employees  int // active employees with a position standard
+	// NotAssessed counts those of them whose standard is not fully
+	// assessed: no JPM category, counted apart.
+	NotAssessed int
+	AsOf        time.Time // when the numbers were computed, in the reader's time zone
+	Needs       []Need    // highest weighted need first
+	HeatCols    []HeatColumn
+	HeatRows    []HeatRow
+	JPMRows     []JPMRow // per unit, the last one usually the total
 }
 
 // Need is one line of the ranked needs table.
@@ -63,6 +66,7 @@ func NeedsPDF(w io.Writer, d NeedsDoc) error {
 		{t("report.date"), i18n.Date(l, d.Date)},
 		{t("report.exported_by"), d.ExportedBy},
 		{t("report.employees"), i18n.Number(l, int64(d.Employees))},
+		{t("jpm.not_assessed_short"), i18n.Number(l, int64(d.NotAssessed))},
 		{t("report.as_of"), i18n.DateTime(l, d.AsOf, nil)},
 	}, 10)
 	if err != nil {

@@ -46,7 +46,7 @@ func (s *server) needsPDF(w http.ResponseWriter, r *http.Request) error {
 
 // needsDoc maps an analysis onto the PDF's content.
 func needsDoc(lang i18n.Lang, n *needs.Analysis) report.NeedsDoc {
-	d := report.NeedsDoc{Lang: lang, Unit: i18n.T(lang, "needs.top"), Employees: n.Employees}
+	d := report.NeedsDoc{Lang: lang, Unit: i18n.T(lang, "needs.top"), Employees: n.Employees, NotAssessed: n.NotAssessed()}
 	if n.Unit != nil {
 		d.Unit = n.Unit.Name
 	}
