@@ -9,6 +9,6 @@ func init() {
 		"jpm.provisional":        "provisional",
 		"jpm.none":               "—",
 		"talent.not_assessed":    "Not assessed — complete the assessment: %s employees (no box; included in the count above).",
-		"needs.unassessed_count":   "Not fully assessed: %s employees without a JPM category, counted apart from the categories.",
+		"needs.unassessed_count": "Not fully assessed: %s employees without a JPM category, counted apart from the categories.",
 	})
 }

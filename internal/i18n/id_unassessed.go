@@ -11,6 +11,6 @@ func init() {
 		"jpm.provisional":        "sementara",
 		"jpm.none":               "—",
 		"talent.not_assessed":    "Belum dinilai — lengkapi penilaian: %s pegawai (tanpa kotak, termasuk dalam jumlah di atas).",
-		"needs.unassessed_count":   "Belum dinilai lengkap: %s pegawai tanpa kategori JPM, dihitung terpisah dari kategori.",
+		"needs.unassessed_count": "Belum dinilai lengkap: %s pegawai tanpa kategori JPM, dihitung terpisah dari kategori.",
 	})
 }
