@@ -92,7 +92,7 @@ func needsWorkbook(lang i18n.Lang, n *needs.Analysis) (*excelize.File, error) {
 			return nil, err
 		}
 	}
-	hh := []any{t("needs.unit"), t("needs.employees")}
+	hh := []any{t("needs.unit"), t("needs.employees"), t("jpm.not_assessed_short")}
 	for _, c := range n.Columns {
 		hh = append(hh, c.Name+" (% "+t("needs.short_lc")+")")
 	}
@@ -105,7 +105,7 @@ func needsWorkbook(lang i18n.Lang, n *needs.Analysis) (*excelize.File, error) {
 		if hr.Direct {
 			name += " (" + t("needs.direct") + ")"
 		}
-		vals := []any{name, hr.Employees}
+		vals := []any{name, hr.Employees, hr.NotAssessed()} // not fully assessed: counted apart
 		for _, c := range hr.Cells {
 			if c.ShareShort < 0 {
 				vals = append(vals, "")

@@ -73,7 +73,8 @@ func TestNeedsAnalysisPages(t *testing.T) {
 		}
 		heat, err := x.GetRows("Peta panas")
 		must(t, err)
-		if len(heat) != 3 || heat[0][0] != "Unit" || heat[0][2] != "Integritas (% kurang)" || heat[2][0] != "Dinas Komunikasi dan Informatika" || heat[2][2] != "100" {
+		if len(heat) != 3 || heat[0][0] != "Unit" || heat[0][2] != "Belum dinilai" || heat[0][3] != "Integritas (% kurang)" ||
+			heat[2][0] != "Dinas Komunikasi dan Informatika" || heat[2][2] != "1" || heat[2][3] != "100" {
 			t.Errorf("heat sheet %q", heat)
 		}
 
