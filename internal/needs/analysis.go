@@ -150,18 +150,7 @@ type Row struct {
 // needs.
 func Analyse(unit *model.OrgUnit, cols Columns, total *Tally, rows []Row, direct *Tally) *Analysis {
 	out := &Analysis{Unit: unit, Employees: total.Employees, JPM: total.JPM}
-	for i, t := range total.Aggs {
-		if t.Required == 0 {
-			continue
-		}
-		cid := cols.IDs[i]
-		c := cols.Names[cid]
-		out.Needs = append(out.Needs, Need{CompetencyID: cid, Code: c.Code, Name: c.Name, Group: c.Group,
-			Required: t.Required, Assessed: t.Assessed, NotAssessed: t.Required - t.Assessed,
-			Short: t.Short, Shortfall: t.Shortfall, AvgShortfall: AvgShortfall(t.Shortfall, t.Short),
-			WeightedNeed: t.Weighted, ShareShort: Share(t.Short, t.Assessed)})
-	}
-	Rank(out.Needs)
+	out.Needs = RankedNeeds(cols, total)
 	out.Columns = out.Needs[:min(len(out.Needs), MaxHeatColumns)]
 	slotOf := make(map[int64]int, len(cols.IDs))
 	for i, cid := range cols.IDs {

@@ -229,3 +229,37 @@ func TestAnalyseColumnsAreTheTopNeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestPerformanceGap: SKP predikats fall on the 9-box performance levels;
+// below expectation is the performance gap, its share of those known.
+func TestPerformanceGap(t *testing.T) {
+	var g PerformanceGap
+	g.Add("Sangat Baik", 2)
+	g.Add("Baik", 5)
+	g.Add("Butuh Perbaikan", 1)
+	g.Add("kurang", 1)
+	g.Add("Sangat Kurang", 1)
+	g.Add("", 4)
+	if g.Employees != 14 || g.Above != 2 || g.Meets != 5 || g.Below != 3 || g.Unknown != 4 || g.ShareBelow() != 3000 {
+		t.Errorf("%+v share %v", g, g.ShareBelow())
+	}
+	if (PerformanceGap{Unknown: 3}).ShareBelow() != -1 {
+		t.Error("nobody known: the share is unknown, not 0")
+	}
+}
+
+// TestRankedNeedsOfTargets: needs against a target standard rank as the
+// current ones do, and an unassessed competency is a need for assessment,
+// never a shortfall.
+func TestRankedNeedsOfTargets(t *testing.T) {
+	cols := Columns{IDs: []int64{100, 200, 300}, Names: map[int64]Competency{100: {Code: "A"}, 200: {Code: "B"}, 300: {Code: "C"}}}
+	tl := NewTally(3)
+	reqs := []gap.Requirement{{CompetencyID: 100, Required: 4, Weight: 1}, {CompetencyID: 300, Required: 3, Weight: 5}}
+	tl.AddEmployee(gap.MappingUnknown, reqs, []int{2, 0}, slot)
+	tl.AddEmployee(gap.MappingUnknown, reqs, []int{4, 1}, slot)
+	got := RankedNeeds(cols, tl)
+	if len(got) != 2 || got[0].Code != "C" || got[0].WeightedNeed != 10 || got[0].NotAssessed != 1 ||
+		got[1].Code != "A" || got[1].Short != 1 || got[1].Shortfall != 2 || got[1].Assessed != 2 {
+		t.Errorf("ranked %+v", got)
+	}
+}

@@ -1,0 +1,259 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/gap"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/needs"
+)
+
+// Target positions (jabatan target, issue 11 point 6): the post an employee
+// is being developed for, one per employee, recorded by an administrator.
+// The needs analysis compares the employee's current levels with its
+// current standard beside the standard of the position held (PP 17/2020
+// Pasal 205–206).
+
+// TargetNoteMax is the longest note a target position keeps, in characters.
+const TargetNoteMax = 500
+
+// TargetPosition is an employee's recorded target position, with its
+// standard compared with the employee's current levels.
+type TargetPosition struct {
+	EmployeeID, PositionID int64
+	PositionTitle          string
+	UnitName               string // the unit of the target position
+	Note                   string
+	SetAt                  time.Time
+	StandardID             int64      // 0: the target position has no standard yet
+	Result                 gap.Result // current levels against the target's standard
+	Names                  []string   // competency name of each Result.Gaps entry
+}
+
+// SetTargetPosition records (or replaces) the target position of an
+// employee, audited with the old and new position. The target must exist
+// and differ from the position held. Callers check that the actor
+// administers the employee (policy.EmployeeWrite).
+func (s *Store) SetTargetPosition(ctx context.Context, a model.Actor, employeeID, positionID int64, note string) error {
+	note = strings.TrimSpace(note)
+	if utf8.RuneCountInString(note) > TargetNoteMax {
+		return apperr.New(apperr.EINVALID, "err.target.note_too_long", TargetNoteMax)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var held sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT position_id FROM employee WHERE id = $1`, employeeID).Scan(&held); err != nil {
+			return notFound(err, "err.common.employee_not_found", employeeID)
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM position WHERE id = $1`, positionID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return apperr.New(apperr.EINVALID, "err.target.position_unknown", positionID)
+		}
+		if held.Valid && held.Int64 == positionID {
+			return apperr.New(apperr.EINVALID, "err.target.same_as_held")
+		}
+		var old sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT position_id FROM target_position WHERE employee_id = $1`, employeeID).Scan(&old)
+		if err != nil && err != sql.ErrNoRows {
+			return fmt.Errorf("store: target position of %d: %w", employeeID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO target_position (employee_id, position_id, note, set_at) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (employee_id) DO UPDATE SET position_id = excluded.position_id, note = excluded.note, set_at = excluded.set_at`,
+			employeeID, positionID, note, s.Now().Unix()); err != nil {
+			return fmt.Errorf("store: set target position of %d: %w", employeeID, err)
+		}
+		return s.audit(ctx, tx, a, "target_position.set", "employee", employeeID,
+			map[string]any{"position_id": Change{idText(old), strconv.FormatInt(positionID, 10)}, "note": note})
+	})
+}
+
+// ClearTargetPosition removes an employee's target position, audited; no
+// target is not an error (nothing changes, nothing is logged).
+func (s *Store) ClearTargetPosition(ctx context.Context, a model.Actor, employeeID int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var old int64
+		err := tx.QueryRowContext(ctx, `SELECT position_id FROM target_position WHERE employee_id = $1`, employeeID).Scan(&old)
+		if err == sql.ErrNoRows {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("store: target position of %d: %w", employeeID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM target_position WHERE employee_id = $1`, employeeID); err != nil {
+			return fmt.Errorf("store: clear target position of %d: %w", employeeID, err)
+		}
+		return s.audit(ctx, tx, a, "target_position.clear", "employee", employeeID,
+			map[string]any{"position_id": Change{strconv.FormatInt(old, 10), ""}})
+	})
+}
+
+// idText writes a nullable ID for an audit change ("" when null).
+func idText(id sql.NullInt64) string {
+	if !id.Valid {
+		return ""
+	}
+	return strconv.FormatInt(id.Int64, 10)
+}
+
+// TargetPosition returns an employee's target position with the gap of
+// their current levels to its current standard; nil when none is recorded.
+func (s *Store) TargetPosition(ctx context.Context, employeeID int64) (*TargetPosition, error) {
+	t := TargetPosition{EmployeeID: employeeID}
+	var at int64
+	err := s.db.QueryRowContext(ctx, `SELECT t.position_id, p.title, u.name, t.note, t.set_at
+		FROM target_position t JOIN position p ON p.id = t.position_id JOIN org_unit u ON u.id = p.unit_id
+		WHERE t.employee_id = $1`, employeeID).Scan(&t.PositionID, &t.PositionTitle, &t.UnitName, &t.Note, &at)
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: target position of %d: %w", employeeID, err)
+	}
+	t.SetAt = unixTime(at)
+	sid, reqs, err := currentStandard(ctx, s.db, t.PositionID)
+	if err != nil {
+		return nil, err
+	}
+	t.StandardID = sid
+	actual, err := currentLevels(ctx, s.db, employeeID)
+	if err != nil {
+		return nil, err
+	}
+	gap.ComputeInto(&t.Result, reqs, actual)
+	names := map[int64]string{}
+	var id int64
+	var name string
+	if len(reqs) > 0 {
+		var a args
+		ids := make([]int64, len(reqs))
+		for i, r := range reqs {
+			ids[i] = r.CompetencyID
+		}
+		in := inList(&a, ids)
+		if err := eachRow(ctx, s.db, `SELECT id, name FROM competency WHERE id IN (`+in+`)`, a, []any{&id, &name}, func() {
+			names[id] = name
+		}); err != nil {
+			return nil, fmt.Errorf("store: target standard names: %w", err)
+		}
+	}
+	for _, g := range t.Result.Gaps {
+		t.Names = append(t.Names, names[g.CompetencyID])
+	}
+	return &t, nil
+}
+
+// NeedsSources returns what the needs analysis of unitID's subtree within
+// scope (as NeedsAnalysis resolves them; a unit outside the scope is "not
+// found") adds from its other two sources: the ranked needs of the active
+// employees with a target position against its current standard, and the
+// performance gap of the last final SKP year (gap.TalentYears). Targets
+// are few, so they are read per request; the SKP counts are one aggregate.
+func (s *Store) NeedsSources(ctx context.Context, scope model.Scope, unitID int64) (*needs.Sources, error) {
+	snap, _, err := s.needsSnapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	_, base, _, err := snap.Base(scope, unitID)
+	if err != nil {
+		return nil, err
+	}
+	out := &needs.Sources{}
+	subtree := func(a *args) string {
+		var or []string
+		for _, u := range base {
+			or = append(or, pathRange("u.path", u.Path, a))
+		}
+		return "(" + strings.Join(or, " OR ") + ") AND e.status = 'aktif'"
+	}
+	// Performance: one SKP year, every active employee of the subtree.
+	out.Performance.Year = gap.TalentYears(s.Now())[1]
+	var a args
+	year := a.add(out.Performance.Year)
+	var pred string
+	var n int
+	if err := eachRow(ctx, s.db, `SELECT COALESCE(r.predikat, ''), COUNT(*) FROM org_unit u JOIN employee e ON e.unit_id = u.id
+		LEFT JOIN performance_rating r ON r.employee_id = e.id AND r.year = `+year+`
+		WHERE `+subtree(&a)+` GROUP BY COALESCE(r.predikat, '')`, a, []any{&pred, &n}, func() {
+		out.Performance.Add(pred, n)
+	}); err != nil {
+		return nil, fmt.Errorf("store: needs performance: %w", err)
+	}
+	// Targets: each employee's current levels against the target's standard.
+	var b args
+	type target struct{ emp, pos int64 }
+	var targets []target
+	var tg target
+	if err := eachRow(ctx, s.db, `SELECT e.id, t.position_id FROM target_position t JOIN employee e ON e.id = t.employee_id
+		JOIN org_unit u ON u.id = e.unit_id WHERE `+subtree(&b)+` ORDER BY e.id`, b, []any{&tg.emp, &tg.pos}, func() {
+		targets = append(targets, tg)
+	}); err != nil {
+		return nil, fmt.Errorf("store: needs targets: %w", err)
+	}
+	stds := map[int64][]gap.Requirement{}
+	cols := needs.Columns{Names: map[int64]needs.Competency{}}
+	slot := map[int64]int{}
+	type person struct {
+		reqs   []gap.Requirement
+		levels []int
+	}
+	var people []person
+	for _, t := range targets {
+		reqs, ok := stds[t.pos]
+		if !ok {
+			if _, reqs, err = currentStandard(ctx, s.db, t.pos); err != nil {
+				return nil, err
+			}
+			stds[t.pos] = reqs
+		}
+		if len(reqs) == 0 {
+			continue
+		}
+		actual, err := currentLevels(ctx, s.db, t.emp)
+		if err != nil {
+			return nil, err
+		}
+		p := person{reqs: reqs}
+		for _, r := range reqs {
+			lvl := 0 // not assessed
+			for _, x := range actual {
+				if x.CompetencyID == r.CompetencyID {
+					lvl = x.Level
+				}
+			}
+			p.levels = append(p.levels, lvl)
+			if _, ok := slot[r.CompetencyID]; !ok {
+				slot[r.CompetencyID] = len(cols.IDs)
+				cols.IDs = append(cols.IDs, r.CompetencyID)
+			}
+		}
+		people = append(people, p)
+	}
+	out.TargetEmployees = len(people)
+	if len(people) == 0 {
+		return out, nil
+	}
+	tally := needs.NewTally(len(cols.IDs))
+	for _, p := range people {
+		tally.AddEmployee(gap.MappingUnknown, p.reqs, p.levels, slot)
+	}
+	var c args
+	in := inList(&c, cols.IDs)
+	var id int64
+	var comp needs.Competency
+	if err := eachRow(ctx, s.db, `SELECT id, code, name, grp FROM competency WHERE id IN (`+in+`)`, c, []any{&id, &comp.Code, &comp.Name, &comp.Group}, func() {
+		cols.Names[id] = comp
+	}); err != nil {
+		return nil, fmt.Errorf("store: needs target competencies: %w", err)
+	}
+	out.Target = needs.RankedNeeds(cols, tally)
+	return out, nil
+}
