@@ -257,3 +257,44 @@ func (s *Store) NeedsSources(ctx context.Context, scope model.Scope, unitID int6
 	out.Target = needs.RankedNeeds(cols, tally)
 	return out, nil
 }
+
+// TargetOption is a position a target may name, for the form's list.
+type TargetOption struct {
+	ID              int64
+	Title, UnitName string
+}
+
+// maxTargetOptions bounds the form's list of target positions.
+const maxTargetOptions = 500
+
+// TargetOptions lists the positions with a current standard in the OPD of
+// the employee's unit (the subtree of the second unit of its path: a
+// target is prepared inside the agency), other than the position held, by
+// unit and title; at most maxTargetOptions.
+func (s *Store) TargetOptions(ctx context.Context, employeeID int64) ([]TargetOption, error) {
+	var path string
+	var held sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT u.path, e.position_id FROM employee e JOIN org_unit u ON u.id = e.unit_id WHERE e.id = $1`,
+		employeeID).Scan(&path, &held); err != nil {
+		return nil, notFound(err, "err.common.employee_not_found", employeeID)
+	}
+	ids := model.PathIDs(path)
+	if len(ids) > 2 {
+		ids = ids[:2]
+	}
+	opd := "/"
+	for _, id := range ids {
+		opd += strconv.FormatInt(id, 10) + "/"
+	}
+	var a args
+	q := `SELECT p.id, p.title, u.name FROM position p JOIN org_unit u ON u.id = p.unit_id
+		WHERE ` + pathRange("u.path", opd, &a) + ` AND p.id <> ` + a.add(held.Int64) + `
+		AND EXISTS (SELECT 1 FROM position_standard ps WHERE ps.position_id = p.id AND ps.is_current = TRUE)
+		ORDER BY u.path, p.title, p.id LIMIT ` + a.add(maxTargetOptions)
+	var out []TargetOption
+	var o TargetOption
+	if err := eachRow(ctx, s.db, q, a, []any{&o.ID, &o.Title, &o.UnitName}, func() { out = append(out, o) }); err != nil {
+		return nil, fmt.Errorf("store: target options of %d: %w", employeeID, err)
+	}
+	return out, nil
+}
