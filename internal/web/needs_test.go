@@ -62,7 +62,7 @@ func TestNeedsAnalysisPages(t *testing.T) {
 		x, err := excelize.OpenReader(&buf)
 		must(t, err)
 		defer x.Close()
-		if got := x.GetSheetList(); len(got) != 2 || got[0] != "Kebutuhan" || got[1] != "Peta panas" {
+		if got := x.GetSheetList(); len(got) != 3 || got[0] != "Kebutuhan" || got[1] != "Peta panas" || got[2] != "Sumber kebutuhan" {
 			t.Fatalf("sheets %v", got)
 		}
 		rows, err := x.GetRows("Kebutuhan")
