@@ -8,6 +8,7 @@ import (
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/needs"
 	"github.com/kompeten/kompeten/internal/policy"
 )
 
@@ -33,6 +34,7 @@ func share(f gap.Fixed) *float64 {
 
 // needJSON is one competency of the ranked needs.
 type needJSON struct {
+	Source       string   `json:"source"` // current or target (needs.Source)
 	Rank         int      `json:"rank"`
 	CompetencyID int64    `json:"competency_id"`
 	Code         string   `json:"code"`
@@ -80,6 +82,33 @@ type needsJSON struct {
 	Needs     []needJSON    `json:"needs"`
 	Columns   []int64       `json:"columns"`
 	Rows      []heatRowJSON `json:"rows"`
+	Sources   sourcesJSON   `json:"sources"`
+}
+
+// sourcesJSON is what the other two sources of AKPK add: needs against
+// target positions and the SKP performance gap.
+type sourcesJSON struct {
+	TargetEmployees int             `json:"target_employees"`
+	Target          []needJSON      `json:"target"`
+	Performance     performanceJSON `json:"performance"`
+}
+
+// performanceJSON is the performance gap of one SKP year.
+type performanceJSON struct {
+	Source    string `json:"source"` // performance
+	Year      int    `json:"year"`
+	Employees int    `json:"employees"`
+	Below     int    `json:"below"`
+	Meets     int    `json:"meets"`
+	Above     int    `json:"above"`
+	Unknown   int    `json:"unknown"`
+}
+
+// toNeedJSON maps a ranked need of source src.
+func toNeedJSON(src needs.Source, rank int, nd needs.Need) needJSON {
+	return needJSON{Source: string(src), Rank: rank, CompetencyID: nd.CompetencyID, Code: nd.Code, Name: nd.Name, Group: nd.Group,
+		Required: nd.Required, Assessed: nd.Assessed, NotAssessed: nd.NotAssessed, Short: nd.Short, Shortfall: nd.Shortfall,
+		AvgShortfall: float64(nd.AvgShortfall) / 100, WeightedNeed: nd.WeightedNeed, ShareShort: share(nd.ShareShort)}
 }
 
 // jpmCountsJSON is the JPM distribution of the analysed employees, those
@@ -112,9 +141,17 @@ func (a *API) needs(w http.ResponseWriter, r *http.Request, p *auth.Principal) e
 		out.Unit = &u
 	}
 	for i, nd := range n.Needs {
-		out.Needs = append(out.Needs, needJSON{Rank: i + 1, CompetencyID: nd.CompetencyID, Code: nd.Code, Name: nd.Name, Group: nd.Group,
-			Required: nd.Required, Assessed: nd.Assessed, NotAssessed: nd.NotAssessed, Short: nd.Short, Shortfall: nd.Shortfall,
-			AvgShortfall: float64(nd.AvgShortfall) / 100, WeightedNeed: nd.WeightedNeed, ShareShort: share(nd.ShareShort)})
+		out.Needs = append(out.Needs, toNeedJSON(needs.FromCurrent, i+1, nd))
+	}
+	src, err := a.st.NeedsSources(r.Context(), p.Scope, unitID)
+	if err != nil {
+		return err
+	}
+	pg := src.Performance
+	out.Sources = sourcesJSON{TargetEmployees: src.TargetEmployees, Target: []needJSON{}, Performance: performanceJSON{Source: string(needs.FromPerformance),
+		Year: pg.Year, Employees: pg.Employees, Below: pg.Below, Meets: pg.Meets, Above: pg.Above, Unknown: pg.Unknown}}
+	for i, nd := range src.Target {
+		out.Sources.Target = append(out.Sources.Target, toNeedJSON(needs.FromTarget, i+1, nd))
 	}
 	for _, c := range n.Columns {
 		out.Columns = append(out.Columns, c.CompetencyID)

@@ -127,6 +127,25 @@ type competenciesJSON struct {
 	JPM        *jpmJSON             `json:"jpm"`
 }
 
+// toJPMJSON maps a JPM result: no percentage when nothing is assessed
+// (not assessed is not 0 %), provisional and without a category while the
+// assessment is incomplete.
+func toJPMJSON(res gap.Result, lang string) *jpmJSON {
+	j := &jpmJSON{SumRequired: res.SumRequired, Provisional: res.Provisional(),
+		SumActual: res.SumActual, SumCapped: res.SumCapped, Mapping: res.Mapping.String(), MappingLabel: res.Mapping.Label(),
+		Filling: res.Filling.String(), FillingLabel: res.Filling.Label(), Assessed: res.Assessed, Total: res.Total,
+		Complete: res.Complete, Explain: gap.Explain(res, lang)}
+	if res.Assessed > 0 {
+		raw, capped := pct(res.JPMRaw), pct(res.JPMCapped)
+		j.Raw, j.Capped = &raw, &capped
+	}
+	if res.NotAssessed() {
+		j.MappingLabel = i18n.T(i18n.Lang(lang), "jpm.not_assessed")
+		j.FillingLabel = j.MappingLabel
+	}
+	return j
+}
+
 // pct turns hundredths of a percent into a JSON number (87.5).
 func pct(f gap.Fixed) float64 { return float64(f) / 100 }
 
@@ -162,19 +181,7 @@ func (a *API) employeeCompetencies(w http.ResponseWriter, r *http.Request, p *au
 		out.Items = append(out.Items, j)
 	}
 	if res := ec.Result; res.Total > 0 {
-		j := &jpmJSON{SumRequired: res.SumRequired, Provisional: res.Provisional(),
-			SumActual: res.SumActual, SumCapped: res.SumCapped, Mapping: res.Mapping.String(), MappingLabel: res.Mapping.Label(),
-			Filling: res.Filling.String(), FillingLabel: res.Filling.Label(), Assessed: res.Assessed, Total: res.Total,
-			Complete: res.Complete, Explain: gap.Explain(res, lang)}
-		if res.Assessed > 0 { // not assessed is not 0 %
-			raw, capped := pct(res.JPMRaw), pct(res.JPMCapped)
-			j.Raw, j.Capped = &raw, &capped
-		}
-		if res.NotAssessed() {
-			j.MappingLabel = i18n.T(i18n.Lang(lang), "jpm.not_assessed")
-			j.FillingLabel = j.MappingLabel
-		}
-		out.JPM = j
+		out.JPM = toJPMJSON(res, lang)
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
