@@ -74,7 +74,10 @@ type Analysis struct {
 	Employees int
 	// JPM splits Employees by the mapping category of their JPM, as
 	// HeatRow.JPM does.
-	JPM     [4]int
+	JPM [4]int
+	// Perf splits Employees by the performance level of their SKP, as
+	// Tally.Perf (the year is the store's).
+	Perf    [4]int
 	Needs   []Need // every required competency, highest weighted need first
 	Columns []Need // the first MaxHeatColumns of Needs: the heat-map's columns
 	Rows    []HeatRow
@@ -149,7 +152,7 @@ type Row struct {
 // employees placed in unit itself. Cells cover the first MaxHeatColumns
 // needs.
 func Analyse(unit *model.OrgUnit, cols Columns, total *Tally, rows []Row, direct *Tally) *Analysis {
-	out := &Analysis{Unit: unit, Employees: total.Employees, JPM: total.JPM}
+	out := &Analysis{Unit: unit, Employees: total.Employees, JPM: total.JPM, Perf: total.Perf}
 	out.Needs = RankedNeeds(cols, total)
 	out.Columns = out.Needs[:min(len(out.Needs), MaxHeatColumns)]
 	slotOf := make(map[int64]int, len(cols.IDs))

@@ -263,3 +263,20 @@ func TestRankedNeedsOfTargets(t *testing.T) {
 		t.Errorf("ranked %+v", got)
 	}
 }
+
+// TestPerformanceRollsUp: the SKP split of a tally adds up the tree like
+// the rest, and PerformanceOf reads it as the performance gap.
+func TestPerformanceRollsUp(t *testing.T) {
+	a, b := NewTally(3), NewTally(3)
+	a.Employees, a.Perf[gap.Below], a.Perf[gap.Meets] = 3, 1, 2
+	b.Employees, b.Perf[gap.Above], b.Perf[gap.PerformanceUnknown] = 2, 1, 1
+	a.Add(b)
+	g := PerformanceOf(2025, a.Perf)
+	if g.Year != 2025 || g.Employees != 5 || g.Below != 1 || g.Meets != 2 || g.Above != 1 || g.Unknown != 1 || g.ShareBelow() != 2500 {
+		t.Errorf("%+v", g)
+	}
+	n := Analyse(nil, Columns{IDs: []int64{100, 200, 300}, Names: map[int64]Competency{}}, a, nil, nil)
+	if n.Perf != a.Perf {
+		t.Errorf("analysis perf %v, tally %v", n.Perf, a.Perf)
+	}
+}

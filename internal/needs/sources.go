@@ -44,6 +44,14 @@ func (g *PerformanceGap) Add(p string, n int) {
 	}
 }
 
+// PerformanceOf is the performance gap of an analysis's employees in year.
+func PerformanceOf(year int, perf [4]int) PerformanceGap {
+	g := PerformanceGap{Year: year, Below: perf[gap.Below], Meets: perf[gap.Meets], Above: perf[gap.Above],
+		Unknown: perf[gap.PerformanceUnknown]}
+	g.Employees = g.Below + g.Meets + g.Above + g.Unknown
+	return g
+}
+
 // ShareBelow is Below ÷ the employees with a known predikat, in hundredths
 // of a percent; -1 when nobody's is known.
 func (g PerformanceGap) ShareBelow() gap.Fixed { return Share(g.Below, g.Below+g.Meets+g.Above) }

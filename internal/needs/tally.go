@@ -52,7 +52,11 @@ type Tally struct {
 	// by gap.MappingCategory. Everyone tallied has a standard, so
 	// MappingUnknown counts those whose standard is not fully assessed
 	// (gap gives them no category): "belum dinilai", counted apart.
-	JPM  [4]int
+	JPM [4]int
+	// Perf splits Employees by the 9-box performance level of their SKP
+	// predikat of one year (indexed by gap.Performance; PerformanceUnknown:
+	// none recorded): the performance source of AKPK.
+	Perf [4]int
 	Aggs []Agg // one per competency column
 }
 
@@ -64,6 +68,9 @@ func (t *Tally) Add(o *Tally) {
 	t.Employees += o.Employees
 	for i, n := range o.JPM {
 		t.JPM[i] += n
+	}
+	for i, n := range o.Perf {
+		t.Perf[i] += n
 	}
 	for i := range o.Aggs {
 		t.Aggs[i].Add(o.Aggs[i])

@@ -155,8 +155,9 @@ func (s *Store) TargetPosition(ctx context.Context, employeeID int64) (*TargetPo
 // scope (as NeedsAnalysis resolves them; a unit outside the scope is "not
 // found") adds from its other two sources: the ranked needs of the active
 // employees with a target position against its current standard, and the
-// performance gap of the last final SKP year (gap.TalentYears). Targets
-// are few, so they are read per request; the SKP counts are one aggregate.
+// performance gap of the last final SKP year (gap.TalentYears) of the
+// employees the analysis counts (those with a standard). Targets are few,
+// so they are read per request; the SKP counts come with the snapshot.
 func (s *Store) NeedsSources(ctx context.Context, scope model.Scope, unitID int64) (*needs.Sources, error) {
 	snap, _, err := s.needsSnapshot(ctx)
 	if err != nil {
@@ -167,34 +168,28 @@ func (s *Store) NeedsSources(ctx context.Context, scope model.Scope, unitID int6
 		return nil, err
 	}
 	out := &needs.Sources{}
-	subtree := func(a *args) string {
-		var or []string
-		for _, u := range base {
-			or = append(or, pathRange("u.path", u.Path, a))
-		}
-		return "(" + strings.Join(or, " OR ") + ") AND e.status = 'aktif'"
+	// Performance: counted in the snapshot's pass (needs_cache.go).
+	n, err := snap.Analysis(scope, unitID)
+	if err != nil {
+		return nil, err
 	}
-	// Performance: one SKP year, every active employee of the subtree.
-	out.Performance.Year = gap.TalentYears(s.Now())[1]
-	var a args
-	year := a.add(out.Performance.Year)
-	var pred string
-	var n int
-	if err := eachRow(ctx, s.db, `SELECT COALESCE(r.predikat, ''), COUNT(*) FROM org_unit u JOIN employee e ON e.unit_id = u.id
-		LEFT JOIN performance_rating r ON r.employee_id = e.id AND r.year = `+year+`
-		WHERE `+subtree(&a)+` GROUP BY COALESCE(r.predikat, '')`, a, []any{&pred, &n}, func() {
-		out.Performance.Add(pred, n)
-	}); err != nil {
-		return nil, fmt.Errorf("store: needs performance: %w", err)
-	}
+	out.Performance = needs.PerformanceOf(snap.year, n.Perf)
 	// Targets: each employee's current levels against the target's standard.
-	var b args
+	// Read from the few target rows outward (CROSS JOIN fixes SQLite's join
+	// order: a subtree condition first would scan its employees), the
+	// subtree checked in Go.
 	type target struct{ emp, pos int64 }
 	var targets []target
 	var tg target
-	if err := eachRow(ctx, s.db, `SELECT e.id, t.position_id FROM target_position t JOIN employee e ON e.id = t.employee_id
-		JOIN org_unit u ON u.id = e.unit_id WHERE `+subtree(&b)+` ORDER BY e.id`, b, []any{&tg.emp, &tg.pos}, func() {
-		targets = append(targets, tg)
+	var path string
+	if err := eachRow(ctx, s.db, `SELECT e.id, t.position_id, u.path FROM target_position t CROSS JOIN employee e CROSS JOIN org_unit u
+		WHERE e.id = t.employee_id AND u.id = e.unit_id AND e.status = 'aktif' ORDER BY e.id`, nil, []any{&tg.emp, &tg.pos, &path}, func() {
+		for _, u := range base {
+			if model.InSubtree(path, u.Path) {
+				targets = append(targets, tg)
+				break
+			}
+		}
 	}); err != nil {
 		return nil, fmt.Errorf("store: needs targets: %w", err)
 	}
