@@ -1,23 +1,29 @@
 -- Baseline of `bench/run.sh pgjpm`: every employee's JPM and categories in one
 -- aggregate over the stored tables, for the psql shell (`psql -X -q -A -t -F , -f
 -- bench/jpm_postgres.sql URL`). Employee → current standard of the position → its
--- items → the current level (missing = 0); one row per employee with a
--- non-empty standard, in ID order. JPM in hundredths rounded half up, as
+-- items → the current level; one row per employee with a
+-- non-empty standard, in ID order. A competency without a level (or level 0)
+-- is unknown, not level 0: the sums and JPM cover the assessed ones only
+-- (0 when none is), and an employee not fully assessed has no category
+-- ('unknown'). JPM in hundredths rounded half up, as
 -- package gap does; categories from the capped JPM with the default
 -- thresholds (mapping 90/78, filling 80/68). PostgreSQL groups by hashing,
 -- so the order is asked for outside. Output columns = those of
 -- `kompeten gaps jpm`, so the two files compare byte for byte.
 SELECT employee_id, sum_required, sum_actual, sum_capped, jpm_raw, jpm_capped,
-       CASE WHEN jpm_capped >= 9000 THEN 'optimal' WHEN jpm_capped >= 7800 THEN 'cukup_optimal' ELSE 'kurang_optimal' END,
-       CASE WHEN jpm_capped >= 8000 THEN 'memenuhi_syarat' WHEN jpm_capped >= 6800 THEN 'masih_memenuhi_syarat'
+       CASE WHEN assessed < total THEN 'unknown' WHEN jpm_capped >= 9000 THEN 'optimal' WHEN jpm_capped >= 7800 THEN 'cukup_optimal'
+            ELSE 'kurang_optimal' END,
+       CASE WHEN assessed < total THEN 'unknown' WHEN jpm_capped >= 8000 THEN 'memenuhi_syarat' WHEN jpm_capped >= 6800 THEN 'masih_memenuhi_syarat'
             ELSE 'kurang_memenuhi_syarat' END
 FROM (
   SELECT e.id AS employee_id,
-         SUM(i.required) AS sum_required,
-         SUM(COALESCE(l.level, 0)) AS sum_actual,
-         SUM(LEAST(COALESCE(l.level, 0), i.required)) AS sum_capped,
-         (SUM(COALESCE(l.level, 0)) * 20000 + SUM(i.required)) / (2 * SUM(i.required)) AS jpm_raw,
-         (SUM(LEAST(COALESCE(l.level, 0), i.required)) * 20000 + SUM(i.required)) / (2 * SUM(i.required)) AS jpm_capped
+         SUM(CASE WHEN l.level > 0 THEN i.required ELSE 0 END) AS sum_required,
+         SUM(CASE WHEN l.level > 0 THEN l.level ELSE 0 END) AS sum_actual,
+         SUM(CASE WHEN l.level > 0 THEN LEAST(l.level, i.required) ELSE 0 END) AS sum_capped,
+         COALESCE((SUM(CASE WHEN l.level > 0 THEN l.level ELSE 0 END) * 20000 + SUM(CASE WHEN l.level > 0 THEN i.required ELSE 0 END)) / NULLIF(2 * SUM(CASE WHEN l.level > 0 THEN i.required ELSE 0 END), 0), 0) AS jpm_raw,
+         COALESCE((SUM(CASE WHEN l.level > 0 THEN LEAST(l.level, i.required) ELSE 0 END) * 20000 + SUM(CASE WHEN l.level > 0 THEN i.required ELSE 0 END)) / NULLIF(2 * SUM(CASE WHEN l.level > 0 THEN i.required ELSE 0 END), 0), 0) AS jpm_capped,
+         COUNT(CASE WHEN l.level > 0 THEN 1 END) AS assessed,
+         COUNT(*) AS total
   FROM employee e
   JOIN position_standard ps ON ps.position_id = e.position_id AND ps.is_current = TRUE
   JOIN standard_item i ON i.standard_id = ps.id

@@ -8,6 +8,7 @@ import (
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/needs"
 	"github.com/kompeten/kompeten/internal/policy"
 )
 
@@ -33,6 +34,7 @@ func share(f gap.Fixed) *float64 {
 
 // needJSON is one competency of the ranked needs.
 type needJSON struct {
+	Source       string   `json:"source"` // current or target (needs.Source)
 	Rank         int      `json:"rank"`
 	CompetencyID int64    `json:"competency_id"`
 	Code         string   `json:"code"`
@@ -66,6 +68,7 @@ type heatRowJSON struct {
 	Direct      bool           `json:"direct"`
 	HasChildren bool           `json:"has_children"`
 	Employees   int            `json:"employees"`
+	NotAssessed int            `json:"not_assessed"` // standard not fully assessed: no JPM category
 	Cells       []heatCellJSON `json:"cells"`
 }
 
@@ -73,11 +76,48 @@ type heatRowJSON struct {
 type needsJSON struct {
 	Unit      *unitJSON     `json:"unit"`
 	Employees int           `json:"employees"`
+	JPM       jpmCountsJSON `json:"jpm_categories"`
 	AsOf      time.Time     `json:"as_of"`
 	Stale     bool          `json:"stale"`
 	Needs     []needJSON    `json:"needs"`
 	Columns   []int64       `json:"columns"`
 	Rows      []heatRowJSON `json:"rows"`
+	Sources   sourcesJSON   `json:"sources"`
+}
+
+// sourcesJSON is what the other two sources of AKPK add: needs against
+// target positions and the SKP performance gap.
+type sourcesJSON struct {
+	TargetEmployees int             `json:"target_employees"`
+	Target          []needJSON      `json:"target"`
+	Performance     performanceJSON `json:"performance"`
+}
+
+// performanceJSON is the performance gap of one SKP year.
+type performanceJSON struct {
+	Source    string `json:"source"` // performance
+	Year      int    `json:"year"`
+	Employees int    `json:"employees"`
+	Below     int    `json:"below"`
+	Meets     int    `json:"meets"`
+	Above     int    `json:"above"`
+	Unknown   int    `json:"unknown"`
+}
+
+// toNeedJSON maps a ranked need of source src.
+func toNeedJSON(src needs.Source, rank int, nd needs.Need) needJSON {
+	return needJSON{Source: string(src), Rank: rank, CompetencyID: nd.CompetencyID, Code: nd.Code, Name: nd.Name, Group: nd.Group,
+		Required: nd.Required, Assessed: nd.Assessed, NotAssessed: nd.NotAssessed, Short: nd.Short, Shortfall: nd.Shortfall,
+		AvgShortfall: float64(nd.AvgShortfall) / 100, WeightedNeed: nd.WeightedNeed, ShareShort: share(nd.ShareShort)}
+}
+
+// jpmCountsJSON is the JPM distribution of the analysed employees, those
+// not fully assessed apart from every category.
+type jpmCountsJSON struct {
+	KurangOptimal int `json:"kurang_optimal"`
+	CukupOptimal  int `json:"cukup_optimal"`
+	Optimal       int `json:"optimal"`
+	NotAssessed   int `json:"not_assessed"`
 }
 
 // needs answers GET /needs?unit_id=: the needs analysis of the unit's
@@ -94,22 +134,31 @@ func (a *API) needs(w http.ResponseWriter, r *http.Request, p *auth.Principal) e
 	if err != nil {
 		return err
 	}
-	out := needsJSON{Employees: n.Employees, AsOf: n.AsOf, Stale: n.Stale, Needs: []needJSON{}, Columns: []int64{}, Rows: []heatRowJSON{}}
+	out := needsJSON{Employees: n.Employees, JPM: jpmCountsJSON{KurangOptimal: n.JPM[gap.KurangOptimal],
+		CukupOptimal: n.JPM[gap.CukupOptimal], Optimal: n.JPM[gap.Optimal], NotAssessed: n.NotAssessed()}, AsOf: n.AsOf, Stale: n.Stale, Needs: []needJSON{}, Columns: []int64{}, Rows: []heatRowJSON{}}
 	if n.Unit != nil {
 		u := toUnitJSON(n.Unit)
 		out.Unit = &u
 	}
 	for i, nd := range n.Needs {
-		out.Needs = append(out.Needs, needJSON{Rank: i + 1, CompetencyID: nd.CompetencyID, Code: nd.Code, Name: nd.Name, Group: nd.Group,
-			Required: nd.Required, Assessed: nd.Assessed, NotAssessed: nd.NotAssessed, Short: nd.Short, Shortfall: nd.Shortfall,
-			AvgShortfall: float64(nd.AvgShortfall) / 100, WeightedNeed: nd.WeightedNeed, ShareShort: share(nd.ShareShort)})
+		out.Needs = append(out.Needs, toNeedJSON(needs.FromCurrent, i+1, nd))
+	}
+	src, err := a.st.NeedsSources(r.Context(), p.Scope, unitID)
+	if err != nil {
+		return err
+	}
+	pg := src.Performance
+	out.Sources = sourcesJSON{TargetEmployees: src.TargetEmployees, Target: []needJSON{}, Performance: performanceJSON{Source: string(needs.FromPerformance),
+		Year: pg.Year, Employees: pg.Employees, Below: pg.Below, Meets: pg.Meets, Above: pg.Above, Unknown: pg.Unknown}}
+	for i, nd := range src.Target {
+		out.Sources.Target = append(out.Sources.Target, toNeedJSON(needs.FromTarget, i+1, nd))
 	}
 	for _, c := range n.Columns {
 		out.Columns = append(out.Columns, c.CompetencyID)
 	}
 	for _, hr := range n.Rows {
 		row := heatRowJSON{Unit: toUnitJSON(&hr.Unit), Direct: hr.Direct, HasChildren: hr.HasChildren, Employees: hr.Employees,
-			Cells: []heatCellJSON{}}
+			NotAssessed: hr.NotAssessed(), Cells: []heatCellJSON{}}
 		for _, c := range hr.Cells {
 			row.Cells = append(row.Cells, heatCellJSON{CompetencyID: c.CompetencyID, Required: c.Required, Assessed: c.Assessed,
 				NotAssessed: c.NotAssessed, Short: c.Short, Shortfall: c.Shortfall, WeightedNeed: c.WeightedNeed, ShareShort: share(c.ShareShort)})
@@ -138,6 +187,7 @@ type talentJSON struct {
 	Total           int             `json:"total"`
 	DisciplineKnown bool            `json:"discipline_known"`
 	NotEligible     int             `json:"not_eligible"`
+	NotAssessed     int             `json:"not_assessed"`
 	Boxes           []talentBoxJSON `json:"boxes"`
 }
 
@@ -171,7 +221,7 @@ func (a *API) talent(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 	if err != nil {
 		return err
 	}
-	out.Years, out.Total, out.DisciplineKnown, out.NotEligible = m.Years, m.Total, m.DisciplineKnown, m.NotEligible
+	out.Years, out.Total, out.DisciplineKnown, out.NotEligible, out.NotAssessed = m.Years, m.Total, m.DisciplineKnown, m.NotEligible, m.NotAssessed
 	for n, b := range m.Boxes {
 		out.Boxes = append(out.Boxes, talentBoxJSON{Box: n, Label: b.Label, LabelEN: b.LabelEN, Action: b.Action, ActionEN: b.ActionEN,
 			Count: m.Counts[n], TalentPool: n >= 7})

@@ -101,8 +101,9 @@ type competencyItemJSON struct {
 
 // jpmJSON is the Job Person Match with both category scales.
 type jpmJSON struct {
-	Raw          float64  `json:"raw"`
-	Capped       float64  `json:"capped"`
+	Raw          *float64 `json:"raw"`    // null when nothing is assessed
+	Capped       *float64 `json:"capped"` // null when nothing is assessed
+	Provisional  bool     `json:"provisional"`
 	SumRequired  int      `json:"sum_required"`
 	SumActual    int      `json:"sum_actual"`
 	SumCapped    int      `json:"sum_capped"`
@@ -124,6 +125,25 @@ type competenciesJSON struct {
 	DecreeNo   string               `json:"decree_no"`
 	Items      []competencyItemJSON `json:"items"`
 	JPM        *jpmJSON             `json:"jpm"`
+}
+
+// toJPMJSON maps a JPM result: no percentage when nothing is assessed
+// (not assessed is not 0 %), provisional and without a category while the
+// assessment is incomplete.
+func toJPMJSON(res gap.Result, lang string) *jpmJSON {
+	j := &jpmJSON{SumRequired: res.SumRequired, Provisional: res.Provisional(),
+		SumActual: res.SumActual, SumCapped: res.SumCapped, Mapping: res.Mapping.String(), MappingLabel: res.Mapping.Label(),
+		Filling: res.Filling.String(), FillingLabel: res.Filling.Label(), Assessed: res.Assessed, Total: res.Total,
+		Complete: res.Complete, Explain: gap.Explain(res, lang)}
+	if res.Assessed > 0 {
+		raw, capped := pct(res.JPMRaw), pct(res.JPMCapped)
+		j.Raw, j.Capped = &raw, &capped
+	}
+	if res.NotAssessed() {
+		j.MappingLabel = i18n.T(i18n.Lang(lang), "jpm.not_assessed")
+		j.FillingLabel = j.MappingLabel
+	}
+	return j
 }
 
 // pct turns hundredths of a percent into a JSON number (87.5).
@@ -161,10 +181,7 @@ func (a *API) employeeCompetencies(w http.ResponseWriter, r *http.Request, p *au
 		out.Items = append(out.Items, j)
 	}
 	if res := ec.Result; res.Total > 0 {
-		out.JPM = &jpmJSON{Raw: pct(res.JPMRaw), Capped: pct(res.JPMCapped), SumRequired: res.SumRequired,
-			SumActual: res.SumActual, SumCapped: res.SumCapped, Mapping: res.Mapping.String(), MappingLabel: res.Mapping.Label(),
-			Filling: res.Filling.String(), FillingLabel: res.Filling.Label(), Assessed: res.Assessed, Total: res.Total,
-			Complete: res.Complete, Explain: gap.Explain(res, lang)}
+		out.JPM = toJPMJSON(res, lang)
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

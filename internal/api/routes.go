@@ -59,6 +59,8 @@ func (a *API) routeTable() []route {
 		{"PUT", "/positions/{id}/standard", policy.StandardWrite, a.putStandard},
 
 		{"GET", "/employees/{id}/competencies", policy.CompetencyRead, a.employeeCompetencies},
+		{"GET", "/employees/{id}/target-position", policy.CompetencyRead, a.getTargetPosition},
+		{"PUT", "/employees/{id}/target-position", policy.EmployeeWrite, a.putTargetPosition},
 		{"POST", "/ratings", policy.AssessmentRate, a.createRating},
 
 		{"GET", "/needs", policy.NeedsRead, a.needs},

@@ -160,6 +160,17 @@ func (t Thresholds) Validate() error {
 	return nil
 }
 
+// Categories returns the mapping and filling categories of a complete
+// assessment's JPM, from the raw or the capped value as UseRaw says. It is
+// the one place that reads the thresholds for an employee's JPM.
+func (t Thresholds) Categories(raw, capped Fixed) (MappingCategory, FillingCategory) {
+	jpm := capped
+	if t.UseRaw {
+		jpm = raw
+	}
+	return t.Mapping(jpm), t.Filling(jpm)
+}
+
 // Mapping returns the mapping category of a JPM value.
 func (t Thresholds) Mapping(jpm Fixed) MappingCategory {
 	switch {

@@ -15,10 +15,12 @@
 //     before summing, so at most 100 %). Categories come from the capped
 //     value unless Thresholds.UseRaw is set, because a surplus in one
 //     competency should not hide a shortfall in another.
-//   - A competency of the standard that has not been assessed counts as
-//     level 0. The Result says how many were assessed and Complete=false, so
-//     the UI can show "belum lengkap" instead of silently inflating the score
-//     by leaving the competency out of the denominator.
+//   - A competency of the standard that has not been assessed is unknown,
+//     never level 0 (domain.md §4): it adds to no sum and has no gap. JPM is
+//     computed over the assessed competencies only and is provisional
+//     ("sementara") until all are assessed; only a complete assessment gets
+//     a category and a 9-box box. Counting the missing ones as 0 put
+//     never-assessed employees, the Sekda among them, in "Kurang Optimal".
 //   - Categories compare the rounded (displayed) JPM, so the UI never shows
 //     "90,00 %" next to a category that needs 90 %.
 package gap

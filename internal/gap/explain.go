@@ -8,11 +8,17 @@ import "fmt"
 // (lang "en"). Numbers use the language's decimal separator.
 func Explain(r Result, lang string) []string {
 	en := isEN(lang)
-	if r.Total == 0 || r.SumRequired == 0 {
+	if r.Total == 0 || r.SumStandard == 0 {
 		if en {
 			return []string{"The position has no competency standard yet, so JPM cannot be computed."}
 		}
 		return []string{"Jabatan ini belum memiliki standar kompetensi, sehingga JPM belum dapat dihitung."}
+	}
+	if r.Assessed == 0 {
+		if en {
+			return []string{fmt.Sprintf("Not assessed: 0 of %d competencies assessed. Complete the assessment; until then there is no JPM, no category and no 9-box box.", r.Total)}
+		}
+		return []string{fmt.Sprintf("Belum dinilai: 0 dari %d kompetensi dinilai. Lengkapi penilaian; sampai itu tidak ada JPM, kategori, maupun kotak 9-box.", r.Total)}
 	}
 	var lines []string
 	add := func(id, eng string, args ...any) {
@@ -21,6 +27,11 @@ func Explain(r Result, lang string) []string {
 		} else {
 			lines = append(lines, fmt.Sprintf(id, args...))
 		}
+	}
+	if r.Provisional() {
+		add("JPM sementara, atas %d dari %d kompetensi yang sudah dinilai; yang belum dinilai tidak dihitung sebagai level 0.",
+			"Provisional JPM, over the %d of %d competencies assessed; those not yet assessed do not count as level 0.",
+			r.Assessed, r.Total)
 	}
 	add("JPM: Σ level aktual %d ÷ Σ level standar %d × 100 = %s",
 		"JPM: Σ actual levels %d ÷ Σ required levels %d × 100 = %s",
@@ -38,9 +49,10 @@ func Explain(r Result, lang string) []string {
 		add("Semua %d kompetensi standar sudah dinilai.",
 			"All %d competencies of the standard have been assessed.", r.Total)
 	} else {
-		add("Belum lengkap: baru %d dari %d kompetensi dinilai; yang belum dinilai dihitung level 0.",
-			"Incomplete: %d of %d competencies assessed; those not yet assessed count as level 0.",
+		add("Belum dinilai lengkap: %d dari %d kompetensi dinilai. Lengkapi penilaian; sampai itu tidak ada kategori maupun kotak 9-box.",
+			"Not fully assessed: %d of %d competencies assessed. Complete the assessment; until then there is no category and no 9-box box.",
 			r.Assessed, r.Total)
+		return lines
 	}
 	if r.MandatoryUnmet > 0 {
 		add("%d kompetensi wajib belum mencapai level standar.",

@@ -31,11 +31,12 @@ type Actual struct {
 type Gap struct {
 	CompetencyID int64 // as in the Requirement
 	Required     int   // the required level
-	// Actual is the employee's level, 0 when not assessed.
+	// Actual is the employee's level; 0 means no level (Assessed false),
+	// never a level of 0.
 	Actual int
 	// Gap is Actual − Required: negative is a development need, positive a
-	// surplus. For an unassessed competency it is −Required, like JPM's
-	// treatment; check Assessed before calling it a need.
+	// surplus. It is 0 for an unassessed competency, whose gap is unknown:
+	// check Assessed before showing it.
 	Gap       int
 	Weight    int  // the requirement's weight, at least 1
 	Mandatory bool // copied from the Requirement
@@ -58,25 +59,30 @@ func (g Gap) Shortfall() int {
 type Result struct {
 	// Gaps has one entry per requirement, in the order of the standard.
 	Gaps []Gap
-	// SumRequired is Σ required levels; SumActual Σ actual levels;
-	// SumCapped Σ min(actual, required).
+	// SumStandard is Σ required levels of the whole standard.
+	SumStandard int
+	// SumRequired is Σ required levels, SumActual Σ actual levels and
+	// SumCapped Σ min(actual, required), all over the assessed
+	// competencies only: an unassessed one is unknown, not level 0.
 	SumRequired, SumActual, SumCapped int
 	// JPMRaw is SumActual ÷ SumRequired × 100 and may exceed 100 %;
-	// JPMCapped is SumCapped ÷ SumRequired × 100, at most 100 %.
+	// JPMCapped is SumCapped ÷ SumRequired × 100, at most 100 %. Both are 0
+	// when nothing is assessed, and provisional (see Provisional) when
+	// the assessment is incomplete.
 	JPMRaw, JPMCapped Fixed
 	// Mapping and Filling are the categories of the JPM chosen by
-	// Thresholds.UseRaw (capped by default); unknown when Total is 0.
+	// Thresholds.UseRaw (capped by default); unknown unless Complete.
 	Mapping MappingCategory // scale of competency mapping (pemetaan)
 	Filling FillingCategory // scale of filling a position (pengisian jabatan)
 	// Assessed counts the competencies of the standard with a level; Total
 	// counts the competencies of the standard.
 	Assessed, Total int
 	// Complete is true when every competency of a non-empty standard has
-	// been assessed. When false, unassessed competencies counted as 0 and
-	// the UI shows the result as "belum lengkap".
+	// been assessed. When false there is no category, and the UI shows
+	// "belum dinilai" with Assessed of Total and any JPM as provisional.
 	Complete bool
-	// MandatoryUnmet counts mandatory competencies whose actual level is
-	// below the requirement, unassessed ones included.
+	// MandatoryUnmet counts assessed mandatory competencies whose level is
+	// below the requirement.
 	MandatoryUnmet int
 	// Thresholds are the thresholds the categories were computed with, kept
 	// so that Explain can state the ranges.
@@ -108,7 +114,7 @@ func ComputeInto(dst *Result, reqs []Requirement, actual []Actual) {
 // ComputeIntoWith is ComputeInto with an agency's configured thresholds.
 func ComputeIntoWith(dst *Result, t Thresholds, reqs []Requirement, actual []Actual) {
 	gaps := dst.Gaps[:0]
-	var sumReq, sumAct, sumCap, assessed, unmet int
+	var sumStd, sumReq, sumAct, sumCap, assessed, unmet int
 	for _, rq := range reqs {
 		req := max(rq.Required, 0)
 		lvl := 0
@@ -118,27 +124,23 @@ func ComputeIntoWith(dst *Result, t Thresholds, reqs []Requirement, actual []Act
 				break
 			}
 		}
-		sumReq += req
-		sumAct += lvl
-		sumCap += min(lvl, req)
-		if lvl > 0 {
+		sumStd += req
+		g := Gap{CompetencyID: rq.CompetencyID, Required: req, Weight: max(rq.Weight, 1), Mandatory: rq.Mandatory}
+		if lvl > 0 { // an unassessed competency is unknown, not level 0: it adds to no sum
 			assessed++
+			sumReq += req
+			sumAct += lvl
+			sumCap += min(lvl, req)
+			if rq.Mandatory && lvl < req {
+				unmet++
+			}
+			g.Actual, g.Gap, g.Assessed = lvl, lvl-req, true
 		}
-		if rq.Mandatory && lvl < req {
-			unmet++
-		}
-		gaps = append(gaps, Gap{
-			CompetencyID: rq.CompetencyID,
-			Required:     req,
-			Actual:       lvl,
-			Gap:          lvl - req,
-			Weight:       max(rq.Weight, 1),
-			Mandatory:    rq.Mandatory,
-			Assessed:     lvl > 0,
-		})
+		gaps = append(gaps, g)
 	}
 	*dst = Result{
 		Gaps:           gaps,
+		SumStandard:    sumStd,
 		SumRequired:    sumReq,
 		SumActual:      sumAct,
 		SumCapped:      sumCap,
@@ -151,14 +153,20 @@ func ComputeIntoWith(dst *Result, t Thresholds, reqs []Requirement, actual []Act
 	if sumReq > 0 {
 		dst.JPMRaw = ratio(sumAct, sumReq)
 		dst.JPMCapped = ratio(sumCap, sumReq)
-		jpm := dst.JPMCapped
-		if t.UseRaw {
-			jpm = dst.JPMRaw
-		}
-		dst.Mapping = t.Mapping(jpm)
-		dst.Filling = t.Filling(jpm)
+	}
+	if dst.Complete {
+		dst.Mapping, dst.Filling = t.Categories(dst.JPMRaw, dst.JPMCapped)
 	}
 }
+
+// Provisional reports a JPM computed over part of the standard: some
+// competencies are assessed, not all. The UI labels such a JPM "sementara"
+// and gives it no category (domain.md §4: not assessed is not level 0).
+func (r Result) Provisional() bool { return r.Assessed > 0 && !r.Complete }
+
+// NotAssessed reports a standard that is not fully assessed (none or some
+// of its competencies): no category, no 9-box box, counted apart.
+func (r Result) NotAssessed() bool { return r.Total > 0 && !r.Complete }
 
 // WeightedShortfall ranks development needs for the needs analysis (AKPK):
 // Σ max(0, required − actual) × weight over the assessed competencies. A

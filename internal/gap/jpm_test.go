@@ -68,20 +68,27 @@ func TestCompute(t *testing.T) {
 			mapping: Optimal, filling: MemenuhiSyarat, assessed: 2, total: 2, complete: true,
 		},
 		{
-			name: "incomplete counts 0", th: DefaultThresholds(),
+			// Not assessed is not level 0: the JPM covers the two assessed
+			// competencies (provisional) and there is no category.
+			name: "incomplete: provisional, no category", th: DefaultThresholds(),
 			reqs: std(2, 2, 2, 2), actual: act(2, 0, 2, 0),
-			sumReq: 8, sumAct: 4, sumCap: 4, raw: 5000, capped: 5000,
-			mapping: KurangOptimal, filling: KurangMemenuhiSyarat, assessed: 2, total: 4,
+			sumReq: 4, sumAct: 4, sumCap: 4, raw: 10000, capped: 10000,
+			mapping: MappingUnknown, filling: FillingUnknown, assessed: 2, total: 4,
+		},
+		{
+			name: "nothing assessed: no JPM, no category", th: DefaultThresholds(),
+			reqs: std(3, 3, 3), actual: nil,
+			mapping: MappingUnknown, filling: FillingUnknown, assessed: 0, total: 3,
 		},
 		{
 			name: "empty standard", th: DefaultThresholds(),
 			actual: act(3),
 		},
 		{
-			name: "half up 1/32 = 3.125", th: DefaultThresholds(),
-			reqs: std(4, 4, 4, 4, 4, 4, 4, 4), actual: act(1),
-			sumReq: 32, sumAct: 1, sumCap: 1, raw: 313, capped: 313,
-			mapping: KurangOptimal, filling: KurangMemenuhiSyarat, assessed: 1, total: 8,
+			name: "half up 9/32 = 28.125", th: DefaultThresholds(),
+			reqs: std(4, 4, 4, 4, 4, 4, 4, 4), actual: act(2, 1, 1, 1, 1, 1, 1, 1),
+			sumReq: 32, sumAct: 9, sumCap: 9, raw: 2813, capped: 2813,
+			mapping: KurangOptimal, filling: KurangMemenuhiSyarat, assessed: 8, total: 8, complete: true,
 		},
 		{
 			name: "2/3 rounds up", th: DefaultThresholds(),
@@ -105,8 +112,8 @@ func TestCompute(t *testing.T) {
 			name: "first duplicate wins, foreign and negative ignored", th: DefaultThresholds(),
 			reqs:   std(2, 2),
 			actual: []Actual{{1, 1}, {1, 2}, {9, 5}, {2, -3}},
-			sumReq: 4, sumAct: 1, sumCap: 1, raw: 2500, capped: 2500,
-			mapping: KurangOptimal, filling: KurangMemenuhiSyarat, assessed: 1, total: 2,
+			sumReq: 2, sumAct: 1, sumCap: 1, raw: 5000, capped: 5000,
+			mapping: MappingUnknown, filling: FillingUnknown, assessed: 1, total: 2,
 		},
 		{
 			name: "mandatory unmet", th: DefaultThresholds(),
@@ -117,8 +124,18 @@ func TestCompute(t *testing.T) {
 				{CompetencyID: 4, Required: 3, Weight: 1},
 			},
 			actual: act(3, 2, 0, 1),
-			sumReq: 12, sumAct: 6, sumCap: 6, raw: 5000, capped: 5000,
-			mapping: KurangOptimal, filling: KurangMemenuhiSyarat, assessed: 3, total: 4, mandatoryUnmet: 2,
+			sumReq: 9, sumAct: 6, sumCap: 6, raw: 6667, capped: 6667,
+			mapping: MappingUnknown, filling: FillingUnknown, assessed: 3, total: 4, mandatoryUnmet: 1, // the unassessed one is unknown, not unmet
+		},
+		{
+			name: "mandatory unmet, complete", th: DefaultThresholds(),
+			reqs: []Requirement{
+				{CompetencyID: 1, Required: 3, Weight: 1, Mandatory: true},
+				{CompetencyID: 2, Required: 3, Weight: 1, Mandatory: true},
+			},
+			actual: act(3, 2),
+			sumReq: 6, sumAct: 5, sumCap: 5, raw: 8333, capped: 8333,
+			mapping: CukupOptimal, filling: MemenuhiSyarat, assessed: 2, total: 2, complete: true, mandatoryUnmet: 1,
 		},
 	}
 	for _, tt := range tests {
@@ -133,6 +150,9 @@ func TestCompute(t *testing.T) {
 			if r.Mapping != tt.mapping || r.Filling != tt.filling {
 				t.Errorf("categories = %v/%v, want %v/%v", r.Mapping, r.Filling, tt.mapping, tt.filling)
 			}
+			if r.Provisional() != (tt.assessed > 0 && !tt.complete) || r.NotAssessed() != (tt.total > 0 && !tt.complete) {
+				t.Errorf("provisional/not assessed = %v/%v for %d of %d", r.Provisional(), r.NotAssessed(), tt.assessed, tt.total)
+			}
 			if r.Assessed != tt.assessed || r.Total != tt.total || r.Complete != tt.complete {
 				t.Errorf("assessed/total/complete = %d/%d/%v, want %d/%d/%v", r.Assessed, r.Total, r.Complete, tt.assessed, tt.total, tt.complete)
 			}
@@ -143,7 +163,8 @@ func TestCompute(t *testing.T) {
 				t.Fatalf("len(Gaps) = %d, want %d", len(r.Gaps), len(tt.reqs))
 			}
 			for i, g := range r.Gaps {
-				if g.CompetencyID != tt.reqs[i].CompetencyID || g.Gap != g.Actual-g.Required || g.Assessed != (g.Actual > 0) {
+				if g.CompetencyID != tt.reqs[i].CompetencyID || g.Assessed != (g.Actual > 0) ||
+					(g.Assessed && g.Gap != g.Actual-g.Required) || (!g.Assessed && g.Gap != 0) {
 					t.Errorf("gap %d inconsistent: %+v", i, g)
 				}
 			}
@@ -155,7 +176,7 @@ func TestComputeGapFields(t *testing.T) {
 	reqs := []Requirement{{CompetencyID: 7, Required: 3, Weight: 0, Mandatory: true}, {CompetencyID: 8, Required: 2, Weight: 30}}
 	r := Compute(reqs, []Actual{{8, 4}})
 	want := []Gap{
-		{CompetencyID: 7, Required: 3, Actual: 0, Gap: -3, Weight: 1, Mandatory: true, Assessed: false},
+		{CompetencyID: 7, Required: 3, Actual: 0, Gap: 0, Weight: 1, Mandatory: true, Assessed: false},
 		{CompetencyID: 8, Required: 2, Actual: 4, Gap: 2, Weight: 30, Assessed: true},
 	}
 	if !slices.Equal(r.Gaps, want) {
@@ -318,7 +339,8 @@ func TestFixedFormat(t *testing.T) {
 
 func TestExplain(t *testing.T) {
 	full := Compute(std(3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3), act(3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2))
-	surplus := Compute(std(3, 3, 3), act(5, 3, 0))
+	surplus := Compute(std(3, 3, 3), act(5, 3, 1))
+	partial := Compute(std(3, 3, 3), act(5, 3, 0))
 	tests := []struct {
 		name string
 		r    Result
@@ -336,14 +358,25 @@ func TestExplain(t *testing.T) {
 			"Σ actual levels 31 ÷ Σ required levels 36 × 100 = 86.11%",
 			"Fairly optimal (78% ≤ JPM < 90%)",
 		}},
-		{"capped and incomplete", surplus, "id", []string{
-			"= 88,89 %",
-			"Σ 6 ÷ Σ 9 × 100 = 66,67 %",
-			"baru 2 dari 3 kompetensi dinilai",
+		{"capped", surplus, "id", []string{
+			"= 100,00 %",
+			"Σ 7 ÷ Σ 9 × 100 = 77,78 %",
 			"Kurang Optimal (JPM < 78 %)",
-			"Kurang Memenuhi Syarat (JPM < 68 %)",
+			"Masih Memenuhi Syarat (68 % ≤ JPM < 80 %)",
 		}},
+		{"partly assessed: provisional, no category", partial, "id", []string{
+			"JPM sementara, atas 2 dari 3 kompetensi",
+			"Σ level aktual 8 ÷ Σ level standar 6 × 100 = 133,33 %",
+			"Σ 6 ÷ Σ 6 × 100 = 100,00 %",
+			"Belum dinilai lengkap: 2 dari 3 kompetensi dinilai",
+		}},
+		{"nothing assessed", Compute(std(3, 3), nil), "id", []string{"Belum dinilai: 0 dari 2 kompetensi dinilai"}},
 		{"empty", Compute(nil, nil), "id", []string{"belum memiliki standar"}},
+	}
+	for _, line := range append(Explain(partial, "id"), Explain(Compute(std(3, 3), nil), "en")...) {
+		if strings.Contains(line, "Kategori") || strings.Contains(line, "category (") {
+			t.Errorf("an incomplete assessment is explained with a category: %q", line)
+		}
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

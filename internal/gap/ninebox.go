@@ -155,15 +155,19 @@ type Box struct {
 	// below = 1, 3, 6; columns low → high potential), or 0 when either axis
 	// is unknown.
 	Number      int
-	Label       string      // Indonesian name of the box
-	LabelEN     string      // English name of the box
-	Action      string      // recommended action, Indonesian
-	ActionEN    string      // recommended action, English
-	TalentPool  bool        // boxes 7–9 of an eligible employee: the succession pool
-	Excluded    bool        // a moderate or heavy discipline penalty is in force
-	NotEligible bool        // Excluded kept the employee out of boxes 7–9's pool
-	Performance Performance // the performance axis the box came from
-	Potential   Potential   // the potential axis the box came from
+	Label       string // Indonesian name of the box
+	LabelEN     string // English name of the box
+	Action      string // recommended action, Indonesian
+	ActionEN    string // recommended action, English
+	TalentPool  bool   // boxes 7–9 of an eligible employee: the succession pool
+	Excluded    bool   // a moderate or heavy discipline penalty is in force
+	NotEligible bool   // Excluded kept the employee out of boxes 7–9's pool
+	// NotAssessed: the standard is not fully assessed, so there is no
+	// potential and no box (Number 0); Assessed of Total competencies are.
+	NotAssessed     bool
+	Assessed, Total int
+	Performance     Performance // the performance axis the box came from
+	Potential       Potential   // the potential axis the box came from
 }
 
 // boxNumbers gives the box number by [performance][potential].

@@ -13,11 +13,13 @@ func TalentYears(now time.Time) [2]int {
 // PlaceTalent places one employee on the 9-box with the product's wording:
 // performance from the SKP predikat of the talent years (oldest first; ""
 // unknown; PerformanceOverYears: the lower of the two), potential from the
-// capped JPM (hasJPM false: none computed, so unknown) with the default
-// thresholds, and excluded when a moderate or heavy discipline penalty is
-// in force (see BoxTable.Place).
-func PlaceTalent(predikat [2]string, jpmCapped Fixed, hasJPM, excluded bool) Box {
-	return PlaceTalentWith(DefaultPotentialThresholds(), defaultBoxes, predikat, jpmCapped, hasJPM, excluded)
+// capped JPM with the default thresholds when all total competencies of the
+// standard are assessed (otherwise unknown: a provisional JPM places
+// nobody, and the box says "belum dinilai" with NotAssessed), and excluded
+// when a moderate or heavy discipline penalty is in force (see
+// BoxTable.Place). total 0 means no JPM at all (no standard).
+func PlaceTalent(predikat [2]string, jpmCapped Fixed, assessed, total int, excluded bool) Box {
+	return PlaceTalentWith(DefaultPotentialThresholds(), defaultBoxes, predikat, jpmCapped, assessed, total, excluded)
 }
 
 // TalentMap is the 9-box of the active employees in a scope (Permen PANRB
@@ -32,6 +34,10 @@ type TalentMap struct {
 	// NotEligible counts those in boxes 7–9 kept out of the succession pool
 	// by a moderate or heavy discipline penalty in force.
 	NotEligible int
+	// NotAssessed counts those of box 0 whose standard is not fully
+	// assessed ("belum dinilai — lengkapi penilaian"), apart from those
+	// lacking SKP ratings or a standard.
+	NotAssessed int
 	// Boxes are the nine boxes' wording and counts (index = box number,
 	// index 0 the "cannot be placed" box).
 	Boxes [10]Box
@@ -57,5 +63,8 @@ func (m *TalentMap) Add(b Box) {
 	m.Total++
 	if b.NotEligible {
 		m.NotEligible++
+	}
+	if b.NotAssessed {
+		m.NotAssessed++
 	}
 }

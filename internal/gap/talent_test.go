@@ -24,26 +24,30 @@ func TestPlaceTalent(t *testing.T) {
 		name     string
 		predikat [2]string
 		jpm      Fixed
-		hasJPM   bool
+		assessed int
 		excluded bool
 		box      int
 		pool     bool
 	}{
-		{"very good twice, high JPM", [2]string{"Sangat Baik", "sangat_baik"}, Percent(95), true, false, 9, true},
-		{"the lower year counts", [2]string{"Baik", "Sangat Baik"}, Percent(95), true, false, 8, true},
-		{"one year unknown: the other", [2]string{"", "Sangat Baik"}, Percent(80), true, false, 7, true},
-		{"medium from 78 %", [2]string{"Baik", "Baik"}, Percent(78), true, false, 5, false},
-		{"low below 78 %", [2]string{"Baik", "Baik"}, Percent(77), true, false, 2, false},
-		{"below expectations", [2]string{"Kurang", "Baik"}, Percent(90), true, false, 6, false},
-		{"no JPM: cannot be placed", [2]string{"Sangat Baik", "Sangat Baik"}, 0, false, false, 0, false},
-		{"JPM 0 is known, and low", [2]string{"Baik", "Baik"}, 0, true, false, 2, false},
-		{"no SKP: cannot be placed", [2]string{"", "?"}, Percent(95), true, false, 0, false},
-		{"a penalty keeps box 9 out of the pool", [2]string{"Sangat Baik", "Sangat Baik"}, Percent(95), true, true, 9, false},
+		{"very good twice, high JPM", [2]string{"Sangat Baik", "sangat_baik"}, Percent(95), 3, false, 9, true},
+		{"the lower year counts", [2]string{"Baik", "Sangat Baik"}, Percent(95), 3, false, 8, true},
+		{"one year unknown: the other", [2]string{"", "Sangat Baik"}, Percent(80), 3, false, 7, true},
+		{"medium from 78 %", [2]string{"Baik", "Baik"}, Percent(78), 3, false, 5, false},
+		{"low below 78 %", [2]string{"Baik", "Baik"}, Percent(77), 3, false, 2, false},
+		{"below expectations", [2]string{"Kurang", "Baik"}, Percent(90), 3, false, 6, false},
+		{"nothing assessed: cannot be placed", [2]string{"Sangat Baik", "Sangat Baik"}, 0, 0, false, 0, false},
+		{"partly assessed: no box, however high the provisional JPM", [2]string{"Sangat Baik", "Sangat Baik"}, Percent(100), 2, false, 0, false},
+		{"complete JPM 0 would be low", [2]string{"Baik", "Baik"}, 0, 3, false, 2, false},
+		{"no SKP: cannot be placed", [2]string{"", "?"}, Percent(95), 3, false, 0, false},
+		{"a penalty keeps box 9 out of the pool", [2]string{"Sangat Baik", "Sangat Baik"}, Percent(95), 3, true, 9, false},
 	}
 	for _, tt := range tests {
-		b := PlaceTalent(tt.predikat, tt.jpm, tt.hasJPM, tt.excluded)
+		b := PlaceTalent(tt.predikat, tt.jpm, tt.assessed, 3, tt.excluded)
 		if b.Number != tt.box || b.TalentPool != tt.pool || b.NotEligible != (tt.excluded && tt.box >= 7) {
 			t.Errorf("%s: box %d pool %v not eligible %v, want box %d pool %v", tt.name, b.Number, b.TalentPool, b.NotEligible, tt.box, tt.pool)
+		}
+		if b.NotAssessed != (tt.assessed < 3) || (b.NotAssessed && (b.Assessed != tt.assessed || b.Total != 3)) {
+			t.Errorf("%s: not assessed %v (%d of %d)", tt.name, b.NotAssessed, b.Assessed, b.Total)
 		}
 	}
 }
@@ -59,15 +63,17 @@ func TestTalentMapCounts(t *testing.T) {
 		}
 	}
 	for _, b := range []Box{
-		PlaceTalent([2]string{"Sangat Baik", "Sangat Baik"}, Percent(95), true, false),
-		PlaceTalent([2]string{"Sangat Baik", "Sangat Baik"}, Percent(95), true, true),
-		PlaceTalent([2]string{"Baik", "Baik"}, Percent(50), true, false),
-		PlaceTalent([2]string{"", ""}, Percent(50), true, false),
+		PlaceTalent([2]string{"Sangat Baik", "Sangat Baik"}, Percent(95), 3, 3, false),
+		PlaceTalent([2]string{"Sangat Baik", "Sangat Baik"}, Percent(95), 3, 3, true),
+		PlaceTalent([2]string{"Baik", "Baik"}, Percent(50), 3, 3, false),
+		PlaceTalent([2]string{"", ""}, Percent(50), 3, 3, false),
+		PlaceTalent([2]string{"Sangat Baik", "Sangat Baik"}, Percent(100), 1, 3, false), // partly assessed
+		PlaceTalent([2]string{"Baik", "Baik"}, 0, 0, 3, false),                          // not assessed at all
 	} {
 		m.Add(b)
 	}
-	if m.Total != 4 || m.Counts[9] != 2 || m.Counts[2] != 1 || m.Counts[0] != 1 || m.NotEligible != 1 {
-		t.Errorf("counts %v total %d not eligible %d", m.Counts, m.Total, m.NotEligible)
+	if m.Total != 6 || m.Counts[9] != 2 || m.Counts[2] != 1 || m.Counts[0] != 3 || m.NotEligible != 1 || m.NotAssessed != 2 {
+		t.Errorf("counts %v total %d not eligible %d not assessed %d", m.Counts, m.Total, m.NotEligible, m.NotAssessed)
 	}
 }
 

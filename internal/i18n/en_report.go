@@ -17,7 +17,7 @@ func init() {
 		"report.jpm_help":      "Employees per JPM (Job Person Match) mapping category in each unit with all its subunits. The bar shows the proportions; the columns on the right give the numbers of employees.",
 		"report.jpm_share":     "Proportion",
 		"report.total":         "Total",
-		"report.jpm_desc":      "Stacked bar chart: for each unit, the share of employees whose JPM category is less than optimal, fairly optimal, optimal or not determined; the numbers are in the columns on the right.",
+		"report.jpm_desc":      "Stacked bar chart: for each unit, the share of employees whose JPM category is less than optimal, fairly optimal, optimal, or not yet fully assessed (no category); the numbers are in the columns on the right.",
 		"report.download_pdf":  "Download PDF",
 		"report.profile_pdf":   "Download competency profile (PDF)",
 	})

@@ -19,7 +19,7 @@ func init() {
 		"report.jpm_help":      "Jumlah pegawai per kategori pemetaan JPM (Job Person Match) di setiap unit beserta seluruh subunitnya. Batang menunjukkan proporsinya; angka di kolom kanan adalah jumlah pegawai.",
 		"report.jpm_share":     "Proporsi",
 		"report.total":         "Jumlah",
-		"report.jpm_desc":      "Diagram batang bertumpuk: untuk setiap unit, proporsi pegawai dengan kategori JPM Kurang Optimal, Cukup Optimal, Optimal dan belum dapat ditentukan; jumlahnya tertulis di kolom sebelah kanan.",
+		"report.jpm_desc":      "Diagram batang bertumpuk: untuk setiap unit, proporsi pegawai dengan kategori JPM Kurang Optimal, Cukup Optimal, Optimal, dan yang belum dinilai lengkap (tanpa kategori); jumlahnya tertulis di kolom sebelah kanan.",
 		"report.download_pdf":  "Unduh PDF",
 		"report.profile_pdf":   "Unduh profil kompetensi (PDF)",
 	})

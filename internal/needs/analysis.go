@@ -59,7 +59,8 @@ type HeatRow struct {
 	// Employees counts the active employees with a standard in the row.
 	Employees int
 	// JPM splits Employees by the mapping category of their JPM, indexed by
-	// gap.MappingCategory (MappingUnknown: no JPM computed).
+	// gap.MappingCategory (MappingUnknown: standard not fully assessed, no
+	// category; see NotAssessed).
 	JPM   [4]int
 	Cells []HeatCell // one per Analysis.Columns, in that order
 }
@@ -73,7 +74,10 @@ type Analysis struct {
 	Employees int
 	// JPM splits Employees by the mapping category of their JPM, as
 	// HeatRow.JPM does.
-	JPM     [4]int
+	JPM [4]int
+	// Perf splits Employees by the performance level of their SKP, as
+	// Tally.Perf (the year is the store's).
+	Perf    [4]int
 	Needs   []Need // every required competency, highest weighted need first
 	Columns []Need // the first MaxHeatColumns of Needs: the heat-map's columns
 	Rows    []HeatRow
@@ -82,6 +86,19 @@ type Analysis struct {
 	AsOf  time.Time
 	Stale bool
 }
+
+// NotAssessed counts the row's employees whose standard is not fully
+// assessed: they have no JPM category and are counted apart.
+func (r HeatRow) NotAssessed() int { return r.JPM[gap.MappingUnknown] }
+
+// NotAssessed counts the analysed employees whose standard is not fully
+// assessed ("belum dinilai"): apart from every category of the
+// distribution.
+func (a *Analysis) NotAssessed() int { return a.JPM[gap.MappingUnknown] }
+
+// Categorised counts the analysed employees with a JPM category (fully
+// assessed): the base of the distribution's shares.
+func (a *Analysis) Categorised() int { return a.Employees - a.NotAssessed() }
 
 // Share returns short ÷ assessed in hundredths of a percent, rounded half
 // up; -1 when nobody is assessed.
@@ -135,19 +152,8 @@ type Row struct {
 // employees placed in unit itself. Cells cover the first MaxHeatColumns
 // needs.
 func Analyse(unit *model.OrgUnit, cols Columns, total *Tally, rows []Row, direct *Tally) *Analysis {
-	out := &Analysis{Unit: unit, Employees: total.Employees, JPM: total.JPM}
-	for i, t := range total.Aggs {
-		if t.Required == 0 {
-			continue
-		}
-		cid := cols.IDs[i]
-		c := cols.Names[cid]
-		out.Needs = append(out.Needs, Need{CompetencyID: cid, Code: c.Code, Name: c.Name, Group: c.Group,
-			Required: t.Required, Assessed: t.Assessed, NotAssessed: t.Required - t.Assessed,
-			Short: t.Short, Shortfall: t.Shortfall, AvgShortfall: AvgShortfall(t.Shortfall, t.Short),
-			WeightedNeed: t.Weighted, ShareShort: Share(t.Short, t.Assessed)})
-	}
-	Rank(out.Needs)
+	out := &Analysis{Unit: unit, Employees: total.Employees, JPM: total.JPM, Perf: total.Perf}
+	out.Needs = RankedNeeds(cols, total)
 	out.Columns = out.Needs[:min(len(out.Needs), MaxHeatColumns)]
 	slotOf := make(map[int64]int, len(cols.IDs))
 	for i, cid := range cols.IDs {

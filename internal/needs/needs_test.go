@@ -19,7 +19,7 @@ func TestAggCount(t *testing.T) {
 		{"above the level", 2, 5, 2, Agg{Required: 1, Assessed: 1}},
 		{"one short, weight 2", 3, 2, 2, Agg{Required: 1, Assessed: 1, Short: 1, Shortfall: 1, Weighted: 2}},
 		{"two short, weight 3", 4, 2, 3, Agg{Required: 1, Assessed: 1, Short: 1, Shortfall: 2, Weighted: 6}},
-		{"level 0 is assessed and short", 2, 0, 1, Agg{Required: 1, Assessed: 1, Short: 1, Shortfall: 2, Weighted: 2}},
+		{"level 0 is not assessed, never short", 2, 0, 1, Agg{Required: 1}},
 	}
 	for _, tt := range tests {
 		var a Agg
@@ -227,5 +227,56 @@ func TestAnalyseColumnsAreTheTopNeeds(t *testing.T) {
 		if c.CompetencyID != int64(k-i) || a.Rows[0].Cells[i].CompetencyID != c.CompetencyID {
 			t.Errorf("column %d is competency %d (cell %d), want %d", i, c.CompetencyID, a.Rows[0].Cells[i].CompetencyID, k-i)
 		}
+	}
+}
+
+// TestPerformanceGap: SKP predikats fall on the 9-box performance levels;
+// below expectation is the performance gap, its share of those known.
+func TestPerformanceGap(t *testing.T) {
+	var g PerformanceGap
+	g.Add("Sangat Baik", 2)
+	g.Add("Baik", 5)
+	g.Add("Butuh Perbaikan", 1)
+	g.Add("kurang", 1)
+	g.Add("Sangat Kurang", 1)
+	g.Add("", 4)
+	if g.Employees != 14 || g.Above != 2 || g.Meets != 5 || g.Below != 3 || g.Unknown != 4 || g.ShareBelow() != 3000 {
+		t.Errorf("%+v share %v", g, g.ShareBelow())
+	}
+	if (PerformanceGap{Unknown: 3}).ShareBelow() != -1 {
+		t.Error("nobody known: the share is unknown, not 0")
+	}
+}
+
+// TestRankedNeedsOfTargets: needs against a target standard rank as the
+// current ones do, and an unassessed competency is a need for assessment,
+// never a shortfall.
+func TestRankedNeedsOfTargets(t *testing.T) {
+	cols := Columns{IDs: []int64{100, 200, 300}, Names: map[int64]Competency{100: {Code: "A"}, 200: {Code: "B"}, 300: {Code: "C"}}}
+	tl := NewTally(3)
+	reqs := []gap.Requirement{{CompetencyID: 100, Required: 4, Weight: 1}, {CompetencyID: 300, Required: 3, Weight: 5}}
+	tl.AddEmployee(gap.MappingUnknown, reqs, []int{2, 0}, slot)
+	tl.AddEmployee(gap.MappingUnknown, reqs, []int{4, 1}, slot)
+	got := RankedNeeds(cols, tl)
+	if len(got) != 2 || got[0].Code != "C" || got[0].WeightedNeed != 10 || got[0].NotAssessed != 1 ||
+		got[1].Code != "A" || got[1].Short != 1 || got[1].Shortfall != 2 || got[1].Assessed != 2 {
+		t.Errorf("ranked %+v", got)
+	}
+}
+
+// TestPerformanceRollsUp: the SKP split of a tally adds up the tree like
+// the rest, and PerformanceOf reads it as the performance gap.
+func TestPerformanceRollsUp(t *testing.T) {
+	a, b := NewTally(3), NewTally(3)
+	a.Employees, a.Perf[gap.Below], a.Perf[gap.Meets] = 3, 1, 2
+	b.Employees, b.Perf[gap.Above], b.Perf[gap.PerformanceUnknown] = 2, 1, 1
+	a.Add(b)
+	g := PerformanceOf(2025, a.Perf)
+	if g.Year != 2025 || g.Employees != 5 || g.Below != 1 || g.Meets != 2 || g.Above != 1 || g.Unknown != 1 || g.ShareBelow() != 2500 {
+		t.Errorf("%+v", g)
+	}
+	n := Analyse(nil, Columns{IDs: []int64{100, 200, 300}, Names: map[int64]Competency{}}, a, nil, nil)
+	if n.Perf != a.Perf {
+		t.Errorf("analysis perf %v, tally %v", n.Perf, a.Perf)
 	}
 }

@@ -27,11 +27,12 @@ func (a *Agg) Add(b Agg) {
 }
 
 // Count adds one employee whose standard requires the competency at
-// required with weight; level is their actual level, negative when they
-// are not assessed.
+// required with weight; level is their actual level, 0 or negative when
+// they are not assessed. Not assessed is not level 0 (domain.md §4): such
+// an employee counts as required and not assessed, never as short.
 func (a *Agg) Count(required, level, weight int) {
 	a.Required++
-	if level < 0 {
+	if level <= 0 {
 		return
 	}
 	a.Assessed++
@@ -48,8 +49,14 @@ func (a *Agg) Count(required, level, weight int) {
 type Tally struct {
 	Employees int
 	// JPM splits Employees by the mapping category of their JPM, indexed
-	// by gap.MappingCategory (MappingUnknown: none stored).
-	JPM  [4]int
+	// by gap.MappingCategory. Everyone tallied has a standard, so
+	// MappingUnknown counts those whose standard is not fully assessed
+	// (gap gives them no category): "belum dinilai", counted apart.
+	JPM [4]int
+	// Perf splits Employees by the 9-box performance level of their SKP
+	// predikat of one year (indexed by gap.Performance; PerformanceUnknown:
+	// none recorded): the performance source of AKPK.
+	Perf [4]int
 	Aggs []Agg // one per competency column
 }
 
@@ -62,6 +69,9 @@ func (t *Tally) Add(o *Tally) {
 	for i, n := range o.JPM {
 		t.JPM[i] += n
 	}
+	for i, n := range o.Perf {
+		t.Perf[i] += n
+	}
 	for i := range o.Aggs {
 		t.Aggs[i].Add(o.Aggs[i])
 	}
@@ -69,7 +79,7 @@ func (t *Tally) Add(o *Tally) {
 
 // AddEmployee counts one employee: cat is the mapping category of their
 // stored JPM, reqs their standard, levels[i] their level in reqs[i]
-// (negative: not assessed) and slot the column of each competency.
+// (0 or negative: not assessed) and slot the column of each competency.
 func (t *Tally) AddEmployee(cat gap.MappingCategory, reqs []gap.Requirement, levels []int, slot map[int64]int) {
 	t.Employees++
 	t.JPM[cat]++

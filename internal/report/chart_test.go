@@ -134,7 +134,7 @@ func TestJPMChart(t *testing.T) {
 	s := JPMChart(i18n.ID, rows)
 	svg := string(s.SVG(SVGOptions{ID: "jpm", Natural: true}))
 	// Counts are text, Indonesian style, with the categories named.
-	for _, w := range []string{">1.000<", ">2.000<", ">4.000<", "Kurang", "Cukup", "Optimal", "ditentukan", "Dinas Kosong",
+	for _, w := range []string{">1.000<", ">2.000<", ">4.000<", "Kurang", "Cukup", "Optimal", "dinilai", "Dinas Kosong",
 		`class="jpm-kurang_optimal"`, `class="jpm-optimal"`, `width="690"`} {
 		if !strings.Contains(svg, w) {
 			t.Errorf("SVG lacks %q", w)

@@ -8,7 +8,7 @@ import (
 // JPMRow is one unit of the JPM distribution chart.
 type JPMRow struct {
 	Label  string
-	Counts [4]int // employees by gap.MappingCategory (index 0: not determined)
+	Counts [4]int // employees by gap.MappingCategory (index 0: not fully assessed)
 	Total  bool   // the summary row, drawn bold under a rule
 }
 
@@ -25,8 +25,12 @@ var jpmColours = [4][2]RGB{
 	gap.Optimal:        {{0x2e, 0x7d, 0x32}, {0xff, 0xff, 0xff}},
 }
 
-// JPMCategoryLabel is the category's label in lang.
+// JPMCategoryLabel is the category's label in lang. Everyone the chart
+// counts has a standard, so "no category" means not fully assessed.
 func JPMCategoryLabel(lang i18n.Lang, c gap.MappingCategory) string {
+	if c == gap.MappingUnknown {
+		return i18n.T(lang, "jpm.not_assessed_short")
+	}
 	if lang == i18n.EN {
 		return c.LabelEN()
 	}

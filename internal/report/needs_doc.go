@@ -15,12 +15,28 @@ type NeedsDoc struct {
 	Unit       string    // the analysed unit (or the scope's name when several)
 	Date       time.Time // day of the export, in the reader's time zone
 	ExportedBy string
-	Employees  int       // active employees with a position standard
-	AsOf       time.Time // when the numbers were computed, in the reader's time zone
-	Needs      []Need    // highest weighted need first
-	HeatCols   []HeatColumn
-	HeatRows   []HeatRow
-	JPMRows    []JPMRow // per unit, the last one usually the total
+	Employees  int // active employees with a position standard
+	// NotAssessed counts those of them whose standard is not fully
+	// assessed: no JPM category, counted apart.
+	NotAssessed int
+	AsOf        time.Time // when the numbers were computed, in the reader's time zone
+	Needs       []Need    // highest weighted need first
+	HeatCols    []HeatColumn
+	HeatRows    []HeatRow
+	JPMRows     []JPMRow // per unit, the last one usually the total
+	// Target ranks the needs of the employees with a target position
+	// (TargetEmployees) against its standard; Performance is the SKP
+	// side. With Needs, the three sources of AKPK (PP 17/2020).
+	Target          []Need
+	TargetEmployees int
+	Performance     SKPGap
+}
+
+// SKPGap is the performance side of the needs: the employees by the 9-box
+// performance level of one SKP year.
+type SKPGap struct {
+	Year                         int
+	Below, Meets, Above, Unknown int
 }
 
 // Need is one line of the ranked needs table.
@@ -63,6 +79,7 @@ func NeedsPDF(w io.Writer, d NeedsDoc) error {
 		{t("report.date"), i18n.Date(l, d.Date)},
 		{t("report.exported_by"), d.ExportedBy},
 		{t("report.employees"), i18n.Number(l, int64(d.Employees))},
+		{t("jpm.not_assessed_short"), i18n.Number(l, int64(d.NotAssessed))},
 		{t("report.as_of"), i18n.DateTime(l, d.AsOf, nil)},
 	}, 10)
 	if err != nil {
@@ -72,30 +89,40 @@ func NeedsPDF(w io.Writer, d NeedsDoc) error {
 	if len(d.Needs) == 0 {
 		return finish(p, w, t("needs.empty"))
 	}
-	if err := p.para(t("needs.ranked"), 13, true); err != nil {
+	source := func(k string) string { return " · " + t("needs.source") + ": " + t(k) }
+	if err := p.para(t("needs.ranked")+source("needs.source.current"), 13, true); err != nil {
 		return err
 	}
 	if err := p.para(t("needs.help"), 8.5, false); err != nil {
 		return err
 	}
 	p.space(4)
-	cols := []pdfCol{{"#", 3, true}, {t("needs.competency"), 30, false}, {t("needs.required"), 9, true}, {t("needs.assessed"), 8, true},
-		{t("needs.not_assessed"), 8, true}, {t("needs.short"), 8, true}, {t("needs.share"), 8, true}, {t("needs.avg_short"), 10, true},
-		{t("needs.weighted"), 10, true}}
-	num := func(n int) string { return i18n.Number(l, int64(n)) }
-	rows := make([][]string, len(d.Needs))
-	for i, n := range d.Needs {
-		avg := "—"
-		if n.Short > 0 {
-			avg = gap.Fixed(n.AvgShortfall).Format(string(l))
-		}
-		rows[i] = []string{num(i + 1), n.Name + " (" + n.Code + ")", num(n.Required), num(n.Assessed), num(n.NotAssessed),
-			num(n.Short), PercentWhole(l, n.Share), avg, num(n.Weighted)}
-	}
-	if err := p.table(cols, rows, 8.5); err != nil {
+	if err := needsTable(p, l, d.Needs); err != nil {
 		return err
 	}
 	if err := p.para(t("needs.weight_help"), 8, false); err != nil {
+		return err
+	}
+	p.space(8)
+	if err := p.para(t("needs.target_title")+source("needs.source.target"), 13, true); err != nil {
+		return err
+	}
+	if len(d.Target) == 0 {
+		err = p.para(t("needs.target_none"), 8.5, false)
+	} else if err = p.para(t("needs.target_count", i18n.Number(l, int64(d.TargetEmployees))), 8.5, false); err == nil {
+		p.space(4)
+		err = needsTable(p, l, d.Target)
+	}
+	if err != nil {
+		return err
+	}
+	p.space(8)
+	pg := d.Performance
+	num := func(n int) string { return i18n.Number(l, int64(n)) }
+	if err := p.para(t("needs.performance_title", pg.Year)+source("needs.source.performance"), 13, true); err != nil {
+		return err
+	}
+	if err := p.para(t("needs.performance_line", num(pg.Below), num(pg.Meets), num(pg.Above), num(pg.Unknown)), 8.5, false); err != nil {
 		return err
 	}
 	if err := p.newPage(); err != nil {
@@ -136,6 +163,25 @@ func NeedsPDF(w io.Writer, d NeedsDoc) error {
 		}
 	}
 	return p.write(w)
+}
+
+// needsTable draws a ranked needs table (current or target).
+func needsTable(p *pdfWriter, l i18n.Lang, list []Need) error {
+	t := func(k string) string { return i18n.T(l, k) }
+	cols := []pdfCol{{"#", 3, true}, {t("needs.competency"), 30, false}, {t("needs.required"), 9, true}, {t("needs.assessed"), 8, true},
+		{t("needs.not_assessed"), 8, true}, {t("needs.short"), 8, true}, {t("needs.share"), 8, true}, {t("needs.avg_short"), 10, true},
+		{t("needs.weighted"), 10, true}}
+	num := func(n int) string { return i18n.Number(l, int64(n)) }
+	rows := make([][]string, len(list))
+	for i, n := range list {
+		avg := "—"
+		if n.Short > 0 {
+			avg = gap.Fixed(n.AvgShortfall).Format(string(l))
+		}
+		rows[i] = []string{num(i + 1), n.Name + " (" + n.Code + ")", num(n.Required), num(n.Assessed), num(n.NotAssessed),
+			num(n.Short), PercentWhole(l, n.Share), avg, num(n.Weighted)}
+	}
+	return p.table(cols, rows, 8.5)
 }
 
 // finish writes a closing paragraph and the document.

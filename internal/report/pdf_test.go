@@ -130,8 +130,19 @@ func TestProfilePDF(t *testing.T) {
 	}
 	hasText(t, d, "Standar", "Aktual") // the radar's legend
 	hasText(t, d, "Profil Kompetensi Pegawai", "Budi Santoso Siregar, S.Kom.", "19800101 200501 1 001", "22 November 2026",
-		"62,50 %", "50,00 %", "Kurang Optimal", "Kurang Memenuhi Syarat", "3 / 4 · belum lengkap", "SK-7/2025",
+		"62,50 % (sementara)", "50,00 % (sementara)", "Belum dinilai — lengkapi penilaian", "3 dari 4 kompetensi dinilai", "SK-7/2025",
 		"Orientasi pada Hasil", "−1", "+1", "belum dinilai", "Σ level aktual ÷ Σ level standar")
+	if text := d.Text(); strings.Contains(text, "Kurang Optimal") || strings.Contains(text, "Kurang Memenuhi Syarat") {
+		t.Errorf("a partly assessed profile shows a category")
+	}
+
+	// Complete: the categories.
+	doc.Complete, doc.Assessed, doc.Items[3] = true, 4, ProfileItem{"Orientasi pada Hasil", 2, 2, true}
+	buf.Reset()
+	if err := ProfilePDF(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	hasText(t, parsePDF(t, buf.Bytes()), "62,50 %", "Kurang Optimal", "Kurang Memenuhi Syarat", "4 dari 4 kompetensi dinilai")
 
 	doc.Lang, doc.Mapping = i18n.EN, gap.Optimal
 	buf.Reset()

@@ -79,11 +79,17 @@ func ProfilePDF(w io.Writer, d ProfileDoc) error {
 	if l == i18n.EN {
 		mapping, filling = d.Mapping.LabelEN(), d.Filling.LabelEN()
 	}
-	assessed := fmt.Sprintf("%d / %d", d.Assessed, d.Total)
-	if !d.Complete {
-		assessed += " · " + t("comp.incomplete")
+	assessed := t("jpm.assessed_of", d.Assessed, d.Total)
+	raw, capped := d.JPMRaw.Percent(ls), d.JPMCapped.Percent(ls)
+	if !d.Complete { // not assessed is not level 0: no category, a provisional JPM or none
+		assessed += " · " + t("jpm.not_assessed")
+		mapping, filling = t("jpm.not_assessed"), t("jpm.not_assessed")
+		raw, capped = raw+" ("+t("jpm.provisional")+")", capped+" ("+t("jpm.provisional")+")"
+		if d.Assessed == 0 {
+			raw, capped = "—", "—"
+		}
 	}
-	jpm := [][2]string{{t("comp.jpm_raw"), d.JPMRaw.Percent(ls)}, {t("comp.jpm_capped"), d.JPMCapped.Percent(ls)},
+	jpm := [][2]string{{t("comp.jpm_raw"), raw}, {t("comp.jpm_capped"), capped},
 		{t("comp.mapping"), mapping}, {t("comp.filling"), filling}, {t("comp.assessed"), assessed}}
 	if d.DecreeNo != "" {
 		jpm = append(jpm, [2]string{t("comp.standard"), d.DecreeNo})

@@ -175,8 +175,8 @@ func (s Settings) Rule() assess.Rule {
 
 // PlaceTalent places one employee on the 9-box with these thresholds and
 // this wording (see gap.PlaceTalentWith).
-func (s Settings) PlaceTalent(predikat [2]string, jpmCapped gap.Fixed, hasJPM, excluded bool) gap.Box {
-	return gap.PlaceTalentWith(s.PotentialThresholds(), s.BoxTable(), predikat, jpmCapped, hasJPM, excluded)
+func (s Settings) PlaceTalent(predikat [2]string, jpmCapped gap.Fixed, assessed, total int, excluded bool) gap.Box {
+	return gap.PlaceTalentWith(s.PotentialThresholds(), s.BoxTable(), predikat, jpmCapped, assessed, total, excluded)
 }
 
 // Work is what a change of settings makes stale among stored values; the

@@ -29,8 +29,10 @@ func TestDefaultsAreTodaysRules(t *testing.T) {
 	for _, pred := range [][2]string{{"Sangat Baik", "Sangat Baik"}, {"Baik", "Butuh Perbaikan"}, {"", "Baik"}, {"", ""}} {
 		for _, jpm := range []gap.Fixed{gap.Percent(50), gap.Percent(80), gap.Percent(95)} {
 			for _, excl := range []bool{false, true} {
-				if got, want := d.PlaceTalent(pred, jpm, true, excl), gap.PlaceTalent(pred, jpm, true, excl); got != want {
-					t.Errorf("%v %v %v: %+v, want %+v", pred, jpm, excl, got, want)
+				for _, assessed := range []int{0, 2, 3} {
+					if got, want := d.PlaceTalent(pred, jpm, assessed, 3, excl), gap.PlaceTalent(pred, jpm, assessed, 3, excl); got != want {
+						t.Errorf("%v %v %v %d of 3: %+v, want %+v", pred, jpm, excl, assessed, got, want)
+					}
 				}
 			}
 		}

@@ -20,17 +20,23 @@ type needsSnapshot struct {
 	took   time.Duration
 	stamp  needsStamp
 	people int // active employees counted
+	year   int // the SKP year whose predikat the tallies count (needs.Tally.Perf)
 }
 
 // storedMappings reads the stored JPM category of the employees with IDs in
-// [lo, hi), in ID order, into dst.
-func storedMappings(ctx context.Context, q queryer, lo, hi int64, dst []storedMapping) ([]storedMapping, error) {
+// [lo, hi), in ID order, into dst, with their SKP predikat of year on the
+// 9-box performance axis (the performance source of AKPK, counted in the
+// same pass so that no request aggregates the SKP of a subtree).
+func storedMappings(ctx context.Context, q queryer, lo, hi int64, year int, dst []storedMapping) ([]storedMapping, error) {
 	dst = dst[:0]
-	var code []byte
+	var code, pred []byte
 	var m storedMapping
-	if err := eachRow(ctx, q, `SELECT employee_id, mapping FROM employee_jpm WHERE employee_id >= $1 AND employee_id < $2
-		ORDER BY employee_id`, []any{lo, hi}, []any{&m.id, &code}, func() {
+	if err := eachRow(ctx, q, `SELECT j.employee_id, j.mapping, COALESCE(p.predikat, '') FROM employee_jpm j
+		LEFT JOIN performance_rating p ON p.employee_id = j.employee_id AND p.year = $3
+		WHERE j.employee_id >= $1 AND j.employee_id < $2
+		ORDER BY j.employee_id`, []any{lo, hi, year}, []any{&m.id, &code, &pred}, func() {
 		m.cat = gap.ParseMapping(string(code))
+		m.perf, _ = gap.PerformanceFromPredikat(string(pred))
 		dst = append(dst, m)
 	}); err != nil {
 		return nil, fmt.Errorf("store: needs jpm: %w", err)
@@ -39,8 +45,9 @@ func storedMappings(ctx context.Context, q queryer, lo, hi int64, dst []storedMa
 }
 
 type storedMapping struct {
-	id  int64
-	cat gap.MappingCategory
+	id   int64
+	cat  gap.MappingCategory
+	perf gap.Performance
 }
 
 // needsStamp fingerprints the data an analysis depends on. Every store write
@@ -211,7 +218,7 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 	if err != nil {
 		return nil, err
 	}
-	snap := &needsSnapshot{stamp: stamp, Tree: needs.NewTree(units)}
+	snap := &needsSnapshot{stamp: stamp, Tree: needs.NewTree(units), year: gap.TalentYears(s.Now())[1]}
 	workers := JPMWorkers()
 	if background {
 		workers = 1
@@ -239,7 +246,7 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 			}(time.Now())
 		}
 		c.needs = map[int64]*needs.Tally{}
-		maps, err := storedMappings(ctx, s.db, c.lo, c.hi, nil)
+		maps, err := storedMappings(ctx, s.db, c.lo, c.hi, snap.year, nil)
 		if err != nil {
 			return err
 		}
@@ -256,11 +263,12 @@ func (s *Store) buildNeedsSnapshot(ctx context.Context, background bool) (*needs
 				u = needs.NewTally(k)
 				c.needs[e.unit] = u
 			}
-			cat := gap.MappingUnknown
+			cat, perf := gap.MappingUnknown, gap.PerformanceUnknown
 			if next < len(maps) && maps[next].id == e.id {
-				cat = maps[next].cat
+				cat, perf = maps[next].cat, maps[next].perf
 			}
 			u.AddEmployee(cat, e.std.reqs, lv, slot)
+			u.Perf[perf]++
 		})
 	}
 	err = s.jpmChunks(ctx, workers, plan, false, work, func(c *jpmChunk) error {

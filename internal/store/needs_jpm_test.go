@@ -14,16 +14,18 @@ import (
 
 // TestNeedsJPMDistribution checks the employees per JPM mapping category
 // that the needs analysis carries for its JPM chart: per heat-map row and
-// in total, with an employee whose JPM was never computed counted as "not
-// determined".
+// in total, with an employee whose JPM was never computed and one only
+// partly assessed counted apart as "belum dinilai", never in a category.
 func TestNeedsJPMDistribution(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		f := testcity.New(t, s, testcity.WithNeeds())
 		c := f.National
 		// Staff require 3/2/2 (Σ 7). Cici reaches 3/2/2: 100 %, Optimal;
-		// Budi 2/2/3: capped 6 of 7, 85,71 %, Cukup Optimal; Ani (3 of 7)
-		// and Siti (2 of 3) stay Kurang Optimal, as does Fani in Dinkes.
+		// Budi 2/2/3: capped 6 of 7, 85,71 %, Cukup Optimal; Siti (2 of 3)
+		// stays Kurang Optimal, as does Fani in Dinkes. Ani has two of three
+		// competencies assessed: no category (not Kurang Optimal, as
+		// reading the third as level 0 made her).
 		for _, r := range []struct {
 			emp, comp int64
 			lvl       int
@@ -36,7 +38,7 @@ func TestNeedsJPMDistribution(t *testing.T) {
 		must(t, err)
 
 		var want [4]int
-		want[gap.MappingUnknown], want[gap.KurangOptimal], want[gap.CukupOptimal], want[gap.Optimal] = 1, 2, 1, 1
+		want[gap.MappingUnknown], want[gap.KurangOptimal], want[gap.CukupOptimal], want[gap.Optimal] = 2, 1, 1, 1
 		n, err := s.NeedsAnalysis(ctx, model.Scope{All: true}, 0)
 		must(t, err)
 		if len(n.Rows) != 2 || n.Rows[0].Unit.ID != f.Dinkes.ID || n.Rows[1].Unit.ID != f.Kominfo.ID {
@@ -48,8 +50,8 @@ func TestNeedsJPMDistribution(t *testing.T) {
 		}
 		total := want
 		total[gap.KurangOptimal]++
-		if n.JPM != total {
-			t.Errorf("total %v, want %v", n.JPM, total)
+		if n.JPM != total || n.NotAssessed() != 2 || n.Categorised() != 4 || n.Rows[1].NotAssessed() != 2 {
+			t.Errorf("total %v (not assessed %d, categorised %d), want %v", n.JPM, n.NotAssessed(), n.Categorised(), total)
 		}
 		for _, r := range n.Rows {
 			sum := 0

@@ -18,11 +18,14 @@ type TalentPerson struct {
 	GelarDepan    string
 	GelarBelakang string
 	UnitName      string
-	UnitPath      string // for the reader's right to the reason of a box (policy.PenaltyRead)
-	HasJPM        bool
-	JPMCapped     gap.Fixed
-	Predikat      [2]string // SKP predikat of Years[0] and Years[1] ("" unknown)
-	Box           gap.Box
+	UnitPath      string    // for the reader's right to the reason of a box (policy.PenaltyRead)
+	HasJPM        bool      // a JPM row exists (the position has a standard)
+	JPMCapped     gap.Fixed // provisional unless Assessed == Total
+	// Assessed of Total competencies of the standard have a level: the box
+	// needs all of them ("n dari m kompetensi dinilai").
+	Assessed, Total int
+	Predikat        [2]string // SKP predikat of Years[0] and Years[1] ("" unknown)
+	Box             gap.Box
 }
 
 // errStopRows ends a talentRows stream early (a page is full).
@@ -47,21 +50,21 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 		return err
 	}
 	var p TalentPerson
-	var jpm *int64
+	var jpm, assessed, total *int64
 	var excluded bool
 	err = eachRowErr(ctx, s.db, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name, u.path,
-		j.jpm_capped, COALESCE(p0.predikat, ''), COALESCE(p1.predikat, ''), `+excludedSQL(today)+`
+		j.jpm_capped, j.assessed, j.total, COALESCE(p0.predikat, ''), COALESCE(p1.predikat, ''), `+excludedSQL(today)+`
 		FROM employee e JOIN org_unit u ON u.id = e.unit_id
 		LEFT JOIN employee_jpm j ON j.employee_id = e.id
 		LEFT JOIN performance_rating p0 ON p0.employee_id = e.id AND p0.year = `+y0+`
 		LEFT JOIN performance_rating p1 ON p1.employee_id = e.id AND p1.year = `+y1+`
 		WHERE `+where+` ORDER BY e.sort_name, e.id`, a, []any{&p.ID, &p.NIP, &p.Kind, &p.Name, &p.GelarDepan, &p.GelarBelakang, &p.UnitName, &p.UnitPath,
-		&jpm, &p.Predikat[0], &p.Predikat[1], &excluded}, func() error {
-		p.HasJPM, p.JPMCapped = jpm != nil, 0
+		&jpm, &assessed, &total, &p.Predikat[0], &p.Predikat[1], &excluded}, func() error {
+		p.HasJPM, p.JPMCapped, p.Assessed, p.Total = jpm != nil, 0, 0, 0
 		if jpm != nil {
-			p.JPMCapped = gap.Fixed(*jpm)
+			p.JPMCapped, p.Assessed, p.Total = gap.Fixed(*jpm), int(*assessed), int(*total)
 		}
-		p.Box = set.PlaceTalent(p.Predikat, p.JPMCapped, p.HasJPM, excluded)
+		p.Box = set.PlaceTalent(p.Predikat, p.JPMCapped, p.Assessed, p.Total, excluded)
 		return fn(&p)
 	})
 	if err != nil && !errors.Is(err, errStopRows) {

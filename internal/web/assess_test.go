@@ -30,8 +30,12 @@ func TestSelfAndSupervisorAssessment(t *testing.T) {
 		status(t, p, 200)
 		contains(t, p, `id="notice"`, `name="`+c(0)+`" value="4" checked`)
 		prof := budi.get("/pegawai/" + strconv.FormatInt(f.budi.ID, 10))
-		contains(t, prof, `id="competency"`, `<svg class="radar"`, `<title id="radar-title">`, `id="jpm-raw">75,00 %`, `id="jpm-capped">50,00 %`,
-			"Kurang Optimal", "Kurang Memenuhi Syarat", `id="gaps"`, `id="why-`+strconv.FormatInt(comps[0], 10)+`"`)
+		// Two of four assessed (each required 2): a provisional JPM over
+		// those two, 6 of 4 raw and 4 of 4 capped, and no category.
+		contains(t, prof, `id="competency"`, `<svg class="radar"`, `<title id="radar-title">`, `id="jpm-raw">150,00 % (sementara)`,
+			`id="jpm-capped">100,00 % (sementara)`, `id="jpm-not-assessed"`, "Belum dinilai — lengkapi penilaian", "2 dari 4 kompetensi dinilai",
+			`id="gaps"`, `id="why-`+strconv.FormatInt(comps[0], 10)+`"`)
+		lacks(t, prof, "Kurang Optimal", "Kurang Memenuhi Syarat", "Belum dapat ditentukan")
 
 		// Budi cannot rate his supervisor as supervisor, nor himself as a peer.
 		status(t, budi.get("/penilaian/"+strconv.FormatInt(f.head.ID, 10)+"?sumber=supervisor"), 404)
@@ -50,8 +54,9 @@ func TestSelfAndSupervisorAssessment(t *testing.T) {
 		contains(t, p, `id="notice"`)
 
 		prof = budi.get("/pegawai/" + strconv.FormatInt(f.budi.ID, 10))
-		// Integritas (1×3 + 4×1)/4 = 1,75 → 2; Kerjasama 2: 4/8 = 50 %.
-		contains(t, prof, `id="conflicts"`, `id="jpm-raw">50,00 %`, "perlu ditinjau", "rata-rata berbobot", "Atasan langsung")
+		// Integritas (1×3 + 4×1)/4 = 1,75 → 2; Kerjasama 2: 4 of 4, still
+		// provisional.
+		contains(t, prof, `id="conflicts"`, `id="jpm-raw">100,00 % (sementara)`, "perlu ditinjau", "rata-rata berbobot", "Atasan langsung")
 		// The supervisor sees the report's profile too.
 		contains(t, head.get("/pegawai/"+strconv.FormatInt(f.budi.ID, 10)), `<svg class="radar"`)
 		// Sri (another OPD) has no standard: no JPM, a plain message.

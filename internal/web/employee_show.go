@@ -25,6 +25,7 @@ type profileData struct {
 	Competency     *competencyView  // the "Kompetensi" section
 	Discipline     *disciplineView  // the "Hukuman disiplin" section (nil: not shown)
 	Performance    *performanceView // the "Kinerja (SKP)" section (nil: not shown)
+	Target         *targetView      // the "Jabatan target" section
 }
 
 // employeeShow shows one employee (GET /pegawai/{id}).
@@ -48,6 +49,10 @@ func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) error {
 		d.Notice = "discipline.revoked"
 	case "performance_set":
 		d.Notice = "performance.saved"
+	case "target_set":
+		d.Notice = "notice.target_set"
+	case "target_cleared":
+		d.Notice = "notice.target_cleared"
 	}
 	s.renderProfile(w, r, http.StatusOK, d)
 	return nil
@@ -105,6 +110,9 @@ func (s *server) profile(r *http.Request, p *auth.Principal, id int64) (*profile
 		return nil, err
 	}
 	if d.Performance, err = s.performanceFor(r, p, id, d.CanEdit); err != nil {
+		return nil, err
+	}
+	if d.Target, err = s.targetFor(r, id, d.CanEdit); err != nil {
 		return nil, err
 	}
 	if d.CanManage || p.User.EmployeeID == id {

@@ -27,7 +27,11 @@ func (s *server) needsExport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := needsWorkbook(lang, n)
+	src, err := s.st.NeedsSources(r.Context(), p.Scope, unitID)
+	if err != nil {
+		return err
+	}
+	f, err := needsWorkbook(lang, n, src)
 	if err != nil {
 		return err
 	}
@@ -43,17 +47,19 @@ func (s *server) needsExport(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// needsSheetNames are the two sheets of the export.
+// needsSheetNames are the sheets of the export.
 const (
-	needsSheetRanked = "Kebutuhan"
-	needsSheetHeat   = "Peta panas"
+	needsSheetRanked  = "Kebutuhan"
+	needsSheetHeat    = "Peta panas"
+	needsSheetSources = "Sumber kebutuhan"
 )
 
 // needsWorkbook builds the export: sheet "Kebutuhan" with the ranked needs
 // (numbers as numbers: shares in percent, average shortfall in levels) and
 // sheet "Peta panas" with the share short per unit and competency (empty
-// when nobody is assessed).
-func needsWorkbook(lang i18n.Lang, n *needs.Analysis) (*excelize.File, error) {
+// when nobody is assessed), and sheet "Sumber kebutuhan" with every need
+// and where it comes from (current position, target position, SKP).
+func needsWorkbook(lang i18n.Lang, n *needs.Analysis, src *needs.Sources) (*excelize.File, error) {
 	f := excelize.NewFile()
 	if err := f.SetSheetName("Sheet1", needsSheetRanked); err != nil {
 		f.Close()
@@ -92,7 +98,7 @@ func needsWorkbook(lang i18n.Lang, n *needs.Analysis) (*excelize.File, error) {
 			return nil, err
 		}
 	}
-	hh := []any{t("needs.unit"), t("needs.employees")}
+	hh := []any{t("needs.unit"), t("needs.employees"), t("jpm.not_assessed_short")}
 	for _, c := range n.Columns {
 		hh = append(hh, c.Name+" (% "+t("needs.short_lc")+")")
 	}
@@ -105,7 +111,7 @@ func needsWorkbook(lang i18n.Lang, n *needs.Analysis) (*excelize.File, error) {
 		if hr.Direct {
 			name += " (" + t("needs.direct") + ")"
 		}
-		vals := []any{name, hr.Employees}
+		vals := []any{name, hr.Employees, hr.NotAssessed()} // not fully assessed: counted apart
 		for _, c := range hr.Cells {
 			if c.ShareShort < 0 {
 				vals = append(vals, "")
@@ -118,5 +124,39 @@ func needsWorkbook(lang i18n.Lang, n *needs.Analysis) (*excelize.File, error) {
 			return nil, err
 		}
 	}
+	if err := needsSourcesSheet(f, put, t, n, src); err != nil {
+		f.Close()
+		return nil, err
+	}
 	return f, nil
+}
+
+// needsSourcesSheet writes sheet "Sumber kebutuhan": the needs against the
+// current standard, those against target positions, and the performance
+// gap, each row naming its source (PP 17/2020 Pasal 205–206).
+func needsSourcesSheet(f *excelize.File, put func(string, int, []any) error, t func(string) string, n *needs.Analysis, src *needs.Sources) error {
+	if _, err := f.NewSheet(needsSheetSources); err != nil {
+		return err
+	}
+	head := []any{t("needs.source"), t("needs.rank"), t("needs.code"), t("needs.competency"), t("needs.required"), t("needs.assessed"),
+		t("needs.not_assessed"), t("needs.short"), t("needs.weighted")}
+	if err := put(needsSheetSources, 1, head); err != nil {
+		return err
+	}
+	row := 2
+	for _, part := range []struct {
+		source string
+		list   []needs.Need
+	}{{t("needs.source.current"), n.Needs}, {t("needs.source.target"), src.Target}} {
+		for i, nd := range part.list {
+			if err := put(needsSheetSources, row, []any{part.source, i + 1, nd.Code, nd.Name, nd.Required, nd.Assessed, nd.NotAssessed,
+				nd.Short, nd.WeightedNeed}); err != nil {
+				return err
+			}
+			row++
+		}
+	}
+	pg := src.Performance
+	return put(needsSheetSources, row, []any{t("needs.source.performance"), "", fmt.Sprintf("SKP %d", pg.Year), t("needs.performance_below"),
+		pg.Employees, pg.Employees - pg.Unknown, pg.Unknown, pg.Below, ""})
 }

@@ -105,6 +105,11 @@ type needsData struct {
 	ExportPDF string
 	JPMChart  template.HTML
 	Legend    []legendBin
+	// Sources are the needs from the other two sources of AKPK (target
+	// positions, SKP); TargetLines their ranked target needs.
+	Sources     *needs.Sources
+	TargetLines []needsLine
+	PerfShare   string // the share below expectation, whole percent
 }
 
 // legendBin is one entry of the colour legend.
@@ -177,6 +182,15 @@ func (s *server) needsPage(w http.ResponseWriter, r *http.Request) error {
 			row.Cells = append(row.Cells, cell)
 		}
 		d.Rows = append(d.Rows, row)
+	}
+	src, err := s.st.NeedsSources(ctx, p.Scope, unitID)
+	if err != nil {
+		return err
+	}
+	d.Sources, d.PerfShare = src, pctWhole(lang, src.Performance.ShareBelow())
+	for i, nd := range src.Target {
+		d.TargetLines = append(d.TargetLines, needsLine{Need: nd, Rank: i + 1, Pct: pctWhole(lang, nd.ShareShort),
+			Avg: gap.Fixed(nd.AvgShortfall).Format(string(lang)), ShareBin: heatBin(nd.ShareShort)})
 	}
 	d.Legend = []legendBin{{"heat-0", "0–19 %"}, {"heat-1", "20–39 %"}, {"heat-2", "40–59 %"}, {"heat-3", "60–79 %"}, {"heat-4", "80–100 %"},
 		{"heat-na", i18n.T(lang, "needs.not_assessed_bin")}}

@@ -32,8 +32,12 @@ func (s *server) needsPDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	src, err := s.st.NeedsSources(ctx, p.Scope, unitID)
+	if err != nil {
+		return err
+	}
 	now := s.st.Now().In(s.loc)
-	d := needsDoc(lang, n)
+	d := needsDoc(lang, n, src)
 	d.Date, d.AsOf, d.ExportedBy = now, n.AsOf.In(s.loc), s.displayName(ctx, p)
 	// Built in memory so that a failure can still answer with an error page.
 	var buf bytes.Buffer
@@ -44,16 +48,25 @@ func (s *server) needsPDF(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// needsDoc maps an analysis onto the PDF's content.
-func needsDoc(lang i18n.Lang, n *needs.Analysis) report.NeedsDoc {
-	d := report.NeedsDoc{Lang: lang, Unit: i18n.T(lang, "needs.top"), Employees: n.Employees}
+// reportNeeds maps ranked needs onto the PDF's lines.
+func reportNeeds(list []needs.Need) []report.Need {
+	var out []report.Need
+	for _, nd := range list {
+		out = append(out, report.Need{Code: nd.Code, Name: nd.Name, Required: nd.Required, Assessed: nd.Assessed,
+			NotAssessed: nd.NotAssessed, Short: nd.Short, Share: nd.ShareShort, AvgShortfall: nd.AvgShortfall, Weighted: nd.WeightedNeed})
+	}
+	return out
+}
+
+// needsDoc maps an analysis and its other sources onto the PDF's content.
+func needsDoc(lang i18n.Lang, n *needs.Analysis, src *needs.Sources) report.NeedsDoc {
+	d := report.NeedsDoc{Lang: lang, Unit: i18n.T(lang, "needs.top"), Employees: n.Employees, NotAssessed: n.NotAssessed()}
 	if n.Unit != nil {
 		d.Unit = n.Unit.Name
 	}
-	for _, nd := range n.Needs {
-		d.Needs = append(d.Needs, report.Need{Code: nd.Code, Name: nd.Name, Required: nd.Required, Assessed: nd.Assessed,
-			NotAssessed: nd.NotAssessed, Short: nd.Short, Share: nd.ShareShort, AvgShortfall: nd.AvgShortfall, Weighted: nd.WeightedNeed})
-	}
+	d.Needs, d.Target, d.TargetEmployees = reportNeeds(n.Needs), reportNeeds(src.Target), src.TargetEmployees
+	pg := src.Performance
+	d.Performance = report.SKPGap{Year: pg.Year, Below: pg.Below, Meets: pg.Meets, Above: pg.Above, Unknown: pg.Unknown}
 	for i, c := range n.Columns {
 		d.HeatCols = append(d.HeatCols, report.HeatColumn{Rank: i + 1, Name: c.Name})
 	}

@@ -48,16 +48,18 @@ func TestNeedsPDFAndJPMChart(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, st, testcity.WithStandard())
 		comps := f.city.Comps // Budi's position: four competencies at level 2
-		// Budi at 1 in Integritas and 3 in Kerjasama: capped JPM 3 of 8,
-		// Kurang Optimal.
-		for i, lvl := range []int{1, 3} {
+		admin := f.client(t)
+		admin.login("admin", pwAdmin)
+		// Nobody assessed yet: the page counts them apart as not assessed.
+		contains(t, admin.get("/analisis"), `id="needs-not-assessed"`, "Belum dinilai lengkap")
+		// Budi at 1 in Integritas, 3 in Kerjasama, 1 and 2 in the other two:
+		// capped JPM 6 of 8, Kurang Optimal.
+		for i, lvl := range []int{1, 3, 1, 2} {
 			must(t, st.AddRating(ctx, model.Actor{Name: "test"}, &model.Rating{EmployeeID: f.budi.ID, CompetencyID: comps[i],
 				Source: assess.SourceAssessmentCentre, Level: lvl, RaterAdmin: model.Scope{All: true}}))
 		}
 		kominfo := strconv.FormatInt(f.kominfo.ID, 10)
 
-		admin := f.client(t)
-		admin.login("admin", pwAdmin)
 		// The page links the PDF and shows the JPM chart as inline SVG,
 		// its counts as text.
 		p := admin.get("/analisis")

@@ -62,7 +62,7 @@ func TestNeedsAnalysisPages(t *testing.T) {
 		x, err := excelize.OpenReader(&buf)
 		must(t, err)
 		defer x.Close()
-		if got := x.GetSheetList(); len(got) != 2 || got[0] != "Kebutuhan" || got[1] != "Peta panas" {
+		if got := x.GetSheetList(); len(got) != 3 || got[0] != "Kebutuhan" || got[1] != "Peta panas" || got[2] != "Sumber kebutuhan" {
 			t.Fatalf("sheets %v", got)
 		}
 		rows, err := x.GetRows("Kebutuhan")
@@ -73,7 +73,8 @@ func TestNeedsAnalysisPages(t *testing.T) {
 		}
 		heat, err := x.GetRows("Peta panas")
 		must(t, err)
-		if len(heat) != 3 || heat[0][0] != "Unit" || heat[0][2] != "Integritas (% kurang)" || heat[2][0] != "Dinas Komunikasi dan Informatika" || heat[2][2] != "100" {
+		if len(heat) != 3 || heat[0][0] != "Unit" || heat[0][2] != "Belum dinilai" || heat[0][3] != "Integritas (% kurang)" ||
+			heat[2][0] != "Dinas Komunikasi dan Informatika" || heat[2][2] != "1" || heat[2][3] != "100" {
 			t.Errorf("heat sheet %q", heat)
 		}
 

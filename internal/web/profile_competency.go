@@ -25,6 +25,7 @@ type competencyView struct {
 	Filling     string // label of the filling category
 	FillingCode string
 	Complete    bool
+	Provisional bool // some but not all competencies assessed: the JPM is "sementara"
 	Assessed    int
 	Total       int
 	Conflicts   int
@@ -50,6 +51,20 @@ func (r competencyRow) GapText() string {
 	return "0"
 }
 
+// jpmText is a JPM as shown beside a standard of total competencies of
+// which assessed have a level: the percentage, marked provisional
+// ("sementara") when the assessment is incomplete, and "—" when nothing is
+// assessed (not assessed is not level 0: there is no 0 %).
+func jpmText(lang i18n.Lang, f gap.Fixed, assessed, total int) string {
+	switch {
+	case assessed == 0:
+		return i18n.T(lang, "jpm.none")
+	case assessed < total:
+		return f.Percent(string(lang)) + " (" + i18n.T(lang, "jpm.provisional") + ")"
+	}
+	return f.Percent(string(lang))
+}
+
 // competencyView builds the section for employee id in language lang.
 func (s *server) competencyView(ctx context.Context, lang i18n.Lang, id int64) (*competencyView, error) {
 	ec, err := s.st.EmployeeCompetencies(ctx, id)
@@ -63,13 +78,18 @@ func (s *server) competencyView(ctx context.Context, lang i18n.Lang, id int64) (
 	if !v.HasStandard {
 		return v, nil
 	}
-	v.JPMRaw, v.JPMCapped = res.JPMRaw.Percent(l), res.JPMCapped.Percent(l)
+	v.JPMRaw, v.JPMCapped = jpmText(lang, res.JPMRaw, res.Assessed, res.Total), jpmText(lang, res.JPMCapped, res.Assessed, res.Total)
 	v.MappingCode, v.FillingCode = res.Mapping.String(), res.Filling.String()
 	v.Mapping, v.Filling = res.Mapping.Label(), res.Filling.Label()
 	if lang == i18n.EN {
 		v.Mapping, v.Filling = res.Mapping.LabelEN(), res.Filling.LabelEN()
 	}
+	if res.NotAssessed() { // no category until every competency is assessed
+		v.Mapping = i18n.T(lang, "jpm.not_assessed")
+		v.Filling = v.Mapping
+	}
 	v.Complete, v.Assessed, v.Total = res.Complete, res.Assessed, res.Total
+	v.Provisional = res.Provisional()
 	axes := make([]radarAxis, 0, len(ec.Items))
 	for _, it := range ec.Items {
 		row := competencyRow{CompetencyItem: it}

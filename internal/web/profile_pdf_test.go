@@ -28,10 +28,15 @@ func TestProfilePDF(t *testing.T) {
 		admin := f.client(t)
 		admin.login("admin", pwAdmin)
 		contains(t, admin.get(fmt.Sprintf("/pegawai/%d", f.budi.ID)), `id="profile-pdf" href="`+path+`"`)
-		// One assessed competency of four, 1 against 2: JPM 1 of 8.
+		// One assessed competency of four, 1 against 2: a provisional JPM of
+		// 1 of 2 (the other three are not level 0) and no category.
 		d := pdfOf(t, admin.get(path))
 		pdfHas(t, d, "Profil Kompetensi Pegawai", "Budi Santoso Siregar", "19800101 200501 1 001", "Pengelola Sistem Informasi",
-			"Dinas Komunikasi dan Informatika", "12,50 %", "Kurang Optimal", "1 / 4 · belum lengkap", "Integritas", "−1", "belum dinilai")
+			"Dinas Komunikasi dan Informatika", "50,00 % (sementara)", "Belum dinilai — lengkapi penilaian", "1 dari 4 kompetensi dinilai",
+			"Integritas", "−1", "belum dinilai")
+		if strings.Contains(d.Text(), "Kurang Optimal") || strings.Contains(d.Text(), "12,50") {
+			t.Errorf("a partly assessed profile reads the unassessed as level 0: %s", d.Text())
+		}
 		if d.Images != 0 || !strings.Contains(d.Text(), "Aktual") {
 			t.Errorf("the radar and its legend must be drawn as vectors (%d images)", d.Images)
 		}

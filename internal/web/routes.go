@@ -55,6 +55,7 @@ func (s *server) routeTable() []route {
 		{"POST", "/pegawai/{id}/disiplin", policy.PenaltyWrite, s.penaltyAdd, false},
 		{"POST", "/pegawai/{id}/disiplin/{pid}/cabut", policy.PenaltyWrite, s.penaltyRevoke, false},
 		{"POST", "/pegawai/{id}/kinerja", policy.PerformanceWrite, s.performanceSet, false},
+		{"POST", "/pegawai/{id}/jabatan-target", policy.EmployeeWrite, s.targetSet, false},
 		{"GET", "/pegawai/{id}/profil.pdf", policy.CompetencyRead, s.profilePDF, false},
 		{"GET", "/impor", policy.EmployeeImport, s.importForm, false},
 		{"POST", "/impor", policy.EmployeeImport, s.importUpload, false},

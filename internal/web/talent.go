@@ -58,7 +58,7 @@ type talentData struct {
 type talentRow struct {
 	store.TalentPerson
 	Name string // with titles
-	JPM  string // capped JPM in the page's language, "" when none
+	JPM  string // capped JPM in the page's language (provisional marked, "—" when nothing is assessed), "" without a standard
 	// Reason says that the reader may read this person's penalties
 	// (policy.PenaltyRead): an excluded person is then marked "penalty in
 	// force: outside the succession pool", else only "outside the
@@ -178,12 +178,11 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		lang := string(langOf(r))
 		for _, pp := range people {
 			row := talentRow{TalentPerson: pp, Name: names.Display(pp.GelarDepan, pp.Name, pp.GelarBelakang),
 				Reason: policy.May(p, policy.PenaltyRead, policy.Target{UnitPath: pp.UnitPath, EmployeeID: pp.ID})}
 			if pp.HasJPM {
-				row.JPM = pp.JPMCapped.Percent(lang)
+				row.JPM = jpmText(langOf(r), pp.JPMCapped, pp.Assessed, pp.Total)
 			}
 			d.People = append(d.People, row)
 		}
