@@ -3,7 +3,12 @@ package i18n
 // Indonesian messages of education histories and of copying a framework.
 func init() {
 	extend(idMessages, map[string]string{
-		"fwedit.copy":      "Salin menjadi kerangka instansi",
-		"fwedit.copy_from": "Salinan dari %s: kompetensi, level, dan indikatornya ikut disalin. Beri kode sendiri; kerangka bawaan dan standar yang memakainya tidak berubah.",
+		"fwedit.copy":                    "Salin menjadi kerangka instansi",
+		"fwedit.copy_from":               "Salinan dari %s: kompetensi, level, dan indikatornya ikut disalin. Beri kode sendiri; kerangka bawaan dan standar yang memakainya tidak berubah.",
+		"err.education.level":            "tingkat pendidikan %q tidak dikenal (SD, SMP, SMA, D-I sampai D-IV, S-1 sampai S-3, atau kode SIASN)",
+		"err.education.year":             "tahun lulus harus %d sampai %d",
+		"err.education.major_long":       "jurusan paling banyak %d karakter",
+		"err.education.institution_long": "nama sekolah atau perguruan tinggi paling banyak %d karakter",
+		"err.education.certificate_long": "nomor ijazah paling banyak %d karakter",
 	})
 }
