@@ -187,3 +187,49 @@ func MinimumEducation(t PositionType, jenjang string) EducationLevel {
 	}
 	return EduSMA
 }
+
+// QualificationTally counts, for the needs analysis, how the education of
+// the active employees of a scope meets what their positions ask
+// (MinimumEducation): a qualification gap is a highest level below the
+// minimum. Employees with no education recorded are counted apart, never as
+// below: as with competencies, nothing recorded is not the lowest value.
+type QualificationTally struct {
+	Employees  int // active employees with a position
+	Unrecorded int // of them, no education recorded
+	Below      int // highest level below the position's minimum
+	// ByMinimum splits the counts by the minimum asked, lowest first.
+	ByMinimum []QualificationGroup
+}
+
+// QualificationGroup is the part of a tally whose positions ask Minimum.
+type QualificationGroup struct {
+	Minimum                      EducationLevel
+	Employees, Unrecorded, Below int
+}
+
+// Add counts one employee whose position asks minimum and whose highest
+// recorded level is highest ("" for none); it reports whether that is a gap.
+func (t *QualificationTally) Add(minimum, highest EducationLevel) bool {
+	i := 0
+	for i < len(t.ByMinimum) && t.ByMinimum[i].Minimum.Rank() < minimum.Rank() {
+		i++
+	}
+	if i == len(t.ByMinimum) || t.ByMinimum[i].Minimum != minimum {
+		t.ByMinimum = append(t.ByMinimum, QualificationGroup{})
+		copy(t.ByMinimum[i+1:], t.ByMinimum[i:])
+		t.ByMinimum[i] = QualificationGroup{Minimum: minimum}
+	}
+	g := &t.ByMinimum[i]
+	t.Employees++
+	g.Employees++
+	switch {
+	case highest == "":
+		t.Unrecorded++
+		g.Unrecorded++
+	case !highest.AtLeast(minimum):
+		t.Below++
+		g.Below++
+		return true
+	}
+	return false
+}

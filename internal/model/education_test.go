@@ -79,3 +79,27 @@ func TestEducationRules(t *testing.T) {
 		}
 	}
 }
+
+func TestQualificationTally(t *testing.T) {
+	var q QualificationTally
+	gaps := 0
+	for _, c := range []struct{ min, high EducationLevel }{
+		{EduS1, EduS2}, {EduS1, EduD4}, {EduS1, EduD3}, {EduS1, ""}, {EduSMA, EduSMP}, {EduSMA, EduSMA}, {EduD3, EduD3}, {EduS1, EduSMA},
+	} {
+		if q.Add(c.min, c.high) {
+			gaps++
+		}
+	}
+	if q.Employees != 8 || q.Unrecorded != 1 || q.Below != 3 || gaps != 3 {
+		t.Errorf("tally %+v, gaps %d", q, gaps)
+	}
+	want := []QualificationGroup{{EduSMA, 2, 0, 1}, {EduD3, 1, 0, 0}, {EduS1, 5, 1, 2}}
+	if len(q.ByMinimum) != len(want) {
+		t.Fatalf("groups %+v", q.ByMinimum)
+	}
+	for i, g := range want {
+		if q.ByMinimum[i] != g {
+			t.Errorf("group %d = %+v, want %+v", i, q.ByMinimum[i], g)
+		}
+	}
+}
