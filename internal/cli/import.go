@@ -53,6 +53,7 @@ Jenis:
   framework | kerangka   kamus kompetensi (--format moodle|csv|xlsx|json)
   assessment             hasil assessment centre (NIP, KODE KOMPETENSI, LEVEL, TANGGAL)
   performance            predikat SKP per tahun (NIP, TAHUN, PREDIKAT)
+  education | pendidikan riwayat pendidikan, ekspor SIASN (NIP, TINGKAT_PENDIDIKAN, TAHUN_LULUS, ...)
 Tanpa --apply hanya uji coba: laporan ditulis, tidak ada yang berubah.
 Opsi:`)
 		fs.PrintDefaults()
@@ -74,7 +75,10 @@ Opsi:`)
 	if kind == "framework" || kind == "kerangka" {
 		return importFramework(ctx, env, st, path, *format, *apply)
 	}
-	if kind == importer.TalentAssessment || kind == importer.TalentPerformance {
+	if kind == importer.TalentAssessment || kind == importer.TalentPerformance || kind == importer.TalentEducation || kind == "pendidikan" {
+		if kind == "pendidikan" {
+			kind = importer.TalentEducation
+		}
 		return importTalent(ctx, env, st, kind, path, *apply)
 	}
 	o := importer.Options{Format: *format, Sheet: *sheet, HeaderMap: hm, Scope: model.Scope{All: true}, Actor: cliActor, Apply: *apply}

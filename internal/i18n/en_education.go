@@ -10,5 +10,7 @@ func init() {
 		"err.education.major_long":       "the major is at most %d characters",
 		"err.education.institution_long": "the school or university name is at most %d characters",
 		"err.education.certificate_long": "the certificate number is at most %d characters",
+		"acimport.kind_education":        "Education history (SIASN export)",
+		"acimport.hint_education":        "Education history: SIASN's riwayat pendidikan export with the columns NIP (or NIP_BARU), TINGKAT_PENDIDIKAN (a name such as S-1/Sarjana or a TK_PENDIDIKAN_ID code such as 40), TAHUN_LULUS (or TGL_LULUS), optionally PENDIDIKAN_NAMA (major), NAMA_SEKOLAH and NOMOR_IJAZAH. One row per education; a stored NIP, level and graduation year is updated.",
 	})
 }

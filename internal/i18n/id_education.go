@@ -10,5 +10,7 @@ func init() {
 		"err.education.major_long":       "jurusan paling banyak %d karakter",
 		"err.education.institution_long": "nama sekolah atau perguruan tinggi paling banyak %d karakter",
 		"err.education.certificate_long": "nomor ijazah paling banyak %d karakter",
+		"acimport.kind_education":        "Riwayat pendidikan (ekspor SIASN)",
+		"acimport.hint_education":        "Riwayat pendidikan: ekspor riwayat pendidikan SIASN dengan kolom NIP (atau NIP_BARU), TINGKAT_PENDIDIKAN (nama seperti S-1/Sarjana atau kode TK_PENDIDIKAN_ID seperti 40), TAHUN_LULUS (atau TGL_LULUS), boleh PENDIDIKAN_NAMA (jurusan), NAMA_SEKOLAH dan NOMOR_IJAZAH. Satu baris satu pendidikan; NIP, tingkat dan tahun lulus yang sudah tersimpan diperbarui.",
 	})
 }
