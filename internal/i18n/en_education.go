@@ -12,5 +12,15 @@ func init() {
 		"err.education.certificate_long": "the certificate number is at most %d characters",
 		"acimport.kind_education":        "Education history (SIASN export)",
 		"acimport.hint_education":        "Education history: SIASN's riwayat pendidikan export with the columns NIP (or NIP_BARU), TINGKAT_PENDIDIKAN (a name such as S-1/Sarjana or a TK_PENDIDIKAN_ID code such as 40), TAHUN_LULUS (or TGL_LULUS), optionally PENDIDIKAN_NAMA (major), NAMA_SEKOLAH and NOMOR_IJAZAH. One row per education; a stored NIP, level and graduation year is updated.",
+		"education.title":                "Education history",
+		"education.level":                "Level",
+		"education.major":                "Major",
+		"education.institution":          "School / university",
+		"education.year":                 "Graduation year",
+		"education.certificate":          "Certificate number",
+		"education.none":                 "No education history recorded yet. An administrator imports it from the SIASN riwayat pendidikan export.",
+		"education.minimum":              "The position's minimum education: %s.",
+		"education.gap":                  "The highest education (%s) is below it: a qualification gap.",
+		"education.unrecorded":           "Cannot be compared yet: no education history recorded.",
 	})
 }

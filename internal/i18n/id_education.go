@@ -12,5 +12,15 @@ func init() {
 		"err.education.certificate_long": "nomor ijazah paling banyak %d karakter",
 		"acimport.kind_education":        "Riwayat pendidikan (ekspor SIASN)",
 		"acimport.hint_education":        "Riwayat pendidikan: ekspor riwayat pendidikan SIASN dengan kolom NIP (atau NIP_BARU), TINGKAT_PENDIDIKAN (nama seperti S-1/Sarjana atau kode TK_PENDIDIKAN_ID seperti 40), TAHUN_LULUS (atau TGL_LULUS), boleh PENDIDIKAN_NAMA (jurusan), NAMA_SEKOLAH dan NOMOR_IJAZAH. Satu baris satu pendidikan; NIP, tingkat dan tahun lulus yang sudah tersimpan diperbarui.",
+		"education.title":                "Riwayat pendidikan",
+		"education.level":                "Tingkat",
+		"education.major":                "Jurusan",
+		"education.institution":          "Sekolah / perguruan tinggi",
+		"education.year":                 "Tahun lulus",
+		"education.certificate":          "Nomor ijazah",
+		"education.none":                 "Belum ada riwayat pendidikan tercatat. Admin mengimpornya dari ekspor riwayat pendidikan SIASN.",
+		"education.minimum":              "Pendidikan minimal jabatan: %s.",
+		"education.gap":                  "Pendidikan tertinggi (%s) di bawah syarat: kesenjangan kualifikasi.",
+		"education.unrecorded":           "Belum dapat dibandingkan: riwayat pendidikan belum tercatat.",
 	})
 }

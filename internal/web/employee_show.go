@@ -25,6 +25,7 @@ type profileData struct {
 	Competency     *competencyView  // the "Kompetensi" section
 	Discipline     *disciplineView  // the "Hukuman disiplin" section (nil: not shown)
 	Performance    *performanceView // the "Kinerja (SKP)" section (nil: not shown)
+	Education      *educationView   // the "Riwayat pendidikan" section
 }
 
 // employeeShow shows one employee (GET /pegawai/{id}).
@@ -99,6 +100,9 @@ func (s *server) profile(r *http.Request, p *auth.Principal, id int64) (*profile
 	d.CanEdit = inAdmin && p.Can(policy.EmployeeWrite)
 	d.CanManage = inAdmin && p.Can(policy.AccountManage)
 	if d.Competency, err = s.competencyView(ctx, langOf(r), id); err != nil {
+		return nil, err
+	}
+	if d.Education, err = s.educationFor(ctx, langOf(r), e); err != nil {
 		return nil, err
 	}
 	if d.Discipline, err = s.disciplineFor(r, p, id, d.CanEdit); err != nil {
