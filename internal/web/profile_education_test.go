@@ -36,5 +36,10 @@ func TestProfileEducation(t *testing.T) {
 
 		p = admin.get("/pegawai/" + strconv.FormatInt(f.sri.ID, 10))
 		contains(t, p, `id="no-education"`, "Belum dapat dibandingkan")
+
+		// The competency PDF carries the same section.
+		pdfHas(t, pdfOf(t, admin.get("/pegawai/"+strconv.FormatInt(f.head.ID, 10)+"/profil.pdf")), "Riwayat pendidikan", "D-III",
+			"Politeknik Negeri Medan", "POLMED/95/12", "1995", "Pendidikan minimal jabatan: S-1.", "kesenjangan kualifikasi")
+		pdfHas(t, pdfOf(t, admin.get("/pegawai/"+strconv.FormatInt(f.sri.ID, 10)+"/profil.pdf")), "Riwayat pendidikan", "Belum ada riwayat pendidikan")
 	})
 }
