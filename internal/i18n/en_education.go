@@ -22,5 +22,16 @@ func init() {
 		"education.minimum":              "The position's minimum education: %s.",
 		"education.gap":                  "The highest education (%s) is below it: a qualification gap.",
 		"education.unrecorded":           "Cannot be compared yet: no education history recorded.",
+		"qual.title":                     "Education qualification gaps",
+		"qual.link":                      "Education qualification gaps",
+		"qual.help":                      "The highest recorded education against the position's minimum: S-1/D-IV for JPT, administrator and keahlian posts; D-III for pengawas and keterampilan posts; SMA/SMK for pelaksana and pemula. Employees with no education recorded are counted apart, not as a gap.",
+		"qual.employees":                 "Active employees holding a position",
+		"qual.below":                     "Below the minimum education",
+		"qual.unrecorded":                "No education history recorded",
+		"qual.minimum":                   "Minimum education",
+		"qual.highest":                   "Highest education",
+		"qual.people":                    "Employees with a qualification gap",
+		"qual.none":                      "No employee in your scope has a qualification gap.",
+		"qual.more":                      "The first %s employees by name are shown; there are more.",
 	})
 }

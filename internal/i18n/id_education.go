@@ -22,5 +22,16 @@ func init() {
 		"education.minimum":              "Pendidikan minimal jabatan: %s.",
 		"education.gap":                  "Pendidikan tertinggi (%s) di bawah syarat: kesenjangan kualifikasi.",
 		"education.unrecorded":           "Belum dapat dibandingkan: riwayat pendidikan belum tercatat.",
+		"qual.title":                     "Kesenjangan kualifikasi pendidikan",
+		"qual.link":                      "Kesenjangan kualifikasi pendidikan",
+		"qual.help":                      "Pendidikan tertinggi yang tercatat dibandingkan dengan pendidikan minimal jabatan: S-1/D-IV untuk JPT, administrator dan jenjang keahlian; D-III untuk pengawas dan jenjang keterampilan; SMA/SMK untuk pelaksana dan pemula. Pegawai tanpa riwayat pendidikan tercatat dihitung terpisah, bukan sebagai kesenjangan.",
+		"qual.employees":                 "Pegawai aktif yang memegang jabatan",
+		"qual.below":                     "Di bawah pendidikan minimal",
+		"qual.unrecorded":                "Riwayat pendidikan belum tercatat",
+		"qual.minimum":                   "Pendidikan minimal",
+		"qual.highest":                   "Pendidikan tertinggi",
+		"qual.people":                    "Pegawai dengan kesenjangan kualifikasi",
+		"qual.none":                      "Tidak ada pegawai dengan kesenjangan kualifikasi di cakupan Anda.",
+		"qual.more":                      "Ditampilkan %s pegawai pertama menurut nama; ada yang lain.",
 	})
 }

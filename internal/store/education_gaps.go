@@ -13,6 +13,7 @@ import (
 // below what their position asks (model.MinimumEducation).
 type QualificationGap struct {
 	EmployeeID            int64
+	Kind                  model.EmployeeKind
 	NIP, Name, GelarDepan string
 	GelarBelakang         string
 	Position, UnitName    string
@@ -51,7 +52,7 @@ func (s *Store) Qualifications(ctx context.Context, scope model.Scope, limit int
 		limit = 50
 	}
 	var a args
-	q := `SELECT e.id, e.nip, e.name, e.gelar_depan, e.gelar_belakang, p.title, p.type, COALESCE(p.jenjang, ''), u.name, COALESCE(h.r, 0)
+	q := `SELECT e.id, e.kind, e.nip, e.name, e.gelar_depan, e.gelar_belakang, p.title, p.type, COALESCE(p.jenjang, ''), u.name, COALESCE(h.r, 0)
 		FROM employee e
 		JOIN org_unit u ON u.id = e.unit_id
 		JOIN position p ON p.id = e.position_id
@@ -62,7 +63,7 @@ func (s *Store) Qualifications(ctx context.Context, scope model.Scope, limit int
 	var g QualificationGap
 	var typ, jenjang string
 	var rank int
-	err := eachRowErr(ctx, s.db, q, a, []any{&g.EmployeeID, &g.NIP, &g.Name, &g.GelarDepan, &g.GelarBelakang, &g.Position, &typ, &jenjang, &g.UnitName, &rank}, func() error {
+	err := eachRowErr(ctx, s.db, q, a, []any{&g.EmployeeID, &g.Kind, &g.NIP, &g.Name, &g.GelarDepan, &g.GelarBelakang, &g.Position, &typ, &jenjang, &g.UnitName, &rank}, func() error {
 		g.Minimum, g.Highest = model.MinimumEducation(model.PositionType(typ), jenjang), ""
 		if rank > 0 && rank <= len(model.EducationLevels) {
 			g.Highest = model.EducationLevels[rank-1]

@@ -41,5 +41,14 @@ func TestProfileEducation(t *testing.T) {
 		pdfHas(t, pdfOf(t, admin.get("/pegawai/"+strconv.FormatInt(f.head.ID, 10)+"/profil.pdf")), "Riwayat pendidikan", "D-III",
 			"Politeknik Negeri Medan", "POLMED/95/12", "1995", "Pendidikan minimal jabatan: S-1.", "kesenjangan kualifikasi")
 		pdfHas(t, pdfOf(t, admin.get("/pegawai/"+strconv.FormatInt(f.sri.ID, 10)+"/profil.pdf")), "Riwayat pendidikan", "Belum ada riwayat pendidikan")
+
+		// The needs analysis links to the qualification gaps of the
+		// reader's scope: the head below S-1, Budi meeting SMA, Sri apart.
+		contains(t, admin.get("/analisis"), `id="needs-qualifications" href="/analisis/kualifikasi"`)
+		p = admin.get("/analisis/kualifikasi")
+		status(t, p, 200)
+		contains(t, p, `id="qual-people"`, `href="/pegawai/`+strconv.FormatInt(f.head.ID, 10)+`"`, `<dd id="qual-below">1</dd>`)
+		lacks(t, p, `href="/pegawai/`+strconv.FormatInt(f.budi.ID, 10)+`"`, `<dd id="qual-unrecorded">0</dd>`)
+		status(t, budi.get("/analisis/kualifikasi"), 403)
 	})
 }
