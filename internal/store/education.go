@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 
 	"github.com/kompeten/kompeten/internal/model"
 )
@@ -118,19 +119,32 @@ func (s *Store) upsertEducation(ctx context.Context, tx *sql.Tx, rs []model.Educ
 	return nil
 }
 
-// SeedEducation gives employees an education history chosen by pick (the
-// demo city): the records go in through multi-row INSERTs in one
-// transaction, replacing every stored history, audited
-// as one "education.load" event. pick returns an employee's records; each
-// must pass model.Education.Validate.
-func (s *Store) SeedEducation(ctx context.Context, a model.Actor, what string, pick func(employeeID int64) []model.Education) (int, error) {
+// EducationSeed is what the demo's seeding knows of an employee.
+type EducationSeed struct {
+	ID                        int64
+	GelarDepan, GelarBelakang string
+	BirthYear                 int // 0 when the birth date is not recorded
+}
+
+// SeedEducation gives every employee an education history chosen by pick
+// (the demo city, which reads it from their titles and birth year): the
+// records go in through multi-row INSERTs in one transaction, replacing
+// every stored history, audited as one "education.load" event. Each record
+// pick returns must pass model.Education.Validate, one per level and year.
+func (s *Store) SeedEducation(ctx context.Context, a model.Actor, what string, pick func(EducationSeed) []model.Education) (int, error) {
 	n := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var ids []int64
-		var id int64
-		if err := eachRow(ctx, tx, `SELECT id FROM employee ORDER BY id`, nil, []any{&id}, func() {
-			ids = append(ids, id)
-		}); err != nil {
+		var seeds []EducationSeed
+		var e EducationSeed
+		var birth string
+		if err := eachRow(ctx, tx, `SELECT id, gelar_depan, gelar_belakang, birth_date FROM employee ORDER BY id`, nil,
+			[]any{&e.ID, &e.GelarDepan, &e.GelarBelakang, &birth}, func() {
+				e.BirthYear = 0
+				if len(birth) >= 4 {
+					e.BirthYear, _ = strconv.Atoi(birth[:4])
+				}
+				seeds = append(seeds, e)
+			}); err != nil {
 			return fmt.Errorf("store: seed education: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM education`); err != nil {
@@ -139,12 +153,12 @@ func (s *Store) SeedEducation(ctx context.Context, a model.Actor, what string, p
 		b := newBulkInserter(ctx, tx, "education", []string{"employee_id", "level", "year", "major", "institution", "certificate_no"}, 500)
 		b.anon = s.dialect == SQLite
 		now := s.Now()
-		for _, id := range ids {
-			for _, e := range pick(id) {
+		for _, sd := range seeds {
+			for _, e := range pick(sd) {
 				if err := e.Validate(now); err != nil {
 					return err
 				}
-				if err := b.add(id, string(e.Level), e.Year, e.Major, e.Institution, e.CertificateNo); err != nil {
+				if err := b.add(sd.ID, string(e.Level), e.Year, e.Major, e.Institution, e.CertificateNo); err != nil {
 					return fmt.Errorf("store: seed education: %w", err)
 				}
 				n++

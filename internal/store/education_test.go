@@ -78,13 +78,18 @@ func TestEducationImportAndGaps(t *testing.T) {
 		}
 
 		// The demo's seeding replaces every history.
-		n, err := s.SeedEducation(ctx, admin, "demo", func(id int64) []model.Education {
-			return []model.Education{{Level: model.EduS1, Major: "Ilmu Pemerintahan", Institution: "Universitas Medan Area", Year: 2005}}
+		seen := map[int64]store.EducationSeed{}
+		n, err := s.SeedEducation(ctx, admin, "demo", func(e store.EducationSeed) []model.Education {
+			seen[e.ID] = e
+			return []model.Education{{Level: model.EduS1, Major: "Ilmu Pemerintahan", Institution: "Universitas Medan Area", Year: e.BirthYear + 23}}
 		})
 		must(t, err)
 		got, _ = s.Education(ctx, f.ani.ID)
-		if n != 4 || len(got) != 1 || got[0].Major != "Ilmu Pemerintahan" || got[0].EmployeeID != f.ani.ID {
+		if n != 4 || len(got) != 1 || got[0].Major != "Ilmu Pemerintahan" || got[0].EmployeeID != f.ani.ID || got[0].Year != 1992+23 {
 			t.Errorf("seeded %d: %+v", n, got)
+		}
+		if k := seen[f.kabidE.ID]; k.GelarBelakang != "S.Kom., M.Kom." || k.BirthYear != 1978 || len(seen) != 4 {
+			t.Errorf("seed rows: %+v", seen)
 		}
 	})
 }

@@ -129,3 +129,41 @@ func TestBuiltInNewVersionKeepsStandards(t *testing.T) {
 		}
 	})
 }
+
+// SetStandards sets many positions' standards in one transaction, each as
+// SetStandard would; one bad standard writes none.
+func TestSetStandards(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := setupAssess(t, s)
+		item := func(c int64, req int) model.StandardItem {
+			return model.StandardItem{CompetencyID: c, Required: req, Weight: 1, Mandatory: true}
+		}
+		bad := map[int64][]model.StandardItem{f.kabid.ID: {item(f.comps[0], 3)}, f.kadis.ID: {item(f.comps[0], 9)}}
+		if err := s.SetStandards(ctx, admin, "SK-5/2026", "2026-03-01", bad); err == nil {
+			t.Error("a level 9 accepted")
+		}
+		if cur, _ := s.CurrentStandard(ctx, f.kabid.ID); cur != nil {
+			t.Errorf("a refused batch wrote %+v", cur)
+		}
+		must(t, s.SetStandards(ctx, admin, "SK-5/2026", "2026-03-01", map[int64][]model.StandardItem{
+			f.kabid.ID: {item(f.comps[0], 3), item(f.comps[1], 3)}, f.staff.ID: {item(f.comps[2], 2)}}))
+		kabid, err := s.CurrentStandard(ctx, f.kabid.ID)
+		must(t, err)
+		staff, err := s.CurrentStandard(ctx, f.staff.ID)
+		must(t, err)
+		if kabid == nil || len(kabid.Items) != 2 || kabid.DecreeNo != "SK-5/2026" || staff == nil || staff.ID == f.standardID || len(staff.Items) != 1 {
+			t.Fatalf("standards: %+v %+v", kabid, staff)
+		}
+		hist, err := s.StandardHistory(ctx, f.staff.ID)
+		must(t, err)
+		if len(hist) != 2 {
+			t.Errorf("the staff post's earlier standard is no longer kept: %+v", hist)
+		}
+		log, err := s.AuditLog(ctx, store.AuditFilter{Entity: "position", EntityID: fmtInt(f.kabid.ID), Limit: 5})
+		must(t, err)
+		if len(log) != 2 || log[0].Action != "standard.set" || log[1].Action != "position.create" {
+			t.Errorf("audit: %+v", log)
+		}
+	})
+}
