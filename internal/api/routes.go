@@ -51,6 +51,7 @@ func (a *API) routeTable() []route {
 		{"GET", "/employees/by-nip/{nip}", policy.RegistryRead, a.employeeByNIP},
 		{"GET", "/employees/{id}", policy.RegistryRead, a.getEmployee},
 		{"PUT", "/employees/{id}", policy.EmployeeWrite, a.updateEmployee},
+		{"GET", "/employees/{id}/education", policy.RegistryRead, a.employeeEducation},
 
 		{"GET", "/frameworks", policy.DictionaryRead, a.listFrameworks},
 		{"GET", "/frameworks/{id}", policy.DictionaryRead, a.getFramework},
@@ -65,6 +66,7 @@ func (a *API) routeTable() []route {
 
 		{"GET", "/needs", policy.NeedsRead, a.needs},
 		{"GET", "/talent", policy.TalentRead, a.talent},
+		{"GET", "/qualifications", policy.NeedsRead, a.qualifications},
 
 		{"GET", "/cycles", policy.CycleRead, a.listCycles},
 		{"POST", "/cycles", policy.CycleManage, a.createCycle},

@@ -77,6 +77,9 @@ func loadDemo(ctx context.Context, env *Env, st *store.Store, n int, seed int64)
 	if err := demoStandards(ctx, env, st); err != nil {
 		return err
 	}
+	if err := demoEducation(ctx, env, st); err != nil {
+		return err
+	}
 	if err := demoRatings(ctx, env, st, seed, n > maxDemoRatings, city.Story(), city.Units[0].ID); err != nil {
 		return err
 	}

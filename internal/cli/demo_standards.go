@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
+
+	"github.com/kompeten/kompeten/internal/dictionary"
 
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
@@ -19,7 +22,9 @@ const (
 // demoStandards fills the default templates, adds three basic digital
 // competencies to each (twelve per standard, like a real SKJ's managerial
 // and socio-cultural nine plus technical ones), and applies them to every
-// position type of the demo city, so that every position has a standard.
+// position type of the demo city, so that every position has a standard;
+// teachers' and health workers' posts then add their technical framework's
+// competencies (demoTechnicalStandards).
 func demoStandards(ctx context.Context, env *Env, st *store.Store) error {
 	start := time.Now()
 	if _, err := st.EnsureBuiltInFrameworks(ctx, cliActor); err != nil {
@@ -40,8 +45,12 @@ func demoStandards(ctx context.Context, env *Env, st *store.Store) error {
 		total.Positions += res.Positions
 		total.Items += res.Items
 	}
+	technical, err := demoTechnicalStandards(ctx, st)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintln(env.Stdout, msg("cli.demo.standards",
-		demoDecreeNo, total.Positions, total.Items, time.Since(start).Round(time.Millisecond)))
+		demoDecreeNo, total.Positions, total.Items, technical, time.Since(start).Round(time.Millisecond)))
 	return nil
 }
 
@@ -82,4 +91,73 @@ func demoDigitalTemplates(ctx context.Context, st *store.Store) error {
 		}
 	}
 	return nil
+}
+
+// demoTechnicalPrefixes are the titles of the demo's posts whose standards
+// take a technical framework of the largest groups (domain.md §6): teachers
+// and health workers.
+var demoTechnicalPrefixes = []struct{ prefix, framework string }{
+	{"Guru", dictionary.CodeGuru},
+	{"Dokter", dictionary.CodeHealth}, {"Perawat", dictionary.CodeHealth}, {"Bidan", dictionary.CodeHealth},
+	{"Apoteker", dictionary.CodeHealth}, {"Asisten Apoteker", dictionary.CodeHealth}, {"Pranata Laboratorium Kesehatan", dictionary.CodeHealth},
+	{"Nutrisionis", dictionary.CodeHealth}, {"Tenaga Sanitasi Lingkungan", dictionary.CodeHealth}, {"Penyuluh Kesehatan", dictionary.CodeHealth},
+	{"Epidemiolog", dictionary.CodeHealth}, {"Perekam Medis", dictionary.CodeHealth}, {"Radiografer", dictionary.CodeHealth},
+	{"Administrator Kesehatan", dictionary.CodeHealth},
+}
+
+// demoTechnicalStandards gives every teacher and health post of the demo
+// city a standard that adds the competencies of its technical framework
+// (TEKNIS-GURU, TEKNIS-KESEHATAN) to the template's, at the post's default
+// level, under the same decree, all in one transaction (store.SetStandards).
+// It returns how many posts it changed.
+func demoTechnicalStandards(ctx context.Context, st *store.Store) (int, error) {
+	comps := map[string][]int64{}
+	for _, code := range []string{dictionary.CodeGuru, dictionary.CodeHealth} {
+		fid, err := st.FrameworkID(ctx, code, "")
+		if err != nil {
+			return 0, err
+		}
+		if _, comps[code], err = st.Framework(ctx, fid); err != nil {
+			return 0, err
+		}
+	}
+	changed := map[int64][]model.StandardItem{}
+	for offset := 0; ; offset += 1000 {
+		page, more, err := st.PositionsPage(ctx, offset, 1000)
+		if err != nil {
+			return 0, err
+		}
+		for _, p := range page {
+			code := ""
+			for _, t := range demoTechnicalPrefixes {
+				if strings.HasPrefix(p.Title, t.prefix) {
+					code = t.framework
+				}
+			}
+			if code == "" {
+				continue
+			}
+			cur, err := st.CurrentStandard(ctx, p.ID)
+			if err != nil {
+				return 0, err
+			}
+			if cur == nil {
+				continue
+			}
+			items := slices.Clone(cur.Items)
+			level := min(max(model.DefaultRequiredLevel(p.Type, p.Jenjang), 1), dictionary.NumLevels)
+			for _, id := range comps[code] {
+				if !slices.ContainsFunc(items, func(it model.StandardItem) bool { return it.CompetencyID == id }) {
+					items = append(items, model.StandardItem{CompetencyID: id, Required: level, Weight: 1, Mandatory: true})
+				}
+			}
+			if len(items) == len(cur.Items) {
+				continue
+			}
+			changed[p.ID] = items
+		}
+		if !more {
+			return len(changed), st.SetStandards(ctx, cliActor, demoDecreeNo, demoDecreeDate, changed)
+		}
+	}
 }

@@ -62,7 +62,10 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if kind == "framework" || kind == "kerangka" {
 		return importFramework(ctx, env, st, path, *format, *apply)
 	}
-	if kind == importer.TalentAssessment || kind == importer.TalentPerformance {
+	if kind == importer.TalentAssessment || kind == importer.TalentPerformance || kind == importer.TalentEducation || kind == "pendidikan" {
+		if kind == "pendidikan" {
+			kind = importer.TalentEducation
+		}
 		return importTalent(ctx, env, st, kind, path, *apply)
 	}
 	o := importer.Options{Format: *format, Sheet: *sheet, HeaderMap: hm, Scope: model.Scope{All: true}, Actor: cliActor, Apply: *apply}

@@ -4,13 +4,17 @@ package dictionary
 const (
 	CodeNational = "KOMPETENSI-ASN"
 	CodeDigital  = "KOMPETENSI-DIGITAL-ASN"
+	CodeSoft     = "KOMPETENSI-SOFT-SKILL-ASN"
+	CodeGuru     = "TEKNIS-GURU"
+	CodeHealth   = "TEKNIS-KESEHATAN"
 )
 
 // BuiltIn returns every framework Kompeten ships: the national set, the
-// digital framework and the technical frameworks, in that order. Each call
-// returns fresh values the caller may change.
+// digital framework, the soft skills and the technical frameworks (those of
+// the largest groups, teachers and health workers, first), in that order.
+// Each call returns fresh values the caller may change.
 func BuiltIn() []Framework {
-	out := []Framework{*National(), *Digital()}
+	out := []Framework{*National(), *Digital(), *SoftSkills(), *Teachers(), *HealthWorkers()}
 	return append(out, Technical()...)
 }
 
@@ -28,6 +32,16 @@ func scaled(descs [NumLevels]string) [NumLevels]Level {
 	var out [NumLevels]Level
 	for i, d := range descs {
 		out[i] = Level{Title: ProficiencyTitles[i], Description: d}
+	}
+	return out
+}
+
+// levelRows builds five levels with the generic proficiency titles from
+// rows of a description followed by three behavioural indicators.
+func levelRows(rows [NumLevels][4]string) [NumLevels]Level {
+	var out [NumLevels]Level
+	for i, r := range rows {
+		out[i] = Level{Title: ProficiencyTitles[i], Description: r[0], Indicators: []string{r[1], r[2], r[3]}}
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,8 +15,8 @@ import (
 
 func TestBuiltIn(t *testing.T) {
 	all := BuiltIn()
-	if len(all) != 8 {
-		t.Fatalf("BuiltIn: %d frameworks, want 8 (national, digital, 6 technical)", len(all))
+	if len(all) != 11 {
+		t.Fatalf("BuiltIn: %d frameworks, want 11 (national, digital, soft skills, teachers, health workers, 6 technical)", len(all))
 	}
 	codes := map[string]bool{}
 	compCodes := map[string]string{}
@@ -116,6 +117,36 @@ func TestBuiltIn(t *testing.T) {
 	}
 	if !strings.Contains(d.Description, "DigComp 6–7") || !strings.Contains(d.Description, "DigComp 8") {
 		t.Error("digital description must document the DigComp level mapping")
+	}
+
+	// The digital framework, the soft skills and the frameworks of teachers
+	// and health workers have behavioural indicators on every level, like
+	// the national set.
+	for _, f := range []*Framework{d, SoftSkills(), Teachers(), HealthWorkers()} {
+		for _, c := range f.Competencies {
+			for l, lv := range c.Levels {
+				if len(lv.Indicators) != 3 || slices.Contains(lv.Indicators, "") {
+					t.Errorf("%s/%s level %d: indicators %q, want 3", f.Code, c.Code, l+1, lv.Indicators)
+				}
+			}
+		}
+	}
+	var soft []string
+	for _, c := range SoftSkills().Competencies {
+		soft = append(soft, c.Name)
+	}
+	if want := []string{"Berpikir Kritis", "Kreativitas", "Koordinasi", "Kecerdasan Emosional"}; !slices.Equal(soft, want) {
+		t.Errorf("soft skills %q, want %q", soft, want)
+	}
+	for _, f := range []*Framework{Teachers(), HealthWorkers()} {
+		if len(f.Competencies) < 4 {
+			t.Errorf("%s: %d competencies", f.Code, len(f.Competencies))
+		}
+		for _, c := range f.Competencies {
+			if c.Group != GroupTeknis || c.Kind != KindHard {
+				t.Errorf("%s/%s: group %s kind %s", f.Code, c.Code, c.Group, c.Kind)
+			}
+		}
 	}
 
 	tech := Technical()

@@ -26,14 +26,19 @@ var DigCompAreas = []string{
 // competences, so that an agency can adopt or replace it.
 func Digital() *Framework {
 	d := func(code, name, kind, def string, tags []string, descs [NumLevels]string) Competency {
-		return Competency{Code: code, Name: name, Definition: def, Group: GroupTeknis, Kind: kind,
+		c := Competency{Code: code, Name: name, Definition: def, Group: GroupTeknis, Kind: kind,
 			Tags: tags, Levels: scaled(descs)}
+		ind := digitalIndicators[code]
+		for i := range c.Levels {
+			c.Levels[i].Indicators = append([]string(nil), ind[i][:]...)
+		}
+		return c
 	}
 	return &Framework{
 		Code:    CodeDigital,
 		Name:    "Kompetensi Digital ASN",
 		Source:  "Disusun untuk Kompeten; rujukan: empat pilar literasi digital Kominfo dan EU DigComp 2.2",
-		Version: "2025.1",
+		Version: "2026.1",
 		Owner:   "BKPSDM (dapat disesuaikan oleh instansi)",
 		Description: "Kerangka kompetensi digital bagi ASN pada skala level 1–5 yang sama dengan kamus kompetensi " +
 			"Permen PANRB 38/2017. Setiap kompetensi diberi tag pilar literasi digital Kominfo (kominfo:cakap, " +
@@ -45,7 +50,8 @@ func Digital() *Framework {
 			"(mandiri untuk masalah tidak rutin dan membimbing orang lain), level 4 = DigComp 6–7 (lanjut dan " +
 			"sangat terspesialisasi: menyesuaikan di konteks kompleks, memimpin orang lain), level 5 = DigComp 8 " +
 			"(menciptakan solusi dan praktik baru di bidangnya). Pemetaan ini merupakan pilihan desain, bukan " +
-			"ketentuan resmi.",
+			"ketentuan resmi. Sejak versi 2026.1 setiap level memiliki tiga indikator perilaku seperti kamus " +
+			"nasional; instansi dapat menyalin kerangka ini menjadi versi instansi dan menyuntingnya.",
 		Competencies: []Competency{
 			d("DIG-01", "Literasi Informasi dan Data", KindHard,
 				"Kemampuan menelusuri, menyaring, menilai keandalan, dan menafsirkan informasi serta data digital untuk mendukung pekerjaan dan pengambilan keputusan.",

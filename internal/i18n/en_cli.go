@@ -19,7 +19,7 @@ func init() {
 		"cli.summary.migrate":      "apply the database schema migrations",
 		"cli.summary.demo":         "fill an empty database with the demo city (Kota Medan) and a demo account per role",
 		"cli.summary.gaps":         "recompute every employee's competency levels, gaps and JPM (gaps recompute | gaps jpm)",
-		"cli.summary.import":       "import employees|units|positions|framework|assessment|performance from a file (a dry run unless --apply)",
+		"cli.summary.import":       "import employees|units|positions|framework|assessment|performance|education from a file (a dry run unless --apply)",
 		"cli.summary.export":       "export employees|units|positions to FILE.csv|.xlsx; framework FILE --code CODE",
 		"cli.summary.serve":        "run the web server and the API (--demo loads the demo city into an empty database)",
 		"cli.summary.user":         "manage accounts: create, set-role, reset-password, activate, deactivate, token, tokens, revoke-token",
@@ -61,6 +61,7 @@ Kinds:
   framework | kerangka   competency dictionary (--format moodle|csv|xlsx|json)
   assessment             assessment-centre results (NIP, KODE KOMPETENSI, LEVEL, TANGGAL)
   performance            SKP rating per year (NIP, TAHUN, PREDIKAT)
+  education | pendidikan education history, SIASN export (NIP, TINGKAT_PENDIDIKAN, TAHUN_LULUS, ...)
 Without --apply it is a dry run: the report is written, nothing changes.`,
 		"cli.usage.export": `Usage: kompeten export KIND FILE [options]   (options may come before or after KIND and FILE)
 Kinds:
@@ -106,7 +107,7 @@ rows %d: good %d, with problems %d; employees %d (%s)`,
 		"cli.demo.accounts":        "Demo accounts (passwords made for this database):",
 		"cli.demo.accounts_head":   "ROLE	USER NAME	PASSWORD	EMPLOYEE",
 		"cli.demo.ratings":         "Demo assessments: %d ratings, %d competency levels, %d JPM in %s.",
-		"cli.demo.standards":       "Position competency standards (%s): %d positions, %d competency items in %s.",
+		"cli.demo.standards":       "Position competency standards (%s): %d positions, %d competency items, %d teacher and health posts with their technical competencies, in %s.",
 		"cli.demo.performance":     "Demo performance: %d SKP ratings %d–%d and %d disciplinary penalties in %s.",
 		"cli.gaps.jpm_only":        "Recomputed: %d JPM in %s.",
 		"cli.gaps.all":             "Recomputed: %d employees, %d competency levels, %d JPM in %s.",

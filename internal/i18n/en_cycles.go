@@ -98,7 +98,7 @@ func init() {
 		"fwedit.counts_capped":     "Figures marked + are lower bounds: counting stops at %s to keep the page fast.",
 		"fwedit.newest":            "newest",
 		"fwedit.this_version":      "this version",
-		"fwedit.builtin_readonly":  "Built-in frameworks are read-only. For your agency's own dictionary, create a new framework with its own code.",
+		"fwedit.builtin_readonly":  "Built-in frameworks are read-only. For your agency's own dictionary, copy it into a framework of your agency and edit it there.",
 		"fwedit.open_draft":        "Continue the draft of the next version",
 		"fwedit.new_version_hint":  "Makes a draft of the next version copied from this one; this version itself does not change.",
 		"fwedit.new_version":       "Edit (make a new version)",

@@ -348,7 +348,7 @@ func init() {
 		"err.policy.about_self":                      "penalties, SKP, test and assessment-centre results about yourself are recorded by another administrator",
 		"err.backup.db_in_use":                       "database %s is in use (a running server or import): stop it first, then restore again",
 		"err.backup.db_restoring":                    "database %s is being restored from a backup; try again when it is done",
-		"err.import.talent_kind_unknown":             "unknown import kind %q (assessment, performance)",
+		"err.import.talent_kind_unknown":             "unknown import kind %q (assessment, performance, education)",
 		"err.common.too_long":                        "%s: too long, at most %d characters",
 		"err.password.too_short":                     "the new password needs at least %d characters",
 		"err.password.too_long":                      "the new password may have at most %d characters",

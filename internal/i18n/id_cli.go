@@ -22,7 +22,7 @@ func init() {
 		"cli.summary.migrate": "terapkan migrasi skema basis data",
 		"cli.summary.demo":    "isi basis data kosong dengan kota demo (Kota Medan) dan akun demo per peran",
 		"cli.summary.gaps":    "hitung ulang level kompetensi, gap dan JPM semua pegawai (gaps recompute | gaps jpm)",
-		"cli.summary.import":  "impor employees|units|positions|framework|assessment|performance dari berkas (uji coba kecuali --apply)",
+		"cli.summary.import":  "impor employees|units|positions|framework|assessment|performance|education dari berkas (uji coba kecuali --apply)",
 		"cli.summary.export":  "ekspor employees|units|positions ke FILE.csv|.xlsx; framework FILE --code KODE",
 		"cli.summary.serve":   "jalankan server web dan API (--demo mengisi kota demo bila basis data kosong)",
 		"cli.summary.user":    "kelola akun: create, set-role, reset-password, activate, deactivate, token, tokens, revoke-token",
@@ -67,6 +67,7 @@ Jenis:
   framework | kerangka   kamus kompetensi (--format moodle|csv|xlsx|json)
   assessment             hasil assessment centre (NIP, KODE KOMPETENSI, LEVEL, TANGGAL)
   performance            predikat SKP per tahun (NIP, TAHUN, PREDIKAT)
+  education | pendidikan riwayat pendidikan, ekspor SIASN (NIP, TINGKAT_PENDIDIKAN, TAHUN_LULUS, ...)
 Tanpa --apply hanya uji coba: laporan ditulis, tidak ada yang berubah.`,
 		"cli.usage.export": `Penggunaan: kompeten export JENIS BERKAS [opsi]   (opsi boleh sebelum atau sesudah JENIS dan BERKAS)
 Jenis:
@@ -113,7 +114,7 @@ Jenis:
 		"cli.demo.accounts":      "Akun demo (kata sandi dibuat untuk basis data ini):",
 		"cli.demo.accounts_head": "PERAN\tNAMA PENGGUNA\tKATA SANDI\tPEGAWAI",
 		"cli.demo.ratings":       "Penilaian demo: %d penilaian, %d level kompetensi, %d JPM dalam %s.",
-		"cli.demo.standards":     "Standar kompetensi jabatan (%s): %d jabatan, %d butir kompetensi dalam %s.",
+		"cli.demo.standards":     "Standar kompetensi jabatan (%s): %d jabatan, %d butir kompetensi, %d jabatan guru dan tenaga kesehatan dengan kompetensi teknisnya, dalam %s.",
 		"cli.demo.performance":   "Predikat kinerja demo: %d predikat SKP %d–%d dan %d hukuman disiplin dalam %s.",
 		"cli.gaps.jpm_only":      "Dihitung ulang: %d JPM dalam %s.",
 		"cli.gaps.all":           "Dihitung ulang: %d pegawai, %d level kompetensi, %d JPM dalam %s.",

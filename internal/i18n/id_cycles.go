@@ -98,7 +98,7 @@ func init() {
 		"fwedit.counts_capped":     "Angka bertanda + adalah batas bawah: penghitungan berhenti pada %s agar halaman tetap cepat.",
 		"fwedit.newest":            "terbaru",
 		"fwedit.this_version":      "versi ini",
-		"fwedit.builtin_readonly":  "Kerangka bawaan hanya dapat dibaca. Untuk kamus instansi sendiri, buat kerangka baru dengan kode sendiri.",
+		"fwedit.builtin_readonly":  "Kerangka bawaan hanya dapat dibaca. Untuk kamus instansi sendiri, salin kerangka ini menjadi kerangka instansi lalu sunting di sana.",
 		"fwedit.open_draft":        "Lanjutkan draf versi berikutnya",
 		"fwedit.new_version_hint":  "Membuat draf versi berikutnya yang disalin dari versi ini; versi ini sendiri tidak berubah.",
 		"fwedit.new_version":       "Ubah (buat versi baru)",

@@ -348,7 +348,7 @@ func init() {
 		"err.policy.about_self":                      "hukuman disiplin, SKP, hasil tes dan assessment centre tentang diri sendiri dicatat oleh admin lain",
 		"err.backup.db_in_use":                       "basis data %s sedang dipakai (server atau impor yang berjalan): hentikan dulu, lalu ulangi pemulihan",
 		"err.backup.db_restoring":                    "basis data %s sedang dipulihkan dari cadangan; coba lagi setelah selesai",
-		"err.import.talent_kind_unknown":             "jenis impor %q tidak dikenal (assessment, performance)",
+		"err.import.talent_kind_unknown":             "jenis impor %q tidak dikenal (assessment, performance, education)",
 		"err.common.too_long":                        "%s terlalu panjang: paling banyak %d karakter",
 		"err.password.too_short":                     "kata sandi baru paling sedikit %d karakter",
 		"err.password.too_long":                      "kata sandi baru paling banyak %d karakter",

@@ -17,7 +17,7 @@ import (
 	"github.com/kompeten/kompeten/internal/table"
 )
 
-// Kinds of talent imports.
+// Kinds of talent imports (and TalentEducation, education.go).
 const (
 	TalentAssessment  = "assessment"  // assessment-centre results: NIP, KODE KOMPETENSI, LEVEL, TANGGAL
 	TalentPerformance = "performance" // SKP predikat per year: NIP, TAHUN, PREDIKAT
@@ -213,6 +213,8 @@ func Talent(ctx context.Context, st *store.Store, o TalentOptions, data []byte) 
 		fields, required = assessmentFields, [][]string{{"nip"}, {"code", "name"}, {"level"}, {"date"}}
 	case TalentPerformance:
 		fields, required = performanceFields, [][]string{{"nip"}, {"year"}, {"predikat"}}
+	case TalentEducation:
+		fields, required = educationFields, educationRequired
 	default:
 		return nil, apperr.Invalid("kind", "err.import.talent_kind_unknown", o.Kind)
 	}
@@ -256,13 +258,17 @@ func Talent(ctx context.Context, st *store.Store, o TalentOptions, data []byte) 
 	}
 	ev := store.TalentImportEvent{Kind: o.Kind, File: o.File, SHA256: rep.SHA256, Data: data}
 	var apply func() error
-	if o.Kind == TalentAssessment {
+	switch o.Kind {
+	case TalentAssessment:
 		good, err := checkAssessment(ctx, st, f, rep, employee)
 		if err != nil {
 			return nil, err
 		}
 		apply = func() error { return st.ApplyAssessmentResults(ctx, o.Actor, ev, good) }
-	} else {
+	case TalentEducation:
+		good := checkEducation(st.Now(), f, rep, employee)
+		apply = func() error { return st.ApplyEducation(ctx, o.Actor, ev, good) }
+	default:
 		good := checkPerformance(st.Now(), f, rep, employee)
 		apply = func() error { return st.ApplyPerformanceResults(ctx, o.Actor, ev, good) }
 	}

@@ -31,6 +31,16 @@ type ProfileDoc struct {
 	Complete          bool
 	Items             []ProfileItem // in the standard's order
 	Explain           []string      // how JPM was computed (gap.Explain)
+	// Education is the education history, most recent first, and
+	// EducationNote the comparison with the position's minimum ("" when
+	// the employee holds no position).
+	Education     []ProfileEducation
+	EducationNote string
+}
+
+// ProfileEducation is one row of the education history, as printed.
+type ProfileEducation struct {
+	Level, Major, Institution, Year, Certificate string
 }
 
 // ProfileItem is one competency of the standard.
@@ -71,6 +81,9 @@ func ProfilePDF(w io.Writer, d ProfileDoc) error {
 		return err
 	}
 	p.space(10)
+	if err := profileEducation(p, d, t); err != nil {
+		return err
+	}
 	if !d.HasStandard {
 		return finish(p, w, t("comp.no_standard"))
 	}
@@ -151,4 +164,36 @@ func GapText(g int) string {
 		return fmt.Sprintf("+%d", g)
 	}
 	return "0"
+}
+
+// profileEducation prints the education history: a table of its records
+// or a line saying there are none, then the comparison with the
+// position's minimum level.
+func profileEducation(p *pdfWriter, d ProfileDoc, t func(string, ...any) string) error {
+	if err := p.para(t("education.title"), 12, true); err != nil {
+		return err
+	}
+	if len(d.Education) == 0 {
+		if err := p.para(t("education.none"), 9, false); err != nil {
+			return err
+		}
+	} else {
+		cols := []pdfCol{{t("education.level"), 6, false}, {t("education.major"), 16, false}, {t("education.institution"), 18, false},
+			{t("education.year"), 6, true}, {t("education.certificate"), 10, false}}
+		rows := make([][]string, len(d.Education))
+		for i, e := range d.Education {
+			rows[i] = []string{e.Level, e.Major, e.Institution, e.Year, e.Certificate}
+		}
+		if err := p.table(cols, rows, 9); err != nil {
+			return err
+		}
+	}
+	if d.EducationNote != "" {
+		p.space(4)
+		if err := p.para(d.EducationNote, 9, false); err != nil {
+			return err
+		}
+	}
+	p.space(10)
+	return nil
 }

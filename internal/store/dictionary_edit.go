@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -185,11 +186,40 @@ func (s *Store) CreateDraft(ctx context.Context, a model.Actor, d *dictionary.Dr
 		if err := s.checkMeta(ctx, tx, d, admin, true); err != nil {
 			return err
 		}
-		return s.insertDraft(ctx, tx, a, d)
+		return s.insertDraft(ctx, tx, a, d, nil)
 	})
 }
 
-func (s *Store) insertDraft(ctx context.Context, tx *sql.Tx, a model.Actor, d *dictionary.Draft) error {
+// CopyFramework starts a new framework as a draft copied from published
+// version fromID, built-in or not (every signed-in user reads every
+// framework): an agency version of the built-in digital framework, say,
+// that the agency then edits. d carries the copy's own fields (a new code,
+// its owner unit inside admin, as CreateDraft wants them); its competencies,
+// levels and indicators are the source's. The copy is a framework of its
+// own, not a version of the source's code, so the built-in code keeps only
+// the versions Kompeten ships, and standards set on the source keep it until
+// they are moved. Audited as framework_draft.create with copied_from.
+func (s *Store) CopyFramework(ctx context.Context, a model.Actor, fromID int64, d *dictionary.Draft, admin model.Scope) error {
+	d.BasedOnID = 0
+	d.TrimMeta()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// A published version never changes: reading it through the pool
+		// gives what the transaction would see.
+		f, _, err := s.Framework(ctx, fromID)
+		if err != nil {
+			return err
+		}
+		d.F.Competencies = f.Competencies
+		if err := s.checkMeta(ctx, tx, d, admin, true); err != nil {
+			return err
+		}
+		return s.insertDraft(ctx, tx, a, d, map[string]any{"copied_from": fromID, "copied_code": f.Code, "copied_version": f.Version})
+	})
+}
+
+// insertDraft stores a new draft and its audit row; extra adds to the
+// audit detail.
+func (s *Store) insertDraft(ctx context.Context, tx *sql.Tx, a model.Actor, d *dictionary.Draft, extra map[string]any) error {
 	body, err := json.Marshal(&d.F)
 	if err != nil {
 		return err
@@ -204,9 +234,10 @@ func (s *Store) insertDraft(ctx context.Context, tx *sql.Tx, a model.Actor, d *d
 		return fmt.Errorf("store: create draft %s: %w", d.F.Code, err)
 	}
 	d.ID, d.CreatedAt, d.UpdatedAt, d.CreatedBy = id, unixTime(now), unixTime(now), actorName(a)
-	return s.audit(ctx, tx, a, "framework_draft.create", "framework_draft", id, map[string]any{
-		"code": d.F.Code, "version": d.F.Version, "based_on_id": d.BasedOnID, "owner_unit_id": d.OwnerUnitID,
-		"competencies": len(d.F.Competencies)})
+	detail := map[string]any{"code": d.F.Code, "version": d.F.Version, "based_on_id": d.BasedOnID, "owner_unit_id": d.OwnerUnitID,
+		"competencies": len(d.F.Competencies)}
+	maps.Copy(detail, extra)
+	return s.audit(ctx, tx, a, "framework_draft.create", "framework_draft", id, detail)
 }
 
 // NewVersionDraft starts a new version of published version frameworkID: a
@@ -261,7 +292,7 @@ func (s *Store) NewVersionDraft(ctx context.Context, a model.Actor, frameworkID 
 			f.Version = dictionary.NextVersion(f.Version)
 		}
 		d := &dictionary.Draft{BasedOnID: frameworkID, OwnerUnitID: o.OwnerUnitID, F: *f}
-		if err := s.insertDraft(ctx, tx, a, d); err != nil {
+		if err := s.insertDraft(ctx, tx, a, d, nil); err != nil {
 			return err
 		}
 		id = d.ID

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -163,41 +164,75 @@ func (s *Store) SetStandard(ctx context.Context, a model.Actor, positionID int64
 	decreeNo, decreeDate = st.DecreeNo, st.DecreeDate
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM position WHERE id = $1`, positionID).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			return apperr.New(apperr.ENOTFOUND, "err.standard.position_not_found", positionID)
-		}
-		if err := competenciesExist(ctx, tx, items); err != nil {
-			return err
-		}
 		if err := s.lockStandards(ctx, tx); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE position_standard SET is_current = FALSE WHERE position_id = $1 AND is_current = TRUE`, positionID); err != nil {
-			return fmt.Errorf("store: set standard: %w", err)
-		}
 		var err error
-		id, err = insertID(ctx, tx, `INSERT INTO position_standard (position_id, decree_no, decree_date, is_current, created_at, created_by)
-			VALUES ($1, $2, $3, TRUE, $4, $5)`, positionID, decreeNo, decreeDate, s.Now().Unix(), actorName(a))
-		if err != nil {
-			return fmt.Errorf("store: set standard: %w", err)
-		}
-		for _, it := range items {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO standard_item (standard_id, competency_id, required, weight, mandatory) VALUES ($1, $2, $3, $4, $5)`,
-				id, it.CompetencyID, it.Required, it.Weight, it.Mandatory); err != nil {
-				return fmt.Errorf("store: standard item: %w", err)
-			}
-		}
-		if err := s.audit(ctx, tx, a, "standard.set", "position", positionID, map[string]any{
-			"standard_id": id, "decree_no": decreeNo, "decree_date": decreeDate, "items": auditItems(items)}); err != nil {
-			return err
-		}
-		return s.recomputeHolders(ctx, tx, positionID)
+		id, err = s.setStandardTx(ctx, tx, a, positionID, decreeNo, decreeDate, items)
+		return err
 	})
 	return id, err
+}
+
+// SetStandards is SetStandard for many positions in one transaction (the
+// demo city's teacher and health posts: one commit instead of thousands),
+// each standard checked, stored, audited and its holders recomputed as
+// SetStandard does, in position order.
+func (s *Store) SetStandards(ctx context.Context, a model.Actor, decreeNo, decreeDate string, standards map[int64][]model.StandardItem) error {
+	ids := make([]int64, 0, len(standards))
+	for id, items := range standards {
+		st := model.Standard{PositionID: id, DecreeNo: decreeNo, DecreeDate: decreeDate, Items: items}
+		if err := st.Validate(); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockStandards(ctx, tx); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if _, err := s.setStandardTx(ctx, tx, a, id, decreeNo, decreeDate, standards[id]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// setStandardTx stores a checked standard in the caller's transaction,
+// which holds the standards lock.
+func (s *Store) setStandardTx(ctx context.Context, tx *sql.Tx, a model.Actor, positionID int64, decreeNo, decreeDate string, items []model.StandardItem) (int64, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM position WHERE id = $1`, positionID).Scan(&n); err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, apperr.New(apperr.ENOTFOUND, "err.standard.position_not_found", positionID)
+	}
+	if err := competenciesExist(ctx, tx, items); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE position_standard SET is_current = FALSE WHERE position_id = $1 AND is_current = TRUE`, positionID); err != nil {
+		return 0, fmt.Errorf("store: set standard: %w", err)
+	}
+	id, err := insertID(ctx, tx, `INSERT INTO position_standard (position_id, decree_no, decree_date, is_current, created_at, created_by)
+		VALUES ($1, $2, $3, TRUE, $4, $5)`, positionID, decreeNo, decreeDate, s.Now().Unix(), actorName(a))
+	if err != nil {
+		return 0, fmt.Errorf("store: set standard: %w", err)
+	}
+	for _, it := range items {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO standard_item (standard_id, competency_id, required, weight, mandatory) VALUES ($1, $2, $3, $4, $5)`,
+			id, it.CompetencyID, it.Required, it.Weight, it.Mandatory); err != nil {
+			return 0, fmt.Errorf("store: standard item: %w", err)
+		}
+	}
+	if err := s.audit(ctx, tx, a, "standard.set", "position", positionID, map[string]any{
+		"standard_id": id, "decree_no": decreeNo, "decree_date": decreeDate, "items": auditItems(items)}); err != nil {
+		return 0, err
+	}
+	return id, s.recomputeHolders(ctx, tx, positionID)
 }
 
 // recomputeHolders brings the JPM of everyone holding a position up to date

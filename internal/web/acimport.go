@@ -15,7 +15,7 @@ import (
 // acImportData is the assessment-centre and performance import page: the
 // upload form, and after an upload the report of the dry run or the apply.
 type acImportData struct {
-	Kind     string // importer.TalentAssessment or importer.TalentPerformance
+	Kind     string // importer.TalentAssessment, TalentPerformance or TalentEducation
 	Report   *importer.TalentReport
 	Problems []importer.TalentProblem
 	More     int
@@ -28,7 +28,7 @@ type acImportData struct {
 
 // acKind returns the import kind of a form value (assessment by default).
 func acKind(v string) string {
-	if v == importer.TalentPerformance {
+	if v == importer.TalentPerformance || v == importer.TalentEducation {
 		return v
 	}
 	return importer.TalentAssessment

@@ -38,6 +38,8 @@ type draftMetaData struct {
 	Unit    string // the owner unit select's value
 	ID      int64  // 0 for a new framework
 	CodeFix bool   // the code continues a published framework
+	Copy    int64  // the published version a new framework is copied from (0: none)
+	CopyOf  string // its code and version, for the form's hint
 	Action  string
 	Units   []model.OrgUnit
 	AllowNo bool // the owner may be left empty (BKPSDM)
@@ -147,6 +149,17 @@ func (s *server) draftNewForm(w http.ResponseWriter, r *http.Request) error {
 	if !p.Admin.All && len(p.Admin.UnitPaths) > 0 {
 		d.Unit = strconv.FormatInt(lastPathID(p.Admin.UnitPaths[0]), 10)
 	}
+	if id, err := strconv.ParseInt(r.URL.Query().Get("salin"), 10, 64); err == nil && id > 0 {
+		// A copy (of the built-in digital framework, say) starts with the
+		// source's fields, under a code the agency makes its own.
+		f, _, err := s.st.Framework(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		d.Copy, d.CopyOf = id, f.Code+" "+f.Version
+		d.M = dictionary.DraftMeta{Code: f.Code + "-INSTANSI", Name: f.Name, Version: f.Version, Source: f.Source,
+			Owner: f.Owner, Description: f.Description}
+	}
 	return s.renderDraftMeta(w, r, p, http.StatusOK, d)
 }
 
@@ -162,7 +175,12 @@ func (s *server) draftCreate(w http.ResponseWriter, r *http.Request) error {
 	m, unit := readDraftMeta(r)
 	dr := &dictionary.Draft{OwnerUnitID: m.OwnerUnitID, F: dictionary.Framework{Code: m.Code, Name: m.Name, Version: m.Version,
 		Source: m.Source, Owner: m.Owner, Description: m.Description}}
-	err = s.st.CreateDraft(r.Context(), actor(p), dr, p.Admin)
+	from, _ := strconv.ParseInt(newForm(r).Text("salin"), 10, 64)
+	if from > 0 {
+		err = s.st.CopyFramework(r.Context(), actor(p), from, dr, p.Admin)
+	} else {
+		err = s.st.CreateDraft(r.Context(), actor(p), dr, p.Admin)
+	}
 	if err == nil {
 		http.Redirect(w, r, fmt.Sprintf("/kamus-draf/%d?ok=created", dr.ID), http.StatusSeeOther)
 		return nil
@@ -171,7 +189,10 @@ func (s *server) draftCreate(w http.ResponseWriter, r *http.Request) error {
 	if !errors.As(err, &de) {
 		return err
 	}
-	d := &draftMetaData{M: m, Unit: unit, Action: "/kamus-draf/baru", Errors: problemErrors(langOf(r), de.Problems)}
+	d := &draftMetaData{M: m, Unit: unit, Action: "/kamus-draf/baru", Copy: from, Errors: problemErrors(langOf(r), de.Problems)}
+	if from > 0 {
+		d.CopyOf = newForm(r).Text("salin_dari")
+	}
 	return s.renderDraftMeta(w, r, p, http.StatusBadRequest, d)
 }
 

@@ -16,6 +16,7 @@ type versionsData struct {
 	CanVersion bool
 	DraftID    int64 // the code's draft when the user may edit it
 	BuiltIn    bool
+	CanCopy    bool // a built-in framework the user may copy into an agency framework
 	Notice     string
 }
 
@@ -48,7 +49,8 @@ func (s *server) frameworkVersions(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	d := &versionsData{Info: info, BuiltIn: own.BuiltIn, CanVersion: policy.MayVersionFramework(p.Admin, own.BuiltIn, own.OwnerPath)}
+	d := &versionsData{Info: info, BuiltIn: own.BuiltIn, CanVersion: policy.MayVersionFramework(p.Admin, own.BuiltIn, own.OwnerPath),
+		CanCopy: own.BuiltIn && frameworkEditor(p)}
 	if d.Versions, err = s.st.FrameworkVersions(r.Context(), info.Code); err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ type profileData struct {
 	Discipline     *disciplineView  // the "Hukuman disiplin" section (nil: not shown)
 	Performance    *performanceView // the "Kinerja (SKP)" section (nil: not shown)
 	Target         *targetView      // the "Jabatan target" section
+	Education      *educationView   // the "Riwayat pendidikan" section
 }
 
 // employeeShow shows one employee (GET /pegawai/{id}).
@@ -104,6 +105,9 @@ func (s *server) profile(r *http.Request, p *auth.Principal, id int64) (*profile
 	d.CanEdit = inAdmin && p.Can(policy.EmployeeWrite)
 	d.CanManage = inAdmin && p.Can(policy.AccountManage)
 	if d.Competency, err = s.competencyView(ctx, langOf(r), id); err != nil {
+		return nil, err
+	}
+	if d.Education, err = s.educationFor(ctx, langOf(r), e); err != nil {
 		return nil, err
 	}
 	if d.Discipline, err = s.disciplineFor(r, p, id, d.CanEdit); err != nil {

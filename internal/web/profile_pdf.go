@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/i18n"
@@ -33,8 +34,13 @@ func (s *server) profilePDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	ev, err := s.educationFor(ctx, langOf(r), e)
+	if err != nil {
+		return err
+	}
 	now := s.st.Now().In(s.loc)
 	d := profileDoc(langOf(r), e, ec)
+	d.Education, d.EducationNote = educationRows(ev)
 	d.Date, d.ExportedBy = now, s.displayName(ctx, p)
 	var buf bytes.Buffer
 	if err := report.ProfilePDF(&buf, d); err != nil {
@@ -62,4 +68,32 @@ func profileDoc(lang i18n.Lang, e *store.EmployeeView, ec *store.EmployeeCompete
 		d.Items = append(d.Items, report.ProfileItem{Name: it.Name, Required: it.Required, Actual: it.Actual, Assessed: it.Assessed})
 	}
 	return d
+}
+
+// educationRows maps the profile's education section onto the PDF: the
+// records as printed, and the sentence about the position's minimum level
+// the page shows.
+func educationRows(v *educationView) ([]report.ProfileEducation, string) {
+	dash := func(s string) string {
+		if s == "" {
+			return "—"
+		}
+		return s
+	}
+	rows := make([]report.ProfileEducation, len(v.Records))
+	for i, e := range v.Records {
+		rows[i] = report.ProfileEducation{Level: e.Level.Label(), Major: dash(e.Major), Institution: dash(e.Institution),
+			Year: strconv.Itoa(e.Year), Certificate: dash(e.CertificateNo)}
+	}
+	if v.Minimum == "" {
+		return rows, ""
+	}
+	note := i18n.T(v.Lang, "education.minimum", v.Minimum.Label())
+	switch {
+	case v.Gap:
+		note += " " + i18n.T(v.Lang, "education.gap", v.Highest.Label())
+	case v.Highest == "":
+		note += " " + i18n.T(v.Lang, "education.unrecorded")
+	}
+	return rows, note
 }

@@ -119,6 +119,7 @@ func (s *server) routeTable() []route {
 
 		{"GET", "/analisis", policy.NeedsRead, s.needsPage, false},
 		{"GET", "/analisis/orang", policy.NeedsRead, s.needPeoplePage, false},
+		{"GET", "/analisis/kualifikasi", policy.NeedsRead, s.qualificationsPage, false},
 		{"GET", "/analisis/ekspor.xlsx", policy.NeedsRead, s.needsExport, false},
 		{"GET", "/analisis/ekspor.pdf", policy.NeedsRead, s.needsPDF, false},
 
