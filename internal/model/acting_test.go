@@ -10,7 +10,7 @@ func TestActingPeriods(t *testing.T) {
 	a := ActingAssignment{From: d("2026-05-01"), Until: d("2026-05-31")}
 	open := ActingAssignment{From: d("2026-05-31")}
 	for _, c := range []struct {
-		day            string
+		day           string
 		active, ended bool
 	}{
 		{"2026-04-30", false, false},

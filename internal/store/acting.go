@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -29,30 +30,33 @@ func (s *Store) AddActing(ctx context.Context, a model.Actor, x *model.ActingAss
 	if err := x.Validate(); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error { return s.addActingTx(ctx, tx, a, x, 0) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		detail, err := s.addActingTx(ctx, tx, x)
+		if err != nil {
+			return err
+		}
+		if err := s.deriveSupervisors(ctx, tx); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, "acting.add", "employee", x.EmployeeID, detail)
+	})
 }
 
-// addActingTx is AddActing inside tx; eventID names an import's event (0: none).
-func (s *Store) addActingTx(ctx context.Context, tx *sql.Tx, a model.Actor, x *model.ActingAssignment, eventID int64) error {
+// addActingTx checks and inserts x inside tx, without deriving supervisors
+// or auditing, and returns the audit detail.
+func (s *Store) addActingTx(ctx context.Context, tx *sql.Tx, x *model.ActingAssignment) (map[string]any, error) {
 	if err := checkActing(ctx, tx, x); err != nil {
-		return err
+		return nil, err
 	}
 	id, err := insertID(ctx, tx, `INSERT INTO acting_assignment (employee_id, position_id, kind, from_date, until_date, decree_no, decree_date, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, x.EmployeeID, x.PositionID, x.Kind, date.Format(x.From), date.Format(x.Until),
 		x.DecreeNo, date.Format(x.DecreeDate), s.Now().Unix())
 	if err != nil {
-		return fmt.Errorf("store: add acting assignment: %w", err)
+		return nil, fmt.Errorf("store: add acting assignment: %w", err)
 	}
 	x.ID = id
-	if err := s.deriveSupervisors(ctx, tx); err != nil {
-		return err
-	}
-	detail := map[string]any{"acting": id, "position_id": x.PositionID, "kind": x.Kind, "from": date.Format(x.From),
-		"until": date.Format(x.Until), "decree_no": x.DecreeNo, "decree_date": date.Format(x.DecreeDate)}
-	if eventID != 0 {
-		detail["import"] = eventID
-	}
-	return s.audit(ctx, tx, a, "acting.add", "employee", x.EmployeeID, detail)
+	return map[string]any{"acting": id, "position_id": x.PositionID, "kind": x.Kind, "from": date.Format(x.From),
+		"until": date.Format(x.Until), "decree_no": x.DecreeNo, "decree_date": date.Format(x.DecreeDate)}, nil
 }
 
 // checkActing checks x against the stored post, employee and the other
@@ -222,4 +226,88 @@ func (s *Store) RefreshActingSupervisors(ctx context.Context, since time.Time) (
 		return false, nil
 	}
 	return true, s.DeriveSupervisors(ctx)
+}
+
+// errDryRun rolls back the transaction of an import's dry run.
+var errDryRun = errors.New("store: dry run")
+
+// ImportActing checks and, with apply, records the rows of an acting
+// assignments file in one transaction: each row is checked as AddActing
+// checks one (the rows before it included, so two rows of a file for one
+// post on the same days are refused as two records would be), the good ones
+// written with one audit row each under the import's event (which keeps the
+// file), supervisors re-derived once at the end. A dry run does the same and
+// rolls it back, so it reports exactly what the apply would. It returns the
+// problem of each row refused, by index in rows (nil: good).
+func (s *Store) ImportActing(ctx context.Context, a model.Actor, ev TalentImportEvent, rows []model.ActingAssignment, apply bool) ([]error, error) {
+	problems := make([]error, len(rows))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var au *recordAuditor
+		if apply {
+			eventID, err := s.auditTalentImport(ctx, tx, a, ev, map[string]any{})
+			if err != nil {
+				return err
+			}
+			au = s.recordAudit(ctx, tx, a, eventID)
+		}
+		good := 0
+		for i := range rows {
+			x := &rows[i]
+			if err := x.Validate(); err != nil {
+				problems[i] = err
+				continue
+			}
+			detail, err := s.addActingTx(ctx, tx, x)
+			if apperr.Code(err) == apperr.EINTERNAL {
+				return err
+			}
+			if problems[i] = err; err != nil {
+				continue
+			}
+			good++
+			if au != nil {
+				if err := au.add("acting.add", x.EmployeeID, detail); err != nil {
+					return err
+				}
+			}
+		}
+		if !apply {
+			return errDryRun
+		}
+		if err := au.close(); err != nil || good == 0 {
+			return err
+		}
+		return s.deriveAllSupervisors(ctx, tx)
+	})
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
+	return problems, err
+}
+
+// PositionsByCode returns the IDs of the positions with the given codes, by
+// code; unknown codes are absent.
+func (s *Store) PositionsByCode(ctx context.Context, codes []string) (map[string]int64, error) {
+	out := map[string]int64{}
+	seen := map[string]bool{}
+	var uniq []string
+	for _, c := range codes {
+		if c != "" && !seen[c] {
+			seen[c] = true
+			uniq = append(uniq, c)
+		}
+	}
+	for len(uniq) > 0 {
+		n := min(len(uniq), 500)
+		var b args
+		var code string
+		var id int64
+		if err := eachRow(ctx, s.db, `SELECT code, id FROM position WHERE code IN (`+inList(&b, uniq[:n])+`)`, b, []any{&code, &id}, func() {
+			out[code] = id
+		}); err != nil {
+			return nil, fmt.Errorf("store: positions by code: %w", err)
+		}
+		uniq = uniq[n:]
+	}
+	return out, nil
 }

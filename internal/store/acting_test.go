@@ -139,9 +139,18 @@ func TestActingRefused(t *testing.T) {
 			{"no decree", func(x *model.ActingAssignment) { x.DecreeNo = " " }, apperr.EINVALID, "decree_no"},
 			{"no decree date", func(x *model.ActingAssignment) { x.DecreeDate = time.Time{} }, apperr.EINVALID, "decree_date"},
 			{"end before start", func(x *model.ActingAssignment) { x.Until = day("2026-05-01") }, apperr.EINVALID, "until"},
-			{"not a head post", func(x *model.ActingAssignment) { x.PositionID = c.StaffPos.ID; x.From, x.Until = day("2026-06-01"), day("2026-06-05") }, apperr.EINVALID, "position"},
-			{"the holder", func(x *model.ActingAssignment) { x.EmployeeID = c.Head.ID; x.From, x.Until = day("2026-06-01"), day("2026-06-05") }, apperr.EINVALID, "employee"},
-			{"overlap", func(x *model.ActingAssignment) { x.EmployeeID = c.Sri.ID; x.From, x.Until = day("2026-05-08"), time.Time{} }, apperr.ECONFLICT, ""},
+			{"not a head post", func(x *model.ActingAssignment) {
+				x.PositionID = c.StaffPos.ID
+				x.From, x.Until = day("2026-06-01"), day("2026-06-05")
+			}, apperr.EINVALID, "position"},
+			{"the holder", func(x *model.ActingAssignment) {
+				x.EmployeeID = c.Head.ID
+				x.From, x.Until = day("2026-06-01"), day("2026-06-05")
+			}, apperr.EINVALID, "employee"},
+			{"overlap", func(x *model.ActingAssignment) {
+				x.EmployeeID = c.Sri.ID
+				x.From, x.Until = day("2026-05-08"), time.Time{}
+			}, apperr.ECONFLICT, ""},
 			{"unknown post", func(x *model.ActingAssignment) { x.PositionID = 99999 }, apperr.ENOTFOUND, ""},
 		}
 		for _, tc := range cases {
