@@ -26,10 +26,10 @@ func TestActingImport(t *testing.T) {
 		file := strings.Join([]string{
 			"NIP;KODE JABATAN;JENIS;TANGGAL MULAI;TANGGAL SELESAI;NOMOR SK;TANGGAL SK",
 			testcity.NIPBudi + ";KADINKES;Plt.;01-05-2026;31-07-2026;800/12/BKPSDM/2026;28-04-2026", // good
-			testcity.NIPSri + ";KADINKES;Plh;15-05-2026;;800/13/2026;14-05-2026",                   // overlaps the row above
-			"199912312020121001;KADINKES;Plt;01-05-2026;;800/14/2026;28-04-2026",                   // unknown NIP
-			testcity.NIPSri + ";" + c.StaffPos.Code + ";Plt;01-05-2026;;800/15/2026;28-04-2026",    // not a head post
-			testcity.NIPSri + ";KADINKES;Pj.;01-08-2026;;800/16/2026;31-13-2026",                   // bad date
+			testcity.NIPSri + ";KADINKES;Plh;15-05-2026;;800/13/2026;14-05-2026",                    // overlaps the row above
+			"199912312020121001;KADINKES;Plt;01-05-2026;;800/14/2026;28-04-2026",                    // unknown NIP
+			testcity.NIPSri + ";" + c.StaffPos.Code + ";Plt;01-05-2026;;800/15/2026;28-04-2026",     // not a head post
+			testcity.NIPSri + ";KADINKES;Pj.;01-08-2026;;800/16/2026;31-13-2026",                    // bad date
 		}, "\n")
 		o := TalentOptions{Kind: TalentActing, Actor: testcity.Sys, Admin: model.Scope{All: true}, File: "plt.csv"}
 		rep, err := Acting(ctx, st, o, []byte(file))
