@@ -43,6 +43,10 @@ func (a *API) routeTable() []route {
 		{"GET", "/positions/{id}", policy.OrgRead, a.getPosition},
 		{"PUT", "/positions/{id}", policy.OrgWrite, a.updatePosition},
 
+		{"GET", "/acting", policy.OrgWrite, a.listActing},
+		{"POST", "/acting", policy.OrgWrite, a.createActing},
+		{"POST", "/acting/{id}/end", policy.OrgWrite, a.endActing},
+
 		{"GET", "/employees", policy.RegistryRead, a.listEmployees},
 		{"POST", "/employees", policy.EmployeeWrite, a.createEmployee},
 		{"GET", "/employees/by-nip/{nip}", policy.RegistryRead, a.employeeByNIP},
