@@ -42,6 +42,8 @@ type Store struct {
 	// fileLock is the shared flock on a SQLite file (filelock.go), held while
 	// the Store is open so that a restore cannot replace the file under it.
 	fileLock *os.File
+	// views queues the view log's records (viewlog.go).
+	views viewRecorder
 }
 
 // sqlitePragmas go in the DSN so that every pooled connection gets them.
@@ -123,6 +125,7 @@ func (s *Store) ObserveWork(fn func(job string, took time.Duration, err error)) 
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.closeViews()
 	s.stmts.close()
 	err := s.db.Close()
 	if s.fileLock != nil {
