@@ -49,6 +49,7 @@ func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) error {
 	case "performance_set":
 		d.Notice = "performance.saved"
 	}
+	s.viewed(p, id, viewProfile, profileSections(d))
 	s.renderProfile(w, r, http.StatusOK, d)
 	return nil
 }

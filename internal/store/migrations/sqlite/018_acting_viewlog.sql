@@ -21,3 +21,19 @@ CREATE TABLE view_log (
 );
 CREATE INDEX view_log_subject ON view_log(subject_id, at);
 CREATE INDEX view_log_at ON view_log(at);
+
+-- An employee contests a JPM, a level or a 9-box placement with a note; an
+-- administrator of their unit answers it. Both steps are audited.
+CREATE TABLE data_contest (
+    id            INTEGER PRIMARY KEY,
+    employee_id   INTEGER NOT NULL REFERENCES employee(id),
+    subject       TEXT NOT NULL,
+    competency_id INTEGER REFERENCES competency(id),
+    note          TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    answer        TEXT NOT NULL DEFAULT '',
+    answered_at   INTEGER,
+    answered_by   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX data_contest_employee ON data_contest(employee_id, id);
+CREATE INDEX data_contest_open ON data_contest(id) WHERE answered_at IS NULL;
