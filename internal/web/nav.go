@@ -32,6 +32,8 @@ var navItems = []navItem{
 	{"/analisis", "nav.needs", policy.NeedsRead},
 	{"/kuesioner", "nav.survey", policy.SurveyAnswer},
 	{"/audit", "nav.audit", policy.AuditRead},
+	{"/keberatan", "nav.contests", policy.EmployeeWrite},
+	{"/data-saya", "nav.mydata", policy.Session},
 }
 
 // navLink is a menu entry as the layout shows it.

@@ -70,6 +70,13 @@ func (s *server) routeTable() []route {
 		{"GET", "/akun", policy.AccountManage, s.accountList, false},
 		{"POST", "/akun/{id}", policy.AccountManage, s.accountUpdate, false},
 		{"GET", "/audit", policy.AuditRead, s.auditLog, false},
+		{"GET", "/audit/dilihat", policy.AuditRead, s.viewsPage, false},
+		{"GET", "/data-saya", session, s.myDataPage, false},
+		{"POST", "/data-saya/keberatan", session, s.myContest, false},
+		{"GET", "/data-saya/unduh.json", session, s.myDataJSON, false},
+		{"GET", "/data-saya/unduh.xlsx", session, s.myDataXLSX, false},
+		{"GET", "/keberatan", policy.EmployeeWrite, s.contestsPage, false},
+		{"POST", "/keberatan/jawab", policy.EmployeeWrite, s.contestAnswer, false},
 
 		{"GET", "/kamus", policy.DictionaryRead, s.dictionaryList, false},
 		{"POST", "/kamus/impor", policy.DictionaryImport, s.dictionaryUpload, false},
