@@ -80,6 +80,12 @@ func checkActing(ctx context.Context, tx *sql.Tx, x *model.ActingAssignment) err
 	if pos.Int64 == x.PositionID {
 		return apperr.Invalid("employee", "err.acting.holds_post")
 	}
+	return actingOverlap(ctx, tx, x, p.Title)
+}
+
+// actingOverlap refuses x when another assignment to its post shares a day
+// with it (title names the post in the message).
+func actingOverlap(ctx context.Context, tx *sql.Tx, x *model.ActingAssignment, title string) error {
 	var o model.ActingAssignment
 	var from, until string
 	var clash error
@@ -87,7 +93,7 @@ func checkActing(ctx context.Context, tx *sql.Tx, x *model.ActingAssignment) err
 		[]any{x.PositionID, x.ID}, []any{&o.ID, &from, &until}, func() {
 			o.From, o.Until = date.ParseStored(from), date.ParseStored(until)
 			if clash == nil && o.Overlaps(x) {
-				clash = apperr.New(apperr.ECONFLICT, "err.acting.overlap", p.Title, from, until)
+				clash = apperr.New(apperr.ECONFLICT, "err.acting.overlap", title, from, until)
 			}
 		}); err != nil {
 		return fmt.Errorf("store: acting assignments of post %d: %w", x.PositionID, err)
@@ -96,7 +102,8 @@ func checkActing(ctx context.Context, tx *sql.Tx, x *model.ActingAssignment) err
 }
 
 // EndActing ends an acting assignment on until (its last day): the decree
-// revoking it, or a holder appointed. A day before its start is refused; a
+// revoking it, or a holder appointed. A day before its start is refused, and
+// so is a later end that would overlap another assignment to the post; a
 // mistaken record is removed with RemoveActing.
 func (s *Store) EndActing(ctx context.Context, a model.Actor, id int64, until time.Time) error {
 	if until.IsZero() {
@@ -110,6 +117,12 @@ func (s *Store) EndActing(ctx context.Context, a model.Actor, id int64, until ti
 		if until.Before(x.From) {
 			return apperr.Invalid("until", "err.acting.until_before_from", date.Format(until), date.Format(x.From))
 		}
+		old := x.Until
+		if x.Until = until; old.IsZero() || until.After(old) {
+			if err := actingOverlap(ctx, tx, x, x.PositionTitle); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE acting_assignment SET until_date = $1 WHERE id = $2`, date.Format(until), id); err != nil {
 			return fmt.Errorf("store: end acting assignment: %w", err)
 		}
@@ -117,7 +130,7 @@ func (s *Store) EndActing(ctx context.Context, a model.Actor, id int64, until ti
 			return err
 		}
 		return s.audit(ctx, tx, a, "acting.end", "employee", x.EmployeeID, map[string]any{"acting": id,
-			"until": Change{date.Format(x.Until), date.Format(until)}})
+			"until": Change{date.Format(old), date.Format(until)}})
 	})
 }
 

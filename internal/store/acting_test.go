@@ -165,9 +165,16 @@ func TestActingRefused(t *testing.T) {
 				t.Errorf("%s: field %q, want %q", tc.name, ae.Field, tc.field)
 			}
 		}
-		// The next day after the first one's end is free.
+		// The next day after the first one's end is free; the first may then
+		// not be extended into it.
 		x := base()
 		x.EmployeeID, x.From, x.Until = c.Sri.ID, day("2026-05-09"), time.Time{}
 		must(t, s.AddActing(ctx, admin, &x))
+		list, err := s.ActingAssignments(ctx, store.ActingFilter{EmployeeID: c.Budi.ID})
+		must(t, err)
+		if err := s.EndActing(ctx, admin, list[0].ID, day("2026-05-12")); apperr.Code(err) != apperr.ECONFLICT {
+			t.Errorf("extending into the next assignment: %v", err)
+		}
+		must(t, s.EndActing(ctx, admin, list[0].ID, day("2026-05-06")))
 	})
 }
