@@ -32,6 +32,11 @@ func (a *API) routeTable() []route {
 			return nil
 		}},
 		{"GET", "/me", policy.Session, a.me},
+		{"GET", "/me/views", policy.Session, a.myViews},
+		{"GET", "/me/contests", policy.Session, a.myContests},
+		{"POST", "/me/contests", policy.Session, a.createMyContest},
+		{"GET", "/contests", policy.EmployeeWrite, a.listContests},
+		{"POST", "/contests/{id}/answer", policy.EmployeeWrite, a.answerContest},
 
 		{"GET", "/units", policy.OrgRead, a.listUnits},
 		{"POST", "/units", policy.OrgWrite, a.createUnit},
