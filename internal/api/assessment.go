@@ -161,6 +161,7 @@ func (a *API) employeeCompetencies(w http.ResponseWriter, r *http.Request, p *au
 	if err != nil {
 		return err
 	}
+	a.viewed(p, id, "competencies")
 	lang := p.User.Lang
 	out := competenciesJSON{EmployeeID: id, PositionID: ptrID(ec.PositionID), StandardID: ptrID(ec.StandardID),
 		DecreeNo: ec.DecreeNo, Items: []competencyItemJSON{}}

@@ -294,6 +294,7 @@ func (a *API) getEmployee(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err != nil {
 		return err
 	}
+	a.viewed(p, id, "profile")
 	writeJSON(w, http.StatusOK, toEmployeeJSON(v))
 	return nil
 }
@@ -315,6 +316,7 @@ func (a *API) employeeByNIP(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if !ok {
 		return notFound
 	}
+	a.viewed(p, v.ID, "profile")
 	writeJSON(w, http.StatusOK, toEmployeeJSON(v))
 	return nil
 }

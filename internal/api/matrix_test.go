@@ -132,6 +132,12 @@ func TestRouteRoleMatrix(t *testing.T) {
 					}
 					add([]string{"in", "out"}[i], itoa(pos), tg)
 				}
+			case strings.HasPrefix(rt.Path, "/contests/{id}"):
+				// An empty body is refused before the record is read:
+				// whoever may answer the contests of A gets the refusal.
+				add("in", "1", unitT(ends[0]))
+			case strings.HasPrefix(rt.Path, "/acting/{id}"):
+				add("global", "1", policy.Target{}) // an empty body is refused before the record is read
 			case strings.HasPrefix(rt.Path, "/frameworks/{id}"):
 				add("global", itoa(fw), policy.Target{})
 			case strings.HasPrefix(rt.Path, "/cycles/{id}"):

@@ -85,6 +85,7 @@ func (a *API) listPenalties(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if err != nil {
 		return err
 	}
+	a.viewed(p, id, "penalties")
 	today := a.st.Now()
 	out := penaltiesJSON{EmployeeID: id, CanWrite: canWrite, Items: make([]penaltyJSON, 0, len(list))}
 	for i := range list {

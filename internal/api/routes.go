@@ -32,6 +32,11 @@ func (a *API) routeTable() []route {
 			return nil
 		}},
 		{"GET", "/me", policy.Session, a.me},
+		{"GET", "/me/views", policy.Session, a.myViews},
+		{"GET", "/me/contests", policy.Session, a.myContests},
+		{"POST", "/me/contests", policy.Session, a.createMyContest},
+		{"GET", "/contests", policy.EmployeeWrite, a.listContests},
+		{"POST", "/contests/{id}/answer", policy.EmployeeWrite, a.answerContest},
 
 		{"GET", "/settings", policy.SettingsManage, a.getSettings},
 		{"PUT", "/settings", policy.SettingsManage, a.putSettings},
@@ -45,6 +50,10 @@ func (a *API) routeTable() []route {
 		{"POST", "/positions", policy.OrgWrite, a.createPosition},
 		{"GET", "/positions/{id}", policy.OrgRead, a.getPosition},
 		{"PUT", "/positions/{id}", policy.OrgWrite, a.updatePosition},
+
+		{"GET", "/acting", policy.OrgWrite, a.listActing},
+		{"POST", "/acting", policy.OrgWrite, a.createActing},
+		{"POST", "/acting/{id}/end", policy.OrgWrite, a.endActing},
 
 		{"GET", "/employees", policy.RegistryRead, a.listEmployees},
 		{"POST", "/employees", policy.EmployeeWrite, a.createEmployee},

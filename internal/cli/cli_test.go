@@ -32,6 +32,9 @@ func TestDemoExportImportBackupRestore(t *testing.T) {
 			t.Errorf("demo output lacks a %s account:\n%s", role, out)
 		}
 	}
+	if !strings.Contains(out, "Plt. demo: ") {
+		t.Errorf("the demo city has no acting head:\n%s", out)
+	}
 	if out, code = run(t, "demo", "--db", db, "--employees", "3000"); code == 0 {
 		t.Errorf("a second demo into a filled database must be refused:\n%s", out)
 	}

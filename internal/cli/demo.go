@@ -83,6 +83,9 @@ func loadDemo(ctx context.Context, env *Env, st *store.Store, n int, seed int64)
 	if err := demoRatings(ctx, env, st, seed, n > maxDemoRatings, city.Story(), city.Units[0].ID); err != nil {
 		return err
 	}
+	if err := picks.acting.record(ctx, env, st, picks.unitName); err != nil {
+		return err
+	}
 	return picks.createAccounts(ctx, env, st)
 }
 
@@ -97,6 +100,7 @@ type accountPicker struct {
 	inspekt   string // path of the Inspektorat
 	chosen    map[model.Role]model.Employee
 	seksiHead map[int64]int64 // seksi unit → its head employee (under Kominfo)
+	acting    demoActing      // the demo's Plt. (demo_acting.go)
 }
 
 func newAccountPicker(c *demo.City) *accountPicker {
@@ -129,6 +133,7 @@ func (p *accountPicker) take(r model.Role, e *model.Employee) {
 func (p *accountPicker) see(e *model.Employee) {
 	name, path, head := p.unitName[e.UnitID], p.unitPath[e.UnitID], p.headPos[e.PositionID]
 	inKominfo := model.InSubtree(path, p.kominfo)
+	p.acting.see(e, path, p.kominfo, head)
 	switch {
 	case head && name == "Sekretariat Daerah":
 		p.take(model.RolePimpinan, e)

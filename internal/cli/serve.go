@@ -84,6 +84,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		srv.Shutdown(sctx)
 	}()
 	go sweepSessions(ctx, st, logger, m)
+	go refreshActing(ctx, st, logger, m)
 	if addr := os.Getenv("KOMPETEN_PPROF_ADDR"); addr != "" {
 		// Profiling for performance work, on its own (loopback) listener so
 		// that it is never reachable through the application's address.

@@ -50,6 +50,10 @@ func dynamicKeys() map[string][]string {
 		"survey.form.":      model.TrainingForms,
 		"evidence.status.":  model.EvidenceStatuses,
 		"discipline.level.": model.PenaltyLevels,
+		"acting.kind.":      model.ActingKinds,
+		"contest.subject.":  model.ContestSubjects,
+		// The view log's kinds (web/viewlog.go, api/viewlog.go).
+		"view.what.": strs("profile", "profile.pdf", "assessment", "evidence", "competencies", "penalties", "export.employees", "export.needs"),
 		// The sources a colleague or report is rated as (web rateSource).
 		"assess.as_":     strs(string(assess.SourceSupervisor), string(assess.SourcePeer)),
 		"acimport.kind_": strs(importer.TalentAssessment, importer.TalentPerformance),

@@ -134,17 +134,6 @@ type Employee struct {
 	UpdatedAt     time.Time
 }
 
-// ActingAssignment records a Plt. or Plh.: an employee temporarily holding a
-// second, managerial position.
-type ActingAssignment struct {
-	ID         int64
-	EmployeeID int64
-	PositionID int64
-	Kind       string // "plt" or "plh"
-	From       time.Time
-	Until      time.Time // zero: open-ended
-}
-
 // HistoryEntry is one change of an employee's position, unit or status.
 type HistoryEntry struct {
 	ID         int64

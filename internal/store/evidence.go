@@ -23,6 +23,7 @@ import (
 
 // EvidenceFile is a file to download.
 type EvidenceFile struct {
+	EmployeeID  int64 // whose evidence it is (for the view log)
 	Name        string
 	ContentType string
 	Content     []byte
@@ -196,5 +197,6 @@ func (s *Store) EvidenceFile(ctx context.Context, viewer int64, admin model.Scop
 	if !policy.MayReadEvidence(p, t) {
 		return nil, missing
 	}
+	f.EmployeeID = t.EmployeeID
 	return f, nil
 }

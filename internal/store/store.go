@@ -46,6 +46,8 @@ type Store struct {
 	// settings starts (settings.go); Close waits for it.
 	settingsRunning atomic.Bool
 	background      sync.WaitGroup
+	// views queues the view log's records (viewlog.go).
+	views viewRecorder
 }
 
 // sqlitePragmas go in the DSN so that every pooled connection gets them.
@@ -128,6 +130,7 @@ func (s *Store) ObserveWork(fn func(job string, took time.Duration, err error)) 
 // Close closes the database.
 func (s *Store) Close() error {
 	s.background.Wait()
+	s.closeViews()
 	s.stmts.close()
 	err := s.db.Close()
 	if s.fileLock != nil {

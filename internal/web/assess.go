@@ -221,6 +221,7 @@ func (s *server) assessRateForm(w http.ResponseWriter, r *http.Request) error {
 	if d.Fields, err = s.fieldsFor(r.Context(), id, p.User.EmployeeID, src); err != nil {
 		return err
 	}
+	s.viewed(p, id, viewAssessment, "")
 	s.renderView(w, r, http.StatusOK, "assess_rate", &view{Title: "assess.rate_title", TitleArg: d.Target.Name, Data: d})
 	return nil
 }

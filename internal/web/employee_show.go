@@ -55,6 +55,7 @@ func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) error {
 	case "target_cleared":
 		d.Notice = "notice.target_cleared"
 	}
+	s.viewed(p, id, viewProfile, profileSections(d))
 	s.renderProfile(w, r, http.StatusOK, d)
 	return nil
 }

@@ -130,6 +130,7 @@ func (s *server) evidenceFile(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	s.viewed(p, f.EmployeeID, viewEvidence, "")
 	h := w.Header()
 	h.Set("Content-Type", f.ContentType)
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.Name}))

@@ -43,6 +43,7 @@ func (s *server) export(w http.ResponseWriter, r *http.Request, format, ctype st
 	h.Set("Content-Type", ctype)
 	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	h.Set("Cache-Control", "no-store")
+	s.viewed(p, 0, viewExportEmployees, format)
 	cw := &countingWriter{w: w}
 	if err := importer.ExportEmployees(r.Context(), s.st, cw, format, adminScope(p)); err != nil {
 		if cw.n == 0 {

@@ -46,6 +46,7 @@ var exportWriters = map[string]bool{
 	"internal/dictionary/moodle.go": true, // framework as Moodle CSV
 	"internal/importer/export.go":   true, // employees, units, positions (web and CLI)
 	"internal/web/needs.go":         true, // needs analysis XLSX
+	"internal/web/mydata_export.go": true, // one's own data as XLSX
 }
 
 // TestExportWritersKnown fails when a file outside exportWriters starts a
@@ -128,6 +129,16 @@ func TestEveryExportNeutralisesFormulas(t *testing.T) {
 			}
 			return b
 		}
+		budi := f.client(t)
+		budi.login(nipBudi, pwBudi)
+		ownData := func() []byte {
+			resp, err := budi.c.Get(budi.base + "/data-saya/unduh.xlsx")
+			must(t, err)
+			defer resp.Body.Close()
+			b, err := io.ReadAll(resp.Body)
+			must(t, err)
+			return b
+		}
 		cli := func(export func(context.Context, *store.Store, io.Writer, string, model.Scope) error, format string) []byte {
 			var b bytes.Buffer
 			must(t, export(ctx, st, &b, format, model.Scope{All: true}))
@@ -149,6 +160,7 @@ func TestEveryExportNeutralisesFormulas(t *testing.T) {
 			{"framework xlsx", "xlsx", download(fw + "xlsx"), []string{hLink, hCalc, hAt, hPlus, hMinus}},
 			{"framework moodle", "csv", download(fw + "moodle"), []string{hLink}},
 			{"needs xlsx", "xlsx", download("/analisis/ekspor.xlsx"), []string{hLink, hCalc}},
+			{"own data xlsx", "xlsx", ownData(), []string{hLink, hCalc, hQuoted, hAt, hMinus, hPlus}},
 		}
 		for _, e := range exports {
 			cells := exportCells(t, e.name, e.format, e.data)

@@ -33,6 +33,8 @@ var navItems = []navItem{
 	{"/kuesioner", "nav.survey", policy.SurveyAnswer},
 	{"/audit", "nav.audit", policy.AuditRead},
 	{"/pengaturan", "nav.settings", policy.SettingsManage},
+	{"/keberatan", "nav.contests", policy.EmployeeWrite},
+	{"/data-saya", "nav.mydata", policy.Session},
 }
 
 // navLink is a menu entry as the layout shows it.

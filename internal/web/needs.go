@@ -36,6 +36,7 @@ func (s *server) needsExport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer f.Close()
+	s.viewed(p, 0, viewExportNeeds, fmt.Sprintf("xlsx unit=%d", unitID))
 	name := fmt.Sprintf("analisis-kebutuhan-%s.xlsx", s.st.Now().In(s.loc).Format("20060102"))
 	h := w.Header()
 	h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -44,6 +44,7 @@ func (s *server) needsPDF(w http.ResponseWriter, r *http.Request) error {
 	if err := report.NeedsPDF(&buf, d); err != nil {
 		return err
 	}
+	s.viewed(p, 0, viewExportNeeds, fmt.Sprintf("pdf unit=%d", unitID))
 	sendPDF(w, fmt.Sprintf("analisis-kebutuhan-%s.pdf", now.Format("20060102")), buf.Bytes())
 	return nil
 }

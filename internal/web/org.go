@@ -9,6 +9,8 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
+	"github.com/kompeten/kompeten/internal/store"
 )
 
 // crumb is one step of a breadcrumb; Link is false for units outside the
@@ -34,7 +36,9 @@ type orgData struct {
 	Positions     []model.Position
 	MorePositions bool // more than maxOrgRows positions
 	Count         int
-	Roots         []unitRow // the top of what the user sees, on /organisasi
+	Roots         []unitRow                // the top of what the user sees, on /organisasi
+	Acting        []model.ActingAssignment // Plt./Plh. of the unit's posts, in force or to come
+	CanAct        bool                     // may record them (policy.OrgWrite)
 }
 
 // maxOrgRows caps the children and the positions one unit page lists.
@@ -125,6 +129,10 @@ func (s *server) orgUnit(w http.ResponseWriter, r *http.Request) error {
 	if d.Positions, d.MorePositions, err = s.st.UnitPositions(ctx, id, maxOrgRows); err != nil {
 		return err
 	}
+	if d.Acting, err = s.st.ActingAssignments(ctx, store.ActingFilter{UnitID: id, Current: true}); err != nil {
+		return err
+	}
+	d.CanAct = p.Can(policy.OrgWrite)
 	v := &view{Title: "org.title", TitleArg: u.Name, Data: d}
 	s.renderView(w, r, http.StatusOK, "org", v)
 	return nil

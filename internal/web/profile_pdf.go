@@ -46,6 +46,7 @@ func (s *server) profilePDF(w http.ResponseWriter, r *http.Request) error {
 	if err := report.ProfilePDF(&buf, d); err != nil {
 		return err
 	}
+	s.viewed(p, id, viewProfilePDF, "")
 	sendPDF(w, fmt.Sprintf("profil-kompetensi-%s-%s.pdf", e.NIP, now.Format("20060102")), buf.Bytes())
 	return nil
 }
