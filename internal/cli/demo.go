@@ -86,6 +86,9 @@ func loadDemo(ctx context.Context, env *Env, st *store.Store, n int, seed int64)
 	if err := picks.acting.record(ctx, env, st, picks.unitName); err != nil {
 		return err
 	}
+	if err := picks.targets.record(ctx, env, st); err != nil {
+		return err
+	}
 	return picks.createAccounts(ctx, env, st)
 }
 
@@ -101,11 +104,12 @@ type accountPicker struct {
 	chosen    map[model.Role]model.Employee
 	seksiHead map[int64]int64 // seksi unit → its head employee (under Kominfo)
 	acting    demoActing      // the demo's Plt. (demo_acting.go)
+	targets   *demoTargets    // the demo's succession candidates (demo_targets.go)
 }
 
 func newAccountPicker(c *demo.City) *accountPicker {
 	p := &accountPicker{unitName: map[int64]string{}, unitPath: map[int64]string{}, headPos: map[int64]bool{},
-		chosen: map[model.Role]model.Employee{}, seksiHead: map[int64]int64{}}
+		chosen: map[model.Role]model.Employee{}, seksiHead: map[int64]int64{}, targets: newDemoTargets(c.Positions)}
 	for _, u := range c.Units {
 		p.unitName[u.ID], p.unitPath[u.ID] = u.Name, u.Path
 		if u.Kind == model.UnitOPD && strings.Contains(u.Name, "Komunikasi dan Informatika") {
@@ -134,6 +138,7 @@ func (p *accountPicker) see(e *model.Employee) {
 	name, path, head := p.unitName[e.UnitID], p.unitPath[e.UnitID], p.headPos[e.PositionID]
 	inKominfo := model.InSubtree(path, p.kominfo)
 	p.acting.see(e, path, p.kominfo, head)
+	p.targets.see(e)
 	switch {
 	case head && name == "Sekretariat Daerah":
 		p.take(model.RolePimpinan, e)

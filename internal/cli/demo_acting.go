@@ -58,7 +58,7 @@ func (d *demoActing) record(ctx context.Context, env *Env, st *store.Store, unit
 	if err := st.AddActing(ctx, cliActor, &x); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Plt. demo: %s (NIP %s) melaksanakan tugas kepala %s selama pemangkunya tugas belajar.\n",
-		names.Display(acting.GelarDepan, acting.Name, acting.GelarBelakang), acting.NIP, unitName[away.UnitID])
+	fmt.Fprintln(env.Stdout, msg("cli.demo.acting",
+		names.Display(acting.GelarDepan, acting.Name, acting.GelarBelakang), acting.NIP, unitName[away.UnitID]))
 	return nil
 }

@@ -94,6 +94,34 @@ func TestDemoTellsAStory(t *testing.T) {
 	}
 }
 
+// TestDemoHasTargetPositions: the demo city has succession candidates whose
+// target is their unit's head post, with a standard to compare against, so
+// the needs analysis shows needs from a target position (issue 11 point 6).
+func TestDemoHasTargetPositions(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	if out, code := run(t, "demo", "--db", db, "--employees", "3000"); code != 0 {
+		t.Fatalf("demo: %d\n%s", code, out)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	var n int
+	var emp int64
+	if err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*), MIN(employee_id) FROM target_position`).Scan(&n, &emp); err != nil {
+		t.Fatal(err)
+	}
+	if n < 10 {
+		t.Fatalf("%d demo employees have a target position, want at least ten", n)
+	}
+	tp, err := st.TargetPosition(ctx, emp)
+	if err != nil || tp == nil || tp.StandardID == 0 || tp.Result.Total == 0 {
+		t.Fatalf("employee %d's target: %+v %v", emp, tp, err)
+	}
+}
+
 // gapShare is short ÷ assessed in hundredths of a per cent.
 func gapShare(short, assessed int) gap.Fixed {
 	return gap.Fixed(int64(short) * 10000 / int64(assessed))

@@ -113,6 +113,8 @@ Jenis:
 		"cli.demo.loaded":        "Kota demo dimuat: %d unit, %d jabatan, %d pegawai dalam %s.",
 		"cli.demo.accounts":      "Akun demo (kata sandi dibuat untuk basis data ini):",
 		"cli.demo.accounts_head": "PERAN\tNAMA PENGGUNA\tKATA SANDI\tPEGAWAI",
+		"cli.demo.acting":        "Plt. demo: %s (NIP %s) melaksanakan tugas kepala %s selama pemangkunya tugas belajar.",
+		"cli.demo.targets":       "Jabatan target demo: %d pegawai fungsional menjadi kader suksesi kepala unitnya.",
 		"cli.demo.ratings":       "Penilaian demo: %d penilaian, %d level kompetensi, %d JPM dalam %s.",
 		"cli.demo.standards":     "Standar kompetensi jabatan (%s): %d jabatan, %d butir kompetensi, %d jabatan guru dan tenaga kesehatan dengan kompetensi teknisnya, dalam %s.",
 		"cli.demo.performance":   "Predikat kinerja demo: %d predikat SKP %d–%d dan %d hukuman disiplin dalam %s.",
