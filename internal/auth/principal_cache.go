@@ -2,9 +2,9 @@ package auth
 
 import (
 	"context"
-	"sync"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/cache"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -25,41 +25,25 @@ const principalCacheMax = 10000
 // what identifies the caller (a user id for a session, a token hash for
 // the API) and must not be modified by callers.
 type PrincipalCache struct {
-	st *store.Store
-	mu sync.Mutex
-	m  map[string]cachedPrincipal
-}
-
-type cachedPrincipal struct {
-	p      *Principal
-	writes uint64
-	born   time.Time
+	m *cache.Cache[string, *Principal]
 }
 
 // NewPrincipalCache returns an empty cache over st.
 func NewPrincipalCache(st *store.Store) *PrincipalCache {
-	return &PrincipalCache{st: st, m: map[string]cachedPrincipal{}}
+	return &PrincipalCache{m: cache.New[string, *Principal](cache.Options{Name: "principals", TTL: PrincipalTTL, Max: principalCacheMax, Gen: st.Writes})}
 }
 
 // Get returns the principal cached under key if it is still fresh, else
 // calls load and caches what it returns. Errors are not cached.
 func (c *PrincipalCache) Get(ctx context.Context, key string, load func(ctx context.Context) (*Principal, error)) (*Principal, error) {
-	writes, now := c.st.Writes(), time.Now()
-	c.mu.Lock()
-	e, ok := c.m[key]
-	c.mu.Unlock()
-	if ok && e.writes == writes && now.Sub(e.born) < PrincipalTTL {
-		return e.p, nil
+	if p, ok := c.m.Get(key); ok {
+		return p, nil
 	}
+	gen := c.m.Gen()
 	p, err := load(ctx)
 	if err != nil || p == nil {
 		return p, err
 	}
-	c.mu.Lock()
-	if len(c.m) >= principalCacheMax {
-		clear(c.m)
-	}
-	c.m[key] = cachedPrincipal{p: p, writes: writes, born: now}
-	c.mu.Unlock()
+	c.m.PutAt(gen, key, p)
 	return p, nil
 }

@@ -4,8 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"sync"
 	"time"
+
+	"github.com/kompeten/kompeten/internal/cache"
 )
 
 // SessionStore keeps web sessions in the database so that several app nodes
@@ -16,14 +17,13 @@ import (
 // memory. Commits and deletes through this process update the copy at once;
 // a sign-out on another app node is seen here within sessionTTL.
 type SessionStore struct {
-	s  *Store
-	mu sync.Mutex
-	m  map[string]cachedSession
+	s *Store
+	m *cache.Cache[string, cachedSession]
 }
 
 type cachedSession struct {
-	data          []byte
-	expiry, fresh int64 // unix seconds; fresh: when the copy must be read again (unix nanoseconds)
+	data   []byte
+	expiry int64 // unix seconds
 }
 
 const (
@@ -33,18 +33,17 @@ const (
 
 // Sessions returns the session store over s (one per Store, so that every
 // user of it sees the same cached sessions).
-func (s *Store) Sessions() *SessionStore {
-	s.sessOnce.Do(func() { s.sessions = &SessionStore{s: s, m: map[string]cachedSession{}} })
-	return s.sessions
+func (s *Store) Sessions() *SessionStore { return s.sessions }
+
+// newSessionStore returns the session store of s.
+func newSessionStore(s *Store) *SessionStore {
+	return &SessionStore{s: s, m: cache.New[string, cachedSession](cache.Options{Name: "sessions", TTL: sessionTTL, Max: sessionCacheMax})}
 }
 
 // FindCtx returns a live session's data.
 func (ss *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	now := ss.s.Now()
-	ss.mu.Lock()
-	c, ok := ss.m[token]
-	ss.mu.Unlock()
-	if ok && time.Now().UnixNano() < c.fresh && c.expiry > now.Unix() {
+	if c, ok := ss.m.Get(token); ok && c.expiry > now.Unix() {
 		return c.data, true, nil
 	}
 	var data []byte
@@ -62,19 +61,10 @@ func (ss *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool
 }
 
 func (ss *SessionStore) remember(token string, data []byte, expiry int64) {
-	ss.mu.Lock()
-	if len(ss.m) >= sessionCacheMax {
-		clear(ss.m)
-	}
-	ss.m[token] = cachedSession{data: data, expiry: expiry, fresh: time.Now().Add(sessionTTL).UnixNano()}
-	ss.mu.Unlock()
+	ss.m.Put(token, cachedSession{data: data, expiry: expiry})
 }
 
-func (ss *SessionStore) forget(token string) {
-	ss.mu.Lock()
-	delete(ss.m, token)
-	ss.mu.Unlock()
-}
+func (ss *SessionStore) forget(token string) { ss.m.Delete(token) }
 
 // CommitCtx saves a session.
 func (ss *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {

@@ -12,7 +12,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -26,7 +25,6 @@ type Store struct {
 	writes atomic.Uint64 // see Writes
 	// sessions is the one SessionStore of this Store (see Sessions).
 	sessions *SessionStore
-	sessOnce sync.Once
 	dialect  Dialect
 	stmts    stmtCache
 	// labelCache: unit and position labels for lists (labels.go).
@@ -63,6 +61,8 @@ const sqliteBusyMS = 10000
 func Open(dsn string) (*Store, error) {
 	var s Store
 	s.Now = func() time.Time { return time.Now().UTC() }
+	s.sessions = newSessionStore(&s)
+	s.labelCache = newLabelCache(&s)
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		s.dialect = Postgres
