@@ -16,7 +16,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+	"github.com/kompeten/kompeten/internal/cache"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // Store is the database handle shared by the web UI, the API and the CLI.
@@ -31,8 +32,8 @@ type Store struct {
 	labelCache labelCache
 	// needs and cycles keep the needs snapshot and cycle progress counts
 	// (needs_cache.go, cycle_cache.go).
-	needs  needsCache
-	cycles cycleCache
+	needs  *cache.Cache[needsKey, *needsSnapshot]
+	cycles *cache.Cache[cycleKey, *cycleSnap]
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 	// observeWork, when set, hears of each background job's end (ObserveWork).
@@ -63,6 +64,7 @@ func Open(dsn string) (*Store, error) {
 	s.Now = func() time.Time { return time.Now().UTC() }
 	s.sessions = newSessionStore(&s)
 	s.labelCache = newLabelCache(&s)
+	s.needs, s.cycles = newNeedsCache(), newCycleCache()
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		s.dialect = Postgres
