@@ -62,7 +62,7 @@ const sqliteBusyMS = 10000
 func Open(dsn string) (*Store, error) {
 	var s Store
 	s.Now = func() time.Time { return time.Now().UTC() }
-	s.sessions = newSessionStore(&s)
+	s.sessions = &SessionStore{s: &s}
 	s.labelCache = newLabelCache(&s)
 	s.needs, s.cycles = newNeedsCache(), newCycleCache()
 	switch {
