@@ -1,7 +1,7 @@
 // Package cache is the one small cache type every cache of the read path is
 // built from (docs/ARCHITECTURE.md, "Speed devices"): the list labels, the
-// session rows and their decoding, the principals, the head counts, the
-// rendered heat-map bodies, the needs snapshot and the cycle progress
+// top units of the unit choosers, the decoded sessions, the head counts,
+// the rendered heat-map bodies, the needs snapshot and the cycle progress
 // snapshots. Each of those is a field of the value that owns it; this
 // package holds no state of its own.
 //

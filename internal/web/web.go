@@ -71,14 +71,12 @@ type server struct {
 	topUnits *cache.Cache[string, []model.OrgUnit]
 	// needsBodies: rendered heat-map bodies (needs_cache.go).
 	needsBodies *cache.Cache[needsBodyKey, needsBody]
-	// principals caches the signed-in callers' accounts and scopes.
-	principals *auth.PrincipalCache
 }
 
 // New returns the web UI as one handler.
 func New(st *store.Store, cfg Config) (http.Handler, error) {
 	s := &server{st: st, cfg: cfg, log: cfg.Logger, throttle: &auth.Throttle{St: st}, loc: cfg.Location,
-		principals: auth.NewPrincipalCache(st), counts: newCountCache(), needsBodies: newNeedsBodies(),
+		counts: newCountCache(), needsBodies: newNeedsBodies(),
 		topUnits: cache.New[string, []model.OrgUnit](cache.Options{Name: "topunits", TTL: countCacheTTL, Max: countCacheMax, Gen: st.Writes})}
 	if s.log == nil {
 		s.log = slog.Default()
