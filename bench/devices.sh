@@ -35,9 +35,8 @@ fi
 if [ $# -gt 0 ]; then
   DEVICES=("$@")
 else
-  DEVICES=(labels:web-list labels:api-list sessions:web-list sessioncodec:web-list principals:web-list
-    principals:api-list topunits:web-list counts:web:/ needsbodies:web:/analisis needs:web:/analisis
-    cycles:web:/siklus cycles:web:/siklus/CYCLE)
+  DEVICES=(labels:web-list labels:api-list sessioncodec:web-list topunits:web-list counts:web:/
+    needsbodies:web:/analisis needs:web:/analisis cycles:web:/siklus cycles:web:/siklus/CYCLE)
 fi
 BASE=http://127.0.0.1:$PORT
 TCK=$(getconf CLK_TCK)
