@@ -23,12 +23,14 @@ func main() {
 	user := flag.String("user", "admin", "username for the web scenarios")
 	pass := flag.String("pass", "", "password")
 	token := flag.String("token", "", "API bearer token for the api scenarios")
+	cookie := flag.String("cookie", "", "name=value of a signed-in session cookie, used instead of signing in (a sign-in's password hashing would count in the server's CPU)")
 	conc := flag.Int("c", 50, "concurrent clients")
 	dur := flag.Duration("d", 10*time.Second, "duration per scenario")
-	scen := flag.String("s", "healthz,web-search,web-list,api-search,api-list", "scenarios")
+	scen := flag.String("s", "healthz,web-search,web-list,api-search,api-list", "scenarios (also web:/path, api:/path)")
 	words := flag.String("words", "siregar,nasution,lubis,harahap,sinaga,ginting,muhammad,siti,budi,sri,wahyuni,tarigan,purba,rina,dewi,putri,ahmad,agus", "search words")
 	nips := flag.String("nips", "1970,1985,1990,19880,19751", "NIP prefixes")
 	flag.Parse()
+	sessionCookie = *cookie
 	ws := strings.Split(*words, ",")
 	ns := strings.Split(*nips, ",")
 	fmt.Printf("| scenario | clients | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|---|---|\n")
@@ -51,6 +53,12 @@ func main() {
 			api = true
 			gen = func(r *rand.Rand) string { return fmt.Sprintf("/api/v1/employees?offset=%d", 50*r.IntN(40)) }
 		default:
+			// "web:/path" and "api:/path" ask for one fixed page (bench/devices.sh).
+			if kind, path, ok := strings.Cut(s, ":"); ok && (kind == "web" || kind == "api") && strings.HasPrefix(path, "/") {
+				api = kind == "api"
+				gen = func(*rand.Rand) string { return path }
+				break
+			}
 			fmt.Fprintln(os.Stderr, "unknown scenario", s)
 			os.Exit(2)
 		}
@@ -73,14 +81,20 @@ func query(r *rand.Rand, ws, ns []string) string {
 // client: fifty simultaneous sign-ins of one account from one address would
 // (rightly) meet the sign-in throttle.
 var (
-	signInOnce sync.Once
-	signedIn   http.CookieJar
+	signInOnce    sync.Once
+	signedIn      http.CookieJar
+	sessionCookie string // -cookie
 )
 
 func client(base, user, pass string) *http.Client {
 	signInOnce.Do(func() {
 		jar, _ := cookiejar.New(nil)
 		signedIn = jar
+		if name, value, ok := strings.Cut(sessionCookie, "="); ok {
+			u, _ := url.Parse(base)
+			jar.SetCookies(u, []*http.Cookie{{Name: name, Value: value, Path: "/"}})
+			return
+		}
 		if pass == "" {
 			return
 		}

@@ -42,8 +42,6 @@ type API struct {
 	// employeeSubs holds the handlers of /employees/{id}/<sub> by method
 	// and sub (see handleEmployeeSub).
 	employeeSubs map[string]map[string]route
-	// principals caches the callers of recent requests by token hash.
-	principals *auth.PrincipalCache
 }
 
 // handlerFunc is the shape of an authenticated handler: it gets the caller
@@ -60,7 +58,7 @@ func newAPI(st *store.Store, logger *slog.Logger) *API {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	a := &API{st: st, log: logger, mux: http.NewServeMux(), principals: auth.NewPrincipalCache(st)}
+	a := &API{st: st, log: logger, mux: http.NewServeMux()}
 
 	for _, rt := range a.routeTable() {
 		switch {
@@ -175,17 +173,7 @@ func (a *API) authenticate(r *http.Request) (*auth.Principal, error) {
 		return nil, apperr.New(apperr.EUNAUTHORIZED, "err.api.token_missing")
 	}
 	hash := auth.TokenHash(token)
-	p, err := a.principals.Get(r.Context(), "t:"+hash, func(ctx context.Context) (*auth.Principal, error) {
-		u, t, err := a.st.TokenOwner(ctx, hash)
-		if err != nil {
-			return nil, err
-		}
-		p, err := auth.ScopeFor(ctx, a.st, u)
-		if p != nil {
-			p.ReadOnly = t.ReadOnly
-		}
-		return p, err
-	})
+	p, err := a.tokenPrincipal(r.Context(), hash)
 	if apperr.Code(err) == apperr.ENOTFOUND {
 		return nil, apperr.New(apperr.EUNAUTHORIZED, "err.api.token_unknown")
 	}
@@ -290,3 +278,17 @@ func ptrID(id int64) *int64 {
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// tokenPrincipal reads the owner of the token with this hash and their
+// scope.
+func (a *API) tokenPrincipal(ctx context.Context, hash string) (*auth.Principal, error) {
+	u, t, err := a.st.TokenOwner(ctx, hash)
+	if err != nil {
+		return nil, err
+	}
+	p, err := auth.ScopeFor(ctx, a.st, u)
+	if p != nil {
+		p.ReadOnly = t.ReadOnly
+	}
+	return p, err
+}

@@ -2,8 +2,9 @@ package store
 
 import (
 	"context"
-	"sync"
 	"time"
+
+	"github.com/kompeten/kompeten/internal/cache"
 )
 
 // Cycle progress snapshots. Counting a cycle's progress reads its scope's
@@ -54,102 +55,80 @@ type cycleSnap struct {
 	asOf   time.Time // set on the copy handed out when it may lag
 }
 
-// cycleCache holds a Store's snapshots; counts are single-flight per key.
-type cycleCache struct {
-	once     sync.Once
-	mu       sync.Mutex
-	snaps    map[cycleKey]*cycleSnap
-	building map[cycleKey]chan struct{}
-}
-
-// cycleCache returns the Store's own cache (a field, so it lives and dies
-// with the Store), its maps made on first use.
-func (s *Store) cycleCache() *cycleCache {
-	c := &s.cycles
-	c.once.Do(func() {
-		c.snaps, c.building = map[cycleKey]*cycleSnap{}, map[cycleKey]chan struct{}{}
-	})
-	return c
+// newCycleCache returns a Store's cycle snapshots (Store.cycles, a field,
+// so they live and die with the Store; Claim makes counts single-flight per
+// key). A snapshot older than cycleMaxStale is never served, and goes.
+func newCycleCache() *cache.Cache[cycleKey, *cycleSnap] {
+	return cache.New[cycleKey, *cycleSnap](cache.Options{Name: "cycles", TTL: cycleMaxStale})
 }
 
 // cycleStats returns the snapshot of key under the rule above, counting it
 // with count when it must. stamp is the current fingerprint.
 func (s *Store) cycleStats(ctx context.Context, key cycleKey, stamp needsStamp, count func(context.Context) (*cycleSnap, error)) (cycleSnap, error) {
-	c := s.cycleCache()
+	c := s.cycles
+	current := func(snap *cycleSnap) bool {
+		return snap != nil && snap.stamp.covers(stamp) && time.Since(snap.at) < cycleMaxAge
+	}
 	for {
-		c.mu.Lock()
-		snap, building := c.snaps[key], c.building[key]
-		if snap != nil {
-			age := time.Since(snap.at)
-			if snap.stamp.covers(stamp) && age < cycleMaxAge {
-				c.mu.Unlock()
-				return *snap, nil
-			}
-			if snap.people >= cycleBigPeople && age < cycleMaxStale {
-				if building == nil && age >= max(cycleMinInterval, cycleRefreshEvery*snap.took) {
-					done := make(chan struct{})
-					c.building[key] = done
+		snap, _ := c.Get(key)
+		if current(snap) {
+			return *snap, nil
+		}
+		if snap != nil && snap.people >= cycleBigPeople { // younger than cycleMaxStale (the cache's TTL)
+			if age := time.Since(snap.at); age >= max(cycleMinInterval, cycleRefreshEvery*snap.took) {
+				if done, _ := c.Claim(key); done != nil {
 					go func() {
 						bctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 						defer cancel()
-						s.recountCycle(bctx, c, key, count, done)
+						_, _ = s.recountCycle(bctx, key, count, done)
 					}()
 				}
-				c.mu.Unlock()
-				out := *snap
-				out.asOf = snap.at
-				return out, nil
 			}
+			out := *snap
+			out.asOf = snap.at
+			return out, nil
 		}
-		if building == nil {
-			done := make(chan struct{})
-			c.building[key] = done
-			c.mu.Unlock()
-			if err := s.recountCycle(ctx, c, key, count, done); err != nil {
+		done, running := c.Claim(key)
+		if done != nil {
+			if again, _ := c.Get(key); again != snap && current(again) { // counted meanwhile
+				done()
+				return *again, nil
+			}
+			snap, err := s.recountCycle(ctx, key, count, done)
+			if err != nil {
 				return cycleSnap{}, err
 			}
-			continue
+			return *snap, nil // stamped after stamp was read: it covers it
 		}
-		c.mu.Unlock()
 		select {
-		case <-building:
+		case <-running:
 		case <-ctx.Done():
 			return cycleSnap{}, ctx.Err()
 		}
 	}
 }
 
-// recountCycle takes a snapshot of key into c and closes done. The stamp is
-// read first, so a write racing the count leaves an older stamp and the
-// next view counts again. Snapshots untouched for cycleMaxStale are dropped.
-func (s *Store) recountCycle(ctx context.Context, c *cycleCache, key cycleKey, count func(context.Context) (*cycleSnap, error), done chan struct{}) error {
+// recountCycle takes a snapshot of key into the cache and calls done (the
+// end of the claimed count). The stamp is read first, so a write racing the
+// count leaves an older stamp and the next view counts again.
+func (s *Store) recountCycle(ctx context.Context, key cycleKey, count func(context.Context) (*cycleSnap, error), done func()) (*cycleSnap, error) {
+	defer done()
 	start := time.Now()
 	stamp, err := s.needsStampNow(ctx)
-	var snap *cycleSnap
-	if err == nil {
-		snap, err = count(ctx)
+	if err != nil {
+		return nil, err
 	}
-	c.mu.Lock()
-	if err == nil {
-		snap.stamp, snap.at, snap.took = stamp, time.Now(), time.Since(start)
-		for k, old := range c.snaps {
-			if time.Since(old.at) > cycleMaxStale {
-				delete(c.snaps, k)
-			}
-		}
-		c.snaps[key] = snap
+	snap, err := count(ctx)
+	if err != nil {
+		return nil, err
 	}
-	delete(c.building, key)
-	c.mu.Unlock()
-	close(done)
-	return err
+	snap.stamp, snap.at, snap.took = stamp, time.Now(), time.Since(start)
+	s.cycles.Put(key, snap)
+	return snap, nil
 }
 
 // forgetCycle drops the snapshots of cycle id kept by this Store.
 func (s *Store) forgetCycle(id int64) {
-	c := s.cycleCache()
-	c.mu.Lock()
-	delete(c.snaps, cycleKey{id: id})
-	delete(c.snaps, cycleKey{id: id, units: true})
-	c.mu.Unlock()
+	s.cycles.Delete(cycleKey{id: id})
+	s.cycles.Delete(cycleKey{id: id, units: true})
 }

@@ -3,9 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/cache"
 	"github.com/kompeten/kompeten/internal/names"
 )
 
@@ -17,17 +17,14 @@ import (
 // read from the operating system, two thirds of a list page's database
 // time.
 //
-// It is emptied when this Store commits a write and after labelTTL, so a
+// An entry serves until this Store commits a write, for at most labelTTL, so a
 // rename made through another process (a CLI import beside the server) or
 // another app node shows in lists within that time; single records (the
 // profile) are always read fresh.
 type labelCache struct {
-	mu        sync.Mutex
-	writes    uint64
-	born      time.Time
-	units     map[int64]unitLabel
-	positions map[int64]positionLabel
-	people    map[int64]personLabel // supervisors, see personLabels
+	units     *cache.Cache[int64, unitLabel]
+	positions *cache.Cache[int64, positionLabel]
+	people    *cache.Cache[int64, personLabel] // supervisors, see personLabels
 }
 
 type unitLabel struct{ Name, Path string }
@@ -43,15 +40,13 @@ const (
 	labelMax = 100_000
 )
 
-// fresh empties the cache when it is stale; callers hold c.mu.
-func (c *labelCache) fresh(writes uint64, now time.Time) {
-	if c.units == nil || c.writes != writes || now.Sub(c.born) > labelTTL ||
-		len(c.units) > labelMax || len(c.positions) > labelMax || len(c.people) > labelMax {
-		c.units = map[int64]unitLabel{}
-		c.positions = map[int64]positionLabel{}
-		c.people = map[int64]personLabel{}
-		c.writes = writes
-		c.born = now
+// newLabelCache returns the label caches of s, emptied by its writes.
+func newLabelCache(s *Store) labelCache {
+	o := cache.Options{Name: "labels", TTL: labelTTL, Max: labelMax, Gen: s.writes.Load}
+	return labelCache{
+		units:     cache.New[int64, unitLabel](o),
+		positions: cache.New[int64, positionLabel](o),
+		people:    cache.New[int64, personLabel](o),
 	}
 }
 
@@ -59,13 +54,12 @@ func (c *labelCache) fresh(writes uint64, now time.Time) {
 // missing ones in one query per table. ID 0 (no position) is skipped.
 func (s *Store) labels(ctx context.Context, unitIDs, positionIDs []int64) (map[int64]unitLabel, map[int64]positionLabel, error) {
 	c := &s.labelCache
-	c.mu.Lock()
-	c.fresh(s.writes.Load(), time.Now())
+	gen := c.units.Gen() // before reading: a write meanwhile leaves what is read unkept
 	units := make(map[int64]unitLabel, len(unitIDs))
 	positions := make(map[int64]positionLabel, len(positionIDs))
 	var missU, missP []int64
 	for _, id := range unitIDs {
-		if l, ok := c.units[id]; ok {
+		if l, ok := c.units.Get(id); ok {
 			units[id] = l
 		} else if _, dup := units[id]; !dup {
 			missU = append(missU, id)
@@ -76,21 +70,18 @@ func (s *Store) labels(ctx context.Context, unitIDs, positionIDs []int64) (map[i
 		if id == 0 {
 			continue
 		}
-		if l, ok := c.positions[id]; ok {
+		if l, ok := c.positions.Get(id); ok {
 			positions[id] = l
 		} else if _, dup := positions[id]; !dup {
 			missP = append(missP, id)
 			positions[id] = positionLabel{}
 		}
 	}
-	writes := c.writes
-	c.mu.Unlock()
 	if len(missU) == 0 && len(missP) == 0 {
 		return units, positions, nil
 	}
 
-	// Read outside the lock; a concurrent reader may read the same labels,
-	// which is harmless.
+	// A concurrent reader may read the same labels, which is harmless.
 	if len(missU) > 0 {
 		var a args
 		rows, err := s.query(ctx, `SELECT id, name, path FROM org_unit WHERE id IN (`+paddedIDs(missU, &a)+`)`, a...)
@@ -132,16 +123,12 @@ func (s *Store) labels(ctx context.Context, unitIDs, positionIDs []int64) (map[i
 		}
 	}
 
-	c.mu.Lock()
-	if c.writes == writes && c.units != nil { // not emptied meanwhile by a write
-		for _, id := range missU {
-			c.units[id] = units[id]
-		}
-		for _, id := range missP {
-			c.positions[id] = positions[id]
-		}
+	for _, id := range missU {
+		c.units.PutAt(gen, id, units[id])
 	}
-	c.mu.Unlock()
+	for _, id := range missP {
+		c.positions.PutAt(gen, id, positions[id])
+	}
 	return units, positions, nil
 }
 
@@ -150,23 +137,20 @@ func (s *Store) labels(ctx context.Context, unitIDs, positionIDs []int64) (map[i
 // reading the missing ones in one query. ID 0 is skipped.
 func (s *Store) personLabels(ctx context.Context, ids []int64) (map[int64]personLabel, error) {
 	c := &s.labelCache
-	c.mu.Lock()
-	c.fresh(s.writes.Load(), time.Now())
+	gen := c.people.Gen()
 	out := make(map[int64]personLabel, len(ids))
 	var miss []int64
 	for _, id := range ids {
 		if id == 0 {
 			continue
 		}
-		if l, ok := c.people[id]; ok {
+		if l, ok := c.people.Get(id); ok {
 			out[id] = l
 		} else if _, dup := out[id]; !dup {
 			miss = append(miss, id)
 			out[id] = personLabel{}
 		}
 	}
-	writes := c.writes
-	c.mu.Unlock()
 	if len(miss) == 0 {
 		return out, nil
 	}
@@ -188,12 +172,8 @@ func (s *Store) personLabels(ctx context.Context, ids []int64) (map[int64]person
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	if c.writes == writes && c.people != nil {
-		for _, id := range miss {
-			c.people[id] = out[id]
-		}
+	for _, id := range miss {
+		c.people.PutAt(gen, id, out[id])
 	}
-	c.mu.Unlock()
 	return out, nil
 }

@@ -3,10 +3,10 @@ package store
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 	"unsafe"
 
+	"github.com/kompeten/kompeten/internal/cache"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/needs"
 )
@@ -84,16 +84,14 @@ const (
 	needsMinInterval    = 30 * time.Second
 )
 
-// needsCache holds a store's current snapshot; build is single-flight.
-type needsCache struct {
-	mu       sync.Mutex
-	snap     *needsSnapshot
-	building chan struct{} // closed when the running build ends; nil when none runs
-}
+// needsKey is the one key of a Store's needs cache (Store.needs, an
+// internal/cache.Cache: a field, so it lives and dies with the Store; its
+// Claim makes builds single-flight).
+type needsKey struct{}
 
-// needsCache returns the Store's own cache (a field, so it lives and dies
-// with the Store).
-func (s *Store) needsCache() *needsCache { return &s.needs }
+func newNeedsCache() *cache.Cache[needsKey, *needsSnapshot] {
+	return cache.New[needsKey, *needsSnapshot](cache.Options{Name: "needs"})
+}
 
 // stampQuery reads the fingerprint: two index seeks.
 const stampQuery = `SELECT (SELECT COALESCE(MAX(id), 0) FROM audit_log), (SELECT COALESCE(MAX(id), 0) FROM rating)`
@@ -116,47 +114,49 @@ func stampOf(ctx context.Context, q queryer) (needsStamp, error) {
 // needsSnapshot returns a snapshot to sum an analysis from (see the policy
 // above) and whether it is stale.
 func (s *Store) needsSnapshot(ctx context.Context) (*needsSnapshot, bool, error) {
-	c := s.needsCache()
+	c := s.needs
 	stamp, err := s.needsStampNow(ctx)
 	if err != nil {
 		return nil, false, fmt.Errorf("store: needs stamp: %w", err)
 	}
+	current := func(snap *needsSnapshot) bool {
+		return snap != nil && snap.stamp.covers(stamp) && time.Since(snap.at) < needsMaxAge
+	}
 	for {
-		c.mu.Lock()
-		snap, building := c.snap, c.building
-		if snap != nil && snap.stamp.covers(stamp) && time.Since(snap.at) < needsMaxAge {
-			c.mu.Unlock()
+		snap, _ := c.Get(needsKey{})
+		if current(snap) {
 			return snap, false, nil
 		}
 		serveStale := snap != nil && snap.took >= needsSyncLimit && snap.people >= needsStaleMinPeople &&
 			time.Since(snap.at) < needsMaxStale
-		if serveStale && building == nil && time.Since(snap.at) < max(needsMinInterval, needsRebuildEvery*snap.took) {
-			c.mu.Unlock()
+		if serveStale && !c.Building(needsKey{}) && time.Since(snap.at) < max(needsMinInterval, needsRebuildEvery*snap.took) {
 			return snap, true, nil // changed, but rebuilt too recently to rebuild again
 		}
-		if building == nil {
-			done := make(chan struct{})
-			c.building = done
-			c.mu.Unlock()
+		done, running := c.Claim(needsKey{})
+		if done != nil {
+			if again, _ := c.Get(needsKey{}); again != snap && current(again) { // built meanwhile
+				done()
+				return again, false, nil
+			}
 			if serveStale {
 				go func() {
 					bctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 					defer cancel()
-					s.rebuildNeeds(bctx, c, done, true)
+					_, _ = s.rebuildNeeds(bctx, done, true)
 				}()
 				return snap, true, nil
 			}
-			if err := s.rebuildNeeds(ctx, c, done, false); err != nil {
+			snap, err := s.rebuildNeeds(ctx, done, false)
+			if err != nil {
 				return nil, false, err
 			}
-			continue
+			return snap, false, nil // stamped after stamp was read: it covers it
 		}
-		c.mu.Unlock()
 		if serveStale {
 			return snap, true, nil
 		}
 		select {
-		case <-building:
+		case <-running:
 		case <-ctx.Done():
 			return nil, false, ctx.Err()
 		}
@@ -168,10 +168,7 @@ func (s *Store) needsSnapshot(ctx context.Context) (*needsSnapshot, bool, error)
 // itself. The server adds it to its memory budget (see cli.tuneGC): at a
 // million employees it is of the order of 100 MB.
 func (s *Store) NeedsMemory() int64 {
-	c := s.needsCache()
-	c.mu.Lock()
-	snap := c.snap
-	c.mu.Unlock()
+	snap, _ := s.needs.Get(needsKey{})
 	if snap == nil {
 		return 0
 	}
@@ -179,22 +176,21 @@ func (s *Store) NeedsMemory() int64 {
 	return int64(len(snap.Own)+len(snap.Sub))*per + int64(len(snap.Units))*256
 }
 
-// rebuildNeeds builds a snapshot into c and closes done; background
-// builds are throttled (see buildNeedsSnapshot).
-func (s *Store) rebuildNeeds(ctx context.Context, c *needsCache, done chan struct{}, background bool) error {
+// rebuildNeeds builds a snapshot into the cache and calls done (the end
+// of the claimed build); background builds are throttled (see
+// buildNeedsSnapshot).
+func (s *Store) rebuildNeeds(ctx context.Context, done func(), background bool) (*needsSnapshot, error) {
+	defer done()
 	start := time.Now()
 	snap, err := s.buildNeedsSnapshot(ctx, background)
 	if s.observeWork != nil {
 		s.observeWork("needs_snapshot", time.Since(start), err)
 	}
-	c.mu.Lock()
-	if err == nil {
-		c.snap = snap
+	if err != nil {
+		return nil, err
 	}
-	c.building = nil
-	c.mu.Unlock()
-	close(done)
-	return err
+	s.needs.Put(needsKey{}, snap)
+	return snap, nil
 }
 
 // buildNeedsSnapshot reads the stamp first (so a write racing the build

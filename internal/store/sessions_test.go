@@ -10,16 +10,14 @@ import (
 	"github.com/kompeten/kompeten/internal/store/storetest"
 )
 
-// TestSessionStoreSeesItsOwnChanges: the in-memory copy of a session never
-// outlives a change made through this process: a sign-out ends the session
-// at once and new data is read back as written; an expired session is not
-// served from memory either.
+// TestSessionStoreSeesItsOwnChanges: a sign-out ends the session at once,
+// new data is read back as written, and an expired session is not served.
 func TestSessionStoreSeesItsOwnChanges(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		ss := s.Sessions()
 		if s.Sessions() != ss {
-			t.Fatal("one Store must have one session store (one cache)")
+			t.Fatal("one Store must have one session store")
 		}
 		exp := s.Now().Add(time.Hour)
 		must(t, ss.CommitCtx(ctx, "tok", []byte("v1"), exp))
@@ -43,7 +41,7 @@ func TestSessionStoreSeesItsOwnChanges(t *testing.T) {
 		now := s.Now().Add(time.Minute)
 		s.Now = func() time.Time { return now }
 		if _, ok, _ := ss.FindCtx(ctx, "old"); ok {
-			t.Error("an expired session must not be served from memory")
+			t.Error("an expired session must not be served")
 		}
 	})
 }

@@ -17,7 +17,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+	"github.com/kompeten/kompeten/internal/cache"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // Store is the database handle shared by the web UI, the API and the CLI.
@@ -26,15 +27,14 @@ type Store struct {
 	writes atomic.Uint64 // see Writes
 	// sessions is the one SessionStore of this Store (see Sessions).
 	sessions *SessionStore
-	sessOnce sync.Once
 	dialect  Dialect
 	stmts    stmtCache
 	// labelCache: unit and position labels for lists (labels.go).
 	labelCache labelCache
 	// needs and cycles keep the needs snapshot and cycle progress counts
 	// (needs_cache.go, cycle_cache.go).
-	needs  needsCache
-	cycles cycleCache
+	needs  *cache.Cache[needsKey, *needsSnapshot]
+	cycles *cache.Cache[cycleKey, *cycleSnap]
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 	// observeWork, when set, hears of each background job's end (ObserveWork).
@@ -69,6 +69,9 @@ const sqliteBusyMS = 10000
 func Open(dsn string) (*Store, error) {
 	var s Store
 	s.Now = func() time.Time { return time.Now().UTC() }
+	s.sessions = &SessionStore{s: &s}
+	s.labelCache = newLabelCache(&s)
+	s.needs, s.cycles = newNeedsCache(), newCycleCache()
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		s.dialect = Postgres

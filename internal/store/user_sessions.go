@@ -93,9 +93,9 @@ func (s *Store) EndOtherUserSessions(ctx context.Context, a model.Actor, userID 
 }
 
 // endSessions deletes the sessions (scs's rows and ours) in one
-// transaction with one audit row, and forgets this node's copies.
+// transaction with one audit row.
 func (s *Store) endSessions(ctx context.Context, a model.Actor, userID int64, tokens []string, action string) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, t := range tokens {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM session WHERE token = $1`, t); err != nil {
 				return err
@@ -106,12 +106,6 @@ func (s *Store) endSessions(ctx context.Context, a model.Actor, userID int64, to
 		}
 		return s.audit(ctx, tx, a, action, "user", userID, map[string]any{"sessions": len(tokens)})
 	})
-	if err == nil {
-		for _, t := range tokens {
-			s.Sessions().forget(t)
-		}
-	}
-	return err
 }
 
 // truncate cuts s to at most n bytes on a character boundary.

@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/cache"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -18,15 +18,7 @@ import (
 // the minute. Counts below countCacheMin are never kept, so a small
 // installation (and every test) always sees fresh numbers. Each app node
 // keeps its own cache; nothing is written to the database.
-type countCache struct {
-	mu sync.Mutex
-	m  map[string]cachedCount
-}
-
-type cachedCount struct {
-	v     any
-	until time.Time
-}
+type countCache = cache.Cache[string, any]
 
 const (
 	countCacheTTL = 2 * time.Minute
@@ -34,48 +26,19 @@ const (
 	countCacheMax = 1000  // entries
 )
 
-// get returns the value kept under key, if still fresh.
-func (c *countCache) get(key string) (any, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.m[key]
-	if !ok || time.Now().After(e.until) {
-		return nil, false
-	}
-	return e.v, true
-}
-
-// put keeps v under key for countCacheTTL, dropping expired entries (or,
-// when still full, everything) once the cache holds countCacheMax entries.
-func (c *countCache) put(key string, v any) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	now := time.Now()
-	if c.m == nil {
-		c.m = map[string]cachedCount{}
-	}
-	if len(c.m) >= countCacheMax {
-		for k, e := range c.m {
-			if now.After(e.until) {
-				delete(c.m, k)
-			}
-		}
-		if len(c.m) >= countCacheMax {
-			clear(c.m)
-		}
-	}
-	c.m[key] = cachedCount{v: v, until: now.Add(countCacheTTL)}
+func newCountCache() *countCache {
+	return cache.New[string, any](cache.Options{Name: "counts", TTL: countCacheTTL, Max: countCacheMax})
 }
 
 // scopeCounts returns the home page numbers of scope sc.
 func (s *server) scopeCounts(ctx context.Context, sc model.Scope) (store.ScopeCounts, error) {
 	key := "scope:" + scopeKey(sc)
-	if v, ok := s.counts.get(key); ok {
+	if v, ok := s.counts.Get(key); ok {
 		return v.(store.ScopeCounts), nil
 	}
 	c, err := s.st.CountEmployees(ctx, sc)
 	if err == nil && c.Employees >= countCacheMin {
-		s.counts.put(key, c)
+		s.counts.Put(key, c)
 	}
 	return c, err
 }
@@ -93,7 +56,7 @@ func scopeKey(sc model.Scope) string {
 // the list was cut short).
 func (s *server) unitCounts(ctx context.Context, id int64, children []model.OrgUnit, more bool) (map[int64]int, error) {
 	key := fmt.Sprintf("unit:%d", id)
-	if v, ok := s.counts.get(key); ok {
+	if v, ok := s.counts.Get(key); ok {
 		return v.(map[int64]int), nil
 	}
 	ids := make([]int64, len(children))
@@ -120,7 +83,7 @@ func (s *server) unitCounts(ctx context.Context, id int64, children []model.OrgU
 		counts[id] = n
 	}
 	if counts[id] >= countCacheMin {
-		s.counts.put(key, counts)
+		s.counts.Put(key, counts)
 	}
 	return counts, nil
 }

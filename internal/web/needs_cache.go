@@ -2,9 +2,9 @@ package web
 
 import (
 	"html/template"
-	"sync"
 	"time"
 
+	"github.com/kompeten/kompeten/internal/cache"
 	"github.com/kompeten/kompeten/internal/i18n"
 )
 
@@ -15,11 +15,11 @@ import (
 // cost a fifth of one. So the page body is rendered once per (snapshot,
 // scope, unit, language) and kept here; a new snapshot (store/needs_cache.go
 // builds one when the data changed) gives new keys, and old entries are
-// dropped wholesale when the cache fills.
+// dropped wholesale when the cache fills. The cache is a field of the
+// server (server.needsBodies).
 
 // needsBodyKey identifies one rendered needs page body.
 type needsBodyKey struct {
-	srv   *server
 	asOf  time.Time // the snapshot's build time: a new snapshot, a new key
 	stale bool
 	scope string
@@ -36,25 +36,8 @@ type needsBody struct {
 // needsBodyMax bounds the cache: a few hundred scopes × units × languages.
 const needsBodyMax = 512
 
-var needsBodies = struct {
-	sync.Mutex
-	m map[needsBodyKey]needsBody
-}{m: map[needsBodyKey]needsBody{}}
-
-func cachedNeedsBody(k needsBodyKey) (needsBody, bool) {
-	needsBodies.Lock()
-	defer needsBodies.Unlock()
-	b, ok := needsBodies.m[k]
-	return b, ok
-}
-
-func keepNeedsBody(k needsBodyKey, b needsBody) {
-	needsBodies.Lock()
-	defer needsBodies.Unlock()
-	if len(needsBodies.m) >= needsBodyMax {
-		clear(needsBodies.m)
-	}
-	needsBodies.m[k] = b
+func newNeedsBodies() *cache.Cache[needsBodyKey, needsBody] {
+	return cache.New[needsBodyKey, needsBody](cache.Options{Name: "needsbodies", Max: needsBodyMax})
 }
 
 // HTML is what the page's "content" template prints.

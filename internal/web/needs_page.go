@@ -132,8 +132,8 @@ func (s *server) needsPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	key := needsBodyKey{srv: s, asOf: n.AsOf, stale: n.Stale, scope: scopeKey(p.Scope), unit: unitID, lang: lang}
-	if b, ok := cachedNeedsBody(key); ok {
+	key := needsBodyKey{asOf: n.AsOf, stale: n.Stale, scope: scopeKey(p.Scope), unit: unitID, lang: lang}
+	if b, ok := s.needsBodies.Get(key); ok {
 		s.renderView(w, r, http.StatusOK, "needs", &view{Title: "needs.title", TitleArg: b.title, Data: b})
 		return nil
 	}
@@ -201,7 +201,7 @@ func (s *server) needsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	b := needsBody{html: template.HTML(buf.String()), title: d.Title}
-	keepNeedsBody(key, b)
+	s.needsBodies.Put(key, b)
 	s.renderView(w, r, http.StatusOK, "needs", &view{Title: "needs.title", TitleArg: b.title, Data: b})
 	return nil
 }

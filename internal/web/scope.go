@@ -52,17 +52,16 @@ func (s *server) unitChoices(ctx context.Context, sc model.Scope, current *model
 	// process writes anything (Store.Writes), so a unit created or renamed
 	// here shows at once. A change made on another app node shows within
 	// the TTL. The scope decided ids above; the cache never widens it.
-	key := fmt.Sprintf("top:%d:%v", s.st.Writes(), ids)
-	var top []model.OrgUnit
-	if v, ok := s.topUnits.get(key); ok {
-		top = v.([]model.OrgUnit)
-	} else {
+	key := fmt.Sprint(ids)
+	top, ok := s.topUnits.Get(key)
+	if !ok {
+		gen := s.topUnits.Gen()
 		var err error
 		if top, err = s.st.TopUnits(ctx, ids, maxUnitOptions); err != nil {
 			return nil, err
 		}
 		top = treeOrder(top)
-		s.topUnits.put(key, top)
+		s.topUnits.PutAt(gen, key, top)
 	}
 	minDepth := 0
 	for i, u := range top {

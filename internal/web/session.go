@@ -4,7 +4,6 @@ import (
 	"context"
 	"net"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -32,8 +31,7 @@ const (
 )
 
 // withPrincipal loads the signed-in user and their scope for every request
-// (two or three indexed reads, or none while auth.PrincipalCache holds
-// them) and decides the language. It never changes
+// (two or three indexed reads) and decides the language. It never changes
 // the session of an active account, so scs does not write it back. A
 // session of an account that was deactivated, deleted or given a new
 // password since the session was opened is destroyed: a password reset
@@ -44,13 +42,7 @@ func (s *server) withPrincipal(next http.Handler) http.Handler {
 		var p *auth.Principal
 		if uid := s.sm.GetInt64(ctx, sessUserID); uid != 0 {
 			var err error
-			p, err = s.principals.Get(ctx, "u:"+strconv.FormatInt(uid, 10), func(ctx context.Context) (*auth.Principal, error) {
-				u, err := s.st.User(ctx, uid)
-				if err != nil || !u.Active {
-					return nil, err
-				}
-				return auth.ScopeFor(ctx, s.st, u)
-			})
+			p, err = s.principal(ctx, uid)
 			switch {
 			case err != nil && apperr.Code(err) != apperr.ENOTFOUND:
 				s.fail(w, r, err)
@@ -150,4 +142,13 @@ func (s *server) keepAlive(ctx context.Context) (bool, error) {
 // timeout is thereby enforced to within that much.
 func idleRefresh(idle time.Duration) time.Duration {
 	return min(max(idle/10, time.Minute), 5*time.Minute)
+}
+
+// principal reads the account uid and its scope; nil for an inactive one.
+func (s *server) principal(ctx context.Context, uid int64) (*auth.Principal, error) {
+	u, err := s.st.User(ctx, uid)
+	if err != nil || !u.Active {
+		return nil, err
+	}
+	return auth.ScopeFor(ctx, s.st, u)
 }

@@ -2,10 +2,10 @@ package web
 
 import (
 	"maps"
-	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
+	"github.com/kompeten/kompeten/internal/cache"
 )
 
 // memoCodec is scs's gob codec with the decoded form of recent sessions
@@ -16,8 +16,7 @@ import (
 // session cannot change the remembered one.
 type memoCodec struct {
 	gob scs.GobCodec
-	mu  sync.Mutex
-	m   map[string]decodedSession
+	m   *cache.Cache[string, decodedSession]
 }
 
 type decodedSession struct {
@@ -27,7 +26,9 @@ type decodedSession struct {
 
 const memoCodecMax = 10000 // entries; the memo starts over when full
 
-func newMemoCodec() *memoCodec { return &memoCodec{m: map[string]decodedSession{}} }
+func newMemoCodec() *memoCodec {
+	return &memoCodec{m: cache.New[string, decodedSession](cache.Options{Name: "sessioncodec", Max: memoCodecMax})}
+}
 
 // Encode encodes with gob.
 func (c *memoCodec) Encode(deadline time.Time, values map[string]any) ([]byte, error) {
@@ -36,21 +37,13 @@ func (c *memoCodec) Encode(deadline time.Time, values map[string]any) ([]byte, e
 
 // Decode returns the remembered decoding of b, or decodes it with gob.
 func (c *memoCodec) Decode(b []byte) (time.Time, map[string]any, error) {
-	c.mu.Lock()
-	d, ok := c.m[string(b)]
-	c.mu.Unlock()
-	if ok {
+	if d, ok := c.m.Get(string(b)); ok {
 		return d.deadline, maps.Clone(d.values), nil
 	}
 	deadline, values, err := c.gob.Decode(b)
 	if err != nil {
 		return deadline, values, err
 	}
-	c.mu.Lock()
-	if len(c.m) >= memoCodecMax {
-		clear(c.m)
-	}
-	c.m[string(b)] = decodedSession{deadline: deadline, values: maps.Clone(values)}
-	c.mu.Unlock()
+	c.m.Put(string(b), decodedSession{deadline: deadline, values: maps.Clone(values)})
 	return deadline, values, nil
 }

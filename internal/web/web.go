@@ -20,8 +20,10 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/cache"
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/metrics"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -64,16 +66,18 @@ type server struct {
 	importDir  string
 	loc        *time.Location
 	idle       time.Duration // Config.IdleTimeout, defaulted
-	counts     countCache    // large employee counts, kept briefly
-	topUnits   countCache    // unitChoices' top units per scope, see unitChoices
-	// principals caches the signed-in callers' accounts and scopes.
-	principals *auth.PrincipalCache
+	counts     *countCache   // large employee counts, kept briefly
+	// topUnits: unitChoices' top units per set of roots, see unitChoices.
+	topUnits *cache.Cache[string, []model.OrgUnit]
+	// needsBodies: rendered heat-map bodies (needs_cache.go).
+	needsBodies *cache.Cache[needsBodyKey, needsBody]
 }
 
 // New returns the web UI as one handler.
 func New(st *store.Store, cfg Config) (http.Handler, error) {
 	s := &server{st: st, cfg: cfg, log: cfg.Logger, throttle: &auth.Throttle{St: st}, loc: cfg.Location,
-		principals: auth.NewPrincipalCache(st)}
+		counts: newCountCache(), needsBodies: newNeedsBodies(),
+		topUnits: cache.New[string, []model.OrgUnit](cache.Options{Name: "topunits", TTL: countCacheTTL, Max: countCacheMax, Gen: st.Writes})}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
