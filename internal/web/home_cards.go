@@ -49,6 +49,7 @@ type homeCard struct {
 	Lead  homeText // optional line under the title
 	Todo  bool     // something waits for the user: the card is marked
 	Stats []homeStat
+	Head  homeText // optional line introducing Items
 	Items []homeItem
 	More  homeText // optional line after the list ("and 12 more")
 	Links []homeLink
@@ -207,7 +208,7 @@ func myJPMCard(ctx context.Context, s *server, p *auth.Principal) (*homeCard, er
 	if len(c.Items) == 0 {
 		c.Lead = cardMsg("home.my_jpm_no_gap")
 	} else {
-		c.Lead = cardMsg("home.my_jpm_gaps")
+		c.Head = cardMsg("home.my_jpm_gaps")
 	}
 	return c, nil
 }
@@ -303,7 +304,7 @@ func scopeNeedsCard(ctx context.Context, s *server, p *auth.Principal) (*homeCar
 		c.Items = append(c.Items, homeItem{Text: cardText(need.Name), Note: cardMsg("home.need_note", cardCount(need.Short), cardCount(need.Assessed))})
 	}
 	if len(c.Items) > 0 {
-		c.Lead = cardMsg("home.needs_top")
+		c.Head = cardMsg("home.needs_top")
 	}
 	return c, nil
 }
