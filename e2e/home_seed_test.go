@@ -9,6 +9,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/assess"
 	"github.com/kompeten/kompeten/internal/auth"
+	"github.com/kompeten/kompeten/internal/dictionary"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/registry"
@@ -27,6 +28,10 @@ type work struct {
 	unit, subbag, subbagDinkes model.OrgUnit
 	head, teacher, teacher2    model.Employee
 	cycle                      model.Cycle
+	teacherPos                 model.Position
+	competencyID               int64 // the first competency of the teachers' standard
+	frameworkID                int64 // the national framework
+	surveyID, draftID          int64 // a questionnaire open over the office; a framework draft it owns
 }
 
 var (
@@ -81,9 +86,10 @@ func addWork(ctx context.Context) (*work, error) {
 		}
 	}
 	headPos := model.Position{Title: "Kepala Dinas Pendidikan dan Kebudayaan", Type: model.JPTPratama, UnitID: w.unit.ID, IsHead: true}
-	teacherPos := model.Position{Title: "Guru Ahli Pertama", Type: model.Fungsional, Jenjang: "ahli_pertama", UnitID: w.unit.ID}
+	w.teacherPos = model.Position{Title: "Guru Ahli Pertama", Type: model.Fungsional, Jenjang: "ahli_pertama", UnitID: w.unit.ID}
+	teacherPos := &w.teacherPos
 	clerkPos := model.Position{Title: "Pengadministrasi Perkantoran", Type: model.Pelaksana, UnitID: w.subbag.ID}
-	for _, p := range []*model.Position{&headPos, &teacherPos, &clerkPos} {
+	for _, p := range []*model.Position{&headPos, teacherPos, &clerkPos} {
 		if err := st.CreatePosition(ctx, seedActor, p); err != nil {
 			return nil, fmt.Errorf("position %s: %w", p.Title, err)
 		}
@@ -143,6 +149,26 @@ func addWork(ctx context.Context) (*work, error) {
 	if err := st.CreateCycle(ctx, seedActor, &w.cycle, model.Scope{All: true}); err != nil {
 		return nil, fmt.Errorf("cycle: %w", err)
 	}
+
+	w.competencyID = items[0].CompetencyID
+	if w.frameworkID, err = st.FrameworkID(ctx, "KOMPETENSI-ASN", ""); err != nil {
+		return nil, fmt.Errorf("national framework: %w", err)
+	}
+	sv := &model.Survey{Title: "Kebutuhan pelatihan guru 2026", ScopeUnitID: w.unit.ID, OpensOn: w.cycle.OpensOn, ClosesOn: w.cycle.ClosesOn,
+		Questions: []model.SurveyQuestion{
+			{Kind: model.QuestionCompetencies, Prompt: "Kompetensi yang Anda butuhkan", MaxPicks: 2, Required: true, OptionIDs: []int64{items[0].CompetencyID, items[1].CompetencyID}},
+			{Kind: model.QuestionText, Prompt: "Saran lain"},
+		}}
+	if err := st.CreateSurvey(ctx, seedActor, model.Scope{All: true}, sv); err != nil {
+		return nil, fmt.Errorf("survey: %w", err)
+	}
+	w.surveyID = sv.ID
+	d := &dictionary.Draft{OwnerUnitID: w.unit.ID, F: dictionary.Framework{Code: "TEKNIS-GURU", Name: "Kompetensi Teknis Guru",
+		Version: "2026.1", Source: "Keputusan Kepala Dinas 3/2026"}}
+	if err := st.CreateDraft(ctx, seedActor, d, model.Scope{All: true}); err != nil {
+		return nil, fmt.Errorf("draft: %w", err)
+	}
+	w.draftID = d.ID
 
 	hash, err := auth.HashPassword(password)
 	if err != nil {

@@ -3,6 +3,7 @@ package i18n
 // English messages of the home page's cards (web/home_cards.go).
 func init() {
 	extend(enMessages, map[string]string{
+		"layout.actions":          "Actions",
 		"home.self_due":           "Your self-assessment is waiting",
 		"home.self_due_lead":      "Cycle %s: complete your self-assessment by %s.",
 		"home.self_due_go":        "Complete the self-assessment",

@@ -3,6 +3,7 @@ package i18n
 // Indonesian messages of the home page's cards (web/home_cards.go).
 func init() {
 	extend(idMessages, map[string]string{
+		"layout.actions":          "Tindakan",
 		"home.self_due":           "Penilaian diri menunggu Anda",
 		"home.self_due_lead":      "Siklus %s: isi penilaian diri Anda sebelum %s.",
 		"home.self_due_go":        "Isi penilaian diri",
