@@ -4,6 +4,8 @@ package i18n
 func init() {
 	extend(enMessages, map[string]string{
 		"layout.actions":          "Actions",
+		"employees.found":         "%s employees found.",
+		"employees.found_more":    "More than %s employees found.",
 		"home.self_due":           "Your self-assessment is waiting",
 		"home.self_due_lead":      "Cycle %s: complete your self-assessment by %s.",
 		"home.self_due_go":        "Complete the self-assessment",

@@ -4,6 +4,8 @@ package i18n
 func init() {
 	extend(idMessages, map[string]string{
 		"layout.actions":          "Tindakan",
+		"employees.found":         "%s pegawai ditemukan.",
+		"employees.found_more":    "Lebih dari %s pegawai ditemukan.",
 		"home.self_due":           "Penilaian diri menunggu Anda",
 		"home.self_due_lead":      "Siklus %s: isi penilaian diri Anda sebelum %s.",
 		"home.self_due_go":        "Isi penilaian diri",

@@ -34,7 +34,7 @@ func (s *Store) RatingsDue(ctx context.Context, supervisorID int64, limit int) (
 	seen := map[int64]bool{}
 	var r RatingDue
 	var n, f, b string
-	err := eachRow(ctx, s.db, `SELECT e.id, e.name, e.gelar_depan, e.gelar_belakang, u.name, c.id, c.name, c.closes_on
+	err := eachRow(ctx, s.db, `SELECT e.id, e.name, e.gelar_depan, e.gelar_belakang, `+unitPlaceU+`, c.id, c.name, c.closes_on
 		FROM employee e JOIN org_unit u ON u.id = e.unit_id
 		JOIN assessment_cycle c ON c.closed_at IS NULL AND c.src_supervisor AND c.opens_on <= $2 AND c.closes_on >= $2
 		LEFT JOIN org_unit su ON su.id = c.scope_unit_id
