@@ -240,3 +240,20 @@ func openMenu(t *testing.T, ctx context.Context) {
 		}
 	}
 }
+
+// TestNamesWithTheirPlace: a unit whose name repeats in another OPD is
+// shown with its OPD in the employee list, and a search says how many it
+// found.
+func TestNamesWithTheirPlace(t *testing.T) {
+	seedWork(t)
+	ctx := newTab(t)
+	mustSignIn(t, ctx, adminUser)
+	search(t, ctx, "Simatupang")
+	rows := employeeRows(t, ctx)
+	if len(rows) != 1 || !strings.Contains(rows[0], "Subbagian Umum dan Kepegawaian — Dinas Pendidikan dan Kebudayaan") {
+		t.Errorf("search Simatupang shows %q, want Rina Simatupang of Subbagian Umum dan Kepegawaian — Dinas Pendidikan dan Kebudayaan", rows)
+	}
+	if got := textOf(t, ctx, "#result-count"); got != "1 pegawai ditemukan." {
+		t.Errorf("the search's count says %q, want 1 pegawai ditemukan.", got)
+	}
+}
