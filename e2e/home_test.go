@@ -180,8 +180,10 @@ func TestHeatmapOnPhone(t *testing.T) {
 	if state[1] < -1 || state[1] > 2 || state[2] > phoneWidth || state[3] < -1 || state[3] > 2 {
 		t.Errorf("scrolled sideways, the unit column (%q) left the box: %v", before, state)
 	}
-	// The element on top at the unit column's place is the unit's cell.
-	top := eval[bool](t, ctx, `(() => { const th = document.querySelector("table#heatmap tbody th"), r = th.getBoundingClientRect();
+	// The element on top at the unit column's place is the unit's cell
+	// (the box brought into the window first: the page scrolls, not the box).
+	top := eval[bool](t, ctx, `(() => { document.querySelector("#heat-scroll").scrollIntoView({block: "start"});
+		const th = document.querySelector("table#heatmap tbody th"), r = th.getBoundingClientRect();
 		const e = document.elementFromPoint(r.left + 5, r.top + r.height / 2); return th.contains(e); })()`)
 	if !top {
 		t.Error("scrolled sideways, the heat cells cover the unit names")
