@@ -298,6 +298,7 @@ func TestAssessment(t *testing.T) {
 	me := newPhoneTab(t)
 	mustSignIn(t, me, p.Staff.NIP)
 	need(t, me, "#nav-assess")
+	openMenu(t, me)
 	if status := follow(t, me, "tap the menu entry #nav-assess", chromedp.Click(chromedp.CSS("#nav-assess"))); status != 200 {
 		t.Fatalf("/penilaian: status %d: %.400s", status, bodyText(t, me))
 	}

@@ -106,6 +106,13 @@ func stopBrowser() {
 // The returned context carries the tab and times out after tabTimeout.
 func newTab(t *testing.T) context.Context {
 	t.Helper()
+	return newTabWithin(t, tabTimeout)
+}
+
+// newTabWithin is newTab with a longer bound, for a test that walks many
+// pages in one tab.
+func newTabWithin(t *testing.T, timeout time.Duration) context.Context {
+	t.Helper()
 	requireChromium(t)
 	browser.once.Do(startBrowser)
 	if browser.err != nil {
@@ -118,7 +125,7 @@ func newTab(t *testing.T) context.Context {
 	if err := chromedp.Do(tab); err != nil {
 		t.Fatalf("open tab: %v", err)
 	}
-	ctx, cancel := context.WithTimeout(tab, tabTimeout)
+	ctx, cancel := context.WithTimeout(tab, timeout)
 	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatalf("viewport: %v", err)
@@ -130,7 +137,13 @@ func newTab(t *testing.T) context.Context {
 // mobile emulation (the page's meta viewport applies, as on a phone).
 func newPhoneTab(t *testing.T) context.Context {
 	t.Helper()
-	ctx := newTab(t)
+	return newPhoneTabWithin(t, tabTimeout)
+}
+
+// newPhoneTabWithin is newPhoneTab with a longer bound.
+func newPhoneTabWithin(t *testing.T, timeout time.Duration) context.Context {
+	t.Helper()
+	ctx := newTabWithin(t, timeout)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile, chromedp.EmulatePortrait)); err != nil {
 		t.Fatalf("phone viewport: %v", err)
 	}

@@ -12,7 +12,7 @@ import (
 const phoneWidth = 360
 
 // TestPhone: on a 360 px wide phone the employee list does not scroll
-// sideways and the main menu can be reached and used.
+// sideways and the main menu can be opened and used.
 func TestPhone(t *testing.T) {
 	ctx := newPhoneTab(t)
 	mustSignIn(t, ctx, adminUser)
@@ -32,7 +32,9 @@ func TestPhone(t *testing.T) {
 		t.Errorf("the page is wider than the phone: scrollWidth %.0f/%.0f > %d; too wide: %v", sw, bw, phoneWidth, wide)
 	}
 
-	// Each menu entry can be brought into view and is not cut off.
+	// The menu is folded: a tap on its button opens it. Each entry can then
+	// be brought into view and is not cut off.
+	openMenu(t, ctx)
 	for _, id := range []string{"#nav-home", "#nav-org", "#nav-employees"} {
 		need(t, ctx, id)
 		ok := eval[bool](t, ctx, `(() => { const e = document.querySelector(`+jsString(id)+`);

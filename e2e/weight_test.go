@@ -169,3 +169,105 @@ func fetchPage(t *testing.T, path string) (html, assets int, names []string) {
 	}
 	return html, assets, names
 }
+
+// pageLoad is what the browser transferred for one page: the HTML
+// document compressed as it came over the wire and as decoded, and all
+// requests of the load together.
+type pageLoad struct {
+	docWire, docBody, total float64
+	requests                int
+}
+
+// loadWeight opens path with the cache disabled and adds up what the
+// browser reports for every request of the load (Network.loadingFinished
+// encodedDataLength: headers and compressed body; dataReceived dataLength:
+// the decoded body).
+func loadWeight(t *testing.T, ctx context.Context, path string) (pageLoad, int64) {
+	t.Helper()
+	type req struct {
+		url         string
+		wire, body  float64
+		done, isDoc bool
+	}
+	var mu sync.Mutex
+	reqs := map[network.RequestID]*req{}
+	get := func(id network.RequestID) *req {
+		r := reqs[id]
+		if r == nil {
+			r = &req{}
+			reqs[id] = r
+		}
+		return r
+	}
+	lctx, stop := context.WithCancel(ctx)
+	defer stop()
+	if err := chromedp.Listen(lctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventResponseReceived:
+			r := get(ev.RequestID)
+			r.url, r.isDoc = ev.Response.URL, ev.Type == network.ResourceTypeDocument
+		case *network.EventDataReceived:
+			get(ev.RequestID).body += float64(ev.DataLength)
+		case *network.EventLoadingFinished:
+			r := get(ev.RequestID)
+			r.wire, r.done = ev.EncodedDataLength, true
+		}
+	}); err != nil {
+		t.Fatalf("listen: %v", err)
+	}
+	status := open(t, ctx, path)
+	time.Sleep(200 * time.Millisecond) // late loadingFinished events
+	stop()
+	mu.Lock()
+	defer mu.Unlock()
+	var l pageLoad
+	for _, r := range reqs {
+		if !r.done {
+			continue
+		}
+		l.total += r.wire
+		l.requests++
+		if r.isDoc {
+			l.docWire, l.docBody = r.wire, r.body
+		}
+	}
+	return l, status
+}
+
+// TestPageWeights prints what a browser receives for every kind of page
+// (the axe test's list, as the BKPSDM administrator at 1280 px, cold
+// cache): the HTML compressed and decoded and the whole load; every load
+// stays under the list page's budget.
+func TestPageWeights(t *testing.T) {
+	w := seedWork(t)
+	ctx := newTabWithin(t, axeTabTimeout)
+	mustSignIn(t, ctx, adminUser)
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		t.Fatalf("disable the cache: %v", err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-24s %-56s %9s %9s %9s %4s\n", "page", "path", "HTML wire", "HTML body", "all wire", "reqs")
+	for _, p := range axePages(w) {
+		want := int64(200)
+		if p.kind == "not found" {
+			want = 404
+		}
+		for _, path := range p.paths {
+			l, status := loadWeight(t, ctx, path)
+			if status != want {
+				continue
+			}
+			fmt.Fprintf(&b, "%-24s %-56s %7.1f K %7.1f K %7.1f K %4d\n", p.kind, path, l.docWire/1024, l.docBody/1024, l.total/1024, l.requests)
+			if l.docBody > 1024 && l.docWire >= l.docBody {
+				t.Errorf("%s: the HTML came uncompressed (%.0f B on the wire for %.0f B)", path, l.docWire, l.docBody)
+			}
+			if l.total >= maxPageBytes {
+				t.Errorf("%s transfers %.1f KB, budget %d KB", path, l.total/1024, maxPageBytes/1024)
+			}
+			break
+		}
+	}
+	t.Logf("page weights as the browser received them (cold cache, KB = 1,024 bytes):\n%s", b.String())
+}

@@ -34,7 +34,7 @@ func (s *Store) ratees(ctx context.Context, where string, id int64, limit int) (
 	var out []Ratee
 	var r Ratee
 	var n, f, b string
-	if err := eachRow(ctx, s.db, `SELECT e.id, e.name, e.gelar_depan, e.gelar_belakang, COALESCE(p.title, ''), u.name
+	if err := eachRow(ctx, s.db, `SELECT e.id, e.name, e.gelar_depan, e.gelar_belakang, COALESCE(p.title, ''), `+unitPlaceU+`
 		FROM employee e JOIN org_unit u ON u.id = e.unit_id LEFT JOIN position p ON p.id = e.position_id `+where, []any{id, limit}, []any{&r.ID, &n, &f, &b, &r.PositionTitle, &r.UnitName}, func() {
 		r.Name = names.Display(f, n, b)
 		out = append(out, r)

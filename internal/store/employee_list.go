@@ -219,6 +219,48 @@ func (s *Store) employeeIDs(ctx context.Context, f EmployeeFilter) ([]int64, boo
 		f.Limit = 50
 	}
 	f.Offset = max(f.Offset, 0)
+	q, ok, err := s.employeeQuery(ctx, f)
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	rows, err := s.query(ctx, fmt.Sprintf(`SELECT %s FROM %s%s ORDER BY %s LIMIT %d OFFSET %d`, q.idCol, q.from, q.cond, q.order, f.Limit+1, f.Offset), q.args...)
+	if err != nil {
+		return nil, false, fmt.Errorf("store: list employees: %w", err)
+	}
+	var ids []int64
+	seen := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		if !seen[id] { // a prefix may match two words of one name
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	more := len(ids) > f.Limit
+	if more {
+		ids = ids[:f.Limit]
+	}
+	return ids, more, nil
+}
+
+// employeeQuery is the ID step of a list: the ID column, the row source,
+// the condition (with its leading WHERE) and order, and the arguments.
+type employeeQuery struct {
+	idCol, from, cond, order string
+	args                     args
+}
+
+// employeeQuery builds the ID step of f; ok is false when f can match
+// nobody (a query of titles or punctuation only).
+func (s *Store) employeeQuery(ctx context.Context, f EmployeeFilter) (employeeQuery, bool, error) {
 	var a args
 	where := []string{}
 	if !f.Scope.All {
@@ -247,12 +289,12 @@ func (s *Store) employeeIDs(ctx context.Context, f EmployeeFilter) ([]int64, boo
 		}
 		where = append(where, "e.id IN ("+strings.Join(sets, " INTERSECT ")+")")
 	} else if strings.TrimSpace(f.Query) != "" {
-		return nil, false, nil // only titles or punctuation: nothing to look for
+		return employeeQuery{}, false, nil // only titles or punctuation: nothing to look for
 	}
 	if f.UnitID != 0 {
 		u, err := s.Unit(ctx, f.UnitID)
 		if err != nil {
-			return nil, false, err
+			return employeeQuery{}, false, err
 		}
 		where = append(where, "e.unit_id IN (SELECT id FROM org_unit WHERE "+pathRange("path", u.Path, &a)+")")
 	}
@@ -278,33 +320,7 @@ func (s *Store) employeeIDs(ctx context.Context, f EmployeeFilter) ([]int64, boo
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
-	q := fmt.Sprintf(`SELECT %s FROM %s%s ORDER BY %s LIMIT %d OFFSET %d`, idCol, from, cond, order, f.Limit+1, f.Offset)
-	rows, err := s.query(ctx, q, a...)
-	if err != nil {
-		return nil, false, fmt.Errorf("store: list employees: %w", err)
-	}
-	var ids []int64
-	seen := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, false, err
-		}
-		if !seen[id] { // a prefix may match two words of one name
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, false, err
-	}
-	more := len(ids) > f.Limit
-	if more {
-		ids = ids[:f.Limit]
-	}
-	return ids, more, nil
+	return employeeQuery{idCol: idCol, from: from, cond: cond, order: order, args: a}, true, nil
 }
 
 // employeesByID loads employees with display fields, in the order of ids.
@@ -345,4 +361,21 @@ func (s *Store) employeesByID(ctx context.Context, ids []int64) ([]EmployeeView,
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+// CountMatches counts the employees f matches (its Offset and Limit
+// aside), up to limit: a search shows how many it found, and a broad one
+// ("a") need not count a million rows to say "more than 10.000". It
+// returns limit+1 when there are more than limit.
+func (s *Store) CountMatches(ctx context.Context, f EmployeeFilter, limit int) (int, error) {
+	q, ok, err := s.employeeQuery(ctx, f)
+	if err != nil || !ok {
+		return 0, err
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT DISTINCT %s FROM %s%s LIMIT %d) m`,
+		q.idCol, q.from, q.cond, limit+1), q.args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count employees: %w", err)
+	}
+	return n, nil
 }

@@ -36,7 +36,7 @@ const employeeViewFrom = ` FROM employee e
 	LEFT JOIN position p ON p.id = e.position_id
 	LEFT JOIN employee s ON s.id = e.supervisor_id`
 
-const employeeViewCols = employeeCols + `, u.name, u.path, COALESCE(p.title, ''), COALESCE(p.type, ''), COALESCE(p.jenjang, ''),
+const employeeViewCols = employeeCols + `, ` + unitPlaceU + `, u.path, COALESCE(p.title, ''), COALESCE(p.type, ''), COALESCE(p.jenjang, ''),
 	COALESCE(s.name, ''), COALESCE(s.gelar_depan, ''), COALESCE(s.gelar_belakang, ''), COALESCE(s.nip, '')`
 
 func scanEmployee(sc interface{ Scan(...any) error }, e *model.Employee, extra ...any) (retire string, err error) {

@@ -27,6 +27,8 @@ type labelCache struct {
 	people    *cache.Cache[int64, personLabel] // supervisors, see personLabels
 }
 
+// unitLabel is what a list shows of a unit: its name (with its OPD where
+// the name repeats, unitPlaceU) and path.
 type unitLabel struct{ Name, Path string }
 
 // personLabel is what a list shows of an employee's supervisor.
@@ -84,7 +86,7 @@ func (s *Store) labels(ctx context.Context, unitIDs, positionIDs []int64) (map[i
 	// A concurrent reader may read the same labels, which is harmless.
 	if len(missU) > 0 {
 		var a args
-		rows, err := s.query(ctx, `SELECT id, name, path FROM org_unit WHERE id IN (`+paddedIDs(missU, &a)+`)`, a...)
+		rows, err := s.query(ctx, `SELECT u.id, `+unitPlaceU+`, u.path FROM org_unit u WHERE u.id IN (`+paddedIDs(missU, &a)+`)`, a...)
 		if err != nil {
 			return nil, nil, fmt.Errorf("store: unit labels: %w", err)
 		}

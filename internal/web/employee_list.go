@@ -35,7 +35,15 @@ type listData struct {
 	First                                       int // 1-based number of the first row
 	Options                                     filterOptions
 	CanCreate                                   bool
+	// Found is the number of matches of a search or filter (0: no count
+	// shown); FoundMore says there are more than Found.
+	Found     int
+	FoundMore bool
 }
+
+// countCap bounds the count of a search: past it the list says "more
+// than 10.000" rather than count a million rows.
+const countCap = 10000
 
 // filterOptions are the choices of the filter selects.
 type filterOptions struct {
@@ -96,6 +104,17 @@ func (s *server) employeeList(w http.ResponseWriter, r *http.Request) error {
 	}
 	if more {
 		d.NextURL = pageURL(q, d.Page+1)
+	}
+	searched := d.Q != "" || d.Unit != "" || d.Type != "" || d.Golongan != "" || d.Status != "" || d.Kind != ""
+	if searched && len(rows) > 0 {
+		// Without a next page the count is known; otherwise it is counted.
+		d.Found = f.Offset + len(rows)
+		if more {
+			if d.Found, err = s.st.CountMatches(ctx, f, countCap); err != nil {
+				return err
+			}
+			d.Found, d.FoundMore = min(d.Found, countCap), d.Found > countCap
+		}
 	}
 	s.render(w, r, http.StatusOK, "employees", "employees.title", d)
 	return nil

@@ -7,12 +7,11 @@ import (
 	"github.com/kompeten/kompeten/internal/store"
 )
 
-// homeData is the home page: the user's own summary and their scope's
-// numbers.
+// homeData is the home page: the user's own record, then the cards of
+// what waits for them (homeCards).
 type homeData struct {
-	Self   *store.EmployeeView
-	Counts store.ScopeCounts
-	Whole  bool
+	Self  *store.EmployeeView
+	Cards []*homeCard
 }
 
 // home shows the home page (GET /).
@@ -22,7 +21,7 @@ func (s *server) home(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	d := homeData{Whole: p.Scope.All}
+	var d homeData
 	if p.User.EmployeeID != 0 {
 		e, err := s.st.Employee(ctx, p.User.EmployeeID)
 		if err != nil && apperr.Code(err) != apperr.ENOTFOUND {
@@ -30,8 +29,14 @@ func (s *server) home(w http.ResponseWriter, r *http.Request) error {
 		}
 		d.Self = e
 	}
-	if d.Counts, err = s.scopeCounts(ctx, p.Scope); err != nil {
-		return err
+	for _, build := range homeCards {
+		c, err := build(ctx, s, p)
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			d.Cards = append(d.Cards, c)
+		}
 	}
 	s.render(w, r, http.StatusOK, "home", "home.title", d)
 	return nil

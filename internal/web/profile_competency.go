@@ -110,7 +110,7 @@ func (s *server) competencyView(ctx context.Context, lang i18n.Lang, id int64) (
 			v.Conflicts++
 		}
 		v.Rows = append(v.Rows, row)
-		axes = append(axes, radarAxis{Label: fmt.Sprint(len(axes) + 1), Required: it.Required, Actual: it.Actual})
+		axes = append(axes, radarAxis{Label: it.Name, Required: it.Required, Actual: it.Actual})
 	}
 	v.Radar = radarSVG(axes, i18n.T(lang, "comp.radar_title"), i18n.T(lang, "comp.radar_desc", v.JPMCapped),
 		i18n.T(lang, "comp.required"), i18n.T(lang, "comp.actual"))

@@ -19,7 +19,33 @@ const (
 	radarCX, radarCY = 240.0, 200.0
 	radarR           = 140.0
 	radarMax         = 5
+	// radarLabelWidth is the longest line of an axis label, in
+	// characters; radarLineHeight the distance between its lines.
+	radarLabelWidth = 14
+	radarLineHeight = 19.0
 )
+
+// wrapLabel breaks s into lines of at most width characters at spaces
+// (a longer word stands on its own line).
+func wrapLabel(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = w
+		case len([]rune(line))+1+len([]rune(w)) <= width:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
 
 // radarPoint returns the point at level lvl on axis i of n; axis 0 points
 // up and the axes run clockwise.
@@ -55,7 +81,7 @@ func radarSVG(axes []radarAxis, title, desc, reqLabel, actLabel string) template
 	}
 	esc := template.HTMLEscapeString
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="radar" id="radar" viewBox="40 20 400 430" width="100%%" role="img" aria-labelledby="radar-title radar-desc" xmlns="http://www.w3.org/2000/svg">`)
+	fmt.Fprintf(&b, `<svg class="radar" id="radar" viewBox="-60 -20 600 480" width="100%%" role="img" aria-labelledby="radar-title radar-desc" xmlns="http://www.w3.org/2000/svg">`)
 	fmt.Fprintf(&b, `<title id="radar-title">%s</title><desc id="radar-desc">%s</desc>`, esc(title), esc(desc))
 	ring := make([]int, n)
 	for lvl := 1; lvl <= radarMax; lvl++ {
@@ -81,9 +107,25 @@ func radarSVG(axes []radarAxis, title, desc, reqLabel, actLabel string) template
 		case lx < radarCX-5:
 			anchor = "end"
 		}
-		// Axes carry the row numbers of the gaps table beside the chart:
-		// competency names do not fit around a chart on a phone.
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="20" font-weight="600" fill="#333">%s</text>`, lx, ly+7, anchor, esc(a.Label))
+		// Axes carry the competency's name, wrapped in short lines, so the
+		// chart reads without the table beside it.
+		lines := wrapLabel(a.Label, radarLabelWidth)
+		ty := ly + 6
+		switch {
+		case ly < radarCY-5: // above the chart: the last line nearest to it
+			ty -= float64(len(lines)-1) * radarLineHeight
+		case ly <= radarCY+5: // beside it: centred on the spoke
+			ty -= float64(len(lines)-1) * radarLineHeight / 2
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="%s" font-size="17" font-weight="600" fill="#333">`, lx, ty, anchor)
+		for j, line := range lines {
+			dy := 0.0
+			if j > 0 {
+				dy = radarLineHeight
+			}
+			fmt.Fprintf(&b, `<tspan x="%.1f" dy="%.1f">%s</tspan>`, lx, dy, esc(line))
+		}
+		b.WriteString(`</text>`)
 		req[i], act[i] = min(max(a.Required, 0), radarMax), min(max(a.Actual, 0), radarMax)
 	}
 	fmt.Fprintf(&b, `<polygon class="radar-required" points="%s" fill="none" stroke="#b45309" stroke-width="2" stroke-dasharray="6 4"/>`, radarPolygon(req))
@@ -93,8 +135,8 @@ func radarSVG(axes []radarAxis, title, desc, reqLabel, actLabel string) template
 		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="3" fill="#2563eb"/>`, x, y)
 	}
 	// Legend.
-	fmt.Fprintf(&b, `<line x1="60" y1="430" x2="100" y2="430" stroke="#b45309" stroke-width="3" stroke-dasharray="6 4"/><text x="108" y="437" font-size="20" fill="#333">%s</text>`, esc(reqLabel))
-	fmt.Fprintf(&b, `<rect x="250" y="420" width="36" height="20" fill="#2563eb" fill-opacity="0.3" stroke="#2563eb"/><text x="294" y="437" font-size="20" fill="#333">%s</text>`, esc(actLabel))
+	fmt.Fprintf(&b, `<line x1="40" y1="445" x2="80" y2="445" stroke="#b45309" stroke-width="3" stroke-dasharray="6 4"/><text x="88" y="452" font-size="20" fill="#333">%s</text>`, esc(reqLabel))
+	fmt.Fprintf(&b, `<rect x="270" y="435" width="36" height="20" fill="#2563eb" fill-opacity="0.3" stroke="#2563eb"/><text x="314" y="452" font-size="20" fill="#333">%s</text>`, esc(actLabel))
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
