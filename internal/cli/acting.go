@@ -5,8 +5,8 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/metrics"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -28,7 +28,7 @@ func refreshActing(ctx context.Context, st *store.Store, logger *slog.Logger, m 
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
 	for {
-		if now := st.Now(); date.Format(now) != date.Format(since) {
+		if now := st.Now(); model.CycleToday(now) != model.CycleToday(since) {
 			end := m.Job("acting_refresh")
 			_, err := st.RefreshActingSupervisors(ctx, since)
 			end(err)

@@ -204,7 +204,7 @@ func (s *Store) ActingAssignments(ctx context.Context, f ActingFilter) ([]model.
 		where += ` AND a.employee_id = ` + b.add(f.EmployeeID)
 	}
 	if f.Current {
-		where += ` AND (a.until_date = '' OR a.until_date >= ` + b.add(date.Format(s.Now())) + `)`
+		where += ` AND (a.until_date = '' OR a.until_date >= ` + b.add(s.today()) + `)`
 	}
 	if f.Limit <= 0 {
 		f.Limit = 500
@@ -228,7 +228,7 @@ func (s *Store) ActingAssignments(ctx context.Context, f ActingFilter) ([]model.
 // supervisor column does, as lists, ratings and exports read it stored.
 // Re-deriving writes and audits only the rows whose supervisor changes.
 func (s *Store) RefreshActingSupervisors(ctx context.Context, since time.Time) (bool, error) {
-	today, from := date.Format(s.Now()), date.Format(since)
+	today, from := s.today(), model.CycleToday(since)
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM acting_assignment a JOIN position p ON p.id = a.position_id
 		WHERE p.is_head = TRUE AND ((a.from_date > $1 AND a.from_date <= $2) OR (a.until_date <> '' AND a.until_date >= $1 AND a.until_date < $2))`,

@@ -65,6 +65,12 @@ func TestActingHeadScopeAndSupervisors(t *testing.T) {
 		if !budiSeesDinkes() {
 			t.Error("on its last day Budi does not see the Dinkes")
 		}
+		// Days are the city's (WIB): at 17:30 UTC on the last day it is
+		// already half past midnight of the next day in Medan.
+		now = day("2026-05-31").Add(17*time.Hour + 30*time.Minute)
+		if budiSeesDinkes() {
+			t.Error("past midnight WIB Budi still sees the Dinkes (the UTC date was used)")
+		}
 		// The day after: the scope follows at once, the stored supervisor
 		// with the daily pass, audited.
 		now = day("2026-06-01")

@@ -8,7 +8,6 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
-	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
@@ -159,7 +158,7 @@ func (s *Store) checkRater(ctx context.Context, q queryer, r *model.Rating) erro
 // headPaths returns the paths of the units whose head post employee rater
 // holds, or acts in (Plt./Plh.) today.
 func (s *Store) headPaths(ctx context.Context, q queryer, rater int64) ([]string, error) {
-	today := date.Format(s.Now())
+	today := s.today()
 	var out []string
 	var p string
 	if err := eachRow(ctx, q, `SELECT u.path FROM org_unit u JOIN position p ON p.unit_id = u.id

@@ -29,7 +29,7 @@ type RatingDue struct {
 // in it yet, by name (each once, with the narrowest such cycle), at most
 // limit of them, and how many there are in all.
 func (s *Store) RatingsDue(ctx context.Context, supervisorID int64, limit int) ([]RatingDue, int, error) {
-	today := model.CycleToday(s.Now())
+	today := s.today()
 	var out []RatingDue
 	seen := map[int64]bool{}
 	var r RatingDue

@@ -18,6 +18,7 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	"github.com/kompeten/kompeten/internal/cache"
+	"github.com/kompeten/kompeten/internal/model"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -204,3 +205,9 @@ func createSQLite(path string) error {
 	}
 	return db.Close()
 }
+
+// today is the city's calendar date (ISO, WIB) of s.Now: the day that dates
+// people write (an acting assignment's first and last day, a penalty's term,
+// a cycle's bounds) are compared with. The UTC date would start and end them
+// seven hours late.
+func (s *Store) today() string { return model.CycleToday(s.Now()) }

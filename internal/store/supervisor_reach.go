@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 
-	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/policy"
 )
 
@@ -100,7 +99,7 @@ func (s *Store) supervisorCandidates(ctx context.Context, where string, a args) 
 		ids[i] = c.ID
 	}
 	in := inList(&b, ids)
-	today := b.add(date.Format(s.Now()))
+	today := b.add(s.today())
 	var id int64
 	var path string
 	if err := eachRow(ctx, s.db, `SELECT e.id, u.path FROM employee e

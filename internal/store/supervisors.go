@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 
-	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -24,7 +23,7 @@ func loadSupPlan(ctx context.Context, q queryer) (*model.SupervisorPlan, error) 
 // loadHeads sets each unit's head from the database: the first (lowest id)
 // active holder of a head post, else an acting head (Plt./Plh.) today.
 func (s *Store) loadHeads(ctx context.Context, q queryer, p *model.SupervisorPlan) error {
-	today := date.Format(s.Now())
+	today := s.today()
 	var unitID, empID int64
 	if err := eachRow(ctx, q, `
 		SELECT p.unit_id, MIN(e.id) FROM position p JOIN employee e ON e.position_id = p.id

@@ -36,7 +36,7 @@ var errStopRows = errors.New("store: enough rows")
 func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, years [2]int, fn func(*TalentPerson) error) error {
 	var a args
 	y0, y1 := a.add(years[0]), a.add(years[1])
-	today := a.add(s.Now().Format(isoDate))
+	today := a.add(s.today())
 	where := "e.status = 'aktif' AND " + scopeClause(sc, &a)
 	if unitID != 0 {
 		var path string

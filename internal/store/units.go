@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
-	"github.com/kompeten/kompeten/internal/date"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -158,7 +157,7 @@ func diff(m map[string]Change, field, old, new string) {
 // UnitsHeadedBy returns the units whose head post the employee holds, or
 // holds as an acting head (Plt./Plh.) today.
 func (s *Store) UnitsHeadedBy(ctx context.Context, employeeID int64) ([]model.OrgUnit, error) {
-	today := date.Format(s.Now())
+	today := s.today()
 	return s.queryUnits(ctx, `SELECT `+unitCols+` FROM org_unit WHERE id IN (
 		SELECT p.unit_id FROM position p JOIN employee e ON e.position_id = p.id WHERE e.id = $1 AND p.is_head = TRUE
 		UNION
