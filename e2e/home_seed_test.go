@@ -163,7 +163,7 @@ func addWork(ctx context.Context) (*work, error) {
 		return nil, fmt.Errorf("survey: %w", err)
 	}
 	w.surveyID = sv.ID
-	d := &dictionary.Draft{OwnerUnitID: w.unit.ID, F: dictionary.Framework{Code: "TEKNIS-GURU", Name: "Kompetensi Teknis Guru",
+	d := &dictionary.Draft{OwnerUnitID: w.unit.ID, F: dictionary.Framework{Code: "TEKNIS-GURU-SD-MEDAN", Name: "Kompetensi Teknis Guru SD Kota Medan",
 		Version: "2026.1", Source: "Keputusan Kepala Dinas 3/2026"}}
 	if err := st.CreateDraft(ctx, seedActor, d, model.Scope{All: true}); err != nil {
 		return nil, fmt.Errorf("draft: %w", err)

@@ -68,6 +68,37 @@ func radarPolygon(levels []int) string {
 	return b.String()
 }
 
+// allAssessed reports whether every axis has a level.
+func allAssessed(levels []int) bool {
+	for _, l := range levels {
+		if l == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// radarSegments writes a path through the levels that joins only
+// neighbouring axes (the last one's neighbour is the first) that both have
+// a level; an axis without one breaks the line.
+func radarSegments(levels []int) string {
+	var b strings.Builder
+	n := len(levels)
+	for i := range levels {
+		j := (i + 1) % n
+		if levels[i] == 0 || levels[j] == 0 || (n == 2 && j == 0) {
+			continue
+		}
+		x1, y1 := radarPoint(i, n, float64(levels[i]))
+		x2, y2 := radarPoint(j, n, float64(levels[j]))
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "M%.1f,%.1f L%.1f,%.1f", x1, y1, x2, y2)
+	}
+	return b.String()
+}
+
 // radarSVG draws the required and the actual profile over the axes as an
 // inline, server-rendered SVG: rings for levels 1–5, one labelled spoke per
 // competency, the required polygon dashed and the actual one filled. It is
@@ -129,8 +160,18 @@ func radarSVG(axes []radarAxis, title, desc, reqLabel, actLabel string) template
 		req[i], act[i] = min(max(a.Required, 0), radarMax), min(max(a.Actual, 0), radarMax)
 	}
 	fmt.Fprintf(&b, `<polygon class="radar-required" points="%s" fill="none" stroke="#b45309" stroke-width="2" stroke-dasharray="6 4"/>`, radarPolygon(req))
-	fmt.Fprintf(&b, `<polygon class="radar-actual" points="%s" fill="#2563eb" fill-opacity="0.3" stroke="#2563eb" stroke-width="2"/>`, radarPolygon(act))
+	if allAssessed(act) {
+		fmt.Fprintf(&b, `<polygon class="radar-actual" points="%s" fill="#2563eb" fill-opacity="0.3" stroke="#2563eb" stroke-width="2"/>`, radarPolygon(act))
+	} else if d := radarSegments(act); d != "" {
+		// A competency not assessed has no level, not level 0: the actual
+		// profile is drawn only between neighbouring assessed axes, unfilled,
+		// instead of dipping to the centre.
+		fmt.Fprintf(&b, `<path class="radar-actual radar-partial" d="%s" fill="none" stroke="#2563eb" stroke-width="2"/>`, d)
+	}
 	for i := range act {
+		if act[i] == 0 {
+			continue
+		}
 		x, y := radarPoint(i, n, float64(act[i]))
 		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="3" fill="#2563eb"/>`, x, y)
 	}
