@@ -92,6 +92,13 @@ func axePages(w *work) []axePage {
 		{"survey answer", []string{"/kuesioner/" + id(w.surveyID)}},
 		{"survey edit", []string{"/kuesioner/" + id(w.surveyID) + "/ubah"}},
 		{"survey results", []string{"/kuesioner/" + id(w.surveyID) + "/hasil"}},
+		{"settings", []string{"/pengaturan"}},
+		{"qualifications", []string{"/analisis/kualifikasi"}},
+		{"acting heads", []string{"/organisasi/plt"}},
+		{"my data", []string{"/data-saya"}},
+		{"contests", []string{"/keberatan"}},
+		{"views of records", []string{"/audit/dilihat"}},
+		{"framework copy", []string{"/kamus-draf/baru?salin=" + id(w.frameworkID)}},
 		{"not found", []string{"/tidak-ada"}},
 	}
 }
