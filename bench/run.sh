@@ -165,7 +165,8 @@ bench_pgimport() {
   chmod 755 "$DATA" # mktemp makes it 0700: the postgres user must reach db/ and sock/
   install -d -o postgres -g postgres "$DATA/db" "$SOCK"
   runuser -u postgres -- "$BINPG/initdb" -D "$DATA/db" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  runuser -u postgres -- "$BINPG/pg_ctl" -D "$DATA/db" -l "$DATA/db/log" -w -o "-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK" start >/dev/null
+  # The server runs at the priority NICE gives the timed commands.
+  $NICE runuser -u postgres -- "$BINPG/pg_ctl" -D "$DATA/db" -l "$DATA/db/log" -w -o "-c listen_addresses=127.0.0.1 -p $PORT -k $SOCK" start >/dev/null
   trap 'runuser -u postgres -- "$BINPG/pg_ctl" -D "$DATA/db" -m fast stop >/dev/null; rm -rf "$DATA"; drop_tdir; trap - EXIT' RETURN EXIT
   url="postgres://postgres@127.0.0.1:$PORT/postgres?sslmode=disable"
   psql -q "$url" -c "CREATE DATABASE ktemplate" >/dev/null
@@ -182,7 +183,7 @@ bench_pgimport() {
   psql -q "$url" -c "DROP DATABASE kfin" -c "CHECKPOINT" >/dev/null
   echo "### Import of $N employees into an empty PostgreSQL database ($RUNS runs in turns)"
   echo
-  echo "$(date -u +%F), ${TASKSET:-no pinning} (the server is not pinned), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "$(date -u +%F), ${TASKSET:-no pinning} (the server is not pinned), ${NICE:-default priority}, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "| run | psql \\copy s | schema floor (psql) s | kompeten import s | ratio to floor | ratio to \\copy | floor / \\copy | kompeten peak RSS MB |"
   echo "|---|---|---|---|---|---|---|---|"
