@@ -83,9 +83,8 @@ func Employees(ctx context.Context, st *store.Store, path string, o Options) (*R
 		return nil, fmt.Errorf("importer: temporary file: %w", err)
 	}
 	defer sp.close()
-	err = s.rows(func(cells []string, line int) error {
+	err = s.convertRows(ctx, c, func(row *store.ImportRow, probs []Problem, line int) error {
 		rep.Counts.Rows++
-		row, probs := c.convert(cells, line)
 		bad, warned := false, false
 		for _, p := range probs {
 			rep.add(p)

@@ -23,6 +23,10 @@ type empConv struct {
 	newPos  map[string]int // key → 1-based index in newList
 	newList []NewPosition
 	folded  map[string]string // foldKey cache: files repeat unit names and titles
+	// worker is set for the converters of pass 1's workers
+	// (employees_pass1.go), which share refs and leave a row that needs a
+	// new position to the sequential converter: they set deferred instead.
+	worker, deferred bool
 }
 
 func newEmpConv(st *store.Store, s *session, r *refs, retire model.RetirementAges) *empConv {
@@ -172,7 +176,12 @@ func (c *empConv) position(cells []string, line int, u *model.OrgUnit, unitErr b
 	if u == nil || unitErr {
 		return "", "", "" // the unit problem is reported already
 	}
-	// A new position.
+	// A new position: which rows name the same one, and what the first of
+	// them makes it, depends on the order of the rows.
+	if c.worker {
+		c.deferred = true
+		return "", "", ""
+	}
 	key := fmt.Sprintf("t:%d:%s", u.ID, c.fold(title))
 	if code != "" {
 		key = "c:" + strings.ToUpper(code)

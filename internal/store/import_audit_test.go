@@ -375,17 +375,26 @@ func TestBulkImportSupervisorsInAnyOrder(t *testing.T) {
 					tree[i].Posts = []model.Position{{Title: "Pelaksana " + tree[i].Code, Type: model.Pelaksana},
 						{Title: "Kepala " + tree[i].Code, Type: heads[i], IsHead: true}}
 				}
-				c := testcity.New(t, s, testcity.Tree(tree...))
+				// A section without a head post: its staff, one row in ten,
+				// are settled after the load (by the head of BIDANG), more
+				// of them than one UPDATE takes.
+				c := testcity.New(t, s, testcity.Tree(append(tree, testcity.Unit{Code: "SEKSI", Name: "Seksi", Kind: model.UnitSeksi,
+					Parent: "BIDANG", Posts: []model.Position{{Title: "Pelaksana SEKSI", Type: model.Pelaksana}}})...))
 				var units []model.OrgUnit
 				var staffPos, headPos []int64
 				for _, u := range tree {
 					units = append(units, c.Units[u.Code])
 					staffPos, headPos = append(staffPos, c.Posts["Pelaksana "+u.Code].ID), append(headPos, c.Posts["Kepala "+u.Code].ID)
 				}
+				sek, sekPos := c.Units["SEKSI"], c.Posts["Pelaksana SEKSI"]
 				var rows []*store.ImportRow
 				for i := range store.BulkMinRows - 3 {
 					u := i % 3
-					rows = append(rows, staffRow(0, i+1, fmt.Sprintf("Pegawai Nomor %d", i+1), units[u].ID, staffPos[u]))
+					r := staffRow(0, i+1, fmt.Sprintf("Pegawai Nomor %d", i+1), units[u].ID, staffPos[u])
+					if i%10 == 9 {
+						r.Employee.UnitID, r.Employee.PositionID = sek.ID, sekPos.ID
+					}
+					rows = append(rows, r)
 				}
 				// The heads from the bottom of the tree up: each head's
 				// parent head comes later.
@@ -432,7 +441,8 @@ func TestBulkImportSupervisorsInAnyOrder(t *testing.T) {
 				for _, want := range []string{head(2) + ">" + head(1), head(1) + ">" + head(0), head(0) + ">-",
 					rows[slices.IndexFunc(rows, func(r *store.ImportRow) bool {
 						return r.Employee.UnitID == units[2].ID && r.Employee.PositionID == staffPos[2]
-					})].Employee.NIP + ">" + head(2)} {
+					})].Employee.NIP + ">" + head(2),
+					rows[slices.IndexFunc(rows, func(r *store.ImportRow) bool { return r.Employee.UnitID == sek.ID })].Employee.NIP + ">" + head(2)} {
 					if !strings.Contains(got, want+"\n") {
 						t.Errorf("missing supervisor %s", want)
 					}

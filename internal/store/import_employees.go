@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -88,6 +89,11 @@ const (
 	employeeInsN = 19
 )
 
+// sqliteBulkThreads is the number of helper threads SQLite's sorter may
+// use for a bulk load's index builds: one per core besides the
+// connection's own.
+func sqliteBulkThreads() int { return max(runtime.GOMAXPROCS(0)-1, 0) }
+
 // employeeImporter carries the state of one ImportEmployees run.
 type employeeImporter struct {
 	s        *Store
@@ -165,6 +171,13 @@ func (s *Store) ImportEmployees(ctx context.Context, imp *EmployeeImport) (*Impo
 				return nil, err
 			}
 			defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`)
+			// The bulk load's index builds sort on every core: SQLite's
+			// sorter hands runs to helper threads (goroutines in the pure-Go
+			// engine) while the connection's own thread reads on.
+			if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA threads = %d", sqliteBulkThreads())); err != nil {
+				return nil, err
+			}
+			defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA threads = 0`)
 		}
 	}
 	if err := ei.applyTx(ctx, conn); err != nil {
