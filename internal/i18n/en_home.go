@@ -3,6 +3,8 @@ package i18n
 // English messages of the home page's cards (web/home_cards.go).
 func init() {
 	extend(enMessages, map[string]string{
+		"home.pending":            "Being computed",
+		"home.pending_lead":       "%d more cards are being computed for data this large; reload the page in a moment.",
 		"layout.actions":          "Actions",
 		"employees.found":         "%s employees found.",
 		"employees.found_more":    "More than %s employees found.",

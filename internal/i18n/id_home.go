@@ -3,6 +3,8 @@ package i18n
 // Indonesian messages of the home page's cards (web/home_cards.go).
 func init() {
 	extend(idMessages, map[string]string{
+		"home.pending":            "Sedang dihitung",
+		"home.pending_lead":       "%d kartu lain sedang dihitung untuk data sebesar ini; muat ulang halaman sebentar lagi.",
 		"layout.actions":          "Tindakan",
 		"employees.found":         "%s pegawai ditemukan.",
 		"employees.found_more":    "Lebih dari %s pegawai ditemukan.",

@@ -42,8 +42,11 @@ type listData struct {
 }
 
 // countCap bounds the count of a search: past it the list says "more
-// than 10.000" rather than count a million rows.
-const countCap = 10000
+// than 200" rather than count further. Counting a common surname to
+// 10,000 at a million employees made a search page 145 ms at the median
+// (from 20 ms), to 1,000 still 41 ms; a clerk facing more than a couple of
+// hundred matches narrows the search rather than reads the number.
+const countCap = 200
 
 // filterOptions are the choices of the filter selects.
 type filterOptions struct {

@@ -1,9 +1,14 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"slices"
+	"sync"
+	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/store"
 )
 
@@ -29,15 +34,88 @@ func (s *server) home(w http.ResponseWriter, r *http.Request) error {
 		}
 		d.Self = e
 	}
-	for _, build := range homeCards {
-		c, err := build(ctx, s, p)
-		if err != nil {
-			return err
-		}
-		if c != nil {
-			d.Cards = append(d.Cards, c)
-		}
+	cards, err := s.buildCards(ctx, p)
+	if err != nil {
+		return err
 	}
+	d.Cards = cards
 	s.render(w, r, http.StatusOK, "home", "home.title", d)
 	return nil
+}
+
+// homeBudget is how long the home page waits for its cards. At a city's
+// size every card is ready in milliseconds; at a million employees the
+// whole government's needs snapshot, talent map and cycle counts take
+// seconds to build the first time (25 s together, measured), and a home
+// page must not wait for them: a card still building is shown as being
+// computed, its work goes on in the background and fills the caches it
+// reads from (the needs and cycle snapshots, the large-count cache), so a
+// reload shows it.
+const homeBudget = 1500 * time.Millisecond
+
+// homeWorkLimit bounds a card's work after the page has been answered.
+const homeWorkLimit = 2 * time.Minute
+
+// cardTurn is the one-slot semaphore of card i, made on first use.
+func (s *server) cardTurn(i int) chan struct{} {
+	s.cardTurnsOnce.Do(func() {
+		s.cardTurns = make([]chan struct{}, len(homeCards))
+		for j := range s.cardTurns {
+			s.cardTurns[j] = make(chan struct{}, 1)
+		}
+	})
+	return s.cardTurns[i]
+}
+
+// buildCards builds the cards of p at once, each on its own goroutine,
+// and returns, in homeCards order, those ready within homeBudget, followed
+// by one "being computed" card when some are not.
+func (s *server) buildCards(ctx context.Context, p *auth.Principal) ([]*homeCard, error) {
+	type built struct {
+		i    int
+		card *homeCard
+		err  error
+	}
+	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), homeWorkLimit)
+	done := make(chan built, len(homeCards))
+	var running sync.WaitGroup
+	for i, build := range homeCards {
+		running.Add(1)
+		go func() {
+			defer running.Done()
+			// One build of a card at a time: fifty administrators signing in
+			// at once start the million-row talent map once; the others wait
+			// and then read what it cached.
+			turn := s.cardTurn(i)
+			select {
+			case turn <- struct{}{}:
+			case <-work.Done():
+				done <- built{i, nil, work.Err()}
+				return
+			}
+			defer func() { <-turn }()
+			c, err := build(work, s, p)
+			done <- built{i, c, err}
+		}()
+	}
+	go func() { running.Wait(); cancel() }()
+	cards := make([]*homeCard, len(homeCards))
+	timer := time.NewTimer(homeBudget)
+	defer timer.Stop()
+	late := len(homeCards)
+	for late > 0 {
+		select {
+		case b := <-done:
+			late--
+			if b.err != nil {
+				return nil, b.err
+			}
+			cards[b.i] = b.card
+		case <-timer.C:
+			s.log.Info("web: home cards still building", "late", late)
+			out := slices.DeleteFunc(cards, func(c *homeCard) bool { return c == nil })
+			return append(out, &homeCard{ID: "card-pending", Title: cardMsg("home.pending"), Lead: cardMsg("home.pending_lead", late)}), nil
+		}
+	}
+	return slices.DeleteFunc(cards, func(c *homeCard) bool { return c == nil }), nil
 }

@@ -3,10 +3,12 @@ package web
 import (
 	"context"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 	"github.com/kompeten/kompeten/internal/testcity"
@@ -58,4 +60,41 @@ func TestHomeCardsPerRole(t *testing.T) {
 	lacks(t, budi.get("/"), `id="card-self-assessment"`)
 	// (Rina and Rudi, also the head's, are still to rate.)
 	lacks(t, head.get("/"), "Budi Santoso Siregar")
+}
+
+// TestHomeDoesNotWaitForSlowCards: a card still building after the home
+// page's budget (a million employees' needs snapshot the first time) is
+// left out and announced as being computed, and the page answers within
+// the budget; the cards that were ready keep their order.
+func TestHomeDoesNotWaitForSlowCards(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	release := make(chan struct{})
+	defer close(release)
+	saved := homeCards
+	defer func() { homeCards = saved }()
+	homeCards = []homeCardFunc{
+		func(context.Context, *server, *auth.Principal) (*homeCard, error) {
+			return &homeCard{ID: "card-first", Title: cardText("first")}, nil
+		},
+		func(ctx context.Context, _ *server, _ *auth.Principal) (*homeCard, error) {
+			<-release // the slow one: done only when the test ends
+			return &homeCard{ID: "card-slow", Title: cardText("slow")}, nil
+		},
+		func(context.Context, *server, *auth.Principal) (*homeCard, error) {
+			return &homeCard{ID: "card-third", Title: cardText("third")}, nil
+		},
+	}
+	c := f.client(t)
+	c.login("admin", testcity.PwAdmin)
+	start := time.Now()
+	home := c.get("/")
+	if took := time.Since(start); took > homeBudget+time.Second {
+		t.Errorf("the home page took %s with a card that never finishes", took)
+	}
+	status(t, home, 200)
+	contains(t, home, `id="card-first"`, `id="card-third"`, `id="card-pending"`, "1 kartu lain sedang dihitung")
+	lacks(t, home, `id="card-slow"`)
+	if strings.Index(home.Body, `id="card-first"`) > strings.Index(home.Body, `id="card-third"`) {
+		t.Error("the ready cards lost their order")
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -55,18 +56,21 @@ const DefaultIdleTimeout = 30 * time.Minute
 
 // server holds what every handler needs.
 type server struct {
-	st         *store.Store
-	cfg        Config
-	log        *slog.Logger
-	sm         *scs.SessionManager
-	throttle   *auth.Throttle
-	pages      map[string]*pageTemplate
-	cssURL     string
-	faviconPNG []byte // favicon.go, drawn once
-	importDir  string
-	loc        *time.Location
-	idle       time.Duration // Config.IdleTimeout, defaulted
-	counts     *countCache   // large employee counts, kept briefly
+	st  *store.Store
+	cfg Config
+	// cardTurns serialise the builds of each home card (home.go).
+	cardTurns     []chan struct{}
+	cardTurnsOnce sync.Once
+	log           *slog.Logger
+	sm            *scs.SessionManager
+	throttle      *auth.Throttle
+	pages         map[string]*pageTemplate
+	cssURL        string
+	faviconPNG    []byte // favicon.go, drawn once
+	importDir     string
+	loc           *time.Location
+	idle          time.Duration // Config.IdleTimeout, defaulted
+	counts        *countCache   // large employee counts, kept briefly
 	// topUnits: unitChoices' top units per set of roots, see unitChoices.
 	topUnits *cache.Cache[string, []model.OrgUnit]
 	// needsBodies: rendered heat-map bodies (needs_cache.go).
