@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -56,19 +55,8 @@ const homeBudget = 1500 * time.Millisecond
 // homeWorkLimit bounds a card's work after the page has been answered.
 const homeWorkLimit = 2 * time.Minute
 
-// cardTurn is the one-slot semaphore of card i, made on first use.
-func (s *server) cardTurn(i int) chan struct{} {
-	s.cardTurnsOnce.Do(func() {
-		s.cardTurns = make([]chan struct{}, len(homeCards))
-		for j := range s.cardTurns {
-			s.cardTurns[j] = make(chan struct{}, 1)
-		}
-	})
-	return s.cardTurns[i]
-}
-
-// buildCards builds the cards of p at once, each on its own goroutine,
-// and returns, in homeCards order, those ready within homeBudget, followed
+// buildCards builds the cards of p in order on a goroutine of their own,
+// each taking its turn (cardTurn), and returns, in homeCards order, those ready within homeBudget, followed
 // by one "being computed" card when some are not.
 func (s *server) buildCards(ctx context.Context, p *auth.Principal) ([]*homeCard, error) {
 	type built struct {
@@ -78,27 +66,28 @@ func (s *server) buildCards(ctx context.Context, p *auth.Principal) ([]*homeCard
 	}
 	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), homeWorkLimit)
 	done := make(chan built, len(homeCards))
-	var running sync.WaitGroup
-	for i, build := range homeCards {
-		running.Add(1)
-		go func() {
-			defer running.Done()
-			// One build of a card at a time: fifty administrators signing in
-			// at once start the million-row talent map once; the others wait
-			// and then read what it cached.
-			turn := s.cardTurn(i)
+	go func() {
+		defer cancel()
+		for i, build := range homeCards {
+			// One card is built at a time in the whole server: fifty
+			// administrators signing in at once build the million-row talent
+			// map once (the others then read what it cached), and the
+			// snapshots of a million employees are not built side by side,
+			// which doubled the server's peak memory.
 			select {
-			case turn <- struct{}{}:
+			case s.cardTurn <- struct{}{}:
 			case <-work.Done():
 				done <- built{i, nil, work.Err()}
 				return
 			}
-			defer func() { <-turn }()
 			c, err := build(work, s, p)
+			<-s.cardTurn
 			done <- built{i, c, err}
-		}()
-	}
-	go func() { running.Wait(); cancel() }()
+			if err != nil {
+				return
+			}
+		}
+	}()
 	cards := make([]*homeCard, len(homeCards))
 	timer := time.NewTimer(homeBudget)
 	defer timer.Stop()

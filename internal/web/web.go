@@ -15,7 +15,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -58,19 +57,18 @@ const DefaultIdleTimeout = 30 * time.Minute
 type server struct {
 	st  *store.Store
 	cfg Config
-	// cardTurns serialise the builds of each home card (home.go).
-	cardTurns     []chan struct{}
-	cardTurnsOnce sync.Once
-	log           *slog.Logger
-	sm            *scs.SessionManager
-	throttle      *auth.Throttle
-	pages         map[string]*pageTemplate
-	cssURL        string
-	faviconPNG    []byte // favicon.go, drawn once
-	importDir     string
-	loc           *time.Location
-	idle          time.Duration // Config.IdleTimeout, defaulted
-	counts        *countCache   // large employee counts, kept briefly
+	// cardTurn admits one home card build at a time (home.go).
+	cardTurn   chan struct{}
+	log        *slog.Logger
+	sm         *scs.SessionManager
+	throttle   *auth.Throttle
+	pages      map[string]*pageTemplate
+	cssURL     string
+	faviconPNG []byte // favicon.go, drawn once
+	importDir  string
+	loc        *time.Location
+	idle       time.Duration // Config.IdleTimeout, defaulted
+	counts     *countCache   // large employee counts, kept briefly
 	// topUnits: unitChoices' top units per set of roots, see unitChoices.
 	topUnits *cache.Cache[string, []model.OrgUnit]
 	// needsBodies: rendered heat-map bodies (needs_cache.go).
@@ -79,7 +77,7 @@ type server struct {
 
 // New returns the web UI as one handler.
 func New(st *store.Store, cfg Config) (http.Handler, error) {
-	s := &server{st: st, cfg: cfg, log: cfg.Logger, throttle: &auth.Throttle{St: st}, loc: cfg.Location,
+	s := &server{st: st, cfg: cfg, log: cfg.Logger, cardTurn: make(chan struct{}, 1), throttle: &auth.Throttle{St: st}, loc: cfg.Location,
 		counts: newCountCache(), needsBodies: newNeedsBodies(),
 		topUnits: cache.New[string, []model.OrgUnit](cache.Options{Name: "topunits", TTL: countCacheTTL, Max: countCacheMax, Gen: st.Writes})}
 	if s.log == nil {
