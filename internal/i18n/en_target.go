@@ -4,6 +4,7 @@ package i18n
 // (id_target.go).
 func init() {
 	extend(enMessages, map[string]string{
+		"talent.set_target":           "set a target position",
 		"err.target.note_too_long":    "The target position's note is at most %d characters long.",
 		"err.target.position_unknown": "Target position %d not found.",
 		"err.target.same_as_held":     "The target position must differ from the position held.",

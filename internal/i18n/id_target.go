@@ -4,6 +4,7 @@ package i18n
 // 6, PP 17/2020 Pasal 205–206).
 func init() {
 	extend(idMessages, map[string]string{
+		"talent.set_target":           "tetapkan jabatan target",
 		"err.target.note_too_long":    "Keterangan jabatan target paling panjang %d karakter.",
 		"err.target.position_unknown": "Jabatan target %d tidak ditemukan.",
 		"err.target.same_as_held":     "Jabatan target harus berbeda dari jabatan yang sedang diduduki.",

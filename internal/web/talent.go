@@ -64,6 +64,10 @@ type talentRow struct {
 	// force: outside the succession pool", else only "outside the
 	// succession pool".
 	Reason bool
+	// SetTarget: the reader may record this person's target position (a
+	// talent decision for someone in the succession pool, boxes 7–9; the
+	// form is on the profile).
+	SetTarget bool
 }
 
 // talentReasons reports whether p may read the discipline penalties of
@@ -180,7 +184,8 @@ func (s *server) talentMap(w http.ResponseWriter, r *http.Request) error {
 		}
 		for _, pp := range people {
 			row := talentRow{TalentPerson: pp, Name: names.Display(pp.GelarDepan, pp.Name, pp.GelarBelakang),
-				Reason: policy.May(p, policy.PenaltyRead, policy.Target{UnitPath: pp.UnitPath, EmployeeID: pp.ID})}
+				Reason:    policy.May(p, policy.PenaltyRead, policy.Target{UnitPath: pp.UnitPath, EmployeeID: pp.ID}),
+				SetTarget: pp.Box.TalentPool && policy.May(p, policy.EmployeeWrite, policy.Target{UnitPath: pp.UnitPath, EmployeeID: pp.ID})}
 			if pp.HasJPM {
 				row.JPM = jpmText(langOf(r), pp.JPMCapped, pp.Assessed, pp.Total)
 			}

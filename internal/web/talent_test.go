@@ -105,6 +105,12 @@ func TestAssessmentImportAndTalentMap(t *testing.T) {
 		status(t, p, http.StatusOK)
 		contains(t, p, `id="talent-list"`, "Budi Santoso Siregar", "100")
 		lacks(t, p, "Sri Wahyuni")
+		// The head reads the map but does not edit records: no target link.
+		lacks(t, p, `class="set-target"`)
+		// Who administers Budi may record a target position for someone in
+		// the succession pool, from the box list (a talent decision).
+		p = opd.get("/talenta?box=9")
+		contains(t, p, `class="set-target" href="/pegawai/`+strconv.FormatInt(f.city.Budi.ID, 10)+`#target"`)
 		// The head's map covers Kominfo only; the superadmin's the whole city.
 		admin := f.client(t)
 		admin.login("admin", pwAdmin)
