@@ -73,12 +73,23 @@ func TestRadarShapes(t *testing.T) {
 		t.Errorf("corner %v, want white", c)
 	}
 	for i, a := range axes {
+		if a.Actual == 0 {
+			// Not assessed: no level, so nothing of the actual profile at the
+			// centre (it is not level 0), and no filled polygon.
+			if c := fillAt(s, RadarPoint(i, len(axes), 0)); c == RadarActual {
+				t.Errorf("axis %d, not assessed, is drawn at level 0", i)
+			}
+			continue
+		}
 		if c := fillAt(s, RadarPoint(i, len(axes), float64(a.Actual))); c != RadarActual {
 			t.Errorf("axis %d level %d: %v, want the actual colour", i, a.Actual, c)
 		}
 		if !strokeNear(s, RadarPoint(i, len(axes), float64(a.Required)), RadarRequired, 0.5) {
 			t.Errorf("axis %d: no standard line through its required level %d", i, a.Required)
 		}
+	}
+	if svg := string(s.SVG(SVGOptions{})); strings.Contains(svg, `class="radar-actual"`) {
+		t.Error("a partly assessed profile is drawn as a filled polygon")
 	}
 	if RadarChart(nil, "", "") != nil {
 		t.Error("a radar without axes should be nil")

@@ -74,9 +74,28 @@ func RadarChart(axes []RadarAxis, reqLabel, actLabel string) *Scene {
 		act[i] = RadarPoint(i, n, float64(clampLevel(a.Actual)))
 	}
 	s.Polygon(req, Paint{}, Solid(RadarRequired), 2, []float64{6, 4}, "radar-required")
-	s.Polygon(act, Paint{Color: RadarActual, Opacity: 0.3}, Solid(RadarActual), 2, nil, "radar-actual")
-	for _, p := range act {
-		s.Circle(p.X, p.Y, 3, Solid(RadarActual), Paint{}, 0)
+	assessed := func(i int) bool { return axes[i].Actual > 0 }
+	all := true
+	for i := range axes {
+		all = all && assessed(i)
+	}
+	if all {
+		s.Polygon(act, Paint{Color: RadarActual, Opacity: 0.3}, Solid(RadarActual), 2, nil, "radar-actual")
+	} else {
+		// A competency not assessed has no level, not level 0: the actual
+		// profile joins only neighbouring assessed axes, unfilled, as on
+		// the profile page.
+		for i := range act {
+			j := (i + 1) % n
+			if assessed(i) && assessed(j) && !(n == 2 && j == 0) {
+				s.Line(act[i].X, act[i].Y, act[j].X, act[j].Y, Solid(RadarActual), 2, nil)
+			}
+		}
+	}
+	for i, p := range act {
+		if assessed(i) {
+			s.Circle(p.X, p.Y, 3, Solid(RadarActual), Paint{}, 0)
+		}
 	}
 	s.Line(20, 410, 60, 410, Solid(RadarRequired), 3, []float64{6, 4})
 	s.Text(68, 417, reqLabel, 20, Start, radarInk, false)
