@@ -7,6 +7,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/settings"
 )
 
 // TalentPerson is one employee in a 9-box list.
@@ -32,10 +33,11 @@ type TalentPerson struct {
 var errStopRows = errors.New("store: enough rows")
 
 // talentRows streams the active employees in scope (and, when unitID is not
-// 0, in that unit's subtree) with what the 9-box needs, in name order when
-// ordered (a box's list; the counts need no order, and sorting a million
-// rows cost the map most of its 13 s).
-func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, years [2]int, ordered bool, fn func(*TalentPerson) error) error {
+// 0, in that unit's subtree), placed with set's thresholds and wording (the
+// caller reads the settings once), in name order when ordered (a box's
+// list; the counts need no order, and sorting a million rows cost the map
+// most of its 13 s).
+func (s *Store) talentRows(ctx context.Context, set settings.Settings, sc model.Scope, unitID int64, years [2]int, ordered bool, fn func(*TalentPerson) error) error {
 	var a args
 	y0, y1 := a.add(years[0]), a.add(years[1])
 	today := a.add(s.today())
@@ -47,10 +49,6 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 		}
 		where += " AND e.unit_id IN (SELECT id FROM org_unit WHERE " + pathRange("path", path, &a) + ")"
 	}
-	set, err := s.Settings(ctx)
-	if err != nil {
-		return err
-	}
 	order := ""
 	if ordered {
 		order = " ORDER BY e.sort_name, e.id"
@@ -58,7 +56,7 @@ func (s *Store) talentRows(ctx context.Context, sc model.Scope, unitID int64, ye
 	var p TalentPerson
 	var jpm, assessed, total *int64
 	var excluded bool
-	err = eachRowErr(ctx, s.db, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name, u.path,
+	err := eachRowErr(ctx, s.db, `SELECT e.id, e.nip, e.kind, e.name, e.gelar_depan, e.gelar_belakang, u.name, u.path,
 		j.jpm_capped, j.assessed, j.total, COALESCE(p0.predikat, ''), COALESCE(p1.predikat, ''), `+excludedSQL(today)+`
 		FROM employee e JOIN org_unit u ON u.id = e.unit_id
 		LEFT JOIN employee_jpm j ON j.employee_id = e.id
@@ -90,7 +88,7 @@ func (s *Store) TalentMap(ctx context.Context, sc model.Scope, unitID int64) (*g
 		return nil, err
 	}
 	m.Boxes = set.BoxTable()
-	err = s.talentRows(ctx, sc, unitID, m.Years, false, func(p *TalentPerson) error {
+	err = s.talentRows(ctx, set, sc, unitID, m.Years, false, func(p *TalentPerson) error {
 		m.Add(p.Box)
 		return nil
 	})
@@ -110,7 +108,11 @@ func (s *Store) TalentBox(ctx context.Context, sc model.Scope, unitID int64, box
 	offset = max(offset, 0)
 	var out []TalentPerson
 	seen, more := 0, false
-	err := s.talentRows(ctx, sc, unitID, gap.TalentYears(s.Now()), true, func(p *TalentPerson) error {
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	err = s.talentRows(ctx, set, sc, unitID, gap.TalentYears(s.Now()), true, func(p *TalentPerson) error {
 		if p.Box.Number != box {
 			return nil
 		}

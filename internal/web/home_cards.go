@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/gap"
 	"github.com/kompeten/kompeten/internal/i18n"
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 )
@@ -267,9 +267,9 @@ func cycleProgressCard(ctx context.Context, s *server, p *auth.Principal) (*home
 		return nil, err
 	}
 	c := &homeCard{ID: "card-cycles", Title: cardMsg("home.cycles"), Links: []homeLink{{cardMsg("home.cycles_go"), "/siklus"}}}
-	today := s.st.Now().In(s.loc).Format("2006-01-02")
+	today := model.CycleToday(s.st.Now())
 	for _, r := range rows {
-		if !r.ClosedAt.IsZero() || r.OpensOn > today || r.ClosesOn < today || len(c.Items) == homeShown {
+		if r.Status(today) != model.CycleOpen || len(c.Items) == homeShown {
 			continue
 		}
 		pr := r.Progress
@@ -375,16 +375,6 @@ func sortGaps(items []store.CompetencyItem) {
 		}
 		return cmp.Compare(a.Name, b.Name)
 	})
-}
-
-// isoDateText shows an ISO date ("2025-03-31") in lang's long form, or
-// as it is when it does not parse.
-func isoDateText(lang i18n.Lang, s string) string {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return s
-	}
-	return i18n.Date(lang, t)
 }
 
 // mappingLabel is the label of a JPM mapping category.

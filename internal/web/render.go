@@ -72,13 +72,7 @@ func funcs(loc *time.Location) template.FuncMap {
 		return i18n.Date(l, t)
 	}
 	fm["dateTime"] = func(l i18n.Lang, t time.Time) string { return i18n.DateTime(l, t, loc) }
-	fm["isoDate"] = func(l i18n.Lang, s string) string { // a date stored as ISO text ("2026-01-15")
-		t, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			return s
-		}
-		return i18n.Date(l, t)
-	}
+	fm["isoDate"] = isoDateText // a date stored as ISO text ("2026-01-15")
 	fm["nip"] = func(n string, kind model.EmployeeKind) string { return nip.FormatAuto(n, kind) }
 	fm["fullName"] = func(e model.Employee) string { return names.Display(e.GelarDepan, e.Name, e.GelarBelakang) }
 	fm["pangkat"] = model.PangkatOf
@@ -94,6 +88,16 @@ func funcs(loc *time.Location) template.FuncMap {
 	fm["sel"] = func(a, b any) bool { return toString(a) == toString(b) }
 	fm["indent"] = func(depth int) string { return strings.Repeat("\u00a0\u00a0", max(depth, 0)) }
 	return fm
+}
+
+// isoDateText shows an ISO date ("2025-03-31") in lang's long form, or
+// as it is when it does not parse.
+func isoDateText(lang i18n.Lang, s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return i18n.Date(lang, t)
 }
 
 func toString(v any) string {
