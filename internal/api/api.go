@@ -180,12 +180,12 @@ func (a *API) authenticate(r *http.Request) (*auth.Principal, error) {
 	return p, err
 }
 
-// require returns a 403 error unless p's role may take act at all
-// (policy.RoleAllows). What else an action needs (a unit subtree to read,
+// require returns a 403 error unless p's role or a grant lets p take act at
+// all (policy.PrincipalAllows). What else an action needs (a unit subtree to read,
 // something administered, the record in scope) the handler asks of the
 // policy, and answers as the page does (often "not found").
 func require(p *auth.Principal, act policy.Action) error {
-	if policy.RoleAllows(p.User.Role, act) {
+	if policy.PrincipalAllows(p, act) {
 		return nil
 	}
 	return apperr.New(apperr.EFORBIDDEN, "err.api.role_may_not_do", p.User.Role)

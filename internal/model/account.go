@@ -52,6 +52,13 @@ type User struct {
 	Active       bool
 	Lang         string // "id" or "en"
 	CreatedAt    time.Time
+	// ProviderID: the partner a penyelenggara account works for (0: none).
+	ProviderID int64
+	// Grants: what the person may do beside their role (grant.go).
+	Grants []Grant
+	// Email: where an account without an employee record is mailed (an
+	// employee's account is mailed at the employee's address).
+	Email string
 }
 
 // AuditEntry records one write to personal, registry or account data.

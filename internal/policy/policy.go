@@ -78,13 +78,28 @@ const (
 	PerformanceWrite Action = "performance.write" // SKP predikat per year (never one's own)
 
 	SettingsManage Action = "settings.manage" // the rules as data (retirement ages, thresholds, 9-box, weights): BKPSDM
+
+	// Training (issue 13; record rules in training.go).
+	CatalogueRead     Action = "catalogue.read"     // the catalogue: partners, programmes, sessions, calendar (a provider account: its own)
+	CatalogueManage   Action = "catalogue.manage"   // programmes and sessions (BKPSDM, operators; a provider account: its own)
+	ProviderManage    Action = "provider.manage"    // partners, MoUs, ratings, provider accounts, the catalogue import (BKPSDM, operators)
+	TrainingRun       Action = "training.run"       // a session's participants, attendance, completion and scores
+	PlanRead          Action = "plan.read"          // development plans: one's own, those one supervises, heads or administers
+	PlanPropose       Action = "plan.propose"       // add an item to a plan: one's own, a direct report's, an administered one's
+	PlanDecide        Action = "plan.decide"        // approve, reject or ask to change: whoever holds the step's post
+	PlanNominate      Action = "plan.nominate"      // nominate participants in bulk (unit admins, BKPSDM, operators)
+	EnrolmentManage   Action = "enrolment.manage"   // enrol others and cancel their places (admins of their unit, operators)
+	AttendanceCheckIn Action = "attendance.checkin" // mark oneself present from the QR code or the typed code
+	NoticeRead        Action = "notice.read"        // one's inbox and notification preferences
 )
 
 // Actions lists every action, for tests and documentation.
 var Actions = []Action{Public, Session, OrgRead, RegistryRead, EmployeeWrite, EmployeeImport, OrgWrite, AccountManage,
 	AuditRead, SecurityRead, DictionaryRead, DictionaryImport, DictionaryWrite, StandardRead, StandardWrite, AssessmentSelf,
 	AssessmentRate, AssessmentImport, CompetencyRead, EvidenceSubmit, EvidenceRead, EvidenceReview, CycleRead, CycleManage,
-	NeedsRead, SurveyResults, TalentRead, SurveyAnswer, SurveyManage, PenaltyRead, PenaltyWrite, PerformanceWrite, SettingsManage}
+	NeedsRead, SurveyResults, TalentRead, SurveyAnswer, SurveyManage, PenaltyRead, PenaltyWrite, PerformanceWrite, SettingsManage,
+	CatalogueRead, CatalogueManage, ProviderManage, TrainingRun, PlanRead, PlanPropose, PlanDecide, PlanNominate, EnrolmentManage,
+	AttendanceCheckIn, NoticeRead}
 
 var (
 	everyone = []model.Role{model.RolePegawai, model.RoleAtasan, model.RoleAdminOPD, model.RoleAdminBKPSDM,
@@ -130,6 +145,26 @@ var roles = map[Action][]model.Role{
 	PenaltyWrite:     admins,
 	PerformanceWrite: admins,
 	SettingsManage:   govAdmins,
+
+	CatalogueRead:     everyone,
+	CatalogueManage:   {model.RoleAdminBKPSDM, model.RoleSuperadmin, model.RolePenyelenggara},
+	ProviderManage:    govAdmins,
+	TrainingRun:       everyone, // the record decides: an instructor may hold any role
+	PlanRead:          everyone,
+	PlanPropose:       everyone,
+	PlanDecide:        everyone, // approvers act by their post, not by a role
+	PlanNominate:      admins,
+	EnrolmentManage:   admins,
+	AttendanceCheckIn: everyone,
+	NoticeRead:        everyone,
+}
+
+// grants is the grant × action table: what a grant adds to any role.
+var grants = map[Action][]model.Grant{
+	CatalogueManage: {model.GrantOperator},
+	ProviderManage:  {model.GrantOperator},
+	PlanNominate:    {model.GrantOperator},
+	EnrolmentManage: {model.GrantOperator},
 }
 
 // shape holds the actions whose permission also depends on the shape of
@@ -195,14 +230,34 @@ func RoleAllows(role model.Role, a Action) bool {
 	return false
 }
 
-// Allowed reports whether p may take action a at all: the role table, and
-// for some actions the shape of p's scope. A nil principal (not signed
-// in) is allowed only Public.
+// GrantAllows reports whether one of the account's grants lets it take the
+// action, whatever its role.
+func GrantAllows(u *model.User, a Action) bool {
+	for _, g := range grants[a] {
+		if u.HasGrant(g) {
+			return true
+		}
+	}
+	return false
+}
+
+// PrincipalAllows reports whether p's role or one of p's grants lets p take
+// the action at all: what the routers ask before a handler runs.
+func PrincipalAllows(p *Principal, a Action) bool {
+	if a == Public {
+		return true
+	}
+	return p != nil && (RoleAllows(p.User.Role, a) || GrantAllows(&p.User, a))
+}
+
+// Allowed reports whether p may take action a at all: the role and grant
+// tables, and for some actions the shape of p's scope. A nil principal (not
+// signed in) is allowed only Public.
 func Allowed(p *Principal, a Action) bool {
 	if a == Public {
 		return true
 	}
-	if p == nil || !RoleAllows(p.User.Role, a) {
+	if !PrincipalAllows(p, a) {
 		return false
 	}
 	if f := shape[a]; f != nil && !f(p) {
@@ -260,6 +315,14 @@ type Target struct {
 	// Peer is, for a rating, whether rater and rated share an OPD (the
 	// store knows the tree and says so).
 	Peer bool
+	// ProviderID is the partner a catalogue record belongs to (a
+	// programme's or session's provider; 0: none).
+	ProviderID int64
+	// Instructor: the principal teaches the session (the store says so).
+	Instructor bool
+	// Approver: the principal holds the post that decides the plan item's
+	// waiting step, as its holder or Plt./Plh. (the store says so).
+	Approver bool
 }
 
 // May reports whether p may take action a on the record t: Allowed, then
@@ -315,6 +378,9 @@ func May(p *Principal, a Action, t Target) bool {
 		return MayReadEvidence(p, t)
 	case EvidenceReview:
 		return MaySupervise(p, t)
+	case CatalogueRead, CatalogueManage, ProviderManage, TrainingRun, PlanRead, PlanPropose, PlanDecide, PlanNominate,
+		EnrolmentManage, AttendanceCheckIn, NoticeRead:
+		return mayTraining(p, a, t)
 	}
 	return false
 }

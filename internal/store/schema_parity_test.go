@@ -64,6 +64,8 @@ var schemaAllowed = map[string]string{
 	"column employee_jpm.employee_id: numbered on insert true on SQLite, false on PostgreSQL": "keyed by employee.id, always given",
 	// The same for the file an import kept, keyed by its audit event.
 	"column import_file.audit_id: numbered on insert true on SQLite, false on PostgreSQL": "keyed by audit_log.id, always given",
+	// A PPPK's one work agreement, keyed by employee.id.
+	"column pppk_agreement.employee_id: numbered on insert true on SQLite, false on PostgreSQL": "keyed by employee.id, always given",
 	// Created by Migrate itself with one text for both engines; every
 	// insert gives the migration's number.
 	"column schema_migrations.version: numbered on insert true on SQLite, false on PostgreSQL": "the version is always given",

@@ -10,12 +10,16 @@ import (
 	"github.com/kompeten/kompeten/internal/model"
 )
 
-const userCols = `id, username, COALESCE(employee_id, 0), role, COALESCE(scope_unit_id, 0), password_hash, active, lang, created_at`
+const userCols = `id, username, COALESCE(employee_id, 0), role, COALESCE(scope_unit_id, 0), password_hash, active, lang, created_at,
+	COALESCE(provider_id, 0), grants, email`
 
 func scanUser(sc interface{ Scan(...any) error }, u *model.User) error {
 	var created int64
-	err := sc.Scan(&u.ID, &u.Username, &u.EmployeeID, &u.Role, &u.ScopeUnitID, &u.PasswordHash, &u.Active, &u.Lang, &created)
+	var grants string
+	err := sc.Scan(&u.ID, &u.Username, &u.EmployeeID, &u.Role, &u.ScopeUnitID, &u.PasswordHash, &u.Active, &u.Lang, &created,
+		&u.ProviderID, &grants, &u.Email)
 	u.CreatedAt = unixTime(created)
+	u.Grants = model.ParseGrants(grants)
 	return err
 }
 
@@ -33,9 +37,10 @@ func (s *Store) CreateUser(ctx context.Context, a model.Actor, u *model.User) er
 	}
 	u.CreatedAt = s.Now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		id, err := insertID(ctx, tx, `INSERT INTO app_user (username, employee_id, role, scope_unit_id, password_hash, active, lang, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, u.Username, nullID(u.EmployeeID), string(u.Role), nullID(u.ScopeUnitID),
-			u.PasswordHash, u.Active, u.Lang, u.CreatedAt.Unix())
+		id, err := insertID(ctx, tx, `INSERT INTO app_user (username, employee_id, role, scope_unit_id, password_hash, active, lang, created_at,
+			provider_id, grants, email)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, u.Username, nullID(u.EmployeeID), string(u.Role), nullID(u.ScopeUnitID),
+			u.PasswordHash, u.Active, u.Lang, u.CreatedAt.Unix(), nullID(u.ProviderID), model.GrantsText(u.Grants), strings.TrimSpace(u.Email))
 		if isUniqueViolation(err) {
 			return apperr.New(apperr.ECONFLICT, "err.account.account_already_exists", u.Username)
 		}
@@ -43,7 +48,8 @@ func (s *Store) CreateUser(ctx context.Context, a model.Actor, u *model.User) er
 			return fmt.Errorf("store: create user %s: %w", u.Username, err)
 		}
 		u.ID = id
-		return s.audit(ctx, tx, a, "user.create", "user", id, map[string]any{"username": u.Username, "role": u.Role, "scope_unit_id": u.ScopeUnitID, "employee_id": u.EmployeeID})
+		return s.audit(ctx, tx, a, "user.create", "user", id, map[string]any{"username": u.Username, "role": u.Role, "scope_unit_id": u.ScopeUnitID,
+			"employee_id": u.EmployeeID, "provider_id": u.ProviderID, "grants": model.GrantsText(u.Grants)})
 	})
 }
 
@@ -91,14 +97,19 @@ func (s *Store) UpdateUser(ctx context.Context, a model.Actor, u *model.User) er
 		diff(ch, "scope_unit_id", fmt.Sprint(old.ScopeUnitID), fmt.Sprint(u.ScopeUnitID))
 		diff(ch, "active", fmt.Sprint(old.Active), fmt.Sprint(u.Active))
 		diff(ch, "lang", old.Lang, u.Lang)
+		diff(ch, "provider_id", fmt.Sprint(old.ProviderID), fmt.Sprint(u.ProviderID))
+		diff(ch, "grants", model.GrantsText(old.Grants), model.GrantsText(u.Grants))
+		diff(ch, "email", old.Email, strings.TrimSpace(u.Email))
 		if old.PasswordHash != u.PasswordHash {
 			ch["password"] = Change{"", "diubah"}
 		}
 		if len(ch) == 0 {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE app_user SET role=$1, scope_unit_id=$2, active=$3, lang=$4, password_hash=$5 WHERE id=$6`,
-			string(u.Role), nullID(u.ScopeUnitID), u.Active, u.Lang, u.PasswordHash, u.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE app_user SET role=$1, scope_unit_id=$2, active=$3, lang=$4, password_hash=$5,
+			provider_id=$6, grants=$7, email=$8 WHERE id=$9`,
+			string(u.Role), nullID(u.ScopeUnitID), u.Active, u.Lang, u.PasswordHash, nullID(u.ProviderID), model.GrantsText(u.Grants),
+			strings.TrimSpace(u.Email), u.ID); err != nil {
 			return err
 		}
 		if _, ok := ch["password"]; ok || !u.Active {

@@ -172,7 +172,7 @@ func (s *server) guarded(rt route) http.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		if !policy.RoleAllows(p.User.Role, rt.Action) {
+		if !policy.PrincipalAllows(p, rt.Action) {
 			if policy.Hidden(rt.Action) {
 				return errNotPermitted
 			}

@@ -1,0 +1,50 @@
+package policy
+
+import "github.com/kompeten/kompeten/internal/model"
+
+// Record rules of the training capability (issue 13). A provider account
+// (penyelenggara) reaches only its own partner's records; an operator
+// (model.GrantOperator) administers the catalogue and sessions of the whole
+// government; approvers act by their post, which the store resolves into
+// Target.Approver.
+
+// runsCatalogue: BKPSDM and operators administer every catalogue record.
+func runsCatalogue(p *Principal) bool {
+	return p.Admin.All || p.User.HasGrant(model.GrantOperator)
+}
+
+// ownProvider: a provider account and a record of its own partner.
+func ownProvider(p *Principal, t Target) bool {
+	return p.User.ProviderID != 0 && t.ProviderID == p.User.ProviderID
+}
+
+func mayTraining(p *Principal, a Action, t Target) bool {
+	me := p.User.EmployeeID
+	self := me != 0 && t.EmployeeID == me
+	switch a {
+	case CatalogueRead:
+		// A provider account sees its own partner's programmes and
+		// sessions only; everyone else the whole catalogue.
+		return p.User.ProviderID == 0 || t.ProviderID == 0 || ownProvider(p, t)
+	case CatalogueManage:
+		return runsCatalogue(p) || ownProvider(p, t)
+	case ProviderManage:
+		return runsCatalogue(p)
+	case TrainingRun:
+		return runsCatalogue(p) || ownProvider(p, t) || t.Instructor
+	case PlanRead:
+		return self || t.Approver || p.Scope.ContainsEmployee(t.EmployeeID, t.UnitPath, t.SupervisorID) ||
+			p.Admin.Contains(t.UnitPath) || p.User.HasGrant(model.GrantOperator)
+	case PlanPropose:
+		return self || (me != 0 && t.SupervisorID == me) || p.Admin.Contains(t.UnitPath)
+	case PlanDecide:
+		return t.Approver && !self
+	case PlanNominate, EnrolmentManage:
+		return p.Admin.Contains(t.UnitPath) || p.User.HasGrant(model.GrantOperator)
+	case AttendanceCheckIn:
+		return self
+	case NoticeRead:
+		return true // one's own inbox: the handler reads only the principal's rows
+	}
+	return false
+}
