@@ -102,6 +102,9 @@ type City struct {
 
 	// Filled by WithDemo: the digital framework's competencies in order.
 	Digital []int64
+
+	// Filled by WithCatalogue.
+	Catalogue Catalogue
 }
 
 // Required is the level (and the number of national competencies) of
@@ -116,6 +119,7 @@ type config struct {
 	assessment bool
 	needs      bool
 	offices    bool
+	catalogue  bool
 
 	tree              []Unit
 	people            []Person
@@ -291,6 +295,9 @@ func Build(st *store.Store, opts ...Option) (c *City, err error) {
 	}
 	if cfg.offices {
 		c.addOffices(must)
+	}
+	if cfg.catalogue {
+		c.addCatalogue(must)
 	}
 	return c, nil
 }
