@@ -21,8 +21,8 @@ type Notice struct {
 	EmployeeID int64 // the employee whose account to tell (without an account nobody is told)
 	Event      model.NoticeEvent
 	Args       []string // the message's arguments, in the catalogue's order (names, titles, ISO dates)
-	Link       string         // the path of the page that acts on it
-	Dedup      string         // not empty: the event happens once per account (daily passes)
+	Link       string   // the path of the page that acts on it
+	Dedup      string   // not empty: the event happens once per account (daily passes)
 }
 
 // notify writes the notice to the recipient's inbox and queues its e-mail.
