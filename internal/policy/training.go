@@ -24,8 +24,14 @@ func mayTraining(p *Principal, a Action, t Target) bool {
 	switch a {
 	case CatalogueRead:
 		// A provider account sees its own partner's programmes and
-		// sessions only; everyone else the whole catalogue.
-		return p.User.ProviderID == 0 || t.ProviderID == 0 || ownProvider(p, t)
+		// sessions only (t.ProviderID 0: a list, which the handler filters
+		// to the partner); everyone else the whole catalogue. A
+		// penyelenggara account not yet bound to a partner sees none of
+		// it, rather than all of it.
+		if p.User.IsProviderAccount() {
+			return p.User.ProviderID != 0 && (t.ProviderID == 0 || ownProvider(p, t))
+		}
+		return true
 	case CatalogueManage:
 		return runsCatalogue(p) || ownProvider(p, t)
 	case ProviderManage:

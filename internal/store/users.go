@@ -36,21 +36,24 @@ func (s *Store) CreateUser(ctx context.Context, a model.Actor, u *model.User) er
 		u.Lang = "id"
 	}
 	u.CreatedAt = s.Now()
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		id, err := insertID(ctx, tx, `INSERT INTO app_user (username, employee_id, role, scope_unit_id, password_hash, active, lang, created_at,
-			provider_id, grants, email)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, u.Username, nullID(u.EmployeeID), string(u.Role), nullID(u.ScopeUnitID),
-			u.PasswordHash, u.Active, u.Lang, u.CreatedAt.Unix(), nullID(u.ProviderID), model.GrantsText(u.Grants), strings.TrimSpace(u.Email))
-		if isUniqueViolation(err) {
-			return apperr.New(apperr.ECONFLICT, "err.account.account_already_exists", u.Username)
-		}
-		if err != nil {
-			return fmt.Errorf("store: create user %s: %w", u.Username, err)
-		}
-		u.ID = id
-		return s.audit(ctx, tx, a, "user.create", "user", id, map[string]any{"username": u.Username, "role": u.Role, "scope_unit_id": u.ScopeUnitID,
-			"employee_id": u.EmployeeID, "provider_id": u.ProviderID, "grants": model.GrantsText(u.Grants)})
-	})
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.createUserTx(ctx, tx, a, u) })
+}
+
+// createUserTx inserts account u and its audit row in tx.
+func (s *Store) createUserTx(ctx context.Context, tx *sql.Tx, a model.Actor, u *model.User) error {
+	id, err := insertID(ctx, tx, `INSERT INTO app_user (username, employee_id, role, scope_unit_id, password_hash, active, lang, created_at,
+		provider_id, grants, email)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, u.Username, nullID(u.EmployeeID), string(u.Role), nullID(u.ScopeUnitID),
+		u.PasswordHash, u.Active, u.Lang, u.CreatedAt.Unix(), nullID(u.ProviderID), model.GrantsText(u.Grants), strings.TrimSpace(u.Email))
+	if isUniqueViolation(err) {
+		return apperr.New(apperr.ECONFLICT, "err.account.account_already_exists", u.Username)
+	}
+	if err != nil {
+		return fmt.Errorf("store: create user %s: %w", u.Username, err)
+	}
+	u.ID = id
+	return s.audit(ctx, tx, a, "user.create", "user", id, map[string]any{"username": u.Username, "role": u.Role, "scope_unit_id": u.ScopeUnitID,
+		"employee_id": u.EmployeeID, "provider_id": u.ProviderID, "grants": model.GrantsText(u.Grants)})
 }
 
 // UserByUsername finds an account by username (an employee's NIP is their
@@ -106,6 +109,13 @@ func (s *Store) UpdateUser(ctx context.Context, a model.Actor, u *model.User) er
 		if len(ch) == 0 {
 			return nil
 		}
+		if bindingChanged(ch) {
+			// What ties the account to a partner or gives it grants
+			// changed: check the new binding (model.User.CheckBinding).
+			if err := u.CheckBinding(); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE app_user SET role=$1, scope_unit_id=$2, active=$3, lang=$4, password_hash=$5,
 			provider_id=$6, grants=$7, email=$8 WHERE id=$9`,
 			string(u.Role), nullID(u.ScopeUnitID), u.Active, u.Lang, u.PasswordHash, nullID(u.ProviderID), model.GrantsText(u.Grants),
@@ -134,4 +144,15 @@ func (s *Store) Users(ctx context.Context, sc model.Scope) ([]model.User, error)
 		q += ` WHERE employee_id IN (SELECT e.id FROM employee e WHERE ` + scopeClause(sc, &a) + `)`
 	}
 	return queryAll(ctx, s.db, q+` ORDER BY username LIMIT 1000`, a, scanUser)
+}
+
+// bindingChanged reports whether an update touches what model.User.CheckBinding
+// checks: the role, the partner, the grants or the e-mail address.
+func bindingChanged(ch map[string]Change) bool {
+	for _, k := range []string{"role", "provider_id", "grants", "email"} {
+		if _, ok := ch[k]; ok {
+			return true
+		}
+	}
+	return false
 }
