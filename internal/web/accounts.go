@@ -8,6 +8,7 @@ import (
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 )
 
 // accountRow is one account with what the admin may do to it.
@@ -21,6 +22,12 @@ type accountsData struct {
 	Rows   []accountRow
 	Grant  []model.Role // roles the admin may give
 	Notice string       // catalogue key
+	// Grants are the grants the admin may give or remove beside a role
+	// (model.Grants for an admin of the whole government, else none).
+	Grants []model.Grant
+	// Providers is the "Akun penyelenggara" section, for those who
+	// administer partners (policy.ProviderManage); nil for the others.
+	Providers *providerAccountsData
 }
 
 // accountList lists the accounts in the admin's scope (GET /akun).
@@ -49,8 +56,19 @@ func (s *server) accountList(w http.ResponseWriter, r *http.Request) error {
 		}
 		d.Rows = append(d.Rows, accountRow{User: u, CanEdit: edit})
 	}
-	if r.URL.Query().Get("ok") == "saved" {
+	if p.Admin.All {
+		d.Grants = model.Grants
+	}
+	if policy.Allowed(p, policy.ProviderManage) {
+		if d.Providers, err = s.providerAccounts(ctx, langOf(r)); err != nil {
+			return err
+		}
+	}
+	switch r.URL.Query().Get("ok") {
+	case "saved":
 		d.Notice = "accounts.saved"
+	case "provider":
+		d.Notice = "accounts.provider_created"
 	}
 	s.render(w, r, http.StatusOK, "accounts", "accounts.title", d)
 	return nil
@@ -108,11 +126,38 @@ func (s *server) accountUpdate(w http.ResponseWriter, r *http.Request) error {
 	}
 	u.Role, u.ScopeUnitID = role, scopeUnit
 	u.Active = r.PostFormValue("active") == "1"
+	if r.PostFormValue("grants") == "1" {
+		// The form shows the grants: what is ticked is what the account
+		// holds from now on.
+		if u.Grants, err = grantsFrom(p, r.PostForm["grant"]); err != nil {
+			return err
+		}
+	}
 	if err := s.st.UpdateUser(ctx, actor(p), u); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/akun?ok=saved", http.StatusSeeOther)
 	return nil
+}
+
+// grantsFrom reads the ticked grants of the account form. Grants widen
+// what a person may do across the whole government (an operator
+// administers every partner's catalogue), so only an admin of the whole
+// government gives or removes them, and never on their own account
+// (accountUpdate refuses that before).
+func grantsFrom(p *auth.Principal, ticked []string) ([]model.Grant, error) {
+	if !p.Admin.All {
+		return nil, errForbidden
+	}
+	var gs []model.Grant
+	for _, v := range ticked {
+		g := model.Grant(v)
+		if !g.Valid() {
+			return nil, apperr.Invalid("grants", "err.grant.unknown", v)
+		}
+		gs = append(gs, g)
+	}
+	return model.ParseGrants(model.GrantsText(gs)), nil
 }
 
 // grantedUnit decides the unit account u administers after p gives it

@@ -26,6 +26,7 @@ var navItems = []navItem{
 	{"/standar", "nav.standards", policy.StandardWrite},
 	{"/impor", "nav.import", policy.EmployeeImport},
 	{"/akun", "nav.accounts", policy.AccountManage},
+	{"/akun/penyelenggara", "nav.provider_accounts", policy.ProviderManage}, // operators: /akun holds it for the others
 	{"/penilaian", "nav.assess", policy.AssessmentSelf},
 	{"/siklus", "nav.cycles", policy.CycleManage},
 	{"/talenta", "nav.talent", policy.TalentRead},
@@ -51,6 +52,9 @@ func navFor(p *auth.Principal, path string) []navLink {
 	for _, it := range navItems {
 		if !p.Can(it.Action) {
 			continue
+		}
+		if it.Path == "/akun/penyelenggara" && p.Can(policy.AccountManage) {
+			continue // a section of /akun for those who manage accounts
 		}
 		cur := path == it.Path || (it.Path != "/" && strings.HasPrefix(path, it.Path+"/"))
 		if it.Path == "/impor" && strings.HasPrefix(path, "/ekspor") {

@@ -71,6 +71,8 @@ func (s *server) routeTable() []route {
 		{"GET", "/ekspor/pegawai.xlsx", policy.EmployeeImport, s.exportXLSX, false},
 		{"GET", "/akun", policy.AccountManage, s.accountList, false},
 		{"POST", "/akun/{id}", policy.AccountManage, s.accountUpdate, false},
+		{"GET", "/akun/penyelenggara", policy.ProviderManage, s.providerAccountPage, false},
+		{"POST", "/akun/penyelenggara", policy.ProviderManage, s.providerAccountCreate, false},
 		{"GET", "/audit", policy.AuditRead, s.auditLog, false},
 		{"GET", "/pengaturan", policy.SettingsManage, s.settingsPage, false},
 		{"POST", "/pengaturan", policy.SettingsManage, s.settingsSave, false},
