@@ -91,4 +91,3 @@ func (s *server) providerAccountCreate(w http.ResponseWriter, r *http.Request) e
 	http.Redirect(w, r, "/akun/penyelenggara?ok=created", http.StatusSeeOther)
 	return nil
 }
-
