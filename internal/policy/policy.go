@@ -104,6 +104,12 @@ var Actions = []Action{Public, Session, OrgRead, RegistryRead, EmployeeWrite, Em
 var (
 	everyone = []model.Role{model.RolePegawai, model.RoleAtasan, model.RoleAdminOPD, model.RoleAdminBKPSDM,
 		model.RolePenyelenggara, model.RolePimpinan, model.RoleAuditor, model.RoleSuperadmin}
+	// staff is everyone but a partner's account (penyelenggara): the
+	// actions on people's records, which a partner's staff never take
+	// (issue 13: of a participant they see only what running the session
+	// needs, through training.run).
+	staff = []model.Role{model.RolePegawai, model.RoleAtasan, model.RoleAdminOPD, model.RoleAdminBKPSDM,
+		model.RolePimpinan, model.RoleAuditor, model.RoleSuperadmin}
 	admins    = []model.Role{model.RoleAdminOPD, model.RoleAdminBKPSDM, model.RoleSuperadmin}
 	govAdmins = []model.Role{model.RoleAdminBKPSDM, model.RoleSuperadmin}
 	auditors  = []model.Role{model.RoleAdminBKPSDM, model.RoleAuditor, model.RoleSuperadmin}
@@ -115,7 +121,7 @@ var (
 var roles = map[Action][]model.Role{
 	Session:          everyone,
 	OrgRead:          everyone,
-	RegistryRead:     everyone,
+	RegistryRead:     staff,
 	EmployeeWrite:    admins,
 	EmployeeImport:   admins,
 	OrgWrite:         govAdmins,
@@ -125,23 +131,23 @@ var roles = map[Action][]model.Role{
 	DictionaryRead:   everyone,
 	DictionaryImport: govAdmins,
 	DictionaryWrite:  admins,
-	StandardRead:     everyone,
+	StandardRead:     staff,
 	StandardWrite:    govAdmins,
-	AssessmentSelf:   everyone,
-	AssessmentRate:   everyone,
+	AssessmentSelf:   staff,
+	AssessmentRate:   staff,
 	AssessmentImport: admins,
-	CompetencyRead:   everyone,
-	EvidenceSubmit:   everyone,
-	EvidenceRead:     everyone,
-	EvidenceReview:   everyone,
-	CycleRead:        everyone,
+	CompetencyRead:   staff,
+	EvidenceSubmit:   staff,
+	EvidenceRead:     staff,
+	EvidenceReview:   staff,
+	CycleRead:        staff,
 	CycleManage:      admins,
-	NeedsRead:        everyone,
-	SurveyResults:    everyone,
-	TalentRead:       everyone,
-	SurveyAnswer:     everyone,
+	NeedsRead:        staff,
+	SurveyResults:    staff,
+	TalentRead:       staff,
+	SurveyAnswer:     staff,
 	SurveyManage:     admins,
-	PenaltyRead:      everyone,
+	PenaltyRead:      staff,
 	PenaltyWrite:     admins,
 	PerformanceWrite: admins,
 	SettingsManage:   govAdmins,
@@ -150,12 +156,12 @@ var roles = map[Action][]model.Role{
 	CatalogueManage:   {model.RoleAdminBKPSDM, model.RoleSuperadmin, model.RolePenyelenggara},
 	ProviderManage:    govAdmins,
 	TrainingRun:       everyone, // the record decides: an instructor may hold any role
-	PlanRead:          everyone,
-	PlanPropose:       everyone,
-	PlanDecide:        everyone, // approvers act by their post, not by a role
+	PlanRead:          staff,
+	PlanPropose:       staff,
+	PlanDecide:        staff, // approvers act by their post, not by a role
 	PlanNominate:      admins,
 	EnrolmentManage:   admins,
-	AttendanceCheckIn: everyone,
+	AttendanceCheckIn: staff,
 	NoticeRead:        everyone,
 }
 

@@ -33,10 +33,16 @@ func TestProviderAccountIsRefusedPeopleRecords(t *testing.T) {
 			}
 		}
 	}
-	// The pages that list people's figures do not open at all.
-	for _, a := range []Action{NeedsRead, SurveyResults, TalentRead, AuditRead, SecurityRead, CycleRead, AssessmentImport, PenaltyWrite} {
-		if Allowed(provider7, a) {
+	// The role table itself refuses them: no page or list about people
+	// opens at all, not even an empty one.
+	for _, a := range peopleActions {
+		if Allowed(provider7, a) || Allowed(provider, a) {
 			t.Errorf("a provider account opens the %s pages at all", a)
+		}
+	}
+	for _, a := range []Action{Session, OrgRead, DictionaryRead, CatalogueRead, CatalogueManage, TrainingRun, NoticeRead} {
+		if !Allowed(provider7, a) {
+			t.Errorf("a provider account may not %s at all", a)
 		}
 	}
 }
