@@ -77,6 +77,9 @@ func TestRouteRoleMatrix(t *testing.T) {
 	ends := []model.OrgUnit{f.unitA, f.unitB}
 	itoa := func(id int64) string { return strconv.FormatInt(id, 10) }
 
+	partner := model.Provider{Name: "Mitra Matriks", Kind: model.ProviderCompany, Active: true}
+	must(st.CreateProvider(ctx, sys, &partner))
+
 	routes := f.routesOf()
 	start, requests := time.Now(), 0
 	for _, role := range model.Roles {
@@ -138,6 +141,8 @@ func TestRouteRoleMatrix(t *testing.T) {
 				add("in", "1", unitT(ends[0]))
 			case strings.HasPrefix(rt.Path, "/acting/{id}"):
 				add("global", "1", policy.Target{}) // an empty body is refused before the record is read
+			case strings.HasPrefix(rt.Path, "/providers/{id}"):
+				add("global", itoa(partner.ID), policy.Target{ProviderID: partner.ID})
 			case strings.HasPrefix(rt.Path, "/frameworks/{id}"):
 				add("global", itoa(fw), policy.Target{})
 			case strings.HasPrefix(rt.Path, "/cycles/{id}"):

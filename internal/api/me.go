@@ -18,6 +18,9 @@ type meJSON struct {
 		Role       string `json:"role"`
 		EmployeeID *int64 `json:"employee_id"`
 		Lang       string `json:"lang"`
+		// Grants beside the role, and the partner of a provider account.
+		Grants     []string `json:"grants"`
+		ProviderID *int64   `json:"provider_id"`
 	} `json:"user"`
 	Employee *employeeJSON `json:"employee"`
 	Scope    struct {
@@ -47,6 +50,11 @@ func (a *API) me(w http.ResponseWriter, r *http.Request, p *auth.Principal) erro
 	m.User.Role = string(p.User.Role)
 	m.User.EmployeeID = ptrID(p.User.EmployeeID)
 	m.User.Lang = p.User.Lang
+	m.User.Grants = []string{}
+	for _, g := range p.User.Grants {
+		m.User.Grants = append(m.User.Grants, string(g))
+	}
+	m.User.ProviderID = ptrID(p.User.ProviderID)
 	if p.User.EmployeeID != 0 {
 		v, err := a.st.Employee(r.Context(), p.User.EmployeeID)
 		if err != nil {

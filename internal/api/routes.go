@@ -55,6 +55,9 @@ func (a *API) routeTable() []route {
 		{"POST", "/acting", policy.OrgWrite, a.createActing},
 		{"POST", "/acting/{id}/end", policy.OrgWrite, a.endActing},
 
+		{"POST", "/provider-accounts", policy.ProviderManage, a.createProviderAccount},
+		{"GET", "/providers/{id}/accounts", policy.ProviderManage, a.listProviderAccounts},
+
 		{"GET", "/employees", policy.RegistryRead, a.listEmployees},
 		{"POST", "/employees", policy.EmployeeWrite, a.createEmployee},
 		{"GET", "/employees/by-nip/{nip}", policy.RegistryRead, a.employeeByNIP},
