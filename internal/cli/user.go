@@ -25,6 +25,9 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	tokenName := fs.String("name", "", msg("cli.flag.user.name"))
 	tokenDays := fs.Int("days", int(model.DefaultTokenLifetime/(24*time.Hour)), msg("cli.flag.user.days"))
 	readOnly := fs.Bool("read-only", false, msg("cli.flag.user.read-only"))
+	grantList := fs.String("grants", "", msg("cli.flag.user.grants"))
+	providerID := fs.Int64("provider", 0, msg("cli.flag.user.provider"))
+	email := fs.String("email", "", msg("cli.flag.user.email"))
 	pos, err := parseArgs(fs, args) // options before or after the positionals
 	if err != nil {
 		return err
@@ -49,7 +52,24 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		u := &model.User{Username: username, Role: model.Role(*role), ScopeUnitID: *scopeUnit, PasswordHash: hash, Active: true}
+		grants, err := parseGrantList(*grantList)
+		if err != nil {
+			return err
+		}
+		u := &model.User{Username: username, Role: model.Role(*role), ScopeUnitID: *scopeUnit, PasswordHash: hash, Active: true,
+			ProviderID: *providerID, Email: *email, Grants: grants}
+		if u.Role == model.RolePenyelenggara {
+			// A partner's account: bound to its partner, checked as the
+			// web form and the API check it.
+			if err := st.CreateProviderAccount(ctx, cliActor, u); err != nil {
+				return err
+			}
+			fmt.Fprintln(env.Stdout, msg("cli.user.created", u.Username, u.Role, pw))
+			return nil
+		}
+		if err := u.CheckBinding(); err != nil {
+			return err
+		}
 		if *empNIP != "" {
 			e, err := st.EmployeeByNIP(ctx, nip.Normalize(*empNIP))
 			if err != nil {
@@ -115,6 +135,19 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		}
 		fmt.Fprintln(env.Stdout, msg("cli.user.token_revoked", id, u.Username))
 		return nil
+	case "set-grants":
+		u, err := st.UserByUsername(ctx, username)
+		if err != nil {
+			return err
+		}
+		if u.Grants, err = parseGrantList(*grantList); err != nil {
+			return err
+		}
+		if err := st.UpdateUser(ctx, cliActor, u); err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, msg("cli.user.grants", u.Username, model.GrantsText(u.Grants)))
+		return nil
 	case "set-role", "reset-password", "activate", "deactivate":
 		u, err := st.UserByUsername(ctx, username)
 		if err != nil {
@@ -146,4 +179,22 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	}
 	fs.Usage()
 	return apperr.New(apperr.EINVALID, "err.cli.action_unknown", action)
+}
+
+// parseGrantList reads the --grants option: grant names separated by
+// commas; an unknown name is refused rather than dropped, so that a typo
+// does not silently take a grant away.
+func parseGrantList(s string) ([]model.Grant, error) {
+	var gs []model.Grant
+	for _, part := range strings.Split(s, ",") {
+		g := model.Grant(strings.TrimSpace(part))
+		if g == "" {
+			continue
+		}
+		if !g.Valid() {
+			return nil, apperr.Invalid("grants", "err.grant.unknown", string(g))
+		}
+		gs = append(gs, g)
+	}
+	return model.ParseGrants(model.GrantsText(gs)), nil
 }

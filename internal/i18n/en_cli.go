@@ -69,7 +69,9 @@ Kinds:
   framework | kerangka   competency dictionary --code CODE [--version V] [--format moodle|csv|xlsx|json]`,
 		"cli.usage.user": `Usage:
   kompeten user create USERNAME [--role R] [--nip NIP] [--scope-unit ID]
+  kompeten user create USERNAME --role penyelenggara --provider ID --email ADDRESS   (a training partner's account)
   kompeten user set-role USERNAME --role R [--scope-unit ID]
+  kompeten user set-grants USERNAME --grants operator   (grants beside the role; --grants "" removes them)
   kompeten user reset-password USERNAME
   kompeten user activate|deactivate USERNAME
   kompeten user token USERNAME --name NAME [--days 90] [--read-only]   (a new API token)

@@ -75,7 +75,9 @@ Jenis:
   framework | kerangka   kamus kompetensi --code KODE [--version V] [--format moodle|csv|xlsx|json]`,
 		"cli.usage.user": `Penggunaan:
   kompeten user create USERNAME [--role R] [--nip NIP] [--scope-unit ID]
+  kompeten user create USERNAME --role penyelenggara --provider ID --email ALAMAT   (akun mitra penyelenggara pelatihan)
   kompeten user set-role USERNAME --role R [--scope-unit ID]
+  kompeten user set-grants USERNAME --grants operator   (hak tambahan di samping peran; --grants "" mencabutnya)
   kompeten user reset-password USERNAME
   kompeten user activate|deactivate USERNAME
   kompeten user token USERNAME --name NAMA [--days 90] [--read-only]   (token API baru)
