@@ -35,6 +35,7 @@ func dynamicKeys() map[string][]string {
 	}
 	return map[string][]string{
 		"role.":             of(len(model.Roles), func(i int) string { return string(model.Roles[i]) }),
+		"grant.":            of(len(model.Grants), func(i int) string { return string(model.Grants[i]) }),
 		"unitkind.":         of(len(model.UnitKinds), func(i int) string { return string(model.UnitKinds[i]) }),
 		"ptype.":            of(len(model.PositionTypes), func(i int) string { return string(model.PositionTypes[i]) }),
 		"jenjang.":          model.Jenjangs,
