@@ -64,6 +64,7 @@ func axePages(w *work) []axePage {
 		{"employee edit", []string{"/pegawai/" + id(w.teacher.ID) + "/ubah", "/pegawai/" + id(city.Ani.ID) + "/ubah"}},
 		{"import", []string{"/impor"}},
 		{"accounts", []string{"/akun"}},
+		{"provider accounts", []string{"/akun/penyelenggara"}},
 		{"audit", []string{"/audit"}},
 		{"dictionary", []string{"/kamus"}},
 		{"framework", []string{"/kamus/" + id(w.frameworkID)}},
