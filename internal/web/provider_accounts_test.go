@@ -112,6 +112,20 @@ func TestProviderAccountCreate(t *testing.T) {
 		t.Fatalf("the university's accounts: %+v", accs)
 	}
 
+	// On the account list a partner's account can only stay a partner's,
+	// and an employee's account is not offered the partner role.
+	pg = admin.get("/akun")
+	rows := strings.Split(pg.Body, `<tr id="account-`)
+	for _, row := range rows[1:] {
+		partner := strings.Contains(row, ">usu-pelatihan<") || strings.Contains(row, ">usu-menunggu<")
+		if offered := strings.Contains(row, `<option value="penyelenggara"`); offered != partner {
+			t.Errorf("account row offers the partner role %v, is a partner's account %v: %.80s", offered, partner, row)
+		}
+		if partner && (strings.Contains(row, `<option value="pegawai"`) || strings.Contains(row, `name="grant"`)) {
+			t.Errorf("a partner's account is offered another role or a grant: %.80s", row)
+		}
+	}
+
 	lpk := f.client(t)
 	lpk.login("usu-pelatihan", "Pelatihan-USU-2026")
 	pg = lpk.get("/")
