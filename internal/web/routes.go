@@ -147,6 +147,25 @@ func (s *server) routeTable() []route {
 		{"POST", "/kuesioner/{id}/pertanyaan", policy.SurveyManage, s.surveyAddQuestion, false},
 		{"POST", "/kuesioner/{id}/pertanyaan/{qid}/hapus", policy.SurveyManage, s.surveyDeleteQuestion, false},
 		{"GET", "/kuesioner/{id}/hasil", policy.SurveyResults, s.surveyResults, false},
+
+		{"GET", "/katalog", policy.CatalogueRead, s.catalogueList, false},
+		{"GET", "/katalog/baru", policy.CatalogueManage, s.programmeNewForm, false},
+		{"POST", "/katalog/baru", policy.CatalogueManage, s.programmeCreate, false},
+		{"GET", "/katalog/{id}", policy.CatalogueRead, s.programmeShow, false},
+		{"GET", "/katalog/{id}/ubah", policy.CatalogueManage, s.programmeEditForm, false},
+		{"POST", "/katalog/{id}/ubah", policy.CatalogueManage, s.programmeUpdate, false},
+		{"GET", "/katalog/{id}/angkatan/baru", policy.CatalogueManage, s.sessionNewForm, false},
+		{"POST", "/katalog/{id}/angkatan/baru", policy.CatalogueManage, s.sessionCreate, false},
+		{"GET", "/angkatan/{id}", policy.CatalogueRead, s.sessionShow, false},
+		{"GET", "/angkatan/{id}/ubah", policy.CatalogueManage, s.sessionEditForm, false},
+		{"POST", "/angkatan/{id}/ubah", policy.CatalogueManage, s.sessionUpdate, false},
+		{"GET", "/kalender", policy.CatalogueRead, s.calendar, false},
+		{"GET", "/mitra", policy.CatalogueRead, s.providerList, false},
+		{"GET", "/mitra/baru", policy.ProviderManage, s.providerNewForm, false},
+		{"POST", "/mitra/baru", policy.ProviderManage, s.providerCreate, false},
+		{"GET", "/mitra/{id}", policy.CatalogueRead, s.providerShow, false},
+		{"GET", "/mitra/{id}/ubah", policy.ProviderManage, s.providerEditForm, false},
+		{"POST", "/mitra/{id}/ubah", policy.ProviderManage, s.providerUpdate, false},
 	}
 }
 

@@ -1,0 +1,76 @@
+package i18n
+
+// The catalogue's pages in English (see id_catalogue_web.go).
+func init() {
+	extend(enMessages, map[string]string{
+		"nav.catalogue": "Catalogue", "nav.calendar": "Calendar", "nav.providers": "Partners",
+
+		"catalogue.title": "Development Catalogue", "catalogue.intro": "Competency development programmes of the city's partners: form (LAN Regulation 10/2018), JP, cost per participant and the next session.",
+		"catalogue.new": "Add programme", "catalogue.edit": "Edit programme", "catalogue.programme": "Programme",
+		"catalogue.created": "Programme added.", "catalogue.saved": "Programme saved.",
+		"catalogue.words": "Words", "catalogue.all": "All", "catalogue.filter": "Filter",
+		"catalogue.form": "Form", "catalogue.delivery": "Delivery", "catalogue.model": "Learning model",
+		"catalogue.jp": "JP", "catalogue.cost": "Cost per participant", "catalogue.cost_rp": "Cost per participant (Rp)",
+		"catalogue.capacity": "Capacity", "catalogue.unlimited": "not limited", "catalogue.provider": "Partner",
+		"catalogue.competency": "Competency", "catalogue.competencies": "Competencies developed",
+		"catalogue.competencies_hint": "Pick competencies from the dictionary and the level (1–5) participants reach after the programme.",
+		"catalogue.level": "Level reached", "catalogue.to_level": "to level %d",
+		"catalogue.no_competencies": "No competencies linked yet.",
+		"catalogue.next_session": "Next session", "catalogue.no_session": "not scheduled",
+		"catalogue.none": "No programme matches.", "catalogue.inactive": "inactive", "catalogue.active": "Active programme (offered for proposals)",
+		"catalogue.code": "Programme code", "catalogue.programme_title": "Programme title", "catalogue.description": "Description",
+		"catalogue.prerequisites": "Prerequisites",
+		"catalogue.err_number": "%q is not a number", "catalogue.err_competency_row": "pick a competency and its level",
+		"catalogue.err_provider_not_yours": "you do not manage this partner's programmes",
+
+		"session.title": "Session", "session.list": "Sessions", "session.new": "Add session", "session.edit": "Edit session",
+		"session.created": "Session added.", "session.saved": "Session saved.", "session.unnamed": "Session",
+		"session.name": "Session name", "session.name_example": "e.g. Batch I", "session.dates": "Dates",
+		"session.start_date": "Start date", "session.end_date": "End date", "session.start_time": "Start time", "session.end_time": "End time",
+		"session.place": "Place", "session.online_url": "Online link", "session.capacity": "Capacity (seats)",
+		"session.seats": "Seats", "session.seats_taken": "%s of %s taken, %s left",
+		"session.enrolment": "Enrolment", "session.enrol_open": "open", "session.enrol_closed": "closed",
+		"session.enrol_from": "Enrolment opens", "session.enrol_until": "Enrolment closes",
+		"session.min_attendance": "Minimum attendance", "session.min_attendance_pct": "Minimum attendance (%)",
+		"session.status": "Status", "session.instructors": "Instructors",
+		"session.instructors_hint": "The instructors' names; give an account name when the instructor runs this session's attendance.",
+		"session.instructor_name": "Instructor's name", "session.instructor_account": "Account (optional)",
+		"session.err_account": "account %q not found", "session.none": "No sessions yet.",
+		"session.participants": "Participants", "session.participants_later": "Enrolment and attendance of participants are managed on this page.",
+
+		"provider.title": "Partners", "provider.one": "Partner", "provider.intro": "Partners that run competency development and their cooperation agreements (MoU).",
+		"provider.new": "Add partner", "provider.edit": "Edit partner", "provider.created": "Partner added.", "provider.saved": "Partner saved.",
+		"provider.name": "Partner name", "provider.kind": "Kind", "provider.contact": "Contact person", "provider.email": "E-mail",
+		"provider.phone": "Phone", "provider.address": "Address", "provider.website": "Website", "provider.accreditation": "Accreditation",
+		"provider.mou": "MoU", "provider.mou_no": "MoU number", "provider.mou_from": "Valid from", "provider.mou_until": "Valid until",
+		"provider.price_basis": "Price basis", "provider.basis_peserta": "per participant", "provider.basis_jp": "per JP",
+		"provider.per_peserta": "per participant", "provider.per_jp": "per JP",
+		"provider.price": "Price (Rp)", "provider.rating": "Rating (0–5)", "provider.rating_of": "rated %s / 5",
+		"provider.active": "Active partner", "provider.none": "No partners yet.",
+
+		"mou.none": "no MoU", "mou.valid": "MoU valid", "mou.expiring": "expires in %d days", "mou.expired": "MoU expired",
+
+		"home.mou": "MoUs about to expire", "home.mou_count": "MoUs ending within 60 days or ended", "home.mou_go": "See partners",
+
+		"calendar.title": "Training Calendar", "calendar.months": "Months", "calendar.prev": "Previous month", "calendar.next": "Next month",
+		"calendar.grid": "Month view", "calendar.list": "List view", "calendar.none": "No sessions this month.",
+		"calendar.online": "online",
+		"calendar.mon": "Mon", "calendar.tue": "Tue", "calendar.wed": "Wed", "calendar.thu": "Thu", "calendar.fri": "Fri", "calendar.sat": "Sat", "calendar.sun": "Sun",
+
+		"devcat.pendidikan": "education", "devcat.klasikal": "classroom training", "devcat.nonklasikal": "non-classroom training",
+		"devform.tugas_belajar": "Study assignment", "devform.kepemimpinan": "Leadership training", "devform.manajerial": "Managerial training",
+		"devform.teknis": "Technical training", "devform.fungsional": "Functional training", "devform.sosial_kultural": "Socio-cultural training",
+		"devform.seminar": "Seminar/conference", "devform.workshop": "Workshop", "devform.kursus": "Course", "devform.penataran": "Upgrading course",
+		"devform.bimtek": "Technical guidance", "devform.sosialisasi": "Briefing", "devform.coaching": "Coaching", "devform.mentoring": "Mentoring",
+		"devform.e_learning": "E-learning", "devform.jarak_jauh": "Distance training", "devform.detasering": "Secondment",
+		"devform.outbound": "Outdoor learning", "devform.patok_banding": "Benchmarking",
+		"devform.pertukaran": "Exchange with the private sector", "devform.belajar_mandiri": "Self development",
+		"devform.komunitas_belajar": "Learning community", "devform.bimbingan_kerja": "On-the-job guidance", "devform.magang": "Internship",
+		"delivery.sinkron": "synchronous", "delivery.asinkron": "asynchronous", "delivery.campuran": "blended",
+		"lmodel.terstruktur": "structured learning", "lmodel.kolaboratif": "collaborative learning",
+		"lmodel.tempat_kerja": "workplace learning", "lmodel.terintegrasi": "integrated learning",
+		"provkind.universitas": "University", "provkind.perusahaan": "Company", "provkind.lembaga_pemerintah": "Government training institution",
+		"provkind.internal": "City's own trainers", "provkind.instansi_lain": "Other agency",
+		"sessstatus.terjadwal": "scheduled", "sessstatus.dibatalkan": "cancelled", "sessstatus.selesai": "done",
+	})
+}

@@ -1,0 +1,77 @@
+package i18n
+
+// The catalogue's pages (web/catalogue_*.go, provider_pages.go,
+// calendar.go) and its value labels.
+func init() {
+	extend(idMessages, map[string]string{
+		"nav.catalogue": "Katalog", "nav.calendar": "Kalender", "nav.providers": "Mitra",
+
+		"catalogue.title": "Katalog Pengembangan", "catalogue.intro": "Program pengembangan kompetensi dari mitra pemerintah kota: bentuk (Peraturan LAN 10/2018), JP, biaya per peserta dan angkatan berikutnya.",
+		"catalogue.new": "Tambah program", "catalogue.edit": "Ubah program", "catalogue.programme": "Program",
+		"catalogue.created": "Program ditambahkan.", "catalogue.saved": "Program disimpan.",
+		"catalogue.words": "Kata kunci", "catalogue.all": "Semua", "catalogue.filter": "Saring",
+		"catalogue.form": "Bentuk", "catalogue.delivery": "Penyampaian", "catalogue.model": "Model pembelajaran",
+		"catalogue.jp": "JP", "catalogue.cost": "Biaya per peserta", "catalogue.cost_rp": "Biaya per peserta (Rp)",
+		"catalogue.capacity": "Kapasitas", "catalogue.unlimited": "tidak dibatasi", "catalogue.provider": "Mitra penyelenggara",
+		"catalogue.competency": "Kompetensi", "catalogue.competencies": "Kompetensi yang dikembangkan",
+		"catalogue.competencies_hint": "Pilih kompetensi dari kamus dan level (1–5) yang dicapai peserta setelah program.",
+		"catalogue.level": "Level yang dicapai", "catalogue.to_level": "sampai level %d",
+		"catalogue.no_competencies": "Belum ada kompetensi yang ditautkan.",
+		"catalogue.next_session": "Angkatan berikutnya", "catalogue.no_session": "belum dijadwalkan",
+		"catalogue.none": "Tidak ada program yang cocok.", "catalogue.inactive": "nonaktif", "catalogue.active": "Program aktif (tampil untuk diusulkan)",
+		"catalogue.code": "Kode program", "catalogue.programme_title": "Judul program", "catalogue.description": "Uraian",
+		"catalogue.prerequisites": "Prasyarat",
+		"catalogue.err_number": "%q bukan bilangan", "catalogue.err_competency_row": "pilih kompetensi dan levelnya",
+		"catalogue.err_provider_not_yours": "Anda tidak mengelola program mitra ini",
+
+		"session.title": "Angkatan", "session.list": "Angkatan", "session.new": "Tambah angkatan", "session.edit": "Ubah angkatan",
+		"session.created": "Angkatan ditambahkan.", "session.saved": "Angkatan disimpan.", "session.unnamed": "Angkatan",
+		"session.name": "Nama angkatan", "session.name_example": "mis. Angkatan I", "session.dates": "Tanggal",
+		"session.start_date": "Tanggal mulai", "session.end_date": "Tanggal selesai", "session.start_time": "Jam mulai", "session.end_time": "Jam selesai",
+		"session.place": "Tempat", "session.online_url": "Tautan daring", "session.capacity": "Kapasitas (kursi)",
+		"session.seats": "Kursi", "session.seats_taken": "%s dari %s terisi, sisa %s",
+		"session.enrolment": "Pendaftaran", "session.enrol_open": "dibuka", "session.enrol_closed": "ditutup",
+		"session.enrol_from": "Pendaftaran dibuka", "session.enrol_until": "Pendaftaran ditutup",
+		"session.min_attendance": "Kehadiran minimal", "session.min_attendance_pct": "Kehadiran minimal (%)",
+		"session.status": "Status", "session.instructors": "Pengajar",
+		"session.instructors_hint": "Nama pengajar; isi nama akun bila pengajar menjalankan presensi angkatan ini.",
+		"session.instructor_name": "Nama pengajar", "session.instructor_account": "Akun (opsional)",
+		"session.err_account": "akun %q tidak ditemukan", "session.none": "Belum ada angkatan.",
+		"session.participants": "Peserta", "session.participants_later": "Pendaftaran dan presensi peserta dikelola di halaman ini.",
+
+		"provider.title": "Mitra", "provider.one": "Mitra", "provider.intro": "Mitra penyelenggara pengembangan kompetensi dan perjanjian kerja samanya (MoU).",
+		"provider.new": "Tambah mitra", "provider.edit": "Ubah mitra", "provider.created": "Mitra ditambahkan.", "provider.saved": "Mitra disimpan.",
+		"provider.name": "Nama mitra", "provider.kind": "Jenis", "provider.contact": "Narahubung", "provider.email": "Surel",
+		"provider.phone": "Telepon", "provider.address": "Alamat", "provider.website": "Situs web", "provider.accreditation": "Akreditasi",
+		"provider.mou": "MoU", "provider.mou_no": "Nomor MoU", "provider.mou_from": "Berlaku dari", "provider.mou_until": "Berlaku sampai",
+		"provider.price_basis": "Dasar harga", "provider.basis_peserta": "per peserta", "provider.basis_jp": "per JP",
+		"provider.per_peserta": "per peserta", "provider.per_jp": "per JP",
+		"provider.price": "Harga (Rp)", "provider.rating": "Penilaian (0–5)", "provider.rating_of": "penilaian %s / 5",
+		"provider.active": "Mitra aktif", "provider.none": "Belum ada mitra.",
+
+		"mou.none": "tanpa MoU", "mou.valid": "MoU berlaku", "mou.expiring": "berakhir dalam %d hari", "mou.expired": "MoU sudah berakhir",
+
+		"home.mou": "MoU akan berakhir", "home.mou_count": "MoU berakhir dalam 60 hari atau sudah berakhir", "home.mou_go": "Lihat mitra",
+
+		"calendar.title": "Kalender Pelatihan", "calendar.months": "Bulan", "calendar.prev": "Bulan sebelumnya", "calendar.next": "Bulan berikutnya",
+		"calendar.grid": "Tampilan bulan", "calendar.list": "Tampilan daftar", "calendar.none": "Tidak ada angkatan pada bulan ini.",
+		"calendar.online": "daring",
+		"calendar.mon": "Sen", "calendar.tue": "Sel", "calendar.wed": "Rab", "calendar.thu": "Kam", "calendar.fri": "Jum", "calendar.sat": "Sab", "calendar.sun": "Min",
+
+		"devcat.pendidikan": "pendidikan", "devcat.klasikal": "pelatihan klasikal", "devcat.nonklasikal": "pelatihan nonklasikal",
+		"devform.tugas_belajar": "Tugas belajar", "devform.kepemimpinan": "Pelatihan kepemimpinan", "devform.manajerial": "Pelatihan manajerial",
+		"devform.teknis": "Pelatihan teknis", "devform.fungsional": "Pelatihan fungsional", "devform.sosial_kultural": "Pelatihan sosial kultural",
+		"devform.seminar": "Seminar/konferensi/sarasehan", "devform.workshop": "Lokakarya", "devform.kursus": "Kursus", "devform.penataran": "Penataran",
+		"devform.bimtek": "Bimbingan teknis", "devform.sosialisasi": "Sosialisasi", "devform.coaching": "Coaching", "devform.mentoring": "Mentoring",
+		"devform.e_learning": "E-learning", "devform.jarak_jauh": "Pelatihan jarak jauh", "devform.detasering": "Detasering (secondment)",
+		"devform.outbound": "Pembelajaran alam terbuka (outbound)", "devform.patok_banding": "Patok banding (benchmarking)",
+		"devform.pertukaran": "Pertukaran PNS dengan swasta", "devform.belajar_mandiri": "Belajar mandiri (self development)",
+		"devform.komunitas_belajar": "Komunitas belajar", "devform.bimbingan_kerja": "Bimbingan di tempat kerja", "devform.magang": "Magang/praktik kerja",
+		"delivery.sinkron": "sinkron", "delivery.asinkron": "asinkron", "delivery.campuran": "campuran (blended)",
+		"lmodel.terstruktur": "pembelajaran terstruktur", "lmodel.kolaboratif": "pembelajaran kolaboratif",
+		"lmodel.tempat_kerja": "pembelajaran di tempat kerja", "lmodel.terintegrasi": "pembelajaran terintegrasi",
+		"provkind.universitas": "Perguruan tinggi", "provkind.perusahaan": "Perusahaan", "provkind.lembaga_pemerintah": "Lembaga pelatihan pemerintah",
+		"provkind.internal": "Pelatih internal pemerintah kota", "provkind.instansi_lain": "Instansi lain",
+		"sessstatus.terjadwal": "terjadwal", "sessstatus.dibatalkan": "dibatalkan", "sessstatus.selesai": "selesai",
+	})
+}
