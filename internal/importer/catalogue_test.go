@@ -46,12 +46,12 @@ func TestCatalogueImport(t *testing.T) {
 		head := "KODE;JUDUL;BENTUK;PENYAMPAIAN;JP;BIAYA;MITRA;KOMPETENSI\n"
 		bad := head + strings.Join([]string{
 			"DIG-SIBER-01;Keamanan Siber Dasar;teknis;campuran;32;3.200.000;Universitas Sumatera Utara;" + c2 + ":3", // good
-			"DIG-X-02;Tanpa Mitra;teknis;sinkron;8;0;Mitra Tak Dikenal;",                                              // partner
-			"DIG-X-03;Kompetensi Salah;teknis;sinkron;8;0;PT Awan Data Nusantara;TIDAK-ADA:2",                         // competency
-			"DIG-X-04;Level Salah;teknis;sinkron;8;0;PT Awan Data Nusantara;" + c2 + ":7",                             // level
-			"DIG-X-05;JP Nol;teknis;sinkron;0;0;PT Awan Data Nusantara;",                                              // jp
-			"DIG-SIBER-01;Kembar;teknis;sinkron;8;0;PT Awan Data Nusantara;",                                          // code twice
-			"DIG-X-07;Bentuk Salah;main_golf;sinkron;8;0;PT Awan Data Nusantara;",                                     // form
+			"DIG-X-02;Tanpa Mitra;teknis;sinkron;8;0;Mitra Tak Dikenal;",                                             // partner
+			"DIG-X-03;Kompetensi Salah;teknis;sinkron;8;0;PT Awan Data Nusantara;TIDAK-ADA:2",                        // competency
+			"DIG-X-04;Level Salah;teknis;sinkron;8;0;PT Awan Data Nusantara;" + c2 + ":7",                            // level
+			"DIG-X-05;JP Nol;teknis;sinkron;0;0;PT Awan Data Nusantara;",                                             // jp
+			"DIG-SIBER-01;Kembar;teknis;sinkron;8;0;PT Awan Data Nusantara;",                                         // code twice
+			"DIG-X-07;Bentuk Salah;main_golf;sinkron;8;0;PT Awan Data Nusantara;",                                    // form
 		}, "\n")
 		o := CatalogueOptions{Actor: testcity.Sys, File: "katalog.csv", Apply: true}
 		rep, err := Catalogue(ctx, st, o, []byte(bad))
