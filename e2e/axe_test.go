@@ -109,6 +109,7 @@ func axePages(w *work) []axePage {
 		{"partner", []string{"/mitra/" + id(k.provider)}},
 		{"partner form", []string{"/mitra/" + id(k.provider) + "/ubah", "/mitra/baru"}},
 		{"calendar", []string{"/kalender", "/kalender?tampilan=daftar"}},
+		{"catalogue import", []string{"/katalog/impor"}},
 		{"not found", []string{"/tidak-ada"}},
 	}
 }

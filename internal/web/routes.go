@@ -150,6 +150,11 @@ func (s *server) routeTable() []route {
 
 		{"GET", "/katalog", policy.CatalogueRead, s.catalogueList, false},
 		{"GET", "/katalog/baru", policy.CatalogueManage, s.programmeNewForm, false},
+		{"GET", "/katalog/impor", policy.ProviderManage, s.catalogueImportForm, false},
+		{"POST", "/katalog/impor", policy.ProviderManage, s.catalogueImportUpload, false},
+		{"POST", "/katalog/impor/terapkan", policy.ProviderManage, s.catalogueImportApply, false},
+		{"GET", "/katalog/ekspor.csv", policy.CatalogueRead, s.catalogueExportCSV, false},
+		{"GET", "/katalog/ekspor.xlsx", policy.CatalogueRead, s.catalogueExportXLSX, false},
 		{"POST", "/katalog/baru", policy.CatalogueManage, s.programmeCreate, false},
 		{"GET", "/katalog/{id}", policy.CatalogueRead, s.programmeShow, false},
 		{"GET", "/katalog/{id}/ubah", policy.CatalogueManage, s.programmeEditForm, false},
