@@ -60,6 +60,8 @@ func (s *server) catalogueList(w http.ResponseWriter, r *http.Request) error {
 	if own := ownPartner(p); own != 0 {
 		f.ProviderID, d.Own = own, true
 	}
+	// Who does not manage programmes sees those still offered.
+	f.ActiveOnly = !d.CanCreate
 	ctx := r.Context()
 	progs, err := s.st.Programmes(ctx, f)
 	if err != nil {

@@ -138,4 +138,14 @@ func TestCatalogueProviderAccount(t *testing.T) {
 	lacks(t, p, `id="nav-providers"`, `id="new-programme"`)
 	status(t, e.get("/katalog/baru"), 403)
 	status(t, e.get(fmt.Sprintf("/katalog/%d", k.Cloud.ID)), 200)
+
+	// A programme no longer offered leaves the employee's list, not the
+	// administrator's.
+	cloud := k.Cloud
+	cloud.Active = false
+	must(t, st.UpdateProgramme(context.Background(), model.Actor{Name: "test"}, &cloud))
+	lacks(t, e.get("/katalog"), "Dasar Komputasi Awan")
+	a := f.client(t)
+	a.login("admin", pwAdmin)
+	contains(t, a.get("/katalog"), "Dasar Komputasi Awan", "nonaktif")
 }
