@@ -53,6 +53,7 @@ type axePage struct {
 // records of the seeded city. A new page adds a line here.
 func axePages(w *work) []axePage {
 	id := func(n int64) string { return fmt.Sprint(n) }
+	k := seedCatalogue()
 	return []axePage{
 		{"home", []string{"/"}},
 		{"my account", []string{"/akun-saya"}},
@@ -100,6 +101,16 @@ func axePages(w *work) []axePage {
 		{"contests", []string{"/keberatan"}},
 		{"views of records", []string{"/audit/dilihat"}},
 		{"framework copy", []string{"/kamus-draf/baru?salin=" + id(w.frameworkID)}},
+		{"catalogue", []string{"/katalog"}},
+		{"programme", []string{"/katalog/" + id(k.programme)}},
+		{"programme form", []string{"/katalog/" + id(k.programme) + "/ubah", "/katalog/baru"}},
+		{"session", []string{"/angkatan/" + id(k.session)}},
+		{"session form", []string{"/angkatan/" + id(k.session) + "/ubah", "/katalog/" + id(k.programme) + "/angkatan/baru"}},
+		{"partners", []string{"/mitra"}},
+		{"partner", []string{"/mitra/" + id(k.provider)}},
+		{"partner form", []string{"/mitra/" + id(k.provider) + "/ubah", "/mitra/baru"}},
+		{"calendar", []string{"/kalender", "/kalender?tampilan=daftar"}},
+		{"catalogue import", []string{"/katalog/impor"}},
 		{"not found", []string{"/tidak-ada"}},
 	}
 }

@@ -62,6 +62,22 @@ func TestRouteRoleMatrix(t *testing.T) {
 	for _, u := range []model.User{f.city.OPDUser, f.city.BKPSDMUser, f.city.LPKUser, f.city.Pimpinan, f.city.Auditor} {
 		tokens[u.Role] = f.city.Token(t, u)
 	}
+	// The catalogue: a partner, programme and session in (the provider
+	// account's partner) and out.
+	var partners, programmes, sessions [2]int64
+	for i, name := range []string{"LPK Dalam", "LPK Luar"} {
+		v := model.Provider{Name: name, Kind: model.ProviderCompany, PriceBasis: "peserta", Active: true}
+		must(st.CreateProvider(ctx, sys, &v))
+		pr := model.Programme{Code: "MTX-" + itoa(int64(i)), Title: "Program " + name, Form: "teknis", Delivery: model.DeliverySync, JP: 8, ProviderID: v.ID}
+		must(st.CreateProgramme(ctx, sys, &pr))
+		se := model.TrainingSession{ProgrammeID: pr.ID, StartDate: "2026-08-10", EndDate: "2026-08-12", Capacity: 20}
+		must(st.CreateSession(ctx, sys, &se))
+		partners[i], programmes[i], sessions[i] = v.ID, pr.ID, se.ID
+	}
+	lpk, err := st.UserByUsername(ctx, f.city.LPKUser.Username)
+	must(err)
+	lpk.ProviderID = partners[0]
+	must(st.UpdateUser(ctx, sys, lpk))
 	for _, name := range []string{f.a2.NIP, "admin", "m-atasan", "m-opd", "m-bkpsdm", "m-lpk", "m-pimpinan", "m-auditor"} {
 		u, err := st.UserByUsername(ctx, name)
 		must(err)
@@ -164,6 +180,11 @@ func TestRouteRoleMatrix(t *testing.T) {
 				add("out", itoa(b1.ID), person(me, b1.Employee))
 				if self, ok := people[me]; ok {
 					add("self", itoa(self.ID), person(me, self))
+				}
+			case strings.HasPrefix(rt.Path, "/providers/{id}"), strings.HasPrefix(rt.Path, "/programmes/{id}"), strings.HasPrefix(rt.Path, "/sessions/{id}"):
+				recs := map[string][2]int64{"/providers": partners, "/programmes": programmes, "/sessions": sessions}[rt.Path[:strings.Index(rt.Path, "/{")]]
+				for i := range partners {
+					add([]string{"in", "out"}[i], itoa(recs[i]), policy.Target{ProviderID: partners[i]})
 				}
 			default:
 				t.Errorf("route %s %s: the matrix test knows no records for its path values", rt.Method, rt.Path)

@@ -62,6 +62,9 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if kind == "framework" || kind == "kerangka" {
 		return importFramework(ctx, env, st, path, *format, *apply)
 	}
+	if kind == "catalogue" || kind == "katalog" {
+		return importCatalogue(ctx, env, st, path, *apply)
+	}
 	if kind == importer.TalentAssessment || kind == importer.TalentPerformance || kind == importer.TalentEducation || kind == "pendidikan" {
 		if kind == "pendidikan" {
 			kind = importer.TalentEducation
@@ -160,6 +163,9 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
 	if format != "csv" && format != "xlsx" {
 		return apperr.New(apperr.EINVALID, "err.cli.export_extension")
+	}
+	if kind == "catalogue" || kind == "katalog" {
+		return exportCatalogue(ctx, env, st, path, format)
 	}
 	f, err := os.Create(path)
 	if err != nil {

@@ -19,8 +19,8 @@ func init() {
 		"cli.summary.migrate":      "apply the database schema migrations",
 		"cli.summary.demo":         "fill an empty database with the demo city (Kota Medan) and a demo account per role",
 		"cli.summary.gaps":         "recompute every employee's competency levels, gaps and JPM (gaps recompute | gaps jpm)",
-		"cli.summary.import":       "import employees|units|positions|framework|assessment|performance|education from a file (a dry run unless --apply)",
-		"cli.summary.export":       "export employees|units|positions to FILE.csv|.xlsx; framework FILE --code CODE",
+		"cli.summary.import":       "import employees|units|positions|framework|assessment|performance|education|catalogue from a file (a dry run unless --apply)",
+		"cli.summary.export":       "export employees|units|positions|catalogue to FILE.csv|.xlsx; framework FILE --code CODE",
 		"cli.summary.serve":        "run the web server and the API (--demo loads the demo city into an empty database)",
 		"cli.summary.user":         "manage accounts: create, set-role, reset-password, activate, deactivate, token, tokens, revoke-token",
 		"cli.opt.db":               "database: a SQLite file path or a postgres:// URL",
@@ -62,10 +62,12 @@ Kinds:
   assessment             assessment-centre results (NIP, KODE KOMPETENSI, LEVEL, TANGGAL)
   performance            SKP rating per year (NIP, TAHUN, PREDIKAT)
   education | pendidikan education history, SIASN export (NIP, TINGKAT_PENDIDIKAN, TAHUN_LULUS, ...)
+  catalogue | katalog    development programme catalogue (KODE, JUDUL, BENTUK, PENYAMPAIAN, JP, MITRA, KOMPETENSI, ...)
 Without --apply it is a dry run: the report is written, nothing changes.`,
 		"cli.usage.export": `Usage: kompeten export KIND FILE [options]   (options may come before or after KIND and FILE)
 Kinds:
   employees | pegawai, units | unit, positions | jabatan   to FILE.csv or FILE.xlsx
+  catalogue | katalog    development programme catalogue to FILE.csv or FILE.xlsx
   framework | kerangka   competency dictionary --code CODE [--version V] [--format moodle|csv|xlsx|json]`,
 		"cli.usage.user": `Usage:
   kompeten user create USERNAME [--role R] [--nip NIP] [--scope-unit ID]

@@ -22,8 +22,8 @@ func init() {
 		"cli.summary.migrate": "terapkan migrasi skema basis data",
 		"cli.summary.demo":    "isi basis data kosong dengan kota demo (Kota Medan) dan akun demo per peran",
 		"cli.summary.gaps":    "hitung ulang level kompetensi, gap dan JPM semua pegawai (gaps recompute | gaps jpm)",
-		"cli.summary.import":  "impor employees|units|positions|framework|assessment|performance|education dari berkas (uji coba kecuali --apply)",
-		"cli.summary.export":  "ekspor employees|units|positions ke FILE.csv|.xlsx; framework FILE --code KODE",
+		"cli.summary.import":  "impor employees|units|positions|framework|assessment|performance|education|catalogue dari berkas (uji coba kecuali --apply)",
+		"cli.summary.export":  "ekspor employees|units|positions|catalogue ke FILE.csv|.xlsx; framework FILE --code KODE",
 		"cli.summary.serve":   "jalankan server web dan API (--demo mengisi kota demo bila basis data kosong)",
 		"cli.summary.user":    "kelola akun: create, set-role, reset-password, activate, deactivate, token, tokens, revoke-token",
 
@@ -68,10 +68,12 @@ Jenis:
   assessment             hasil assessment centre (NIP, KODE KOMPETENSI, LEVEL, TANGGAL)
   performance            predikat SKP per tahun (NIP, TAHUN, PREDIKAT)
   education | pendidikan riwayat pendidikan, ekspor SIASN (NIP, TINGKAT_PENDIDIKAN, TAHUN_LULUS, ...)
+  catalogue | katalog    katalog program pengembangan (KODE, JUDUL, BENTUK, PENYAMPAIAN, JP, MITRA, KOMPETENSI, ...)
 Tanpa --apply hanya uji coba: laporan ditulis, tidak ada yang berubah.`,
 		"cli.usage.export": `Penggunaan: kompeten export JENIS BERKAS [opsi]   (opsi boleh sebelum atau sesudah JENIS dan BERKAS)
 Jenis:
   employees | pegawai, units | unit, positions | jabatan   ke BERKAS.csv atau BERKAS.xlsx
+  catalogue | katalog    katalog program pengembangan ke BERKAS.csv atau BERKAS.xlsx
   framework | kerangka   kamus kompetensi --code KODE [--version V] [--format moodle|csv|xlsx|json]`,
 		"cli.usage.user": `Penggunaan:
   kompeten user create USERNAME [--role R] [--nip NIP] [--scope-unit ID]

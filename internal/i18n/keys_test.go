@@ -53,6 +53,14 @@ func dynamicKeys() map[string][]string {
 		"discipline.level.": model.PenaltyLevels,
 		"acting.kind.":      model.ActingKinds,
 		"contest.subject.":  model.ContestSubjects,
+		// The catalogue's values (model/training.go).
+		"devform.":      of(len(model.DevForms), func(i int) string { return string(model.DevForms[i].Key) }),
+		"devcat.":       strs(string(model.FormEducation), string(model.FormClassroom), string(model.FormNonClassroom)),
+		"delivery.":     of(len(model.Deliveries), func(i int) string { return string(model.Deliveries[i]) }),
+		"lmodel.":       of(len(model.LearningModels), func(i int) string { return string(model.LearningModels[i]) }),
+		"provkind.":     of(len(model.ProviderKinds), func(i int) string { return string(model.ProviderKinds[i]) }),
+		"sessstatus.":   strs(model.SessionScheduled, model.SessionCancelled, model.SessionDone),
+		"provider.per_": strs("jp", "peserta"),
 		// The view log's kinds (web/viewlog.go, api/viewlog.go).
 		"view.what.": strs("profile", "profile.pdf", "assessment", "evidence", "competencies", "penalties", "export.employees", "export.needs"),
 		// The sources a colleague or report is rated as (web rateSource).

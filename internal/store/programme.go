@@ -102,37 +102,39 @@ func (s *Store) UpdateProgramme(ctx context.Context, a model.Actor, p *model.Pro
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		old, err := programmeTx(ctx, tx, p.ID)
-		if err != nil {
-			return err
-		}
-		if err := checkProgrammeRefs(ctx, tx, p); err != nil {
-			return err
-		}
-		ch := map[string]Change{}
-		was, now := programmeFields(old), programmeFields(p)
-		for k, v := range now {
-			diff(ch, k, was[k], v)
-		}
-		if len(ch) == 0 {
-			return nil
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE programme SET code=$1, title=$2, description=$3, form=$4, learning_model=$5, delivery=$6,
-			jp=$7, cost=$8, capacity=$9, prerequisites=$10, provider_id=$11, active=$12, updated_at=$13 WHERE id=$14`,
-			p.Code, p.Title, p.Description, string(p.Form), string(p.Model), string(p.Delivery), p.JP, p.Cost, p.Capacity,
-			p.Prerequisites, p.ProviderID, p.Active, s.Now().Unix(), p.ID)
-		if isUniqueViolation(err) {
-			return apperr.New(apperr.ECONFLICT, "err.catalogue.code_exists", p.Code)
-		}
-		if err != nil {
-			return fmt.Errorf("store: update programme %d: %w", p.ID, err)
-		}
-		if err := writeProgrammeCompetencies(ctx, tx, p); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, a, "programme.update", "programme", p.ID, ch)
-	})
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.updateProgrammeTx(ctx, tx, a, p) })
+}
+
+func (s *Store) updateProgrammeTx(ctx context.Context, tx *sql.Tx, a model.Actor, p *model.Programme) error {
+	old, err := programmeTx(ctx, tx, p.ID)
+	if err != nil {
+		return err
+	}
+	if err := checkProgrammeRefs(ctx, tx, p); err != nil {
+		return err
+	}
+	ch := map[string]Change{}
+	was, now := programmeFields(old), programmeFields(p)
+	for k, v := range now {
+		diff(ch, k, was[k], v)
+	}
+	if len(ch) == 0 {
+		return nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE programme SET code=$1, title=$2, description=$3, form=$4, learning_model=$5, delivery=$6,
+		jp=$7, cost=$8, capacity=$9, prerequisites=$10, provider_id=$11, active=$12, updated_at=$13 WHERE id=$14`,
+		p.Code, p.Title, p.Description, string(p.Form), string(p.Model), string(p.Delivery), p.JP, p.Cost, p.Capacity,
+		p.Prerequisites, p.ProviderID, p.Active, s.Now().Unix(), p.ID)
+	if isUniqueViolation(err) {
+		return apperr.New(apperr.ECONFLICT, "err.catalogue.code_exists", p.Code)
+	}
+	if err != nil {
+		return fmt.Errorf("store: update programme %d: %w", p.ID, err)
+	}
+	if err := writeProgrammeCompetencies(ctx, tx, p); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, a, "programme.update", "programme", p.ID, ch)
 }
 
 // Programme returns a programme with its competencies.

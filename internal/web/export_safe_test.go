@@ -44,7 +44,7 @@ const (
 var exportWriters = map[string]bool{
 	"internal/dictionary/format.go": true, // framework CSV and XLSX
 	"internal/dictionary/moodle.go": true, // framework as Moodle CSV
-	"internal/importer/export.go":   true, // employees, units, positions (web and CLI)
+	"internal/importer/export.go":   true, // employees, units, positions, the catalogue (web and CLI)
 	"internal/web/needs.go":         true, // needs analysis XLSX
 	"internal/web/mydata_export.go": true, // one's own data as XLSX
 }
@@ -115,6 +115,13 @@ func TestEveryExportNeutralisesFormulas(t *testing.T) {
 		exec(`UPDATE competency_level SET title = $1, description = $2, indicators = $3 WHERE competency_id = $4 AND level = 1`,
 			hQuoted, hMinus, hPlus, comps[0])
 
+		// A partner and a programme of the catalogue.
+		partner := model.Provider{Name: hAt, Kind: model.ProviderCompany, PriceBasis: "peserta"}
+		must(t, st.CreateProvider(ctx, model.Actor{Name: "test"}, &partner))
+		prog := model.Programme{Code: "HOSTILE-01", Title: hLink, Description: hCalc, Prerequisites: hQuoted, Form: "teknis",
+			Delivery: model.DeliverySync, JP: 8, ProviderID: partner.ID}
+		must(t, st.CreateProgramme(ctx, model.Actor{Name: "test"}, &prog))
+
 		admin := f.client(t)
 		admin.login("admin", pwAdmin)
 		download := func(path string) []byte {
@@ -160,6 +167,8 @@ func TestEveryExportNeutralisesFormulas(t *testing.T) {
 			{"framework xlsx", "xlsx", download(fw + "xlsx"), []string{hLink, hCalc, hAt, hPlus, hMinus}},
 			{"framework moodle", "csv", download(fw + "moodle"), []string{hLink}},
 			{"needs xlsx", "xlsx", download("/analisis/ekspor.xlsx"), []string{hLink, hCalc}},
+			{"catalogue csv", "csv", download("/katalog/ekspor.csv"), []string{hLink, hCalc, hQuoted, hAt}},
+			{"catalogue xlsx", "xlsx", download("/katalog/ekspor.xlsx"), []string{hLink, hCalc, hQuoted, hAt}},
 			{"own data xlsx", "xlsx", ownData(), []string{hLink, hCalc, hQuoted, hAt, hMinus, hPlus}},
 		}
 		for _, e := range exports {

@@ -38,6 +38,7 @@ var homeCards = []homeCardFunc{
 	cycleProgressCard,
 	scopeNeedsCard,
 	talentCard,
+	mouCard,
 	scopeCountsCard,
 }
 

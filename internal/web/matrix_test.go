@@ -34,6 +34,11 @@ type matrixCity struct {
 	accountIn        int64 // Rina's account
 	accountOut       int64 // Sri's account
 	comps            []int64
+	// The catalogue: the provider account works for providerIn, and each
+	// partner has a programme and a session.
+	providerIn, providerOut   int64
+	programmeIn, programmeOut int64
+	sessionIn, sessionOut     int64
 }
 
 const pwMatrix = testcity.PwRoles
@@ -100,7 +105,31 @@ func newMatrixCity(t *testing.T, st *store.Store) *matrixCity {
 		return e.ID
 	}
 	c.evidenceIn, c.evidenceOut = evidence(f.budi.ID), evidence(f.sri.ID)
+	c.addCatalogue(t)
 	return c
+}
+
+// addCatalogue gives the city two partners, the provider account working
+// for the first, and a programme with a session of each.
+func (c *matrixCity) addCatalogue(t *testing.T) {
+	ctx := context.Background()
+	sys := model.Actor{Name: "test"}
+	ids := [2][3]int64{}
+	for i, name := range []string{"LPK Mitra Dalam", "LPK Mitra Luar"} {
+		v := model.Provider{Name: name, Kind: model.ProviderCompany, PriceBasis: "peserta", Active: true}
+		must(t, c.st.CreateProvider(ctx, sys, &v))
+		pr := model.Programme{Code: fmt.Sprintf("MTX-%d", i), Title: "Program " + name, Form: "teknis", Delivery: model.DeliverySync,
+			JP: 8, ProviderID: v.ID, Active: true, Competencies: []model.ProgrammeCompetency{{CompetencyID: c.comps[0], Level: 2}}}
+		must(t, c.st.CreateProgramme(ctx, sys, &pr))
+		se := model.TrainingSession{ProgrammeID: pr.ID, Name: "Angkatan I", StartDate: day(10), EndDate: day(12), Capacity: 20}
+		must(t, c.st.CreateSession(ctx, sys, &se))
+		ids[i] = [3]int64{v.ID, pr.ID, se.ID}
+	}
+	c.providerIn, c.programmeIn, c.sessionIn = ids[0][0], ids[0][1], ids[0][2]
+	c.providerOut, c.programmeOut, c.sessionOut = ids[1][0], ids[1][1], ids[1][2]
+	lpk := c.users[model.RolePenyelenggara]
+	lpk.ProviderID = c.providerIn
+	must(t, c.st.UpdateUser(ctx, sys, lpk))
 }
 
 // perRole are the records a request may change for good (close, delete,
@@ -256,6 +285,16 @@ func (c *matrixCity) variants(t *testing.T, method, pattern string, a policy.Act
 		}
 		if self := c.self(me); self.ID != 0 && !strings.Contains(pattern, "{pid}") {
 			out = append(out, variant{"self", fill("id", itoa(self.ID)), c.employeeTarget(me, self)})
+		}
+	case strings.HasPrefix(pattern, "/katalog/{id}"), strings.HasPrefix(pattern, "/angkatan/{id}"), strings.HasPrefix(pattern, "/mitra/{id}"):
+		recs := [2]int64{c.programmeIn, c.programmeOut}
+		if strings.HasPrefix(pattern, "/angkatan/") {
+			recs = [2]int64{c.sessionIn, c.sessionOut}
+		} else if strings.HasPrefix(pattern, "/mitra/") {
+			recs = [2]int64{c.providerIn, c.providerOut}
+		}
+		for i, partner := range []int64{c.providerIn, c.providerOut} {
+			out = append(out, variant{names[i], fill("id", itoa(recs[i])), policy.Target{ProviderID: partner}})
 		}
 	default:
 		t.Errorf("route %s: the matrix test knows no records for its path values", pattern)
