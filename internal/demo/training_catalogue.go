@@ -93,6 +93,13 @@ var themes = []themeSpec{
 	{"Analitik Data untuk Pimpinan", PartnerData, "DATA-02:3 M8:3", AudLeader, "workshop/12 coaching/8", "Membaca dasbor dan mengambil keputusan dari data."},
 	{"Perencanaan dan Penganggaran dengan SIPD", PartnerBPSDM, "M4:3 DIG-10:2", AudAll, "teknis/32 bimtek/24", "Menyusun rencana kerja dan anggaran di Sistem Informasi Pemerintahan Daerah."},
 	{"Tugas Belajar Magister Ilmu Komputer", PartnerUSU, "DIG-12:4 DATA-02:4", AudIT, "tugas_belajar/800", "Program magister dua tahun bagi pranata komputer dan analis sistem."},
+	{"Pengelolaan Situs Web dan Keterbukaan Informasi Publik", PartnerKominfo, "DIG-04:2 M3:2", AudAll, "bimtek/16 e_learning/6", "Situs web OPD, daftar informasi publik dan layanan PPID."},
+	{"Pemrograman Python untuk Analisis Data", PartnerData, "DATA-02:3 DIG-09:3", AudIT, "kursus/40 e_learning/20", "Mengolah dan menganalisis data layanan dengan Python dan notebook."},
+	{"Tata Kelola Data dan Interoperabilitas bagi Walidata", PartnerBPSDMP, "DATA-03:2 DIG-02:3", AudAll, "bimtek/24", "Metadata, kode referensi dan berbagi pakai data antar-OPD."},
+	{"Jaringan Komputer dan Keamanan Perangkat Kantor", PartnerPolmed, "SIBER-01:2", AudIT, "kursus/32 magang/40", "Merawat jaringan kantor, perangkat dan pembaruan keamanannya."},
+	{"Survei Kepuasan Masyarakat Berbasis Digital", PartnerUMSU, "DIG-04:2 DATA-01:2", AudAll, "bimtek/16", "Merancang, menjalankan dan mengolah SKM secara daring."},
+	{"Penanganan Pengaduan Warga melalui SP4N-LAPOR!", PartnerKominfo, "DIG-04:2 M5:3", AudAll, "bimtek/12 e_learning/6", "Menindaklanjuti pengaduan warga tepat waktu dan tuntas."},
+	{"Belajar Mandiri Kompetensi Digital ASN", PartnerBPSDMP, "DIG-01:2 DIG-03:2 DIG-07:2", AudAll, "belajar_mandiri/40 jarak_jauh/32", "Jalur belajar kompetensi digital dasar dengan sertifikat."},
 	// Leadership, managerial and socio-cultural.
 	{"Pelatihan Kepemimpinan Administrator (PKA)", PartnerBPSDM, "M7:4 M8:4 M6:4", AudLeader, "kepemimpinan/400", "Pelatihan kepemimpinan wajib bagi pejabat administrator, dengan proyek perubahan."},
 	{"Pelatihan Kepemimpinan Pengawas (PKP)", PartnerBPSDM, "M6:3 M4:3", AudLeader, "kepemimpinan/350", "Pelatihan kepemimpinan wajib bagi pejabat pengawas, dengan aksi perubahan."},
@@ -120,6 +127,12 @@ var themes = []themeSpec{
 	{"Studi Tiru Pelayanan Publik Kota Surabaya", PartnerLAN, "M5:3 M7:3", AudLeader, "patok_banding/24", "Belajar langsung dari mal pelayanan publik kota lain."},
 	{"Manajemen Bencana dan Kesiapsiagaan", PartnerBPSDM, "M8:3 SS-03:3", AudAll, "teknis/40 outbound/16", "Rencana kontinjensi, posko dan simulasi evakuasi."},
 	{"Peraturan Disiplin PNS", PartnerBKPSDM, "M1:3", AudAll, "penataran/16 sosialisasi/4", "PP 94/2021: kewajiban, larangan dan tata cara hukuman disiplin."},
+	{"Akuntansi Keuangan Daerah Berbasis Akrual", PartnerBPSDM, "M4:3", AudAll, "teknis/40 e_learning/12", "Penatausahaan dan laporan keuangan perangkat daerah."},
+	{"Penyusunan Standar Operasional Prosedur", PartnerBKPSDM, "M4:2 M5:2", AudAll, "workshop/12 bimbingan_kerja/12", "Menulis dan memperbarui SOP layanan unit kerja."},
+	{"Penyusunan Produk Hukum Daerah", PartnerUSU, "M8:2", AudAll, "penataran/24", "Teknik penyusunan peraturan wali kota dan keputusan."},
+	{"Pengembangan Karier dan Manajemen Talenta ASN", PartnerBKPSDM, "M6:3", AudAll, "sosialisasi/4 seminar/6", "Jalur karier, talent pool dan rencana suksesi pemerintah kota."},
+	{"Bahasa Inggris untuk Pelayanan Pariwisata", PartnerPolmed, "M3:3", AudAll, "kursus/48 jarak_jauh/24", "Melayani wisatawan mancanegara di Medan."},
+	{"Outbound Kepemimpinan Muda ASN", PartnerBKPSDM, "M2:3 SS-03:2", AudAll, "outbound/24", "Kepemimpinan dan kerja sama bagi ASN muda di alam terbuka."},
 	// Teachers and health workers.
 	{"Kurikulum Merdeka: Perencanaan Pembelajaran", PartnerUnimed, "GURU-01:3", AudTeacher, "bimtek/32 komunitas_belajar/16 e_learning/12", "Menyusun alur tujuan pembelajaran dan modul ajar."},
 	{"Asesmen Pembelajaran dan Rapor Pendidikan", PartnerUnimed, "GURU-03:3", AudTeacher, "workshop/24 bimtek/24", "Asesmen formatif, sumatif dan tindak lanjut rapor pendidikan."},
@@ -128,6 +141,10 @@ var themes = []themeSpec{
 	{"Keselamatan Pasien dan Pencegahan Infeksi", PartnerUSU, "KES-01:3", AudHealth, "bimtek/24 e_learning/8", "Sasaran keselamatan pasien dan PPI di fasilitas kesehatan."},
 	{"Penanganan Kegawatdaruratan (BTCLS)", PartnerUSU, "KES-03:3", AudHealth, "kursus/40", "Bantuan hidup dasar, trauma dan kegawatan jantung."},
 	{"Pelayanan Kesehatan sesuai Standar Akreditasi Puskesmas", PartnerBPSDM, "KES-02:3", AudHealth, "penataran/24 workshop/16", "Standar pelayanan dan persiapan akreditasi puskesmas."},
+	{"Gizi Masyarakat dan Pencegahan Stunting", PartnerUSU, "KES-02:3", AudHealth, "bimtek/24 komunitas_belajar/8", "Deteksi dini, konseling gizi dan kerja lintas sektor."},
+	{"Imunisasi dan Rantai Dingin Vaksin", PartnerBPSDM, "KES-02:2", AudHealth, "e_learning/8", "Pengelolaan vaksin dan pelayanan imunisasi rutin."},
+	{"Penguatan Profil Pelajar Pancasila", PartnerUnimed, "GURU-02:3 SK1:3", AudTeacher, "bimtek/24", "Merancang projek penguatan profil pelajar Pancasila."},
+	{"Literasi dan Numerasi di Sekolah Dasar", PartnerUnimed, "GURU-01:3 GURU-03:3", AudTeacher, "workshop/24 e_learning/12", "Pembelajaran dan asesmen literasi-numerasi kelas awal."},
 	{"Tugas Belajar Profesi Ners", PartnerUSU, "KES-02:3", AudHealth, "tugas_belajar/640", "Pendidikan profesi ners bagi perawat lulusan sarjana keperawatan."},
 }
 

@@ -210,6 +210,9 @@ func (g *planGen) sessionFor(pi int, st model.PlanStatus) int {
 }
 
 func (g *planGen) item(p Person, st model.PlanStatus, step int) {
+	if st != model.PlanSubmitted {
+		step = 0 // nobody must decide
+	}
 	it := PlanItem{EmployeeID: p.ID, Prog: -1, Session: -1, Status: st, Step: step, ProposedBy: "pegawai"}
 	switch r := g.rng.IntN(100); {
 	case p.Featured != NotFeatured:

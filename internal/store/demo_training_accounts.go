@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/kompeten/kompeten/internal/model"
 )
@@ -52,7 +53,7 @@ func (s *Store) DemoTrainingAccounts(ctx context.Context, a model.Actor, instruc
 			}
 			taught = len(ids)
 		}
-		n, err := demoInbox(ctx, tx, s.Now().Unix())
+		n, err := demoInbox(ctx, tx, s.Now().Unix(), today, s.Now().In(model.WIB).AddDate(0, 0, 60).Format(time.DateOnly))
 		if err != nil {
 			return err
 		}
@@ -62,9 +63,10 @@ func (s *Store) DemoTrainingAccounts(ctx context.Context, a model.Actor, instruc
 
 // demoInbox writes, for each account of an employee, notices of the items
 // waiting for their decision at step 1 and of their own items decided or
-// enrolled, at most six an account, some already read. Arguments: the employee's name
+// enrolled, and the BKPSDM staff of MoUs ending within 60 days, at most
+// six an account, some already read. Arguments: the employee's name
 // and the item's title, or the title and the session's start.
-func demoInbox(ctx context.Context, tx *sql.Tx, now int64) (int, error) {
+func demoInbox(ctx context.Context, tx *sql.Tx, now int64, today, soon string) (int, error) {
 	type notice struct {
 		user      int64
 		event     model.NoticeEvent
@@ -94,6 +96,14 @@ func demoInbox(ctx context.Context, tx *sql.Tx, now int64) (int, error) {
 				return
 			}
 			out = append(out, notice{user, model.NoticeDecisionMade, []string{title, status}, "/rencana", at})
+		}); err != nil {
+		return 0, fmt.Errorf("store: demo inbox: %w", err)
+	}
+	var name, until string
+	if err := eachRow(ctx, tx, `SELECT u.id, v.name, v.mou_until FROM app_user u CROSS JOIN provider v
+		WHERE (u.role = 'admin_bkpsdm' OR u.grants LIKE '%operator%') AND v.mou_until >= $1 AND v.mou_until <= $2 ORDER BY u.id, v.id`,
+		[]any{today, soon}, []any{&user, &name, &until}, func() {
+			out = append(out, notice{user, model.NoticeMoUExpiring, []string{name, until}, "", now})
 		}); err != nil {
 		return 0, fmt.Errorf("store: demo inbox: %w", err)
 	}
