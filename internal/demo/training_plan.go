@@ -430,7 +430,10 @@ func (g *planGen) attend() {
 			}
 			d, _ := time.ParseInLocation(time.DateOnly, day, model.WIB)
 			at := d.Add(7*time.Hour + 40*time.Minute + time.Duration(g.rng.IntN(50))*time.Minute)
-			g.rows.Attendance = append(g.rows.Attendance, Attendance{Session: e.Session, Day: day, EmployeeID: e.EmployeeID, How: how, At: g.clamp(at)})
+			if at.After(g.now) {
+				continue // today's class has not begun yet
+			}
+			g.rows.Attendance = append(g.rows.Attendance, Attendance{Session: e.Session, Day: day, EmployeeID: e.EmployeeID, How: how, At: at})
 		}
 	}
 }
