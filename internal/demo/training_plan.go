@@ -278,7 +278,16 @@ func (g *planGen) item(p Person, st model.PlanStatus, step int) {
 	if it.Status == model.PlanDraft {
 		return
 	}
-	dec(0, "diajukan", "", p.ID, 0)
+	// Submitted by whoever proposed: the employee, their supervisor, or a
+	// BKPSDM admin (no employee: 0).
+	switch it.ProposedBy {
+	case "atasan":
+		dec(0, "diajukan", "", p.SupervisorID, 0)
+	case "admin":
+		dec(0, "diajukan", "", 0, 0)
+	default:
+		dec(0, "diajukan", "", p.ID, 0)
+	}
 	switch it.Status {
 	case model.PlanSubmitted:
 		if it.Step == 2 {

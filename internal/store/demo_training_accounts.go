@@ -24,6 +24,9 @@ func (s *Store) DemoTrainingAccounts(ctx context.Context, a model.Actor, instruc
 				WHERE by_employee_id IN (SELECT employee_id FROM app_user WHERE employee_id IS NOT NULL)`,
 			`UPDATE plan_item SET proposer_id = (SELECT u.id FROM app_user u WHERE u.employee_id = plan_item.employee_id)
 				WHERE proposed_by = 'pegawai' AND employee_id IN (SELECT employee_id FROM app_user WHERE employee_id IS NOT NULL)`,
+			`UPDATE plan_item SET proposer_id = (SELECT u.id FROM app_user u JOIN employee e ON e.supervisor_id = u.employee_id
+				WHERE e.id = plan_item.employee_id) WHERE proposed_by = 'atasan' AND EXISTS (SELECT 1 FROM app_user u
+				JOIN employee e ON e.supervisor_id = u.employee_id WHERE e.id = plan_item.employee_id)`,
 		} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("store: demo accounts: %w", err)
