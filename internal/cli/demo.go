@@ -89,7 +89,11 @@ func loadDemo(ctx context.Context, env *Env, st *store.Store, n int, seed int64)
 	if err := picks.targets.record(ctx, env, st); err != nil {
 		return err
 	}
-	return picks.createAccounts(ctx, env, st)
+	partners, err := demoTraining(ctx, env, st, n, seed, picks)
+	if err != nil {
+		return err
+	}
+	return picks.createAccounts(ctx, env, st, partners)
 }
 
 // accountPicker chooses one demo employee per role while employees stream by.
@@ -105,6 +109,7 @@ type accountPicker struct {
 	seksiHead map[int64]int64 // seksi unit → its head employee (under Kominfo)
 	acting    demoActing      // the demo's Plt. (demo_acting.go)
 	targets   *demoTargets    // the demo's succession candidates (demo_targets.go)
+	training  demoTrainingPicks
 }
 
 func newAccountPicker(c *demo.City) *accountPicker {
@@ -156,22 +161,27 @@ func (p *accountPicker) see(e *model.Employee) {
 			p.take(model.RoleAdminOPD, e)
 		}
 	}
+	p.training.see(e, model.InSubtree(path, p.bkpsdm), inKominfo, head, p.chosen)
 }
 
-func (p *accountPicker) createAccounts(ctx context.Context, env *Env, st *store.Store) error {
+func (p *accountPicker) createAccounts(ctx context.Context, env *Env, st *store.Store, partners []model.Provider) error {
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "\n%s\n%s\n", msg("cli.demo.accounts"), msg("cli.demo.accounts_head"))
-	create := func(role model.Role, username string, emp *model.Employee, scope int64) error {
+	var u *model.User
+	create := func(role model.Role, username string, emp *model.Employee, scope int64, extra ...func(u *model.User, who *string)) error {
 		pw := auth.RandomPassword()
 		hash, err := auth.HashPassword(pw)
 		if err != nil {
 			return err
 		}
-		u := &model.User{Username: username, Role: role, ScopeUnitID: scope, PasswordHash: hash, Active: true}
+		u = &model.User{Username: username, Role: role, ScopeUnitID: scope, PasswordHash: hash, Active: true}
 		who := "-"
 		if emp != nil {
 			u.EmployeeID = emp.ID
 			who = names.Display(emp.GelarDepan, emp.Name, emp.GelarBelakang) + " — " + p.unitName[emp.UnitID]
+		}
+		for _, f := range extra {
+			f(u, &who)
 		}
 		if err := st.CreateUser(ctx, cliActor, u); err != nil {
 			return err
@@ -195,7 +205,7 @@ func (p *accountPicker) createAccounts(ctx context.Context, env *Env, st *store.
 			return err
 		}
 	}
-	if err := create(model.RolePenyelenggara, "penyelenggara", nil, 0); err != nil {
+	if err := p.createTrainingAccounts(ctx, st, partners, create, &u); err != nil {
 		return err
 	}
 	return tw.Flush()
