@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -309,6 +310,17 @@ func (a *API) listProgrammes(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	return nil
 }
 
+// refValue turns a reference of a body that does not exist (a partner, a
+// competency, an instructor's account: the store's "not found") into a 422
+// on field, since the URL named a record that exists.
+func refValue(err error, field string) error {
+	var ae *apperr.Error
+	if errors.As(err, &ae) && ae.Code == apperr.ENOTFOUND {
+		return apperr.Invalid(field, ae.Key, ae.Args...)
+	}
+	return err
+}
+
 // programmeIn reads the body's programme and checks that p may manage the programme's partner (a
 // provider account's programme always belongs to its own partner).
 func (a *API) programmeIn(w http.ResponseWriter, r *http.Request, p *auth.Principal, id int64) (model.Programme, error) {
@@ -323,6 +335,9 @@ func (a *API) programmeIn(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err := pr.Validate(); err != nil {
 		return pr, err
 	}
+	if _, err := a.st.Provider(r.Context(), pr.ProviderID); err != nil {
+		return pr, refValue(err, "provider_id")
+	}
 	if !policy.May(p, policy.CatalogueManage, policy.Target{ProviderID: pr.ProviderID}) {
 		return pr, apperr.Invalid("provider_id", "err.catalogue.provider_not_found", pr.ProviderID)
 	}
@@ -336,7 +351,7 @@ func (a *API) createProgramme(w http.ResponseWriter, r *http.Request, p *auth.Pr
 		return err
 	}
 	if err := a.st.CreateProgramme(r.Context(), actor(p), &pr); err != nil {
-		return err
+		return refValue(err, "competencies")
 	}
 	return a.writeProgramme(w, r, http.StatusCreated, pr.ID)
 }
@@ -371,7 +386,7 @@ func (a *API) updateProgramme(w http.ResponseWriter, r *http.Request, p *auth.Pr
 		return err
 	}
 	if err := a.st.UpdateProgramme(r.Context(), actor(p), &pr); err != nil {
-		return err
+		return refValue(err, "competencies")
 	}
 	return a.writeProgramme(w, r, http.StatusOK, pr.ID)
 }
@@ -410,7 +425,7 @@ func (a *API) createSession(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	}
 	t := in.model(0, pr.ID)
 	if err := a.st.CreateSession(r.Context(), actor(p), &t); err != nil {
-		return err
+		return refValue(err, "instructors")
 	}
 	return a.writeSession(w, r, http.StatusCreated, t.ID)
 }
@@ -465,7 +480,7 @@ func (a *API) updateSession(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	}
 	t := in.model(old.ID, old.ProgrammeID)
 	if err := a.st.UpdateSession(r.Context(), actor(p), &t); err != nil {
-		return err
+		return refValue(err, "instructors")
 	}
 	return a.writeSession(w, r, http.StatusOK, t.ID)
 }

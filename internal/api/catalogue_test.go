@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/kompeten/kompeten/internal/model"
@@ -85,4 +86,22 @@ func TestCatalogueAPI(t *testing.T) {
 	}
 	// Partners are BKPSDM's to write.
 	f.do("PUT", Prefix+"/providers/"+itoa(k.Univ.ID), tok, map[string]any{"name": "X", "kind": "universitas"}).want(t, http.StatusForbidden)
+}
+
+// TestCatalogueAPIRefusals: a body naming a partner or a competency that
+// does not exist is a 422 on that field, not a 404 of the URL.
+func TestCatalogueAPIRefusals(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st, testcity.WithCatalogue())
+	k := f.city.Catalogue
+	body := map[string]any{"code": "X-01", "title": "X", "form": "teknis", "delivery": "sinkron", "jp": 8, "provider_id": 999999}
+	r := f.do("POST", Prefix+"/programmes", f.super, body).want(t, http.StatusUnprocessableEntity)
+	if !strings.Contains(string(r.raw), "provider_id") {
+		t.Errorf("unknown partner: %s", r.raw)
+	}
+	body["provider_id"] = k.Univ.ID
+	body["competencies"] = []map[string]any{{"competency_id": 999999, "level": 2}}
+	f.do("PUT", Prefix+"/programmes/"+itoa(k.Data.ID), f.super, body).want(t, http.StatusUnprocessableEntity)
+	f.do("PUT", Prefix+"/sessions/"+itoa(k.DataSess.ID), f.super, map[string]any{"start_date": "2026-08-10", "end_date": "2026-08-12",
+		"capacity": 30, "instructors": []map[string]any{{"name": "A", "user_id": 999999}}}).want(t, http.StatusUnprocessableEntity)
 }

@@ -137,6 +137,12 @@ func TestCatalogueProviderAccount(t *testing.T) {
 	contains(t, p, `id="nav-catalogue"`, "Dasar Komputasi Awan", "Analisis Data untuk Kebijakan Publik")
 	lacks(t, p, `id="nav-providers"`, `id="new-programme"`)
 	status(t, e.get("/katalog/baru"), 403)
+	// The MoU warning is for who manages partners only.
+	univ := k.Univ
+	univ.MoUUntil = time.Now().In(model.WIB).AddDate(0, 0, 10).Format(time.DateOnly)
+	must(t, st.UpdateProvider(context.Background(), model.Actor{Name: "test"}, &univ))
+	lacks(t, e.get("/"), `id="card-mou"`)
+	lacks(t, c.get("/"), `id="card-mou"`)
 	status(t, e.get(fmt.Sprintf("/katalog/%d", k.Cloud.ID)), 200)
 
 	// A programme no longer offered leaves the employee's list, not the
@@ -148,4 +154,5 @@ func TestCatalogueProviderAccount(t *testing.T) {
 	a := f.client(t)
 	a.login("admin", pwAdmin)
 	contains(t, a.get("/katalog"), "Dasar Komputasi Awan", "nonaktif")
+	contains(t, a.get("/"), `id="card-mou"`, "Universitas Sumatera Utara", "berakhir dalam 10 hari")
 }
