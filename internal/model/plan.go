@@ -86,7 +86,16 @@ const (
 	DecisionNominate Decision = "nominasi"
 )
 
-// Decisions an approver may take.
+// PlanStatuses lists the statuses in the order of an item's way.
+var PlanStatuses = []PlanStatus{PlanDraft, PlanSubmitted, PlanChange, PlanRejected, PlanApproved, PlanEnrolled, PlanDone, PlanCancelled}
+
+// Proposers lists who may propose.
+var Proposers = []Proposer{ProposedByEmployee, ProposedBySupervisor, ProposedByAdmin}
+
+// AllDecisions lists every decision a trail may show.
+var AllDecisions = []Decision{DecisionSubmit, DecisionApprove, DecisionReject, DecisionChange, DecisionCancel, DecisionNominate}
+
+// ApproverDecisions are the decisions an approver may take.
 var ApproverDecisions = []Decision{DecisionApprove, DecisionReject, DecisionChange}
 
 // Limits of a plan item.

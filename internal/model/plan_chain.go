@@ -29,6 +29,15 @@ func StepName(s ApprovalStep) string {
 	return ""
 }
 
+// Name is the step's name for texts: its settings name, "none" for
+// StepNone.
+func (s ApprovalStep) Name() string {
+	if n := StepName(s); n != "" {
+		return n
+	}
+	return "none"
+}
+
 // NextApproval returns the step at which an item waits next, and its
 // approver, or StepNone when the chain is done (the item is approved).
 // chain is the government's chain in order; holder gives the employee who

@@ -221,3 +221,17 @@ func (s *Store) PlanRollup(ctx context.Context, unitID int64, year int) (*PlanRo
 	r.Programmes, r.Competencies = byJP(progs), byJP(comps)
 	return r, nil
 }
+
+// ScopeTopUnit returns the unit a page over a scope starts at: the first
+// unit of the scope, or the root of the tree for the whole government.
+func (s *Store) ScopeTopUnit(ctx context.Context, sc model.Scope) (int64, error) {
+	if !sc.All && len(sc.UnitPaths) > 0 {
+		ids := model.PathIDs(sc.UnitPaths[0])
+		if len(ids) > 0 {
+			return ids[len(ids)-1], nil
+		}
+	}
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM org_unit WHERE parent_id IS NULL ORDER BY id LIMIT 1`).Scan(&id)
+	return id, notFound(err, "err.common.unit_not_found", 0)
+}
