@@ -82,7 +82,7 @@ func (a *API) writePlan(w http.ResponseWriter, r *http.Request, p *auth.Principa
 	if err != nil {
 		return err
 	}
-	if !policy.May(p, policy.PlanRead, tg) && !policy.May(p, policy.PlanPropose, tg) {
+	if !policy.May(p, policy.PlanRead, tg) {
 		return apperr.New(apperr.ENOTFOUND, "err.common.employee_not_found", employeeID)
 	}
 	year, err := a.planYear(r)
@@ -112,8 +112,9 @@ func (a *API) writePlan(w http.ResponseWriter, r *http.Request, p *auth.Principa
 
 // myPlan answers GET /me/plan?year=.
 func (a *API) myPlan(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if p.User.EmployeeID == 0 {
-		return apperr.New(apperr.ENOTFOUND, "err.plan.no_record")
+	if p.User.EmployeeID == 0 { // an account without a record has no plan
+		writeJSON(w, http.StatusOK, map[string]any{"employee_id": nil, "items": []planItemJSON{}})
+		return nil
 	}
 	return a.writePlan(w, r, p, p.User.EmployeeID)
 }
@@ -157,6 +158,9 @@ func (a *API) createPlanItem(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if in.EmployeeID == 0 {
 		in.EmployeeID = p.User.EmployeeID
 	}
+	if in.EmployeeID == 0 {
+		return apperr.Invalid("employee_id", "err.plan.no_record")
+	}
 	tg, _, _, err := a.st.PlanSubject(r.Context(), in.EmployeeID)
 	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !policy.May(p, policy.PlanPropose, tg)) {
 		return apperr.New(apperr.ENOTFOUND, "err.common.employee_not_found", in.EmployeeID)
@@ -195,11 +199,7 @@ func (a *API) planItemFor(r *http.Request, p *auth.Principal, act policy.Action)
 	if err != nil {
 		return nil, err
 	}
-	ok := policy.May(p, act, tg)
-	if act == policy.PlanRead {
-		ok = ok || policy.May(p, policy.PlanPropose, tg) || policy.May(p, policy.PlanDecide, tg)
-	}
-	if !ok {
+	if !policy.May(p, act, tg) {
 		return nil, apperr.New(apperr.ENOTFOUND, "err.plan.not_found", id)
 	}
 	return it, nil
