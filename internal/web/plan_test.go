@@ -29,6 +29,7 @@ func TestPlanPages(t *testing.T) {
 	account(c.Ani, "ani")
 	account(c.Kabid, "siti")
 	account(c.Cici, "cici")
+	account(c.Head, "kepala")
 
 	ani := f.client(t)
 	ani.login("ani", pw)
@@ -65,4 +66,13 @@ func TestPlanPages(t *testing.T) {
 	pg = siti.post(item, url.Values{"decision": {"setuju"}})
 	contains(t, pg, "Usulan disetujui.")
 	status(t, siti.get(item), 404) // no longer hers to decide
+
+	kepala := f.client(t)
+	kepala.login("kepala", pw)
+	pg = kepala.post(item, url.Values{"decision": {"tolak"}, "reason": {" "}})
+	status(t, pg, 422)
+	contains(t, pg, "alasan wajib diisi")
+	contains(t, kepala.post(item, url.Values{"decision": {"setuju"}}), "Usulan disetujui.")
+	pg = ani.get("/rencana?tahun=2026")
+	contains(t, pg, "status-disetujui", "Siti Aminah Nasution")
 }
