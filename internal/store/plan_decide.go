@@ -225,7 +225,17 @@ func (s *Store) DecidePlanItem(ctx context.Context, a model.Actor, me, id int64,
 		if err != nil {
 			return err
 		}
-		return s.tellDecision(ctx, tx, it, d, reason)
+		if err := s.tellDecision(ctx, tx, it, d, reason); err != nil {
+			return err
+		}
+		// A change asked for goes back to the proposer, who may be the
+		// supervisor or an administrator rather than the employee.
+		if proposer, err := proposerEmployee(ctx, tx, it.ProposerID); err != nil || proposer == it.EmployeeID || it.ProposerID == 0 {
+			return err
+		}
+		_, err = s.notify(ctx, tx, Notice{UserID: it.ProposerID, Event: model.NoticeDecisionMade,
+			Args: []string{it.Title, string(d), reason}, Link: fmt.Sprintf("/pegawai/%d/rencana?tahun=%d", it.EmployeeID, it.Year)})
+		return err
 	})
 }
 

@@ -152,6 +152,12 @@ func TestPlanChainSkips(t *testing.T) {
 			t.Fatalf("proposed by the supervisor: waits at step %d, want the OPD head", got.Step)
 		}
 		must(t, s.DecidePlanItem(ctx, c.head, c.Head.ID, it.ID, model.DecisionChange, "Sebutkan instansi tujuan"))
+		var toSiti int
+		must(t, s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM notification WHERE user_id = $1 AND event = $2`, c.siti.UserID,
+			string(model.NoticeDecisionMade)).Scan(&toSiti))
+		if toSiti != 1 {
+			t.Errorf("the proposing supervisor told of the change asked %d times, want 1", toSiti)
+		}
 		got, _, _ = s.PlanItem(ctx, it.ID, 0)
 		if got.Status != model.PlanChange {
 			t.Fatalf("asked to change: %s", got.Status)
