@@ -243,14 +243,19 @@ func (s *Store) DecidePlanItem(ctx context.Context, a model.Actor, me, id int64,
 // supervisor step of those whose stored supervisor they are, and at the
 // OPD-head step of the OPDs they head today (as holder, or as Plt./Plh.
 // of a post without an active holder). Both reads start from the
-// approver (employee_supervisor, then the partial index plan_item_waiting),
-// never from the whole plan table.
+// approver: their reports (employee_supervisor), or their OPD's units and
+// staff (org_unit_path, employee_unit), each probing the partial index
+// plan_item_waiting (step, employee_id); never the whole plan table.
 func (s *Store) ApprovalsWaiting(ctx context.Context, me int64) ([]model.PlanItem, error) {
 	if me == 0 {
 		return nil, nil
 	}
-	items, err := queryAll(ctx, s.db, `SELECT `+planCols+planFrom+`
-		WHERE e.supervisor_id = $1 AND pi.status = 'diajukan' AND pi.step = 1 ORDER BY pi.id`, []any{me}, scanPlanItem)
+	// CROSS JOIN fixes SQLite's join order (PostgreSQL plans it freely):
+	// without statistics SQLite would start from every item waiting at the
+	// step in the whole government.
+	items, err := queryAll(ctx, s.db, `SELECT `+planCols+` FROM employee e CROSS JOIN plan_item pi
+		LEFT JOIN training_session s ON s.id = pi.session_id
+		WHERE e.supervisor_id = $1 AND pi.employee_id = e.id AND pi.status = 'diajukan' AND pi.step = 1 ORDER BY pi.id`, []any{me}, scanPlanItem)
 	if err != nil {
 		return nil, fmt.Errorf("store: approvals: %w", err)
 	}
@@ -273,9 +278,10 @@ func (s *Store) ApprovalsWaiting(ctx context.Context, me int64) ([]model.PlanIte
 			continue
 		}
 		var a args
-		more, err := queryAll(ctx, s.db, `SELECT `+planCols+planFrom+` JOIN org_unit u ON u.id = e.unit_id
-			WHERE pi.status = 'diajukan' AND pi.step = 2 AND pi.employee_id <> `+a.add(me)+` AND `+pathRange("u.path", u.Path, &a)+
-			` ORDER BY pi.id`, a, scanPlanItem)
+		more, err := queryAll(ctx, s.db, `SELECT `+planCols+` FROM org_unit u CROSS JOIN employee e CROSS JOIN plan_item pi
+			LEFT JOIN training_session s ON s.id = pi.session_id
+			WHERE `+pathRange("u.path", u.Path, &a)+` AND e.unit_id = u.id AND pi.employee_id = e.id
+			AND pi.status = 'diajukan' AND pi.step = 2 AND pi.employee_id <> `+a.add(me)+` ORDER BY pi.id`, a, scanPlanItem)
 		if err != nil {
 			return nil, fmt.Errorf("store: approvals: %w", err)
 		}
