@@ -76,3 +76,31 @@ func TestPlanPages(t *testing.T) {
 	pg = ani.get("/rencana?tahun=2026")
 	contains(t, pg, "status-disetujui", "Siti Aminah Nasution")
 }
+
+// TestNominationPage: the Kominfo administrator nominates Kominfo staff by
+// NIP; a Dinkes NIP refuses the whole nomination on the page; the roll-up
+// of Kominfo then counts the items.
+func TestNominationPage(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st, testcity.WithCatalogue())
+	c := f.city
+	cl := f.client(t)
+	cl.login(c.AdminKominfo.Username, testcity.PwOPD)
+	contains(t, cl.get("/rencana/nominasi"), `id="nominate-form"`, c.Catalogue.Data.Title)
+	form := url.Values{"tahun": {"2026"}, "programme": {fmt.Sprint(c.Catalogue.Data.ID)}, "purpose": {"Satu Data Kota"},
+		"nips": {c.Ani.NIP + "\n" + c.Sri.NIP}}
+	pg := cl.post("/rencana/nominasi", form)
+	status(t, pg, 422)
+	contains(t, pg, "di luar unit yang Anda kelola")
+	if items, _ := st.Plan(context.Background(), c.Ani.ID, 2026); len(items) != 0 {
+		t.Fatalf("a refused nomination left %d items", len(items))
+	}
+	form.Set("nips", c.Ani.NIP+"\n"+c.Cici.NIP)
+	pg = cl.post("/rencana/nominasi", form)
+	status(t, pg, 200)
+	contains(t, pg, `id="nominate-done"`, "2 pegawai dinominasikan")
+	pg = cl.get(fmt.Sprintf("/analisis/rencana?unit=%d&tahun=2026", c.Kominfo.ID))
+	status(t, pg, 200)
+	contains(t, pg, c.Catalogue.Data.Title, c.Bidang.Name)
+	status(t, cl.get(fmt.Sprintf("/analisis/rencana?unit=%d&tahun=2026", c.Dinkes.ID)), 404)
+}
