@@ -141,5 +141,6 @@ func init() {
 		"settings.chain_supervisor":          "Direct supervisor only",
 		"settings.chain_head":                "Head of the OPD only",
 		"err.plan.no_record":                 "this account is not linked to an employee record",
+		"plan.profile_link":                  "Development plan",
 	})
 }

@@ -141,5 +141,6 @@ func init() {
 		"settings.chain_supervisor":          "Atasan langsung saja",
 		"settings.chain_head":                "Kepala OPD saja",
 		"err.plan.no_record":                 "akun ini tidak terhubung dengan data pegawai",
+		"plan.profile_link":                  "Rencana pengembangan",
 	})
 }

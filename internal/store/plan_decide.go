@@ -289,10 +289,3 @@ func (s *Store) ApprovalsWaiting(ctx context.Context, me int64) ([]model.PlanIte
 	}
 	return items, nil
 }
-
-// CountApprovalsWaiting is the number of items ApprovalsWaiting returns,
-// for the home card.
-func (s *Store) CountApprovalsWaiting(ctx context.Context, me int64) (int, error) {
-	items, err := s.ApprovalsWaiting(ctx, me)
-	return len(items), err
-}
