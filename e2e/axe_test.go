@@ -111,8 +111,32 @@ func axePages(w *work) []axePage {
 		{"partner form", []string{"/mitra/" + id(k.provider) + "/ubah", "/mitra/baru"}},
 		{"calendar", []string{"/kalender", "/kalender?tampilan=daftar"}},
 		{"catalogue import", []string{"/katalog/impor"}},
+		{"my plan", []string{"/rencana"}},
+		{"employee plan", []string{"/pegawai/" + id(w.teacher.ID) + "/rencana", "/pegawai/" + id(city.Ani.ID) + "/rencana"}},
+		{"approvals", []string{"/persetujuan"}},
+		{"approval", []string{"/persetujuan/" + id(axePlanItem)}},
+		{"nomination", []string{"/rencana/nominasi"}},
+		{"plan roll-up", []string{"/analisis/rencana"}},
 		{"not found", []string{"/tidak-ada"}},
 	}
+}
+
+// axePlanItem is a plan item of the first teacher waiting for the head's
+// decision while the axe test runs, so the approval page is checked.
+var axePlanItem int64
+
+// submitPlanItem submits a free activity for e, cancelled when the test
+// ends (the home pages of the other tests do not count it).
+func submitPlanItem(t *testing.T, e model.Employee) int64 {
+	t.Helper()
+	ctx := context.Background()
+	it := model.PlanItem{EmployeeID: e.ID, Year: time.Now().Year(), Title: "Lokakarya Kurikulum Merdeka", Form: "workshop", JP: 8,
+		Cost: 750000, Purpose: "Menyusun modul ajar digital", ProposedBy: model.ProposedByAdmin}
+	if err := st.ProposePlanItem(ctx, seedActor, &it, true); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.CancelPlanItem(ctx, seedActor, it.ID) })
+	return it.ID
 }
 
 // axeTabTimeout bounds one role's walk over every page kind at one width.
@@ -127,6 +151,7 @@ var axeRoles = []string{teacherUser, headUser, opdUser, leaderUser, adminUser}
 func TestAccessibility(t *testing.T) {
 	src := loadAxe(t)
 	w := seedWork(t)
+	axePlanItem = submitPlanItem(t, w.teacher)
 	pages := axePages(w)
 	checked := 0
 	for _, vw := range widths {

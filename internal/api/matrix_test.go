@@ -118,6 +118,15 @@ func TestRouteRoleMatrix(t *testing.T) {
 			must(st.CreateSurvey(ctx, sys, model.Scope{All: true}, sv))
 			cycles[i], surveys[i] = c.ID, sv.ID
 		}
+		// A plan item of the record in A and of the one in B, each
+		// submitted into the chain; the store says who its approver is.
+		var items [2]int64
+		for i, e := range []model.Employee{a4, b1.Employee} {
+			it := model.PlanItem{EmployeeID: e.ID, Year: st.Now().Year(), Title: "Kursus " + string(role), Form: "kursus", JP: 4,
+				Purpose: "Uji matriks", ProposedBy: model.ProposedByAdmin}
+			must(st.ProposePlanItem(ctx, sys, &it, true))
+			items[i] = it.ID
+		}
 		for _, rt := range routes {
 			if !rt.Auth() {
 				continue
@@ -168,6 +177,12 @@ func TestRouteRoleMatrix(t *testing.T) {
 			case strings.HasPrefix(rt.Path, "/surveys/{id}"):
 				for i := range ends {
 					add([]string{"in", "out"}[i], itoa(surveys[i]), unitT(ends[i]))
+				}
+			case strings.HasPrefix(rt.Path, "/plan-items/{id}"):
+				for i, id := range items {
+					_, tg, err := st.PlanItem(ctx, id, me)
+					must(err)
+					add([]string{"in", "out"}[i], itoa(id), tg)
 				}
 			case rt.Path == "/employees/by-nip/{nip}":
 				add("in", a4.NIP, person(me, a4))

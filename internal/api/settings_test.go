@@ -54,6 +54,13 @@ func TestSettingsAPI(t *testing.T) {
 		}
 
 		f.do("PUT", "/api/v1/settings", f.super, map[string]any{"weights": map[string]any{"self": 99}}).want(t, 422).wantInvalid(t, "weights.self")
+		// The plans' approval chain: the supervisor alone is a chain; an
+		// unknown step is not.
+		r = f.do("PUT", "/api/v1/settings", f.super, map[string]any{"approval": []string{"atasan"}}).want(t, 200)
+		if ch := r.body["settings"].(map[string]any)["approval"].([]any); len(ch) != 1 || ch[0] != "atasan" {
+			t.Errorf("approval chain after PUT %s", r.raw)
+		}
+		f.do("PUT", "/api/v1/settings", f.super, map[string]any{"approval": []string{"bupati"}}).want(t, 422).wantInvalid(t, "approval")
 		f.do("GET", "/api/v1/settings", f.admin, nil).want(t, 403)
 		f.do("PUT", "/api/v1/settings", f.admin, map[string]any{"retirement": map[string]any{"teacher": 58}}).want(t, 403)
 	})

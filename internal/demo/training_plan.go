@@ -59,7 +59,7 @@ type PlanItem struct {
 type Decision struct {
 	ItemID     int64
 	Step       int
-	Decision   string // diajukan, disetujui, ditolak, perbaikan, dibatalkan
+	Decision   model.Decision // as the plan's store writes them (model.AllDecisions)
 	Reason     string
 	ByEmployee int64
 	At         time.Time
@@ -272,7 +272,7 @@ func (g *planGen) item(p Person, st model.PlanStatus, step int) {
 	}
 	it.ID = int64(len(g.rows.Items) + 1)
 	g.rows.Items = append(g.rows.Items, it)
-	dec := func(step int, d, reason string, by int64, day int) {
+	dec := func(step int, d model.Decision, reason string, by int64, day int) {
 		g.rows.Decisions = append(g.rows.Decisions, Decision{ItemID: it.ID, Step: step, Decision: d, Reason: reason, ByEmployee: by, At: at(day)})
 	}
 	if it.Status == model.PlanDraft {
@@ -282,36 +282,36 @@ func (g *planGen) item(p Person, st model.PlanStatus, step int) {
 	// BKPSDM admin (no employee: 0).
 	switch it.ProposedBy {
 	case "atasan":
-		dec(0, "diajukan", "", p.SupervisorID, 0)
+		dec(0, model.DecisionSubmit, "", p.SupervisorID, 0)
 	case "admin":
-		dec(0, "diajukan", "", 0, 0)
+		dec(0, model.DecisionSubmit, "", 0, 0)
 	default:
-		dec(0, "diajukan", "", p.ID, 0)
+		dec(0, model.DecisionSubmit, "", p.ID, 0)
 	}
 	switch it.Status {
 	case model.PlanSubmitted:
 		if it.Step == 2 {
-			dec(1, "disetujui", "", p.SupervisorID, 2)
+			dec(1, model.DecisionApprove, "", p.SupervisorID, 2)
 		}
 	case model.PlanChange:
 		if g.rng.IntN(3) == 0 {
-			dec(1, "disetujui", "", p.SupervisorID, 2)
-			dec(2, "perbaikan", changeReasons[g.rng.IntN(len(changeReasons))], p.OPDHeadID, 4)
+			dec(1, model.DecisionApprove, "", p.SupervisorID, 2)
+			dec(2, model.DecisionChange, changeReasons[g.rng.IntN(len(changeReasons))], p.OPDHeadID, 4)
 		} else {
-			dec(1, "perbaikan", changeReasons[g.rng.IntN(len(changeReasons))], p.SupervisorID, 2)
+			dec(1, model.DecisionChange, changeReasons[g.rng.IntN(len(changeReasons))], p.SupervisorID, 2)
 		}
 	case model.PlanRejected:
 		if g.rng.IntN(2) == 0 {
-			dec(1, "disetujui", "", p.SupervisorID, 2)
-			dec(2, "ditolak", rejectReasons[g.rng.IntN(len(rejectReasons))], p.OPDHeadID, 5)
+			dec(1, model.DecisionApprove, "", p.SupervisorID, 2)
+			dec(2, model.DecisionReject, rejectReasons[g.rng.IntN(len(rejectReasons))], p.OPDHeadID, 5)
 		} else {
-			dec(1, "ditolak", rejectReasons[g.rng.IntN(len(rejectReasons))], p.SupervisorID, 3)
+			dec(1, model.DecisionReject, rejectReasons[g.rng.IntN(len(rejectReasons))], p.SupervisorID, 3)
 		}
 	default: // approved by both, then perhaps enrolled, done or cancelled
-		dec(1, "disetujui", "", p.SupervisorID, 2)
-		dec(2, "disetujui", "", p.OPDHeadID, 4)
+		dec(1, model.DecisionApprove, "", p.SupervisorID, 2)
+		dec(2, model.DecisionApprove, "", p.OPDHeadID, 4)
 		if it.Status == model.PlanCancelled {
-			dec(0, "dibatalkan", cancelReasons[g.rng.IntN(len(cancelReasons))], p.ID, 9)
+			dec(0, model.DecisionCancel, cancelReasons[g.rng.IntN(len(cancelReasons))], p.ID, 9)
 		}
 	}
 	if it.Session < 0 {

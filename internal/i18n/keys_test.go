@@ -61,6 +61,12 @@ func dynamicKeys() map[string][]string {
 		"provkind.":     of(len(model.ProviderKinds), func(i int) string { return string(model.ProviderKinds[i]) }),
 		"sessstatus.":   strs(model.SessionScheduled, model.SessionCancelled, model.SessionDone),
 		"provider.per_": strs("jp", "peserta"),
+		"plan.status.":      of(len(model.PlanStatuses), func(i int) string { return string(model.PlanStatuses[i]) }),
+		"plan.proposer.":    of(len(model.Proposers), func(i int) string { return string(model.Proposers[i]) }),
+		"plan.decision.":    of(len(model.AllDecisions), func(i int) string { return string(model.AllDecisions[i]) }),
+		"plan.step.":        strs("none", "atasan", "kepala_opd"),
+		"plan.ok.":          strs("proposed", "submitted", "cancelled", "changed"),
+		"approval.ok.":      of(len(model.ApproverDecisions), func(i int) string { return string(model.ApproverDecisions[i]) }),
 		// The view log's kinds (web/viewlog.go, api/viewlog.go).
 		"view.what.": strs("profile", "profile.pdf", "assessment", "evidence", "competencies", "penalties", "export.employees", "export.needs"),
 		// The sources a colleague or report is rated as (web rateSource).

@@ -76,4 +76,13 @@ func TestPlanDecisionsFollowThePost(t *testing.T) {
 	if !May(atasan, PlanPropose, inA) {
 		t.Error("a supervisor may not propose for a direct report")
 	}
+	// A Plt./Plh. keeps the role of their own post: the post decides.
+	if !May(pegawai, PlanDecide, Target{UnitPath: "/1/3/", EmployeeID: 30, Approver: true}) {
+		t.Error("a pegawai acting in the step's post may not decide")
+	}
+	// Whoever decides a step may read the item, even outside their scope.
+	if !May(pegawai, PlanRead, Target{UnitPath: "/1/3/", EmployeeID: 30, Approver: true}) ||
+		May(pegawai, PlanRead, Target{UnitPath: "/1/3/", EmployeeID: 30}) {
+		t.Error("reading an item: its approver yes, anyone else out of scope no")
+	}
 }

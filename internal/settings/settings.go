@@ -29,6 +29,10 @@ type Settings struct {
 	// (assess.Rule.Weights); a weight of 0 ignores the source unless it
 	// outranks the others.
 	Weights map[assess.Source]int `json:"weights"`
+	// Approval is the approval chain of development plan items: the posts
+	// that decide, in order, by their names in model.ApprovalSteps
+	// ("atasan", "kepala_opd").
+	Approval []string `json:"approval"`
 }
 
 // JPM holds the lower bounds of the JPM categories (domain.md §3) in
@@ -80,6 +84,7 @@ func Default() Settings {
 			MasihMemenuhiSyarat: t.MasihMemenuhiSyarat, UseRaw: t.UseRaw},
 		Potential: Potential{High: p.High, Medium: p.Medium},
 		Weights:   assess.DefaultRule().Weights,
+		Approval:  []string{"atasan", "kepala_opd"},
 	}
 	for i, b := range gap.DefaultBoxes() {
 		s.Boxes[i] = BoxText{Label: b.Label, LabelEN: b.LabelEN, Action: b.Action, ActionEN: b.ActionEN}
@@ -139,7 +144,27 @@ func (s Settings) Validate() error {
 	if !weighted {
 		return apperr.Invalid("weights", "err.settings.weight_none")
 	}
+	if len(s.Approval) == 0 {
+		return apperr.Invalid("approval", "err.settings.approval_empty")
+	}
+	for i, name := range s.Approval {
+		if _, ok := model.ApprovalSteps[name]; !ok {
+			return apperr.Invalid("approval", "err.settings.approval_step", name)
+		}
+		if slices.Contains(s.Approval[:i], name) {
+			return apperr.Invalid("approval", "err.settings.approval_twice", name)
+		}
+	}
 	return nil
+}
+
+// Chain returns the approval chain of plan items as model steps.
+func (s Settings) Chain() []model.ApprovalStep {
+	out := make([]model.ApprovalStep, 0, len(s.Approval))
+	for _, name := range s.Approval {
+		out = append(out, model.ApprovalSteps[name])
+	}
+	return out
 }
 
 // Thresholds returns the JPM category thresholds for package gap.

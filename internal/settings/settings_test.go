@@ -78,6 +78,9 @@ func TestValidate(t *testing.T) {
 				s.Weights[k] = 0
 			}
 		}},
+		{"approval", func(s *Settings) { s.Approval = nil }},
+		{"approval", func(s *Settings) { s.Approval = []string{"atasan", "bupati"} }},
+		{"approval", func(s *Settings) { s.Approval = []string{"atasan", "atasan"} }},
 	}
 	for _, c := range cases {
 		s := Default()
@@ -113,5 +116,21 @@ func TestStale(t *testing.T) {
 		if got := s.Stale(old); got != c.want {
 			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)
 		}
+	}
+}
+
+// TestApprovalChain: the default chain is the supervisor then the OPD head;
+// a government may keep only the supervisor.
+func TestApprovalChain(t *testing.T) {
+	d := Default()
+	if got := d.Chain(); len(got) != 2 || got[0] != model.StepSupervisor || got[1] != model.StepOPDHead {
+		t.Errorf("default chain %v", got)
+	}
+	d.Approval = []string{"atasan"}
+	if err := d.Validate(); err != nil {
+		t.Errorf("supervisor only refused: %v", err)
+	}
+	if d.Stale(Default()).Any() {
+		t.Error("a chain change makes stored values stale")
 	}
 }

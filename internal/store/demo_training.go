@@ -287,7 +287,7 @@ func (s *Store) writeDemoRows(ctx context.Context, conn *sql.Conn, tx *sql.Tx, r
 	decs := newRowSink(ctx, s.dialect, conn, tx, "plan_decision", []string{"id", "item_id", "step", "decision", "reason", "by_user_id",
 		"by_employee_id", "at"}, 300)
 	for i, d := range r.Decisions {
-		if err := decs.add(int64(i+1), d.ItemID, d.Step, d.Decision, d.Reason, int64(0), nullID(d.ByEmployee), d.At.Unix()); err != nil {
+		if err := decs.add(int64(i+1), d.ItemID, d.Step, string(d.Decision), d.Reason, int64(0), nullID(d.ByEmployee), d.At.Unix()); err != nil {
 			return fmt.Errorf("store: demo decisions: %w", err)
 		}
 	}

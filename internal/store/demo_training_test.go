@@ -59,8 +59,19 @@ func TestDemoTraining(t *testing.T) {
 			}
 		}
 		if n := count(`SELECT COUNT(*) FROM plan_item i WHERE i.status = 'ditolak'
-			AND NOT EXISTS (SELECT 1 FROM plan_decision d WHERE d.item_id = i.id AND d.decision = 'ditolak' AND d.reason <> '')`); n > 0 {
+			AND NOT EXISTS (SELECT 1 FROM plan_decision d WHERE d.item_id = i.id AND d.decision = 'tolak' AND d.reason <> '')`); n > 0 {
 			t.Errorf("%d rejected items without a reason", n)
+		}
+		known := map[string]bool{}
+		for _, d := range model.AllDecisions {
+			known[string(d)] = true
+		}
+		var decs []string
+		must(t, eachString(s, `SELECT DISTINCT decision FROM plan_decision`, func(d string) { decs = append(decs, d) }))
+		for _, d := range decs {
+			if !known[d] {
+				t.Errorf("the demo writes decision %q, which the plan pages do not know", d)
+			}
 		}
 		if n := count(`SELECT COUNT(*) FROM training_session s WHERE s.enrolled = s.capacity
 			AND EXISTS (SELECT 1 FROM enrolment e WHERE e.session_id = s.id AND e.status = 'menunggu')`); n == 0 {
@@ -125,4 +136,21 @@ func demoTraining(now time.Time, seed, self, approver int64) store.DemoTraining 
 	sess := demo.Sessions(cat, partners, now, seed)
 	return store.DemoTraining{Partners: partners, Catalogue: cat, Sessions: sess, Seed: seed, Self: self, Approver: approver,
 		Decide: func(people []demo.Person) demo.TrainingRows { return demo.Training(cat, sess, people, 1500, now, seed) }}
+}
+
+// eachString calls fn with the one text column of every row of q.
+func eachString(s *store.Store, q string, fn func(string)) error {
+	rows, err := s.DB().Query(q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return err
+		}
+		fn(v)
+	}
+	return rows.Err()
 }

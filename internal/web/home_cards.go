@@ -33,7 +33,9 @@ type homeCardFunc func(ctx context.Context, s *server, p *auth.Principal) (*home
 var homeCards = []homeCardFunc{
 	selfAssessmentCard,
 	toRateCard,
+	approvalsCard,
 	myJPMCard,
+	myPlanCard,
 	dataFixCard,
 	cycleProgressCard,
 	scopeNeedsCard,

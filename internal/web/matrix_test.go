@@ -135,7 +135,7 @@ func (c *matrixCity) addCatalogue(t *testing.T) {
 // perRole are the records a request may change for good (close, delete,
 // publish, revoke): each role gets its own, in Kominfo and in Dinkes.
 type perRole struct {
-	cycle, survey, question, draft, penalty [2]int64
+	cycle, survey, question, draft, penalty, plan [2]int64
 }
 
 func (c *matrixCity) perRole(t *testing.T, role model.Role) perRole {
@@ -166,6 +166,10 @@ func (c *matrixCity) perRole(t *testing.T, role model.Role) perRole {
 			DecreeDate: day0("2026-01-05"), StartsOn: day0("2026-01-06"), EndsOn: day0("2026-07-06")}
 		must(t, c.st.AddPenalty(ctx, sys, &p))
 		r.cycle[i], r.survey[i], r.question[i], r.draft[i], r.penalty[i] = cy.ID, sv.ID, sv.Questions[0].ID, d.ID, p.ID
+		it := model.PlanItem{EmployeeID: who, Year: c.st.Now().Year(), Title: "Kursus " + string(role), Form: "kursus", JP: 4,
+			Purpose: "Uji matriks", ProposedBy: model.ProposedByAdmin}
+		must(t, c.st.ProposePlanItem(ctx, sys, &it, true))
+		r.plan[i] = it.ID
 	}
 	return r
 }
@@ -272,6 +276,14 @@ func (c *matrixCity) variants(t *testing.T, method, pattern string, a policy.Act
 		for i, ev := range []int64{c.evidenceIn, c.evidenceOut} {
 			owner := []model.Employee{c.budi, c.sri}[i]
 			out = append(out, variant{names[i], fill("id", itoa(ev)), c.employeeTarget(me, owner)})
+		}
+	case strings.HasPrefix(pattern, "/rencana/{id}"), strings.HasPrefix(pattern, "/persetujuan/{id}"):
+		// A plan item of Rina and of Sri, submitted; the store says whose
+		// post decides it (Target.Approver).
+		for i, id := range r.plan {
+			_, tg, err := c.st.PlanItem(context.Background(), id, me)
+			must(t, err)
+			out = append(out, variant{names[i], fill("id", itoa(id)), tg})
 		}
 	case strings.HasPrefix(pattern, "/akun/{id}"):
 		for i, acc := range []int64{c.accountIn, c.accountOut} {
@@ -387,7 +399,7 @@ var formFor = map[string]url.Values{
 // survey, a competency before its draft is published or discarded).
 func ordered(routes []route) []route {
 	final := func(rt route) bool {
-		for _, s := range []string{"/hapus", "/tutup", "/terbitkan", "/cabut"} {
+		for _, s := range []string{"/hapus", "/tutup", "/terbitkan", "/cabut", "/batal"} {
 			if strings.HasSuffix(rt.Pattern, s) {
 				return true
 			}

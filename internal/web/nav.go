@@ -28,6 +28,9 @@ var navItems = []navItem{
 	{"/akun", "nav.accounts", policy.AccountManage},
 	{"/akun/penyelenggara", "nav.provider_accounts", policy.ProviderManage}, // operators: /akun holds it for the others
 	{"/penilaian", "nav.assess", policy.AssessmentSelf},
+	{"/rencana", "nav.plan", policy.PlanRead},
+	{"/persetujuan", "nav.approvals", policy.PlanDecide},
+	{"/rencana/nominasi", "nav.nominate", policy.PlanNominate},
 	{"/siklus", "nav.cycles", policy.CycleManage},
 	{"/talenta", "nav.talent", policy.TalentRead},
 	{"/analisis", "nav.needs", policy.NeedsRead},

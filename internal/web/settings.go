@@ -28,6 +28,7 @@ type settingsData struct {
 	Potential []settingsField
 	Boxes     [10]settings.BoxText
 	Weights   []settingsField
+	Approval  string // the approval chain of plan items, its step names joined by commas
 	Job       *store.SettingsJob
 	OK        string
 	Errors    map[string][]string
@@ -57,7 +58,7 @@ func parsePercent(s string) (gap.Fixed, bool) {
 
 // settingsFields fills the page's fields from set.
 func settingsFields(lang i18n.Lang, set settings.Settings) *settingsData {
-	d := &settingsData{UseRaw: set.JPM.UseRaw, Boxes: set.Boxes}
+	d := &settingsData{UseRaw: set.JPM.UseRaw, Boxes: set.Boxes, Approval: strings.Join(set.Approval, ",")}
 	for _, t := range model.PositionTypes {
 		if t != model.Fungsional {
 			d.Ages = append(d.Ages, settingsField{"age_" + string(t), i18n.T(lang, "ptype."+string(t)), strconv.Itoa(set.Retirement.Types[t])})
@@ -115,6 +116,9 @@ func readSettingsForm(r *http.Request, set settings.Settings) (settings.Settings
 	for _, src := range settings.Sources {
 		next.Weights[src] = f.Int("weight_"+string(src), "err.settings.number", "weight_"+string(src))
 	}
+	if v := f.Text("approval"); v != "" {
+		next.Approval = strings.Split(v, ",")
+	}
 	return next, f.Err()
 }
 
@@ -169,7 +173,7 @@ func (s *server) settingsSave(w http.ResponseWriter, r *http.Request) error {
 	d := settingsFields(lang, set)
 	// Show what was typed, not what is stored.
 	d.Ages, d.JPM, d.Potential, d.Weights = typed(r, d.Ages), typed(r, d.JPM), typed(r, d.Potential), typed(r, d.Weights)
-	d.UseRaw, d.Boxes = next.JPM.UseRaw, next.Boxes
+	d.UseRaw, d.Boxes, d.Approval = next.JPM.UseRaw, next.Boxes, strings.Join(next.Approval, ",")
 	d.Errors = map[string][]string{}
 	storeFieldError(lang, err, d.Errors)
 	for k, v := range d.Errors { // every problem above the form: fields are many

@@ -1,0 +1,179 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/kompeten/kompeten/internal/model"
+)
+
+// Recommendation is a catalogue programme that addresses gaps of the
+// employee's own position standard, with the gaps it addresses.
+type Recommendation struct {
+	Programme model.Programme // without its competency list
+	Rating    int             // the partner's rating, in tenths
+	Gaps      []PlanGap
+	Score     int // Σ (required − current) × weight over the assessed gaps
+	Sessions  []model.TrainingSession
+}
+
+// PlanGap is one competency of the standard a programme develops: the level
+// required, the current level, and whether it was assessed at all. A
+// competency not assessed is "belum dinilai", never level 0.
+type PlanGap struct {
+	CompetencyID int64
+	Name         string
+	Required     int
+	Current      int // meaningful only when Assessed
+	Assessed     bool
+	Leads        int // the level the programme leads to
+	Weight       int
+}
+
+// PlanRecommendations returns the active catalogue programmes that develop
+// a competency of the employee's current standard in which they fall short
+// (current level below the required one), or which is not assessed yet and
+// which the programme leads to the required level; programmes already in
+// the year's plan (not rejected or cancelled) are left out. Ranked by the
+// weighted gap they close, then programmes addressing only unassessed
+// competencies, then by the partner's rating, then by title; with the
+// programme's scheduled sessions whose enrolment is still open.
+func (s *Store) PlanRecommendations(ctx context.Context, employeeID int64, year int) ([]Recommendation, error) {
+	byProg := map[int64]*Recommendation{}
+	var order []int64
+	var p model.Programme
+	var rating int
+	var g PlanGap
+	var current sql.NullInt64
+	err := eachRow(ctx, s.db, `SELECT p.id, p.code, p.title, p.form, p.delivery, p.jp, p.cost, p.provider_id, v.name, v.rating,
+			si.competency_id, c.name, si.required, si.weight, cl.level, pc.level
+		FROM employee e
+		JOIN position_standard ps ON ps.position_id = e.position_id AND ps.is_current = TRUE
+		JOIN standard_item si ON si.standard_id = ps.id
+		JOIN competency c ON c.id = si.competency_id
+		LEFT JOIN current_level cl ON cl.employee_id = e.id AND cl.competency_id = si.competency_id
+		JOIN programme_competency pc ON pc.competency_id = si.competency_id
+		JOIN programme p ON p.id = pc.programme_id AND p.active = TRUE
+		JOIN provider v ON v.id = p.provider_id AND v.active = TRUE
+		WHERE e.id = $1
+		  AND ((cl.level IS NOT NULL AND cl.level < si.required AND pc.level > cl.level) OR (cl.level IS NULL AND pc.level >= si.required))
+		  AND NOT EXISTS (SELECT 1 FROM plan_item pi WHERE pi.employee_id = e.id AND pi.year = $2 AND pi.programme_id = p.id
+		                  AND pi.status NOT IN ('ditolak', 'dibatalkan'))
+		ORDER BY p.id, c.ord`, []any{employeeID, year},
+		[]any{&p.ID, &p.Code, &p.Title, &p.Form, &p.Delivery, &p.JP, &p.Cost, &p.ProviderID, &p.ProviderName, &rating,
+			&g.CompetencyID, &g.Name, &g.Required, &g.Weight, &current, &g.Leads}, func() {
+			r := byProg[p.ID]
+			if r == nil {
+				r = &Recommendation{Programme: p, Rating: rating}
+				byProg[p.ID] = r
+				order = append(order, p.ID)
+			}
+			g.Assessed, g.Current = current.Valid, int(current.Int64)
+			if g.Assessed {
+				r.Score += (g.Required - g.Current) * g.Weight
+			}
+			r.Gaps = append(r.Gaps, g)
+		})
+	if err != nil {
+		return nil, fmt.Errorf("store: recommendations: %w", err)
+	}
+	out := make([]Recommendation, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byProg[id])
+	}
+	slices.SortStableFunc(out, func(a, b Recommendation) int {
+		switch {
+		case a.Score != b.Score:
+			return b.Score - a.Score
+		case a.Rating != b.Rating:
+			return b.Rating - a.Rating
+		}
+		if a.Programme.Title < b.Programme.Title {
+			return -1
+		}
+		return 0
+	})
+	for i := range out {
+		sess, err := s.openSessions(ctx, out[i].Programme.ID)
+		if err != nil {
+			return nil, err
+		}
+		out[i].Sessions = sess
+	}
+	return out, nil
+}
+
+// openSessions returns a programme's scheduled sessions not yet over whose
+// enrolment has not closed, by start.
+func (s *Store) openSessions(ctx context.Context, programmeID int64) ([]model.TrainingSession, error) {
+	today := s.today()
+	return queryAll(ctx, s.db, `SELECT `+sessionCols+sessionFrom+` WHERE s.programme_id = $1 AND s.status = 'terjadwal'
+		AND s.start_date >= $2 AND (s.enrol_until = '' OR s.enrol_until >= $2) ORDER BY s.start_date, s.id`,
+		[]any{programmeID, today}, scanSession)
+}
+
+// PlanProgrammes returns the active programmes a plan may take from the
+// catalogue, by title, with their open sessions (for the proposal form).
+func (s *Store) PlanProgrammes(ctx context.Context) ([]model.Programme, map[int64][]model.TrainingSession, error) {
+	progs, err := queryAll(ctx, s.db, `SELECT `+programmeCols+programmeFrom+` WHERE p.active = TRUE ORDER BY p.title, p.id`, nil, scanProgramme)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: plan programmes: %w", err)
+	}
+	sess, err := queryAll(ctx, s.db, `SELECT `+sessionCols+sessionFrom+` WHERE s.status = 'terjadwal' AND s.start_date >= $1
+		AND (s.enrol_until = '' OR s.enrol_until >= $1) ORDER BY s.start_date, s.id`, []any{s.today()}, scanSession)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: plan sessions: %w", err)
+	}
+	by := map[int64][]model.TrainingSession{}
+	for _, t := range sess {
+		by[t.ProgrammeID] = append(by[t.ProgrammeID], t)
+	}
+	return progs, by, nil
+}
+
+// PlanJPYear returns the employee's JP standing today (model.JPYear): a
+// PNS's calendar year (year) against the 20 JP floor, counting the year's
+// items not rejected or cancelled; a PPPK's current agreement year against
+// the 24 JP ceiling, counting approved, enrolled and done items whose
+// session starts in it, or, without a session, whose plan year is the
+// agreement year's first calendar year. A PPPK without a recorded
+// agreement (or outside it) is measured on the calendar year.
+func (s *Store) PlanJPYear(ctx context.Context, employeeID int64, year int) (model.JPYear, error) {
+	var kind model.EmployeeKind
+	if err := s.db.QueryRowContext(ctx, `SELECT kind FROM employee WHERE id = $1`, employeeID).Scan(&kind); err != nil {
+		return model.JPYear{}, notFound(err, "err.common.employee_not_found", employeeID)
+	}
+	y := strconv.Itoa(year)
+	if kind != model.PPPK {
+		out := model.JPYear{Limit: model.PNSFloorJP, From: y + "-01-01", Until: y + "-12-31"}
+		err := s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(jp), 0) FROM plan_item WHERE employee_id = $1 AND year = $2
+			AND status NOT IN ('ditolak', 'dibatalkan')`, employeeID, year).Scan(&out.Counted)
+		return out, err
+	}
+	out := model.JPYear{PPPK: true, Limit: model.PPPKCeilingJP}
+	var start, end string
+	err := s.db.QueryRowContext(ctx, `SELECT start_date, end_date FROM pppk_agreement WHERE employee_id = $1`, employeeID).Scan(&start, &end)
+	if err != nil && err != sql.ErrNoRows {
+		return out, err
+	}
+	var ok bool
+	if err == nil {
+		out.From, out.Until, ok = model.AgreementYear(start, end, s.today())
+	}
+	if !ok {
+		out.NoContract, out.From, out.Until = true, y+"-01-01", y+"-12-31"
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(pi.jp), 0) FROM plan_item pi LEFT JOIN training_session s ON s.id = pi.session_id
+		WHERE pi.employee_id = $1 AND pi.status IN ('disetujui', 'terdaftar', 'selesai')
+		AND ((s.id IS NOT NULL AND s.start_date >= $2 AND s.start_date <= $3) OR (s.id IS NULL AND pi.year = $4))`,
+		employeeID, out.From, out.Until, mustAtoi(out.From[:4])).Scan(&out.Counted)
+	return out, err
+}
+
+func mustAtoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

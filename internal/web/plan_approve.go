@@ -1,0 +1,108 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
+)
+
+// The approver's pages: the inbox of items waiting for one's decision
+// (/persetujuan) and one item with its three buttons (/persetujuan/{id},
+// the page the notification e-mail links to). Approvers act by post: the
+// store says whether the signed-in employee holds the post of the step the
+// item waits at (Target.Approver); anyone else gets "not found".
+
+// approvalsData is what approvals.html shows.
+type approvalsData struct {
+	Items  []model.PlanItem
+	Notice string
+}
+
+// approvals shows the inbox (GET /persetujuan).
+func (s *server) approvals(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
+	}
+	items, err := s.st.ApprovalsWaiting(r.Context(), p.User.EmployeeID)
+	if err != nil {
+		return err
+	}
+	d := &approvalsData{Items: items}
+	if ok := r.URL.Query().Get("ok"); ok == "setuju" || ok == "tolak" || ok == "perbaiki" {
+		d.Notice = "approval.ok." + ok
+	}
+	s.render(w, r, http.StatusOK, "approvals", "approval.title", d)
+	return nil
+}
+
+// approvalData is what approval.html shows: the item, its employee's JP
+// standing and the decision form.
+type approvalData struct {
+	Item  *model.PlanItem
+	JP    model.JPYear
+	Error string
+}
+
+// approvalItem shows one waiting item to its approver (GET
+// /persetujuan/{id}).
+func (s *server) approvalItem(w http.ResponseWriter, r *http.Request) error {
+	return s.renderApproval(w, r, http.StatusOK, "")
+}
+
+func (s *server) renderApproval(w http.ResponseWriter, r *http.Request, status int, msg string) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	it, tg, err := s.st.PlanItem(r.Context(), id, p.User.EmployeeID)
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !policy.May(p, policy.PlanDecide, tg)) {
+		return errNotPermitted
+	}
+	if err != nil {
+		return err
+	}
+	d := &approvalData{Item: it, Error: msg}
+	if d.JP, err = s.st.PlanJPYear(r.Context(), it.EmployeeID, it.Year); err != nil {
+		return err
+	}
+	s.renderView(w, r, status, "approval", &view{Title: "approval.item_title", TitleArg: it.EmployeeName, Data: d})
+	return nil
+}
+
+// approvalDecide records the decision (POST /persetujuan/{id}: decision
+// setuju, tolak or perbaiki, and a reason for the last two).
+func (s *server) approvalDecide(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.user(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	_, tg, err := s.st.PlanItem(r.Context(), id, p.User.EmployeeID)
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !policy.May(p, policy.PlanDecide, tg)) {
+		return errNotPermitted
+	}
+	if err != nil {
+		return err
+	}
+	f := newForm(r)
+	d := model.Decision(f.Text("decision"))
+	err = s.st.DecidePlanItem(r.Context(), actor(p), p.User.EmployeeID, id, d, f.Text("reason"))
+	if bad := inputError(r, err); bad != "" {
+		return s.renderApproval(w, r, http.StatusUnprocessableEntity, bad)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/persetujuan?ok="+string(d), http.StatusSeeOther)
+	return nil
+}
