@@ -77,6 +77,22 @@ func TestRouteRoleMatrix(t *testing.T) {
 	ends := []model.OrgUnit{f.unitA, f.unitB}
 	itoa := func(id int64) string { return strconv.FormatInt(id, 10) }
 
+	// A session with a place for every person of the matrix (issue 13).
+	prov := model.Provider{Name: "Mitra Matriks", Kind: model.ProviderCompany, PriceBasis: "peserta", Active: true}
+	must(st.CreateProvider(ctx, sys, &prov))
+	prog := model.Programme{Code: "MTX-1", Title: "Pelatihan Matriks", Form: "teknis", Delivery: model.DeliverySync, JP: 8,
+		ProviderID: prov.ID, Active: true}
+	must(st.CreateProgramme(ctx, sys, &prog))
+	sess := model.TrainingSession{ProgrammeID: prog.ID, Name: "Angkatan I", StartDate: "2099-01-05", EndDate: "2099-01-06",
+		Capacity: 30, MinAttendance: 80}
+	must(st.CreateSession(ctx, sys, &sess))
+	place := map[int64]int64{}
+	for id := range people {
+		en, err := st.Enrol(ctx, sys, sess.ID, id, model.EnrolFromAdmin)
+		must(err)
+		place[id] = en.ID
+	}
+
 	routes := f.routesOf()
 	start, requests := time.Now(), 0
 	for _, role := range model.Roles {
@@ -147,6 +163,26 @@ func TestRouteRoleMatrix(t *testing.T) {
 			case strings.HasPrefix(rt.Path, "/surveys/{id}"):
 				for i := range ends {
 					add([]string{"in", "out"}[i], itoa(surveys[i]), unitT(ends[i]))
+				}
+			case strings.HasPrefix(rt.Path, "/sessions/{id}"):
+				tg := policy.SessionTarget(&sess, u.ID)
+				if rt.Method == "POST" && strings.HasSuffix(rt.Path, "/enrolments") {
+					// An empty body names nobody to enrol and is refused
+					// before any record is read.
+					tg = unitT(ends[0])
+				}
+				add("in", itoa(sess.ID), tg)
+			case strings.HasPrefix(rt.Path, "/enrolments/{id}"):
+				whose := []model.Employee{a4, b1.Employee}
+				if self, ok := people[me]; ok {
+					whose = append(whose, self)
+				}
+				for i, e := range whose {
+					tg := person(me, e)
+					if strings.HasSuffix(rt.Path, "/completion") {
+						tg = policy.SessionTarget(&sess, u.ID)
+					}
+					add([]string{"in", "out", "self"}[i], itoa(place[e.ID]), tg)
 				}
 			case rt.Path == "/employees/by-nip/{nip}":
 				add("in", a4.NIP, person(me, a4))

@@ -5,6 +5,7 @@ package i18n
 func init() {
 	extend(enMessages, map[string]string{
 		"err.enrol.not_found":                  "enrolment %d not found",
+		"err.enrol.field_required":             "%s is required",
 		"err.enrol.session_cancelled":          "this session was cancelled",
 		"err.enrol.window_closed":              "enrolment for this session is not open",
 		"err.enrol.duplicate":                  "this employee already holds a place or waits in this session",

@@ -5,6 +5,7 @@ package i18n
 func init() {
 	extend(idMessages, map[string]string{
 		"err.enrol.not_found":                  "pendaftaran %d tidak ditemukan",
+		"err.enrol.field_required":             "%s wajib diisi",
 		"err.enrol.session_cancelled":          "angkatan ini dibatalkan",
 		"err.enrol.window_closed":              "pendaftaran angkatan ini tidak sedang dibuka",
 		"err.enrol.duplicate":                  "pegawai ini sudah terdaftar atau menunggu di angkatan ini",
