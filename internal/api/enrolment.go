@@ -7,11 +7,9 @@ import (
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
-	"github.com/kompeten/kompeten/internal/attend"
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
-	"github.com/kompeten/kompeten/internal/store"
 )
 
 // Enrolment, attendance and completion as JSON (issue 13), over
@@ -264,7 +262,7 @@ func (a *API) checkIn(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	sid, day, how, err := CheckInTarget(r.Context(), a.st, in.Token, in.SessionID, in.Code)
+	sid, day, how, err := a.st.ResolveCheckIn(r.Context(), in.Token, in.SessionID, in.Code)
 	if err != nil {
 		return err
 	}
@@ -277,30 +275,6 @@ func (a *API) checkIn(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"session_id": sid, "day": day, "already": already})
 	return nil
-}
-
-// CheckInTarget resolves a QR token, or a session and a typed code, into
-// the session and day they were shown for at the store's clock, and how
-// the mark is made. The web face's /hadir uses it too.
-func CheckInTarget(ctx context.Context, st *store.Store, token string, sessionID int64, code string) (int64, string, string, error) {
-	key, err := st.AttendanceKey(ctx)
-	if err != nil {
-		return 0, "", "", err
-	}
-	now := st.Now()
-	if strings.TrimSpace(token) != "" {
-		sid, day, err := attend.Check(key, strings.TrimSpace(token), now)
-		return sid, day, model.AttendQR, err
-	}
-	if sessionID <= 0 {
-		return 0, "", "", apperr.Invalid("code", "err.attend.code_invalid")
-	}
-	sess, err := st.TrainingSession(ctx, sessionID)
-	if err != nil {
-		return 0, "", "", err
-	}
-	day, err := attend.CheckCode(key, sessionID, sess.Days(), code, now)
-	return sessionID, day, model.AttendCode, err
 }
 
 // completionInput is the body of POST /enrolments/{id}/completion.

@@ -52,6 +52,8 @@ func dynamicKeys() map[string][]string {
 		"discipline.level.": model.PenaltyLevels,
 		"acting.kind.":      model.ActingKinds,
 		"contest.subject.":  model.ContestSubjects,
+		"enrol.status.":     model.EnrolmentStatuses,
+		"attend.how.":       model.AttendanceWays,
 		// The view log's kinds (web/viewlog.go, api/viewlog.go).
 		"view.what.": strs("profile", "profile.pdf", "assessment", "evidence", "competencies", "penalties", "export.employees", "export.needs"),
 		// The sources a colleague or report is rated as (web rateSource).

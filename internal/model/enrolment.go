@@ -97,3 +97,9 @@ func (p *PPPKAgreement) Validate() error {
 	}
 	return nil
 }
+
+// EnrolmentStatuses lists the enrolment statuses, for labels.
+var EnrolmentStatuses = []string{string(EnrolSeat), string(EnrolWaiting), string(EnrolCancelled), string(EnrolCompleted), string(EnrolIncomplete)}
+
+// AttendanceWays lists how a mark is made, for labels.
+var AttendanceWays = []string{AttendQR, AttendCode, AttendManual}

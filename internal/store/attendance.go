@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/attend"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -193,4 +195,29 @@ func (s *Store) RecordCompletion(ctx context.Context, a model.Actor, enrolmentID
 		return s.audit(ctx, tx, a, "enrolment.complete", "enrolment", enrolmentID, map[string]any{"employee_id": en.EmployeeID,
 			"status": Change{string(en.Status), string(status)}, "score": sc, "attendance": pct})
 	})
+}
+
+// ResolveCheckIn turns a QR token, or a session and a typed code, into the
+// session and day they were shown for at the store's clock, and how the
+// mark is made (model.AttendQR or AttendCode). Both faces check in
+// through it.
+func (s *Store) ResolveCheckIn(ctx context.Context, token string, sessionID int64, code string) (int64, string, string, error) {
+	key, err := s.AttendanceKey(ctx)
+	if err != nil {
+		return 0, "", "", err
+	}
+	now := s.Now()
+	if t := strings.TrimSpace(token); t != "" {
+		sid, day, err := attend.Check(key, t, now)
+		return sid, day, model.AttendQR, err
+	}
+	if sessionID <= 0 {
+		return 0, "", "", apperr.Invalid("code", "err.attend.code_invalid")
+	}
+	sess, err := sessionTx(ctx, s.db, sessionID)
+	if err != nil {
+		return 0, "", "", err
+	}
+	day, err := attend.CheckCode(key, sessionID, sess.Days(), code, now)
+	return sessionID, day, model.AttendCode, err
 }

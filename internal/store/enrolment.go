@@ -271,3 +271,21 @@ func scanEnrolmentSession(sc interface{ Scan(...any) error }, m *MyEnrolment) er
 	t.CreatedAt, t.UpdatedAt = unixTime(sCreated), unixTime(sUpdated)
 	return err
 }
+
+// UnitEnrolments counts the seats and waiting places, in sessions that
+// have not ended by today (ISO), of the employees in admin's units, and
+// lists up to limit of the waiting ones (the earliest session first): the
+// unit admin's home card.
+func (s *Store) UnitEnrolments(ctx context.Context, admin model.Scope, today string, limit int) (seats, waiting int, list []MyEnrolment, err error) {
+	var a args
+	where := ` JOIN training_session s ON s.id = en.session_id JOIN programme p ON p.id = s.programme_id
+		WHERE s.end_date >= ` + a.add(today) + ` AND ` + scopeUnits("u.path", admin, false, &a)
+	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FILTER (WHERE en.status = 'terdaftar'), COUNT(*) FILTER (WHERE en.status = 'menunggu')`+
+		enrolmentFrom+where, a...).Scan(&seats, &waiting)
+	if err != nil || waiting == 0 {
+		return seats, waiting, nil, err
+	}
+	list, err = queryAll(ctx, s.db, `SELECT `+enrolmentCols+`, `+sessionCols+enrolmentFrom+where+
+		fmt.Sprintf(` AND en.status = 'menunggu' ORDER BY s.start_date, en.id LIMIT %d`, limit), a, scanEnrolmentSession)
+	return seats, waiting, list, err
+}

@@ -33,12 +33,14 @@ type homeCardFunc func(ctx context.Context, s *server, p *auth.Principal) (*home
 var homeCards = []homeCardFunc{
 	selfAssessmentCard,
 	toRateCard,
+	mySessionsWeekCard,
 	myJPMCard,
 	dataFixCard,
 	cycleProgressCard,
 	scopeNeedsCard,
 	talentCard,
 	scopeCountsCard,
+	unitEnrolmentsCard,
 }
 
 // homeCard is one card as the template shows it. Texts are catalogue keys
