@@ -311,3 +311,38 @@ func TestAgreementAndKey(t *testing.T) {
 		}
 	})
 }
+
+// TestEnrolApproved: the final approval of an item naming a session enrols
+// the person (a seat or the waiting list) and makes the item terdaftar; an
+// item naming no session, or a session whose window has closed, leaves the
+// item approved without failing the approval.
+func TestEnrolApproved(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := testcity.New(t, s, testcity.WithCatalogue(), testcity.WithClock(enrolDay))
+		item := func(emp int64, session any) int64 {
+			var id int64
+			must(t, s.DB().QueryRowContext(ctx, `INSERT INTO plan_item (employee_id, year, programme_id, session_id, purpose, proposed_by,
+				proposer_id, status, created_at, updated_at) VALUES ($1, 2026, $2, $3, 'tujuan', 'pegawai', 0, 'disetujui', 0, 0) RETURNING id`,
+				emp, c.Catalogue.Data.ID, session).Scan(&id))
+			return id
+		}
+		withSession, without := item(c.Ani.ID, c.Catalogue.DataSess.ID), item(c.Bayu.ID, nil)
+		must(t, s.EnrolApproved(ctx, withSession))
+		must(t, s.EnrolApproved(ctx, without))
+		if planStatus(t, s, withSession) != model.PlanEnrolled || planStatus(t, s, without) != model.PlanApproved {
+			t.Errorf("items after approval: %s, %s", planStatus(t, s, withSession), planStatus(t, s, without))
+		}
+		list, err := s.Participants(ctx, c.Catalogue.DataSess.ID)
+		must(t, err)
+		if len(list) != 1 || list[0].EmployeeID != c.Ani.ID || list[0].PlanItemID != withSession || list[0].Source != model.EnrolFromPlan {
+			t.Errorf("places: %+v", list)
+		}
+		s.Now = func() time.Time { return time.Date(2026, 8, 1, 3, 0, 0, 0, time.UTC) }
+		late := item(c.Cici.ID, c.Catalogue.DataSess.ID)
+		must(t, s.EnrolApproved(ctx, late))
+		if planStatus(t, s, late) != model.PlanApproved {
+			t.Errorf("an item approved after the window closed: %s", planStatus(t, s, late))
+		}
+	})
+}
