@@ -107,5 +107,6 @@ func init() {
 		"agreement.end":                "End of the agreement",
 		"agreement.none":               "Not recorded.",
 		"agreement.save":               "Save agreement",
+		"agreement.saved":              "Work agreement saved.",
 	})
 }

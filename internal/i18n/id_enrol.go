@@ -107,5 +107,6 @@ func init() {
 		"agreement.end":                "Akhir perjanjian kerja",
 		"agreement.none":               "Belum dicatat.",
 		"agreement.save":               "Simpan perjanjian",
+		"agreement.saved":              "Perjanjian kerja disimpan.",
 	})
 }

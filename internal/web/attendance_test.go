@@ -146,3 +146,22 @@ func placeOf(t *testing.T, f *fixture, sessionID, employeeID int64) string {
 	t.Fatalf("employee %d has no place in session %d", employeeID, sessionID)
 	return ""
 }
+
+// TestAgreementOnProfile: a PPPK's profile shows the work agreement and the
+// admin records it there; a PNS's profile has no such section, and the
+// form refuses an end before the start.
+func TestAgreementOnProfile(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st, testcity.WithOffices())
+	admin := f.client(t)
+	admin.login(f.city.Offices.AdminUser.Username, testcity.PwOffices)
+	bayu := fmt.Sprintf("/pegawai/%d", f.city.Bayu.ID)
+	pg := admin.get(bayu)
+	contains(t, pg, "no-agreement", "agreement-form")
+	pg = admin.post(bayu+"/perjanjian", url.Values{"mulai": {"2025-03-01"}, "akhir": {"2030-02-28"}})
+	status(t, pg, 200)
+	contains(t, pg, "Perjanjian kerja disimpan.", "1 Maret 2025", "28 Februari 2030")
+	status(t, admin.post(bayu+"/perjanjian", url.Values{"mulai": {"2025-03-01"}, "akhir": {"2024-03-01"}}), 400)
+	lacks(t, admin.get(fmt.Sprintf("/pegawai/%d", f.city.Ani.ID)), `id="agreement"`)
+	status(t, admin.post(fmt.Sprintf("/pegawai/%d/perjanjian", f.city.Ani.ID), url.Values{"mulai": {"2025-03-01"}, "akhir": {"2030-02-28"}}), 400)
+}

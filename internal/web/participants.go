@@ -6,7 +6,6 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
-	"github.com/kompeten/kompeten/internal/policy"
 )
 
 // The participants of a session for whoever runs it (issue 13): each with
@@ -124,31 +123,5 @@ func (s *server) completionSave(w http.ResponseWriter, r *http.Request) error {
 		})
 	}
 	http.Redirect(w, r, "/angkatan/"+strconv.FormatInt(id, 10)+"/peserta?ok=selesai", http.StatusSeeOther)
-	return nil
-}
-
-// agreementSave records a PPPK's work agreement from the profile (POST
-// /pegawai/{id}/perjanjian: mulai, akhir), for an admin of their unit.
-func (s *server) agreementSave(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	e, err := s.employeeInScope(r.Context(), adminScope(p), id)
-	if err != nil {
-		return err
-	}
-	u, err := s.st.Unit(r.Context(), e.UnitID)
-	if err != nil {
-		return err
-	}
-	if !policy.May(p, policy.EmployeeWrite, policy.Target{UnitPath: u.Path, EmployeeID: id, SupervisorID: e.SupervisorID}) {
-		return policy.ErrAboutSelf
-	}
-	f := newForm(r)
-	if err := s.st.SetAgreement(r.Context(), actor(p), model.PPPKAgreement{EmployeeID: id, Start: f.Text("mulai"), End: f.Text("akhir")}); err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/pegawai/"+strconv.FormatInt(id, 10)+"#agreement", http.StatusSeeOther)
 	return nil
 }
