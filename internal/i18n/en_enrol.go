@@ -108,5 +108,7 @@ func init() {
 		"agreement.none":               "Not recorded.",
 		"agreement.save":               "Save agreement",
 		"agreement.saved":              "Work agreement saved.",
+		"acimport.kind_agreement":      "PPPK work agreements",
+		"acimport.hint_agreement":      "PPPK work agreements: columns NIP, TMT PERJANJIAN KERJA, AKHIR PERJANJIAN KERJA (PPPK only).",
 	})
 }

@@ -108,5 +108,7 @@ func init() {
 		"agreement.none":               "Belum dicatat.",
 		"agreement.save":               "Simpan perjanjian",
 		"agreement.saved":              "Perjanjian kerja disimpan.",
+		"acimport.kind_agreement":      "Perjanjian kerja PPPK",
+		"acimport.hint_agreement":      "Perjanjian kerja PPPK: kolom NIP, TMT PERJANJIAN KERJA, AKHIR PERJANJIAN KERJA (hanya PPPK).",
 	})
 }

@@ -58,7 +58,7 @@ func dynamicKeys() map[string][]string {
 		"view.what.": strs("profile", "profile.pdf", "assessment", "evidence", "competencies", "penalties", "export.employees", "export.needs"),
 		// The sources a colleague or report is rated as (web rateSource).
 		"assess.as_":     strs(string(assess.SourceSupervisor), string(assess.SourcePeer)),
-		"acimport.kind_": strs(importer.TalentAssessment, importer.TalentPerformance),
+		"acimport.kind_": strs(importer.TalentAssessment, importer.TalentPerformance, importer.TalentAgreement),
 		// store.History: the employee_history fields without "_id": the
 		// store's historyFields and the derived supervisor (supervisors.go).
 		"hist.": strs("position", "unit", "status", "golongan", "supervisor"),

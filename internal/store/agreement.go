@@ -31,11 +31,13 @@ func (s *Store) SetAgreement(ctx context.Context, a model.Actor, ag model.PPPKAg
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.setAgreementTx(ctx, tx, a, ag)
+		return s.setAgreementTx(ctx, tx, a, ag, 0)
 	})
 }
 
-func (s *Store) setAgreementTx(ctx context.Context, tx *sql.Tx, a model.Actor, ag model.PPPKAgreement) error {
+// setAgreementTx writes one agreement when it changed; importID names the
+// import event it came with (0: none).
+func (s *Store) setAgreementTx(ctx context.Context, tx *sql.Tx, a model.Actor, ag model.PPPKAgreement, importID int64) error {
 	var kind string
 	if err := tx.QueryRowContext(ctx, `SELECT kind FROM employee WHERE id = $1`, ag.EmployeeID).Scan(&kind); err != nil {
 		return notFound(err, "err.common.employee_not_found", ag.EmployeeID)
@@ -59,5 +61,45 @@ func (s *Store) setAgreementTx(ctx context.Context, tx *sql.Tx, a model.Actor, a
 		ag.EmployeeID, ag.Start, ag.End); err != nil {
 		return fmt.Errorf("store: agreement: %w", err)
 	}
-	return s.audit(ctx, tx, a, "employee.agreement", "employee", ag.EmployeeID, ch)
+	detail := map[string]any{"start": ch["start"], "end": ch["end"]}
+	if importID != 0 {
+		detail["import"] = importID
+	}
+	return s.audit(ctx, tx, a, "employee.agreement", "employee", ag.EmployeeID, detail)
+}
+
+// EmployeeKinds returns PNS or PPPK of the given employees, by ID (an
+// agreement file's rows are checked against it).
+func (s *Store) EmployeeKinds(ctx context.Context, ids []int64) (map[int64]model.EmployeeKind, error) {
+	out := make(map[int64]model.EmployeeKind, len(ids))
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		var a args
+		var id int64
+		var kind string
+		if err := eachRow(ctx, s.db, `SELECT id, kind FROM employee WHERE id IN (`+inList(&a, chunk)+`)`, a, []any{&id, &kind},
+			func() { out[id] = model.EmployeeKind(kind) }); err != nil {
+			return nil, fmt.Errorf("store: employee kinds: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// ApplyAgreements writes PPPK work agreements from an import in one
+// transaction: the import's one "import.agreement" event (with the file),
+// and for each agreement that changed an "employee.agreement" row naming
+// it, as SetAgreement audits one.
+func (s *Store) ApplyAgreements(ctx context.Context, a model.Actor, ev TalentImportEvent, list []model.PPPKAgreement) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		eventID, err := s.auditTalentImport(ctx, tx, a, ev, map[string]any{"written": len(list)})
+		if err != nil {
+			return err
+		}
+		for _, ag := range list {
+			if err := s.setAgreementTx(ctx, tx, a, ag, eventID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
