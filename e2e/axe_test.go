@@ -99,6 +99,11 @@ func axePages(w *work) []axePage {
 		{"contests", []string{"/keberatan"}},
 		{"views of records", []string{"/audit/dilihat"}},
 		{"framework copy", []string{"/kamus-draf/baru?salin=" + id(w.frameworkID)}},
+		{"my sessions", []string{"/sesi-saya"}},
+		{"session enrolment", []string{"/angkatan/" + id(enrolSeed.session.ID) + "/pendaftaran"}},
+		{"participants", []string{"/angkatan/" + id(enrolSeed.session.ID) + "/peserta"}},
+		{"attendance", []string{"/angkatan/" + id(enrolSeed.session.ID) + "/presensi"}},
+		{"check-in", []string{"/hadir"}},
 		{"not found", []string{"/tidak-ada"}},
 	}
 }
@@ -115,6 +120,7 @@ var axeRoles = []string{teacherUser, headUser, opdUser, leaderUser, adminUser}
 func TestAccessibility(t *testing.T) {
 	src := loadAxe(t)
 	w := seedWork(t)
+	seedEnrol(t, w)
 	pages := axePages(w)
 	checked := 0
 	for _, vw := range widths {

@@ -1,6 +1,6 @@
 // The instructor's attendance page: reload the QR image every slot and the
-// list of marks every few seconds. Without script the page refreshes itself
-// (its <noscript> meta refresh).
+// list of marks every few seconds. Without script the instructor reloads the
+// page (the typed code and the list are in it).
 (function () {
   var img = document.getElementById("attend-qr");
   var list = document.getElementById("attend-list");
