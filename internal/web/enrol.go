@@ -32,9 +32,9 @@ type enrolPageData struct {
 	Error    string
 }
 
-// sessionFor reads session id as p may see it in the catalogue; a provider
+// enrolSessionFor reads session id as p may see it in the catalogue; a provider
 // account is told another partner's session does not exist.
-func (s *server) sessionFor(r *http.Request, p *auth.Principal, id int64) (*model.TrainingSession, error) {
+func (s *server) enrolSessionFor(r *http.Request, p *auth.Principal, id int64) (*model.TrainingSession, error) {
 	sess, err := s.st.TrainingSession(r.Context(), id)
 	if apperr.Code(err) == apperr.ENOTFOUND {
 		return nil, errNotPermitted
@@ -66,7 +66,7 @@ func (s *server) renderEnrolPage(w http.ResponseWriter, r *http.Request, status 
 		return err
 	}
 	ctx := r.Context()
-	if d.Session, err = s.sessionFor(r, p, id); err != nil {
+	if d.Session, err = s.enrolSessionFor(r, p, id); err != nil {
 		return err
 	}
 	d.Days = d.Session.Days()
@@ -108,7 +108,7 @@ func (s *server) enrolSelf(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.sessionFor(r, p, id); err != nil {
+	if _, err := s.enrolSessionFor(r, p, id); err != nil {
 		return err
 	}
 	tg, err := s.selfTarget(r, p)
@@ -145,7 +145,7 @@ func (s *server) enrolOther(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.sessionFor(r, p, id); err != nil {
+	if _, err := s.enrolSessionFor(r, p, id); err != nil {
 		return err
 	}
 	again := func(msg string) error {
