@@ -117,6 +117,11 @@ func axePages(w *work) []axePage {
 		{"approval", []string{"/persetujuan/" + id(axePlanItem)}},
 		{"nomination", []string{"/rencana/nominasi"}},
 		{"plan roll-up", []string{"/analisis/rencana"}},
+		{"my sessions", []string{"/sesi-saya"}},
+		{"session enrolment", []string{"/angkatan/" + id(enrolSeed.session.ID) + "/pendaftaran"}},
+		{"participants", []string{"/angkatan/" + id(enrolSeed.session.ID) + "/peserta"}},
+		{"attendance", []string{"/angkatan/" + id(enrolSeed.session.ID) + "/presensi"}},
+		{"check-in", []string{"/hadir"}},
 		{"not found", []string{"/tidak-ada"}},
 	}
 }
@@ -152,6 +157,7 @@ func TestAccessibility(t *testing.T) {
 	src := loadAxe(t)
 	w := seedWork(t)
 	axePlanItem = submitPlanItem(t, w.teacher)
+	seedEnrol(t, w)
 	pages := axePages(w)
 	checked := 0
 	for _, vw := range widths {

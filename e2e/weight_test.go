@@ -242,6 +242,7 @@ func loadWeight(t *testing.T, ctx context.Context, path string) (pageLoad, int64
 // stays under the list page's budget.
 func TestPageWeights(t *testing.T) {
 	w := seedWork(t)
+	seedEnrol(t, w)
 	ctx := newTabWithin(t, axeTabTimeout)
 	mustSignIn(t, ctx, adminUser)
 	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {

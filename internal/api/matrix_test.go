@@ -95,6 +95,21 @@ func TestRouteRoleMatrix(t *testing.T) {
 
 	partner := model.Provider{Name: "Mitra Matriks", Kind: model.ProviderCompany, Active: true}
 	must(st.CreateProvider(ctx, sys, &partner))
+	// A session with a place for every person of the matrix (issue 13).
+	prov := model.Provider{Name: "Mitra Matriks Angkatan", Kind: model.ProviderCompany, PriceBasis: "peserta", Active: true}
+	must(st.CreateProvider(ctx, sys, &prov))
+	prog := model.Programme{Code: "MTX-ANGKATAN", Title: "Pelatihan Matriks Angkatan", Form: "teknis", Delivery: model.DeliverySync, JP: 8,
+		ProviderID: prov.ID, Active: true}
+	must(st.CreateProgramme(ctx, sys, &prog))
+	sess := model.TrainingSession{ProgrammeID: prog.ID, Name: "Angkatan I", StartDate: "2099-01-05", EndDate: "2099-01-06",
+		Capacity: 30, MinAttendance: 80}
+	must(st.CreateSession(ctx, sys, &sess))
+	place := map[int64]int64{}
+	for id := range people {
+		en, err := st.Enrol(ctx, sys, sess.ID, id, model.EnrolFromAdmin)
+		must(err)
+		place[id] = en.ID
+	}
 
 	routes := f.routesOf()
 	start, requests := time.Now(), 0
@@ -166,7 +181,7 @@ func TestRouteRoleMatrix(t *testing.T) {
 				add("in", "1", unitT(ends[0]))
 			case strings.HasPrefix(rt.Path, "/acting/{id}"):
 				add("global", "1", policy.Target{}) // an empty body is refused before the record is read
-			case strings.HasPrefix(rt.Path, "/providers/{id}"):
+			case rt.Path == "/providers/{id}/accounts":
 				add("global", itoa(partner.ID), policy.Target{ProviderID: partner.ID})
 			case strings.HasPrefix(rt.Path, "/frameworks/{id}"):
 				add("global", itoa(fw), policy.Target{})
@@ -183,6 +198,26 @@ func TestRouteRoleMatrix(t *testing.T) {
 					_, tg, err := st.PlanItem(ctx, id, me)
 					must(err)
 					add([]string{"in", "out"}[i], itoa(id), tg)
+				}
+			case strings.HasPrefix(rt.Path, "/sessions/{id}/"): // a session's places and attendance
+				tg := policy.SessionTarget(&sess, u.ID)
+				if rt.Method == "POST" && strings.HasSuffix(rt.Path, "/enrolments") {
+					// An empty body names nobody to enrol and is refused
+					// before any record is read.
+					tg = unitT(ends[0])
+				}
+				add("in", itoa(sess.ID), tg)
+			case strings.HasPrefix(rt.Path, "/enrolments/{id}"):
+				whose := []model.Employee{a4, b1.Employee}
+				if self, ok := people[me]; ok {
+					whose = append(whose, self)
+				}
+				for i, e := range whose {
+					tg := person(me, e)
+					if strings.HasSuffix(rt.Path, "/completion") {
+						tg = policy.SessionTarget(&sess, u.ID)
+					}
+					add([]string{"in", "out", "self"}[i], itoa(place[e.ID]), tg)
 				}
 			case rt.Path == "/employees/by-nip/{nip}":
 				add("in", a4.NIP, person(me, a4))

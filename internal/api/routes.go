@@ -34,6 +34,7 @@ func (a *API) routeTable() []route {
 		{"GET", "/me", policy.Session, a.me},
 		{"GET", "/me/views", policy.Session, a.myViews},
 		{"GET", "/me/contests", policy.Session, a.myContests},
+		{"GET", "/me/enrolments", policy.Session, a.myEnrolments},
 		{"POST", "/me/contests", policy.Session, a.createMyContest},
 		{"GET", "/contests", policy.EmployeeWrite, a.listContests},
 		{"POST", "/contests/{id}/answer", policy.EmployeeWrite, a.answerContest},
@@ -113,5 +114,16 @@ func (a *API) routeTable() []route {
 
 		{"GET", "/employees/{id}/penalties", policy.PenaltyRead, a.listPenalties},
 		{"POST", "/employees/{id}/penalties", policy.PenaltyWrite, a.createPenalty},
+
+		// Enrolment, attendance, completion and PPPK agreements (enrolment.go).
+		{"GET", "/sessions/{id}/enrolments", policy.TrainingRun, a.listEnrolments},
+		{"POST", "/sessions/{id}/enrolments", policy.EnrolmentManage, a.createEnrolment},
+		{"POST", "/enrolments/{id}/cancel", policy.PlanPropose, a.cancelEnrolment},
+		{"POST", "/enrolments/{id}/completion", policy.TrainingRun, a.recordCompletion},
+		{"GET", "/sessions/{id}/attendance", policy.TrainingRun, a.listAttendance},
+		{"POST", "/sessions/{id}/attendance", policy.TrainingRun, a.markAttendance},
+		{"POST", "/attendance/check-in", policy.AttendanceCheckIn, a.checkIn},
+		{"GET", "/employees/{id}/agreement", policy.RegistryRead, a.getAgreement},
+		{"PUT", "/employees/{id}/agreement", policy.EmployeeWrite, a.putAgreement},
 	}
 }

@@ -65,9 +65,13 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if kind == "catalogue" || kind == "katalog" {
 		return importCatalogue(ctx, env, st, path, *apply)
 	}
-	if kind == importer.TalentAssessment || kind == importer.TalentPerformance || kind == importer.TalentEducation || kind == "pendidikan" {
+	if kind == importer.TalentAssessment || kind == importer.TalentPerformance || kind == importer.TalentEducation || kind == "pendidikan" ||
+		kind == importer.TalentAgreement || kind == "perjanjian" {
 		if kind == "pendidikan" {
 			kind = importer.TalentEducation
+		}
+		if kind == "perjanjian" {
+			kind = importer.TalentAgreement
 		}
 		return importTalent(ctx, env, st, kind, path, *apply)
 	}

@@ -67,11 +67,13 @@ func dynamicKeys() map[string][]string {
 		"plan.step.":        strs("none", "atasan", "kepala_opd"),
 		"plan.ok.":          strs("proposed", "submitted", "cancelled", "changed"),
 		"approval.ok.":      of(len(model.ApproverDecisions), func(i int) string { return string(model.ApproverDecisions[i]) }),
+		"enrol.status.":     model.EnrolmentStatuses,
+		"attend.how.":       model.AttendanceWays,
 		// The view log's kinds (web/viewlog.go, api/viewlog.go).
 		"view.what.": strs("profile", "profile.pdf", "assessment", "evidence", "competencies", "penalties", "export.employees", "export.needs"),
 		// The sources a colleague or report is rated as (web rateSource).
 		"assess.as_":     strs(string(assess.SourceSupervisor), string(assess.SourcePeer)),
-		"acimport.kind_": strs(importer.TalentAssessment, importer.TalentPerformance),
+		"acimport.kind_": strs(importer.TalentAssessment, importer.TalentPerformance, importer.TalentAgreement),
 		// store.History: the employee_history fields without "_id": the
 		// store's historyFields and the derived supervisor (supervisors.go).
 		"hist.": strs("position", "unit", "status", "golongan", "supervisor"),

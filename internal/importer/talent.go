@@ -215,6 +215,8 @@ func Talent(ctx context.Context, st *store.Store, o TalentOptions, data []byte) 
 		fields, required = performanceFields, [][]string{{"nip"}, {"year"}, {"predikat"}}
 	case TalentEducation:
 		fields, required = educationFields, educationRequired
+	case TalentAgreement:
+		fields, required = agreementFields, agreementRequired
 	default:
 		return nil, apperr.Invalid("kind", "err.import.talent_kind_unknown", o.Kind)
 	}
@@ -268,6 +270,12 @@ func Talent(ctx context.Context, st *store.Store, o TalentOptions, data []byte) 
 	case TalentEducation:
 		good := checkEducation(st.Now(), f, rep, employee)
 		apply = func() error { return st.ApplyEducation(ctx, o.Actor, ev, good) }
+	case TalentAgreement:
+		good, err := checkAgreements(ctx, st, f, rep, employee)
+		if err != nil {
+			return nil, err
+		}
+		apply = func() error { return st.ApplyAgreements(ctx, o.Actor, ev, good) }
 	default:
 		good := checkPerformance(st.Now(), f, rep, employee)
 		apply = func() error { return st.ApplyPerformanceResults(ctx, o.Actor, ev, good) }

@@ -54,3 +54,14 @@ func mayTraining(p *Principal, a Action, t Target) bool {
 	}
 	return false
 }
+
+// SessionTarget describes a session for TrainingRun and CatalogueRead: its
+// partner, and whether the account userID teaches it (an instructor runs
+// the attendance of their own session whatever their role).
+func SessionTarget(s *model.TrainingSession, userID int64) Target {
+	t := Target{ProviderID: s.ProviderID}
+	for _, i := range s.Instructors {
+		t.Instructor = t.Instructor || (userID != 0 && i.UserID == userID)
+	}
+	return t
+}

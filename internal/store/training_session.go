@@ -46,8 +46,10 @@ func (s *Store) CreateSession(ctx context.Context, a model.Actor, t *model.Train
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var one int
-		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM programme WHERE id = $1`, t.ProgrammeID).Scan(&one); err != nil {
+		// The programme's title, partner and JP are read with a session;
+		// a new one gets them here, as a read would give them.
+		if err := tx.QueryRowContext(ctx, `SELECT title, provider_id, jp FROM programme WHERE id = $1`, t.ProgrammeID).Scan(
+			&t.ProgrammeTitle, &t.ProviderID, &t.JP); err != nil {
 			return notFound(err, "err.catalogue.programme_not_found", t.ProgrammeID)
 		}
 		now := s.Now().Unix()

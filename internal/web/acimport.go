@@ -28,7 +28,7 @@ type acImportData struct {
 
 // acKind returns the import kind of a form value (assessment by default).
 func acKind(v string) string {
-	if v == importer.TalentPerformance || v == importer.TalentEducation {
+	if v == importer.TalentPerformance || v == importer.TalentEducation || v == importer.TalentAgreement {
 		return v
 	}
 	return importer.TalentAssessment

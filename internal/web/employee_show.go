@@ -27,6 +27,7 @@ type profileData struct {
 	Performance    *performanceView // the "Kinerja (SKP)" section (nil: not shown)
 	Target         *targetView      // the "Jabatan target" section
 	Education      *educationView   // the "Riwayat pendidikan" section
+	Agreement      *agreementView   // the "Perjanjian kerja" section (PPPK only)
 }
 
 // employeeShow shows one employee (GET /pegawai/{id}).
@@ -54,6 +55,8 @@ func (s *server) employeeShow(w http.ResponseWriter, r *http.Request) error {
 		d.Notice = "notice.target_set"
 	case "target_cleared":
 		d.Notice = "notice.target_cleared"
+	case "agreement_set":
+		d.Notice = "agreement.saved"
 	}
 	s.viewed(p, id, viewProfile, profileSections(d))
 	s.renderProfile(w, r, http.StatusOK, d)
@@ -118,6 +121,9 @@ func (s *server) profile(r *http.Request, p *auth.Principal, id int64) (*profile
 		return nil, err
 	}
 	if d.Target, err = s.targetFor(r, id, d.CanEdit); err != nil {
+		return nil, err
+	}
+	if d.Agreement, err = s.agreementFor(r, e, d.CanEdit); err != nil {
 		return nil, err
 	}
 	if d.CanManage || p.User.EmployeeID == id {

@@ -34,6 +34,7 @@ var homeCards = []homeCardFunc{
 	selfAssessmentCard,
 	toRateCard,
 	approvalsCard,
+	mySessionsWeekCard,
 	myJPMCard,
 	myPlanCard,
 	dataFixCard,
@@ -42,6 +43,7 @@ var homeCards = []homeCardFunc{
 	talentCard,
 	mouCard,
 	scopeCountsCard,
+	unitEnrolmentsCard,
 }
 
 // homeCard is one card as the template shows it. Texts are catalogue keys

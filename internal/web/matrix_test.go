@@ -39,6 +39,8 @@ type matrixCity struct {
 	providerIn, providerOut   int64
 	programmeIn, programmeOut int64
 	sessionIn, sessionOut     int64
+	session          model.TrainingSession // a session of a partner of no account here (issue 13)
+	place            map[int64]int64       // each person's place in it, by employee
 }
 
 const pwMatrix = testcity.PwRoles
@@ -106,6 +108,21 @@ func newMatrixCity(t *testing.T, st *store.Store) *matrixCity {
 	}
 	c.evidenceIn, c.evidenceOut = evidence(f.budi.ID), evidence(f.sri.ID)
 	c.addCatalogue(t)
+
+	prov := model.Provider{Name: "Mitra Matriks Angkatan", Kind: model.ProviderCompany, PriceBasis: "peserta", Active: true}
+	must(t, st.CreateProvider(ctx, sys, &prov))
+	prog := model.Programme{Code: "MTX-ANGKATAN", Title: "Pelatihan Matriks Angkatan", Form: "teknis", Delivery: model.DeliverySync, JP: 8,
+		ProviderID: prov.ID, Active: true}
+	must(t, st.CreateProgramme(ctx, sys, &prog))
+	c.session = model.TrainingSession{ProgrammeID: prog.ID, Name: "Angkatan I", StartDate: "2099-01-05", EndDate: "2099-01-06",
+		Capacity: 30, MinAttendance: 80}
+	must(t, st.CreateSession(ctx, sys, &c.session))
+	c.place = map[int64]int64{}
+	for _, e := range []model.Employee{c.head, c.budi, c.sri, c.rina, c.rudi, c.wati} {
+		en, err := st.Enrol(ctx, sys, c.session.ID, e.ID, model.EnrolFromAdmin)
+		must(t, err)
+		c.place[e.ID] = en.ID
+	}
 	return c
 }
 
@@ -289,6 +306,23 @@ func (c *matrixCity) variants(t *testing.T, method, pattern string, a policy.Act
 		for i, acc := range []int64{c.accountIn, c.accountOut} {
 			owner := []model.Employee{c.rina, c.sri}[i]
 			out = append(out, variant{names[i], fill("id", itoa(acc)), c.employeeTarget(me, owner)})
+		}
+	case strings.HasPrefix(pattern, "/angkatan/{id}/") && !strings.HasSuffix(pattern, "/ubah"): // places, attendance, completion
+		tg := policy.SessionTarget(&c.session, 0) // it has no instructors
+		switch a {
+		case policy.PlanPropose: // enrol oneself: about one's own record
+			tg = c.employeeTarget(me, c.self(me))
+		case policy.EnrolmentManage: // an empty form names nobody: refused for whoever may enrol people of Kominfo
+			tg = unitT(ends[0])
+		}
+		out = append(out, variant{"in", fill("id", itoa(c.session.ID)), tg})
+	case strings.HasPrefix(pattern, "/pendaftaran/{id}"):
+		people := []model.Employee{c.rina, c.sri}
+		if self := c.self(me); self.ID != 0 {
+			people = append(people, self)
+		}
+		for i, e := range people {
+			out = append(out, variant{[]string{"in", "out", "self"}[i], fill("id", itoa(c.place[e.ID])), c.employeeTarget(me, e)})
 		}
 	case strings.HasPrefix(pattern, "/pegawai/{id}"), strings.HasPrefix(pattern, "/penilaian/{id}"):
 		people := []model.Employee{c.rina, c.sri}

@@ -41,6 +41,7 @@ var navItems = []navItem{
 	{"/audit", "nav.audit", policy.AuditRead},
 	{"/pengaturan", "nav.settings", policy.SettingsManage},
 	{"/keberatan", "nav.contests", policy.EmployeeWrite},
+	{"/sesi-saya", "nav.my_sessions", policy.AttendanceCheckIn},
 	{"/data-saya", "nav.mydata", policy.Session},
 }
 

@@ -187,6 +187,21 @@ func (s *server) routeTable() []route {
 		{"GET", "/mitra/{id}", policy.CatalogueRead, s.providerShow, false},
 		{"GET", "/mitra/{id}/ubah", policy.ProviderManage, s.providerEditForm, false},
 		{"POST", "/mitra/{id}/ubah", policy.ProviderManage, s.providerUpdate, false},
+		// Enrolment, attendance and completion (enrol.go, attendance.go, participants.go).
+		{"GET", "/sesi-saya", policy.AttendanceCheckIn, s.mySessions, false},
+		{"GET", "/angkatan/{id}/pendaftaran", policy.CatalogueRead, s.enrolPage, false},
+		{"POST", "/angkatan/{id}/daftar", policy.PlanPropose, s.enrolSelf, false},
+		{"POST", "/angkatan/{id}/daftarkan", policy.EnrolmentManage, s.enrolOther, false},
+		{"POST", "/pendaftaran/{id}/batal", policy.PlanPropose, s.cancelPlace, false},
+		{"GET", "/angkatan/{id}/peserta", policy.TrainingRun, s.participantsPage, false},
+		{"POST", "/angkatan/{id}/peserta/selesai", policy.TrainingRun, s.completionSave, false},
+		{"GET", "/angkatan/{id}/presensi", policy.TrainingRun, s.attendancePage, false},
+		{"POST", "/angkatan/{id}/presensi", policy.TrainingRun, s.attendanceMark, false},
+		{"GET", "/angkatan/{id}/presensi/qr.png", policy.TrainingRun, s.attendanceQR, false},
+		{"GET", "/angkatan/{id}/presensi/daftar", policy.TrainingRun, s.attendanceList, false},
+		{"GET", "/hadir", policy.AttendanceCheckIn, s.checkInPage, false},
+		{"POST", "/hadir", policy.AttendanceCheckIn, s.checkInCode, false},
+		{"POST", "/pegawai/{id}/perjanjian", policy.EmployeeWrite, s.agreementSave, false},
 	}
 }
 
