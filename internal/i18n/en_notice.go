@@ -66,7 +66,7 @@ func init() {
 		"setpw.save":                           "Save password",
 		"setpw.mismatch":                       "The two passwords differ.",
 		"setpw.done":                           "The password has been saved. Please sign in.",
-		"profile.activation_sent":              "An activation link has been sent to %s.",
+		"profile.activation_sent":              "An activation link has been sent to the account's e-mail address; it is valid for 72 hours.",
 		"profile.send_activation":              "Send an activation link by e-mail",
 	})
 }

@@ -75,7 +75,7 @@ func init() {
 		"setpw.save":                           "Simpan kata sandi",
 		"setpw.mismatch":                       "Kedua kata sandi tidak sama.",
 		"setpw.done":                           "Kata sandi telah disimpan. Silakan masuk.",
-		"profile.activation_sent":              "Tautan aktivasi telah dikirim ke %s.",
+		"profile.activation_sent":              "Tautan aktivasi telah dikirim ke alamat surel akun ini; berlaku 72 jam.",
 		"profile.send_activation":              "Kirim tautan aktivasi lewat surel",
 	})
 }

@@ -34,6 +34,10 @@ func (s *server) routeTable() []route {
 		{"POST", "/masuk", public, s.login, false},
 		{"POST", "/keluar", public, s.logout, false},
 		{"POST", "/bahasa", public, s.setLang, false},
+		{"GET", "/lupa-sandi", public, s.forgotForm, false},
+		{"POST", "/lupa-sandi", public, s.forgotSend, false},
+		{"GET", "/atur-sandi", public, s.setPasswordForm, false},
+		{"POST", "/atur-sandi", public, s.setPassword, false},
 		{"", "/", public, s.notFoundPage, false}, // everything else: the not-found page
 
 		{"GET", "/{$}", session, s.home, false},
@@ -58,6 +62,7 @@ func (s *server) routeTable() []route {
 		{"POST", "/pegawai/{id}/ubah", policy.EmployeeWrite, s.employeeUpdate, false},
 		{"POST", "/pegawai/{id}/akun/aktifkan", policy.AccountManage, s.accountActivate, false},
 		{"POST", "/pegawai/{id}/akun/reset", policy.AccountManage, s.accountReset, false},
+		{"POST", "/pegawai/{id}/akun/aktivasi-surel", policy.AccountManage, s.accountSendActivation, false},
 		{"POST", "/pegawai/{id}/disiplin", policy.PenaltyWrite, s.penaltyAdd, false},
 		{"POST", "/pegawai/{id}/disiplin/{pid}/cabut", policy.PenaltyWrite, s.penaltyRevoke, false},
 		{"POST", "/pegawai/{id}/kinerja", policy.PerformanceWrite, s.performanceSet, false},
