@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -157,6 +158,34 @@ func TestDailyNotices(t *testing.T) {
 		mails, _ := s.Mails(ctx, ani.ID)
 		if len(mails) != 1 || !strings.Contains(mails[0].Body, "dimulai besok pukul 08:00 di Aula BKPSDM Kota Medan") {
 			t.Errorf("Ani's mail: %+v", mails)
+		}
+	})
+}
+
+// TestDailyNoticesRacing: two app nodes running the daily pass at once on
+// one database write each notice once, and neither fails.
+func TestDailyNoticesRacing(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := testcity.New(t, s, testcity.WithClock(time.Date(2026, 8, 9, 6, 0, 0, 0, time.UTC)), testcity.WithCatalogue(), testcity.WithEveryRole())
+		_, err := s.DB().ExecContext(ctx, `UPDATE provider SET mou_until = '2026-09-01' WHERE id = $1`, c.Catalogue.Univ.ID)
+		must(t, err)
+		var wg sync.WaitGroup
+		counts := make([]int, 4)
+		for i := range counts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				n, err := s.DailyNotices(ctx)
+				if err != nil {
+					t.Error(err)
+				}
+				counts[i] = n
+			}()
+		}
+		wg.Wait()
+		if got, _ := s.Notifications(ctx, c.BKPSDMUser.ID, 0, 10); len(got) != 1 || counts[0]+counts[1]+counts[2]+counts[3] != 1 {
+			t.Errorf("notices written by four racing passes: %v, in the inbox %d", counts, len(got))
 		}
 	})
 }

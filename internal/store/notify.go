@@ -65,18 +65,15 @@ func (s *Store) notify(ctx context.Context, tx *sql.Tx, n Notice) (int64, error)
 	if n.Args == nil {
 		args = []byte("[]")
 	}
-	if n.Dedup != "" {
-		var seen int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM notification WHERE user_id = $1 AND dedup = $2`, userID, n.Dedup).Scan(&seen); err != nil {
-			return 0, err
-		}
-		if seen > 0 {
-			return 0, nil
-		}
-	}
 	now := s.Now().Unix()
-	id, err := insertID(ctx, tx, `INSERT INTO notification (user_id, event, args, link, dedup, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+	// A repeated Dedup writes nothing (no row returned), also when two app
+	// nodes' daily passes race on it: the second waits for the first.
+	id, err := insertID(ctx, tx, `INSERT INTO notification (user_id, event, args, link, dedup, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (user_id, dedup) WHERE dedup <> '' DO NOTHING`,
 		userID, string(n.Event), string(args), n.Link, n.Dedup, now)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
 	if err != nil {
 		return 0, fmt.Errorf("store: notify: %w", err)
 	}
