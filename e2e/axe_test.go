@@ -98,6 +98,8 @@ func axePages(w *work) []axePage {
 		{"qualifications", []string{"/analisis/kualifikasi"}},
 		{"acting heads", []string{"/organisasi/plt"}},
 		{"my data", []string{"/data-saya"}},
+		{"inbox", []string{"/kotak-masuk"}},
+		{"inbox settings", []string{"/kotak-masuk/pengaturan"}},
 		{"contests", []string{"/keberatan"}},
 		{"views of records", []string{"/audit/dilihat"}},
 		{"framework copy", []string{"/kamus-draf/baru?salin=" + id(w.frameworkID)}},
@@ -164,6 +166,8 @@ func TestAccessibility(t *testing.T) {
 		t.Run(vw.name, func(t *testing.T) {
 			ctx := vw.tab(t)
 			checked += axeCheck(t, ctx, src, "signed out", "/masuk", 200)
+			checked += axeCheck(t, ctx, src, "signed out", "/lupa-sandi", 200)
+			checked += axeCheck(t, ctx, src, "signed out", "/atur-sandi?token=tidak-berlaku", 404)
 			for _, user := range axeRoles {
 				ctx := newTabWithin(t, axeTabTimeout)
 				if vw.px == phoneWidth {

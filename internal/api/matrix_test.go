@@ -11,6 +11,7 @@ import (
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
+	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 	"github.com/kompeten/kompeten/internal/testcity"
 )
@@ -179,6 +180,11 @@ func TestRouteRoleMatrix(t *testing.T) {
 				// An empty body is refused before the record is read:
 				// whoever may answer the contests of A gets the refusal.
 				add("in", "1", unitT(ends[0]))
+			case rt.Path == "/me/notifications/{id}/read":
+				// One's own notification; another's is not found.
+				n, err := st.Notify(ctx, store.Notice{UserID: u.ID, Event: model.NoticeDecisionMade, Args: []string{"Analisis Data", "disetujui", ""}})
+				must(err)
+				add("own", itoa(n), policy.Target{})
 			case strings.HasPrefix(rt.Path, "/acting/{id}"):
 				add("global", "1", policy.Target{}) // an empty body is refused before the record is read
 			case rt.Path == "/providers/{id}/accounts":

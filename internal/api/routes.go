@@ -36,6 +36,10 @@ func (a *API) routeTable() []route {
 		{"GET", "/me/contests", policy.Session, a.myContests},
 		{"GET", "/me/enrolments", policy.Session, a.myEnrolments},
 		{"POST", "/me/contests", policy.Session, a.createMyContest},
+		{"GET", "/me/notifications", policy.NoticeRead, a.myNotifications},
+		{"POST", "/me/notifications/{id}/read", policy.NoticeRead, a.readNotification},
+		{"GET", "/me/notification-preferences", policy.NoticeRead, a.myNoticePrefs},
+		{"PUT", "/me/notification-preferences", policy.NoticeRead, a.putNoticePrefs},
 		{"GET", "/contests", policy.EmployeeWrite, a.listContests},
 		{"POST", "/contests/{id}/answer", policy.EmployeeWrite, a.answerContest},
 

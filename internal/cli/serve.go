@@ -24,7 +24,8 @@ func init() {
 }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
-	fs, resolve := flags(env, "serve", "db", "addr", "secure-cookies", "log-level", "log-format", "metrics-allow", "metrics-token", "session-idle", "timezone")
+	fs, resolve := flags(env, "serve", append([]string{"db", "addr", "secure-cookies", "log-level", "log-format", "metrics-allow", "metrics-token", "session-idle", "timezone"},
+		mailOptions...)...)
 	demo := fs.Bool("demo", false, msg("cli.flag.serve.demo"))
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -54,6 +55,11 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	st.BaseURL = cfg.Get("base-url")
+	mailer, err := mailWorker(cfg, st, logger)
+	if err != nil {
+		return err
+	}
 	if *demo {
 		if err := demoIfEmpty(ctx, env, st); err != nil {
 			return err
@@ -85,6 +91,10 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}()
 	go sweepSessions(ctx, st, logger, m)
 	go refreshActing(ctx, st, logger, m)
+	go dailyNotices(ctx, st, logger, m)
+	if mailer != nil {
+		go mailer.Run(ctx)
+	}
 	if addr := os.Getenv("KOMPETEN_PPROF_ADDR"); addr != "" {
 		// Profiling for performance work, on its own (loopback) listener so
 		// that it is never reachable through the application's address.

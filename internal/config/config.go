@@ -29,8 +29,16 @@ var Options = []Option{
 	{Name: "log-format", Default: "text"},
 	{Name: "metrics-allow", Default: "127.0.0.0/8,::1/128"},
 	{Name: "metrics-token", Default: "", Secret: true},
-	{Name: "base-url", Default: ""},
+	{Name: "base-url", Default: "http://localhost:8080"},
 	{Name: "lang", Default: ""},
+	// Outgoing e-mail (internal/mail): without a host the queue is kept
+	// and nothing is sent.
+	{Name: "smtp-host", Default: ""},
+	{Name: "smtp-port", Default: "587"},
+	{Name: "smtp-username", Default: ""},
+	{Name: "smtp-password", Default: "", Secret: true},
+	{Name: "smtp-from", Default: "kompeten@localhost"},
+	{Name: "smtp-tls", Default: "starttls"},
 }
 
 // Config holds resolved option values by name.

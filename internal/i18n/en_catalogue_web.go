@@ -41,7 +41,7 @@ func init() {
 		"session.instructors_hint": "The instructors' names; give an account name when the instructor runs this session's attendance.",
 		"session.instructor_name":  "Instructor's name", "session.instructor_account": "Account (optional)",
 		"session.err_account": "account %q not found", "session.none": "No sessions yet.",
-		"session.participants": "Participants", "session.participants_later": "Enrolment and attendance of participants are managed on this page.",
+		"session.participants": "Participants",
 
 		"provider.title": "Partners", "provider.one": "Partner", "provider.intro": "Partners that run competency development and their cooperation agreements (MoU).",
 		"provider.new": "Add partner", "provider.edit": "Edit partner", "provider.created": "Partner added.", "provider.saved": "Partner saved.",

@@ -25,12 +25,6 @@ func init() {
 		"err.attend.not_enrolled":              "you do not hold a seat in this session",
 		"err.attend.mark_not_found":            "attendance mark not found",
 
-		"notice.enrolment.confirmed.subject":  "Enrolled: %s",
-		"notice.enrolment.confirmed.body":     "You have a seat in %s, %s (%s to %s).",
-		"notice.enrolment.waitlisted.subject": "Waiting list: %s",
-		"notice.enrolment.waitlisted.body":    "The seats of %s, %s (%s to %s) are taken: you are on the waiting list and will be told when a seat comes free.",
-		"notice.enrolment.promoted.subject":   "A seat for you: %s",
-		"notice.enrolment.promoted.body":      "A seat came free in %s, %s (%s to %s) and is now yours.",
 
 		"nav.my_sessions":              "My sessions",
 		"enrol.title":                  "Session enrolment",

@@ -42,7 +42,7 @@ func init() {
 		"session.instructors_hint": "Nama pengajar; isi nama akun bila pengajar menjalankan presensi angkatan ini.",
 		"session.instructor_name":  "Nama pengajar", "session.instructor_account": "Akun (opsional)",
 		"session.err_account": "akun %q tidak ditemukan", "session.none": "Belum ada angkatan.",
-		"session.participants": "Peserta", "session.participants_later": "Pendaftaran dan presensi peserta dikelola di halaman ini.",
+		"session.participants": "Peserta",
 
 		"provider.title": "Mitra", "provider.one": "Mitra", "provider.intro": "Mitra penyelenggara pengembangan kompetensi dan perjanjian kerja samanya (MoU).",
 		"provider.new": "Tambah mitra", "provider.edit": "Ubah mitra", "provider.created": "Mitra ditambahkan.", "provider.saved": "Mitra disimpan.",

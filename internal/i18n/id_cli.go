@@ -37,6 +37,12 @@ func init() {
 		"cli.opt.metrics-allow":  "jaringan (CIDR, dipisah koma) yang boleh membaca /metrics tanpa token; kosong: tidak ada",
 		"cli.opt.metrics-token":  "token bearer yang membuka /metrics dari alamat mana pun; kosong: tidak ada",
 		"cli.opt.base-url":       "URL publik server ini, untuk tautan di surel",
+		"cli.opt.smtp-host":      "server SMTP untuk surel keluar; kosong: antrean disimpan tetapi tidak ada yang dikirim",
+		"cli.opt.smtp-port":      "port server SMTP (587 STARTTLS, 465 TLS, 25 tanpa TLS)",
+		"cli.opt.smtp-username":  "nama pengguna SMTP; kosong: tanpa autentikasi",
+		"cli.opt.smtp-password":  "kata sandi SMTP (atau dari berkas KOMPETEN_SMTP_PASSWORD_FILE)",
+		"cli.opt.smtp-from":      "alamat pengirim surel",
+		"cli.opt.smtp-tls":       "pengamanan SMTP: none, starttls atau tls",
 		"cli.opt.lang":           "bahasa pesan baris perintah: id atau en (kosong: dari LC_ALL, LC_MESSAGES atau LANG, selain itu id)",
 
 		"cli.flag.demo.employees":  "jumlah pegawai (100 sampai 1.000.000)",

@@ -25,12 +25,6 @@ func init() {
 		"err.attend.not_enrolled":              "Anda tidak terdaftar dengan kursi di angkatan ini",
 		"err.attend.mark_not_found":            "tanda hadir tidak ditemukan",
 
-		"notice.enrolment.confirmed.subject":  "Terdaftar: %s",
-		"notice.enrolment.confirmed.body":     "Anda mendapat kursi di %s, %s (%s s.d. %s).",
-		"notice.enrolment.waitlisted.subject": "Daftar tunggu: %s",
-		"notice.enrolment.waitlisted.body":    "Kursi %s, %s (%s s.d. %s) sudah penuh: Anda masuk daftar tunggu dan akan diberi tahu bila kursi kosong.",
-		"notice.enrolment.promoted.subject":   "Kursi untuk Anda: %s",
-		"notice.enrolment.promoted.body":      "Sebuah kursi kosong di %s, %s (%s s.d. %s) dan kini milik Anda.",
 
 		"nav.my_sessions":              "Sesi saya",
 		"enrol.title":                  "Pendaftaran angkatan",

@@ -81,6 +81,9 @@ func dynamicKeys() map[string][]string {
 		"cli.usage.":   cli.CommandNames(),
 		"cli.summary.": cli.CommandNames(),
 		"cli.opt.":     of(len(config.Options), func(i int) string { return config.Options[i].Name }),
+		// The notification preferences page (web/inbox.go).
+		"notice.event.":   of(len(model.NoticeEvents), func(i int) string { return string(model.NoticeEvents[i]) }),
+		"notice.channel.": of(len(model.NoticeChannels), func(i int) string { return string(model.NoticeChannels[i]) }),
 		// web/errors.go shows every apperr code.
 		"error.": strs(apperr.EINVALID, apperr.ENOTFOUND, apperr.ECONFLICT, apperr.EUNAUTHORIZED,
 			apperr.EFORBIDDEN, apperr.ETOOMANY, apperr.EINTERNAL),

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
@@ -25,20 +26,31 @@ type Notice struct {
 	Dedup      string   // not empty: the event happens once per account (daily passes)
 }
 
-// notify writes the notice to the recipient's inbox and queues its e-mail.
-// It returns the notification's ID, or 0 when nobody was told (no account,
-// an inactive one, or a repeated Dedup).
+// The states of a queued mail (mail_outbox.state) that Go code writes;
+// besides them terkirim (sent) and digabung (sent within a digest).
+const (
+	mailQueued = "antri"  // waiting for a worker
+	mailFailed = "gagal"  // given up after the last retry
+	mailDigest = "harian" // waiting for the daily digest (023)
+)
+
+// notify writes the notice to the recipient's inbox and, as the account's
+// preference for the event says, queues its e-mail now (surel), parks it
+// for the daily digest (harian) or sends none (aplikasi). It returns the
+// notification's ID, or 0 when nobody was told (no account, an inactive
+// one, or a repeated Dedup).
 func (s *Store) notify(ctx context.Context, tx *sql.Tx, n Notice) (int64, error) {
 	var userID int64
-	var lang, addr string
+	var lang, addr, channel string
 	var active bool
-	q := `SELECT u.id, u.lang, u.active, CASE WHEN u.email <> '' THEN u.email ELSE COALESCE(e.email, '') END
+	q := `SELECT u.id, u.lang, u.active, CASE WHEN u.email <> '' THEN u.email ELSE COALESCE(e.email, '') END,
+		COALESCE((SELECT p.channel FROM notification_pref p WHERE p.user_id = u.id AND p.event = $2), '')
 		FROM app_user u LEFT JOIN employee e ON e.id = u.employee_id WHERE `
 	var err error
 	if n.UserID != 0 {
-		err = tx.QueryRowContext(ctx, q+`u.id = $1`, n.UserID).Scan(&userID, &lang, &active, &addr)
+		err = tx.QueryRowContext(ctx, q+`u.id = $1`, n.UserID, string(n.Event)).Scan(&userID, &lang, &active, &addr, &channel)
 	} else {
-		err = tx.QueryRowContext(ctx, q+`u.employee_id = $1`, n.EmployeeID).Scan(&userID, &lang, &active, &addr)
+		err = tx.QueryRowContext(ctx, q+`u.employee_id = $1`, n.EmployeeID, string(n.Event)).Scan(&userID, &lang, &active, &addr, &channel)
 	}
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && !active) {
 		return 0, nil
@@ -53,48 +65,64 @@ func (s *Store) notify(ctx context.Context, tx *sql.Tx, n Notice) (int64, error)
 	if n.Args == nil {
 		args = []byte("[]")
 	}
-	if n.Dedup != "" {
-		var seen int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM notification WHERE user_id = $1 AND dedup = $2`, userID, n.Dedup).Scan(&seen); err != nil {
-			return 0, err
-		}
-		if seen > 0 {
-			return 0, nil
-		}
-	}
 	now := s.Now().Unix()
-	id, err := insertID(ctx, tx, `INSERT INTO notification (user_id, event, args, link, dedup, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+	// A repeated Dedup writes nothing (no row returned), also when two app
+	// nodes' daily passes race on it: the second waits for the first.
+	id, err := insertID(ctx, tx, `INSERT INTO notification (user_id, event, args, link, dedup, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (user_id, dedup) WHERE dedup <> '' DO NOTHING`,
 		userID, string(n.Event), string(args), n.Link, n.Dedup, now)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
 	if err != nil {
 		return 0, fmt.Errorf("store: notify: %w", err)
+	}
+	state := mailQueued
+	switch model.NoticeChannel(channel) {
+	case model.ChannelApp:
+		return id, nil
+	case model.ChannelDigest:
+		state = mailDigest
 	}
 	if addr == "" {
 		return id, nil
 	}
-	l := i18n.Parse(lang)
-	subject := l.T("notice."+string(n.Event)+".subject", noticeArgs(n.Args)...)
-	body := l.T("notice."+string(n.Event)+".body", noticeArgs(n.Args)...)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO mail_outbox (notification_id, user_id, to_addr, subject, body, message_id, next_at, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, userID, addr, subject, body+"\n\n"+n.Link, newMessageID(id), now, now); err != nil {
+	subject, body := i18n.Notice(i18n.Parse(lang), string(n.Event), n.Args)
+	body += "\n\n" + i18n.T(i18n.Parse(lang), "notice.open", s.URL(n.Link)) + "\n"
+	if _, err := tx.ExecContext(ctx, `INSERT INTO mail_outbox (notification_id, user_id, to_addr, subject, body, message_id, state, next_at, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, id, userID, addr, subject, body, newMessageID("n", id), state, now, now); err != nil {
 		return 0, fmt.Errorf("store: queue mail: %w", err)
 	}
 	return id, nil
 }
 
-// noticeArgs hands a notice's arguments to its message.
-func noticeArgs(args []string) []any {
-	out := make([]any, len(args))
-	for i, a := range args {
-		out[i] = a
+// URL is the full address of a path of this server, for links in e-mails.
+func (s *Store) URL(path string) string {
+	base := s.BaseURL
+	if base == "" {
+		base = "http://localhost:8080"
 	}
-	return out
+	return strings.TrimRight(base, "/") + path
 }
 
 // newMessageID makes the Message-ID a queued mail keeps for life: a retry
 // after a crash sends the same header, so a receiving server or client
-// sees one message, not two.
-func newMessageID(notificationID int64) string {
+// sees one message, not two. kind is "n" for a notification, "d" for a
+// digest, "t" for an e-mail link.
+func newMessageID(kind string, id int64) string {
 	var b [8]byte
 	rand.Read(b[:])
-	return fmt.Sprintf("<n%d.%s@kompeten>", notificationID, hex.EncodeToString(b[:]))
+	return fmt.Sprintf("<%s%d.%s@kompeten>", kind, id, hex.EncodeToString(b[:]))
+}
+
+// Notify raises one notice in a transaction of its own, for a producer
+// outside the store (a command, a test) with no write to join.
+func (s *Store) Notify(ctx context.Context, n Notice) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		id, err = s.notify(ctx, tx, n)
+		return err
+	})
+	return id, err
 }

@@ -38,6 +38,9 @@ type Store struct {
 	cycles *cache.Cache[cycleKey, *cycleSnap]
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// BaseURL is the server's public address (--base-url), which the links
+	// in queued e-mails start with (notify.go); "" is http://localhost:8080.
+	BaseURL string
 	// observeWork, when set, hears of each background job's end (ObserveWork).
 	observeWork func(job string, took time.Duration, err error)
 	// fileLock is the shared flock on a SQLite file (filelock.go), held while

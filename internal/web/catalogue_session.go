@@ -38,6 +38,7 @@ type sessionShowData struct {
 	S         sessionView
 	P         *model.Programme
 	CanManage bool
+	CanRun    bool // the session's participants and attendance: its partner, instructors, operators
 	Notice    string
 }
 
@@ -57,6 +58,7 @@ func (s *server) sessionShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	d := sessionShowData{S: viewSession(*t, s.catalogueToday()), P: pr,
 		CanManage: policy.May(p, policy.CatalogueManage, policy.Target{ProviderID: t.ProviderID}),
+		CanRun:    policy.May(p, policy.TrainingRun, policy.SessionTarget(t, p.User.ID)),
 		Notice:    okNotice(r, "session.created", "session.saved")}
 	s.renderView(w, r, http.StatusOK, "session_show", &view{Title: "session.title", TitleArg: pr.Title + " · " + t.Name, Data: d})
 	return nil

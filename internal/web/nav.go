@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/auth"
@@ -43,6 +44,7 @@ var navItems = []navItem{
 	{"/keberatan", "nav.contests", policy.EmployeeWrite},
 	{"/sesi-saya", "nav.my_sessions", policy.AttendanceCheckIn},
 	{"/data-saya", "nav.mydata", policy.Session},
+	{"/kotak-masuk", "nav.inbox", policy.NoticeRead},
 }
 
 // navLink is a menu entry as the layout shows it.
@@ -51,6 +53,7 @@ type navLink struct {
 	Key     string
 	ID      string
 	Current bool
+	Badge   int // a count shown beside the label (the inbox's unread)
 }
 
 // navFor returns the entries p may see, marking the one containing path.
@@ -89,6 +92,9 @@ func navHTML(lang i18n.Lang, links []navLink) template.HTML {
 		}
 		b.WriteString(`>`)
 		b.WriteString(template.HTMLEscapeString(i18n.T(lang, l.Key)))
+		if l.Badge > 0 {
+			b.WriteString(` <span class="badge" id="` + template.HTMLEscapeString(l.ID) + `-count">` + strconv.Itoa(l.Badge) + `</span>`)
+		}
 		b.WriteString("</a></li>\n")
 	}
 	return template.HTML(b.String())

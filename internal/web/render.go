@@ -215,6 +215,7 @@ func (s *server) renderView(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	if p != nil {
 		v.Nav = navFor(p, r.URL.Path)
+		s.inboxBadge(r, p.User.ID, v.Nav)
 		v.NavHTML = navHTML(lang, v.Nav)
 		v.UserName = p.User.Username
 		if p.User.EmployeeID != 0 {
