@@ -326,4 +326,3 @@ func subjects(msgs []mailtest.Message) []string {
 	}
 	return out
 }
-

@@ -25,7 +25,6 @@ func init() {
 		"err.attend.not_enrolled":              "you do not hold a seat in this session",
 		"err.attend.mark_not_found":            "attendance mark not found",
 
-
 		"nav.my_sessions":              "My sessions",
 		"enrol.title":                  "Session enrolment",
 		"enrol.my_title":               "My sessions",

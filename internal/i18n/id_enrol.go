@@ -25,7 +25,6 @@ func init() {
 		"err.attend.not_enrolled":              "Anda tidak terdaftar dengan kursi di angkatan ini",
 		"err.attend.mark_not_found":            "tanda hadir tidak ditemukan",
 
-
 		"nav.my_sessions":              "Sesi saya",
 		"enrol.title":                  "Pendaftaran angkatan",
 		"enrol.my_title":               "Sesi saya",

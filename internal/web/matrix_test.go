@@ -39,8 +39,8 @@ type matrixCity struct {
 	providerIn, providerOut   int64
 	programmeIn, programmeOut int64
 	sessionIn, sessionOut     int64
-	session          model.TrainingSession // a session of a partner of no account here (issue 13)
-	place            map[int64]int64       // each person's place in it, by employee
+	session                   model.TrainingSession // a session of a partner of no account here (issue 13)
+	place                     map[int64]int64       // each person's place in it, by employee
 }
 
 const pwMatrix = testcity.PwRoles
