@@ -8,7 +8,7 @@ package i18n
 // ISO in the arguments and reach the reader formatted (i18n.Notice):
 //   - plan.approval_needed: employee name, programme or activity title, step
 //   - plan.decided: title, decision, reason
-//   - enrolment.confirmed, .waitlisted, .promoted: programme title, session name, first day, last day
+//   - enrolment.confirmed, .waitlisted, .promoted: programme title, session name, start date
 //   - session.tomorrow: programme title, session name, start time, place
 //   - provider.mou_expiring: partner, MoU number, end date
 func init() {
@@ -18,11 +18,11 @@ func init() {
 		"notice.plan.decided.subject":          "Keputusan atas usulan Anda: %[1]s",
 		"notice.plan.decided.body":             "Usulan pengembangan Anda, %[1]s, telah diputuskan: %[2]s. %[3]s",
 		"notice.enrolment.confirmed.subject":   "Anda terdaftar: %[1]s",
-		"notice.enrolment.confirmed.body":      "Anda mendapat kursi di %[1]s, %[2]s, %[3]s s.d. %[4]s.",
+		"notice.enrolment.confirmed.body":      "Anda mendapat kursi di %[1]s, %[2]s, mulai %[3]s.",
 		"notice.enrolment.waitlisted.subject":  "Anda dalam daftar tunggu: %[1]s",
-		"notice.enrolment.waitlisted.body":     "Kursi %[1]s, %[2]s (%[3]s s.d. %[4]s) sudah penuh. Anda masuk daftar tunggu dan akan diberi tahu bila ada kursi kosong.",
+		"notice.enrolment.waitlisted.body":     "Kursi %[1]s, %[2]s (mulai %[3]s) sudah penuh. Anda masuk daftar tunggu dan akan diberi tahu bila ada kursi kosong.",
 		"notice.enrolment.promoted.subject":    "Kursi tersedia untuk Anda: %[1]s",
-		"notice.enrolment.promoted.body":       "Sebuah kursi kosong di %[1]s, %[2]s (%[3]s s.d. %[4]s), dan kini milik Anda.",
+		"notice.enrolment.promoted.body":       "Sebuah kursi kosong di %[1]s, %[2]s (mulai %[3]s), dan kini milik Anda.",
 		"notice.session.tomorrow.subject":      "Besok dimulai: %[1]s",
 		"notice.session.tomorrow.body":         "%[1]s, %[2]s, dimulai besok pukul %[3]s di %[4]s.",
 		"notice.provider.mou_expiring.subject": "MoU mitra segera berakhir: %[1]s",

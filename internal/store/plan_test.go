@@ -97,8 +97,10 @@ func TestPlanChain(t *testing.T) {
 		must(t, s.DecidePlanItem(ctx, c.head, c.Head.ID, it.ID, model.DecisionApprove, ""))
 		got, _, err = s.PlanItem(ctx, it.ID, 0)
 		must(t, err)
-		if got.Status != model.PlanApproved || got.Step != model.StepNone {
-			t.Errorf("after both approvals: %s at %d", got.Status, got.Step)
+		// The final approval enrols her in the item's session, open for
+		// enrolment on the city's clock.
+		if got.Status != model.PlanEnrolled || got.Step != model.StepNone {
+			t.Errorf("after both approvals: %s at %d, want enrolled", got.Status, got.Step)
 		}
 		var trail []model.Decision
 		for _, d := range got.Decisions {
@@ -315,7 +317,7 @@ func TestNominateScope(t *testing.T) {
 		}
 		items, err := s.Plan(ctx, c.Cici.ID, 2026)
 		must(t, err)
-		if len(items) != 1 || items[0].Status != model.PlanApproved || items[0].ProposedBy != model.ProposedByAdmin ||
+		if len(items) != 1 || items[0].Status != model.PlanEnrolled || items[0].ProposedBy != model.ProposedByAdmin ||
 			items[0].Decisions[0].Decision != model.DecisionNominate {
 			t.Errorf("Cici's nominated item: %+v", items)
 		}
