@@ -23,20 +23,25 @@ import (
 // (else the sign-in page brings them back), holding a seat, with a token
 // still fresh, they are marked present once.
 
-// runSession reads session id for p when p runs it (TrainingRun): anyone
-// else is told it does not exist.
-func (s *server) runSession(r *http.Request, p *auth.Principal, id int64) (*model.TrainingSession, error) {
+// runSession reads the session of the request's {id} and its principal
+// when the principal runs it (TrainingRun): anyone else is told it does not
+// exist.
+func (s *server) runSession(r *http.Request) (*auth.Principal, *model.TrainingSession, error) {
+	p, id, err := s.userID(r)
+	if err != nil {
+		return nil, nil, err
+	}
 	sess, err := s.st.TrainingSession(r.Context(), id)
 	if apperr.Code(err) == apperr.ENOTFOUND {
-		return nil, errNotPermitted
+		return nil, nil, errNotPermitted
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !policy.May(p, policy.TrainingRun, policy.SessionTarget(sess, p.User.ID)) {
-		return nil, errNotPermitted
+		return nil, nil, errNotPermitted
 	}
-	return sess, nil
+	return p, sess, nil
 }
 
 // attendDay is the day the page works on: ?hari= when it is a day of the
@@ -103,11 +108,7 @@ func (s *server) attendanceData(r *http.Request, sess *model.TrainingSession) (*
 
 // attendancePage shows the instructor's page (GET /angkatan/{id}/presensi).
 func (s *server) attendancePage(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	sess, err := s.runSession(r, p, id)
+	_, sess, err := s.runSession(r)
 	if err != nil {
 		return err
 	}
@@ -122,11 +123,7 @@ func (s *server) attendancePage(w http.ResponseWriter, r *http.Request) error {
 // attendanceList is the live fragment of the marks (GET
 // /angkatan/{id}/presensi/daftar): the list alone, without the layout.
 func (s *server) attendanceList(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	sess, err := s.runSession(r, p, id)
+	p, sess, err := s.runSession(r)
 	if err != nil {
 		return err
 	}
@@ -154,11 +151,7 @@ func checkInURL(r *http.Request, token string) string {
 // attendanceQR serves the QR code of the current slot as a PNG (GET
 // /angkatan/{id}/presensi/qr.png?hari=).
 func (s *server) attendanceQR(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	sess, err := s.runSession(r, p, id)
+	_, sess, err := s.runSession(r)
 	if err != nil {
 		return err
 	}
@@ -179,11 +172,7 @@ func (s *server) attendanceQR(w http.ResponseWriter, r *http.Request) error {
 // attendanceMark marks a participant by hand or strikes a mark (POST
 // /angkatan/{id}/presensi: employee, hari, aksi=hadir|coret).
 func (s *server) attendanceMark(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
-	if err != nil {
-		return err
-	}
-	sess, err := s.runSession(r, p, id)
+	p, sess, err := s.runSession(r)
 	if err != nil {
 		return err
 	}
@@ -194,14 +183,14 @@ func (s *server) attendanceMark(w http.ResponseWriter, r *http.Request) error {
 	}
 	day := s.attendDay(r, sess)
 	if f.Text("aksi") == "coret" {
-		err = s.st.StrikeAttendance(r.Context(), actor(p), id, emp, day)
+		err = s.st.StrikeAttendance(r.Context(), actor(p), sess.ID, emp, day)
 	} else {
-		err = s.st.MarkAttendance(r.Context(), actor(p), id, emp, day)
+		err = s.st.MarkAttendance(r.Context(), actor(p), sess.ID, emp, day)
 	}
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/angkatan/"+strconv.FormatInt(id, 10)+"/presensi?hari="+day, http.StatusSeeOther)
+	http.Redirect(w, r, "/angkatan/"+strconv.FormatInt(sess.ID, 10)+"/presensi?hari="+day, http.StatusSeeOther)
 	return nil
 }
 

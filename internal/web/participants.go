@@ -42,20 +42,18 @@ func (s *server) participantsPage(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *server) renderParticipants(w http.ResponseWriter, r *http.Request, status int, d *participantsData) error {
-	p, id, err := s.userID(r)
+	_, sess, err := s.runSession(r)
 	if err != nil {
 		return err
 	}
-	if d.Session, err = s.runSession(r, p, id); err != nil {
-		return err
-	}
+	d.Session = sess
 	ctx := r.Context()
 	d.Days = d.Session.Days()
-	all, err := s.st.Participants(ctx, id)
+	all, err := s.st.Participants(ctx, sess.ID)
 	if err != nil {
 		return err
 	}
-	marks, err := s.st.Attendance(ctx, id, "")
+	marks, err := s.st.Attendance(ctx, sess.ID, "")
 	if err != nil {
 		return err
 	}
@@ -90,11 +88,8 @@ func (s *server) renderParticipants(w http.ResponseWriter, r *http.Request, stat
 // /angkatan/{id}/peserta/selesai: enrolment, hasil=selesai|tidak_selesai,
 // nilai).
 func (s *server) completionSave(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := s.userID(r)
+	p, sess, err := s.runSession(r)
 	if err != nil {
-		return err
-	}
-	if _, err := s.runSession(r, p, id); err != nil {
 		return err
 	}
 	f := newForm(r)
@@ -103,7 +98,7 @@ func (s *server) completionSave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	en, err := s.st.Enrolment(r.Context(), enID)
-	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && en.SessionID != id) {
+	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && en.SessionID != sess.ID) {
 		return errNotPermitted
 	}
 	if err != nil {
@@ -122,6 +117,6 @@ func (s *server) completionSave(w http.ResponseWriter, r *http.Request) error {
 			return s.renderParticipants(w, r, http.StatusUnprocessableEntity, &participantsData{Error: msg, ErrorID: enID})
 		})
 	}
-	http.Redirect(w, r, "/angkatan/"+strconv.FormatInt(id, 10)+"/peserta?ok=selesai", http.StatusSeeOther)
+	http.Redirect(w, r, "/angkatan/"+strconv.FormatInt(sess.ID, 10)+"/peserta?ok=selesai", http.StatusSeeOther)
 	return nil
 }
