@@ -229,11 +229,7 @@ func (s *Store) UpdatePlanItem(ctx context.Context, a model.Actor, it *model.Pla
 		if err := fillFromCatalogue(ctx, tx, it); err != nil {
 			return err
 		}
-		ch := map[string]Change{}
-		was, now := planFields(old), planFields(it)
-		for k, v := range now {
-			diff(ch, k, was[k], v)
-		}
+		ch := changes(planFields(old), planFields(it))
 		if len(ch) == 0 {
 			return nil
 		}

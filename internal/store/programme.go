@@ -113,11 +113,7 @@ func (s *Store) updateProgrammeTx(ctx context.Context, tx *sql.Tx, a model.Actor
 	if err := checkProgrammeRefs(ctx, tx, p); err != nil {
 		return err
 	}
-	ch := map[string]Change{}
-	was, now := programmeFields(old), programmeFields(p)
-	for k, v := range now {
-		diff(ch, k, was[k], v)
-	}
+	ch := changes(programmeFields(old), programmeFields(p))
 	if len(ch) == 0 {
 		return nil
 	}

@@ -69,11 +69,7 @@ func (s *Store) UpdateProvider(ctx context.Context, a model.Actor, p *model.Prov
 		if err := scanProvider(tx.QueryRowContext(ctx, `SELECT `+providerCols+` FROM provider WHERE id = $1`, p.ID), &old); err != nil {
 			return notFound(err, "err.catalogue.provider_not_found", p.ID)
 		}
-		ch := map[string]Change{}
-		was, now := providerFields(&old), providerFields(p)
-		for k, v := range now {
-			diff(ch, k, was[k], v)
-		}
+		ch := changes(providerFields(&old), providerFields(p))
 		if len(ch) == 0 {
 			return nil
 		}

@@ -102,11 +102,7 @@ func (s *Store) UpdateSession(ctx context.Context, a model.Actor, t *model.Train
 			return apperr.Invalid("capacity", "err.catalogue.seats_below_taken", old.Enrolled)
 		}
 		t.ProgrammeID = old.ProgrammeID // a session does not move to another programme
-		ch := map[string]Change{}
-		was, now := sessionFields(old), sessionFields(t)
-		for k, v := range now {
-			diff(ch, k, was[k], v)
-		}
+		ch := changes(sessionFields(old), sessionFields(t))
 		if len(ch) == 0 {
 			return nil
 		}

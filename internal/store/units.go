@@ -148,6 +148,16 @@ func notFound(err error, format string, args ...any) error {
 	return err
 }
 
+// changes compares two records' audited fields (field → text) and returns
+// those that differ, as the audit row's detail.
+func changes(was, now map[string]string) map[string]Change {
+	ch := map[string]Change{}
+	for k, v := range now {
+		diff(ch, k, was[k], v)
+	}
+	return ch
+}
+
 func diff(m map[string]Change, field, old, new string) {
 	if old != new {
 		m[field] = Change{old, new}
