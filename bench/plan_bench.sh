@@ -92,7 +92,9 @@ echo
 echo "$(date -u +%F), server on core 0, loadgen on core 1, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "employee $employee ($emp_user): $items plan items; approver $approver ($apr_user): $waiting items waiting at step 1"
 echo
-for page in "$emp_cookie /rencana" "$apr_cookie /persetujuan"; do
+# The baseline, measured in the same way in the same window: the lightest
+# signed-in page (one's own account), so each figure has a ratio beside it.
+for page in "$emp_cookie /akun-saya" "$emp_cookie /rencana" "$apr_cookie /persetujuan"; do
   read -r cookie path <<<"$page"
   "$OUT/loadgen" -base "$BASE" -cookie "$cookie" -c "$C" -d "$WARM" -s "web:$path" >/dev/null
   for i in $(seq "$RUNS"); do

@@ -56,6 +56,19 @@ func TestTrainingWholePath(t *testing.T) {
 		kabidMail = "siti.nasution@pemkomedan.test"
 		headMail  = "ahmad.nasution@pemkomedan.test"
 	)
+	withMail(t, city.Offices.AniUser.Username, city.Ani, aniMail)
+	withMail(t, city.Kabid.NIP, city.Kabid, kabidMail)
+	withMail(t, city.Head.NIP, city.Head, headMail)
+	// Who acts before the session's day signs in first, on the real clock
+	// (the sign-in throttle keeps its slots in real time).
+	ani := newTabWithin(t, 3*tabTimeout)
+	mustSignIn(t, ani, city.Offices.AniUser.Username)
+	approvers := map[int64]context.Context{}
+	for _, e := range []model.Employee{city.Kabid, city.Head} {
+		tab := newTabWithin(t, 3*tabTimeout)
+		mustSignIn(t, tab, e.NIP)
+		approvers[e.ID] = tab
+	}
 	// The proposal, the approvals and the enrolment happen a week before
 	// the session, which is today: the store's clock runs a week behind
 	// until the session's day. (Moving it ahead instead would make every
@@ -63,14 +76,9 @@ func TestTrainingWholePath(t *testing.T) {
 	realNow := st.Now
 	st.Now = func() time.Time { return realNow().AddDate(0, 0, -7) }
 	t.Cleanup(func() { st.Now = realNow })
-	withMail(t, city.Offices.AniUser.Username, city.Ani, aniMail)
-	withMail(t, city.Kabid.NIP, city.Kabid, kabidMail)
-	withMail(t, city.Head.NIP, city.Head, headMail)
 	prog, sess, partnerUser := seedPathCatalogue(t)
 
 	// 1. Ani proposes from her recommendations, choosing the session.
-	ani := newTabWithin(t, 2*tabTimeout)
-	mustSignIn(t, ani, city.Offices.AniUser.Username)
 	if status := open(t, ani, "/rencana"); status != 200 {
 		t.Fatalf("Ani's plan: status %d", status)
 	}
@@ -102,8 +110,7 @@ func TestTrainingWholePath(t *testing.T) {
 		if link == "" || !strings.Contains(m.Subject, prog.Title) || m.MessageID() == "" {
 			t.Fatalf("the e-mail to %s: subject %q, Message-ID %q, no approval link in:\n%s", who.Name, m.Subject, m.MessageID(), m.Body)
 		}
-		tab := newTab(t)
-		mustSignIn(t, tab, who.NIP)
+		tab := approvers[who.ID]
 		if _, err := chromedp.Run(tab, chromedp.Navigate(link)); err != nil {
 			t.Fatalf("%s opens %s: %v", who.Name, link, err)
 		}
