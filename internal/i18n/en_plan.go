@@ -78,6 +78,8 @@ func init() {
 		"plan.propose_submit":                "Propose and submit",
 		"plan.no_recs":                       "No catalogue programme addresses the gaps of this standard.",
 		"plan.propose_catalogue":             "Propose from the catalogue",
+		"plan.catalogue_hint":                "Every programme of the catalogue can be proposed from its page, with a session and a purpose:",
+		"plan.propose_this":                  "Propose for my development plan",
 		"plan.programme":                     "Programme",
 		"plan.ceiling_left":                  "Left under the agreement year's ceiling: %d JP.",
 		"plan.propose_draft":                 "Save as draft",

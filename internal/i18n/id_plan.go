@@ -78,6 +78,8 @@ func init() {
 		"plan.propose_submit":                "Usulkan dan ajukan",
 		"plan.no_recs":                       "Tidak ada program katalog untuk kesenjangan standar jabatan ini.",
 		"plan.propose_catalogue":             "Usulkan dari katalog",
+		"plan.catalogue_hint":                "Setiap program di katalog dapat diusulkan dari halamannya, dengan angkatan dan tujuannya:",
+		"plan.propose_this":                  "Usulkan dalam rencana pengembangan saya",
 		"plan.programme":                     "Program",
 		"plan.ceiling_left":                  "Sisa batas JP tahun perjanjian kerja: %d JP.",
 		"plan.propose_draft":                 "Simpan sebagai draf",

@@ -137,6 +137,10 @@ type programmeShowData struct {
 	Sessions  []sessionView
 	CanManage bool
 	Notice    string
+	// CanPropose: the reader has an employee record and may propose for
+	// their own plan; the form posts to /rencana for PlanYear.
+	CanPropose bool
+	PlanYear   int
 }
 
 // programmeShow shows a programme, its partner and its sessions (GET
@@ -165,6 +169,10 @@ func (s *server) programmeShow(w http.ResponseWriter, r *http.Request) error {
 		d.Sessions = append(d.Sessions, viewSession(t, today))
 	}
 	d.Notice = okNotice(r, "catalogue.created", "catalogue.saved")
+	if me := p.User.EmployeeID; me != 0 && pr.Active && policy.May(p, policy.PlanPropose, policy.Target{EmployeeID: me}) {
+		d.CanPropose = true
+		d.PlanYear, _ = s.planYear(r)
+	}
 	s.renderView(w, r, http.StatusOK, "catalogue_show", &view{Title: "catalogue.programme", TitleArg: pr.Title, Data: d})
 	return nil
 }

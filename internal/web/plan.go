@@ -31,8 +31,6 @@ type planData struct {
 	Items        []model.PlanItem
 	JP           model.JPYear
 	Recs         []store.Recommendation
-	Programmes   []model.Programme
-	Sessions     map[int64][]model.TrainingSession
 	Forms        []model.DevFormInfo
 	CanPropose   bool
 	Error        string
@@ -116,11 +114,6 @@ func (s *server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	if d.Recs, err = s.st.PlanRecommendations(ctx, employeeID, year); err != nil {
 		return err
-	}
-	if d.CanPropose {
-		if d.Programmes, d.Sessions, err = s.st.PlanProgrammes(ctx); err != nil {
-			return err
-		}
 	}
 	title := "plan.title_mine"
 	if !d.Own {

@@ -35,8 +35,13 @@ func TestPlanPages(t *testing.T) {
 	ani.login("ani", pw)
 	pg := ani.get("/rencana")
 	status(t, pg, 200)
-	contains(t, pg, c.Catalogue.Data.Title, "belum dinilai", "Hak 20 JP PNS", `id="propose-catalogue"`)
+	contains(t, pg, c.Catalogue.Data.Title, "belum dinilai", "Hak 20 JP PNS", `id="plan-catalogue-link"`)
 	lacks(t, pg, "saat ini level 0")
+	// Any programme is proposed from its own page; the plan page links to
+	// the catalogue instead of listing it.
+	prog := ani.get("/katalog/" + fmt.Sprint(c.Catalogue.Cloud.ID))
+	status(t, prog, 200)
+	contains(t, prog, `id="propose-catalogue"`, `name="programme" value="`+fmt.Sprint(c.Catalogue.Cloud.ID)+`"`)
 	pg = ani.post("/rencana", url.Values{"tahun": {"2026"}, "programme": {fmt.Sprint(c.Catalogue.Data.ID)},
 		"session": {fmt.Sprint(c.Catalogue.DataSess.ID)}, "purpose": {""}, "submit": {"1"}})
 	status(t, pg, 422)
