@@ -47,7 +47,7 @@ func (s *Store) Notifications(ctx context.Context, userID, before int64, limit i
 // index notification_unread, cheap enough for every page's menu.
 func (s *Store) UnreadNotifications(ctx context.Context, userID int64) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM notification WHERE user_id = $1 AND read_at IS NULL`, userID).Scan(&n)
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM notification WHERE user_id = $1 AND read_at IS NULL`, userID).Scan(&n)
 	return n, err
 }
 

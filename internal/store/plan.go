@@ -47,7 +47,7 @@ func (s *Store) PlanSubject(ctx context.Context, employeeID int64) (policy.Targe
 	var t policy.Target
 	var name string
 	var kind model.EmployeeKind
-	err := s.db.QueryRowContext(ctx, `SELECT e.id, u.path, COALESCE(e.supervisor_id, 0), e.name, e.kind
+	err := s.queryRow(ctx, `SELECT e.id, u.path, COALESCE(e.supervisor_id, 0), e.name, e.kind
 		FROM employee e JOIN org_unit u ON u.id = e.unit_id WHERE e.id = $1`, employeeID).
 		Scan(&t.EmployeeID, &t.UnitPath, &t.SupervisorID, &name, &kind)
 	if err != nil {
@@ -59,12 +59,12 @@ func (s *Store) PlanSubject(ctx context.Context, employeeID int64) (policy.Targe
 // Plan returns the employee's items of one year with their decision trails,
 // oldest first.
 func (s *Store) Plan(ctx context.Context, employeeID int64, year int) ([]model.PlanItem, error) {
-	items, err := queryAll(ctx, s.db, `SELECT `+planCols+planFrom+` WHERE pi.employee_id = $1 AND pi.year = $2 ORDER BY pi.id`,
+	items, err := queryAll(ctx, preparedReads{s}, `SELECT `+planCols+planFrom+` WHERE pi.employee_id = $1 AND pi.year = $2 ORDER BY pi.id`,
 		[]any{employeeID, year}, scanPlanItem)
 	if err != nil {
 		return nil, fmt.Errorf("store: plan: %w", err)
 	}
-	if err := loadDecisions(ctx, s.db, items); err != nil {
+	if err := loadDecisions(ctx, preparedReads{s}, items); err != nil {
 		return nil, err
 	}
 	return items, nil
@@ -99,12 +99,12 @@ func loadDecisions(ctx context.Context, q queryer, items []model.PlanItem) error
 // step the item waits at.
 func (s *Store) PlanItem(ctx context.Context, id, me int64) (*model.PlanItem, policy.Target, error) {
 	var t policy.Target
-	it, err := planItemTx(ctx, s.db, id)
+	it, err := planItemTx(ctx, preparedReads{s}, id)
 	if err != nil {
 		return nil, t, err
 	}
 	items := []model.PlanItem{*it}
-	if err := loadDecisions(ctx, s.db, items); err != nil {
+	if err := loadDecisions(ctx, preparedReads{s}, items); err != nil {
 		return nil, t, err
 	}
 	it = &items[0]
@@ -113,7 +113,7 @@ func (s *Store) PlanItem(ctx context.Context, id, me int64) (*model.PlanItem, po
 		return nil, t, err
 	}
 	if me != 0 && it.Status == model.PlanSubmitted {
-		h, err := s.stepHolder(ctx, s.db, it.EmployeeID, it.Step)
+		h, err := s.stepHolder(ctx, preparedReads{s}, it.EmployeeID, it.Step)
 		if err != nil {
 			return nil, t, err
 		}

@@ -253,7 +253,7 @@ func (s *Store) ApprovalsWaiting(ctx context.Context, me int64) ([]model.PlanIte
 	// CROSS JOIN fixes SQLite's join order (PostgreSQL plans it freely):
 	// without statistics SQLite would start from every item waiting at the
 	// step in the whole government.
-	items, err := queryAll(ctx, s.db, `SELECT `+planCols+` FROM employee e CROSS JOIN plan_item pi
+	items, err := queryAll(ctx, preparedReads{s}, `SELECT `+planCols+` FROM employee e CROSS JOIN plan_item pi
 		LEFT JOIN training_session s ON s.id = pi.session_id
 		WHERE e.supervisor_id = $1 AND pi.employee_id = e.id AND pi.status = 'diajukan' AND pi.step = 1 ORDER BY pi.id`, []any{me}, scanPlanItem)
 	if err != nil {
@@ -264,21 +264,21 @@ func (s *Store) ApprovalsWaiting(ctx context.Context, me int64) ([]model.PlanIte
 		return nil, err
 	}
 	for _, u := range units {
-		opd, _, err := opdsOf(ctx, s.db, u.Path, u.Path)
+		opd, _, err := opdsOf(ctx, preparedReads{s}, u.Path, u.Path)
 		if err != nil || opd != u.ID {
 			if err != nil {
 				return nil, err
 			}
 			continue
 		}
-		if h, _, err := s.unitHead(ctx, s.db, u.ID); err != nil || h != me {
+		if h, _, err := s.unitHead(ctx, preparedReads{s}, u.ID); err != nil || h != me {
 			if err != nil {
 				return nil, err
 			}
 			continue
 		}
 		var a args
-		more, err := queryAll(ctx, s.db, `SELECT `+planCols+` FROM org_unit u CROSS JOIN employee e CROSS JOIN plan_item pi
+		more, err := queryAll(ctx, preparedReads{s}, `SELECT `+planCols+` FROM org_unit u CROSS JOIN employee e CROSS JOIN plan_item pi
 			LEFT JOIN training_session s ON s.id = pi.session_id
 			WHERE `+pathRange("u.path", u.Path, &a)+` AND e.unit_id = u.id AND pi.employee_id = e.id
 			AND pi.status = 'diajukan' AND pi.step = 2 AND pi.employee_id <> `+a.add(me)+` ORDER BY pi.id`, a, scanPlanItem)

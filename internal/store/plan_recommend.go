@@ -40,7 +40,10 @@ type PlanGap struct {
 // the year's plan (not rejected or cancelled) are left out. Ranked by the
 // weighted gap they close, then programmes addressing only unassessed
 // competencies, then by the partner's rating, then by title; with the
-// programme's scheduled sessions whose enrolment is still open.
+// programme's scheduled sessions whose enrolment is still open. At most
+// PlanRecommendationsShown, the best: an employee whose standard many
+// programmes serve (79 in the million-employee demo) reads the rest in the
+// catalogue, and the plan page stays light on a phone.
 func (s *Store) PlanRecommendations(ctx context.Context, employeeID int64, year int) ([]Recommendation, error) {
 	byProg := map[int64]*Recommendation{}
 	var order []int64
@@ -48,7 +51,7 @@ func (s *Store) PlanRecommendations(ctx context.Context, employeeID int64, year 
 	var rating int
 	var g PlanGap
 	var current sql.NullInt64
-	err := eachRow(ctx, s.db, `SELECT p.id, p.code, p.title, p.form, p.delivery, p.jp, p.cost, p.provider_id, v.name, v.rating,
+	err := eachRow(ctx, preparedReads{s}, `SELECT p.id, p.code, p.title, p.form, p.delivery, p.jp, p.cost, p.provider_id, v.name, v.rating,
 			si.competency_id, c.name, si.required, si.weight, cl.level, pc.level
 		FROM employee e
 		JOIN position_standard ps ON ps.position_id = e.position_id AND ps.is_current = TRUE
@@ -96,6 +99,9 @@ func (s *Store) PlanRecommendations(ctx context.Context, employeeID int64, year 
 		}
 		return 0
 	})
+	if len(out) > PlanRecommendationsShown {
+		out = out[:PlanRecommendationsShown]
+	}
 	for i := range out {
 		sess, err := s.openSessions(ctx, out[i].Programme.ID)
 		if err != nil {
@@ -106,11 +112,14 @@ func (s *Store) PlanRecommendations(ctx context.Context, employeeID int64, year 
 	return out, nil
 }
 
+// PlanRecommendationsShown is how many recommendations a plan shows.
+const PlanRecommendationsShown = 10
+
 // openSessions returns a programme's scheduled sessions not yet over whose
 // enrolment has not closed, by start.
 func (s *Store) openSessions(ctx context.Context, programmeID int64) ([]model.TrainingSession, error) {
 	today := s.today()
-	return queryAll(ctx, s.db, `SELECT `+sessionCols+sessionFrom+` WHERE s.programme_id = $1 AND s.status = 'terjadwal'
+	return queryAll(ctx, preparedReads{s}, `SELECT `+sessionCols+sessionFrom+` WHERE s.programme_id = $1 AND s.status = 'terjadwal'
 		AND s.start_date >= $2 AND (s.enrol_until = '' OR s.enrol_until >= $2) ORDER BY s.start_date, s.id`,
 		[]any{programmeID, today}, scanSession)
 }
@@ -143,19 +152,19 @@ func (s *Store) PlanProgrammes(ctx context.Context) ([]model.Programme, map[int6
 // agreement (or outside it) is measured on the calendar year.
 func (s *Store) PlanJPYear(ctx context.Context, employeeID int64, year int) (model.JPYear, error) {
 	var kind model.EmployeeKind
-	if err := s.db.QueryRowContext(ctx, `SELECT kind FROM employee WHERE id = $1`, employeeID).Scan(&kind); err != nil {
+	if err := s.queryRow(ctx, `SELECT kind FROM employee WHERE id = $1`, employeeID).Scan(&kind); err != nil {
 		return model.JPYear{}, notFound(err, "err.common.employee_not_found", employeeID)
 	}
 	y := strconv.Itoa(year)
 	if kind != model.PPPK {
 		out := model.JPYear{Limit: model.PNSFloorJP, From: y + "-01-01", Until: y + "-12-31"}
-		err := s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(jp), 0) FROM plan_item WHERE employee_id = $1 AND year = $2
+		err := s.queryRow(ctx, `SELECT COALESCE(SUM(jp), 0) FROM plan_item WHERE employee_id = $1 AND year = $2
 			AND status NOT IN ('ditolak', 'dibatalkan')`, employeeID, year).Scan(&out.Counted)
 		return out, err
 	}
 	out := model.JPYear{PPPK: true, Limit: model.PPPKCeilingJP}
 	var start, end string
-	err := s.db.QueryRowContext(ctx, `SELECT start_date, end_date FROM pppk_agreement WHERE employee_id = $1`, employeeID).Scan(&start, &end)
+	err := s.queryRow(ctx, `SELECT start_date, end_date FROM pppk_agreement WHERE employee_id = $1`, employeeID).Scan(&start, &end)
 	if err != nil && err != sql.ErrNoRows {
 		return out, err
 	}
@@ -166,7 +175,7 @@ func (s *Store) PlanJPYear(ctx context.Context, employeeID int64, year int) (mod
 	if !ok {
 		out.NoContract, out.From, out.Until = true, y+"-01-01", y+"-12-31"
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(pi.jp), 0) FROM plan_item pi LEFT JOIN training_session s ON s.id = pi.session_id
+	err = s.queryRow(ctx, `SELECT COALESCE(SUM(pi.jp), 0) FROM plan_item pi LEFT JOIN training_session s ON s.id = pi.session_id
 		WHERE pi.employee_id = $1 AND pi.status IN ('disetujui', 'terdaftar', 'selesai')
 		AND ((s.id IS NOT NULL AND s.start_date >= $2 AND s.start_date <= $3) OR (s.id IS NULL AND pi.year = $4))`,
 		employeeID, out.From, out.Until, mustAtoi(out.From[:4])).Scan(&out.Counted)
