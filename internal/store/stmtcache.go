@@ -58,17 +58,13 @@ func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, er
 	return st.QueryContext(ctx, args...)
 }
 
-// hotRead detaches a read path of several queries from the request's
-// cancellation, as query and queryRow do for one: with a cancellable
-// context database/sql and the SQLite driver start a watcher goroutine per
-// query, and on one busy core those wake-ups starve poller-woken
-// connections (at a million employees and 50 clients, the plan page's p99
-// was 1.5 s and the account page's 215 ms through the menu's unread count).
-func hotRead(ctx context.Context) context.Context { return context.WithoutCancel(ctx) }
-
 // preparedReads is a queryer over the prepared-statement cache, detached
-// from cancellation (query, queryRow): for the read helpers (eachRow,
-// queryAll) of a hot page.
+// from the request's cancellation (query, queryRow), for the read helpers
+// (eachRow, queryAll) of a hot page. With a cancellable context database/sql
+// and the SQLite driver start a watcher goroutine per query, and on one busy
+// core those wake-ups starve poller-woken connections: at a million
+// employees and 50 clients the plan page's p99 was 1.5 s (and the account
+// page's 215 ms, through the menu's unread count) until its reads came here.
 type preparedReads struct{ s *Store }
 
 func (r preparedReads) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
