@@ -102,12 +102,19 @@ func (s *Store) PlanRecommendations(ctx context.Context, employeeID int64, year 
 	if len(out) > PlanRecommendationsShown {
 		out = out[:PlanRecommendationsShown]
 	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(out))
 	for i := range out {
-		sess, err := s.openSessions(ctx, out[i].Programme.ID)
-		if err != nil {
-			return nil, err
-		}
-		out[i].Sessions = sess
+		ids[i] = out[i].Programme.ID
+	}
+	open, err := s.openSessions(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Sessions = open[out[i].Programme.ID]
 	}
 	return out, nil
 }
@@ -115,13 +122,23 @@ func (s *Store) PlanRecommendations(ctx context.Context, employeeID int64, year 
 // PlanRecommendationsShown is how many recommendations a plan shows.
 const PlanRecommendationsShown = 10
 
-// openSessions returns a programme's scheduled sessions not yet over whose
-// enrolment has not closed, by start.
-func (s *Store) openSessions(ctx context.Context, programmeID int64) ([]model.TrainingSession, error) {
-	today := s.today()
-	return queryAll(ctx, preparedReads{s}, `SELECT `+sessionCols+sessionFrom+` WHERE s.programme_id = $1 AND s.status = 'terjadwal'
-		AND s.start_date >= $2 AND (s.enrol_until = '' OR s.enrol_until >= $2) ORDER BY s.start_date, s.id`,
-		[]any{programmeID, today}, scanSession)
+// openSessions returns the scheduled sessions not yet over whose enrolment
+// has not closed, by start, of each of the programmes (at most
+// PlanRecommendationsShown), in one query.
+func (s *Store) openSessions(ctx context.Context, programmeIDs []int64) (map[int64][]model.TrainingSession, error) {
+	var a args
+	a.add(s.today())
+	list, err := queryAll(ctx, preparedReads{s}, `SELECT `+sessionCols+sessionFrom+` WHERE s.programme_id IN (`+paddedIDs(programmeIDs, &a)+`)
+		AND s.status = 'terjadwal' AND s.start_date >= $1 AND (s.enrol_until = '' OR s.enrol_until >= $1) ORDER BY s.start_date, s.id`,
+		a, scanSession)
+	if err != nil {
+		return nil, err
+	}
+	by := map[int64][]model.TrainingSession{}
+	for _, t := range list {
+		by[t.ProgrammeID] = append(by[t.ProgrammeID], t)
+	}
+	return by, nil
 }
 
 // PlanProgrammes returns the active programmes a plan may take from the

@@ -239,6 +239,11 @@ func TestPlanRecommendations(t *testing.T) {
 			if len(r.Gaps) != 1 || r.Gaps[0].Assessed || r.Score != 0 || r.Gaps[0].Required != testcity.Required {
 				t.Errorf("unassessed Ani: %s gaps %+v score %d", r.Programme.Code, r.Gaps, r.Score)
 			}
+			// Each comes with its own open sessions, read for all at once.
+			want := map[int64]int64{c.Catalogue.Data.ID: c.Catalogue.DataSess.ID, c.Catalogue.Cloud.ID: c.Catalogue.CloudSess.ID}[r.Programme.ID]
+			if len(r.Sessions) != 1 || r.Sessions[0].ID != want {
+				t.Errorf("%s offers sessions %+v, want session %d", r.Programme.Code, r.Sessions, want)
+			}
 		}
 		_, err = s.LoadRatings(ctx, admin, "test", func(add func(*model.Rating) error) error {
 			return add(&model.Rating{EmployeeID: c.Ani.ID, CompetencyID: c.National[1], Source: assess.SourceAssessmentCentre, Level: 1, At: s.Now()})
