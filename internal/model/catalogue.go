@@ -1,7 +1,6 @@
 package model
 
 import (
-	"net/mail"
 	"net/url"
 	"regexp"
 	"slices"
@@ -34,6 +33,7 @@ func isISODate(s string, emptyOK bool) bool {
 // Validate checks a partner before it is stored, trimming its texts and
 // naming the field at fault.
 func (p *Provider) Validate() error {
+	p.Email = strings.ToLower(p.Email)
 	for _, f := range []*string{&p.Name, &p.ContactName, &p.Email, &p.Phone, &p.Address, &p.Website, &p.Accreditation, &p.MoUNo, &p.MoUFrom, &p.MoUUntil, &p.PriceBasis} {
 		*f = strings.TrimSpace(*f)
 	}
@@ -44,7 +44,7 @@ func (p *Provider) Validate() error {
 		return apperr.Invalid("name", "err.catalogue.too_long", CatalogueMaxName)
 	case !slices.Contains(ProviderKinds, p.Kind):
 		return apperr.Invalid("kind", "err.catalogue.provider_kind", string(p.Kind))
-	case p.Email != "" && !validEmail(p.Email):
+	case p.Email != "" && !ValidEmail(p.Email):
 		return apperr.Invalid("email", "err.catalogue.email", p.Email)
 	case p.Website != "" && !webURL(p.Website):
 		return apperr.Invalid("website", "err.catalogue.url", p.Website)
@@ -86,11 +86,6 @@ func (p *Provider) MoUExpiresWithin(today string, days int) bool {
 
 // MoUExpired reports whether the agreement ended before today.
 func (p *Provider) MoUExpired(today string) bool { return p.MoUUntil != "" && p.MoUUntil < today }
-
-func validEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s
-}
 
 func webURL(s string) bool {
 	u, err := url.Parse(s)

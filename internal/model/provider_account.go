@@ -1,7 +1,6 @@
 package model
 
 import (
-	"net/mail"
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -18,11 +17,9 @@ func (u *User) IsProviderAccount() bool { return u.Role == RolePenyelenggara || 
 // partner's catalogue, which a partner's staff must not); every other
 // account names no partner. An e-mail address, when given, must be one.
 func (u *User) CheckBinding() error {
-	u.Email = strings.TrimSpace(u.Email)
-	if u.Email != "" {
-		if a, err := mail.ParseAddress(u.Email); err != nil || a.Address != u.Email {
-			return apperr.Invalid("email", "err.grant.email", u.Email)
-		}
+	u.Email = strings.ToLower(strings.TrimSpace(u.Email))
+	if u.Email != "" && !ValidEmail(u.Email) {
+		return apperr.Invalid("email", "err.grant.email", u.Email)
 	}
 	for _, g := range u.Grants {
 		if !g.Valid() {

@@ -223,33 +223,6 @@ func digitsOnly(s string) bool {
 	return true
 }
 
-// ValidEmail reports whether s has the shape of an e-mail address: one @,
-// a non-empty local part, a domain with a dot, no spaces, no consecutive or
-// edge dots.
-func ValidEmail(s string) bool {
-	at := strings.IndexByte(s, '@')
-	if at <= 0 || at != strings.LastIndexByte(s, '@') || at == len(s)-1 {
-		return false
-	}
-	local, domain := s[:at], s[at+1:]
-	if strings.ContainsAny(s, " \t,;<>()[]\\\"") {
-		return false
-	}
-	if strings.HasPrefix(local, ".") || strings.HasSuffix(local, ".") || strings.Contains(s, "..") {
-		return false
-	}
-	dot := strings.LastIndexByte(domain, '.')
-	if dot <= 0 || dot == len(domain)-1 || strings.HasPrefix(domain, "-") {
-		return false
-	}
-	for _, r := range domain {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r > 127) {
-			return false
-		}
-	}
-	return true
-}
-
 // CheckEmployee normalises e in place and returns every rule it breaks,
 // errors and warnings. It is CheckEmployeePosition without a position: the
 // retirement warning then uses the general retirement age (58).
@@ -381,7 +354,7 @@ func CheckEmployeePosition(e *model.Employee, now time.Time, retireAge int, jenj
 	}
 
 	// E-mail and phone.
-	if e.Email != "" && !ValidEmail(e.Email) {
+	if e.Email != "" && !model.ValidEmail(e.Email) {
 		ps = append(ps, errp(FieldEmail, CodeEmail, "err.registry.email_invalid", e.Email))
 	}
 	if p, ok := NormalizePhone(e.Phone); ok {

@@ -122,6 +122,10 @@ func (s *Store) PlanRecommendations(ctx context.Context, employeeID int64, year 
 // PlanRecommendationsShown is how many recommendations a plan shows.
 const PlanRecommendationsShown = 10
 
+// openSession is the condition of a session a plan may still name: scheduled,
+// not yet started, its enrolment not closed ($1 is today).
+const openSession = `s.status = 'terjadwal' AND s.start_date >= $1 AND (s.enrol_until = '' OR s.enrol_until >= $1)`
+
 // openSessions returns the scheduled sessions not yet over whose enrolment
 // has not closed, by start, of each of the programmes (at most
 // PlanRecommendationsShown), in one query.
@@ -129,8 +133,7 @@ func (s *Store) openSessions(ctx context.Context, programmeIDs []int64) (map[int
 	var a args
 	a.add(s.today())
 	list, err := queryAll(ctx, preparedReads{s}, `SELECT `+sessionCols+sessionFrom+` WHERE s.programme_id IN (`+paddedIDs(programmeIDs, &a)+`)
-		AND s.status = 'terjadwal' AND s.start_date >= $1 AND (s.enrol_until = '' OR s.enrol_until >= $1) ORDER BY s.start_date, s.id`,
-		a, scanSession)
+		AND `+openSession+` ORDER BY s.start_date, s.id`, a, scanSession)
 	if err != nil {
 		return nil, err
 	}
@@ -148,8 +151,8 @@ func (s *Store) PlanProgrammes(ctx context.Context) ([]model.Programme, map[int6
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: plan programmes: %w", err)
 	}
-	sess, err := queryAll(ctx, s.db, `SELECT `+sessionCols+sessionFrom+` WHERE s.status = 'terjadwal' AND s.start_date >= $1
-		AND (s.enrol_until = '' OR s.enrol_until >= $1) ORDER BY s.start_date, s.id`, []any{s.today()}, scanSession)
+	sess, err := queryAll(ctx, s.db, `SELECT `+sessionCols+sessionFrom+` WHERE `+openSession+` ORDER BY s.start_date, s.id`,
+		[]any{s.today()}, scanSession)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: plan sessions: %w", err)
 	}

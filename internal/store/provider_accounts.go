@@ -52,31 +52,3 @@ func (s *Store) AllProviderAccounts(ctx context.Context) ([]model.User, error) {
 	return queryAll(ctx, s.db, `SELECT `+userCols+` FROM app_user WHERE provider_id IS NOT NULL ORDER BY username LIMIT 1000`,
 		nil, scanUser)
 }
-
-// UserIDByUsername resolves a username (an employee's NIP, or a partner
-// account's name) to its account ID: how a session form names an
-// instructor who runs the session from their own account.
-func (s *Store) UserIDByUsername(ctx context.Context, username string) (int64, error) {
-	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM app_user WHERE username = $1`, strings.TrimSpace(username)).Scan(&id)
-	if err != nil {
-		return 0, notFound(err, "err.account.username_not_found", username)
-	}
-	return id, nil
-}
-
-// TeachesSession reports whether the account is named an instructor of the
-// session (session_instructor.user_id): policy.Target.Instructor, which
-// lets an instructor of any role run that session's attendance.
-func (s *Store) TeachesSession(ctx context.Context, userID, sessionID int64) (bool, error) {
-	if userID == 0 {
-		return false, nil
-	}
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM session_instructor WHERE session_id = $1 AND user_id = $2`,
-		sessionID, userID).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("store: teaches session %d: %w", sessionID, err)
-	}
-	return n > 0, nil
-}

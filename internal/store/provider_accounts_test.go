@@ -8,6 +8,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/policy"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 	"github.com/kompeten/kompeten/internal/testcity"
@@ -104,32 +105,27 @@ func TestProviderAccounts(t *testing.T) {
 	})
 }
 
-// TestInstructorAccounts: an account named instructor of a session teaches
-// that session and no other, and a username resolves to its account.
+// TestInstructorAccounts: an account named instructor of a session is read
+// back with it, and the policy's target of that session says the account
+// teaches it, and no other session or account.
 func TestInstructorAccounts(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		c := testcity.New(t, s, testcity.WithCatalogue())
 		k := c.Catalogue
-		id, err := s.UserIDByUsername(ctx, " "+c.BudiUser.Username+" ")
+		budi, err := s.UserByUsername(ctx, c.BudiUser.Username)
 		must(t, err)
-		if id != c.BudiUser.ID {
-			t.Fatalf("Budi's username resolves to %d, want %d", id, c.BudiUser.ID)
-		}
-		if _, err := s.UserIDByUsername(ctx, "tidak-ada"); apperr.Code(err) != apperr.ENOTFOUND {
-			t.Errorf("an unknown username: %v", err)
-		}
 		sess, err := s.TrainingSession(ctx, k.DataSess.ID)
 		must(t, err)
-		sess.Instructors = append(sess.Instructors, model.Instructor{Name: c.Budi.Name, UserID: id})
+		sess.Instructors = append(sess.Instructors, model.Instructor{Name: c.Budi.Name, UserID: budi.ID})
 		must(t, s.UpdateSession(ctx, testcity.Sys, sess))
 		for _, tc := range []struct {
 			user, session int64
 			want          bool
-		}{{id, k.DataSess.ID, true}, {id, k.CloudSess.ID, false}, {c.Admin.ID, k.DataSess.ID, false}, {0, k.DataSess.ID, false}} {
-			got, err := s.TeachesSession(ctx, tc.user, tc.session)
+		}{{budi.ID, k.DataSess.ID, true}, {budi.ID, k.CloudSess.ID, false}, {c.Admin.ID, k.DataSess.ID, false}, {0, k.DataSess.ID, false}} {
+			read, err := s.TrainingSession(ctx, tc.session)
 			must(t, err)
-			if got != tc.want {
+			if got := policy.SessionTarget(read, tc.user).Instructor; got != tc.want {
 				t.Errorf("account %d teaches session %d: %v, want %v", tc.user, tc.session, got, tc.want)
 			}
 		}
