@@ -43,7 +43,7 @@ func (a *API) myNotifications(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	items := make([]notificationJSON, 0, len(list))
 	for _, n := range list {
 		subj, body := i18n.Notice(lang, string(n.Event), n.Args)
-		items = append(items, notificationJSON{ID: n.ID, Event: string(n.Event), Args: n.Args, Subject: subj, Body: body, Link: n.Link,
+		items = append(items, notificationJSON{ID: n.ID, Event: string(n.Event), Args: i18n.NoticeData(n.Args), Subject: subj, Body: body, Link: n.Link,
 			Created: n.Created.UTC().Format("2006-01-02T15:04:05Z"), Read: n.Read})
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"items": items, "unread": unread})

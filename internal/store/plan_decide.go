@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kompeten/kompeten/internal/apperr"
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 )
 
@@ -138,7 +139,7 @@ func (s *Store) advance(ctx context.Context, tx *sql.Tx, a model.Actor, it *mode
 		return err
 	}
 	_, err = s.notify(ctx, tx, Notice{EmployeeID: who, Event: model.NoticeApprovalNeeded,
-		Args: []string{it.EmployeeName, it.Title, model.StepName(next)}, Link: fmt.Sprintf("/persetujuan/%d", it.ID)})
+		Args: []string{it.EmployeeName, it.Title, i18n.Term("plan.step." + next.Name())}, Link: fmt.Sprintf("/persetujuan/%d", it.ID)})
 	return err
 }
 
@@ -156,7 +157,7 @@ func (s *Store) approveFinal(ctx context.Context, tx *sql.Tx, it *model.PlanItem
 
 func (s *Store) tellDecision(ctx context.Context, tx *sql.Tx, it *model.PlanItem, d model.Decision, reason string) error {
 	_, err := s.notify(ctx, tx, Notice{EmployeeID: it.EmployeeID, Event: model.NoticeDecisionMade,
-		Args: []string{it.Title, string(d), reason}, Link: fmt.Sprintf("/rencana?tahun=%d", it.Year)})
+		Args: []string{it.Title, i18n.Term("plan.decision." + string(d)), reason}, Link: fmt.Sprintf("/rencana?tahun=%d", it.Year)})
 	return err
 }
 
@@ -234,7 +235,7 @@ func (s *Store) DecidePlanItem(ctx context.Context, a model.Actor, me, id int64,
 			return err
 		}
 		_, err = s.notify(ctx, tx, Notice{UserID: it.ProposerID, Event: model.NoticeDecisionMade,
-			Args: []string{it.Title, string(d), reason}, Link: fmt.Sprintf("/pegawai/%d/rencana?tahun=%d", it.EmployeeID, it.Year)})
+			Args: []string{it.Title, i18n.Term("plan.decision." + string(d)), reason}, Link: fmt.Sprintf("/pegawai/%d/rencana?tahun=%d", it.EmployeeID, it.Year)})
 		return err
 	})
 }

@@ -3,11 +3,13 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/assess"
+	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
@@ -125,6 +127,18 @@ func TestPlanChain(t *testing.T) {
 		if n := count(`SELECT COUNT(*) FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.employee_id = $1 AND n.event = $2`,
 			c.Ani.ID, string(model.NoticeDecisionMade)); n != 1 {
 			t.Errorf("Ani told of %d decisions, want 1", n)
+		}
+		// The step and the decision reach the reader in words, in the
+		// language they read in now.
+		told, err := s.Notifications(ctx, c.siti.UserID, 0, 1)
+		must(t, err)
+		if _, body := i18n.Notice(i18n.ID, string(told[0].Event), told[0].Args); !strings.Contains(body, "(tahap Atasan langsung)") {
+			t.Errorf("Siti's notice: %q", body)
+		}
+		told, err = s.Notifications(ctx, c.ani.UserID, 0, 1)
+		must(t, err)
+		if _, body := i18n.Notice(i18n.EN, string(told[0].Event), told[0].Args); !strings.Contains(body, "has been decided: Approved.") {
+			t.Errorf("Ani's notice in English: %q", body)
 		}
 		// A decided item is no one's to decide again.
 		if err := s.DecidePlanItem(ctx, c.head, c.Head.ID, it.ID, model.DecisionApprove, ""); apperr.Code(err) != apperr.ENOTFOUND {
