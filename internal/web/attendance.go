@@ -137,15 +137,20 @@ func (s *server) attendanceList(w http.ResponseWriter, r *http.Request) error {
 	return s.pages["attendance"].in(lang).ExecuteTemplate(w, "attendanceList", &view{Lang: lang, P: p, Data: d})
 }
 
-// checkInURL is the absolute address the QR code holds. The host is the
-// one the instructor's browser reached, so the phone in the same room
-// reaches it too.
-func checkInURL(r *http.Request, token string) string {
+// checkInURL is the absolute address the QR code holds: on the server's
+// public address when one is configured (--base-url; behind a proxy that
+// ends TLS the request itself looks like plain http), else on the host the
+// instructor's browser reached, which the phones in the same room reach too.
+func (s *server) checkInURL(r *http.Request, token string) string {
+	path := "/hadir?t=" + url.QueryEscape(token)
+	if s.st.BaseURL != "" {
+		return s.st.URL(path)
+	}
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	return scheme + "://" + r.Host + "/hadir?t=" + url.QueryEscape(token)
+	return scheme + "://" + r.Host + path
 }
 
 // attendanceQR serves the QR code of the current slot as a PNG (GET
@@ -159,7 +164,7 @@ func (s *server) attendanceQR(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	png, err := qrcode.Encode(checkInURL(r, attend.Token(key, sess.ID, s.attendDay(r, sess), s.st.Now())), qrcode.Medium, 320)
+	png, err := qrcode.Encode(s.checkInURL(r, attend.Token(key, sess.ID, s.attendDay(r, sess), s.st.Now())), qrcode.Medium, 320)
 	if err != nil {
 		return err
 	}

@@ -58,6 +58,12 @@ func TestAttendanceByQR(t *testing.T) {
 	if u.Path != "/hadir" || u.Query().Get("t") == "" || u.Host != strings.TrimPrefix(f.srv.URL, "http://") {
 		t.Fatalf("the QR code holds %q", link)
 	}
+	// Behind a proxy the public address (--base-url) is the one to scan.
+	st.BaseURL = "https://kompeten.pemkomedan.go.id/"
+	if behind := decodeQR(t, []byte(ins.get(sess+"/presensi/qr.png?hari=2026-08-10").Body)); !strings.HasPrefix(behind, "https://kompeten.pemkomedan.go.id/hadir?t=") {
+		t.Errorf("with a public address the QR code holds %q", behind)
+	}
+	st.BaseURL = ""
 
 	// Ani's phone, not signed in: the sign-in page brings her back.
 	phone := f.client(t)
