@@ -33,6 +33,7 @@ func init() {
 		"err.catalogue.provider_required":       "choose a provider",
 		"err.catalogue.rating":                  "a partner's rating is between 0 and 5",
 		"err.catalogue.seats":                   "a session's seats are between 1 and %d",
+		"err.catalogue.instructor_account":      "instructor %q: the account is inactive or belongs to another partner",
 		"err.catalogue.seats_below_taken":       "seats cannot be fewer than the %d already taken",
 		"err.catalogue.session_not_found":       "session %d not found",
 		"err.catalogue.session_status":          "session status %q is not known",

@@ -33,6 +33,7 @@ func init() {
 		"err.catalogue.provider_required":       "penyelenggara wajib dipilih",
 		"err.catalogue.rating":                  "penilaian mitra antara 0 dan 5",
 		"err.catalogue.seats":                   "kapasitas angkatan antara 1 dan %d peserta",
+		"err.catalogue.instructor_account":      "pengajar %q: akunnya tidak aktif atau milik mitra lain",
 		"err.catalogue.seats_below_taken":       "kapasitas tidak boleh kurang dari %d kursi yang sudah terisi",
 		"err.catalogue.session_not_found":       "angkatan %d tidak ditemukan",
 		"err.catalogue.session_status":          "status angkatan %q tidak dikenal",

@@ -69,6 +69,24 @@ func TestCatalogueRoundTrip(t *testing.T) {
 			t.Errorf("an end before the start: %v", err)
 		}
 
+		// An instructor's account runs the session: the partner's own or
+		// the city's, never another partner's or a disabled one.
+		sess.EndDate = sess.StartDate
+		own := model.User{Username: "usu-pengajar", Role: model.RolePenyelenggara, ProviderID: k.Univ.ID, Active: true}
+		other := model.User{Username: "awan-pengajar", Role: model.RolePenyelenggara, ProviderID: k.Firm.ID, Active: true}
+		gone := model.User{Username: "usu-lama", Role: model.RolePenyelenggara, ProviderID: k.Univ.ID}
+		for _, u := range []*model.User{&own, &other, &gone} {
+			must(t, c.AddUser(u, "rahasia-pengajar-1"))
+		}
+		for _, u := range []*model.User{&other, &gone} {
+			sess.Instructors = []model.Instructor{{Name: u.Username, UserID: u.ID}}
+			if err := s.UpdateSession(ctx, admin, sess); apperr.Code(err) != apperr.EINVALID {
+				t.Errorf("%s as the university's instructor: %v", u.Username, err)
+			}
+		}
+		sess.Instructors = []model.Instructor{{Name: "Dosen USU", UserID: own.ID}, {Name: "Widyaiswara", UserID: c.BudiUser.ID}}
+		must(t, s.UpdateSession(ctx, admin, sess))
+
 		v, err := s.Provider(ctx, k.Univ.ID)
 		must(t, err)
 		v.Rating = 45

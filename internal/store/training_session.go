@@ -74,9 +74,17 @@ func writeInstructors(ctx context.Context, tx *sql.Tx, t *model.TrainingSession)
 	}
 	for _, i := range t.Instructors {
 		if i.UserID != 0 {
-			var one int
-			if err := tx.QueryRowContext(ctx, `SELECT 1 FROM app_user WHERE id = $1`, i.UserID).Scan(&one); err != nil {
+			// An instructor runs the session (attendance, completion): an
+			// active account, the session's partner's or the city's own
+			// (an internal trainer), never another partner's.
+			var active bool
+			var provider int64
+			if err := tx.QueryRowContext(ctx, `SELECT active, COALESCE(provider_id, 0) FROM app_user WHERE id = $1`, i.UserID).
+				Scan(&active, &provider); err != nil {
 				return notFound(err, "err.account.account_not_found", i.UserID)
+			}
+			if !active || (provider != 0 && provider != t.ProviderID) {
+				return apperr.Invalid("instructors", "err.catalogue.instructor_account", i.Name)
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO session_instructor (session_id, name, user_id) VALUES ($1, $2, $3)`,
@@ -101,7 +109,7 @@ func (s *Store) UpdateSession(ctx context.Context, a model.Actor, t *model.Train
 		if t.Capacity < old.Enrolled {
 			return apperr.Invalid("capacity", "err.catalogue.seats_below_taken", old.Enrolled)
 		}
-		t.ProgrammeID = old.ProgrammeID // a session does not move to another programme
+		t.ProgrammeID, t.ProviderID = old.ProgrammeID, old.ProviderID // a session does not move to another programme
 		ch := changes(sessionFields(old), sessionFields(t))
 		if len(ch) == 0 {
 			return nil
