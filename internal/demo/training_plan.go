@@ -243,7 +243,9 @@ func (g *planGen) item(p Person, st model.PlanStatus, step int) {
 		it.Prog, it.Title, it.Form, it.JP, it.Cost, it.Comp = -1, f.title, f.form, f.jp, f.cost, f.comp
 	} else {
 		pr := &g.cat[it.Prog]
-		it.Form, it.JP, it.Cost, it.Comp = pr.Form, pr.JP, pr.Cost, pr.Comps[0].Code
+		// The item keeps the programme's title, form, JP and cost, as a
+		// proposal through the store does.
+		it.Title, it.Form, it.JP, it.Cost, it.Comp = pr.Title, pr.Form, pr.JP, pr.Cost, pr.Comps[0].Code
 	}
 	it.Purpose = purposes[g.rng.IntN(len(purposes))]
 	if it.Comp != "" {

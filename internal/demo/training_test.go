@@ -137,6 +137,11 @@ func TestSessionsAndPlans(t *testing.T) {
 	if len(rows.Items) == 0 || len(rows.Attendance) == 0 {
 		t.Fatalf("%d items, %d attendance marks", len(rows.Items), len(rows.Attendance))
 	}
+	for _, it := range rows.Items {
+		if it.Title == "" || (it.Prog >= 0 && it.Title != cat[it.Prog].Title) {
+			t.Fatalf("item %d of programme %d is titled %q", it.ID, it.Prog, it.Title)
+		}
+	}
 	again := Training(cat, Sessions(cat, ps, trainingNow, 3), people, 3000, trainingNow, 3)
 	if !reflect.DeepEqual(rows, again) {
 		t.Error("the same seed gave different rows")

@@ -270,12 +270,8 @@ func (s *Store) writeDemoRows(ctx context.Context, conn *sql.Conn, tx *sql.Tx, r
 		last[d.ItemID] = max(last[d.ItemID], d.At.Unix())
 	}
 	for _, it := range r.Items {
-		title := it.Title
-		if it.Prog >= 0 {
-			title = "" // a catalogue item is named by its programme
-		}
 		upd := max(it.At.Unix(), last[it.ID])
-		if err := items.add(it.ID, it.EmployeeID, it.Year, nullID(idx(progID, it.Prog)), nullID(idx(sessID, it.Session)), title,
+		if err := items.add(it.ID, it.EmployeeID, it.Year, nullID(idx(progID, it.Prog)), nullID(idx(sessID, it.Session)), it.Title,
 			string(it.Form), it.JP, it.Cost, nullID(comp[it.Comp]), it.Purpose, it.ProposedBy, int64(0), string(it.Status), it.Step,
 			it.At.Unix(), upd); err != nil {
 			return fmt.Errorf("store: demo plan items: %w", err)
