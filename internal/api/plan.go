@@ -78,7 +78,7 @@ func (a *API) planYear(r *http.Request) (int, error) {
 
 // writePlan answers the plan of an employee p may read.
 func (a *API) writePlan(w http.ResponseWriter, r *http.Request, p *auth.Principal, employeeID int64) error {
-	tg, _, _, err := a.st.PlanSubject(r.Context(), employeeID)
+	tg, _, kind, err := a.st.PlanSubject(r.Context(), employeeID)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func (a *API) writePlan(w http.ResponseWriter, r *http.Request, p *auth.Principa
 	if err != nil {
 		return err
 	}
-	jp, err := a.st.PlanJPYear(r.Context(), employeeID, year)
+	jp, err := a.st.PlanJPYear(r.Context(), employeeID, kind, year, items)
 	if err != nil {
 		return err
 	}

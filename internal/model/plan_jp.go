@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // The yearly JP rules of domain.md §4: a PNS has a floor of 20 JP per
 // calendar year, a PPPK a ceiling of 24 JP per year of the work agreement.
@@ -22,6 +25,20 @@ type JPYear struct {
 	Until      string
 	Counted    int
 	NoContract bool // a PPPK without a recorded agreement: the calendar year stands in
+}
+
+// PNSJPYear is a PNS's standing in a calendar year: the JP of the year's
+// plan items not rejected or cancelled, against the floor. plan is the
+// employee's items of that year.
+func PNSJPYear(year int, plan []PlanItem) JPYear {
+	y := strconv.Itoa(year)
+	out := JPYear{Limit: PNSFloorJP, From: y + "-01-01", Until: y + "-12-31"}
+	for _, it := range plan {
+		if it.Year == year && it.Status != PlanRejected && it.Status != PlanCancelled {
+			out.Counted += it.JP
+		}
+	}
+	return out
 }
 
 // Over reports whether adding jp more breaks a PPPK's ceiling.

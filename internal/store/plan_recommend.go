@@ -164,24 +164,19 @@ func (s *Store) PlanProgrammes(ctx context.Context) ([]model.Programme, map[int6
 }
 
 // PlanJPYear returns the employee's JP standing today (model.JPYear): a
-// PNS's calendar year (year) against the 20 JP floor, counting the year's
-// items not rejected or cancelled; a PPPK's current agreement year against
-// the 24 JP ceiling, counting approved, enrolled and done items whose
-// session starts in it, or, without a session, whose plan year is the
-// agreement year's first calendar year. A PPPK without a recorded
-// agreement (or outside it) is measured on the calendar year.
-func (s *Store) PlanJPYear(ctx context.Context, employeeID int64, year int) (model.JPYear, error) {
-	var kind model.EmployeeKind
-	if err := s.queryRow(ctx, `SELECT kind FROM employee WHERE id = $1`, employeeID).Scan(&kind); err != nil {
-		return model.JPYear{}, notFound(err, "err.common.employee_not_found", employeeID)
+// PNS's calendar year (year) against the 20 JP floor, counted from plan, the
+// employee's items of that year as Plan returns them (model.PNSJPYear); a
+// PPPK's current agreement year against the 24 JP ceiling, counting
+// approved, enrolled and done items whose session starts in it, or,
+// without a session, whose plan year is the agreement year's first calendar
+// year: that year can span two plan years, so it is read. A PPPK without a
+// recorded agreement (or outside it) is measured on the calendar year.
+// kind is the employee's (PlanSubject's).
+func (s *Store) PlanJPYear(ctx context.Context, employeeID int64, kind model.EmployeeKind, year int, plan []model.PlanItem) (model.JPYear, error) {
+	if kind != model.PPPK {
+		return model.PNSJPYear(year, plan), nil
 	}
 	y := strconv.Itoa(year)
-	if kind != model.PPPK {
-		out := model.JPYear{Limit: model.PNSFloorJP, From: y + "-01-01", Until: y + "-12-31"}
-		err := s.queryRow(ctx, `SELECT COALESCE(SUM(jp), 0) FROM plan_item WHERE employee_id = $1 AND year = $2
-			AND status NOT IN ('ditolak', 'dibatalkan')`, employeeID, year).Scan(&out.Counted)
-		return out, err
-	}
 	out := model.JPYear{PPPK: true, Limit: model.PPPKCeilingJP}
 	var start, end string
 	err := s.queryRow(ctx, `SELECT start_date, end_date FROM pppk_agreement WHERE employee_id = $1`, employeeID).Scan(&start, &end)

@@ -294,7 +294,14 @@ func TestPlanJP(t *testing.T) {
 		if len(nom.Items) != 1 {
 			t.Fatalf("nomination: %+v", nom)
 		}
-		y, err := s.PlanJPYear(ctx, c.Bayu.ID, 2026)
+		jpYear := func(id int64) (model.JPYear, error) {
+			_, _, kind, err := s.PlanSubject(ctx, id)
+			must(t, err)
+			plan, err := s.Plan(ctx, id, 2026)
+			must(t, err)
+			return s.PlanJPYear(ctx, id, kind, 2026, plan)
+		}
+		y, err := jpYear(c.Bayu.ID)
 		must(t, err)
 		if !y.PPPK || y.Limit != 24 || y.From != "2026-03-01" || y.Until != "2027-02-28" || y.Counted != 16 || y.NoContract {
 			t.Errorf("Bayu's year: %+v", y)
@@ -304,10 +311,13 @@ func TestPlanJP(t *testing.T) {
 		}
 		it := model.PlanItem{EmployeeID: c.Ani.ID, Year: 2026, ProgrammeID: c.Catalogue.Data.ID, Purpose: "x", ProposedBy: model.ProposedByEmployee}
 		must(t, s.ProposePlanItem(ctx, c.ani, &it, false))
-		y, err = s.PlanJPYear(ctx, c.Ani.ID, 2026)
+		free := model.PlanItem{EmployeeID: c.Ani.ID, Year: 2026, Title: "Magang", Form: "magang", JP: 10, Purpose: "y", ProposedBy: model.ProposedByEmployee}
+		must(t, s.ProposePlanItem(ctx, c.ani, &free, false))
+		must(t, s.CancelPlanItem(ctx, c.ani, free.ID))
+		y, err = jpYear(c.Ani.ID)
 		must(t, err)
-		if y.PPPK || y.Limit != 20 || y.Counted != 24 || y.Left() != 0 {
-			t.Errorf("Ani's year: %+v", y)
+		if y.PPPK || y.Limit != 20 || y.Counted != 24 || y.Left() != 0 || y.From != "2026-01-01" {
+			t.Errorf("Ani's year (a cancelled item does not count): %+v", y)
 		}
 	})
 }

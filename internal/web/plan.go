@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -28,10 +29,10 @@ type planData struct {
 	Base         string // the page's path: /rencana or /pegawai/{id}/rencana
 	Year         int
 	Years        []int
-	Items        []model.PlanItem
+	Rows         []planRow // the items, with their texts made (plan_rows.go)
 	JP           model.JPYear
 	Recs         []store.Recommendation
-	Forms        []model.DevFormInfo
+	FormOptions  template.HTML // the free proposal's forms
 	CanPropose   bool
 	Error        string
 	Notice       string
@@ -87,7 +88,7 @@ func planNotice(r *http.Request) string {
 // the policy does not let p read.
 func (s *server) renderPlan(w http.ResponseWriter, r *http.Request, status int, p *auth.Principal, employeeID int64, d *planData) error {
 	ctx := r.Context()
-	tg, name, _, err := s.st.PlanSubject(ctx, employeeID)
+	tg, name, kind, err := s.st.PlanSubject(ctx, employeeID)
 	if apperr.Code(err) == apperr.ENOTFOUND || (err == nil && !policy.May(p, policy.PlanRead, tg)) {
 		return errNotPermitted
 	}
@@ -105,11 +106,13 @@ func (s *server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 		d.Years = append(d.Years, y)
 	}
 	d.CanPropose = policy.May(p, policy.PlanPropose, tg)
-	d.Forms = model.DevForms
-	if d.Items, err = s.st.Plan(ctx, employeeID, year); err != nil {
+	d.FormOptions = devFormOptions[langOf(r)]
+	items, err := s.st.Plan(ctx, employeeID, year)
+	if err != nil {
 		return err
 	}
-	if d.JP, err = s.st.PlanJPYear(ctx, employeeID, year); err != nil {
+	d.Rows = planRows(langOf(r), s.loc, items)
+	if d.JP, err = s.st.PlanJPYear(ctx, employeeID, kind, year, items); err != nil {
 		return err
 	}
 	if d.Recs, err = s.st.PlanRecommendations(ctx, employeeID, year); err != nil {

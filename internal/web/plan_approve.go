@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/kompeten/kompeten/internal/apperr"
@@ -69,7 +70,7 @@ func (s *server) renderApproval(w http.ResponseWriter, r *http.Request, status i
 		return err
 	}
 	d := &approvalData{Item: it, Error: msg}
-	if d.JP, err = s.st.PlanJPYear(r.Context(), it.EmployeeID, it.Year); err != nil {
+	if d.JP, err = s.jpYearOf(r.Context(), it.EmployeeID, it.Year); err != nil {
 		return err
 	}
 	s.renderView(w, r, status, "approval", &view{Title: "approval.item_title", TitleArg: it.EmployeeName, Data: d})
@@ -105,4 +106,18 @@ func (s *server) approvalDecide(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, "/persetujuan?ok="+string(d), http.StatusSeeOther)
 	return nil
+}
+
+// jpYearOf is the JP standing of the employee whose item is decided, for
+// the item's year.
+func (s *server) jpYearOf(ctx context.Context, employeeID int64, year int) (model.JPYear, error) {
+	_, _, kind, err := s.st.PlanSubject(ctx, employeeID)
+	if err != nil {
+		return model.JPYear{}, err
+	}
+	plan, err := s.st.Plan(ctx, employeeID, year)
+	if err != nil {
+		return model.JPYear{}, err
+	}
+	return s.st.PlanJPYear(ctx, employeeID, kind, year, plan)
 }
