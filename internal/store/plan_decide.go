@@ -265,6 +265,12 @@ func (s *Store) ApprovalsWaiting(ctx context.Context, me int64) ([]model.PlanIte
 		return nil, err
 	}
 	for _, u := range units {
+		// A unit not marked opd below the root's children is never its own
+		// OPD (model.OPDOf): most heads (a kabid, a kasubbag) need no
+		// more reading.
+		if u.Kind != model.UnitOPD && len(model.PathIDs(u.Path)) > 2 {
+			continue
+		}
 		opd, _, err := opdsOf(ctx, preparedReads{s}, u.Path, u.Path)
 		if err != nil || opd != u.ID {
 			if err != nil {
