@@ -16,14 +16,23 @@ import (
 // with the 24 options of the free proposal's form, were most of the plan
 // page's CPU (a render of 650 µs for four items; issue 13's p99 goal).
 
-// planRow is one item of the plan table as its reader sees it.
+// planRow is one item of the plan table as its reader sees it: flat, its
+// numbers and dates already in the reader's language.
 type planRow struct {
-	*model.PlanItem
+	ID         int64
+	Title      string
+	Session    string // "Angkatan II · 7 Agustus 2026", or empty
+	Purpose    string
+	JP, Cost   string // formatted
+	Status     model.PlanStatus
 	StatusText string      // the status in the reader's language
 	StepText   string      // the step it waits at, only while it waits
 	Trail      []trailLine // the decisions, oldest first
 	CanEdit    bool        // a draft or sent back: it may be changed and sent
 	CanCancel  bool        // not yet enrolled, done, rejected or cancelled
+	Free       bool        // an activity outside the catalogue: its title, JP and cost may change
+	JPValue    int         // the change form's values
+	CostValue  int64
 }
 
 // trailLine is one decision: "Disetujui · Petrus Sinulingga · 21 Juni 2026
@@ -35,9 +44,14 @@ func planRows(lang i18n.Lang, loc *time.Location, items []model.PlanItem) []plan
 	rows := make([]planRow, len(items))
 	for i := range items {
 		it := &items[i]
-		r := planRow{PlanItem: it, StatusText: i18n.T(lang, "plan.status."+string(it.Status)),
+		r := planRow{ID: it.ID, Title: it.Title, Purpose: it.Purpose, JP: i18n.Number(lang, int64(it.JP)), Cost: i18n.Money(lang, it.Cost),
+			Status: it.Status, StatusText: i18n.T(lang, "plan.status."+string(it.Status)),
 			CanEdit:   it.Editable(),
-			CanCancel: it.Editable() || it.Status == model.PlanSubmitted || it.Status == model.PlanApproved}
+			CanCancel: it.Editable() || it.Status == model.PlanSubmitted || it.Status == model.PlanApproved,
+			Free:      it.ProgrammeID == 0, JPValue: it.JP, CostValue: it.Cost}
+		if it.SessionName != "" {
+			r.Session = it.SessionName + " · " + isoDateText(lang, it.SessionStart)
+		}
 		if it.Status == model.PlanSubmitted {
 			r.StepText = i18n.T(lang, "plan.step."+it.Step.Name())
 		}

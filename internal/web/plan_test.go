@@ -80,6 +80,14 @@ func TestPlanPages(t *testing.T) {
 	contains(t, kepala.post(item, url.Values{"decision": {"setuju"}}), "Usulan disetujui.")
 	pg = ani.get("/rencana?tahun=2026")
 	contains(t, pg, "status-disetujui", "Siti Aminah Nasution")
+
+	// A free activity kept as a draft: its row shows the JP and cost in
+	// Indonesian and offers the change form with the stored values.
+	pg = ani.post("/rencana", url.Values{"tahun": {"2026"}, "title": {"Magang di Diskominfo Provinsi"}, "form": {"magang"},
+		"jp": {"12"}, "cost": {"1500000"}, "purpose": {"Belajar tata kelola data"}})
+	status(t, pg, 200)
+	contains(t, pg, "Magang di Diskominfo Provinsi", "<td>12</td><td>Rp 1.500.000</td>", "status-draf", `name="jp" type="number" min="1" max="2000" required value="12"`,
+		`name="cost" type="number" min="0" value="1500000"`)
 }
 
 // TestNominationPage: the Kominfo administrator nominates Kominfo staff by
