@@ -14,7 +14,9 @@
 #   DB: a SQLite database made by `kompeten demo --employees 1000000` (made
 #   under bench/out when not given and missing; that takes minutes).
 # Env: RUNS (3), DUR (10s per run), WARM (2s of load before each page, not
-# counted), C (50 clients), BIN, NOBUILD=1, PORT (18243).
+# counted), C (50 clients), BIN, NOBUILD=1, PORT (18243), SERVER_CPUS (0:
+# the server's cores for taskset; 0-1 gives it both cores of a 2-core
+# machine, as a deployment would, the load generator then sharing core 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out
@@ -66,7 +68,7 @@ apr_pw=$("$BIN" user reset-password "$apr_user" --db "$DB" | awk '{print $NF}')
 spid=
 stop() { if [ -n "$spid" ]; then kill "$spid" 2>/dev/null || true; wait "$spid" 2>/dev/null || true; spid=; fi; }
 trap stop EXIT
-taskset -c 0 "$BIN" serve --db "$DB" --addr "127.0.0.1:$PORT" --log-level warn >"$OUT/plan-serve.log" 2>&1 &
+taskset -c "${SERVER_CPUS:-0}" "$BIN" serve --db "$DB" --addr "127.0.0.1:$PORT" --log-level warn >"$OUT/plan-serve.log" 2>&1 &
 spid=$!
 for _ in $(seq 300); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.2; done
 curl -sf "$BASE/healthz" >/dev/null || { echo "server did not start" >&2; cat "$OUT/plan-serve.log" >&2; exit 1; }
@@ -89,7 +91,7 @@ done
 
 echo "### Plan page and approver's inbox on the $(q "SELECT COUNT(*) FROM employee")-employee SQLite city ($RUNS runs, $C clients, $DUR each)"
 echo
-echo "$(date -u +%F), server on core 0, loadgen on core 1, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(date -u +%F), server on core(s) ${SERVER_CPUS:-0}, loadgen on core 1, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "employee $employee ($emp_user): $items plan items; approver $approver ($apr_user): $waiting items waiting at step 1"
 echo
 # The baseline, measured in the same way in the same window: the lightest
