@@ -82,8 +82,13 @@ func (s *Sender) client() (*gomail.Client, error) {
 	return gomail.NewClient(s.cfg.Host, opts...)
 }
 
+// ErrNotAttempted is a message's error when ctx ended before its turn: it
+// was not handed to the server, and no attempt is counted.
+var ErrNotAttempted = errors.New("mail: not attempted")
+
 // Send sends msgs over one connection and returns one error per message
-// (nil: handed to the server). A failure to connect fails them all.
+// (nil: handed to the server). A failure to connect fails them all; once
+// ctx ends, the messages not yet begun are not attempted (ErrNotAttempted).
 func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
 	errs := make([]error, len(msgs))
 	fail := func(err error) []error {
@@ -102,6 +107,10 @@ func (s *Sender) Send(ctx context.Context, msgs []Message) []error {
 	}
 	defer c.CloseWithSMTPClient(conn)
 	for i, m := range msgs {
+		if ctx.Err() != nil {
+			errs[i] = fmt.Errorf("%w: %w", ErrNotAttempted, context.Cause(ctx))
+			continue
+		}
 		gm, err := s.build(m)
 		if err == nil {
 			err = c.SendWithSMTPClient(conn, gm)

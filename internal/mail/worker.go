@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -60,14 +61,24 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	for i, m := range ms {
 		msgs[i] = Message{To: m.To, Subject: m.Subject, Body: m.Body, MessageID: m.MessageID}
 	}
-	errs := w.send.Send(ctx, msgs)
+	// No mail is begun after its lease (less a margin for the one in
+	// flight) has run out: another worker may have claimed it by then, and
+	// sending it too would be the second copy the queue exists to prevent.
+	// What is left is released, not counted as an attempt.
+	sctx, stop := context.WithTimeout(ctx, w.Lease*4/5)
+	errs := w.send.Send(sctx, msgs)
+	stop()
+	var unsent []int64
 	for i, m := range ms {
 		// The marks use a context of their own: a mail handed to the
 		// server while ctx ended is still marked sent.
 		mctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-		if errs[i] == nil {
+		switch {
+		case errors.Is(errs[i], ErrNotAttempted):
+			unsent = append(unsent, m.ID)
+		case errs[i] == nil:
 			err = w.st.MailSent(mctx, m.ID)
-		} else {
+		default:
 			retry := time.Time{}
 			if wait, ok := Backoff(m.Attempts + 1); ok && !Permanent(errs[i]) {
 				retry = w.st.Now().Add(wait)
@@ -78,6 +89,13 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 		cancel()
 		if err != nil {
 			return len(ms), fmt.Errorf("mail: mark %d: %w", m.ID, err)
+		}
+	}
+	if len(unsent) > 0 {
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if err := w.st.ReleaseMail(rctx, w.ID, unsent); err != nil {
+			return len(ms), fmt.Errorf("mail: release: %w", err)
 		}
 	}
 	return len(ms), nil

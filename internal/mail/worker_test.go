@@ -151,6 +151,56 @@ func TestWorkerBacksOff(t *testing.T) {
 	})
 }
 
+// TestWorkerKeepsWithinItsLease: against a slow relay the worker begins no
+// mail after most of its lease has run: the rest go back to the queue with
+// no attempt counted, and the next pass sends them, each once.
+func TestWorkerKeepsWithinItsLease(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		_, srv, w, id, _ := setup(t, s)
+		for range 6 {
+			_, err := s.Notify(ctx, tomorrow(id))
+			must(t, err)
+		}
+		srv.SlowDown(time.Second)
+		w.Lease = 3 * time.Second // 2.4 s to begin mails in: about three of the six
+		if n, err := w.RunOnce(ctx); n != 6 || err != nil {
+			t.Fatalf("claimed %d: %v", n, err)
+		}
+		sent, back := 0, 0
+		q, _ := s.Mails(ctx, 0)
+		for _, m := range q {
+			switch {
+			case m.State == "terkirim":
+				sent++
+			case m.State == "antri" && m.Attempts == 0:
+				back++
+			default:
+				t.Errorf("after the pass: %+v", m)
+			}
+		}
+		if sent == 0 || back == 0 || len(srv.Messages()) != sent {
+			t.Fatalf("%d sent (%d received), %d back in the queue: want some of each", sent, len(srv.Messages()), back)
+		}
+		srv.SlowDown(0)
+		if n, err := w.RunOnce(ctx); n != back || err != nil {
+			t.Fatalf("the next pass claimed %d of the %d given back: %v", n, back, err)
+		}
+		seen := map[string]int{}
+		for _, m := range srv.Messages() {
+			seen[m.MessageID()]++
+		}
+		if len(seen) != 6 {
+			t.Errorf("%d distinct messages received, want 6", len(seen))
+		}
+		for mid, n := range seen {
+			if n != 1 {
+				t.Errorf("%s received %d times", mid, n)
+			}
+		}
+	})
+}
+
 // TestCrashBetweenSendAndMark: a worker that sent a mail and died before
 // marking it leaves it claimed until its lease ends; then another worker
 // sends it again with the same Message-ID, not as a new message.

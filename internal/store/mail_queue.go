@@ -63,6 +63,19 @@ func (s *Store) MailSent(ctx context.Context, id int64) error {
 	})
 }
 
+// ReleaseMail gives back mails that worker by claimed and did not attempt
+// (its lease ran short, or it is stopping): due again at once, no attempt
+// counted. A mail another worker has claimed since is left alone.
+func (s *Store) ReleaseMail(ctx context.Context, by string, ids []int64) error {
+	var a args
+	by = a.add(by)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE mail_outbox SET claimed_until = 0 WHERE state = 'antri' AND claimed_by = `+by+`
+			AND id IN (`+inList(&a, ids)+`)`, a...)
+		return err
+	})
+}
+
 // MailFailed records a failed attempt: the mail is tried again at retry,
 // or, when retry is the zero time, given up (gagal).
 func (s *Store) MailFailed(ctx context.Context, id int64, reason string, retry time.Time) error {

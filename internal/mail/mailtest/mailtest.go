@@ -42,7 +42,8 @@ type Server struct {
 	srv  *smtp.Server
 	mu   sync.Mutex
 	msgs []Message
-	fail int // refuse this many messages more (a temporary 451)
+	fail int           // refuse this many messages more (a temporary 451)
+	slow time.Duration // each message's wait before it is accepted
 	cond *sync.Cond
 }
 
@@ -69,6 +70,14 @@ func Start(tb testing.TB) *Server {
 func (s *Server) FailNext(n int) {
 	s.mu.Lock()
 	s.fail = n
+	s.mu.Unlock()
+}
+
+// SlowDown makes the server take d over each message, as a distant or
+// overloaded relay does.
+func (s *Server) SlowDown(d time.Duration) {
+	s.mu.Lock()
+	s.slow = d
 	s.mu.Unlock()
 }
 
@@ -128,6 +137,10 @@ func (x *session) Data(r io.Reader) error {
 		return err
 	}
 	s := x.s
+	s.mu.Lock()
+	slow := s.slow
+	s.mu.Unlock()
+	time.Sleep(slow)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.fail > 0 {
