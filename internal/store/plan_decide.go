@@ -284,11 +284,16 @@ func (s *Store) ApprovalsWaiting(ctx context.Context, me int64) ([]model.PlanIte
 			}
 			continue
 		}
+		// The OPD's people: its subtree, less the subtrees of OPDs nested
+		// in it (a UPT marked opd has a head of its own, model.OPDOf).
 		var a args
 		more, err := queryAll(ctx, preparedReads{s}, `SELECT `+planCols+` FROM org_unit u CROSS JOIN employee e CROSS JOIN plan_item pi
 			LEFT JOIN training_session s ON s.id = pi.session_id
 			WHERE `+pathRange("u.path", u.Path, &a)+` AND e.unit_id = u.id AND pi.employee_id = e.id
-			AND pi.status = 'diajukan' AND pi.step = 2 AND pi.employee_id <> `+a.add(me)+` ORDER BY pi.id`, a, scanPlanItem)
+			AND pi.status = 'diajukan' AND pi.step = 2 AND pi.employee_id <> `+a.add(me)+`
+			AND NOT EXISTS (SELECT 1 FROM org_unit o WHERE o.kind = 'opd' AND `+pathRange("o.path", u.Path, &a)+`
+				AND o.id <> `+a.add(u.ID)+` AND substr(u.path, 1, length(o.path)) = o.path)
+			ORDER BY pi.id`, a, scanPlanItem)
 		if err != nil {
 			return nil, fmt.Errorf("store: approvals: %w", err)
 		}

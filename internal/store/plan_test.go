@@ -208,6 +208,43 @@ func TestPlanChainSkips(t *testing.T) {
 	})
 }
 
+// TestPlanNestedOPD: an OPD nested in another (a UPT marked opd under the
+// Kominfo) has its own head, who decides its people's step 2; the Kominfo
+// head does not see their items waiting.
+func TestPlanNestedOPD(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := newPlanCity(t, s)
+		upt := model.OrgUnit{Code: "KOMINFO-PUSDATIN", Name: "UPT Pusat Data", Kind: model.UnitOPD, ParentID: c.Kominfo.ID}
+		must(t, s.CreateUnit(ctx, admin, &upt))
+		seksi := model.OrgUnit{Code: "KOMINFO-PUSDATIN-1", Name: "Seksi Pengelolaan Data", Kind: model.UnitSeksi, ParentID: upt.ID}
+		must(t, s.CreateUnit(ctx, admin, &seksi))
+		var people []model.Employee
+		for i, p := range []model.Position{
+			{Title: "Kepala UPT Pusat Data", Type: model.Administrator, UnitID: upt.ID, IsHead: true},
+			{Title: "Kepala Seksi Pengelolaan Data", Type: model.Pengawas, UnitID: seksi.ID, IsHead: true},
+			{Title: "Pengelola Data", Type: model.Pelaksana, UnitID: seksi.ID},
+		} {
+			must(t, s.CreatePosition(ctx, admin, &p))
+			e := model.Employee{NIP: fmt.Sprintf("19820202200801100%d", i+1), Name: []string{"Rudi Hartono", "Maya Sari", "Tono Sitepu"}[i],
+				Gender: model.Male, Kind: model.PNS, Golongan: "III/c", PositionID: p.ID, UnitID: p.UnitID}
+			must(t, c.AddEmployee(&e))
+			people = append(people, e)
+		}
+		uptHead, kasi, staff := people[0], people[1], people[2]
+		it := model.PlanItem{EmployeeID: staff.ID, Year: 2026, Title: "Kursus Basis Data", Form: "kursus", JP: 8, Purpose: "Data kota",
+			ProposedBy: model.ProposedByAdmin}
+		must(t, s.ProposePlanItem(ctx, admin, &it, true))
+		must(t, s.DecidePlanItem(ctx, admin, kasi.ID, it.ID, model.DecisionApprove, ""))
+		if !has(waitingIDs(t, s, uptHead.ID), it.ID) {
+			t.Error("step 2 is not in the UPT head's inbox")
+		}
+		if has(waitingIDs(t, s, c.Head.ID), it.ID) {
+			t.Error("the Kominfo head sees an item of the UPT, an OPD of its own")
+		}
+	})
+}
+
 // TestPlanActingApprover: Budi, Plt. head of the Dinkes, is Eko's
 // supervisor and the head of his OPD: he decides once, as acting, and the
 // item is approved.
