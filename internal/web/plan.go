@@ -11,7 +11,6 @@ import (
 	"github.com/kompeten/kompeten/internal/auth"
 	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/policy"
-	"github.com/kompeten/kompeten/internal/store"
 )
 
 // The development plan of one employee for one year: "Rencana
@@ -31,7 +30,7 @@ type planData struct {
 	Years        []int
 	Rows         []planRow // the items, with their texts made (plan_rows.go)
 	JP           model.JPYear
-	Recs         []store.Recommendation
+	Recs         []recRow      // the recommendations (plan_rows.go)
 	FormOptions  template.HTML // the free proposal's forms
 	CanPropose   bool
 	Error        string
@@ -115,9 +114,11 @@ func (s *server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 	if d.JP, err = s.st.PlanJPYear(ctx, employeeID, kind, year, items); err != nil {
 		return err
 	}
-	if d.Recs, err = s.st.PlanRecommendations(ctx, employeeID, year); err != nil {
+	recs, err := s.st.PlanRecommendations(ctx, employeeID, year)
+	if err != nil {
 		return err
 	}
+	d.Recs = recRows(langOf(r), d.JP, recs)
 	title := "plan.title_mine"
 	if !d.Own {
 		title = "plan.title_of"

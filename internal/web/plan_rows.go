@@ -8,6 +8,7 @@ import (
 
 	"github.com/kompeten/kompeten/internal/i18n"
 	"github.com/kompeten/kompeten/internal/model"
+	"github.com/kompeten/kompeten/internal/store"
 )
 
 // The plan table's texts are made here, once per item, rather than by the
@@ -66,6 +67,51 @@ func planRows(lang i18n.Lang, loc *time.Location, items []model.PlanItem) []plan
 			b.WriteString(" · ")
 			b.WriteString(i18n.DateTime(lang, d.At, loc))
 			r.Trail = append(r.Trail, trailLine{Text: b.String(), Reason: d.Reason})
+		}
+		rows[i] = r
+	}
+	return rows
+}
+
+// recRow is one recommended programme as the plan shows it, flat.
+type recRow struct {
+	ID       int64
+	Title    string
+	Meta     string // "Universitas Sumatera Utara · 24 JP · Rp 2.500.000"
+	Gaps     []gapLine
+	Sessions []choice // the open sessions to choose from
+	Over     bool     // taking it would break a PPPK's ceiling
+}
+
+// gapLine is one gap the programme addresses: "Literasi Data: dibutuhkan
+// level 3, ", then the current level (empty: not assessed, shown as a
+// tag), then "program sampai level 3".
+type gapLine struct{ Head, Current, Leads string }
+
+// choice is one <option> of a select.
+type choice struct {
+	Value int64
+	Label string
+}
+
+// recRows makes the recommendations' rows in lang; jp is the plan's JP
+// standing (a PPPK's ceiling).
+func recRows(lang i18n.Lang, jp model.JPYear, recs []store.Recommendation) []recRow {
+	rows := make([]recRow, len(recs))
+	for i := range recs {
+		p := &recs[i].Programme
+		r := recRow{ID: p.ID, Title: p.Title, Over: jp.Over(p.JP),
+			Meta: p.ProviderName + " · " + i18n.Number(lang, int64(p.JP)) + " JP · " + i18n.Money(lang, p.Cost)}
+		for _, g := range recs[i].Gaps {
+			l := gapLine{Head: g.Name + ": " + i18n.T(lang, "plan.gap_required", g.Required) + ", ",
+				Leads: i18n.T(lang, "plan.gap_leads", g.Leads)}
+			if g.Assessed {
+				l.Current = i18n.T(lang, "plan.gap_current", g.Current)
+			}
+			r.Gaps = append(r.Gaps, l)
+		}
+		for _, t := range recs[i].Sessions {
+			r.Sessions = append(r.Sessions, choice{Value: t.ID, Label: t.Name + " · " + isoDateText(lang, t.StartDate)})
 		}
 		rows[i] = r
 	}
