@@ -96,8 +96,14 @@ echo "employee $employee ($emp_user): $items plan items; approver $approver ($ap
 echo
 # The baseline, measured in the same way in the same window: the lightest
 # signed-in page (one's own account), so each figure has a ratio beside it.
-for page in "$emp_cookie /akun-saya" "$emp_cookie /rencana" "$apr_cookie /persetujuan"; do
+# The approver's own plan is the second plan page: this employee has the
+# most items but no recommendations left, the approver has ten.
+recs=$(curl -s -b "$apr_cookie" "$BASE/rencana" | grep -o 'id="rec-[0-9]*"' | wc -l)
+echo "the approver's own plan shows $recs recommendations"
+echo
+for page in "$emp_cookie /akun-saya" "$emp_cookie /rencana" "$apr_cookie /rencana" "$apr_cookie /persetujuan"; do
   read -r cookie path <<<"$page"
+  [ "$cookie" = "$apr_cookie" ] && [ "$path" = /rencana ] && echo "(the approver's own plan)"
   "$OUT/loadgen" -base "$BASE" -cookie "$cookie" -c "$C" -d "$WARM" -s "web:$path" >/dev/null
   for i in $(seq "$RUNS"); do
     taskset -c 1 "$OUT/loadgen" -base "$BASE" -cookie "$cookie" -c "$C" -d "$DUR" -s "web:$path" | { [ "$i" = 1 ] && cat || tail -1; }

@@ -281,7 +281,12 @@ func TestPlanRecommendations(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		c := newPlanCity(t, s)
-		recs, err := s.PlanRecommendations(ctx, c.Ani.ID, 2026)
+		recommend := func() ([]store.Recommendation, error) {
+			plan, err := s.Plan(ctx, c.Ani.ID, 2026)
+			must(t, err)
+			return s.PlanRecommendations(ctx, c.Ani.ID, plan)
+		}
+		recs, err := recommend()
 		must(t, err)
 		if len(recs) != 2 {
 			t.Fatalf("%d recommendations, want both programmes", len(recs))
@@ -302,17 +307,21 @@ func TestPlanRecommendations(t *testing.T) {
 		must(t, err)
 		_, err = s.RecomputeAll(ctx)
 		must(t, err)
-		recs, err = s.PlanRecommendations(ctx, c.Ani.ID, 2026)
+		recs, err = recommend()
 		must(t, err)
 		if len(recs) != 2 || recs[0].Programme.ID != c.Catalogue.Cloud.ID || !recs[0].Gaps[0].Assessed || recs[0].Gaps[0].Current != 1 || recs[0].Score != 1 {
 			t.Fatalf("the assessed gap must rank first: %+v", recs)
 		}
 		it := model.PlanItem{EmployeeID: c.Ani.ID, Year: 2026, ProgrammeID: c.Catalogue.Cloud.ID, Purpose: "x", ProposedBy: model.ProposedByEmployee}
 		must(t, s.ProposePlanItem(ctx, c.ani, &it, false))
-		recs, err = s.PlanRecommendations(ctx, c.Ani.ID, 2026)
+		recs, err = recommend()
 		must(t, err)
 		if len(recs) != 1 || recs[0].Programme.ID != c.Catalogue.Data.ID {
 			t.Errorf("a programme in the plan still recommended: %+v", recs)
+		}
+		must(t, s.CancelPlanItem(ctx, c.ani, it.ID))
+		if recs, err = recommend(); err != nil || len(recs) != 2 {
+			t.Errorf("a cancelled item's programme is not recommended again: %d, %v", len(recs), err)
 		}
 	})
 }

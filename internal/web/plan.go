@@ -114,7 +114,7 @@ func (s *server) renderPlan(w http.ResponseWriter, r *http.Request, status int, 
 	if d.JP, err = s.st.PlanJPYear(ctx, employeeID, kind, year, items); err != nil {
 		return err
 	}
-	recs, err := s.st.PlanRecommendations(ctx, employeeID, year)
+	recs, err := s.st.PlanRecommendations(ctx, employeeID, items)
 	if err != nil {
 		return err
 	}
