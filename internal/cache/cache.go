@@ -76,6 +76,11 @@ func Off(name string) bool {
 // Name returns the cache's name.
 func (c *Cache[K, V]) Name() string { return c.o.Name }
 
+// Disabled reports whether KOMPETEN_CACHE_OFF turned the cache off when it
+// was made: for a device whose plain twin is another way of reading, not a
+// cache that misses.
+func (c *Cache[K, V]) Disabled() bool { return c.off }
+
 // Gen returns the current generation (0 without Options.Gen). A caller that
 // loads a value outside the cache reads it before loading and hands it to
 // PutAt, so that a write racing the load leaves the value unserved.

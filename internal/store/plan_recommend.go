@@ -48,54 +48,27 @@ type PlanGap struct {
 // programmes serve (79 in the million-employee demo) reads the rest in the
 // catalogue, and the plan page stays light on a phone.
 func (s *Store) PlanRecommendations(ctx context.Context, employeeID int64, plan []model.PlanItem) ([]Recommendation, error) {
-	taken := map[int64]bool{}
-	for _, it := range plan {
-		if it.ProgrammeID != 0 && it.Status != model.PlanRejected && it.Status != model.PlanCancelled {
-			taken[it.ProgrammeID] = true
-		}
+	taken := takenProgrammes(plan)
+	cat, err := s.recCatalogue(ctx)
+	if err != nil {
+		return nil, err
 	}
-	byProg := map[int64]*Recommendation{}
-	var order []int64
-	var p model.Programme
-	var rating int
-	var g PlanGap
-	var current sql.NullInt64
-	err := eachRow(ctx, preparedReads{s}, `SELECT p.id, p.code, p.title, p.form, p.delivery, p.jp, p.cost, p.provider_id, v.name, v.rating,
-			si.competency_id, c.name, si.required, si.weight, cl.level, pc.level
-		FROM employee e
-		JOIN position_standard ps ON ps.position_id = e.position_id AND ps.is_current = TRUE
-		JOIN standard_item si ON si.standard_id = ps.id
-		JOIN competency c ON c.id = si.competency_id
-		LEFT JOIN current_level cl ON cl.employee_id = e.id AND cl.competency_id = si.competency_id
-		JOIN programme_competency pc ON pc.competency_id = si.competency_id
-		JOIN programme p ON p.id = pc.programme_id AND p.active = TRUE
-		JOIN provider v ON v.id = p.provider_id AND v.active = TRUE
-		WHERE e.id = $1
-		  AND ((cl.level IS NOT NULL AND cl.level < si.required AND pc.level > cl.level) OR (cl.level IS NULL AND pc.level >= si.required))
-		ORDER BY p.id, c.ord`, []any{employeeID},
-		[]any{&p.ID, &p.Code, &p.Title, &p.Form, &p.Delivery, &p.JP, &p.Cost, &p.ProviderID, &p.ProviderName, &rating,
-			&g.CompetencyID, &g.Name, &g.Required, &g.Weight, &current, &g.Leads}, func() {
-			if taken[p.ID] {
-				return
-			}
-			r := byProg[p.ID]
-			if r == nil {
-				r = &Recommendation{Programme: p, Rating: rating}
-				byProg[p.ID] = r
-				order = append(order, p.ID)
-			}
-			g.Assessed, g.Current = current.Valid, int(current.Int64)
-			if g.Assessed {
-				r.Score += (g.Required - g.Current) * g.Weight
-			}
-			r.Gaps = append(r.Gaps, g)
-		})
+	return s.recommend(ctx, employeeID, taken, cat)
+}
+
+// recommend ranks the recommendations and reads their open sessions from
+// cat, the kept catalogue; with cat nil, by the plain twin's queries
+// (recommendBySQL, openSessions).
+func (s *Store) recommend(ctx context.Context, employeeID int64, taken map[int64]bool, cat *recCatalogue) ([]Recommendation, error) {
+	var out []Recommendation
+	var err error
+	if cat != nil {
+		out, err = s.recommendFromCatalogue(ctx, cat, employeeID, taken)
+	} else {
+		out, err = s.recommendBySQL(ctx, employeeID, taken)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: recommendations: %w", err)
-	}
-	out := make([]Recommendation, 0, len(order))
-	for _, id := range order {
-		out = append(out, *byProg[id])
 	}
 	slices.SortStableFunc(out, func(a, b Recommendation) int {
 		switch {
@@ -115,6 +88,13 @@ func (s *Store) PlanRecommendations(ctx context.Context, employeeID int64, plan 
 	if len(out) == 0 {
 		return out, nil
 	}
+	if cat != nil {
+		today := s.today()
+		for i := range out {
+			out[i].Sessions = cat.openSessions(out[i].Programme.ID, today)
+		}
+		return out, nil
+	}
 	ids := make([]int64, len(out))
 	for i := range out {
 		ids[i] = out[i].Programme.ID
@@ -127,6 +107,85 @@ func (s *Store) PlanRecommendations(ctx context.Context, employeeID int64, plan 
 		out[i].Sessions = open[out[i].Programme.ID]
 	}
 	return out, nil
+}
+
+// takenProgrammes is the programmes of plan's items not rejected or
+// cancelled: not recommended again.
+func takenProgrammes(plan []model.PlanItem) map[int64]bool {
+	taken := map[int64]bool{}
+	for _, it := range plan {
+		if it.ProgrammeID != 0 && it.Status != model.PlanRejected && it.Status != model.PlanCancelled {
+			taken[it.ProgrammeID] = true
+		}
+	}
+	return taken
+}
+
+// recommendBySQL is the recommendations' plain reading, one query (the
+// twin of recommendFromCatalogue): the programmes not taken, by ID, each
+// with its gaps by the competencies' order.
+func (s *Store) recommendBySQL(ctx context.Context, employeeID int64, taken map[int64]bool) ([]Recommendation, error) {
+	byProg := map[int64]*Recommendation{}
+	var order []int64
+	var p model.Programme
+	var rating int
+	var g PlanGap
+	var current sql.NullInt64
+	err := eachRow(ctx, preparedReads{s}, `SELECT p.id, p.code, p.title, p.form, p.delivery, p.jp, p.cost, p.provider_id, v.name, v.rating,
+			si.competency_id, c.name, si.required, si.weight, cl.level, pc.level
+		FROM employee e
+		JOIN position_standard ps ON ps.position_id = e.position_id AND ps.is_current = TRUE
+		JOIN standard_item si ON si.standard_id = ps.id
+		JOIN competency c ON c.id = si.competency_id
+		LEFT JOIN current_level cl ON cl.employee_id = e.id AND cl.competency_id = si.competency_id
+		JOIN programme_competency pc ON pc.competency_id = si.competency_id
+		JOIN programme p ON p.id = pc.programme_id AND p.active = TRUE
+		JOIN provider v ON v.id = p.provider_id AND v.active = TRUE
+		WHERE e.id = $1
+		  AND ((cl.level IS NOT NULL AND cl.level < si.required AND pc.level > cl.level) OR (cl.level IS NULL AND pc.level >= si.required))
+		ORDER BY p.id, c.ord, c.id`, []any{employeeID},
+		[]any{&p.ID, &p.Code, &p.Title, &p.Form, &p.Delivery, &p.JP, &p.Cost, &p.ProviderID, &p.ProviderName, &rating,
+			&g.CompetencyID, &g.Name, &g.Required, &g.Weight, &current, &g.Leads}, func() {
+			if taken[p.ID] {
+				return
+			}
+			r := byProg[p.ID]
+			if r == nil {
+				r = &Recommendation{Programme: p, Rating: rating}
+				byProg[p.ID] = r
+				order = append(order, p.ID)
+			}
+			g.Assessed, g.Current = current.Valid, int(current.Int64)
+			r.addGap(g)
+		})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Recommendation, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byProg[id])
+	}
+	return out, nil
+}
+
+// addGap adds a gap the programme addresses, and its weight to the score
+// when it was assessed.
+func (r *Recommendation) addGap(g PlanGap) {
+	if g.Assessed {
+		r.Score += (g.Required - g.Current) * g.Weight
+	}
+	r.Gaps = append(r.Gaps, g)
+}
+
+// addressedBy reports whether a programme leading to level addresses a
+// competency required at required: a real gap (current below required,
+// the programme above current) or, not assessed yet, a programme that
+// leads to the required level (the condition of recommendBySQL's query).
+func (g PlanGap) addressedBy(level int) bool {
+	if g.Assessed {
+		return g.Current < g.Required && level > g.Current
+	}
+	return level >= g.Required
 }
 
 // PlanRecommendationsShown is how many recommendations a plan shows.

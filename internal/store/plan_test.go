@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -322,6 +323,60 @@ func TestPlanRecommendations(t *testing.T) {
 		must(t, s.CancelPlanItem(ctx, c.ani, it.ID))
 		if recs, err = recommend(); err != nil || len(recs) != 2 {
 			t.Errorf("a cancelled item's programme is not recommended again: %d, %v", len(recs), err)
+		}
+	})
+}
+
+// TestRecommendationsCatalogueMatchesTwin: the recommendations from the
+// kept catalogue equal the plain twin's (one query), for every employee of
+// the city, before and after levels and plans change; and a write to the
+// catalogue (a programme withdrawn, a session added) shows at once.
+func TestRecommendationsCatalogueMatchesTwin(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := newPlanCity(t, s)
+		people := []model.Employee{c.Ani, c.Cici, c.Kabid, c.Head, c.Budi, c.Sri, c.Eko}
+		same := func(when string) []store.Recommendation {
+			var ani []store.Recommendation
+			for _, e := range people {
+				plan, err := s.Plan(ctx, e.ID, 2026)
+				must(t, err)
+				got, err := s.PlanRecommendations(ctx, e.ID, plan)
+				must(t, err)
+				want, err := s.RecommendationsTwin(ctx, e.ID, plan)
+				must(t, err)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s, %s:\n kept %+v\n twin %+v", when, e.Name, got, want)
+				}
+				if e.ID == c.Ani.ID {
+					ani = got
+				}
+			}
+			return ani
+		}
+		if len(same("at first")) != 2 {
+			t.Fatal("Ani should have both programmes recommended")
+		}
+		_, err := s.LoadRatings(ctx, admin, "test", func(add func(*model.Rating) error) error {
+			return add(&model.Rating{EmployeeID: c.Ani.ID, CompetencyID: c.National[1], Source: assess.SourceAssessmentCentre, Level: 1, At: s.Now()})
+		})
+		must(t, err)
+		_, err = s.RecomputeAll(ctx)
+		must(t, err)
+		it := model.PlanItem{EmployeeID: c.Cici.ID, Year: 2026, ProgrammeID: c.Catalogue.Data.ID, Purpose: "x", ProposedBy: model.ProposedByEmployee}
+		must(t, s.ProposePlanItem(ctx, admin, &it, false))
+		same("after a rating and a proposal")
+
+		extra := model.TrainingSession{ProgrammeID: c.Catalogue.Cloud.ID, Name: "Angkatan Tambahan", StartDate: "2026-09-07", EndDate: "2026-09-08",
+			Capacity: 20, Status: model.SessionScheduled, Place: "Aula Kominfo"}
+		must(t, s.CreateSession(ctx, admin, &extra))
+		data, err := s.Programme(ctx, c.Catalogue.Data.ID)
+		must(t, err)
+		data.Active = false
+		must(t, s.UpdateProgramme(ctx, admin, data))
+		ani := same("after a session added and a programme withdrawn")
+		if len(ani) != 1 || ani[0].Programme.ID != c.Catalogue.Cloud.ID || len(ani[0].Sessions) != 2 {
+			t.Errorf("after the catalogue changed, Ani is recommended %+v", ani)
 		}
 	})
 }

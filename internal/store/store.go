@@ -36,6 +36,8 @@ type Store struct {
 	// (needs_cache.go, cycle_cache.go).
 	needs  *cache.Cache[needsKey, *needsSnapshot]
 	cycles *cache.Cache[cycleKey, *cycleSnap]
+	// recCat keeps the recommendations' catalogue (plan_recommend_catalogue.go).
+	recCat *cache.Cache[struct{}, *recCatalogue]
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 	// BaseURL is the server's public address (--base-url), which the links
@@ -76,6 +78,7 @@ func Open(dsn string) (*Store, error) {
 	s.sessions = &SessionStore{s: &s}
 	s.labelCache = newLabelCache(&s)
 	s.needs, s.cycles = newNeedsCache(), newCycleCache()
+	s.recCat = newRecCatalogueCache(&s)
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		s.dialect = Postgres
