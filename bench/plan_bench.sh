@@ -6,9 +6,11 @@
 # supervisor with the most items waiting for their step-1 decision; each
 # gets an account (pegawai, atasan) if they have none. Each is signed in
 # once (a sign-in hashes a password: it would count in the load), the
-# server is pinned to core 0 and the load generator to core 1, as bench/
-# does, and each page is measured RUNS times; loadgen prints the
-# percentiles.
+# server is pinned to core 0 (SERVER_CPUS) and the load generator to core
+# 1, as bench/ does, and each page is measured RUNS times; loadgen prints
+# the percentiles. The pages: the baseline (/akun-saya), the employee's
+# plan, the approver's own plan (which shows recommendations: the heavier
+# plan page) and the approver's inbox.
 #
 # Usage: bench/plan_bench.sh [DB]
 #   DB: a SQLite database made by `kompeten demo --employees 1000000` (made
