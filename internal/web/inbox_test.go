@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -154,6 +155,33 @@ func TestActivationByEmail(t *testing.T) {
 		t.Error("the activation link left the account inactive")
 	}
 	anon.login(nipSri, "Sri-Pilihan-2026!")
+}
+
+// TestPasswordResetPacedPerAddress: one address asking for reset links
+// for account after account is stopped after resetsPerAddress requests
+// within the hour (the form answers the same), and served again in the
+// next hour.
+func TestPasswordResetPacedPerAddress(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	clk, srv, send := mailed(t, f)
+	setEmail(t, f.st, f.city.BudiUser, "budi@pemkomedan.test")
+	anon := f.client(t)
+	for i := range resetsPerAddress {
+		anon.post("/lupa-sandi", url.Values{"who": {fmt.Sprintf("19990101202001%04d", i)}})
+	}
+	over := anon.post("/lupa-sandi", url.Values{"who": {nipBudi}})
+	status(t, over, 200)
+	contains(t, over, `id="forgot-sent"`)
+	send()
+	if n := len(srv.Messages()); n != 0 {
+		t.Fatalf("%d mails sent past the address's limit", n)
+	}
+	clk.add(resetWindow)
+	anon.post("/lupa-sandi", url.Values{"who": {nipBudi}})
+	send()
+	if n := len(srv.Messages()); n != 1 {
+		t.Fatalf("%d mails in the next hour, want 1", n)
+	}
 }
 
 // TestInboxPage: the menu counts the unread, the inbox lists them, opening

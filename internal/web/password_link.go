@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"sync"
+	"time"
 
 	"github.com/kompeten/kompeten/internal/apperr"
 	"github.com/kompeten/kompeten/internal/auth"
@@ -25,10 +27,13 @@ func (s *server) forgotForm(w http.ResponseWriter, r *http.Request) error {
 // forgotSend mails a reset link to the account named (POST /lupa-sandi).
 // The answer is the same whether or not the account exists or has an
 // address, so the form tells nobody who has an account; and an account
-// gets at most one link every two minutes (store.SendEmailLink).
+// gets at most one link every two minutes (store.SendEmailLink), and one
+// client address at most resetsPerAddress requests an hour.
 func (s *server) forgotSend(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if u := s.accountNamed(r, newForm(r).Text("who")); u != nil && u.Active {
+	if !s.resetPace.allow(clientIP(r), s.st.Now()) {
+		s.log.Warn("password reset: address over its limit", "addr", clientIP(r))
+	} else if u := s.accountNamed(r, newForm(r).Text("who")); u != nil && u.Active {
 		tok := auth.RandomSecret(32)
 		if _, err := s.st.SendEmailLink(ctx, model.Actor{UserID: u.ID, Name: u.Username}, u.ID, store.LinkReset, auth.TokenHash(tok),
 			setPasswordPath+"?token="+tok); err != nil {
@@ -37,6 +42,36 @@ func (s *server) forgotSend(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.render(w, r, http.StatusOK, "forgot", "forgot.title", forgotData{Sent: true})
 	return nil
+}
+
+// resetsPerAddress bounds the reset requests of one client address in
+// resetWindow, whatever the accounts named: the per-account limit alone
+// let a script make the server mail every account with an address once
+// every two minutes. Beyond it the form answers as always and sends
+// nothing. Kept per app node (an office behind one NAT address asks for
+// far fewer).
+const (
+	resetsPerAddress = 20
+	resetWindow      = time.Hour
+)
+
+// addressPace counts requests per client address in fixed windows.
+type addressPace struct {
+	mu    sync.Mutex
+	start time.Time      // the current window's start
+	n     map[string]int // requests per address in it
+}
+
+// allow counts a request from addr at now and reports whether it is
+// within the limit.
+func (p *addressPace) allow(addr string, now time.Time) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.n == nil || now.Sub(p.start) >= resetWindow {
+		p.start, p.n = now, map[string]int{}
+	}
+	p.n[addr]++
+	return p.n[addr] <= resetsPerAddress
 }
 
 // accountNamed finds the account a person typed: a username, or a NIP

@@ -58,7 +58,9 @@ type server struct {
 	st  *store.Store
 	cfg Config
 	// cardTurn admits one home card build at a time (home.go).
-	cardTurn   chan struct{}
+	cardTurn chan struct{}
+	// resetPace limits password-reset requests per address (password_link.go).
+	resetPace  addressPace
 	log        *slog.Logger
 	sm         *scs.SessionManager
 	throttle   *auth.Throttle
