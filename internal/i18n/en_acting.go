@@ -65,7 +65,7 @@ func init() {
 		"mydata.hint":                            "Your rights over your personal data (UU 27/2022): see who opened your data, download all of it, and contest your JPM, a competency level or your 9-box placement.",
 		"mydata.no_record":                       "This account is not linked to an employee record.",
 		"mydata.download":                        "Download all my data",
-		"mydata.download_hint":                   "Identity, history, competencies and their ratings, JPM, performance, discipline penalties, acting assignments, contests, and who saw your data.",
+		"mydata.download_hint":                   "Identity, history, competencies and their ratings, JPM, performance, discipline penalties, acting assignments, contests, development plans and their decisions, training attended with attendance and scores, and who saw your data.",
 		"mydata.views":                           "Who saw my data",
 		"mydata.views_hint":                      "Each time someone else opens your profile, competency PDF, rating form or work evidence is recorded here. Lists of employees do not count as views.",
 		"mydata.no_views":                        "Nobody else has opened your data yet.",

@@ -65,7 +65,7 @@ func init() {
 		"mydata.hint":                            "Hak Anda atas data pribadi (UU 27/2022): melihat siapa yang membuka data Anda, mengunduh seluruh data Anda, dan mengajukan keberatan atas JPM, level kompetensi, atau posisi 9-kotak Anda.",
 		"mydata.no_record":                       "Akun ini tidak terhubung dengan data pegawai.",
 		"mydata.download":                        "Unduh seluruh data saya",
-		"mydata.download_hint":                   "Identitas, riwayat, kompetensi dan penilaiannya, JPM, kinerja, hukuman disiplin, penugasan Plt./Plh., keberatan, dan siapa yang melihat data Anda.",
+		"mydata.download_hint":                   "Identitas, riwayat, kompetensi dan penilaiannya, JPM, kinerja, hukuman disiplin, penugasan Plt./Plh., keberatan, rencana pengembangan dan keputusannya, pelatihan yang diikuti beserta kehadiran dan nilainya, dan siapa yang melihat data Anda.",
 		"mydata.views":                           "Siapa melihat data saya",
 		"mydata.views_hint":                      "Setiap kali orang lain membuka profil, PDF kompetensi, formulir penilaian, atau bukti kerja Anda tercatat di sini. Daftar pegawai tidak dihitung sebagai melihat.",
 		"mydata.no_views":                        "Belum ada orang lain yang membuka data Anda.",

@@ -221,3 +221,17 @@ func (s *Store) ResolveCheckIn(ctx context.Context, token string, sessionID int6
 	day, err := attend.CheckCode(key, sessionID, sess.Days(), code, now)
 	return sessionID, day, model.AttendCode, err
 }
+
+// DaysAttended returns the days an employee was marked present (not
+// struck), by session, in order (for the employee's own-data download).
+func (s *Store) DaysAttended(ctx context.Context, employeeID int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	var session int64
+	var day string
+	err := eachRow(ctx, s.db, `SELECT session_id, day FROM attendance WHERE employee_id = $1 AND struck = $2 ORDER BY session_id, day`,
+		[]any{employeeID, false}, []any{&session, &day}, func() { out[session] = append(out[session], day) })
+	if err != nil {
+		return nil, fmt.Errorf("store: days attended by %d: %w", employeeID, err)
+	}
+	return out, nil
+}

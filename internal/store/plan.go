@@ -70,6 +70,20 @@ func (s *Store) Plan(ctx context.Context, employeeID int64, year int) ([]model.P
 	return items, nil
 }
 
+// PlanItemsOf returns all of an employee's items, of every year, with
+// their decision trails, by year (for the employee's own-data download).
+func (s *Store) PlanItemsOf(ctx context.Context, employeeID int64) ([]model.PlanItem, error) {
+	items, err := queryAll(ctx, s.db, `SELECT `+planCols+planFrom+` WHERE pi.employee_id = $1 ORDER BY pi.year, pi.id`,
+		[]any{employeeID}, scanPlanItem)
+	if err != nil {
+		return nil, fmt.Errorf("store: plan items of %d: %w", employeeID, err)
+	}
+	if err := loadDecisions(ctx, s.db, items); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 // loadDecisions fills the decision trails of items.
 func loadDecisions(ctx context.Context, q queryer, items []model.PlanItem) error {
 	if len(items) == 0 {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -27,6 +29,27 @@ type ownData struct {
 	Acting      []ownActing      `json:"acting_assignments"`
 	Contests    []ownContest     `json:"contests"`
 	Views       []ownView        `json:"views_by_others"`
+	Plans       []ownPlanItem    `json:"development_plans"`
+	Training    []ownEnrolment   `json:"training"`
+}
+
+// ownPlanItem is one item of one's development plans, with its decisions
+// ("setuju by Siti Aminah at …", oldest first).
+type ownPlanItem struct {
+	Year                          int
+	Title, Form, Purpose, Status  string
+	JP                            int
+	Cost                          int64
+	Session, ProposedBy, Proposed string
+	Decisions                     []string
+}
+
+// ownEnrolment is one place in a session: its state, completion, score and
+// the days marked present.
+type ownEnrolment struct {
+	Programme, Session, StartDate, EndDate, Status, Completed string
+	Score                                                     *int
+	DaysPresent                                               []string
 }
 
 type ownEmployee struct {
@@ -152,7 +175,47 @@ func (s *server) collectOwnData(ctx context.Context, id int64) (*ownData, error)
 	for _, v := range views {
 		d.Views = append(d.Views, ownView{inst(v.At), v.Viewer, v.ViewerName, v.What, v.Detail})
 	}
-	return d, nil
+	return d, s.collectOwnTraining(ctx, id, d, inst)
+}
+
+// collectOwnTraining adds one's development plans and training places to d.
+func (s *server) collectOwnTraining(ctx context.Context, id int64, d *ownData, inst func(time.Time) string) error {
+	items, err := s.st.PlanItemsOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		p := ownPlanItem{Year: it.Year, Title: it.Title, Form: string(it.Form), Purpose: it.Purpose, Status: string(it.Status), JP: it.JP,
+			Cost: it.Cost, Session: it.SessionName, ProposedBy: string(it.ProposedBy), Proposed: inst(it.CreatedAt)}
+		for _, dec := range it.Decisions {
+			line := fmt.Sprintf("%s: %s, %s", inst(dec.At), dec.Decision, dec.ByName)
+			if dec.Reason != "" {
+				line += " (" + dec.Reason + ")"
+			}
+			p.Decisions = append(p.Decisions, line)
+		}
+		d.Plans = append(d.Plans, p)
+	}
+	places, err := s.st.EnrolmentsOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	days, err := s.st.DaysAttended(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, m := range places {
+		e := ownEnrolment{Programme: m.Session.ProgrammeTitle, Session: m.Session.Name, StartDate: m.Session.StartDate,
+			EndDate: m.Session.EndDate, Status: string(m.Status), DaysPresent: days[m.SessionID]}
+		if !m.CompletedAt.IsZero() {
+			e.Completed = inst(m.CompletedAt)
+		}
+		if m.HasScore {
+			e.Score = &m.Score
+		}
+		d.Training = append(d.Training, e)
+	}
+	return nil
 }
 
 // myDataJSON sends one's own data as JSON (GET /data-saya/unduh.json).
@@ -228,6 +291,8 @@ func ownWorkbook(f *excelize.File, d *ownData) error {
 		{"Plt-Plh", [][]any{{"Jenis", "Jabatan", "Unit", "Mulai", "Berakhir", "Nomor SK", "Tanggal SK"}}},
 		{"Keberatan", [][]any{{"Hal", "Kompetensi", "Catatan", "Diajukan", "Jawaban", "Dijawab", "Oleh"}}},
 		{"Dilihat", [][]any{{"Waktu", "Akun", "Nama", "Data", "Rincian"}}},
+		{"Rencana", [][]any{{"Tahun", "Kegiatan", "Bentuk", "JP", "Biaya", "Tujuan", "Angkatan", "Diusulkan oleh", "Diusulkan", "Status", "Keputusan"}}},
+		{"Pelatihan", [][]any{{"Program", "Angkatan", "Mulai", "Selesai", "Status", "Dinyatakan selesai", "Nilai", "Hadir"}}},
 	}
 	if d.JPM != nil {
 		sheets[0].rows = append(sheets[0].rows, []any{"JPM", d.JPM.Raw}, []any{"JPM (dibatasi)", d.JPM.Capped},
@@ -261,6 +326,18 @@ func ownWorkbook(f *excelize.File, d *ownData) error {
 	}
 	for _, v := range d.Views {
 		sheets[7].rows = append(sheets[7].rows, []any{v.At, v.Viewer, v.ViewerName, v.What, v.Detail})
+	}
+	for _, p := range d.Plans {
+		sheets[8].rows = append(sheets[8].rows, []any{p.Year, p.Title, p.Form, p.JP, p.Cost, p.Purpose, p.Session, p.ProposedBy, p.Proposed,
+			p.Status, strings.Join(p.Decisions, "; ")})
+	}
+	for _, e := range d.Training {
+		score := ""
+		if e.Score != nil {
+			score = strconv.Itoa(*e.Score)
+		}
+		sheets[9].rows = append(sheets[9].rows, []any{e.Programme, e.Session, e.StartDate, e.EndDate, e.Status, e.Completed, score,
+			strings.Join(e.DaysPresent, ", ")})
 	}
 	for i, sh := range sheets {
 		if i == 0 {

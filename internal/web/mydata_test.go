@@ -6,7 +6,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kompeten/kompeten/internal/model"
 	"github.com/kompeten/kompeten/internal/store"
 	"github.com/kompeten/kompeten/internal/store/storetest"
 	"github.com/kompeten/kompeten/internal/testcity"
@@ -59,6 +61,52 @@ func TestWhoSawMyData(t *testing.T) {
 	super := f.client(t)
 	super.login("admin", pwAdmin)
 	status(t, super.get("/data-saya/unduh.json"), 400) // no employee record behind the account
+}
+
+// TestOwnDataHoldsTraining: one's download also holds one's development
+// plans with their decisions and one's training places with the days
+// present and the score.
+func TestOwnDataHoldsTraining(t *testing.T) {
+	st := storetest.SQLite(t)
+	f := newFixture(t, st, testcity.WithCatalogue(), testcity.WithClock(time.Date(2026, 7, 1, 3, 0, 0, 0, time.UTC)))
+	ctx := t.Context()
+	k := f.city.Catalogue
+	sys := model.Actor{Name: "test"}
+	it := model.PlanItem{EmployeeID: f.budi.ID, Year: 2026, Title: "Magang di Diskominfo Provinsi", Form: "magang", JP: 12,
+		Purpose: "Belajar tata kelola data", ProposedBy: model.ProposedByEmployee}
+	must(t, st.ProposePlanItem(ctx, sys, &it, true))
+	en, err := st.Enrol(ctx, sys, k.DataSess.ID, f.budi.ID, "admin")
+	must(t, err)
+	st.Now = func() time.Time { return time.Date(2026, 8, 13, 3, 0, 0, 0, time.UTC) }
+	for _, day := range []string{"2026-08-10", "2026-08-11", "2026-08-12"} {
+		must(t, st.MarkAttendance(ctx, sys, k.DataSess.ID, f.budi.ID, day))
+	}
+	must(t, st.RecordCompletion(ctx, sys, en.ID, true, 87))
+
+	budi := f.client(t)
+	budi.login(nipBudi, pwBudi)
+	var d struct {
+		Plans []struct {
+			Title, Status string
+			Decisions     []string
+		} `json:"development_plans"`
+		Training []struct {
+			Programme   string
+			Score       *int
+			DaysPresent []string
+		} `json:"training"`
+	}
+	p := budi.get("/data-saya/unduh.json")
+	status(t, p, 200)
+	must(t, json.Unmarshal([]byte(p.Body), &d))
+	if len(d.Plans) != 1 || d.Plans[0].Title != it.Title || d.Plans[0].Status != "diajukan" || len(d.Plans[0].Decisions) != 1 {
+		t.Errorf("plans in the download: %+v", d.Plans)
+	}
+	if len(d.Training) != 1 || d.Training[0].Programme != k.Data.Title || d.Training[0].Score == nil || *d.Training[0].Score != 87 ||
+		len(d.Training[0].DaysPresent) != 3 {
+		t.Errorf("training in the download: %+v", d.Training)
+	}
+	status(t, budi.get("/data-saya/unduh.xlsx"), 200)
 }
 
 // TestContestFlow: Budi contests his JPM; the Kominfo admin answers; Budi
