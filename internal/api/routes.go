@@ -32,6 +32,7 @@ func (a *API) routeTable() []route {
 			return nil
 		}},
 		{"GET", "/me", policy.Session, a.me},
+		{"GET", "/me/data", policy.Session, a.myData},
 		{"GET", "/me/views", policy.Session, a.myViews},
 		{"GET", "/me/contests", policy.Session, a.myContests},
 		{"GET", "/me/enrolments", policy.Session, a.myEnrolments},
