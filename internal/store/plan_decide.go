@@ -264,21 +264,21 @@ func (s *Store) ApprovalsWaiting(ctx context.Context, me int64) ([]model.PlanIte
 	if err != nil {
 		return nil, err
 	}
-	for _, u := range units {
+	for _, head := range units {
 		// A unit not marked opd below the root's children is never its own
 		// OPD (model.OPDOf): most heads (a kabid, a kasubbag) need no
 		// more reading.
-		if u.Kind != model.UnitOPD && len(model.PathIDs(u.Path)) > 2 {
+		if head.Kind != model.UnitOPD && len(model.PathIDs(head.Path)) > 2 {
 			continue
 		}
-		opd, _, err := opdsOf(ctx, preparedReads{s}, u.Path, u.Path)
-		if err != nil || opd != u.ID {
+		opd, _, err := opdsOf(ctx, preparedReads{s}, head.Path, head.Path)
+		if err != nil || opd != head.ID {
 			if err != nil {
 				return nil, err
 			}
 			continue
 		}
-		if h, _, err := s.unitHead(ctx, preparedReads{s}, u.ID); err != nil || h != me {
+		if h, _, err := s.unitHead(ctx, preparedReads{s}, head.ID); err != nil || h != me {
 			if err != nil {
 				return nil, err
 			}
@@ -289,10 +289,10 @@ func (s *Store) ApprovalsWaiting(ctx context.Context, me int64) ([]model.PlanIte
 		var a args
 		more, err := queryAll(ctx, preparedReads{s}, `SELECT `+planCols+` FROM org_unit u CROSS JOIN employee e CROSS JOIN plan_item pi
 			LEFT JOIN training_session s ON s.id = pi.session_id
-			WHERE `+pathRange("u.path", u.Path, &a)+` AND e.unit_id = u.id AND pi.employee_id = e.id
+			WHERE `+pathRange("u.path", head.Path, &a)+` AND e.unit_id = u.id AND pi.employee_id = e.id
 			AND pi.status = 'diajukan' AND pi.step = 2 AND pi.employee_id <> `+a.add(me)+`
-			AND NOT EXISTS (SELECT 1 FROM org_unit o WHERE o.kind = 'opd' AND `+pathRange("o.path", u.Path, &a)+`
-				AND o.id <> `+a.add(u.ID)+` AND substr(u.path, 1, length(o.path)) = o.path)
+			AND NOT EXISTS (SELECT 1 FROM org_unit o WHERE o.kind = 'opd' AND `+pathRange("o.path", head.Path, &a)+`
+				AND o.id <> `+a.add(head.ID)+` AND substr(u.path, 1, length(o.path)) = o.path)
 			ORDER BY pi.id`, a, scanPlanItem)
 		if err != nil {
 			return nil, fmt.Errorf("store: approvals: %w", err)

@@ -31,8 +31,8 @@ func (s *server) forgotForm(w http.ResponseWriter, r *http.Request) error {
 // client address at most resetsPerAddress requests an hour.
 func (s *server) forgotSend(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	if !s.resetPace.allow(clientIP(r), s.st.Now()) {
-		s.log.Warn("password reset: address over its limit", "addr", clientIP(r))
+	if addr := clientIP(r); !s.resetPace.allow(addr, s.st.Now()) {
+		s.log.Warn("password reset: address over its limit", "addr", addr)
 	} else if u := s.accountNamed(r, newForm(r).Text("who")); u != nil && u.Active {
 		tok := auth.RandomSecret(32)
 		if _, err := s.st.SendEmailLink(ctx, model.Actor{UserID: u.ID, Name: u.Username}, u.ID, store.LinkReset, auth.TokenHash(tok),

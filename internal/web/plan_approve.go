@@ -90,7 +90,7 @@ func (s *server) renderApproval(w http.ResponseWriter, r *http.Request, status i
 		return err
 	}
 	d := &approvalData{Item: it, Error: msg}
-	if d.JP, err = s.jpYearOf(r.Context(), it.EmployeeID, it.Year); err != nil {
+	if _, d.JP, err = s.planOfYear(r.Context(), it.EmployeeID, it.Year); err != nil {
 		return err
 	}
 	s.renderView(w, r, status, "approval", &view{Title: "approval.item_title", TitleArg: it.EmployeeName, Data: d})
@@ -128,16 +128,18 @@ func (s *server) approvalDecide(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// jpYearOf is the JP standing of the employee whose item is decided, for
-// the item's year.
-func (s *server) jpYearOf(ctx context.Context, employeeID int64, year int) (model.JPYear, error) {
+// planOfYear reads an employee's items of one year and their JP standing
+// for it (the kind, PNS or PPPK, from PlanSubject): the home card and the
+// approval page, which have not read the subject already.
+func (s *server) planOfYear(ctx context.Context, employeeID int64, year int) ([]model.PlanItem, model.JPYear, error) {
 	_, _, kind, err := s.st.PlanSubject(ctx, employeeID)
 	if err != nil {
-		return model.JPYear{}, err
+		return nil, model.JPYear{}, err
 	}
 	plan, err := s.st.Plan(ctx, employeeID, year)
 	if err != nil {
-		return model.JPYear{}, err
+		return nil, model.JPYear{}, err
 	}
-	return s.st.PlanJPYear(ctx, employeeID, kind, year, plan)
+	jp, err := s.st.PlanJPYear(ctx, employeeID, kind, year, plan)
+	return plan, jp, err
 }

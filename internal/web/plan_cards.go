@@ -41,15 +41,7 @@ func myPlanCard(ctx context.Context, s *server, p *auth.Principal) (*homeCard, e
 		return nil, nil
 	}
 	year, _ := strconv.Atoi(model.CycleToday(s.st.Now())[:4])
-	_, _, kind, err := s.st.PlanSubject(ctx, p.User.EmployeeID)
-	if err != nil {
-		return nil, err
-	}
-	items, err := s.st.Plan(ctx, p.User.EmployeeID, year)
-	if err != nil {
-		return nil, err
-	}
-	jp, err := s.st.PlanJPYear(ctx, p.User.EmployeeID, kind, year, items)
+	items, jp, err := s.planOfYear(ctx, p.User.EmployeeID, year)
 	if err != nil {
 		return nil, err
 	}
